@@ -1,0 +1,251 @@
+"""Parse knowledge/cards/*.md into Card models and lint them, reporting every problem as path:line: message."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from server.errors import CardError
+from server.models import SECTION_TITLES, Card, CardKind, CardMeta
+
+MIN_TRIGGERS = 3
+_SECTION_RE = re.compile(r"^##\s+(.+?)\s*$")
+_STEP_RE = re.compile(r"^\s*\d+[.)]\s+\S", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    title: str
+    description: str
+
+
+def load_topics(path: Path) -> dict[str, Topic]:
+    """Read the taxonomy; raises CardError naming the file when it is unreadable."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise CardError([f"{path}:1: cannot read the topic taxonomy: {e}"]) from e
+    if not isinstance(raw, list):
+        raise CardError([f"{path}:1: the taxonomy must be a YAML list of {{slug, title, description}}"])
+    topics: dict[str, Topic] = {}
+    for item in raw:
+        if not isinstance(item, dict) or not {"slug", "title", "description"} <= item.keys():
+            raise CardError([f"{path}:1: every topic needs slug, title and description: {item!r}"])
+        topics[str(item["slug"])] = Topic(str(item["slug"]), str(item["title"]), str(item["description"]))
+    return topics
+
+
+def _key_lines(front: str, first_line: int) -> dict[str, int]:
+    """Map each top-level front-matter key to its line number in the file."""
+    node = yaml.compose(front)
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, _ in node.value:
+            lines[str(key.value)] = first_line + key.start_mark.line
+    return lines
+
+
+def _split_sections(body: str, first_line: int) -> tuple[dict[str, str], dict[str, int], list[str]]:
+    """Split the Markdown body into `## ` sections; returns texts, their lines, and headings in order."""
+    sections: dict[str, list[str]] = {}
+    lines_of: dict[str, int] = {}
+    order: list[str] = []
+    current: str | None = None
+    for offset, line in enumerate(body.split("\n")):
+        match = _SECTION_RE.match(line)
+        if match:
+            current = match.group(1)
+            order.append(current)
+            sections.setdefault(current, [])
+            lines_of.setdefault(current, first_line + offset)
+        elif current is not None:
+            sections[current].append(line)
+    return {k: "\n".join(v).strip() for k, v in sections.items()}, lines_of, order
+
+
+def parse_card(path: Path, topics: dict[str, Topic]) -> tuple[Card | None, list[Problem]]:
+    """Parse one card file; returns the card (None if unusable) and every problem found in it."""
+    name = display_path(path)
+    problems: list[Problem] = []
+
+    def problem(line: int, message: str) -> None:
+        problems.append(Problem(name, line, message))
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problem(1, "file is not valid UTF-8; save it as UTF-8")
+        return None, problems
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problem(1, "missing front matter: the file must start with a '---' line")
+        return None, problems
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        problem(1, "front matter is not closed: add a '---' line after it")
+        return None, problems
+    front = "\n".join(lines[1:end])
+    try:
+        raw: Any = yaml.safe_load(front)
+        key_lines = _key_lines(front, 2)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = 2 + mark.line if mark is not None else 1
+        problem(line, f"bad YAML in front matter: {getattr(e, 'problem', None) or e}")
+        return None, problems
+    if not isinstance(raw, dict):
+        problem(2, "front matter must be a YAML mapping of fields")
+        return None, problems
+
+    try:
+        meta = CardMeta.model_validate(raw)
+    except ValidationError as e:
+        for err in e.errors():
+            field = str(err["loc"][0]) if err["loc"] else "front matter"
+            where = ".".join(str(p) for p in err["loc"])
+            problem(key_lines.get(field, 2), f"{where}: {err['msg']}")
+        meta = None
+
+    body_start = end + 2
+    body = "\n".join(lines[end + 1 :])
+    sections, section_lines, order = _split_sections(body, body_start)
+    if not body.strip():
+        problem(body_start, "empty body: add the four sections " + ", ".join(f"'## {t}'" for t in SECTION_TITLES))
+    else:
+        for title in SECTION_TITLES:
+            if title not in sections:
+                problem(body_start, f"missing section '## {title}'")
+            elif not sections[title]:
+                problem(section_lines[title], f"section '## {title}' is empty")
+        known = [t for t in order if t in SECTION_TITLES]
+        if known != [t for t in SECTION_TITLES if t in known]:
+            problem(body_start, "sections out of order: use " + " / ".join(SECTION_TITLES))
+        for title in order:
+            if title not in SECTION_TITLES:
+                problem(section_lines[title], f"unknown section '## {title}'; allowed: {', '.join(SECTION_TITLES)}")
+        steps = sections.get("What to do", "")
+        if steps and not _STEP_RE.search(steps):
+            problem(section_lines["What to do"], "'## What to do' needs numbered steps (1. ...)")
+
+    if meta is None:
+        return None, problems
+    if meta.id != path.stem:
+        problem(key_lines.get("id", 2), f"id '{meta.id}' must equal the file name '{path.stem}'")
+    for slug in meta.topics:
+        if slug not in topics:
+            problem(key_lines.get("topics", 2), f"unknown topic '{slug}'; see knowledge/topics.yaml")
+        elif slug == "out-of-scope":
+            problem(key_lines.get("topics", 2), "topic 'out-of-scope' is for evaluation only, not for cards")
+    if len(meta.cultures) > 1 and "any" in meta.cultures:
+        problem(key_lines.get("cultures", 2), "'any' cannot be combined with a culture pair")
+    triggers = [t for t in meta.triggers if t.strip()]
+    if len(triggers) < MIN_TRIGGERS:
+        problem(key_lines.get("triggers", 2), f"too few triggers: {len(triggers)} (need at least {MIN_TRIGGERS})")
+    if meta.kind is CardKind.PHRASEBOOK and not meta.phrases:
+        problem(key_lines.get("kind", 2), "a phrasebook card must list its expressions under 'phrases'")
+    card = Card(**meta.model_dump(), sections=sections, path=name)
+    return card, problems
+
+
+def display_path(path: Path) -> str:
+    """Paths relative to the working directory when inside it, so editors can jump to path:line."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _card_files(cards_dir: Path) -> list[Path]:
+    return sorted(cards_dir.glob("*.md"))
+
+
+def lint(knowledge_dir: Path) -> tuple[list[Card], list[Problem]]:
+    """Parse every card and check the whole set; returns the good cards and all problems, sorted."""
+    topics_path = knowledge_dir / "topics.yaml"
+    topics = load_topics(topics_path)
+    cards_dir = knowledge_dir / "cards"
+    if not cards_dir.is_dir():
+        raise CardError([f"{cards_dir}:1: no cards folder; create it and add cards"])
+    cards: list[Card] = []
+    problems: list[Problem] = []
+    for path in _card_files(cards_dir):
+        card, found = parse_card(path, topics)
+        problems.extend(found)
+        if card is not None:
+            cards.append(card)
+
+    seen: dict[str, Card] = {}
+    for card in cards:
+        if card.id in seen:
+            problems.append(Problem(card.path, 2, f"duplicate id '{card.id}' (also in {seen[card.id].path})"))
+        seen.setdefault(card.id, card)
+    for card in cards:
+        for rel in card.related:
+            if rel not in seen:
+                problems.append(Problem(card.path, _line_of(card, "related"), f"related id '{rel}' has no card"))
+            elif rel == card.id:
+                problems.append(Problem(card.path, _line_of(card, "related"), "a card cannot be related to itself"))
+    problems.extend(trigger_collisions(cards))
+    if not cards and not problems:
+        problems.append(Problem(str(cards_dir), 1, "no cards found; add at least one card"))
+    problems.sort(key=lambda p: (p.path, p.line, p.message))
+    return cards, problems
+
+
+def trigger_collisions(cards: list[Card]) -> list[Problem]:
+    """The same trigger on two cards that do not link to each other confuses retrieval."""
+    owners: dict[str, list[Card]] = {}
+    for card in cards:
+        for trigger in {_normalise(t) for t in card.triggers}:
+            owners.setdefault(trigger, []).append(card)
+    problems = []
+    for trigger, group in owners.items():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if b.id not in a.related and a.id not in b.related:
+                    problems.append(
+                        Problem(a.path, _line_of(a, "triggers"), f"trigger '{trigger}' is also on unrelated card '{b.id}'")
+                    )
+    return problems
+
+
+def _normalise(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _line_of(card: Card, key: str) -> int:
+    """Line of a front-matter key, re-read from the file (only used when reporting)."""
+    try:
+        text = Path(card.path).read_text(encoding="utf-8")
+    except OSError:
+        return 1
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def load_cards(knowledge_dir: Path) -> list[Card]:
+    """All cards, or CardError listing every lint problem (nothing is built from a broken set)."""
+    cards, problems = lint(knowledge_dir)
+    if problems:
+        raise CardError([str(p) for p in problems])
+    return cards

@@ -1,0 +1,97 @@
+"""Hybrid retrieval: dense (FAISS) and lexical (BM25) ranked per card, fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+import numpy as np
+
+from server.embedder import Embedder
+from server.index import Index
+from server.models import Card, Culture, Hit, Perspective, Query
+
+
+class Mode(StrEnum):
+    HYBRID = "hybrid"
+    DENSE = "dense"
+    LEXICAL = "lexical"
+
+
+class Retriever:
+    """The one search interface every front end uses; holds the loaded index and model."""
+
+    def __init__(self, index: Index, embedder: Embedder, rrf_k: int = 60) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.rrf_k = rrf_k
+        self._card_of = np.array([p.card_id for p in index.passages])
+
+    def search(self, query: Query, k: int = 5, mode: Mode = Mode.HYBRID) -> list[Hit]:
+        """Best cards first, one hit per card, each with its best passage."""
+        allowed = {cid for cid, card in self.index.cards.items() if _matches(card, query)}
+        if not allowed or not query.text.strip():
+            return []
+        dense = self._dense_scores(query.text)
+        lexical = self.index.lexical.scores(query.text)
+        dense_best = _best_per_card(dense, self._card_of, allowed)
+        lexical_best = _best_per_card(lexical, self._card_of, allowed, positive_only=True)
+
+        fused: dict[str, float] = {}
+        if mode in (Mode.HYBRID, Mode.DENSE):
+            _add_rrf(fused, dense_best, self.rrf_k)
+        if mode in (Mode.HYBRID, Mode.LEXICAL):
+            _add_rrf(fused, lexical_best, self.rrf_k)
+        ranked = sorted(fused, key=lambda cid: (-fused[cid], -dense_best.get(cid, (0.0, 0))[0]))[:k]
+        return [self._hit(cid, fused[cid], dense_best, lexical_best) for cid in ranked]
+
+    def _dense_scores(self, text: str) -> np.ndarray:
+        """Cosine similarity of the query to every passage (passages missing from an ANN result score -1)."""
+        vector = self.embedder.encode([text])
+        total = self.index.vectors.ntotal
+        scores, ids = self.index.vectors.search(vector, min(total, 200))
+        out = np.full(total, -1.0, dtype=np.float32)
+        valid = ids[0] >= 0
+        out[ids[0][valid]] = scores[0][valid]
+        return out
+
+    def _hit(self, cid: str, score: float, dense: dict[str, tuple[float, int]],
+             lexical: dict[str, tuple[float, int]]) -> Hit:
+        card = self.index.cards[cid]
+        passage_id = dense[cid][1] if cid in dense else lexical[cid][1]
+        passage = self.index.passages[passage_id]
+        return Hit(
+            card_id=cid, title=card.title, passage=passage.text, passage_kind=passage.kind, score=score,
+            dense_score=float(dense[cid][0]) if cid in dense else 0.0,
+            topics=card.topics, cultures=[c.value for c in card.cultures], perspective=card.perspective.value,
+        )
+
+
+def _matches(card: Card, query: Query) -> bool:
+    if query.cultures and Culture.ANY not in card.cultures and not set(card.cultures) & set(query.cultures):
+        return False
+    if query.topics and not set(card.topics) & set(query.topics):
+        return False
+    if query.perspective and card.perspective not in (query.perspective, Perspective.BOTH):
+        return False
+    return True
+
+
+def _best_per_card(scores: np.ndarray, card_of: np.ndarray, allowed: set[str],
+                   positive_only: bool = False) -> dict[str, tuple[float, int]]:
+    """Each allowed card's best passage score and that passage's position."""
+    best: dict[str, tuple[float, int]] = {}
+    for pos in np.argsort(-scores):
+        score = float(scores[pos])
+        if positive_only and score <= 0:
+            break
+        cid = str(card_of[pos])
+        if cid in allowed and cid not in best:
+            best[cid] = (score, int(pos))
+    return best
+
+
+def _add_rrf(fused: dict[str, float], best: dict[str, tuple[float, int]], k: int) -> None:
+    ranked: Iterable[str] = sorted(best, key=lambda cid: -best[cid][0])
+    for rank, cid in enumerate(ranked, start=1):
+        fused[cid] = fused.get(cid, 0.0) + 1.0 / (k + rank)

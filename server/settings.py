@@ -1,0 +1,48 @@
+"""Typed settings, read from COACH_* environment variables and a .env file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Every knob of the coach; build one at start-up and pass it in (no module-level instance)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="COACH_", env_file=".env", env_ignore_empty=True, extra="ignore"
+    )
+
+    knowledge_dir: Path = Field(PROJECT_ROOT / "knowledge", description="Folder with cards/ and topics.yaml.")
+    index_dir: Path = Field(PROJECT_ROOT / "var" / "index", description="Where the built index lives.")
+    cache_dir: Path = Field(
+        PROJECT_ROOT / "var" / "cache", description="Embedding cache (passage hash + model), kept across builds."
+    )
+    embed_model: str = Field(
+        DEFAULT_MODEL,
+        description="sentence-transformers model name or local path; the default is the bundled offline copy.",
+    )
+    index_type: str = Field("flat", description="FAISS index: 'flat' (exact) or 'hnsw' (approximate).")
+    embed_batch_size: int = Field(32, ge=1, le=1024)
+    top_k: int = Field(5, ge=1, le=50, description="Cards returned per query.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+
+    @field_validator("index_type")
+    @classmethod
+    def _known_index_type(cls, value: str) -> str:
+        if value not in ("flat", "hnsw"):
+            raise ValueError(f"COACH_INDEX_TYPE has value '{value}'. Use 'flat' or 'hnsw'.")
+        return value
+
+    @property
+    def cards_dir(self) -> Path:
+        return self.knowledge_dir / "cards"
+
+    @property
+    def topics_file(self) -> Path:
+        return self.knowledge_dir / "topics.yaml"
