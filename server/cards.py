@@ -222,7 +222,7 @@ def trigger_collisions(cards: list[Card]) -> list[Problem]:
             for b in group[i + 1 :]:
                 if b.id not in a.related and a.id not in b.related:
                     problems.append(
-                        Problem(a.path, _line_of(a, "triggers"), f"trigger '{trigger}' is also on unrelated card '{b.id}'")
+                        Problem(b.path, _line_of(b, "triggers"), f"trigger '{trigger}' is also on unrelated card '{a.id}'")
                     )
     return problems
 

@@ -183,7 +183,7 @@ def eval_command(
             d = by[topic].as_dict()
             row += [f"{d['hit@1']:.2f}", f"{d['hit@3']:.2f}", f"{d['mrr']:.2f}"]
         table.add_row(*row, end_section=topic == "overall")
-    out.print(table)
+    Console(width=max(out.width, 150)).print(table)  # ten columns: never squeeze them into 80
     if show_misses:
         for miss in report.misses:
             out.print(json.dumps(miss, ensure_ascii=False), highlight=False, soft_wrap=True)

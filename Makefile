@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make run` (set up, build the index, serve) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Elsewhere, get the CPU build of torch with: make setup TORCH_PIP_ARGS="--index-url https://download.pytorch.org/whl/cpu"
+TORCH_PIP_ARGS ?=
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: setup index run test check bench clean
+
+setup: $(STAMP) ## Create .venv and install everything (idempotent; quick when nothing changed)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	# torch first, pinned: a range that admits a newer torch would pull a multi-GB CUDA build.
+	$(BIN)/python -m pip install --quiet torch==2.13.0 $(TORCH_PIP_ARGS)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+index: setup ## Build the index if it is missing or stale
+	$(BIN)/coach index check || $(BIN)/coach index build
+
+run: index ## Serve the web chat on http://$(HOST):$(PORT)
+	$(BIN)/coach serve --host $(HOST) --port $(PORT)
+
+test: setup ## Run the whole test suite (exit code 5, "no tests collected", is a failure on purpose)
+	$(BIN)/python -m pytest -q; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: treating that as a failure"; exit 1; fi; exit $$rc
+
+check: setup ## Lint and type-check
+	$(BIN)/ruff check server tests
+	$(BIN)/mypy server
+
+bench: index ## Print build, latency, throughput and memory figures
+	$(BIN)/python tests/bench/bench.py
+
+clean:
+	rm -rf var $(VENV)

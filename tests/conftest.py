@@ -1,0 +1,89 @@
+"""Shared fixtures: isolated settings, the real embedding model loaded once, and indexes built once per session."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+from numpy.typing import NDArray
+
+from server.embedder import SentenceTransformerEmbedder
+from server.index import Index, build_index, load_index
+from server.retrieval import Retriever
+from server.settings import PROJECT_ROOT, Settings
+
+FIXTURE_KB = Path(__file__).parent / "data" / "kb"
+REAL_KB = PROJECT_ROOT / "knowledge"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No COACH_* variable from the developer's shell leaks into a test."""
+    import os
+
+    for key in list(os.environ):
+        if key.startswith("COACH_"):
+            monkeypatch.delenv(key)
+
+
+def make_settings(tmp: Path, knowledge: Path = FIXTURE_KB, **extra: object) -> Settings:
+    return Settings(_env_file=None, knowledge_dir=knowledge, index_dir=tmp / "index",  # type: ignore[call-arg]
+                    cache_dir=tmp / "cache", **extra)
+
+
+@pytest.fixture(scope="session")
+def embedder() -> SentenceTransformerEmbedder:
+    return SentenceTransformerEmbedder()
+
+
+class CountingEmbedder:
+    """The real model, counting how many texts it embeds (proves what a rebuild re-embeds)."""
+
+    def __init__(self, inner: SentenceTransformerEmbedder, fail_after: int | None = None) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dimension = inner.dimension
+        self.texts: list[str] = []
+        self.fail_after = fail_after
+
+    def encode(self, texts: Sequence[str], progress: object = None) -> NDArray[np.float32]:
+        if self.fail_after is not None and len(self.texts) + len(texts) > self.fail_after:
+            raise KeyboardInterrupt("simulated Ctrl-C during embedding")
+        self.texts.extend(texts)
+        return self.inner.encode(texts)
+
+
+@pytest.fixture()
+def kb_copy(tmp_path: Path) -> Path:
+    """A writable copy of the fixture knowledge base."""
+    target = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def fixture_index(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformerEmbedder) -> Index:
+    tmp = tmp_path_factory.mktemp("fixture-index")
+    build_index(FIXTURE_KB, tmp / "index", embedder, tmp / "cache")
+    return load_index(tmp / "index", embedder)
+
+
+@pytest.fixture(scope="session")
+def fixture_retriever(fixture_index: Index, embedder: SentenceTransformerEmbedder) -> Retriever:
+    return Retriever(fixture_index, embedder)
+
+
+@pytest.fixture(scope="session")
+def kb_index_dir(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformerEmbedder) -> Iterator[Path]:
+    """The real knowledge base, indexed once per session."""
+    tmp = tmp_path_factory.mktemp("kb-index")
+    build_index(REAL_KB, tmp / "index", embedder, tmp / "cache")
+    yield tmp / "index"
+
+
+@pytest.fixture(scope="session")
+def kb_retriever(kb_index_dir: Path, embedder: SentenceTransformerEmbedder) -> Retriever:
+    return Retriever(load_index(kb_index_dir, embedder), embedder)
