@@ -15,6 +15,7 @@ from numpy.typing import NDArray
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uff66-\uff9f"
 _TOKEN_RE = re.compile(rf"[{_CJK}]+|[^\W\d_{_CJK}]+|\d+")
 _CJK_RE = re.compile(rf"^[{_CJK}]+$")
+CJK_CHAR = re.compile(rf"[{_CJK}]")
 _STOPWORDS = frozenset(
     "a an and are as at be but by do does for from has have how i if in is it its me my of on or our so that the "
     "their them they this to was we what when who will with you your s t".split()

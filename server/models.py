@@ -96,6 +96,56 @@ class Hit(BaseModel):
     passage_kind: str
     score: float
     dense_score: float
+    lexical_score: float = 0.0
     topics: list[str]
     cultures: list[str]
     perspective: str
+
+
+class Ask(BaseModel):
+    """A question from any front end; the /api/ask request body."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    message: str = Field(min_length=1, max_length=4000, description="The question or pasted partner message.")
+    conversation_id: str | None = Field(None, max_length=64, description="Continue this conversation.")
+    culture: Culture | None = Field(None, description="Culture pair; 'any' means no preference.")
+    perspective: Perspective | None = Field(None, description="Which side the user is on.")
+
+
+class Source(BaseModel):
+    id: str
+    title: str
+    topics: list[str]
+    cultures: list[str]
+    score: float
+
+
+class Decoded(BaseModel):
+    expression: str
+    meaning: str
+    card_id: str
+
+
+class Answer(BaseModel):
+    """The reply every front end renders; its JSON is the /api/ask response."""
+
+    conversation_id: str
+    in_scope: bool
+    confidence: float = Field(ge=0.0, le=1.0)
+    answer_markdown: str
+    sources: list[Source]
+    suggestions: list[str]
+    decoded: list[Decoded]
+
+
+class Turn(BaseModel):
+    """One stored exchange in a conversation."""
+
+    role: str  # "user" or "coach"
+    content: str
+    created_at: str
+    resolved_query: str | None = None
+    in_scope: bool | None = None
+    confidence: float | None = None
+    card_ids: list[str] = []

@@ -8,8 +8,13 @@ from enum import StrEnum
 import numpy as np
 
 from server.embedder import Embedder
+from server.lexical import CJK_CHAR
 from server.index import Index
 from server.models import Card, Culture, Hit, Perspective, Query
+
+
+DENSE_WEIGHT_CJK = 0.25
+QUERY_CACHE = 256
 
 
 class Mode(StrEnum):
@@ -26,6 +31,7 @@ class Retriever:
         self.embedder = embedder
         self.rrf_k = rrf_k
         self._card_of = np.array([p.card_id for p in index.passages])
+        self._vectors: dict[str, np.ndarray] = {}  # recent query vectors (eval modes, follow-up retries)
 
     def search(self, query: Query, k: int = 5, mode: Mode = Mode.HYBRID) -> list[Hit]:
         """Best cards first, one hit per card, each with its best passage."""
@@ -39,15 +45,28 @@ class Retriever:
 
         fused: dict[str, float] = {}
         if mode in (Mode.HYBRID, Mode.DENSE):
-            _add_rrf(fused, dense_best, self.rrf_k)
+            # The bundled model reads English only: for a question written mostly in CJK script its
+            # vectors are noise, so the lexical side (CJK bigrams over triggers and phrases) leads.
+            weight = DENSE_WEIGHT_CJK if mode is Mode.HYBRID and cjk_share(query.text) > 0.5 else 1.0
+            _add_rrf(fused, dense_best, self.rrf_k, weight)
         if mode in (Mode.HYBRID, Mode.LEXICAL):
             _add_rrf(fused, lexical_best, self.rrf_k)
         ranked = sorted(fused, key=lambda cid: (-fused[cid], -dense_best.get(cid, (0.0, 0))[0]))[:k]
         return [self._hit(cid, fused[cid], dense_best, lexical_best) for cid in ranked]
 
+    def query_vector(self, text: str) -> np.ndarray:
+        """The query's embedding, from a small cache (eval modes and scope checks reuse it)."""
+        vector = self._vectors.get(text)
+        if vector is None:
+            vector = self.embedder.encode([text])
+            if len(self._vectors) >= QUERY_CACHE:
+                self._vectors.pop(next(iter(self._vectors)))
+            self._vectors[text] = vector
+        return vector
+
     def _dense_scores(self, text: str) -> np.ndarray:
         """Cosine similarity of the query to every passage (passages missing from an ANN result score -1)."""
-        vector = self.embedder.encode([text])
+        vector = self.query_vector(text)
         total = self.index.vectors.ntotal
         scores, ids = self.index.vectors.search(vector, min(total, 200))
         out = np.full(total, -1.0, dtype=np.float32)
@@ -63,6 +82,7 @@ class Retriever:
         return Hit(
             card_id=cid, title=card.title, passage=passage.text, passage_kind=passage.kind, score=score,
             dense_score=float(dense[cid][0]) if cid in dense else 0.0,
+            lexical_score=float(lexical[cid][0]) if cid in lexical else 0.0,
             topics=card.topics, cultures=[c.value for c in card.cultures], perspective=card.perspective.value,
         )
 
@@ -91,7 +111,13 @@ def _best_per_card(scores: np.ndarray, card_of: np.ndarray, allowed: set[str],
     return best
 
 
-def _add_rrf(fused: dict[str, float], best: dict[str, tuple[float, int]], k: int) -> None:
+def _add_rrf(fused: dict[str, float], best: dict[str, tuple[float, int]], k: int, weight: float = 1.0) -> None:
     ranked: Iterable[str] = sorted(best, key=lambda cid: -best[cid][0])
     for rank, cid in enumerate(ranked, start=1):
-        fused[cid] = fused.get(cid, 0.0) + 1.0 / (k + rank)
+        fused[cid] = fused.get(cid, 0.0) + weight / (k + rank)
+
+
+def cjk_share(text: str) -> float:
+    """Share of letters in the text that are Chinese, Japanese or Korean script."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if CJK_CHAR.match(c)) / len(letters) if letters else 0.0

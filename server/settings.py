@@ -32,6 +32,18 @@ class Settings(BaseSettings):
     top_k: int = Field(5, ge=1, le=50, description="Cards returned per query.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
 
+    database_url: str = Field(
+        f"sqlite:///{PROJECT_ROOT / 'var' / 'coach.db'}",
+        description="SQLAlchemy URL for conversations and feedback (SQLite file by default, or PostgreSQL).",
+    )
+    retention_days: int = Field(90, ge=0, description="Delete conversations idle this many days (0 keeps them).")
+    scope_threshold: float = Field(0.5, ge=0, le=1, description="Confidence below this declines politely.")
+    clarify_threshold: float = Field(0.6, ge=0, le=1, description="Confidence below this asks to clarify.")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible server, e.g. http://localhost:11434/v1.")
+    llm_model: str = Field("llama3.1", description="Model name on the LLM server.")
+    llm_api_key: str = Field("not-needed", description="API key for the LLM server, if it wants one.")
+    llm_timeout: float = Field(30.0, gt=0, description="Seconds before the LLM answer falls back to grounded.")
+
     @field_validator("index_type")
     @classmethod
     def _known_index_type(cls, value: str) -> str:

@@ -1,0 +1,47 @@
+"""JSON API: POST /api/ask, GET /api/conversations/{id} (and its Markdown export)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel
+
+from server.deps import AnswererDep
+from server.models import Answer, Ask, Turn
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+class ConversationOut(BaseModel):
+    conversation_id: str
+    turns: list[Turn]
+
+
+@router.post("/ask", response_model=Answer, responses={422: {"description": "Invalid message or field."},
+                                                        503: {"description": "Model or index not loaded."}})
+async def ask(body: Ask, answerer: AnswererDep) -> Answer:
+    """Answer one question (or pasted partner message) with grounded coaching and its sources."""
+    return await run_in_threadpool(answerer.answer, body)
+
+
+def _turns(answerer: AnswererDep, conversation_id: str) -> list[Turn]:
+    if not answerer.store.exists(conversation_id):
+        raise HTTPException(404, f"no conversation '{conversation_id}'")
+    return answerer.store.turns(conversation_id)
+
+
+@router.get("/conversations/{conversation_id}", response_model=ConversationOut,
+            responses={404: {"description": "Unknown conversation."}})
+def conversation(conversation_id: str, answerer: AnswererDep) -> ConversationOut:
+    """Every turn of one conversation, oldest first."""
+    return ConversationOut(conversation_id=conversation_id, turns=_turns(answerer, conversation_id))
+
+
+@router.get("/conversations/{conversation_id}/export", response_class=PlainTextResponse,
+            responses={404: {"description": "Unknown conversation."}})
+def export(conversation_id: str, answerer: AnswererDep) -> PlainTextResponse:
+    """One conversation as a Markdown file."""
+    _turns(answerer, conversation_id)
+    return PlainTextResponse(answerer.store.export_markdown(conversation_id), media_type="text/markdown",
+                             headers={"Content-Disposition": f'attachment; filename="coach-{conversation_id}.md"'})

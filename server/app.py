@@ -1,0 +1,101 @@
+"""create_app(settings) -> FastAPI. The model and index load in the background at start-up; /readyz says when."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from server import __version__
+from server.errors import CoachError
+from server.settings import Settings
+
+log = logging.getLogger("coach")
+
+
+@dataclass
+class Runtime:
+    """What the lifespan loads once per worker; routes reach it through server.deps."""
+
+    settings: Settings
+    answerer: Any = None  # server.answer.Answerer once loaded
+    error: str | None = None
+    ready: threading.Event = field(default_factory=threading.Event)
+
+
+def load_runtime(runtime: Runtime) -> None:
+    """Load model, index and store; on failure keep the reason for /readyz and the API's 503."""
+    from server.answer import Answerer
+    from server.compose import prompt_environment
+    from server.conversations import ConversationStore
+    from server.embedder import SentenceTransformerEmbedder
+    from server.index import load_index, read_manifest
+    from server.retrieval import Retriever
+    from server.settings import PROJECT_ROOT
+
+    settings = runtime.settings
+    try:
+        read_manifest(settings.index_dir)
+        embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
+        retriever = Retriever(load_index(settings.index_dir, embedder), embedder, settings.rrf_k)
+        store = ConversationStore.from_url(settings.database_url)
+        purged = store.purge(settings.retention_days)
+        if purged:
+            log.info("retention: deleted %d conversation(s) idle over %d days", purged, settings.retention_days)
+        runtime.answerer = Answerer(retriever, store, prompt_environment(PROJECT_ROOT / "prompts"),
+                                    settings.scope_threshold, settings.clarify_threshold)
+        log.info("ready: %d cards, index build %s", len(retriever.index.cards), retriever.index.manifest.build_id)
+    except CoachError as e:
+        runtime.error = str(e)
+        log.error("not ready: %s", e)
+    except Exception as e:  # anything else must still surface as a clear not-ready reason, not a dead worker
+        runtime.error = f"{e.__class__.__name__}: {e}"
+        log.exception("not ready")
+    finally:
+        runtime.ready.set()
+
+
+def create_app(settings: Settings | None = None, wait_until_loaded: bool = False) -> FastAPI:
+    settings = settings or Settings()
+    runtime = Runtime(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
+        thread = threading.Thread(target=load_runtime, args=(runtime,), name="coach-loader", daemon=True)
+        thread.start()
+        if wait_until_loaded:
+            thread.join()
+        yield {"runtime": runtime}
+
+    app = FastAPI(title="Co-Production Coach", version=__version__, lifespan=lifespan,
+                  description="Cross-cultural coaching for Asian-US film, series and animation co-productions.")
+
+    @app.exception_handler(CoachError)
+    async def coach_error(_request: Request, exc: CoachError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{"field": ".".join(str(p) for p in e["loc"] if p != "body"), "message": e["msg"]}
+                  for e in exc.errors()]
+        summary = "; ".join(f"{e['field'] or 'body'}: {e['message']}" for e in errors)
+        return JSONResponse({"detail": f"invalid request: {summary}", "errors": errors}, status_code=422)
+
+    from server.api import router as api_router
+    from server.health import router as health_router
+
+    app.include_router(health_router)
+    app.include_router(api_router)
+    return app
+
+
+def app_factory() -> FastAPI:
+    """Entry point for uvicorn (`coach serve`): settings from the environment and .env."""
+    return create_app(Settings())

@@ -1,0 +1,124 @@
+"""Conversation storage over SQLAlchemy Core: SQLite (WAL) by default, PostgreSQL by URL."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text, create_engine, delete, event,
+    insert, select, update,
+)
+from sqlalchemy.engine import Engine
+
+from server.models import Turn
+
+metadata = MetaData()
+conversations = Table(
+    "conversations", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False, index=True),
+    Column("culture", String(16)),
+    Column("perspective", String(16)),
+)
+messages = Table(
+    "messages", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation_id", String(64), ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("role", String(8), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("resolved_query", Text),
+    Column("in_scope", Boolean),
+    Column("confidence", Float),
+    Column("card_ids", Text, nullable=False, default="[]"),
+    Column("created_at", String(32), nullable=False),
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine; SQLite gets its folder, WAL mode and a busy timeout so several workers can share it."""
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+    return engine
+
+
+class ConversationStore:
+    """Append and read conversation turns; export one conversation as Markdown; purge idle ones."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        metadata.create_all(engine)
+
+    @classmethod
+    def from_url(cls, url: str) -> ConversationStore:
+        return cls(make_engine(url))
+
+    def create(self, culture: str | None = None, perspective: str | None = None,
+               conversation_id: str | None = None) -> str:
+        """A new conversation; the caller may choose its id (Slack threads, clients resuming after a purge)."""
+        conversation_id = conversation_id or uuid.uuid4().hex
+        now = _now()
+        with self.engine.begin() as conn:
+            conn.execute(insert(conversations).values(id=conversation_id, created_at=now, updated_at=now,
+                                                      culture=culture, perspective=perspective))
+        return conversation_id
+
+    def exists(self, conversation_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(conversations.c.id).where(conversations.c.id == conversation_id)).first() \
+                is not None
+
+    def append(self, conversation_id: str, turn: Turn) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(messages).values(
+                conversation_id=conversation_id, role=turn.role, content=turn.content,
+                resolved_query=turn.resolved_query, in_scope=turn.in_scope, confidence=turn.confidence,
+                card_ids=json.dumps(turn.card_ids), created_at=turn.created_at or _now()))
+            conn.execute(update(conversations).where(conversations.c.id == conversation_id)
+                         .values(updated_at=_now()))
+
+    def turns(self, conversation_id: str, last: int | None = None) -> list[Turn]:
+        """The conversation's turns, oldest first (only the last `last` when given)."""
+        query = select(messages).where(messages.c.conversation_id == conversation_id).order_by(messages.c.id.desc())
+        if last is not None:
+            query = query.limit(last)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [Turn(role=r["role"], content=r["content"], created_at=r["created_at"],
+                     resolved_query=r["resolved_query"], in_scope=r["in_scope"], confidence=r["confidence"],
+                     card_ids=json.loads(r["card_ids"] or "[]")) for r in reversed(rows)]
+
+    def export_markdown(self, conversation_id: str) -> str:
+        lines = [f"# Co-Production Coach conversation {conversation_id}", ""]
+        for turn in self.turns(conversation_id):
+            who = "You" if turn.role == "user" else "Coach"
+            lines += [f"## {who} ({turn.created_at[:19].replace('T', ' ')} UTC)", "", turn.content.strip(), ""]
+        return "\n".join(lines)
+
+    def purge(self, older_than_days: int) -> int:
+        """Delete conversations idle for longer than the retention period; returns how many."""
+        if older_than_days <= 0:
+            return 0
+        cutoff = (datetime.now(UTC) - timedelta(days=older_than_days)).isoformat(timespec="microseconds")
+        with self.engine.begin() as conn:
+            old = select(conversations.c.id).where(conversations.c.updated_at < cutoff)
+            conn.execute(delete(messages).where(messages.c.conversation_id.in_(old)))
+            return conn.execute(delete(conversations).where(conversations.c.updated_at < cutoff)).rowcount or 0
