@@ -12,6 +12,7 @@ import jinja2
 from server.compose import compose_answer, compose_clarify, compose_decline
 from server.conversations import ConversationStore
 from server.decode import Decoder, Found
+from server.lexical import CJK_CHAR
 from server.models import Answer, Ask, Card, Culture, Decoded, Hit, Perspective, Query, Source, Turn
 from server.retrieval import Retriever
 from server.scope import ScopeModel
@@ -45,12 +46,18 @@ def detect_pair(text: str) -> Culture | None:
     return found.pop() if len(found) == 1 else None
 
 
+def word_count(text: str) -> int:
+    """Words, counting CJK script (written without spaces) as one word per two characters."""
+    cjk = len(CJK_CHAR.findall(text))
+    return len(re.findall(r"[^\W_]+", CJK_CHAR.sub(" ", text))) + (cjk + 1) // 2
+
+
 def is_followup(message: str, history: list[Turn]) -> bool:
     """Short or back-referring messages continue the last answered question."""
     if not any(t.role == "user" and t.in_scope for t in history):
         return False
-    words = message.split()
-    return len(words) <= FOLLOWUP_WORDS or (len(words) <= 14 and bool(_FOLLOWUP_CUE.match(message.strip())))
+    words = word_count(message)
+    return words <= FOLLOWUP_WORDS or (words <= 14 and bool(_FOLLOWUP_CUE.match(message.strip())))
 
 
 @dataclass
@@ -168,7 +175,7 @@ class Answerer:
     @staticmethod
     def _too_vague(message: str, query: str, hits: list[Hit]) -> bool:
         """One or two words on their own ("partner", "budget issue") fit several cards equally well."""
-        return query == message and len(message.split()) <= 2 and len(hits) > 1 \
+        return query == message and word_count(message) <= 2 and len(hits) > 1 \
             and hits[0].dense_score - hits[1].dense_score < VAGUE_GAP
 
     def _suggestions(self, used: list[Card]) -> list[str]:

@@ -35,7 +35,7 @@ def load_runtime(runtime: Runtime) -> None:
     from server.answer import Answerer
     from server.compose import prompt_environment
     from server.conversations import ConversationStore
-    from server.embedder import SentenceTransformerEmbedder
+    from server.embedder import load_embedder
     from server.index import load_index, read_manifest
     from server.retrieval import Retriever
     from server.settings import PROJECT_ROOT
@@ -43,7 +43,7 @@ def load_runtime(runtime: Runtime) -> None:
     settings = runtime.settings
     try:
         read_manifest(settings.index_dir)
-        embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
+        embedder = load_embedder(settings.embed_model, settings.embed_batch_size)
         retriever = Retriever(load_index(settings.index_dir, embedder), embedder, settings.rrf_k)
         store = ConversationStore.from_url(settings.database_url)
         purged = store.purge(settings.retention_days)

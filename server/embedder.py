@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -71,3 +72,9 @@ class SentenceTransformerEmbedder:
             if progress is not None:
                 progress(len(batch))
         return np.vstack(out).astype(np.float32)
+
+
+@lru_cache(maxsize=4)
+def load_embedder(name: str = DEFAULT_MODEL, batch_size: int = 32) -> SentenceTransformerEmbedder:
+    """One loaded model per process, shared by every app instance and command that asks for it."""
+    return SentenceTransformerEmbedder(name, batch_size)

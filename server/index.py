@@ -27,7 +27,7 @@ from server.embedder import Embedder
 from server.errors import CoachError, IndexIncompatible, IndexMissing
 from server.lexical import LexicalIndex
 from server.models import Card, Passage
-from server.passages import card_passages, content_hash
+from server.passages import card_passages, content_hash, dense_text
 
 MANIFEST = "manifest.json"
 FIX = "run `coach index build`"
@@ -126,17 +126,19 @@ def build_index(
     passages = [p for card in cards for p in card_passages(card)]
 
     cache = EmbeddingCache(cache_dir, embedder.name, embedder.dimension)
-    missing = list(dict.fromkeys(p.hash for p in passages if p.hash not in cache.vectors))
+    inputs = {p.hash: dense_text(p.text) for p in passages}
+    key_of = {h: content_hash(text) for h, text in inputs.items()}  # cache key: exactly what the model reads
+    missing = list(dict.fromkeys(key_of[p.hash] for p in passages if key_of[p.hash] not in cache.vectors))
     if on_embed_start is not None:
         on_embed_start(len(missing))
     if missing:
-        text_of = {p.hash: p.text for p in passages}
+        text_of = {key_of[h]: text for h, text in inputs.items()}
         encode: Any = embedder.encode
         kwargs = {"progress": on_embedded} if on_embedded is not None else {}
         vectors = encode([text_of[h] for h in missing], **kwargs)
         cache.vectors.update(zip(missing, vectors, strict=True))
         cache.save()
-    matrix = np.vstack([cache.vectors[p.hash] for p in passages]).astype(np.float32)
+    matrix = np.vstack([cache.vectors[key_of[p.hash]] for p in passages]).astype(np.float32)
 
     builds = _builds_dir(index_dir)
     builds.mkdir(parents=True, exist_ok=True)

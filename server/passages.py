@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
+
+from server.lexical import CJK_CHAR
 
 from server.models import SECTION_TITLES, Card, Passage
 
@@ -11,6 +14,19 @@ SUMMARY = "summary"
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_CJK_RUN = re.compile(CJK_CHAR.pattern + r"+[」』）】]?")
+_EMPTY_QUOTES = re.compile(r"[「『（【]\s*[」』）】]?|\(\s*\)")
+
+
+def dense_text(text: str) -> str:
+    """What the embedding model sees: CJK script removed, because the bundled English model turns it into noise
+    that drowns the English around it. The lexical index keeps the full text, so CJK still matches there.
+    Text that is all CJK is returned unchanged."""
+    stripped = _EMPTY_QUOTES.sub(" ", _CJK_RUN.sub(" ", text))
+    stripped = re.sub(r"[ \t]+", " ", stripped).strip()
+    return stripped if re.search(r"[A-Za-z]{2}", stripped) else text
 
 
 def card_passages(card: Card) -> list[Passage]:

@@ -9,6 +9,7 @@ import numpy as np
 
 from server.embedder import Embedder
 from server.lexical import CJK_CHAR
+from server.passages import dense_text
 from server.index import Index
 from server.models import Card, Culture, Hit, Perspective, Query
 
@@ -58,7 +59,7 @@ class Retriever:
         """The query's embedding, from a small cache (eval modes and scope checks reuse it)."""
         vector = self._vectors.get(text)
         if vector is None:
-            vector = self.embedder.encode([text])
+            vector = self.embedder.encode([dense_text(text)])
             if len(self._vectors) >= QUERY_CACHE:
                 self._vectors.pop(next(iter(self._vectors)))
             self._vectors[text] = vector

@@ -17,8 +17,8 @@ from server.embedder import Embedder
 from server.models import Hit
 from server.retrieval import cjk_share
 
-MIN_COSINE = 0.32  # top card's cosine below this: not a question our cards cover
-MIN_MARGIN = 0.09  # the top card must beat the closest off-topic prototype by this much
+MIN_COSINE = 0.30  # top card's cosine below this: not a question our cards cover
+MIN_MARGIN = 0.10  # the top card must beat the closest off-topic prototype by this much
 COSINE_SCALE = 0.04
 MIN_LEXICAL = 4.5  # BM25 of the top card for a question written in CJK script
 LEXICAL_SCALE = 1.0
@@ -32,7 +32,7 @@ OFF_TOPIC_PROTOTYPES = [
     "gardening and plants", "what movie or TV show should I watch tonight, plot summary",
     "general knowledge trivia: capitals, history facts", "computers, wifi, phones and gadgets not working",
     "personal banking, credit cards and savings", "government paperwork: passports and visas for holidays",
-    "relationships, dating and family advice",
+    "dating, romance and family problems",
 ]
 
 

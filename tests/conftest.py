@@ -10,7 +10,10 @@ import numpy as np
 import pytest
 from numpy.typing import NDArray
 
-from server.embedder import SentenceTransformerEmbedder
+from server.embedder import SentenceTransformerEmbedder, load_embedder
+from server.answer import Answerer
+from server.compose import prompt_environment
+from server.conversations import ConversationStore
 from server.index import Index, build_index, load_index
 from server.retrieval import Retriever
 from server.settings import PROJECT_ROOT, Settings
@@ -36,7 +39,7 @@ def make_settings(tmp: Path, knowledge: Path = FIXTURE_KB, **extra: object) -> S
 
 @pytest.fixture(scope="session")
 def embedder() -> SentenceTransformerEmbedder:
-    return SentenceTransformerEmbedder()
+    return load_embedder()
 
 
 class CountingEmbedder:
@@ -87,3 +90,10 @@ def kb_index_dir(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTra
 @pytest.fixture(scope="session")
 def kb_retriever(kb_index_dir: Path, embedder: SentenceTransformerEmbedder) -> Retriever:
     return Retriever(load_index(kb_index_dir, embedder), embedder)
+
+
+@pytest.fixture(scope="session")
+def kb_answerer(kb_retriever: Retriever, tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    db = tmp_path_factory.mktemp("answers") / "coach.db"
+    return Answerer(kb_retriever, ConversationStore.from_url(f"sqlite:///{db}"),
+                    prompt_environment(PROJECT_ROOT / "prompts"))

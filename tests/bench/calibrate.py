@@ -1,6 +1,6 @@
-"""Print the confidence signal for the development set and the out-of-scope set, to choose the thresholds.
+"""Choose the scope constants: print how the development and out-of-scope sets fall for a grid of cut-offs.
 
-Usage: .venv/bin/python tests/bench/calibrate.py  (uses the index in var/index)
+Usage: .venv/bin/python tests/bench/calibrate.py  (uses the index in var/index; run `coach index build` first)
 """
 
 from __future__ import annotations
@@ -9,29 +9,40 @@ import json
 
 import numpy as np
 
-from server.answer import confidence
-from server.embedder import SentenceTransformerEmbedder
+from server.embedder import load_embedder
 from server.index import load_index
 from server.models import Query
-from server.retrieval import Retriever
+from server.retrieval import Retriever, cjk_share
+from server.scope import ScopeModel
 from server.settings import PROJECT_ROOT, Settings
+
+
+def features(name: str, retriever: Retriever, scope: ScopeModel) -> list[tuple[bool, float, float, float]]:
+    rows = [json.loads(x) for x in (PROJECT_ROOT / "tests" / "data" / name).read_text("utf-8").splitlines() if x]
+    out = []
+    for row in rows:
+        text = row["question"]
+        hit = retriever.search(Query(text=text), k=1)[0]
+        off_topic = float((scope.prototypes @ retriever.query_vector(text).reshape(-1)).max())
+        out.append((cjk_share(text) > 0.5, hit.dense_score, hit.dense_score - off_topic, hit.lexical_score))
+    return out
 
 
 def main() -> None:
     settings = Settings()
-    embedder = SentenceTransformerEmbedder(settings.embed_model)
+    embedder = load_embedder(settings.embed_model)
     retriever = Retriever(load_index(settings.index_dir, embedder), embedder)
-    data = PROJECT_ROOT / "tests" / "data"
-    for name in ("dev.jsonl", "out_of_scope.jsonl"):
-        rows = [json.loads(x) for x in (data / name).read_text(encoding="utf-8").splitlines() if x.strip()]
-        conf = []
-        for row in rows:
-            hit = retriever.search(Query(text=row["question"]), k=1)[0]
-            conf.append(confidence(hit))
-            print(f"{name[:3]} {confidence(hit):.3f} cos={hit.dense_score:.3f} lex={hit.lexical_score:5.1f} "
-                  f"{hit.card_id[:30]:30} {row['question'][:70]}")
-        c = np.array(conf)
-        print(name, "percentiles 5/10/50/90/95:", np.percentile(c, [5, 10, 50, 90, 95]).round(3))
+    scope = ScopeModel(embedder)
+    dev, oos = features("dev.jsonl", retriever, scope), features("out_of_scope.jsonl", retriever, scope)
+    print("English: (min cosine, min margin) -> out-of-scope declined, development declined")
+    for cos in np.arange(0.26, 0.40, 0.02):
+        for margin in np.arange(0.0, 0.16, 0.02):
+            def declined(rows: list[tuple[bool, float, float, float]]) -> float:
+                en = [r for r in rows if not r[0]]
+                return sum(r[1] < cos or r[2] < margin for r in en) / len(en)
+            print(f"  {cos:.2f} {margin:.2f} -> {declined(oos):.3f} {declined(dev):.3f}")
+    print("CJK lexical scores, development:", sorted(round(r[3], 1) for r in dev if r[0])[:10])
+    print("CJK lexical scores, out of scope:", sorted(round(r[3], 1) for r in oos if r[0]))
 
 
 if __name__ == "__main__":
