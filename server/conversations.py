@@ -40,6 +40,20 @@ messages = Table(
 )
 
 
+feedback = Table(
+    "feedback", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation_id", String(64), index=True),
+    Column("question", Text, nullable=False),
+    Column("answer", Text, nullable=False),
+    Column("card_ids", Text, nullable=False, default="[]"),
+    Column("rating", Integer, nullable=False),  # +1 up, -1 down
+    Column("comment", String(500)),
+    Column("channel", String(16), nullable=False),  # web, slack, mattermost, api
+    Column("created_at", String(32), nullable=False),
+)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
@@ -112,6 +126,47 @@ class ConversationStore:
             who = "You" if turn.role == "user" else "Coach"
             lines += [f"## {who} ({turn.created_at[:19].replace('T', ' ')} UTC)", "", turn.content.strip(), ""]
         return "\n".join(lines)
+
+    def last_exchange(self, conversation_id: str) -> tuple[Turn, Turn] | None:
+        """The latest (question, answer) pair, which feedback refers to."""
+        turns = self.turns(conversation_id, last=2)
+        if len(turns) == 2 and turns[0].role == "user" and turns[1].role == "coach":
+            return turns[0], turns[1]
+        return None
+
+    def add_feedback(self, conversation_id: str | None, question: str, answer: str, card_ids: list[str],
+                     rating: int, comment: str | None = None, channel: str = "web") -> None:
+        """Record thumbs up (+1) or down (-1) with what was asked, answered and cited."""
+        if rating not in (1, -1):
+            raise ValueError(f"rating must be 1 or -1, not {rating!r}")
+        with self.engine.begin() as conn:
+            conn.execute(insert(feedback).values(
+                conversation_id=conversation_id, question=question, answer=answer, card_ids=json.dumps(card_ids),
+                rating=rating, comment=(comment or None) and comment[:500], channel=channel, created_at=_now()))
+
+    def feedback_report(self, limit: int = 20) -> list[dict[str, Any]]:
+        """Questions by net rating, worst first, with the cards behind them and the comments."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(feedback).order_by(feedback.c.id)).mappings().all()
+        grouped: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            item = grouped.setdefault(row["question"], {"question": row["question"], "up": 0, "down": 0,
+                                                         "card_ids": [], "comments": []})
+            item["up" if row["rating"] > 0 else "down"] += 1
+            item["card_ids"] = list(dict.fromkeys(item["card_ids"] + json.loads(row["card_ids"])))
+            if row["comment"]:
+                item["comments"].append(row["comment"])
+        ranked = sorted(grouped.values(), key=lambda i: (i["up"] - i["down"], -i["down"]))
+        return ranked[:limit]
+
+    def gaps(self, below: float, limit: int = 50) -> list[dict[str, Any]]:
+        """Questions that were declined or answered with low confidence: what to write cards for next."""
+        query = (select(messages.c.content, messages.c.confidence, messages.c.in_scope, messages.c.created_at)
+                 .where(messages.c.role == "user")
+                 .where((messages.c.in_scope.is_(False)) | (messages.c.confidence < below))
+                 .order_by(messages.c.id.desc()).limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings().all()]
 
     def purge(self, older_than_days: int) -> int:
         """Delete conversations idle for longer than the retention period; returns how many."""
