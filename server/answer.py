@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,6 +18,11 @@ from server.lexical import CJK_CHAR
 from server.models import Answer, Ask, Card, Culture, Decoded, Hit, Perspective, Query, Source, Turn
 from server.retrieval import Retriever
 from server.scope import ScopeModel
+from server.writer import Writer, WriterError, clean_citations
+
+log = logging.getLogger("coach.answer")
+FALLBACK_NOTE = ("> The language-model writer did not return a usable answer, so this is the grounded answer "
+                 "composed directly from the cards.\n\n")
 
 EXAMPLES = [
     "My Japanese partner said 「前向きに検討します」. Is that a no?",
@@ -80,8 +87,11 @@ class Answerer:
     """The only thing front ends call."""
 
     def __init__(self, retriever: Retriever, store: ConversationStore, prompts: jinja2.Environment,
-                 scope_threshold: float = 0.5, clarify_threshold: float = 0.6) -> None:
+                 scope_threshold: float = 0.5, clarify_threshold: float = 0.6, writer: Writer | None = None,
+                 writer_timeout: float = 30.0) -> None:
         self.retriever = retriever
+        self.writer = writer
+        self.writer_timeout = writer_timeout
         self.store = store
         self.prompts = prompts
         self.scope_threshold = scope_threshold
@@ -95,8 +105,42 @@ class Answerer:
         return self.scope.confidence(text, hits[0], self.retriever.query_vector(text))
 
     def answer(self, ask: Ask) -> Answer:
+        """The whole answer at once (the last item of `stream`)."""
+        final = None
+        for item in self.stream(ask):
+            final = item
+        assert isinstance(final, Answer)
+        return final
+
+    def stream(self, ask: Ask) -> Iterator[str | Answer]:
+        """Yield Markdown pieces as they are written, then the final Answer, whose Markdown is authoritative
+        (citations cleaned, or the grounded fallback if the LLM writer failed)."""
         draft = self.draft(ask)
-        return self.finish(draft, draft.markdown)
+        if self.writer is None or draft.outcome != "answer":
+            yield draft.markdown
+            yield self.finish(draft, draft.markdown)
+            return
+        cards = self.retriever.index.cards
+        context = list({c.id: c for c in [*draft.cards, *(cards[f.card_id] for f in draft.decoded)]}.values())
+        messages = self.writer.messages(context, ask.message, draft.decoded,
+                                        ask.culture.value if ask.culture else None,
+                                        ask.perspective.value if ask.perspective else None)
+        pieces: list[str] = []
+        deadline = time.monotonic() + self.writer_timeout
+        try:
+            for piece in self.writer.stream(messages):
+                pieces.append(piece)
+                yield piece
+                if time.monotonic() > deadline:
+                    raise WriterError(f"the reply took longer than {self.writer_timeout:.0f} s")
+            text, cited = clean_citations("".join(pieces), {c.id for c in context})
+            if not cited:
+                raise WriterError("the reply was empty or cited no retrieved card")
+        except WriterError as e:
+            log.warning("falling back to the grounded answer: %s", e)
+            yield self.finish(draft, FALLBACK_NOTE + draft.markdown)
+            return
+        yield self.finish(draft, text, used=[c for c in context if c.id in cited])
 
     def draft(self, ask: Ask) -> Draft:
         """Resolve the conversation, the question and the cards; compose the grounded reply."""
@@ -125,9 +169,10 @@ class Answerer:
             markdown = compose_decline(self.prompts, suggestions)
         return Draft(ask, conversation_id, query, hits, cards, decoded, score, outcome, markdown, suggestions)
 
-    def finish(self, draft: Draft, markdown: str) -> Answer:
+    def finish(self, draft: Draft, markdown: str, used: list[Card] | None = None) -> Answer:
         """Store the turn and build the Answer (markdown may come from the LLM writer)."""
-        used = draft.cards if draft.outcome == "answer" else []
+        if used is None:
+            used = draft.cards if draft.outcome == "answer" else []
         hits_by_id = {h.card_id: h for h in draft.hits}
         sources = [Source(id=c.id, title=c.title, topics=c.topics, cultures=[x.value for x in c.cultures],
                           score=round(hits_by_id[c.id].score if c.id in hits_by_id else 0.0, 4)) for c in used]
@@ -188,8 +233,3 @@ class Answerer:
         """A card as something the user can send: its first question-like trigger, else its title."""
         return next((t for t in card.triggers if len(t.split()) >= 4), card.title)
 
-    def stream(self, ask: Ask) -> Iterator[str | Answer]:
-        """Yield the answer's Markdown in pieces, then the final Answer (the grounded writer sends it whole)."""
-        answer = self.answer(ask)
-        yield answer.answer_markdown
-        yield answer

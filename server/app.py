@@ -49,8 +49,17 @@ def load_runtime(runtime: Runtime) -> None:
         purged = store.purge(settings.retention_days)
         if purged:
             log.info("retention: deleted %d conversation(s) idle over %d days", purged, settings.retention_days)
-        runtime.answerer = Answerer(retriever, store, prompt_environment(PROJECT_ROOT / "prompts"),
-                                    settings.scope_threshold, settings.clarify_threshold)
+        prompts = prompt_environment(PROJECT_ROOT / "prompts")
+        writer = None
+        if settings.llm_base_url:
+            from server.writer import Writer
+
+            writer = Writer(settings.llm_base_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout,
+                            prompts)
+            log.info("LLM writer on: %s (model %s); partner text leaves this server", settings.llm_base_url,
+                     settings.llm_model)
+        runtime.answerer = Answerer(retriever, store, prompts, settings.scope_threshold,
+                                    settings.clarify_threshold, writer, settings.llm_timeout)
         log.info("ready: %d cards, index build %s", len(retriever.index.cards), retriever.index.manifest.build_id)
     except CoachError as e:
         runtime.error = str(e)

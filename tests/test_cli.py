@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 
 from server.cli import cli
 
+from .conftest import FIXTURE_KB
+
 runner = CliRunner()
 
 
@@ -28,6 +30,8 @@ def _env(tmp: Path, kb: Path) -> dict[str, str]:
     (["kb", "lint"], "path:line: message"),
     (["eval"], "hit@1, hit@3 and MRR"),
     (["search"], "Show the cards retrieval finds"),
+    (["ask"], "interactive session"),
+    (["serve"], "Serve the web chat and JSON API"),
 ])
 def test_every_command_explains_itself(args: list[str], text: str) -> None:
     result = runner.invoke(cli, [*args, "--help"])
@@ -101,3 +105,29 @@ def test_bad_setting_and_missing_index_are_clear(tmp_path: Path, kb_copy: Path) 
     assert "COACH_INDEX_TYPE has value 'ivf'. Use 'flat' or 'hnsw'." in " ".join(bad.output.split())
     search = runner.invoke(cli, ["search", "final cut"], env=_env(tmp_path, kb_copy))
     assert search.exit_code == 1 and "run `coach index build`" in search.output
+
+
+def _ask_env(tmp_path: Path, fixture_index: object) -> dict[str, str]:
+    return {"COACH_KNOWLEDGE_DIR": str(FIXTURE_KB), "COACH_INDEX_DIR": str(fixture_index.path),  # type: ignore[attr-defined]
+            "COACH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}"}
+
+
+def test_ask_prints_coaching_and_json(tmp_path: Path, fixture_index: object) -> None:
+    env = _ask_env(tmp_path, fixture_index)
+    text = runner.invoke(cli, ["ask", "my partner won't say no directly"], env=env)
+    assert text.exit_code == 0, text.output
+    assert "What to do" in text.output and "fx-soft-no" in text.output and "You could also ask" in text.output
+    raw = runner.invoke(cli, ["ask", "who locks the final cut?", "--json", "--culture", "jp-us"], env=env)
+    body = json.loads(raw.output)
+    assert body["sources"][0]["id"] == "fx-final-cut" and body["in_scope"] is True
+    bad = runner.invoke(cli, ["ask", "hi", "--culture", "jp-fr"], env=env)
+    assert bad.exit_code == 2 and "culture: Input should be" in " ".join(bad.output.split())
+
+
+def test_interactive_ask_keeps_the_conversation(tmp_path: Path, fixture_index: object) -> None:
+    env = _ask_env(tmp_path, fixture_index)
+    result = runner.invoke(cli, ["ask", "--json"], env=env,
+                           input="who locks the final cut?\nand in writing?\nquit\n")
+    assert result.exit_code == 0, result.output
+    ids = [line.split('"')[3] for line in result.output.splitlines() if '"conversation_id"' in line]
+    assert len(ids) == 2 and ids[0] == ids[1]

@@ -1,0 +1,86 @@
+"""A real HTTP server on loopback that speaks the OpenAI chat-completions protocol, for the writer tests.
+
+The model name picks the behaviour: "cite" answers citing the first card in the prompt (plus one bogus id),
+"uncited" answers without citations, "error" fails with HTTP 500, "slow" waits before answering.
+Streaming requests get server-sent events, as real servers send them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+
+
+def _reply(model: str, prompt: str) -> str:
+    card = re.search(r'<card id="([^"]+)">', prompt)
+    card_id = card.group(1) if card else "none"
+    if model == "uncited":
+        return "## What's likely going on\nThey are being polite.\n"
+    return (f"## What's likely going on\nYour partner is avoiding a public refusal [{card_id}].\n\n"
+            f"## What to do\n1. Ask for the next concrete step [{card_id}] [not-a-real-card].\n")
+
+
+def make_app(requests: list[dict[str, Any]]) -> FastAPI:
+    app = FastAPI()
+
+    @app.post("/v1/chat/completions", response_model=None)
+    async def completions(request: Request) -> JSONResponse | StreamingResponse:
+        body = await request.json()
+        requests.append(body)
+        model = body["model"]
+        if model == "error":
+            return JSONResponse({"error": {"message": "boom", "type": "server_error"}}, status_code=500)
+        if model == "slow":
+            time.sleep(2.5)
+        text = _reply(model, body["messages"][-1]["content"])
+        if not body.get("stream"):
+            return JSONResponse({"id": "c1", "object": "chat.completion", "created": 0, "model": model,
+                                 "choices": [{"index": 0, "finish_reason": "stop",
+                                              "message": {"role": "assistant", "content": text}}]})
+
+        def events() -> Iterator[str]:
+            for piece in re.findall(r"\S+\s*", text):
+                chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 0, "model": model,
+                         "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
+                yield f"data: {json.dumps(chunk)}\n\n"
+            yield "data: [DONE]\n\n"
+
+        return StreamingResponse(events(), media_type="text/event-stream")
+
+    return app
+
+
+class LLMServer:
+    """Runs the fake server in a thread on a free port; `requests` records every request body."""
+
+    def __init__(self) -> None:
+        self.requests: list[dict[str, Any]] = []
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        config = uvicorn.Config(make_app(self.requests), host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def __enter__(self) -> LLMServer:
+        self.thread.start()
+        while not self.server.started:
+            time.sleep(0.01)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=5)
