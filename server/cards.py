@@ -200,9 +200,9 @@ def lint(knowledge_dir: Path) -> tuple[list[Card], list[Problem]]:
     for card in cards:
         for rel in card.related:
             if rel not in seen:
-                problems.append(Problem(card.path, _line_of(card, "related"), f"related id '{rel}' has no card"))
+                problems.append(Problem(card.path, line_of(card, "related"), f"related id '{rel}' has no card"))
             elif rel == card.id:
-                problems.append(Problem(card.path, _line_of(card, "related"), "a card cannot be related to itself"))
+                problems.append(Problem(card.path, line_of(card, "related"), "a card cannot be related to itself"))
     problems.extend(trigger_collisions(cards))
     if not cards and not problems:
         problems.append(Problem(str(cards_dir), 1, "no cards found; add at least one card"))
@@ -222,7 +222,7 @@ def trigger_collisions(cards: list[Card]) -> list[Problem]:
             for b in group[i + 1 :]:
                 if b.id not in a.related and a.id not in b.related:
                     problems.append(
-                        Problem(b.path, _line_of(b, "triggers"), f"trigger '{trigger}' is also on unrelated card '{a.id}'")
+                        Problem(b.path, line_of(b, "triggers"), f"trigger '{trigger}' is also on unrelated card '{a.id}'")
                     )
     return problems
 
@@ -231,7 +231,7 @@ def _normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-def _line_of(card: Card, key: str) -> int:
+def line_of(card: Card, key: str) -> int:
     """Line of a front-matter key, re-read from the file (only used when reporting)."""
     try:
         text = Path(card.path).read_text(encoding="utf-8")

@@ -105,6 +105,8 @@ def index_check() -> None:
 @kb_app.command("lint")
 def kb_lint(
     stats: Annotated[bool, typer.Option("--stats", help="Also print the coverage table.")] = False,
+    duplicates: Annotated[bool, typer.Option(
+        "--duplicates/--no-duplicates", help="Compare whole cards with the embedding model (slower).")] = True,
 ) -> None:
     """Check every card and print each problem as path:line: message (exit 1 if any)."""
     from server.cards import lint, load_topics
@@ -113,6 +115,11 @@ def kb_lint(
     try:
         cards, problems = lint(settings.knowledge_dir)
         topics = load_topics(settings.topics_file)
+        if duplicates and cards:
+            from server.embedder import load_embedder
+            from server.near_duplicates import near_duplicates
+
+            problems += near_duplicates(cards, load_embedder(settings.embed_model), settings.cache_dir)
     except CoachError as e:
         _fail(str(e))
     for problem in problems:

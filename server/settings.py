@@ -28,8 +28,7 @@ class Settings(BaseSettings):
         description="sentence-transformers model name or local path; the default is the bundled offline copy.",
     )
     index_type: str = Field("flat", description="FAISS index: 'flat' (exact) or 'hnsw' (approximate).")
-    embed_batch_size: int = Field(32, ge=1, le=1024)
-    top_k: int = Field(5, ge=1, le=50, description="Cards returned per query.")
+    embed_batch_size: int = Field(32, ge=1, le=1024, description="Passages per embedding batch when building.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
 
     database_url: str = Field(
