@@ -222,7 +222,8 @@ def trigger_collisions(cards: list[Card]) -> list[Problem]:
             for b in group[i + 1 :]:
                 if b.id not in a.related and a.id not in b.related:
                     problems.append(
-                        Problem(b.path, line_of(b, "triggers"), f"trigger '{trigger}' is also on unrelated card '{a.id}'")
+                        Problem(b.path, line_of(b, "triggers"),
+                                f"trigger '{trigger}' is also on unrelated card '{a.id}'")
                     )
     return problems
 

@@ -265,7 +265,8 @@ def ask_command(
         try:
             return Ask(message=text, conversation_id=conversation_id, culture=culture, perspective=perspective)
         except ValidationError as e:
-            raise typer.BadParameter("; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors()))
+            detail = "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors())
+            raise typer.BadParameter(detail) from e
 
     if question is not None:
         ask = make_ask(question, conversation)

@@ -44,8 +44,8 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()
-        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+        hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
 
         self.name = name
         self.batch_size = batch_size
@@ -59,7 +59,10 @@ class SentenceTransformerEmbedder:
                 f"sentence-transformers folder or leave it unset for the bundled {DEFAULT_MODEL}."
             ) from e
         get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
-        self.dimension = int(get_dim())
+        dimension = get_dim()
+        if dimension is None:
+            raise ModelLoadError(f"model '{name}' does not report an embedding dimension; is it a sentence encoder?")
+        self.dimension = int(dimension)
 
     def encode(self, texts: Sequence[str], progress: Any = None) -> NDArray[np.float32]:
         """Embed in batches; `progress(n)` is called after each batch when given."""

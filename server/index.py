@@ -90,7 +90,7 @@ class EmbeddingCache:
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(f".tmp{os.getpid()}.npz")
-        np.savez(tmp, **self.vectors)
+        np.savez(tmp, **self.vectors)  # type: ignore[arg-type]  # numpy's stub types **kwds as allow_pickle
         os.replace(tmp, self.path)
 
 

@@ -6,7 +6,6 @@ import hashlib
 import re
 
 from server.lexical import CJK_CHAR
-
 from server.models import SECTION_TITLES, Card, Passage
 
 SUMMARY = "summary"

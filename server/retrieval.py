@@ -8,11 +8,10 @@ from enum import StrEnum
 import numpy as np
 
 from server.embedder import Embedder
-from server.lexical import CJK_CHAR
-from server.passages import dense_text
 from server.index import Index
+from server.lexical import CJK_CHAR
 from server.models import Card, Culture, Hit, Perspective, Query
-
+from server.passages import dense_text
 
 DENSE_WEIGHT_CJK = 0.25
 QUERY_CACHE = 256

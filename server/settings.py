@@ -43,10 +43,12 @@ class Settings(BaseSettings):
     llm_api_key: str = Field("not-needed", description="API key for the LLM server, if it wants one.")
     llm_timeout: float = Field(30.0, gt=0, description="Seconds before the LLM answer falls back to grounded.")
 
-    slack_signing_secret: str | None = Field(None, description="Slack app signing secret; Slack routes are off without it.")
+    slack_signing_secret: str | None = Field(
+        None, description="Slack app signing secret; Slack routes are off without it.")
     slack_bot_token: str | None = Field(None, description="Slack bot token (xoxb-...) for replies in threads.")
     slack_api_url: str = Field("https://slack.com/api/", description="Slack Web API base URL (tests point it locally).")
-    mattermost_token: str | None = Field(None, description="Mattermost slash-command token; the route is off without it.")
+    mattermost_token: str | None = Field(
+        None, description="Mattermost slash-command token; the route is off without it.")
     max_body_bytes: int = Field(64_000, ge=1024, description="Larger webhook bodies are refused with 413.")
 
     @field_validator("index_type")

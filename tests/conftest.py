@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from numpy.typing import NDArray
 
-from server.embedder import SentenceTransformerEmbedder, load_embedder
 from server.answer import Answerer
 from server.compose import prompt_environment
 from server.conversations import ConversationStore
+from server.embedder import SentenceTransformerEmbedder, load_embedder
 from server.index import Index, build_index, load_index
 from server.retrieval import Retriever
 from server.settings import PROJECT_ROOT, Settings

@@ -37,7 +37,8 @@ def main() -> None:
     print("English: (min cosine, min margin) -> out-of-scope declined, development declined")
     for cos in np.arange(0.26, 0.40, 0.02):
         for margin in np.arange(0.0, 0.16, 0.02):
-            def declined(rows: list[tuple[bool, float, float, float]]) -> float:
+            def declined(rows: list[tuple[bool, float, float, float]], cos: float = cos,
+                         margin: float = margin) -> float:
                 en = [r for r in rows if not r[0]]
                 return sum(r[1] < cos or r[2] < margin for r in en) / len(en)
             print(f"  {cos:.2f} {margin:.2f} -> {declined(oos):.3f} {declined(dev):.3f}")
