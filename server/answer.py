@@ -120,8 +120,7 @@ class Answerer:
             yield draft.markdown
             yield self.finish(draft, draft.markdown)
             return
-        cards = self.retriever.index.cards
-        context = list({c.id: c for c in [*draft.cards, *(cards[f.card_id] for f in draft.decoded)]}.values())
+        context = self._cited(draft.cards, draft.decoded)
         messages = self.writer.messages(context, ask.message, draft.decoded,
                                         ask.culture.value if ask.culture else None,
                                         ask.perspective.value if ask.perspective else None)
@@ -157,7 +156,7 @@ class Answerer:
         cards = self._cards_to_use(query, hits, decoded)
         if decoded or (score >= self.clarify_threshold and not self._too_vague(ask.message, query, hits)):
             outcome = "answer"
-            markdown = compose_answer(self.prompts, cards, decoded)
+            markdown = compose_answer(self.prompts, cards, decoded, self._cited(cards, decoded))
             suggestions = self._suggestions(cards)
         elif score >= self.scope_threshold:
             outcome = "clarify"
@@ -172,7 +171,7 @@ class Answerer:
     def finish(self, draft: Draft, markdown: str, used: list[Card] | None = None) -> Answer:
         """Store the turn and build the Answer (markdown may come from the LLM writer)."""
         if used is None:
-            used = draft.cards if draft.outcome == "answer" else []
+            used = self._cited(draft.cards, draft.decoded) if draft.outcome == "answer" else []
         hits_by_id = {h.card_id: h for h in draft.hits}
         sources = [Source(id=c.id, title=c.title, topics=c.topics, cultures=[x.value for x in c.cultures],
                           score=round(hits_by_id[c.id].score if c.id in hits_by_id else 0.0, 4)) for c in used]
@@ -216,6 +215,11 @@ class Answerer:
                 and self.scope.confidence(text, hits[1], self.retriever.query_vector(text)) >= self.clarify_threshold:
             chosen.append(cards[hits[1].card_id])
         return chosen
+
+    def _cited(self, cards: list[Card], decoded: list[Found]) -> list[Card]:
+        """The cards an answer draws on: the retrieved ones, then the phrasebook cards of decoded expressions."""
+        by_id = self.retriever.index.cards
+        return list({c.id: c for c in [*cards, *(by_id[f.card_id] for f in decoded)]}.values())
 
     @staticmethod
     def _too_vague(message: str, query: str, hits: list[Hit]) -> bool:

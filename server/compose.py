@@ -57,7 +57,8 @@ def merge_unique(lists: list[list[str]], limit: int) -> list[str]:
     return merged
 
 
-def compose_answer(env: jinja2.Environment, cards: list[Card], decoded: list[Found]) -> str:
+def compose_answer(env: jinja2.Environment, cards: list[Card], decoded: list[Found],
+                   sources: list[Card] | None = None) -> str:
     """One card, or two combined without repeated steps; the decoded expressions lead when present."""
     top, rest = cards[0], cards[1:]
     going_on = paragraphs(top.section("What's going on")) + [paragraphs(c.section("What's going on"))[0]
@@ -66,7 +67,8 @@ def compose_answer(env: jinja2.Environment, cards: list[Card], decoded: list[Fou
     say = merge_unique([items(c.section("What to say"), _BULLET_START) for c in cards], limit=6)
     watch = merge_unique([items(c.section("Watch out for"), _BULLET_START) for c in cards], limit=6)
     return env.get_template("answer.md.j2").render(
-        decoded=decoded, going_on=going_on, steps=steps, say=say, watch=watch, cards=cards).strip() + "\n"
+        decoded=decoded, going_on=going_on, steps=steps, say=say, watch=watch, sources=sources or cards,
+    ).strip() + "\n"
 
 
 def compose_clarify(env: jinja2.Environment, options: list[str]) -> str:
