@@ -36,6 +36,22 @@ check: setup ## Lint and type-check
 
 bench: index ## Print build, latency, throughput and memory figures
 	$(BIN)/python tests/bench/bench.py
+	$(BIN)/python tests/bench/load.py --requests 2000 --clients 8 --time-cap 300
 
 clean:
 	rm -rf var $(VENV)
+
+.PHONY: vendor-htmx
+HTMX_VERSION ?= 4
+vendor-htmx: ## Refresh web/static/htmx.min.js and ext/hx-sse.js from the npm package htmx.org (major $(HTMX_VERSION))
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	(cd "$$tmp" && npm pack --silent htmx.org@$(HTMX_VERSION) >/dev/null && tar xzf htmx.org-*.tgz); \
+	mkdir -p web/static/ext; \
+	cp "$$tmp/package/dist/htmx.min.js" web/static/htmx.min.js; \
+	cp "$$tmp/package/dist/ext/hx-sse.js" web/static/ext/hx-sse.js; \
+	cp "$$tmp/package/LICENSE" web/static/htmx.LICENSE; \
+	version=$$(node -p "require('$$tmp/package/package.json').version"); \
+	{ echo "htmx.org $$version (npm registry), refreshed with: make vendor-htmx"; \
+	  echo "files copied from the package's dist/ (sha256):"; \
+	  (cd web/static && sha256sum htmx.min.js ext/hx-sse.js); } > web/static/htmx.VERSION; \
+	echo "htmx.org $$version vendored into web/static"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -88,8 +88,9 @@ class Answerer:
 
     def __init__(self, retriever: Retriever, store: ConversationStore, prompts: jinja2.Environment,
                  scope_threshold: float = 0.5, clarify_threshold: float = 0.6, writer: Writer | None = None,
-                 writer_timeout: float = 30.0) -> None:
+                 writer_timeout: float = 30.0, on_outcome: Callable[[Draft], None] | None = None) -> None:
         self.retriever = retriever
+        self.on_outcome = on_outcome  # metrics and the request log learn each turn's outcome here
         self.writer = writer
         self.writer_timeout = writer_timeout
         self.store = store
@@ -184,6 +185,8 @@ class Answerer:
         self.store.append(draft.conversation_id, Turn(role="coach", content=markdown, created_at=now,
                                                       in_scope=in_scope, confidence=draft.confidence,
                                                       card_ids=[c.id for c in used]))
+        if self.on_outcome is not None:
+            self.on_outcome(draft)
         return Answer(conversation_id=draft.conversation_id, in_scope=in_scope, confidence=draft.confidence,
                       answer_markdown=markdown, sources=sources, suggestions=draft.suggestions, decoded=decoded)
 

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 
 from server import __version__
 from server.errors import CoachError
+from server.reload import IndexWatcher, Reloader
 from server.settings import Settings
 
 log = logging.getLogger("coach")
@@ -28,6 +29,7 @@ class Runtime:
     answerer: Any = None  # server.answer.Answerer once loaded
     error: str | None = None
     ready: threading.Event = field(default_factory=threading.Event)
+    on_outcome: Any = None  # called with each turn's Draft (metrics, request log); handed to every Answerer
 
 
 def load_runtime(runtime: Runtime) -> None:
@@ -59,7 +61,7 @@ def load_runtime(runtime: Runtime) -> None:
             log.info("LLM writer on: %s (model %s); partner text leaves this server", settings.llm_base_url,
                      settings.llm_model)
         runtime.answerer = Answerer(retriever, store, prompts, settings.scope_threshold,
-                                    settings.clarify_threshold, writer, settings.llm_timeout)
+                                    settings.clarify_threshold, writer, settings.llm_timeout, runtime.on_outcome)
         log.info("ready: %d cards, index build %s", len(retriever.index.cards), retriever.index.manifest.build_id)
     except CoachError as e:
         runtime.error = str(e)
@@ -69,6 +71,31 @@ def load_runtime(runtime: Runtime) -> None:
         log.exception("not ready")
     finally:
         runtime.ready.set()
+
+
+def _add_operations(app: FastAPI, runtime: Runtime) -> None:
+    """Metrics, the request log, body and rate limits, and the admin routes."""
+    from server.access import AccessMiddleware, note_outcome
+    from server.admin import router as admin_router
+    from server.limits import BodyGuard, RateLimit, TokenBuckets
+    from server.metrics import Metrics, metrics_router
+
+    settings = runtime.settings
+    metrics = Metrics(runtime)
+
+    def on_outcome(draft: Any) -> None:
+        metrics.observe_outcome(draft)
+        note_outcome(draft, settings.log_messages)
+
+    runtime.on_outcome = on_outcome
+    # add_middleware wraps what is already there, so the last added runs first: access log, rate, body
+    app.add_middleware(BodyGuard, max_bytes=settings.max_request_bytes, max_depth=settings.max_json_depth)
+    if settings.api_rate_per_minute > 0:
+        app.add_middleware(RateLimit, buckets=TokenBuckets(settings.api_rate_per_minute, settings.api_rate_burst),
+                           paths=frozenset({"/api/ask"}))
+    app.add_middleware(AccessMiddleware, metrics=metrics)
+    app.include_router(metrics_router(metrics))
+    app.include_router(admin_router)
 
 
 def create_app(settings: Settings | None = None, wait_until_loaded: bool = False) -> FastAPI:
@@ -81,7 +108,13 @@ def create_app(settings: Settings | None = None, wait_until_loaded: bool = False
         thread.start()
         if wait_until_loaded:
             thread.join()
-        yield {"runtime": runtime}
+        reloader = Reloader(runtime)
+        watcher = IndexWatcher(reloader, settings.reload_interval)
+        watcher.start()
+        try:
+            yield {"runtime": runtime, "reloader": reloader}
+        finally:
+            watcher.stop()
 
     app = FastAPI(title="Co-Production Coach", version=__version__, lifespan=lifespan,
                   description="Cross-cultural coaching for Asian-US film, series and animation co-productions.")
@@ -97,11 +130,20 @@ def create_app(settings: Settings | None = None, wait_until_loaded: bool = False
         summary = "; ".join(f"{e['field'] or 'body'}: {e['message']}" for e in errors)
         return JSONResponse({"detail": f"invalid request: {summary}", "errors": errors}, status_code=422)
 
+    _add_operations(app, runtime)
+
     from server.api import router as api_router
     from server.health import router as health_router
 
     app.include_router(health_router)
     app.include_router(api_router)
+    from server.web import router as web_router
+    from server.web_views import static_files
+
+    app.include_router(web_router)
+    app.mount("/static", static_files(), name="static")
+    from server.webhook import webhook_router  # logs a warning at start-up when Slack is not configured
+    app.include_router(webhook_router(settings))
     return app
 
 

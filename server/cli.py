@@ -11,6 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from server.cli_report import report_app
+from server.cli_slack import slack_app
 from server.errors import CoachError
 from server.settings import Settings
 
@@ -25,6 +27,8 @@ index_app = typer.Typer(help="Build and check the search index (var/index by def
 kb_app = typer.Typer(help="Check the knowledge cards in knowledge/.", no_args_is_help=True)
 cli.add_typer(index_app, name="index")
 cli.add_typer(kb_app, name="kb")
+cli.add_typer(report_app, name="report")
+cli.add_typer(slack_app, name="slack")
 
 out = Console()
 err = Console(stderr=True)
@@ -300,12 +304,18 @@ def serve_command(
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes (each loads model + index).")] = 1,
     log_level: Annotated[str, typer.Option(help="critical, error, warning, info or debug.")] = "info",
+    json_logs: Annotated[bool, typer.Option("--json-logs", help="Log one JSON object per line.")] = False,
 ) -> None:
     """Serve the web chat and JSON API with uvicorn (model and index load once per worker)."""
-    import logging
+    import logging.config
 
     import uvicorn
 
-    logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from server.logs import logging_config
+
+    config = logging_config(json_logs, log_level)
+    logging.config.dictConfig(config)
     _settings()  # fail fast on a bad setting
-    uvicorn.run("server.app:app_factory", factory=True, host=host, port=port, workers=workers, log_level=log_level)
+    # coach.access logs each request (with route template and conversation id), so uvicorn's access log is off
+    uvicorn.run("server.app:app_factory", factory=True, host=host, port=port, workers=workers, log_level=log_level,
+                log_config=config, access_log=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,11 +22,13 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    func,
     insert,
     select,
     update,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from server.models import Turn
 
@@ -87,12 +90,25 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _create_schema(engine: Engine, attempts: int = 5) -> None:
+    """Create missing tables. Workers starting together on an empty database race to create them; the loser
+    of a race gets "already exists" and simply checks again."""
+    for attempt in range(attempts):
+        try:
+            metadata.create_all(engine)
+            return
+        except DBAPIError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
 class ConversationStore:
     """Append and read conversation turns; export one conversation as Markdown; purge idle ones."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        metadata.create_all(engine)
+        _create_schema(engine)
 
     @classmethod
     def from_url(cls, url: str) -> ConversationStore:
@@ -156,6 +172,13 @@ class ConversationStore:
             conn.execute(insert(feedback).values(
                 conversation_id=conversation_id, question=question, answer=answer, card_ids=json.dumps(card_ids),
                 rating=rating, comment=(comment or None) and comment[:500], channel=channel, created_at=_now()))
+
+    def feedback_counts(self) -> dict[tuple[int, str], int]:
+        """How many ratings are stored, by (rating, channel); /metrics reports them for every worker at once."""
+        query = select(feedback.c.rating, feedback.c.channel, func.count()).group_by(feedback.c.rating,
+                                                                                    feedback.c.channel)
+        with self.engine.connect() as conn:
+            return {(int(rating), str(channel)): int(n) for rating, channel, n in conn.execute(query).all()}
 
     def feedback_report(self, limit: int = 20) -> list[dict[str, Any]]:
         """Questions by net rating, worst first, with the cards behind them and the comments."""

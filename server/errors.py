@@ -36,3 +36,9 @@ class ModelLoadError(CoachError):
     """The embedding model could not be loaded offline."""
 
     status = 503
+
+
+class IndexRefused(CoachError):
+    """A new index build could not be loaded, so the one already serving stays in place."""
+
+    status = 409

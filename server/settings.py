@@ -51,6 +51,16 @@ class Settings(BaseSettings):
         None, description="Mattermost slash-command token; the route is off without it.")
     max_body_bytes: int = Field(64_000, ge=1024, description="Larger webhook bodies are refused with 413.")
 
+    reload_interval: float = Field(
+        2.0, ge=0, description="Seconds between checks of the index's build id (0 turns the watcher off).")
+    admin_token: str | None = Field(None, description="Bearer token for /admin/*; admin routes are off without it.")
+    log_messages: bool = Field(False, description="Put message text in the request log (debugging only).")
+    max_request_bytes: int = Field(1_000_000, ge=1024, description="Larger request bodies are refused with 413.")
+    max_json_depth: int = Field(32, ge=2, le=500, description="JSON bodies nested deeper are refused with 400.")
+    api_rate_per_minute: float = Field(
+        60.0, ge=0, description="Sustained /api/ask requests per client per minute, per worker (0 turns it off).")
+    api_rate_burst: int = Field(20, ge=1, description="/api/ask requests a client may send at once before 429.")
+
     @field_validator("index_type")
     @classmethod
     def _known_index_type(cls, value: str) -> str:

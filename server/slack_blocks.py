@@ -77,6 +77,7 @@ def to_mrkdwn(markdown: str) -> str:
             out.append(f"*{_BOLD.sub(lambda m: m.group(1) or m.group(2), heading.group(1))}*")
             continue
         line = _BULLET.sub(lambda m: f"{m.group(1)}• ", line)
+        line = re.sub(r"^&gt; ?", "> ", line)  # a Markdown quote stays a quote: mrkdwn marks it with a bare ">"
         out.append(_inline(line))
     return "\n".join(out).strip()
 

@@ -32,6 +32,7 @@ def _env(tmp: Path, kb: Path) -> dict[str, str]:
     (["search"], "Show the cards retrieval finds"),
     (["ask"], "interactive session"),
     (["serve"], "Serve the web chat and JSON API"),
+    (["slack", "manifest"], "Print a Slack app manifest"),
 ])
 def test_every_command_explains_itself(args: list[str], text: str) -> None:
     result = runner.invoke(cli, [*args, "--help"])
@@ -131,3 +132,11 @@ def test_interactive_ask_keeps_the_conversation(tmp_path: Path, fixture_index: o
     assert result.exit_code == 0, result.output
     ids = [line.split('"')[3] for line in result.output.splitlines() if '"conversation_id"' in line]
     assert len(ids) == 2 and ids[0] == ids[1]
+
+
+def test_slack_manifest_names_this_deployment() -> None:
+    ok = runner.invoke(cli, ["slack", "manifest", "--base-url", "https://coach.example.com"])
+    assert ok.exit_code == 0
+    assert "https://coach.example.com/slack/commands" in ok.output and "command: /coach" in ok.output
+    bad = runner.invoke(cli, ["slack", "manifest", "--base-url", "http://coach.example.com"])
+    assert bad.exit_code == 2 and "is not an https:// URL" in " ".join(bad.output.split())

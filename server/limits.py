@@ -1,0 +1,144 @@
+"""Pure ASGI guards in front of the routes: request body size, JSON sanity, and a per-client rate limit.
+
+Each answers with JSON `{"detail": ...}` saying what was wrong, before any route (or the model) does work.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+import time
+from collections import OrderedDict
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+BODY_METHODS = {"POST", "PUT", "PATCH"}
+
+
+async def _reply(send: Send, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": body})
+
+
+def json_depth(body: bytes, limit: int) -> int:
+    """How deeply arrays and objects nest (stops counting once past `limit`); strings are skipped."""
+    depth = deepest = 0
+    for char in _STRING.sub(b"", body).translate(None, _NOT_BRACKETS):
+        depth += 1 if char in b"[{" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
+def _header(scope: Scope, name: bytes) -> str:
+    return next((v.decode("latin-1") for k, v in scope["headers"] if k == name), "")
+
+
+class BodyGuard:
+    """413 for bodies over `max_bytes` (before reading them when Content-Length says so); 400 for JSON that is
+    not UTF-8 or nests deeper than `max_depth`. Bodies that pass are replayed to the app unchanged."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, max_depth: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.max_depth = max_depth
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
+            await self.app(scope, receive, send)
+            return
+        too_big = f"request body over the limit of {self.max_bytes} bytes"
+        length = _header(scope, b"content-length")
+        if length.isdigit() and int(length) > self.max_bytes:
+            await _reply(send, 413, too_big, {"Connection": "close"})
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # the client went away
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                await _reply(send, 413, too_big, {"Connection": "close"})
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        problem = self._json_problem(body) if "json" in _header(scope, b"content-type").lower() else None
+        if problem:
+            await _reply(send, 400, f"invalid request: {problem}")
+            return
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()  # after the body: wait for the disconnect, as the server would
+
+        await self.app(scope, replay, send)
+
+    def _json_problem(self, body: bytes) -> str | None:
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError as e:
+            return f"the body is not valid UTF-8 (byte 0x{body[e.start]:02x} at offset {e.start})"
+        if json_depth(body, self.max_depth) > self.max_depth:
+            return f"JSON nested deeper than {self.max_depth} levels"
+        return None
+
+
+class TokenBuckets:
+    """Per-client token buckets in memory: `burst` requests at once, refilled at `per_minute`."""
+
+    def __init__(self, per_minute: float, burst: int, max_clients: int = 10_000) -> None:
+        self.rate = per_minute / 60.0
+        self.burst = float(burst)
+        self.max_clients = max_clients
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # client -> (tokens, last time)
+        self._lock = threading.Lock()
+
+    def take(self, client: str, now: float | None = None) -> float:
+        """0 if the request may go ahead, else the seconds until it could."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            tokens, last = self._buckets.pop(client, (self.burst, now))
+            tokens = min(self.burst, tokens + (now - last) * self.rate)
+            wait = 0.0 if tokens >= 1 else (1 - tokens) / self.rate
+            self._buckets[client] = (tokens - 1 if wait == 0 else tokens, now)
+            if len(self._buckets) > self.max_clients:
+                self._buckets.popitem(last=False)  # forget the least recently seen client
+            return wait
+
+
+class RateLimit:
+    """429 with Retry-After when one client (by address) posts to `paths` faster than its bucket allows."""
+
+    def __init__(self, app: ASGIApp, buckets: TokenBuckets, paths: frozenset[str]) -> None:
+        self.app = app
+        self.buckets = buckets
+        self.paths = paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"] in self.paths:
+            client = scope.get("client")
+            wait = self.buckets.take(client[0] if client else "unknown")
+            if wait > 0:
+                retry = max(1, math.ceil(wait))
+                await _reply(send, 429, f"too many requests from this client; retry in {retry} s",
+                             {"Retry-After": str(retry)})
+                return
+        await self.app(scope, receive, send)

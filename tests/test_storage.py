@@ -1,0 +1,179 @@
+"""Conversation and feedback storage through the same code on SQLite (always) and PostgreSQL (when
+COACH_TEST_POSTGRES_URL is set, as .ci/run does)."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import update
+
+from server.conversations import ConversationStore, conversations, make_engine, metadata
+from server.models import Turn
+
+# Read at import: the autouse fixture in conftest.py clears COACH_* variables before each test.
+POSTGRES_URL = os.environ.get("COACH_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
+    not POSTGRES_URL, reason="set COACH_TEST_POSTGRES_URL=postgresql+psycopg://... to test PostgreSQL"))]
+
+
+@pytest.fixture(params=BACKENDS)
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'coach.db'}"
+        return
+    assert POSTGRES_URL is not None
+    engine = make_engine(POSTGRES_URL)
+    metadata.drop_all(engine)  # every test starts from an empty database
+    engine.dispose()
+    yield POSTGRES_URL
+
+
+@pytest.fixture()
+def store(url: str) -> Iterator[ConversationStore]:
+    store = ConversationStore.from_url(url)
+    yield store
+    store.engine.dispose()
+
+
+def _exchange(store: ConversationStore, cid: str, question: str, in_scope: bool = True, confidence: float = 0.9,
+              cards: list[str] | None = None) -> None:
+    store.append(cid, Turn(role="user", content=question, created_at=_now(), resolved_query=question,
+                           in_scope=in_scope, confidence=confidence))
+    store.append(cid, Turn(role="coach", content=f"answer to {question}", created_at=_now(), in_scope=in_scope,
+                           confidence=confidence, card_ids=cards or []))
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def test_append_and_read_turns_in_order(store: ConversationStore) -> None:
+    cid = store.create("jp-us", "us-side")
+    assert store.exists(cid) and not store.exists("nope")
+    _exchange(store, cid, "who has final cut?", cards=["final-cut"])
+    _exchange(store, cid, "and in writing?")
+    turns = store.turns(cid)
+    assert [(t.role, t.content) for t in turns] == [
+        ("user", "who has final cut?"), ("coach", "answer to who has final cut?"),
+        ("user", "and in writing?"), ("coach", "answer to and in writing?")]
+    assert turns[1].card_ids == ["final-cut"] and turns[0].in_scope is True and turns[0].confidence == 0.9
+    assert [t.content for t in store.turns(cid, last=2)] == ["and in writing?", "answer to and in writing?"]
+    assert store.last_exchange(cid) == (turns[2], turns[3])
+    assert store.create(conversation_id="slack-T1-C1-123") == "slack-T1-C1-123"
+
+
+def test_export_markdown(store: ConversationStore) -> None:
+    cid = store.create()
+    _exchange(store, cid, "前向きに検討します — is that a no?")
+    text = store.export_markdown(cid)
+    assert text.startswith(f"# Co-Production Coach conversation {cid}\n\n## You (")
+    assert "前向きに検討します — is that a no?" in text and "## Coach (" in text
+
+
+def test_purge_deletes_only_idle_conversations(store: ConversationStore) -> None:
+    old, fresh = store.create(), store.create()
+    _exchange(store, old, "old question")
+    _exchange(store, fresh, "fresh question")
+    with store.engine.begin() as conn:
+        conn.execute(update(conversations).where(conversations.c.id == old)
+                     .values(updated_at="2000-01-01T00:00:00.000000+00:00"))
+    assert store.purge(0) == 0  # 0 keeps everything
+    assert store.purge(90) == 1
+    assert not store.exists(old) and store.turns(old) == []
+    assert store.exists(fresh) and len(store.turns(fresh)) == 2
+
+
+def test_feedback_report_counts_and_gaps(store: ConversationStore) -> None:
+    cid = store.create()
+    _exchange(store, cid, "who has final cut?", cards=["final-cut"])
+    _exchange(store, cid, "banana bread recipe?", in_scope=False, confidence=0.1)
+    _exchange(store, cid, "vague budget thing", confidence=0.55)
+    store.add_feedback(cid, "who has final cut?", "a", ["final-cut"], 1, channel="web")
+    store.add_feedback(cid, "who has final cut?", "a", ["final-cut", "money"], -1, "too vague", channel="slack")
+    store.add_feedback(cid, "who has final cut?", "a", ["final-cut"], -1, channel="web")
+    with pytest.raises(ValueError, match="rating must be 1 or -1, not 0"):
+        store.add_feedback(cid, "q", "a", [], 0)
+    report = store.feedback_report()
+    assert report == [{"question": "who has final cut?", "up": 1, "down": 2, "card_ids": ["final-cut", "money"],
+                       "comments": ["too vague"]}]
+    assert store.feedback_counts() == {(1, "web"): 1, (-1, "web"): 1, (-1, "slack"): 1}
+    assert [g["content"] for g in store.gaps(below=0.6)] == ["vague budget thing", "banana bread recipe?"]
+
+
+def test_concurrent_writers_lose_nothing(url: str) -> None:
+    """Eight threads, each with its own store (as separate workers would have), appending at once."""
+    errors: list[BaseException] = []
+    stores = [ConversationStore.from_url(url) for _ in range(8)]
+    shared = stores[0].create()
+    start = threading.Barrier(len(stores))
+
+    def work(store: ConversationStore) -> None:
+        try:
+            start.wait()
+            own = store.create()
+            for i in range(10):
+                _exchange(store, own, f"question {i}")
+                store.append(shared, Turn(role="user", content=f"shared {i}", created_at=_now()))
+                store.add_feedback(own, f"question {i}", "a", [], 1)
+        except BaseException as e:  # collected and asserted below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(s,)) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    try:
+        assert errors == []
+        assert len(stores[0].turns(shared)) == 80
+        assert stores[0].feedback_counts() == {(1, "web"): 80}
+    finally:
+        for s in stores:
+            s.engine.dispose()
+
+
+def test_several_workers_create_the_schema_at_once(url: str) -> None:
+    """Workers start together on an empty database; creating the tables must not fail for any of them."""
+    errors: list[BaseException] = []
+    start = threading.Barrier(6)
+
+    def open_store() -> None:
+        try:
+            start.wait()
+            engine = make_engine(url)
+            try:
+                ConversationStore(engine)
+            finally:
+                engine.dispose()
+        except BaseException as e:  # collected and asserted below
+            errors.append(e)
+
+    threads = [threading.Thread(target=open_store) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="set COACH_TEST_POSTGRES_URL to test PostgreSQL")
+def test_the_app_answers_and_keeps_conversations_on_postgresql(tmp_path: Path, fixture_index: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from server.app import create_app
+
+    from .conftest import make_settings
+
+    assert POSTGRES_URL is not None
+    settings = make_settings(tmp_path, database_url=POSTGRES_URL, reload_interval=0)
+    settings.index_dir = Path(fixture_index.path)
+    with TestClient(create_app(settings, wait_until_loaded=True)) as client:
+        cid = client.post("/api/ask", json={"message": "who holds final cut on our film?"}).json()["conversation_id"]
+        turns = client.get(f"/api/conversations/{cid}").json()["turns"]
+        assert [t["role"] for t in turns] == ["user", "coach"]
