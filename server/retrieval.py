@@ -13,6 +13,7 @@ from server.lexical import CJK_CHAR
 from server.models import Card, Culture, Hit, Perspective, Query
 from server.passages import dense_text
 
+DENSE_WEIGHT = 0.8  # tuned on tests/data/dev.jsonl: hit@3 0.970 -> 0.979, MRR 0.885 -> 0.894 against 1.0
 DENSE_WEIGHT_CJK = 0.25
 QUERY_CACHE = 256
 
@@ -47,7 +48,7 @@ class Retriever:
         if mode in (Mode.HYBRID, Mode.DENSE):
             # The bundled model reads English only: for a question written mostly in CJK script its
             # vectors are noise, so the lexical side (CJK bigrams over triggers and phrases) leads.
-            weight = DENSE_WEIGHT_CJK if mode is Mode.HYBRID and cjk_share(query.text) > 0.5 else 1.0
+            weight = 1.0 if mode is Mode.DENSE else DENSE_WEIGHT_CJK if cjk_share(query.text) > 0.5 else DENSE_WEIGHT
             _add_rrf(fused, dense_best, self.rrf_k, weight)
         if mode in (Mode.HYBRID, Mode.LEXICAL):
             _add_rrf(fused, lexical_best, self.rrf_k)
