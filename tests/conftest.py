@@ -8,9 +8,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fastapi.testclient import TestClient
 from numpy.typing import NDArray
 
 from server.answer import Answerer
+from server.app import create_app
 from server.compose import prompt_environment
 from server.conversations import ConversationStore
 from server.embedder import SentenceTransformerEmbedder, load_embedder
@@ -35,6 +37,13 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
 def make_settings(tmp: Path, knowledge: Path = FIXTURE_KB, **extra: object) -> Settings:
     return Settings(_env_file=None, knowledge_dir=knowledge, index_dir=tmp / "index",  # type: ignore[call-arg]
                     cache_dir=tmp / "cache", **extra)
+
+
+def app_client(tmp: Path, index: Index, **extra: object) -> TestClient:
+    """A TestClient on the app serving `index`, with its own SQLite database; enter it to run the lifespan."""
+    settings = make_settings(tmp, database_url=f"sqlite:///{tmp / 'coach.db'}", reload_interval=0, **extra)
+    settings.index_dir = Path(index.path)
+    return TestClient(create_app(settings, wait_until_loaded=True))
 
 
 @pytest.fixture(scope="session")

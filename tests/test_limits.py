@@ -10,24 +10,16 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from server.app import create_app
 from server.limits import TokenBuckets, json_depth
 
-from .conftest import make_settings
+from .conftest import app_client
 
 JSON = {"content-type": "application/json"}
 
 
-def _client(tmp_path: Path, fixture_index: Any, **extra: Any) -> TestClient:
-    settings = make_settings(tmp_path, database_url=f"sqlite:///{tmp_path / 'coach.db'}", reload_interval=0,
-                             **extra)
-    settings.index_dir = Path(fixture_index.path)
-    return TestClient(create_app(settings, wait_until_loaded=True))
-
-
 @pytest.fixture()
 def client(tmp_path: Path, fixture_index: Any) -> Iterator[TestClient]:
-    with _client(tmp_path, fixture_index) as c:
+    with app_client(tmp_path, fixture_index) as c:
         yield c
 
 
@@ -77,7 +69,7 @@ def test_brackets_inside_strings_do_not_count_as_nesting(client: TestClient) -> 
 
 
 def test_a_burst_past_the_rate_limit_gets_429_with_retry_after(tmp_path: Path, fixture_index: Any) -> None:
-    with _client(tmp_path, fixture_index, api_rate_per_minute=6, api_rate_burst=3) as client:
+    with app_client(tmp_path, fixture_index, api_rate_per_minute=6, api_rate_burst=3) as client:
         statuses = [client.post("/api/ask", json={"message": "hi"}).status_code for _ in range(5)]
         assert statuses == [200, 200, 200, 429, 429]
         limited = client.post("/api/ask", json={"message": "hi"})

@@ -11,26 +11,18 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from server.app import create_app
 from server.conversations import ConversationStore
 from server.logs import JsonFormatter, logging_config
 
-from .conftest import make_settings
+from .conftest import app_client
 
 IN_SCOPE = "who holds final cut on our film?"
 OFF_TOPIC = "what is a good recipe for banana bread?"
 
 
-def _client(tmp_path: Path, fixture_index: Any, **extra: Any) -> TestClient:
-    settings = make_settings(tmp_path, database_url=f"sqlite:///{tmp_path / 'coach.db'}", reload_interval=0,
-                             **extra)
-    settings.index_dir = Path(fixture_index.path)
-    return TestClient(create_app(settings, wait_until_loaded=True))
-
-
 @pytest.fixture()
 def client(tmp_path: Path, fixture_index: Any) -> Iterator[TestClient]:
-    with _client(tmp_path, fixture_index) as c:
+    with app_client(tmp_path, fixture_index) as c:
         yield c
 
 
@@ -84,7 +76,7 @@ def test_one_access_record_per_request_without_message_text(client: TestClient,
 
 def test_message_text_is_logged_only_when_asked(tmp_path: Path, fixture_index: Any,
                                                 caplog: pytest.LogCaptureFixture) -> None:
-    with _client(tmp_path, fixture_index, log_messages=True) as client, \
+    with app_client(tmp_path, fixture_index, log_messages=True) as client, \
             caplog.at_level(logging.INFO, logger="coach.access"):
         client.post("/api/ask", json={"message": IN_SCOPE})
     assert _access(caplog)[0]["message"] == IN_SCOPE
