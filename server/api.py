@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import APIRouter, HTTPException
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
@@ -43,5 +45,6 @@ def conversation(conversation_id: str, answerer: AnswererDep) -> ConversationOut
 def export(conversation_id: str, answerer: AnswererDep) -> PlainTextResponse:
     """One conversation as a Markdown file."""
     _turns(answerer, conversation_id)
+    safe_name = re.sub(r"[^A-Za-z0-9_.-]", "_", conversation_id)  # ids from older clients may hold anything
     return PlainTextResponse(answerer.store.export_markdown(conversation_id), media_type="text/markdown",
-                             headers={"Content-Disposition": f'attachment; filename="coach-{conversation_id}.md"'})
+                             headers={"Content-Disposition": f'attachment; filename="coach-{safe_name}.md"'})

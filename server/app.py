@@ -134,16 +134,15 @@ def create_app(settings: Settings | None = None, wait_until_loaded: bool = False
 
     from server.api import router as api_router
     from server.health import router as health_router
+    from server.web import router as web_router
+    from server.web_views import static_files
+    from server.webhook import webhook_router
 
     app.include_router(health_router)
     app.include_router(api_router)
-    from server.web import router as web_router
-    from server.web_views import static_files
-
     app.include_router(web_router)
     app.mount("/static", static_files(), name="static")
-    from server.webhook import webhook_router  # logs a warning at start-up when Slack is not configured
-    app.include_router(webhook_router(settings))
+    app.include_router(webhook_router(settings))  # logs a warning at start-up when Slack is not configured
     return app
 
 

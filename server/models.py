@@ -108,7 +108,8 @@ class Ask(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     message: str = Field(min_length=1, max_length=4000, description="The question or pasted partner message.")
-    conversation_id: str | None = Field(None, max_length=64, description="Continue this conversation.")
+    conversation_id: str | None = Field(None, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$",
+                                        description="Continue this conversation (letters, digits, _ . : -).")
     culture: Culture | None = Field(None, description="Culture pair; 'any' means no preference.")
     perspective: Perspective | None = Field(None, description="Which side the user is on.")
 

@@ -100,3 +100,12 @@ def test_missing_index_is_not_ready_with_the_fix(tmp_path: Path) -> None:
         assert ready.status_code == 503 and "run `coach index build`" in ready.json()["reason"]
         ask = client.post("/api/ask", json={"message": "hello"})
         assert ask.status_code == 503 and "the coach is not ready" in ask.json()["detail"]
+
+
+def test_conversation_ids_are_restricted_to_safe_characters(client: TestClient) -> None:
+    bad = client.post("/api/ask", json={"message": "who holds final cut?", "conversation_id": "é\n<x>"})
+    assert bad.status_code == 422 and "conversation_id: String should match pattern" in bad.json()["detail"]
+    ok = client.post("/api/ask", json={"message": "who holds final cut?", "conversation_id": "T1:C2:1700000.1"})
+    assert ok.status_code == 200 and ok.json()["conversation_id"] == "T1:C2:1700000.1"
+    export = client.get("/api/conversations/T1:C2:1700000.1/export")
+    assert export.headers["content-disposition"] == 'attachment; filename="coach-T1_C2_1700000.1.md"'

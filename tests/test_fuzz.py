@@ -33,7 +33,7 @@ def test_no_server_errors(api_schema: Any) -> None:
     for operation in operations:
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+        @settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
         def check(case: Any) -> None:
             response = case.call(timeout=30)
             detail = f"{case.method} {case.path}: {response.status_code} {response.text[:300]}"

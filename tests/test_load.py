@@ -28,14 +28,14 @@ def _settings(tmp: Path, kb: Path, **extra: Any) -> Settings:
                          **extra)
 
 
-def test_400_mixed_requests_from_8_clients_without_an_error(tmp_path: Path, fixture_index: Any) -> None:
+def test_2000_mixed_requests_from_8_clients_without_an_error(tmp_path: Path, fixture_index: Any) -> None:
     settings = _settings(tmp_path, tmp_path, reload_interval=0)
     settings.index_dir = Path(fixture_index.path)
     app = create_app(settings, wait_until_loaded=True)
     with serve(app) as url:
-        result = asyncio.run(run_load(url, total=400, clients=8, time_cap=60))
+        result = asyncio.run(run_load(url, total=2000, clients=8, time_cap=240))
     assert result.errors == []
-    assert len(result.samples) == 400
+    assert len(result.samples) == 2000
     assert {s.route for s in result.samples} == {"/api/ask", "/chat"}
 
 

@@ -10,6 +10,7 @@ import platform
 import resource
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -22,6 +23,10 @@ from server.index import build_index, load_index
 from server.models import Query
 from server.retrieval import Retriever
 from server.settings import PROJECT_ROOT
+
+sys.path.insert(0, str(Path(__file__).parent))
+from load import encode_floor  # noqa: E402  (a sibling script, not a package)
+from serving import measure  # noqa: E402
 
 QUERIES = 500
 
@@ -56,13 +61,34 @@ def main() -> None:
             retriever.search(Query(text=questions[i % len(questions)]))
             latencies.append((time.perf_counter() - t0) * 1000)
         elapsed = time.perf_counter() - t_all
+        floor = encode_floor()
+        serving = measure(tmp / "index", tmp, questions)
     latencies.sort()
+    build_cold = float(rows[1][1])
+    build_incremental = float(rows[2][1])
     rows += [
         (f"query latency p50, embed + hybrid search, {QUERIES} queries (ms)", f"{statistics.median(latencies):.1f}"),
         ("query latency p95 (ms)", f"{latencies[int(len(latencies) * 0.95) - 1]:.1f}"),
         ("queries per second (one process, sequential)", f"{QUERIES / elapsed:.1f}"),
         ("peak memory, max RSS (MiB)", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"),
     ]
+    targets = [
+        ("query-encode floor, p50 of 200 encodes (ms)", f"{floor:.1f}", "reference"),
+        ("/api/ask p50, one client (ms)", f"{serving['p50_ms']:.1f} ({serving['p50_ms'] / floor:.1f}x floor)",
+         "<= 2x floor"),
+        ("/api/ask p95, one client (ms)", f"{serving['p95_ms']:.1f} ({serving['p95_ms'] / floor:.1f}x floor)",
+         "<= 4x floor"),
+        ("repeated question, p50 (ms)", f"{serving['repeat_ms']:.1f}", "<= 3 ms"),
+        ("ready after `coach serve` starts (s)", f"{serving['ready_s']:.1f}", "<= 10 s"),
+        ("resident memory per worker (MiB)", f"{serving['rss_mib']:.0f}", "<= 800 MB"),
+        ("full index build (s)", f"{build_cold:.1f}", "<= 30 s"),
+        ("incremental build, one card edited (s)", f"{build_incremental:.1f}", "<= 10 s"),
+    ]
+    target_table = Table(title="Serving targets (issue 7); the 8-client load figures follow from load.py")
+    for column in ("measure", "value", "target"):
+        target_table.add_column(column)
+    for row in targets:
+        target_table.add_row(*row)
     table = Table(title=f"Co-Production Coach benchmark on {platform.machine()}, {platform.python_version()}, "
                         f"{_cpus()} CPU(s)")
     table.add_column("measure")
@@ -70,6 +96,7 @@ def main() -> None:
     for row in rows:
         table.add_row(*row)
     Console(width=120).print(table)
+    Console(width=120).print(target_table)
 
 
 def _cpus() -> int:
