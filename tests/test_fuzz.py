@@ -10,8 +10,10 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
+from server.app import create_app
+
+from .bench.load import serve
 from .conftest import FIXTURE_KB, make_settings
-from .test_browser import Served
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +23,8 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory, fixture_index: Any) -> 
                                  api_rate_per_minute=0, slack_signing_secret="fuzz-secret",
                                  mattermost_token="fuzz-token")
     app_settings.index_dir = Path(fixture_index.path)
-    with Served(app_settings) as served:
-        yield schemathesis.openapi.from_url(f"{served.url}/openapi.json")
+    with serve(create_app(app_settings, wait_until_loaded=True)) as url:
+        yield schemathesis.openapi.from_url(f"{url}/openapi.json")
 
 
 def test_no_server_errors(api_schema: Any) -> None:
