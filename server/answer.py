@@ -14,7 +14,7 @@ import jinja2
 from server.compose import compose_answer, compose_clarify, compose_decline
 from server.conversations import ConversationStore
 from server.decode import Decoder, Found
-from server.lexical import CJK_CHAR
+from server.lexical import CJK_CHAR, HAN, HANGUL, KANA
 from server.models import Answer, Ask, Card, Culture, Decoded, Hit, Perspective, Query, Source, Turn
 from server.retrieval import Retriever
 from server.scope import ScopeModel
@@ -37,18 +37,18 @@ _FOLLOWUP_CUE = re.compile(
     r"^(and|but|also|then|so|ok|okay|what if|what about|how about|and if|what else|in writing|"
     r"they|he|she|it|that|this|those|still|again|same|why|how)\b", re.IGNORECASE)
 _PAIR_WORDS = {
-    Culture.KR_US: re.compile(r"\b(korea|korean|koreans|seoul|busan|kofic|chaebol|nunchi)\b|[\uac00-\ud7af]", re.I),
+    Culture.KR_US: re.compile(r"\b(korea|korean|koreans|seoul|busan|kofic|chaebol|nunchi)\b", re.I),
     Culture.CN_US: re.compile(r"\b(china|chinese|beijing|shanghai|cfcc|guanxi|mianzi)\b", re.I),
-    Culture.JP_US: re.compile(r"\b(japan|japanese|tokyo|osaka|nemawashi|ringi|seisaku|iinkai)\b|[\u3040-\u30ff]",
-                              re.I),
+    Culture.JP_US: re.compile(r"\b(japan|japanese|tokyo|osaka|nemawashi|ringi|seisaku|iinkai)\b", re.I),
 }
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def detect_pair(text: str) -> Culture | None:
     """The culture pair the question names explicitly ("our Korean partner"), if exactly one."""
     found = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(text)}
-    if not found and _HAN.search(text):
+    found |= {Culture.KR_US} if HANGUL.search(text) else set()
+    found |= {Culture.JP_US} if KANA.search(text) else set()
+    if not found and HAN.search(text):
         found = {Culture.CN_US}  # Han script without kana or hangul reads as Chinese
     return found.pop() if len(found) == 1 else None
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from server.lexical import HAN, HANGUL, KANA
 from server.models import Card, CardKind, Culture, Perspective
 
 MIN_CARDS = 150
@@ -14,18 +14,15 @@ MIN_PER_TOPIC = 5
 MIN_ASIA_SIDE = 30
 MIN_PHRASES = {"ja": 30, "ko": 12, "zh": 12}
 
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def phrase_language(card: Card, expression: str) -> str:
     """ja, ko, zh or en, from the script (Han-only text goes by the card's culture pair)."""
-    if _KANA.search(expression):
+    if KANA.search(expression):
         return "ja"
-    if _HANGUL.search(expression):
+    if HANGUL.search(expression):
         return "ko"
-    if _HAN.search(expression):
+    if HAN.search(expression):
         return "ja" if Culture.JP_US in card.cultures else "zh"
     return "en"
 

@@ -16,6 +16,10 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-
 _TOKEN_RE = re.compile(rf"[{_CJK}]+|[^\W\d_{_CJK}]+|\d+")
 _CJK_RE = re.compile(rf"^[{_CJK}]+$")
 CJK_CHAR = re.compile(rf"[{_CJK}]")
+# Which script, for telling languages apart (Han alone is shared by Japanese and Chinese).
+KANA = re.compile(r"[\u3040-\u30ff]")
+HANGUL = re.compile(r"[\uac00-\ud7af]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 _STOPWORDS = frozenset(
     "a an and are as at be but by do does for from has have how i if in is it its me my of on or our so that the "
     "their them they this to was we what when who will with you your s t".split()
