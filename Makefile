@@ -35,8 +35,8 @@ check: setup ## Lint and type-check
 	$(BIN)/mypy server
 
 bench: index ## Print build, latency, throughput and memory figures
-	$(BIN)/python tests/bench/bench.py
-	$(BIN)/python tests/bench/load.py --requests 2000 --clients 8 --time-cap 300
+	$(BIN)/python -m tests.bench.bench
+	$(BIN)/python -m tests.bench.load --requests 2000 --clients 8 --time-cap 300
 
 clean:
 	rm -rf var $(VENV)

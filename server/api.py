@@ -9,8 +9,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel
 
-from server.deps import AnswererDep
 from server.models import Answer, Ask, Turn
+from server.service.deps import AnswererDep
 
 router = APIRouter(prefix="/api", tags=["api"])
 

@@ -1,12 +1,11 @@
-"""create_app(settings) -> FastAPI. The model and index load in the background at start-up; /readyz says when."""
+"""create_app(settings) -> FastAPI: the one module that imports every router. The model and index load in the
+background at start-up; /readyz says when."""
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -14,76 +13,29 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from server import __version__
+from server.api import router as api_router
+from server.coach.answer import Draft
 from server.errors import CoachError
-from server.reload import IndexWatcher, Reloader
+from server.service.access import AccessMiddleware, note_outcome
+from server.service.admin import router as admin_router
+from server.service.health import router as health_router
+from server.service.limits import BodyGuard, RateLimit, TokenBuckets
+from server.service.metrics import Metrics, metrics_router
+from server.service.reload import IndexWatcher, Reloader
+from server.service.runtime import Runtime, load_runtime
 from server.settings import Settings
-
-log = logging.getLogger("coach")
-
-
-@dataclass
-class Runtime:
-    """What the lifespan loads once per worker; routes reach it through server.deps."""
-
-    settings: Settings
-    answerer: Any = None  # server.answer.Answerer once loaded
-    error: str | None = None
-    ready: threading.Event = field(default_factory=threading.Event)
-    on_outcome: Any = None  # called with each turn's Draft (metrics, request log); handed to every Answerer
-
-
-def load_runtime(runtime: Runtime) -> None:
-    """Load model, index and store; on failure keep the reason for /readyz and the API's 503."""
-    from server.answer import Answerer
-    from server.compose import prompt_environment
-    from server.conversations import ConversationStore
-    from server.embedder import load_embedder
-    from server.index import load_index, read_manifest
-    from server.retrieval import Retriever
-    from server.settings import PROJECT_ROOT
-
-    settings = runtime.settings
-    try:
-        read_manifest(settings.index_dir)
-        embedder = load_embedder(settings.embed_model, settings.embed_batch_size)
-        retriever = Retriever(load_index(settings.index_dir, embedder), embedder, settings.rrf_k)
-        store = ConversationStore.from_url(settings.database_url)
-        purged = store.purge(settings.retention_days)
-        if purged:
-            log.info("retention: deleted %d conversation(s) idle over %d days", purged, settings.retention_days)
-        prompts = prompt_environment(PROJECT_ROOT / "prompts")
-        writer = None
-        if settings.llm_base_url:
-            from server.writer import Writer
-
-            writer = Writer(settings.llm_base_url, settings.llm_model, settings.llm_api_key, settings.llm_timeout,
-                            prompts)
-            log.info("LLM writer on: %s (model %s); partner text leaves this server", settings.llm_base_url,
-                     settings.llm_model)
-        runtime.answerer = Answerer(retriever, store, prompts, settings.scope_threshold,
-                                    settings.clarify_threshold, writer, settings.llm_timeout, runtime.on_outcome)
-        log.info("ready: %d cards, index build %s", len(retriever.index.cards), retriever.index.manifest.build_id)
-    except CoachError as e:
-        runtime.error = str(e)
-        log.error("not ready: %s", e)
-    except Exception as e:  # anything else must still surface as a clear not-ready reason, not a dead worker
-        runtime.error = f"{e.__class__.__name__}: {e}"
-        log.exception("not ready")
-    finally:
-        runtime.ready.set()
+from server.slack.routes import chat_apps_router
+from server.web.chat import router as chat_router
+from server.web.kb import router as kb_router
+from server.web.views import static_files
 
 
 def _add_operations(app: FastAPI, runtime: Runtime) -> None:
     """Metrics, the request log, body and rate limits, and the admin routes."""
-    from server.access import AccessMiddleware, note_outcome
-    from server.admin import router as admin_router
-    from server.limits import BodyGuard, RateLimit, TokenBuckets
-    from server.metrics import Metrics, metrics_router
-
     settings = runtime.settings
     metrics = Metrics(runtime)
 
-    def on_outcome(draft: Any) -> None:
+    def on_outcome(draft: Draft) -> None:
         metrics.observe_outcome(draft)
         note_outcome(draft, settings.log_messages)
 
@@ -131,18 +83,12 @@ def create_app(settings: Settings | None = None, wait_until_loaded: bool = False
         return JSONResponse({"detail": f"invalid request: {summary}", "errors": errors}, status_code=422)
 
     _add_operations(app, runtime)
-
-    from server.api import router as api_router
-    from server.health import router as health_router
-    from server.web import router as web_router
-    from server.web_views import static_files
-    from server.webhook import webhook_router
-
     app.include_router(health_router)
     app.include_router(api_router)
-    app.include_router(web_router)
+    app.include_router(chat_router)
+    app.include_router(kb_router)
     app.mount("/static", static_files(), name="static")
-    app.include_router(webhook_router(settings))  # logs a warning at start-up when Slack is not configured
+    app.include_router(chat_apps_router(settings))  # logs a warning at start-up when Slack is not configured
     return app
 
 

@@ -11,14 +11,14 @@ import pytest
 from fastapi.testclient import TestClient
 from numpy.typing import NDArray
 
-from server.answer import Answerer
 from server.app import create_app
-from server.compose import prompt_environment
-from server.conversations import ConversationStore
-from server.embedder import SentenceTransformerEmbedder, load_embedder
-from server.index import Index, build_index, load_index
-from server.retrieval import Retriever
+from server.coach.answer import Answerer
+from server.coach.compose import prompt_environment
+from server.search.embedder import SentenceTransformerEmbedder, load_embedder
+from server.search.index import Index, build_index, load_index
+from server.search.retrieval import Retriever
 from server.settings import PROJECT_ROOT, Settings
+from server.store.conversations import ConversationStore
 
 FIXTURE_KB = Path(__file__).parent / "data" / "kb"
 REAL_KB = PROJECT_ROOT / "knowledge"

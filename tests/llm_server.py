@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-import threading
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from typing import Any
 
-import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, StreamingResponse
+
+from .loopback import serve
 
 
 def _reply(model: str, prompt: str) -> str:
@@ -60,27 +60,16 @@ def make_app(requests: list[dict[str, Any]]) -> FastAPI:
 
 
 class LLMServer:
-    """Runs the fake server in a thread on a free port; `requests` records every request body."""
+    """The fake server on a free loopback port while in its `with` block; `requests` records every request body."""
 
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        config = uvicorn.Config(make_app(self.requests), host="127.0.0.1", port=self.port, log_level="warning")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/v1"
+        self.url = ""
+        self._stack = ExitStack()
 
     def __enter__(self) -> LLMServer:
-        self.thread.start()
-        while not self.server.started:
-            time.sleep(0.01)
+        self.url = self._stack.enter_context(serve(make_app(self.requests))) + "/v1"
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=5)
+        self._stack.close()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from server.answer import Answerer, detect_pair, is_followup
-from server.compose import compose_answer, prompt_environment
+from server.coach.answer import Answerer, detect_pair, is_followup
+from server.coach.compose import compose_answer, prompt_environment
 from server.models import Answer, Ask, Card, Culture, Turn
 from server.settings import PROJECT_ROOT
 
@@ -193,7 +193,7 @@ def test_followup_detection_rules() -> None:
 
 
 def test_cjk_messages_count_words_by_characters() -> None:
-    from server.answer import word_count
+    from server.coach.answer import word_count
 
     answered = [Turn(role="user", content="q", created_at="", in_scope=True)]
     assert word_count("書面では？") == 2 and word_count("and in writing?") == 3

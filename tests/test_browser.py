@@ -8,22 +8,20 @@ from the real knowledge base.
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from server.app import create_app
-from server.conversations import ConversationStore
 from server.settings import PROJECT_ROOT, Settings
+from server.store.conversations import ConversationStore
 
 from .conftest import FIXTURE_KB, REAL_KB, make_settings
+from .loopback import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -33,29 +31,19 @@ SOFT_NO = "my partner won't say no directly"
 
 
 class Served:
-    """The app under uvicorn in a thread, on a free loopback port."""
+    """The app on a free loopback port while in its `with` block (settings may still change before it starts)."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.url = f"http://127.0.0.1:{s.getsockname()[1]}"
-        config = uvicorn.Config(create_app(settings, wait_until_loaded=True), host="127.0.0.1",
-                                port=int(self.url.rsplit(":", 1)[1]), log_level="warning")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.url = ""
+        self._stack = ExitStack()
 
     def __enter__(self) -> Served:
-        self.thread.start()
-        deadline = time.monotonic() + 60
-        while not self.server.started:
-            assert self.thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.02)
+        self.url = self._stack.enter_context(serve(create_app(self.settings, wait_until_loaded=True)))
         return self
 
     def __exit__(self, *_: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
+        self._stack.close()
 
     def store(self) -> ConversationStore:
         return ConversationStore.from_url(self.settings.database_url)

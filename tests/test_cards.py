@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from server.cards import lint, load_cards
 from server.errors import CardError
+from server.knowledge.cards import lint, load_cards
 
 from .conftest import FIXTURE_KB
 

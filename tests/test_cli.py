@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from server.cli import cli
+from server.cli.main import cli
 
 from .conftest import FIXTURE_KB
 
@@ -41,7 +41,7 @@ def test_every_command_explains_itself(args: list[str], text: str) -> None:
 
 
 def test_help_does_not_import_torch() -> None:
-    code = ("from typer.testing import CliRunner; from server.cli import cli; import sys; "
+    code = ("from typer.testing import CliRunner; from server.cli.main import cli; import sys; "
             "CliRunner().invoke(cli, ['index', 'build', '--help']); print('torch' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 
 from server.app import create_app
 
-from .bench.load import serve
 from .conftest import FIXTURE_KB, make_settings
+from .loopback import serve
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from server.embedder import SentenceTransformerEmbedder
 from server.errors import CardError, IndexIncompatible, IndexMissing
-from server.index import build_index, check_index, load_index, read_manifest
+from server.search.embedder import SentenceTransformerEmbedder
+from server.search.index import build_index, check_index, load_index, read_manifest
 from server.settings import DEFAULT_MODEL
 
 from .conftest import CountingEmbedder

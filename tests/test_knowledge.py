@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from server.cards import lint, load_topics
-from server.coverage import coverage
-from server.embedder import SentenceTransformerEmbedder
-from server.evaluate import evaluate, read_questions
-from server.near_duplicates import near_duplicates
-from server.retrieval import Retriever
+from server.knowledge.cards import lint, load_topics
+from server.knowledge.coverage import coverage
+from server.search.embedder import SentenceTransformerEmbedder
+from server.search.evaluate import evaluate, read_questions
+from server.search.near_duplicates import near_duplicates
+from server.search.retrieval import Retriever
 
 from .conftest import REAL_KB
 

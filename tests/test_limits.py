@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from server.limits import TokenBuckets, json_depth
+from server.service.limits import TokenBuckets, json_depth
 
 from .conftest import app_client
 

@@ -12,12 +12,13 @@ import httpx
 import pytest
 
 from server.app import create_app
-from server.embedder import SentenceTransformerEmbedder
-from server.index import build_index
+from server.search.embedder import SentenceTransformerEmbedder
+from server.search.index import build_index
 from server.settings import Settings
 
-from .bench.load import LoadResult, run_load, serve
+from .bench.load import LoadResult, run_load
 from .conftest import make_settings
+from .loopback import serve
 from .test_reload import NEW_TITLE, OLD_TITLE, QUESTION, revise_card
 
 pytestmark = pytest.mark.slow

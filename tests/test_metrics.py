@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from server.conversations import ConversationStore
-from server.logs import JsonFormatter, logging_config
+from server.service.logs import JsonFormatter, logging_config
+from server.store.conversations import ConversationStore
 
 from .conftest import app_client
 
@@ -90,5 +90,5 @@ def test_json_formatter_writes_one_object_with_the_fields() -> None:
     data = json.loads(line)
     assert data["message"] == "POST /api/ask" and data["level"] == "info" and data["logger"] == "coach.access"
     assert {k: data[k] for k in ("route", "status", "latency_ms", "conversation_id")} == record.fields
-    assert logging_config(True)["formatters"]["default"] == {"()": "server.logs.JsonFormatter"}
+    assert logging_config(True)["formatters"]["default"] == {"()": "server.service.logs.JsonFormatter"}
     assert "format" in logging_config(False)["formatters"]["default"]

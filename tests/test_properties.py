@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from server.cards import load_topics, parse_card
-from server.decode import Decoder
-from server.lexical import tokenize
+from server.coach.decode import Decoder
+from server.knowledge.cards import load_topics, parse_card
 from server.models import Card
+from server.search.lexical import tokenize
 
 from .conftest import FIXTURE_KB
 

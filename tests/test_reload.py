@@ -11,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from server.app import create_app
-from server.embedder import SentenceTransformerEmbedder
-from server.index import build_index, read_manifest
+from server.search.embedder import SentenceTransformerEmbedder
+from server.search.index import build_index, read_manifest
 
 from .conftest import make_settings
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from server.lexical import tokenize
 from server.models import Culture, Perspective, Query
-from server.retrieval import Mode, Retriever
+from server.search.lexical import tokenize
+from server.search.retrieval import Mode, Retriever
 
 
 def test_tokenizer_makes_cjk_bigrams_and_stems_english() -> None:

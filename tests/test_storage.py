@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
-from server.conversations import ConversationStore, conversations, make_engine, metadata
 from server.models import Turn
+from server.store.conversations import ConversationStore, conversations, make_engine, metadata
 
 # Read at import: the autouse fixture in conftest.py clears COACH_* variables before each test.
 POSTGRES_URL = os.environ.get("COACH_TEST_POSTGRES_URL")

@@ -17,12 +17,12 @@ from markupsafe import escape
 from typer.testing import CliRunner
 
 from server.app import create_app
-from server.cli import cli
-from server.conversations import ConversationStore
-from server.limits import TokenBuckets
+from server.cli.main import cli
+from server.service.limits import TokenBuckets
 from server.settings import PROJECT_ROOT, Settings
-from server.web import TOO_FAST
-from server.web_views import CSP, render_markdown
+from server.store.conversations import ConversationStore
+from server.web.chat import TOO_FAST
+from server.web.views import CSP, render_markdown
 
 from .conftest import FIXTURE_KB, make_settings
 from .llm_server import LLMServer

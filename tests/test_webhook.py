@@ -27,10 +27,9 @@ from slack_sdk.models.blocks import Block
 from sqlalchemy import select
 
 from server.app import create_app
-from server.conversations import ConversationStore, feedback
 from server.models import Answer, Source, Turn
 from server.settings import Settings
-from server.slack_blocks import (
+from server.slack.blocks import (
     MAX_BLOCKS,
     SECTION_LIMIT,
     answer_message,
@@ -40,8 +39,9 @@ from server.slack_blocks import (
     split_sections,
     to_mrkdwn,
 )
-from server.slack_manifest import manifest
-from server.webhook_store import WebhookStore
+from server.slack.manifest import manifest
+from server.store.conversations import ConversationStore, feedback
+from server.store.webhooks import WebhookStore
 
 from .conftest import FIXTURE_KB, make_settings
 

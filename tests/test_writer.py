@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from server.answer import FALLBACK_NOTE, Answerer
 from server.app import create_app
-from server.compose import prompt_environment
-from server.conversations import ConversationStore
+from server.coach.answer import FALLBACK_NOTE, Answerer
+from server.coach.compose import prompt_environment
+from server.coach.writer import Writer, WriterError, clean_citations
 from server.models import Answer, Ask
-from server.retrieval import Retriever
+from server.search.retrieval import Retriever
 from server.settings import PROJECT_ROOT
-from server.writer import Writer, WriterError, clean_citations
+from server.store.conversations import ConversationStore
 
 from .conftest import FIXTURE_KB, make_settings
 from .llm_server import LLMServer

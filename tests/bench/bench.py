@@ -10,7 +10,6 @@ import platform
 import resource
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -18,15 +17,13 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from server.embedder import SentenceTransformerEmbedder
-from server.index import build_index, load_index
 from server.models import Query
-from server.retrieval import Retriever
+from server.search.embedder import SentenceTransformerEmbedder
+from server.search.index import build_index, load_index
+from server.search.retrieval import Retriever
 from server.settings import PROJECT_ROOT
-
-sys.path.insert(0, str(Path(__file__).parent))
-from load import encode_floor  # noqa: E402  (a sibling script, not a package)
-from serving import measure  # noqa: E402
+from tests.bench.load import encode_floor
+from tests.bench.serving import measure
 
 QUERIES = 500
 

@@ -9,11 +9,12 @@ import json
 
 import numpy as np
 
-from server.embedder import load_embedder
-from server.index import load_index
+from server.cjk import cjk_share
+from server.coach.scope import ScopeModel
 from server.models import Query
-from server.retrieval import Retriever, cjk_share
-from server.scope import ScopeModel
+from server.search.embedder import load_embedder
+from server.search.index import load_index
+from server.search.retrieval import Retriever
 from server.settings import PROJECT_ROOT, Settings
 
 

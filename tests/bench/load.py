@@ -1,7 +1,7 @@
 """Bounded load on loopback: a fixed number of mixed requests (/api/ask JSON and the htmx POST /chat) from
 concurrent clients, with a time cap. `make bench` runs it on the real knowledge base; tests/test_load.py reuses it.
 
-    python tests/bench/load.py [--requests 2000] [--clients 8] [--time-cap 300]
+    python -m tests.bench.load [--requests 2000] [--clients 8] [--time-cap 300]
 """
 
 from __future__ import annotations
@@ -12,17 +12,15 @@ import itertools
 import json
 import statistics
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
-import uvicorn
-from fastapi import FastAPI
+
+from tests.loopback import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 OFF_TOPIC = ["what is a good recipe for banana bread?", "will it rain in Lisbon this weekend?"]
@@ -101,28 +99,9 @@ async def run_load(base_url: str, total: int, clients: int = 8, time_cap: float 
     return result
 
 
-@contextmanager
-def serve(app: FastAPI) -> Iterator[str]:
-    """Run the app under uvicorn on a free loopback port in a thread; yields its base URL."""
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", access_log=False))
-    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-
-
 def encode_floor(repeats: int = 200) -> float:
     """p50 of one query encode with the serving model (ms): the floor every /api/ask latency is compared to."""
-    from server.embedder import load_embedder
+    from server.search.embedder import load_embedder
 
     embedder = load_embedder()
     asks = questions()

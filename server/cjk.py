@@ -1,0 +1,19 @@
+"""The CJK scripts as regular expressions, defined once: cards, search and the coach all tell scripts apart."""
+
+from __future__ import annotations
+
+import re
+
+# Han, Hiragana, Katakana (incl. prolonged mark), Hangul syllables and jamo.
+CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uff66-\uff9f"
+CJK_CHAR = re.compile(rf"[{CJK_RANGES}]")
+# Which script, for telling languages apart (Han alone is shared by Japanese and Chinese).
+KANA = re.compile(r"[\u3040-\u30ff]")
+HANGUL = re.compile(r"[\uac00-\ud7af]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def cjk_share(text: str) -> float:
+    """Share of letters in the text that are Chinese, Japanese or Korean script."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if CJK_CHAR.match(c)) / len(letters) if letters else 0.0

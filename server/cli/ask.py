@@ -1,0 +1,90 @@
+"""`coach ask`: one question, or an interactive session that keeps the conversation."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from server.cli.common import err, fail, load_settings, out
+from server.settings import Settings
+
+if TYPE_CHECKING:
+    from server.coach.answer import Answerer
+    from server.models import Answer
+
+
+def _answerer(settings: Settings) -> Answerer:
+    from server.service.runtime import Runtime, load_runtime
+
+    runtime = Runtime(settings)
+    with err.status("Loading the coach…"):
+        load_runtime(runtime)
+    if runtime.answerer is None:
+        fail(runtime.error or "the coach could not load")
+    return runtime.answerer
+
+
+def _print_answer(answer: Answer, as_json: bool) -> None:
+    from rich.markdown import Markdown
+
+    if as_json:
+        sys.stdout.write(answer.model_dump_json(indent=2) + "\n")
+        return
+    out.print(Markdown(answer.answer_markdown))
+    if answer.suggestions:
+        out.print("\n[bold]You could also ask:[/]")
+        for suggestion in answer.suggestions:
+            out.print(f"  • {suggestion}", highlight=False)
+    out.print(f"[dim]confidence {answer.confidence:.2f} · conversation {answer.conversation_id}[/]")
+
+
+def ask_command(
+    question: Annotated[str | None, typer.Argument(help="Your question; leave out for an interactive session.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the /api/ask JSON instead of Markdown.")] = False,
+    culture: Annotated[str | None, typer.Option(help="Culture pair: jp-us, kr-us, cn-us or any.")] = None,
+    perspective: Annotated[str | None, typer.Option(help="Your side: us-side or asia-side.")] = None,
+    conversation: Annotated[str | None, typer.Option(help="Continue this conversation id.")] = None,
+) -> None:
+    """Ask the coach a question and print grounded coaching with its sources.
+
+    With no question, starts an interactive session that keeps the conversation (Ctrl-D or 'quit' to leave).
+    """
+    from pydantic import ValidationError
+
+    from server.models import Ask
+
+    settings = load_settings()
+
+    def make_ask(text: str, conversation_id: str | None) -> Ask:
+        try:
+            return Ask(message=text, conversation_id=conversation_id, culture=culture, perspective=perspective)
+        except ValidationError as e:
+            detail = "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors())
+            raise typer.BadParameter(detail) from e
+
+    if question is not None:
+        ask = make_ask(question, conversation)
+        _print_answer(_answerer(settings).answer(ask), as_json)
+        return
+    answerer = _answerer(settings)
+    conversation_id = conversation
+    out.print("[bold]Co-Production Coach[/] — ask about your co-production; 'quit' or Ctrl-D to leave.")
+    while True:
+        try:
+            text = out.input("[bold cyan]you>[/] ").strip()
+        except (EOFError, KeyboardInterrupt):
+            out.print()
+            return
+        if text.lower() in {"quit", "exit", ":q"}:
+            return
+        if not text:
+            continue
+        try:
+            answer = answerer.answer(make_ask(text, conversation_id))
+        except typer.BadParameter as e:
+            err.print(f"[red]{e}[/]")
+            continue
+        conversation_id = answer.conversation_id
+        _print_answer(answer, as_json)

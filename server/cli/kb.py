@@ -1,0 +1,69 @@
+"""`coach kb`: lint the knowledge cards and show how well the knowledge base covers each pair, side and topic."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from server.cli.common import fail, load_settings, out
+from server.errors import CoachError
+
+kb_app = typer.Typer(help="Check the knowledge cards in knowledge/.", no_args_is_help=True)
+
+
+@kb_app.command("lint")
+def kb_lint(
+    stats: Annotated[bool, typer.Option("--stats", help="Also print the coverage table.")] = False,
+    duplicates: Annotated[bool, typer.Option(
+        "--duplicates/--no-duplicates", help="Compare whole cards with the embedding model (slower).")] = True,
+) -> None:
+    """Check every card and print each problem as path:line: message (exit 1 if any)."""
+    from server.knowledge.cards import lint, load_topics
+
+    settings = load_settings()
+    try:
+        cards, problems = lint(settings.knowledge_dir)
+        topics = load_topics(settings.topics_file)
+        if duplicates and cards:
+            from server.search.embedder import load_embedder
+            from server.search.near_duplicates import near_duplicates
+
+            problems += near_duplicates(cards, load_embedder(settings.embed_model), settings.cache_dir)
+    except CoachError as e:
+        fail(str(e))
+    for problem in problems:
+        out.print(str(problem), highlight=False, soft_wrap=True)
+    if stats:
+        _print_stats(cards, list(topics))
+    if problems:
+        fail(f"{len(problems)} problem(s) in {len(cards)} parsed card(s)")
+    out.print(f"{len(cards)} cards, no problems.")
+
+
+def _print_stats(cards: list, topics: list[str]) -> None:  # type: ignore[type-arg]
+    from server.knowledge.coverage import MIN_PER_TOPIC, coverage
+
+    cov = coverage(cards)
+    table = Table(title="Knowledge-base coverage")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rows = [("cards", cov.cards)]
+    rows += [(f"culture {k}", v) for k, v in sorted(cov.per_pair.items())]
+    rows += [(f"perspective {k}", v) for k, v in sorted(cov.per_perspective.items())]
+    rows += [(f"kind {k}", v) for k, v in sorted(cov.per_kind.items())]
+    rows += [(f"phrases {k}", v) for k, v in sorted(cov.phrases.items())]
+    for key, value in rows:
+        table.add_row(key, str(value))
+    out.print(table)
+    by_topic = Table(title=f"Cards per topic (minimum {MIN_PER_TOPIC}, and one jp-us each)")
+    for column in ("topic", "cards", "jp-us"):
+        by_topic.add_column(column)
+    for slug in topics:
+        if slug != "out-of-scope":
+            by_topic.add_row(slug, str(cov.per_topic[slug]), str(cov.per_topic_jp[slug]))
+    out.print(by_topic)
+    shortfalls = cov.shortfalls(topics)
+    out.print("Coverage minimums: " + ("all met." if not shortfalls else "short: " + "; ".join(shortfalls)),
+              highlight=False)

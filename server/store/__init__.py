@@ -1,0 +1,2 @@
+"""Storage (SQLAlchemy Core, SQLite or PostgreSQL): conversations and feedback, and the chat-app webhook
+bookkeeping (events seen, replies)."""

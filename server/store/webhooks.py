@@ -1,0 +1,73 @@
+"""Webhook bookkeeping in the conversation database: Slack event ids already seen, and Slack threads' conversations."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Column, String, Table, and_, delete, insert, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from server.store.conversations import metadata
+
+# Slack retries a failed delivery three times within about 6 minutes, or hourly for 24 hours with Delayed Events;
+# keeping ids for 25 hours covers both.
+SEEN_TTL = timedelta(hours=25)
+
+slack_events = Table(
+    "slack_events", metadata,
+    Column("event_id", String(128), primary_key=True),
+    Column("seen_at", String(32), nullable=False, index=True),
+)
+slack_threads = Table(
+    "slack_threads", metadata,
+    Column("team_id", String(64), primary_key=True),
+    Column("channel_id", String(64), primary_key=True),
+    Column("thread_ts", String(64), primary_key=True),
+    Column("conversation_id", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+
+def _iso(when: datetime) -> str:
+    return when.isoformat(timespec="microseconds")
+
+
+class WebhookStore:
+    """Shared by every worker through the database, so a retried event is answered once whichever worker gets it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        metadata.create_all(engine, tables=[slack_events, slack_threads])
+
+    def mark_seen(self, event_id: str) -> bool:
+        """Record an event id; False when it was already recorded (a retry of an event being handled)."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            conn.execute(delete(slack_events).where(slack_events.c.seen_at < _iso(now - SEEN_TTL)))
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(slack_events).values(event_id=event_id, seen_at=_iso(now)))
+        except IntegrityError:  # the primary key is the lock: another request or worker got here first
+            return False
+        return True
+
+    def thread_conversation(self, team_id: str, channel_id: str, thread_ts: str) -> str:
+        """The conversation id for a Slack thread, created on first use."""
+        key = and_(slack_threads.c.team_id == team_id, slack_threads.c.channel_id == channel_id,
+                   slack_threads.c.thread_ts == thread_ts)
+        with self.engine.connect() as conn:
+            found = conn.execute(select(slack_threads.c.conversation_id).where(key)).scalar()
+        if found:
+            return str(found)
+        conversation_id = uuid.uuid4().hex
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(slack_threads).values(
+                    team_id=team_id, channel_id=channel_id, thread_ts=thread_ts,
+                    conversation_id=conversation_id, created_at=_iso(datetime.now(UTC))))
+        except IntegrityError:  # two mentions in a new thread at once: use the one stored first
+            with self.engine.connect() as conn:
+                return str(conn.execute(select(slack_threads.c.conversation_id).where(key)).scalar_one())
+        return conversation_id

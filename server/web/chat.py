@@ -1,0 +1,284 @@
+"""The browser chat: GET / (the page), POST /chat (htmx fragment, SSE stream, or the whole page without JS) and
+POST /feedback."""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+import uuid
+from collections.abc import Iterator
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from pydantic import ValidationError
+from starlette.datastructures import FormData
+
+from server.models import Answer, Ask
+from server.service.deps import RuntimeDep
+from server.service.limits import TokenBuckets
+from server.service.runtime import Runtime
+from server.web import cookies
+from server.web.cookies import CONVERSATION_ID, RECENT_MAX
+from server.web.views import (
+    EXAMPLES,
+    NOT_READY_LOADING,
+    Exchange,
+    PageRoute,
+    exchange_from_answer,
+    history,
+    not_ready,
+    render,
+    render_markdown,
+    topic_titles,
+)
+
+log = logging.getLogger("coach.web")
+
+STREAM_EVERY = 0.08  # seconds between re-renders of a streaming answer
+TOO_FAST = "You're sending messages faster than the coach can keep up with."
+
+
+router = APIRouter(tags=["web"], route_class=PageRoute, include_in_schema=False)
+
+
+def _is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"
+
+
+def _wait(request: Request, runtime: Runtime, what: str) -> int:
+    """0, or the seconds this client must wait: the API's per-client budget, in buckets of the web's own (one set
+    per app, on app.state, which tests replace)."""
+    settings = runtime.settings
+    state = request.app.state
+    if getattr(state, "chat_limiter", None) is None:
+        state.chat_limiter = TokenBuckets(settings.api_rate_per_minute, settings.api_rate_burst) \
+            if settings.api_rate_per_minute > 0 else False
+    if not state.chat_limiter:
+        return 0
+    buckets: TokenBuckets = state.chat_limiter
+    return math.ceil(buckets.take(f"{what}:{request.client.host if request.client else 'unknown'}"))
+
+
+def _too_fast(seconds: int) -> str:
+    return f"{TOO_FAST} Please wait {seconds} second{'s' if seconds != 1 else ''}, then try again."
+
+
+def _field(form: FormData, name: str) -> str:
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
+
+
+def _recent(runtime: Runtime, ids: list[str]) -> list[tuple[str, str]]:
+    """(id, title) of this browser's recent conversations; the title is the first question."""
+    if runtime.answerer is None:
+        return []
+    out = []
+    for conversation_id in ids:
+        first = next((t.content for t in runtime.answerer.store.turns(conversation_id) if t.role == "user"), None)
+        if first is not None:
+            out.append((conversation_id, first if len(first) <= 70 else first[:69].rstrip() + "…"))
+    return out
+
+
+def _page(request: Request, runtime: Runtime, *, conversation_id: str = "", exchanges: list[Exchange] | None = None,
+          error: str = "", draft: str = "", status: int = 200, notice: str = "",
+          prefs: dict[str, str] | None = None, recent_ids: list[str] | None = None) -> HTMLResponse:
+    reason = not_ready(runtime)
+    html = render("page.html", conversation_id=conversation_id, exchanges=exchanges or [], error=error,
+                  draft=draft, notice=notice or reason or "", loading=reason == NOT_READY_LOADING,
+                  examples=EXAMPLES, recent=_recent(runtime, cookies.recent_ids(request) if recent_ids is None
+                                                      else recent_ids),
+                  **(prefs or cookies.prefs(request)))
+    return HTMLResponse(html, status_code=status)
+
+
+def _conversation(runtime: Runtime, conversation_id: str, rated: int | None = None) -> list[Exchange]:
+    assert runtime.answerer is not None
+    cards = runtime.answerer.retriever.index.cards
+    titles = topic_titles(runtime.settings.topics_file)
+    return history(runtime.answerer.store.turns(conversation_id), cards, titles, rated)
+
+
+@router.get("/", response_class=HTMLResponse)
+def page(request: Request, runtime: RuntimeDep, c: str = "", rated: str = "") -> HTMLResponse:
+    """The chat page; `?c=<id>` reopens one of this browser's conversations (`rated=<n>` after a rating)."""
+    if not c or runtime.answerer is None:
+        return _page(request, runtime)
+    if not CONVERSATION_ID.match(c) or not runtime.answerer.store.exists(c):
+        return _page(request, runtime, notice="That conversation is no longer available; here is a new one.")
+    exchanges = _conversation(runtime, c, int(rated) if rated.isdigit() else None)
+    return _page(request, runtime, conversation_id=c, exchanges=exchanges)
+
+
+@router.get("/chat")
+def chat_get() -> RedirectResponse:
+    """A bookmarked or reloaded /chat goes back to the page."""
+    return RedirectResponse("/", status_code=303)
+
+
+def _explain(error: ValidationError, text: str) -> str:
+    """The first problem, in words a user can act on."""
+    field = str(error.errors()[0]["loc"][0]) if error.errors() else "message"
+    if field == "message":
+        n = len(text.strip())
+        if n == 0:
+            return "Type a question or paste your partner's message first."
+        return f"Your message is {n:,} characters; the limit is 4,000. Shorten it or send it in parts."
+    if field == "culture":
+        return "Choose a culture pair from the list: Japan-US, Korea-US, China-US or any."
+    if field == "perspective":
+        return "Choose which side you are on from the list: US side or Asian side."
+    return "That conversation link is not valid; start a new conversation."
+
+
+@router.post("/chat", response_model=None)
+async def chat(request: Request, runtime: RuntimeDep) -> Response:
+    """Answer one message: an htmx fragment, an SSE stream when the LLM writer is on, or the page without JS."""
+    form = await request.form()  # the only await: the rest reads the database and the model, so it runs in a thread
+    fields = {k: _field(form, k) for k in ("message", "suggestion", "conversation_id", "culture", "perspective")}
+    return await run_in_threadpool(_chat, request, runtime, fields)
+
+
+def _chat(request: Request, runtime: Runtime, fields: dict[str, str]) -> Response:
+    text = fields["suggestion"] or fields["message"]
+    conversation_id, culture, side = fields["conversation_id"], fields["culture"], fields["perspective"]
+    prefs = cookies.prefs(request, culture or "any", side)
+    status, problem, wait = 200, not_ready(runtime), 0
+    ask = None
+    if problem:
+        status = 503
+    else:
+        try:
+            ask = Ask(message=text, conversation_id=conversation_id or uuid.uuid4().hex, culture=culture or None,
+                      perspective=side or None)
+        except ValidationError as e:
+            status, problem = 422, _explain(e, text)
+        wait = _wait(request, runtime, "chat") if ask is not None else 0
+        if wait:
+            status, problem = 429, _too_fast(wait)
+    if problem or ask is None or runtime.answerer is None:
+        headers = {"Retry-After": str(wait)} if status == 429 else {}
+        return _chat_error(request, runtime, status, problem or "", text, conversation_id, prefs, headers)
+    cid = ask.conversation_id
+    assert cid is not None
+    recent_ids = [cid] + [i for i in cookies.recent_ids(request) if i != cid]
+    response: Response
+    if _is_htmx(request) and runtime.answerer.writer is not None \
+            and "text/event-stream" in request.headers.get("accept", ""):
+        response = _stream(runtime, ask, request)
+    else:
+        answer = runtime.answerer.answer(ask)
+        latest = _latest(runtime, answer, ask.message)
+        if _is_htmx(request):
+            response = HTMLResponse(render("_reply.html", x=latest, conversation_id=cid,
+                                           recent=_recent(runtime, recent_ids)))
+        else:
+            exchanges = _conversation(runtime, cid)[:-1] + [latest]
+            response = _page(request, runtime, conversation_id=cid, exchanges=exchanges, prefs=prefs,
+                             recent_ids=recent_ids)
+    if _is_htmx(request):  # a reload then reopens this conversation
+        response.headers["HX-Replace-Url"] = f"/?c={quote(cid)}"
+    cookies.remember(response, request, cid, prefs["culture"], prefs["side"])
+    return response
+
+
+def _chat_error(request: Request, runtime: Runtime, status: int, problem: str, text: str, conversation_id: str,
+                prefs: dict[str, str], headers: dict[str, str]) -> Response:
+    """htmx: the message goes into the composer's error region; without JS: the page, with what they typed."""
+    if _is_htmx(request):
+        headers |= {"HX-Retarget": "#composer-error", "HX-Reswap": "innerHTML"}
+        return HTMLResponse(render("_error.html", message=problem), status_code=status, headers=headers)
+    known = runtime.answerer is not None and CONVERSATION_ID.match(conversation_id)
+    exchanges = _conversation(runtime, conversation_id) if known else []
+    response = _page(request, runtime, conversation_id=conversation_id if exchanges else "", status=status,
+                     exchanges=exchanges, error=problem, draft=text, prefs=prefs)
+    response.headers.update(headers)
+    return response
+
+
+def _latest(runtime: Runtime, answer: Answer, question: str) -> Exchange:
+    """The exchange just answered, with its suggestions (which only the fresh Answer carries)."""
+    assert runtime.answerer is not None
+    index = len(runtime.answerer.store.turns(answer.conversation_id)) - 1
+    return exchange_from_answer(index, question, answer, runtime.answerer.retriever.index.cards,
+                                topic_titles(runtime.settings.topics_file))
+
+
+def _sse(html: str) -> str:
+    """One server-sent event carrying HTML; htmx swaps unnamed events (and their OOB parts)."""
+    return "".join(f"data: {line}\n" for line in html.splitlines() or [""]) + "\n"
+
+
+def _stream(runtime: Runtime, ask: Ask, request: Request) -> StreamingResponse:
+    """The user's bubble at once, the answer re-rendered as the writer produces it, then the final bubble."""
+    answerer = runtime.answerer
+    assert answerer is not None and ask.conversation_id is not None
+    key = "p" + uuid.uuid4().hex[:8]
+    cid = ask.conversation_id
+    recent = _recent(runtime, [i for i in cookies.recent_ids(request) if i != cid])
+
+    def events() -> Iterator[str]:
+        yield _sse(render("_turn.html", x=None, question=ask.message, key=key, conversation_id=cid))
+        pieces: list[str] = []
+        last = time.monotonic()
+        try:
+            for item in answerer.stream(ask):
+                if isinstance(item, Answer):
+                    latest = _latest(runtime, item, ask.message)
+                    title = ask.message if len(ask.message) <= 70 else ask.message[:69].rstrip() + "…"
+                    recent.insert(0, (cid, title))
+                    yield _sse(render("_reply.html", x=latest, conversation_id=cid, recent=recent[:RECENT_MAX],
+                                      replace=f"t-{key}"))
+                    return
+                pieces.append(item)
+                if time.monotonic() - last >= STREAM_EVERY:
+                    last = time.monotonic()
+                    yield _sse(f'<div hx-swap-oob="innerHTML:#s-{key}">{render_markdown("".join(pieces))}</div>')
+        except Exception:  # the stream has started: say so in the bubble rather than end it silently
+            log.exception("streaming the answer failed")
+            yield _sse(f'<div hx-swap-oob="innerHTML:#s-{key}"><p class="error">Something went wrong while '
+                       'writing this answer. Please send your message again.</p></div>')
+
+    return StreamingResponse(events(), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+
+@router.post("/feedback", response_model=None)
+async def feedback(request: Request, runtime: RuntimeDep) -> Response:
+    """Thumbs up or down on one answer, with an optional comment, stored with the question and its cards."""
+    form = await request.form()
+    fields = {k: _field(form, k) for k in ("conversation_id", "turn", "rating", "comment")}
+    return await run_in_threadpool(_feedback, request, runtime, fields)
+
+
+def _feedback(request: Request, runtime: Runtime, fields: dict[str, str]) -> Response:
+    cid, turn, rating_text = fields["conversation_id"], fields["turn"], fields["rating"]
+    comment = " ".join(fields["comment"].split())[:500] or None
+    rating = {"up": 1, "down": -1}.get(rating_text)
+    index = int(turn) if turn.isdigit() else -1
+    status, problem = 200, not_ready(runtime)
+    if problem:
+        status = 503
+    elif rating is None or index < 0:
+        status, problem = 422, "A rating needs an answer number and 'up' or 'down'."
+    elif runtime.answerer is not None and not (CONVERSATION_ID.match(cid) and runtime.answerer.store.exists(cid)):
+        status, problem = 404, "That conversation no longer exists, so the rating was not saved."
+    elif wait := _wait(request, runtime, "feedback"):
+        status, problem = 429, _too_fast(wait)
+    if not problem and runtime.answerer is not None and rating is not None:
+        store = runtime.answerer.store
+        turns = store.turns(cid)
+        if 0 < index < len(turns) and turns[index].role == "coach" and turns[index - 1].role == "user":
+            store.add_feedback(cid, turns[index - 1].content, turns[index].content, turns[index].card_ids, rating,
+                               comment, "web")
+        else:
+            status, problem = 400, f"There is no answer number {index} in this conversation."
+    if _is_htmx(request):
+        return HTMLResponse(render("_feedback.html", conversation_id=cid, index=index, rated=not problem,
+                                   error=problem or ""), status_code=status)
+    if problem:
+        return HTMLResponse(render("error.html", title="Feedback not saved", message=problem), status_code=status)
+    return RedirectResponse(f"/?c={quote(cid)}&rated={index}#a-{index}", status_code=303)

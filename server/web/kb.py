@@ -1,0 +1,59 @@
+"""The knowledge browser: /kb lists the cards by topic and searches them, /kb/{id} shows one card."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+
+from server.models import Query
+from server.service.deps import RuntimeDep
+from server.service.runtime import Runtime
+from server.web.views import PageRoute, not_ready, render, render_markdown, topic_titles
+
+router = APIRouter(tags=["web"], route_class=PageRoute, include_in_schema=False)
+
+
+def _kb_unavailable(runtime: Runtime) -> HTMLResponse | None:
+    reason = not_ready(runtime)
+    if reason is None:
+        return None
+    return HTMLResponse(render("error.html", title="Knowledge base not available yet", message=reason),
+                        status_code=503, headers={"Retry-After": "5"})
+
+
+@router.get("/kb", response_class=HTMLResponse)
+def kb(runtime: RuntimeDep, q: str = "") -> HTMLResponse:
+    """Every card, grouped by topic; `?q=` searches them with the same retrieval the coach uses."""
+    if (unavailable := _kb_unavailable(runtime)) is not None:
+        return unavailable
+    assert runtime.answerer is not None
+    retriever = runtime.answerer.retriever
+    cards = retriever.index.cards
+    titles = topic_titles(runtime.settings.topics_file)
+    q = q.strip()[:200]
+    results = [cards[h.card_id] for h in retriever.search(Query(text=q), k=10)] if q else []
+    groups = [(topic, sorted((c for c in cards.values() if slug in c.topics), key=lambda c: c.title))
+              for slug, topic in titles.items()]
+    html = render("kb.html", q=q, results=results, groups=[g for g in groups if g[1]], titles=titles,
+                  count=len(cards))
+    return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
+
+
+@router.get("/kb/{card_id}", response_class=HTMLResponse)
+def kb_card(card_id: str, runtime: RuntimeDep) -> HTMLResponse:
+    """One card: summary, the four sections, phrases, related cards and sources."""
+    if (unavailable := _kb_unavailable(runtime)) is not None:
+        return unavailable
+    assert runtime.answerer is not None
+    cards = runtime.answerer.retriever.index.cards
+    card = cards.get(card_id)
+    if card is None:
+        return HTMLResponse(render("error.html", title="No such card",
+                                   message=f"There is no card '{card_id}'. Browse or search the knowledge base."),
+                            status_code=404)
+    sections = [(title, render_markdown(body, cards)) for title, body in card.sections.items()]
+    related = [cards[r] for r in card.related if r in cards]
+    ask_text = next((t for t in card.triggers if len(t.split()) >= 4), card.title)
+    html = render("kb_card.html", card=card, sections=sections, related=related, ask_text=ask_text,
+                  titles=topic_titles(runtime.settings.topics_file))
+    return HTMLResponse(html, headers={"Cache-Control": "no-cache"})

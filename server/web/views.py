@@ -1,0 +1,178 @@
+"""What the web pages show and how they are served: security headers, Markdown rendered safely, exchanges as
+view models, the templates and the static files."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Container, Coroutine, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import Request
+from fastapi.routing import APIRoute
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+from starlette.responses import Response
+from starlette.staticfiles import StaticFiles
+
+from server import __version__
+from server.errors import CoachError
+from server.knowledge.cards import Topic, load_topics
+from server.models import Answer, Card, Turn
+from server.service.runtime import Runtime
+from server.settings import PROJECT_ROOT
+
+WEB_DIR = PROJECT_ROOT / "web"
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                    "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY", "Vary": "HX-Request, Cookie"}
+NOT_READY_LOADING = "The coach is still loading its model and knowledge base. Try again in a few seconds."
+EXAMPLES = [  # the welcome chips: one per kind of situation the cards cover
+    "My partner won't say no directly. How do I read that?",
+    "Who should have final cut in a Japan-US co-production?",
+    "The yen moved 15% during our schedule. Who absorbs it?",
+    "How do I read the room in a meeting in Seoul?",
+    "How should I give notes to a Chinese partner without costing anyone face?",
+    "What does 前向きに検討します really mean?",
+]
+CULTURES = [("any", "Any"), ("jp-us", "Japan–US"), ("kr-us", "Korea–US"), ("cn-us", "China–US")]
+SIDES = [("", "either side"), ("us-side", "US side"), ("asia-side", "Asian side")]
+CULTURE_NAMES = {"any": "Any pair", "jp-us": "Japan–US", "kr-us": "Korea–US", "cn-us": "China–US"}
+
+class PageRoute(APIRoute):
+    """Every web response carries the security headers (a strict CSP: no inline script, no eval)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            response = await handler(request)
+            response.headers.update(SECURITY_HEADERS)
+            response.headers.setdefault("Cache-Control", "no-store")
+            return response
+
+        return route
+
+
+def not_ready(runtime: Runtime) -> str | None:
+    """Why the coach cannot answer yet, or None once the model and index are loaded."""
+    if runtime.answerer is not None:
+        return None
+    return f"The coach could not start: {runtime.error}" if runtime.error else NOT_READY_LOADING
+
+
+# HTML in answers, cards and pasted partner text is shown as text, never as markup; links cannot be javascript:.
+_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
+    ["table", "strikethrough"])
+_CITATION = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\](?!\()")
+
+
+def render_markdown(text: str, card_ids: Container[str] = ()) -> Markup:
+    """Markdown to HTML with raw HTML escaped; `[card-id]` citations of known cards link to the card page."""
+    linked = _CITATION.sub(lambda m: f"[\\[{m[1]}\\]](/kb/{m[1]})" if m[1] in card_ids else m[0], text)
+    return Markup(_MD.render(linked))
+
+
+@dataclass(frozen=True)
+class SourceView:
+    id: str
+    title: str
+    topics: list[str]
+    summary: str
+
+
+@dataclass
+class Exchange:
+    """One question and the coach's reply, as the page shows it; `index` is the reply's turn number."""
+
+    index: int
+    question: str
+    markdown: str
+    html: Markup
+    in_scope: bool
+    sources: list[SourceView]
+    suggestions: list[str] = field(default_factory=list)
+    rated: bool = False
+
+    @property
+    def kind(self) -> str:
+        """answer, clarify (options, no sources) or decline (out of scope)."""
+        return "decline" if not self.in_scope else "answer" if self.sources else "clarify"
+
+
+def make_exchange(index: int, question: str, markdown: str, in_scope: bool, card_ids: Sequence[str],
+                  cards: Mapping[str, Card], topics: Mapping[str, Topic], suggestions: Sequence[str] = (),
+                  rated: bool = False) -> Exchange:
+    shown = markdown
+    if suggestions and not card_ids:  # clarify / decline: the listed options are shown as buttons instead
+        options = {s.strip() for s in suggestions}
+        shown = "\n".join(line for line in markdown.splitlines()
+                          if not (line.startswith("- ") and line[2:].strip() in options))
+    sources = [SourceView(c.id, c.title, [topics[t].title if t in topics else t for t in c.topics], c.summary)
+               for c in (cards.get(i) for i in card_ids) if c is not None]
+    return Exchange(index, question, markdown, render_markdown(shown, cards), in_scope, sources,
+                    list(suggestions), rated)
+
+
+def exchange_from_answer(index: int, question: str, answer: Answer, cards: Mapping[str, Card],
+                         topics: Mapping[str, Topic]) -> Exchange:
+    return make_exchange(index, question, answer.answer_markdown, answer.in_scope, [s.id for s in answer.sources],
+                         cards, topics, answer.suggestions)
+
+
+def history(turns: list[Turn], cards: Mapping[str, Card], topics: Mapping[str, Topic],
+            rated: int | None = None) -> list[Exchange]:
+    """Stored turns as exchanges (stored turns keep no suggestions; only a fresh answer shows them)."""
+    return [make_exchange(i, turns[i - 1].content, t.content, bool(t.in_scope), t.card_ids, cards, topics,
+                          rated=i == rated)
+            for i, t in enumerate(turns) if t.role == "coach" and i > 0 and turns[i - 1].role == "user"]
+
+
+@lru_cache(maxsize=8)
+def _topics(path: str, _mtime: float) -> dict[str, Topic]:
+    try:
+        return load_topics(Path(path))
+    except CoachError:
+        return {}
+
+
+def topic_titles(path: Path) -> dict[str, Topic]:
+    """The taxonomy (slug -> Topic), re-read only when the file changes; empty when it is unreadable."""
+    try:
+        mtime = os.stat(path).st_mtime
+    except OSError:
+        return {}
+    return _topics(str(path), mtime)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    # autoescape is on for every template: answers echo pasted partner text.
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(WEB_DIR / "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(version=__version__, cultures=CULTURES, sides=SIDES, culture_names=CULTURE_NAMES)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return _environment().get_template(template).render(**context)
+
+
+class _StaticFiles(StaticFiles):
+    """Static files that browsers must not sniff into another type."""
+
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Cache-Control"] = "public, max-age=3600"
+        return response
+
+
+def static_files() -> StaticFiles:
+    """web/static: our CSS and script, the vendored htmx 4 and its SSE extension."""
+    return _StaticFiles(directory=WEB_DIR / "static")
