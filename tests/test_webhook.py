@@ -27,6 +27,7 @@ from slack_sdk.models.blocks import Block
 from sqlalchemy import select
 
 from server.app import create_app
+from server.cli.slack import manifest
 from server.models import Answer, Source, Turn
 from server.settings import Settings
 from server.slack.blocks import (
@@ -39,7 +40,6 @@ from server.slack.blocks import (
     split_sections,
     to_mrkdwn,
 )
-from server.slack.manifest import manifest
 from server.store.conversations import ConversationStore, feedback
 from server.store.webhooks import WebhookStore
 

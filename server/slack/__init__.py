@@ -1,2 +1,2 @@
-"""Slack and Mattermost: verified webhook routes, Block Kit formatting, replies sent in the background, and the
-Slack app manifest."""
+"""Slack and Mattermost: verified webhook routes, Block Kit formatting and the replies sent in the background.
+(The Slack app manifest is printed by `coach slack manifest`, in cli/slack.py.)"""
