@@ -20,7 +20,8 @@ from server.search.retrieval import Retriever
 from server.settings import PROJECT_ROOT, Settings
 from server.store.conversations import ConversationStore
 
-FIXTURE_KB = Path(__file__).parent / "data" / "kb"
+DATA = Path(__file__).parent / "data"
+FIXTURE_KB = DATA / "kb"
 REAL_KB = PROJECT_ROOT / "knowledge"
 
 

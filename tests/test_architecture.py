@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -176,3 +178,12 @@ def test_package_faces_are_a_docstring_and_nothing_else() -> None:
             and isinstance(body[0].value.value, str), f"{path}: starts without a docstring"
         rest = [ast.unparse(node).split(" = ")[0] for node in body[1:]]
         assert rest == (["__version__"] if name == "server" else []), f"{path}: more than a docstring"
+
+
+def test_the_answer_engine_loads_without_a_web_framework_or_the_model() -> None:
+    """Importing the engine pulls in no front-end library, and no model until one is loaded (imports are lazy)."""
+    code = ("import sys, server.coach.answer, server.store.conversations; "
+            "print(sorted(m for m in ('fastapi', 'starlette', 'typer', 'slack_sdk', 'torch', 'faiss') "
+            "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

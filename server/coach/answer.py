@@ -239,4 +239,3 @@ class Answerer:
     def _option(card: Card) -> str:
         """A card as something the user can send: its first question-like trigger, else its title."""
         return next((t for t in card.triggers if len(t.split()) >= 4), card.title)
-

@@ -196,5 +196,3 @@ def _action(item: Any) -> Action | None:
     if not valid:
         raise HTTPException(400, f"action {action_id!r} has an invalid value")
     return Action(kind, str(conversation_id), number("t"), rating, number("p"), str(question or ""))
-
-

@@ -1,6 +1,6 @@
 """Choose the scope constants: print how the development and out-of-scope sets fall for a grid of cut-offs.
 
-Usage: .venv/bin/python tests/bench/calibrate.py  (uses the index in var/index; run `coach index build` first)
+Usage: .venv/bin/python -m tests.bench.calibrate  (uses the index in var/index; run `coach index build` first)
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Bounded load on loopback: a fixed number of mixed requests (/api/ask JSON and the htmx POST /chat) from
-concurrent clients, with a time cap. `make bench` runs it on the real knowledge base; tests/test_load.py reuses it.
+concurrent clients, with a time cap. `make bench` runs it on the real knowledge base; tests/service/test_load.py
+reuses it.
 
     python -m tests.bench.load [--requests 2000] [--clients 8] [--time-cap 300]
 """

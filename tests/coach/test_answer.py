@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,8 @@ from server.coach.compose import compose_answer, prompt_environment
 from server.models import Answer, Ask, Card, Culture, Turn
 from server.settings import PROJECT_ROOT
 
-DATA = Path(__file__).parent / "data"
+from ..conftest import DATA
+
 SECTIONS = ["## What's likely going on", "## What to do", "## What to say", "## Watch out for", "**Sources:**"]
 
 

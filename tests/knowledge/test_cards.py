@@ -9,7 +9,7 @@ import pytest
 from server.errors import CardError
 from server.knowledge.cards import lint, load_cards
 
-from .conftest import FIXTURE_KB
+from ..conftest import FIXTURE_KB
 
 
 def test_fixture_cards_parse_into_typed_models() -> None:

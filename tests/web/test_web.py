@@ -24,8 +24,8 @@ from server.store.conversations import ConversationStore
 from server.web.chat import TOO_FAST
 from server.web.views import CSP, render_markdown
 
-from .conftest import FIXTURE_KB, make_settings
-from .llm_server import LLMServer
+from ..conftest import FIXTURE_KB, make_settings
+from ..llm_server import LLMServer
 
 HTMX = {"HX-Request": "true"}
 SOFT_NO = "my partner won't say no directly"

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from server.cli.main import cli
 
-from .conftest import FIXTURE_KB
+from ..conftest import FIXTURE_KB
 
 runner = CliRunner()
 

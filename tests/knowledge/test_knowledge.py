@@ -15,9 +15,9 @@ from server.search.evaluate import evaluate, read_questions
 from server.search.near_duplicates import near_duplicates
 from server.search.retrieval import Retriever
 
-from .conftest import REAL_KB
+from ..conftest import DATA, REAL_KB
 
-DEV = Path(__file__).parent / "data" / "dev.jsonl"
+DEV = DATA / "dev.jsonl"
 
 
 def test_the_knowledge_base_lints_clean_and_meets_coverage(embedder: SentenceTransformerEmbedder,

@@ -17,7 +17,7 @@ from server.search.embedder import SentenceTransformerEmbedder
 from server.search.index import build_index, check_index, load_index, read_manifest
 from server.settings import DEFAULT_MODEL
 
-from .conftest import CountingEmbedder
+from ..conftest import CountingEmbedder
 
 
 def _build(kb: Path, tmp: Path, embedder: object) -> None:

@@ -16,9 +16,9 @@ from server.search.embedder import SentenceTransformerEmbedder
 from server.search.index import build_index
 from server.settings import Settings
 
-from .bench.load import LoadResult, run_load
-from .conftest import make_settings
-from .loopback import serve
+from ..bench.load import LoadResult, run_load
+from ..conftest import make_settings
+from ..loopback import serve
 from .test_reload import NEW_TITLE, OLD_TITLE, QUESTION, revise_card
 
 pytestmark = pytest.mark.slow

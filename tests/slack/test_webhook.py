@@ -43,7 +43,7 @@ from server.slack.blocks import (
 from server.store.conversations import ConversationStore, feedback
 from server.store.webhooks import WebhookStore
 
-from .conftest import FIXTURE_KB, make_settings
+from ..conftest import FIXTURE_KB, make_settings
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 BOT_TOKEN = "xoxb-test-token"

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from server.service.logs import JsonFormatter, logging_config
 from server.store.conversations import ConversationStore
 
-from .conftest import app_client
+from ..conftest import app_client
 
 IN_SCOPE = "who holds final cut on our film?"
 OFF_TOPIC = "what is a good recipe for banana bread?"

@@ -14,7 +14,7 @@ from server.app import create_app
 from server.search.embedder import SentenceTransformerEmbedder
 from server.search.index import build_index, read_manifest
 
-from .conftest import make_settings
+from ..conftest import make_settings
 
 QUESTION = {"message": "who holds final cut on our film?"}
 TOKEN = "s3cret-admin-token"

@@ -168,7 +168,7 @@ def test_the_app_answers_and_keeps_conversations_on_postgresql(tmp_path: Path, f
 
     from server.app import create_app
 
-    from .conftest import make_settings
+    from ..conftest import make_settings
 
     assert POSTGRES_URL is not None
     settings = make_settings(tmp_path, database_url=POSTGRES_URL, reload_interval=0)

@@ -18,8 +18,8 @@ from server.search.retrieval import Retriever
 from server.settings import PROJECT_ROOT
 from server.store.conversations import ConversationStore
 
-from .conftest import FIXTURE_KB, make_settings
-from .llm_server import LLMServer
+from ..conftest import FIXTURE_KB, make_settings
+from ..llm_server import LLMServer
 
 QUESTION = "my partner won't say no directly"
 

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from server.service.limits import TokenBuckets, json_depth
 
-from .conftest import app_client
+from ..conftest import app_client
 
 JSON = {"content-type": "application/json"}
 

@@ -20,8 +20,8 @@ from server.app import create_app
 from server.settings import PROJECT_ROOT, Settings
 from server.store.conversations import ConversationStore
 
-from .conftest import FIXTURE_KB, REAL_KB, make_settings
-from .loopback import serve
+from ..conftest import FIXTURE_KB, REAL_KB, make_settings
+from ..loopback import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -298,7 +298,7 @@ def test_refresh_the_readme_screenshot(browser: Browser, kb_index_dir: Path, tmp
 
 def test_a_streamed_answer_fills_its_bubble_when_the_llm_writer_is_on(browser: Browser, fixture_index: Any,
                                                                        tmp_path: Path) -> None:
-    from .llm_server import LLMServer
+    from ..llm_server import LLMServer
 
     with LLMServer() as llm:
         served = _serve(tmp_path, Path(fixture_index.path), FIXTURE_KB)
