@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from server.cli.common import fail, load_settings, out
 from server.errors import CoachError
+
+if TYPE_CHECKING:
+    from server.models import Card
 
 kb_app = typer.Typer(help="Check the knowledge cards in knowledge/.", no_args_is_help=True)
 
@@ -42,7 +45,7 @@ def kb_lint(
     out.print(f"{len(cards)} cards, no problems.")
 
 
-def _print_stats(cards: list, topics: list[str]) -> None:  # type: ignore[type-arg]
+def _print_stats(cards: list[Card], topics: list[str]) -> None:
     from server.knowledge.coverage import MIN_PER_TOPIC, coverage
 
     cov = coverage(cards)
