@@ -142,7 +142,7 @@ class Answerer:
         """Understand the message in its conversation, plan the answer, and compose the grounded reply."""
         conversation_id = self._conversation(ask)
         history = self.store.turns(conversation_id, last=8)
-        default_pair = ask.culture if ask.culture is not Culture.ANY else None
+        default_pair: Culture | None = ask.culture if ask.culture is not Culture.ANY else None
         default_side = ask.perspective
         for turn in history:  # the pair and side the conversation has established so far
             if turn.role == "user" and turn.in_scope:

@@ -116,7 +116,8 @@ def build_section(card: Card, ask: str, heading: str | None, side: Perspective |
         steps = [s for s in steps if s not in best] or steps
     context = pick(paragraphs(card.section("What's going on")), query, 1, shown)
     section = Section(card=card, heading=heading, short=short, notes=frame_notes(card, side, pair, stage),
-                      going_on=first_sentences(context[0], 3) if context else "", steps=steps, say=pick(say_items(card, side), query, 2, shown),
+                      going_on=first_sentences(context[0], 3) if context else "", steps=steps,
+                      say=pick(say_items(card, side), query, 2, shown),
                       watch=pick(items(card.section("Watch out for"), _BULLET_START), query, 2, shown))
     while section_words(section) > budget and (section.watch or section.say[1:] or section.steps[3:]
                                                or section.going_on):

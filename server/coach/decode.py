@@ -15,6 +15,7 @@ from server.models import Card, Culture, Phrase
 from server.morph import GRAMMAR, LIGHT, content_words, key_lemmas
 
 _WORDLIKE = re.compile(r"\w")
+_LETS = re.compile(r"^let'?s\s+")
 
 
 def normalise(text: str) -> str:
@@ -45,6 +46,9 @@ class Decoder:
                     key = normalise(form).strip(" .…、。,!?「」")
                     if len(key) >= 2 or (len(key) == 1 and not key.isascii()):
                         patterns.append((form, self._pattern(key), phrase, card.id))
+                    rest = _LETS.sub("", key)  # "we'll circle back" is still "let's circle back"
+                    if rest != key and len(rest.split()) >= 2:
+                        patterns.append((form, self._pattern(rest), phrase, card.id))
         # Longest forms first, so 前向きに検討します wins over 検討します inside it.
         self._patterns = sorted(patterns, key=lambda p: -len(p[1].pattern))
         self._forms = [(form, phrase, card) for card in cards for phrase in card.phrases

@@ -87,20 +87,21 @@ class Planner:
             queries[0] = f"{previous_query} {u.parts[0]}"  # "and in writing?" needs what it refers to
         ranked = [self.rank(q, asker) for q in queries]
         tops = [r[0].probability if r else 0.0 for r in ranked]
-        confidence = max([*tops, 0.95 if decoded else 0.0])
-        plan = Plan(confidence=round(confidence, 4), outcome="decline", candidates=ranked[0], query=queries[0])
-        if confidence < self.ranker.closest_at:
+        in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r] + [1.0 if decoded else 0.0])
+        plan = Plan(confidence=round(max([*tops, 0.95 if decoded else 0.0]), 4), outcome="decline",
+                    candidates=ranked[0], query=queries[0])
+        if in_scope < self.ranker.in_scope_at:
             return plan
         vague = previous_query is None and word_count(u.parts[0]) <= 2 and len(ranked[0]) > 1 \
             and ranked[0][0].probability - ranked[0][1].probability < VAGUE_GAP
-        if (confidence < self.ranker.answer_at and not decoded) or vague:
+        if (plan.confidence < self.ranker.answer_at and not decoded) or vague:
             plan.outcome = "clarify"
             return plan
         plan.outcome = "answer"
         budget = CORE_WORDS if len(u.parts) == 1 else PART_WORDS
         used: set[str] = set()
         for part, query, candidates in zip(u.parts, queries, ranked, strict=True):
-            eligible = [c for c in candidates if c.probability >= self.ranker.closest_at] or candidates[:1]
+            eligible = [c for c in candidates if c.probability >= self.ranker.answer_at] or candidates[:1]
             if not eligible:
                 continue
             section = self._section(eligible, query, part, u, budget, shown, shown_cards, used,

@@ -25,9 +25,11 @@ from server.search.index import EmbeddingCache
 from server.search.lexical import tokenize
 
 WEIGHTS = Path(__file__).with_name("ranker.json")
-FEATURES = ("bias", "fused", "reciprocal_rank", "dense", "trigger", "title_summary", "lexical", "coverage",
+FEATURES: tuple[str, ...] = (
+            "bias", "fused", "reciprocal_rank", "dense", "trigger", "title_summary", "lexical", "coverage",
             "pair_match", "pair_mismatch", "side_match", "side_mismatch", "scope", "decoded_card",
             "domain_cue", "off_topic_cue", "cjk")
+SCOPE_FEATURES = (*FEATURES[1:], "top_probability")
 # Words that place a question in film/TV business, and words of the usual near-domain traps, in four languages.
 DOMAIN_CUE = re.compile(
     r"\b(co-?produc\w*|partner\w*|studio|producer|committee|distribut\w+|rights|financ\w+|budget|contract|deal|"
@@ -124,8 +126,9 @@ def question_features(text: str, scope: float) -> dict[str, float]:
 
 
 def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float, card: Card, asker: Asker,
-                       similarities: tuple[float, float], covered: float, shared: dict[str, float]) -> NDArray[np.float64]:
-    english = 1.0 - shared["cjk"]  # the bundled model reads English only: with no English words its cosines are noise
+                       similarities: tuple[float, float], covered: float,
+                       shared: dict[str, float]) -> NDArray[np.float64]:
+    english = 1.0 - shared["cjk"]  # the bundled model reads English only: without English words, cosines are noise
     pair_known = asker.pair is not None and asker.pair is not Culture.ANY
     fits_pair = Culture.ANY in card.cultures or (asker.pair in card.cultures if pair_known else True)
     side_known = asker.side is not None and asker.side is not Perspective.BOTH
@@ -143,25 +146,42 @@ def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float
     return np.array([values[name] for name in FEATURES], dtype=np.float64)
 
 
+def scope_features(features: NDArray[np.float64], probability: float) -> NDArray[np.float64]:
+    """What the scope model reads: the best candidate's features (without the bias) and its probability."""
+    return np.append(features[1:], probability)
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
 @dataclass(frozen=True)
 class Ranker:
-    """Logistic weights over FEATURES plus the two probability cut-offs chosen on the training split."""
+    """Two logistic models trained on the labelled set (see coach/train.py) and their cut-offs.
+
+    `probability`: that a candidate is a card a senior producer would put first (the answer's confidence).
+    `in_scope`: that the question is one the coach covers at all, read from its best candidate."""
 
     weights: NDArray[np.float64]
-    answer_at: float  # at or above: answer with confidence
-    closest_at: float  # between: say it is the closest guidance and offer choices; below: decline
+    scope_weights: NDArray[np.float64]  # bias first, then SCOPE_FEATURES
+    answer_at: float  # best candidate at or above: answer; below (but in scope): the closest guidance + choices
+    in_scope_at: float  # in_scope below this: decline politely
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> Ranker:
         data = json.loads(path.read_text(encoding="utf-8"))
         weights = np.array([float(data["weights"].get(name, 0.0)) for name in FEATURES])
-        return cls(weights, float(data["answer_at"]), float(data["closest_at"]))
+        scope = np.array([float(data["scope_weights"].get(n, 0.0)) for n in ("bias", *SCOPE_FEATURES)])
+        return cls(weights, scope, float(data["answer_at"]), float(data["in_scope_at"]))
 
-    def with_cutoffs(self, answer_at: float | None, closest_at: float | None) -> Ranker:
+    def with_cutoffs(self, answer_at: float | None, in_scope_at: float | None) -> Ranker:
         """The operator's thresholds (COACH_CLARIFY_THRESHOLD, COACH_SCOPE_THRESHOLD) where set."""
         return replace(self, answer_at=self.answer_at if answer_at is None else answer_at,
-                       closest_at=self.closest_at if closest_at is None else closest_at)
+                       in_scope_at=self.in_scope_at if in_scope_at is None else in_scope_at)
 
     def probability(self, features: NDArray[np.float64]) -> float:
-        z = float(features @ self.weights)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+        return _logistic(float(features @ self.weights))
+
+    def in_scope(self, best: Candidate) -> float:
+        features = scope_features(best.features, best.probability)
+        return _logistic(float(self.scope_weights[0] + features @ self.scope_weights[1:]))

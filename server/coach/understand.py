@@ -26,11 +26,12 @@ _ASKER_US = re.compile(rf"\b(?:our|my)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b|\bwe(?:
 _ASKER_ASIA = re.compile(rf"\b(?:our|my)\s+{_AMERICAN}\s+(?:\w+\s+)?{_ROLE}\b|\bwe(?:'re| are)\s+(?:an?|the)\s+"
                          rf"{_ASIAN}\b|\bas\s+(?:an?|the)\s+{_ASIAN}\s+{_ROLE}|\bthe\s+americans?\s+side\b|\bthe\s+americans\b|"
                          r"アメリカ|米国|米側|米国側|ハリウッド|미국|할리우드|美方|美国|好莱坞", re.I)
-_ASIA_SIDE_NATIVE = re.compile(r"日本(?:の|側の)?(?:パートナー|制作会社|スタジオ|会社)|한국\s*(?:파트너|제작사)|中国(?:合作方|公司)")
+_ASIA_SIDE_NATIVE = re.compile(r"日本(?:の|側の)?(?:パートナー|制作会社|スタジオ|会社)|한국\s*(?:파트너|제작사)|"
+                               r"中国(?:合作方|公司)")
 _STAGES = [
     ("dispute", re.compile(r"\b(disputes?|breach\w*|sue|suing|lawsuit|litigation|terminat\w+|demand letter|"
-                           r"withh[oe]ld\w*|refus\w+ to pay|stopped paying|legal action)\b|紛争|訴訟|契約違反|분쟁|소송|"
-                           r"계약 위반|纠纷|诉讼|违约", re.I)),
+                           r"withh[oe]ld\w*|refus\w+ to pay|stopped paying|legal action)\b|紛争|訴訟|契約違反|"
+                           r"분쟁|소송|계약 위반|纠纷|诉讼|违约", re.I)),
     ("production", re.compile(r"\b(in production|on set|shooting|the shoot|principal photography|in post\b|"
                               r"post-?production|picture lock|delivery (?:date|deadline)|mid-?shoot|dailies|"
                               r"weeks? (?:from|before|until|to) (?:lock|delivery|release|premiere|air))|撮影中|制作中|"
@@ -52,18 +53,24 @@ _JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and|also|plus)\s+(?=(?:how|what|who|sh
 # Partner text: quoted spans, cue-led sentences, "…と言われた" clauses, pasted e-mails.
 _QUOTED = re.compile(r"「([^」]{2,400})」|『([^』]{2,400})』|“([^”]{2,400})”|\"([^\"\n]{2,400})\"|"
                      r"(?<![\w'])'([^'\n]{2,200})'(?![\w'])")
-_SAID = re.compile(r"\b(?:said|says|wrote|writes|replied|responded|answered|told (?:us|me)|emailed|messaged|"
-                   r"texted|came back with|the reply was|their reply|their answer|their email|response was)"
+_SAID = re.compile(r"\b(?:said|says|(?:keeps?|kept) saying|wrote|writes|replied|responded|answered|"
+                   r"told (?:us|me)|emailed|messaged|texted|came back with|the reply was|their reply|"
+                   r"their answer|their email|response was)"
                    r"\s*(?:that\s+|back\s+)?[:,]?\s*(.+?)(?:[.!?](?:\s|$)|\n|$)", re.I)
 _JA_SAID = re.compile(r"(?:^|[。\n、])([^。\n、]{2,120}?)(?:と|って)(?:言われ|言って|言い|返事|返信|回答|連絡|"
                       r"書いて|のこと|おっしゃ)")
-_JA_ABOUT = re.compile(r"^([^。\n？?]{2,60}?)(?:って|とは|というのは|と言うのは)")
+# A short message that only asks about a phrase: 「前向きに検討しますって断り？」
+_JA_ABOUT = re.compile(r"^([^。\n？?、]{2,30}?)(?<!思)(?:って|とは|というのは|と言うのは)[^。\n]{0,15}$")
 _KO_SAID = re.compile(r"(?:^|[.\n,])([^.\n,]{2,120}?)(?:라고|다고|자고|냐고)\s*(?:했|하더|말했|답했|답장|연락|들었)")
 _ZH_SAID = re.compile(r"(?:说|表示|回复|回答|答复|告诉我们|来信)[:：,，]?\s*([^。！？\n]{2,120})")
 _GREETING = re.compile(r"^\s*(?:dear\b|hi\b|hello\b|good (?:morning|afternoon)|お世話になって|いつもお世話|"
-                       r"안녕하세요|您好|你好)", re.I)
+                       r"안녕하세요|您好|你好|件名|subject:)|^\s*\S{1,12}(?:様|さん|님|您好|你好)[,，、]?\s*$", re.I)
+# "Here is their reply:", 「返信を貼ります」, 「그대로 붙여요」, 「对方邮件原文：」 then the pasted lines.
+_PASTE_CUE = re.compile(r"(?:貼ります|貼り付け|そのまま|原文|転送|pasted|copied|forwarded|below|here is|here's|"
+                        r"붙여|그대로|원문|아래|如下|转发)", re.I)
+_QUOTE_LINE = re.compile(r"^\s*>\s?(.+)$", re.M)
 _SIGN_OFF = re.compile(r"^\s*(?:best|regards|kind regards|best regards|sincerely|thanks|thank you|cheers|"
-                       r"よろしくお願い|何卒|감사합니다|此致|谢谢)", re.I)
+                       r"よろしくお願い|何卒|감사합니다|此致|谢谢|祝好)", re.I)
 
 
 @dataclass(frozen=True)
@@ -126,7 +133,7 @@ def partner_text(message: str) -> list[str]:
     spans = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(message)]
     for pattern in (_SAID, _JA_SAID, _KO_SAID, _ZH_SAID):
         spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()]
-    spans += _pasted_email(message)
+    spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
     if not spans:
         about = _JA_ABOUT.match(message.strip())
         if about:
@@ -141,6 +148,22 @@ def _pasted_email(message: str) -> list[str]:
         return []
     end = next((i for i in range(start + 1, len(lines)) if _SIGN_OFF.match(lines[i])), len(lines) - 1)
     return ["\n".join(lines[start:end + 1])]
+
+
+def _pasted_after_cue(message: str) -> list[str]:
+    """The lines after "here is their reply:" up to the asker's own question (a question line after them)."""
+    lines = message.splitlines()
+    start = next((i for i, line in enumerate(lines[:-1]) if _PASTE_CUE.search(line)
+                  and line.rstrip().endswith((":", "：", "。"))), None)
+    if start is None:
+        return []
+    taken: list[str] = []
+    for line in lines[start + 1:]:
+        if taken and is_question(line) and line is lines[-1]:
+            break
+        if line.strip():
+            taken.append(line)
+    return ["\n".join(taken)] if taken else []
 
 
 def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:

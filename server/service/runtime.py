@@ -36,8 +36,8 @@ def load_runtime(runtime: Runtime) -> None:
     """Load model, index and store; on failure keep the reason for /readyz and the API's 503."""
     # imported here, not at the top: `coach --help` and the app factory must not pull in torch and faiss
     from server.coach.answer import Answerer
-    from server.coach.rank import Ranker
     from server.coach.compose import prompt_environment
+    from server.coach.rank import Ranker
     from server.search.embedder import load_embedder
     from server.search.index import load_index, read_manifest
     from server.search.retrieval import Retriever
