@@ -70,12 +70,13 @@ class Planner:
         shared = question_features(text, self.scope.confidence(text, hits[0], vector))
         asked = set(tokenize(text))
         top_lexical = max(h.lexical_score for h in hits)
+        similarities = [self.vectors.similarities(vector, h.card_id) for h in hits]
+        best = (max(s[0] for s in similarities), max(h.dense_score for h in hits))
         out = []
-        for rank, hit in enumerate(hits):
+        for rank, (hit, similar) in enumerate(zip(hits, similarities, strict=True)):
             card = self.retriever.index.cards[hit.card_id]
-            features = candidate_features(hit, rank, hits[0].score, top_lexical, card, asker,
-                                          self.vectors.similarities(vector, card.id),
-                                          coverage(asked, self.tokens[card.id]), shared)
+            features = candidate_features(hit, rank, hits[0].score, top_lexical, card, asker, similar,
+                                          coverage(asked, self.tokens[card.id]), shared, best)
             out.append(Candidate(card, hit, features, self.ranker.probability(features)))
         return sorted(out, key=lambda c: -c.probability)
 

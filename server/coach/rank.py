@@ -28,7 +28,7 @@ WEIGHTS = Path(__file__).with_name("ranker.json")
 FEATURES: tuple[str, ...] = (
             "bias", "fused", "reciprocal_rank", "dense", "trigger", "title_summary", "lexical", "coverage",
             "pair_match", "pair_mismatch", "side_match", "side_mismatch", "scope", "decoded_card",
-            "domain_cue", "off_topic_cue", "cjk")
+            "domain_cue", "off_topic_cue", "cjk", "trigger_gap", "dense_gap")
 SCOPE_FEATURES = (*FEATURES[1:], "top_probability")
 # Words that place a question in film/TV business, and words of the usual near-domain traps, in four languages.
 DOMAIN_CUE = re.compile(
@@ -126,8 +126,10 @@ def question_features(text: str, scope: float) -> dict[str, float]:
 
 
 def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float, card: Card, asker: Asker,
-                       similarities: tuple[float, float], covered: float,
-                       shared: dict[str, float]) -> NDArray[np.float64]:
+                       similarities: tuple[float, float], covered: float, shared: dict[str, float],
+                       best: tuple[float, float] = (0.0, 0.0)) -> NDArray[np.float64]:
+    """One candidate's features; `best` is the highest trigger and passage cosine among all the candidates, so the
+    model can compare a card with its rivals, not only with a fixed bar."""
     english = 1.0 - shared["cjk"]  # the bundled model reads English only: without English words, cosines are noise
     pair_known = asker.pair is not None and asker.pair is not Culture.ANY
     fits_pair = Culture.ANY in card.cultures or (asker.pair in card.cultures if pair_known else True)
@@ -142,6 +144,7 @@ def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float
         "pair_mismatch": float(pair_known and not fits_pair),
         "side_match": float(side_known and card.perspective == asker.side), "side_mismatch": float(opposite),
         "decoded_card": float(card.id in asker.decoded_cards), **shared,
+        "trigger_gap": english * (similarities[0] - best[0]), "dense_gap": english * (hit.dense_score - best[1]),
     }
     return np.array([values[name] for name in FEATURES], dtype=np.float64)
 

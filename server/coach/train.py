@@ -19,7 +19,7 @@ from server.coach.rank import FEATURES, SCOPE_FEATURES, WEIGHTS, Asker, scope_fe
 from server.coach.understand import understand
 
 IN_SCOPE_KEPT = 0.96  # share of in-scope training questions that must stay above the decline cut-off
-ANSWERED = 0.93  # share of in-scope training questions answered outright (the rest get the closest + choices)
+ANSWERED = 0.97  # share of in-scope training questions answered outright (the rest get the closest + choices)
 
 
 def examples(answerer: Answerer, data: AnswerSet) -> list[tuple[np.ndarray, np.ndarray, bool]]:
