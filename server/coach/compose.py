@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 
 from server.coach.decode import Found
+from server.knowledge.cards import say_lines
 from server.models import Card
 from server.search.lexical import tokenize
 
@@ -64,7 +65,7 @@ def compose_answer(env: jinja2.Environment, cards: list[Card], decoded: list[Fou
     going_on = paragraphs(top.section("What's going on")) + [paragraphs(c.section("What's going on"))[0]
                                                              for c in rest]
     steps = merge_unique([items(c.section("What to do"), _STEP_START) for c in cards], limit=8)
-    say = merge_unique([items(c.section("What to say"), _BULLET_START) for c in cards], limit=6)
+    say = merge_unique([[line.text for line in say_lines(c)] for c in cards], limit=6)
     watch = merge_unique([items(c.section("Watch out for"), _BULLET_START) for c in cards], limit=6)
     return env.get_template("answer.md.j2").render(
         decoded=decoded, going_on=going_on, steps=steps, say=say, watch=watch, sources=sources or cards,

@@ -78,7 +78,7 @@ def test_two_close_cards_are_merged_without_repeating_steps() -> None:
         return Card(id=cid, title=cid.title(), topics=["indirect-no"], cultures=[Culture.JP_US],
                     perspective="both", triggers=["a b c", "d e f", "g h i"], summary="s", sources=["x"],
                     sections={"What's going on": f"{cid} context.", "What to do": "\n".join(
-                        f"{i}. {s}" for i, s in enumerate(steps, 1)), "What to say": f"- \"{cid} line\"",
+                        f"{i}. {s}" for i, s in enumerate(steps, 1)), "What to say": f"- [us-side] \"{cid} line\"",
                         "Watch out for": f"- {watch}"})
     first = card("first", ["Send a short follow-up email within two days.", "Offer a Japanese summary."],
                  "Pressing for a yes in the meeting.")
@@ -91,6 +91,7 @@ def test_two_close_cards_are_merged_without_repeating_steps() -> None:
     assert markdown.count("Pressing for a yes in the meeting.") == 1
     assert "first context." in markdown and "second context." in markdown
     assert "**Sources:** First [first]; Second [second]" in markdown
+    assert '"first line"' in markdown and "[us-side]" not in markdown  # side marks never reach the answer
 
 
 def _questions(name: str) -> list[str]:
