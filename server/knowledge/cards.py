@@ -95,8 +95,8 @@ def _say_mark_problems(lines: list[str], first: int) -> list[tuple[int, str]]:
             continue
         bullet = _BULLET_RE.match(line)
         if bullet is None:
-            found.append((number, f"'## {SAY_SECTION}' takes bullets only: write '- {SIDE_MARKS.split(', ')[0]} ...'"
-                                  f" (one of {SIDE_MARKS}) for the side that would say it"))
+            found.append((number, f"'## {SAY_SECTION}' takes bullets only: start the line with '- ' and one of"
+                                  f" {SIDE_MARKS} for the side that would say it"))
             continue
         rest = line[bullet.end():]
         mark = _MARK_RE.match(rest)
