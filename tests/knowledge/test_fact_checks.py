@@ -29,7 +29,8 @@ FORBIDDEN = [
      r"Looper\b[^.?]{0,120}\b(qualif\w*|opened in China as a co-production|(got|received|won) official)"),
     ("a US company joining a Korea-China treaty film as a third-country co-producer",
      r"(US|American) (company|partner|producer)[^.]{0,80}\bmay join\b|third-country co-producer, such as a US"),
-    ("a lower KOFIC rate for late applicants", r"(lower|reduced) rate for projects that apply late|late-application rate"),
+    ("a lower KOFIC rate for late applicants",
+     r"(lower|reduced) rate for projects that apply late|late-application rate"),
     ("streamers as a group never joining committees",
      r"streamers?\s+(generally |usually |typically )?(do not|don't|never|rarely) (join|invest in)"),
 ]
@@ -59,7 +60,8 @@ def test_civil_code_250_is_never_cited_without_674(cards: list[Card]) -> None:
 
 def test_no_line_for_the_asian_side_proposes_that_the_english_text_controls(cards: list[Card]) -> None:
     english_controls = re.compile(
-        r"正本は英語|英語版を正本|영문[^.」\"]{0,20}우선한다|English (text|version)[^.?]{0,30}(controls|prevails|be the original)",
+        r"正本は英語|英語版を正本|영문[^.」\"]{0,20}우선한다"
+        r"|English (text|version)[^.?]{0,30}(controls|prevails|be the original)",
         re.IGNORECASE)
     for card in cards:
         for line in say_lines(card):
