@@ -63,8 +63,8 @@ def _say_items(section: str) -> list[str]:
 
 
 def say_lines(card: Card) -> list[SayLine]:
-    """Each What-to-say line with its side. Lint rejects an unmarked line in a card file; a card built in code
-    without marks counts its lines as [both]."""
+    """Each What-to-say line with its side. Lint rejects an unmarked line in a card file; in a card built in code
+    without marks, a line takes the card's perspective (as the answer composer reads it)."""
     lines = []
     for item in _say_items(card.section(SAY_SECTION)):
         mark = _MARK_RE.match(item)
@@ -72,7 +72,7 @@ def say_lines(card: Card) -> list[SayLine]:
         if side in {p.value for p in Perspective}:
             lines.append(SayLine(Perspective(side), item[mark.end():].strip() if mark else item))
         else:
-            lines.append(SayLine(Perspective.BOTH, item))
+            lines.append(SayLine(card.perspective, item))
     return lines
 
 

@@ -32,11 +32,13 @@ def test_fixture_cards_read_their_marks() -> None:
     assert [line.side for line in say_lines(cards["fx-yen"])] == [Perspective.BOTH]
 
 
-def test_a_card_built_in_code_without_marks_counts_as_both_and_keeps_its_words() -> None:
+def test_a_card_built_in_code_without_marks_takes_the_card_perspective_and_keeps_its_words() -> None:
     """Lint refuses unmarked lines in card files; code-built cards (tests, tools) must still read sensibly."""
     card = _card('- "No mark here"\n- [a link](https://example.com) first')
     assert [(line.side, line.text) for line in say_lines(card)] == [
         (Perspective.BOTH, '"No mark here"'), (Perspective.BOTH, "[a link](https://example.com) first")]
+    us_card = card.model_copy(update={"perspective": Perspective.US_SIDE})
+    assert [line.side for line in say_lines(us_card)] == [Perspective.US_SIDE, Perspective.US_SIDE]
 
 
 def test_strip_removes_only_leading_side_marks() -> None:
