@@ -15,12 +15,12 @@ import jinja2
 
 from server.coach.decode import Found
 from server.coach.understand import word_count
+from server.knowledge.cards import say_lines
 from server.models import Card, Culture, Perspective
 from server.search.lexical import tokenize
 
 _STEP_START = re.compile(r"^\s*\d+[.)]\s+")
 _BULLET_START = re.compile(r"^\s*[-*]\s+")
-SIDE_MARK = re.compile(r"^\[(us-side|asia-side|both)\]\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 SHORT_WORDS = 60  # the short answer that opens every answer
 SIMILAR = 0.5  # token overlap above which two items say the same thing
@@ -55,13 +55,8 @@ def paragraphs(section: str) -> list[str]:
 
 def say_items(card: Card, side: Perspective | None) -> list[str]:
     """The card's wording for the asker's side (lines marked for the other side are left out), marks removed."""
-    out = []
-    for line in items(card.section("What to say"), _BULLET_START):
-        mark = SIDE_MARK.match(line)
-        marked = Perspective(mark.group(1)) if mark else card.perspective
-        if side in (None, Perspective.BOTH) or marked in (side, Perspective.BOTH):
-            out.append(SIDE_MARK.sub("", line))
-    return out
+    return [line.text for line in say_lines(card)
+            if side in (None, Perspective.BOTH) or line.side in (side, Perspective.BOTH)]
 
 
 def _similar(a: str, b: str) -> bool:

@@ -5,12 +5,21 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
-from server.models import Query
+from server.knowledge.cards import SAY_SECTION, say_lines
+from server.models import Card, Perspective, Query
 from server.service.deps import RuntimeDep
 from server.service.runtime import Runtime
 from server.web.views import PageRoute, not_ready, render, render_markdown, topic_titles
 
 router = APIRouter(tags=["web"], route_class=PageRoute, include_in_schema=False)
+
+
+SIDE_LABELS = {Perspective.US_SIDE: "US side", Perspective.ASIA_SIDE: "Asian side", Perspective.BOTH: "Either side"}
+
+
+def _labelled(card: Card) -> str:
+    """What to say as bullets led by a small label for the side that says each line, never the raw mark."""
+    return "\n".join(f"- *{SIDE_LABELS[line.side]}:* {line.text}" for line in say_lines(card))
 
 
 def _kb_unavailable(runtime: Runtime) -> HTMLResponse | None:
@@ -51,7 +60,8 @@ def kb_card(card_id: str, runtime: RuntimeDep) -> HTMLResponse:
         return HTMLResponse(render("error.html", title="No such card",
                                    message=f"There is no card '{card_id}'. Browse or search the knowledge base."),
                             status_code=404)
-    sections = [(title, render_markdown(body, cards)) for title, body in card.sections.items()]
+    sections = [(title, render_markdown(_labelled(card) if title == SAY_SECTION else body, cards))
+                for title, body in card.sections.items()]
     related = [cards[r] for r in card.related if r in cards]
     ask_text = next((t for t in card.triggers if len(t.split()) >= 4), card.title)
     html = render("kb_card.html", card=card, sections=sections, related=related, ask_text=ask_text,
