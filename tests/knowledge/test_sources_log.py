@@ -1,0 +1,310 @@
+"""Every source a card cites has a checked row in knowledge/SOURCES.md, so an unverified source cannot slip in."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from server.knowledge.cards import load_cards
+
+from ..conftest import REAL_KB
+
+VERDICTS = {"confirmed", "corrected", "removed", "not checkable online", "not yet checked"}
+
+# Sources still waiting for a check; only these may carry the verdict "not yet checked".
+# BEGIN NOT_YET_CHECKED
+NOT_YET_CHECKED: frozenset[str] = frozenset({
+    "Academy of Motion Picture Arts and Sciences, Academy Color Encoding System (ACES) documentation",
+    "Agreement between the United States and China for the Avoidance of Double Taxation (income tax treaty, 1984), as published by the IRS",  # noqa: E501
+    "AIIC (International Association of Conference Interpreters), 'Briefing the interpreters' and 'Guidelines for speakers' (aiic.org)",  # noqa: E501
+    "AIIC (International Association of Conference Interpreters), guidance for users on interpreting modes and working conditions (aiic.org)",  # noqa: E501
+    "AIIC (International Association of Conference Interpreters), guidance for users on working with interpreters (aiic.org)",  # noqa: E501
+    "Anime News Network, Answerman column 'How Are English Dub Voice Actors Cast?' (2015-09-11)",
+    "Anime News Network, Answerman columns on anime licensing and territory splits (2016-03-18) and licence vs distribution deals (2018-10-15)",  # noqa: E501
+    "Anime News Network, Answerman columns on licensing (animenewsnetwork.com)",
+    "Anime News Network, Answerman columns on licensing and localisation costs (animenewsnetwork.com)",
+    "Anime News Network, Answerman columns on production committees (2016-03-02) and on licensing territories (2016-03-18)",  # noqa: E501
+    "Anime News Network, Answerman columns on production committees and licensing (animenewsnetwork.com)",
+    "Anime News Network, news and columns on English dub casting (animenewsnetwork.com)",
+    "Anti-Corruption and Civil Rights Commission of Korea, Improper Solicitation and Graft Act (in force since 2016), guidance on meals and gifts",  # noqa: E501
+    "ASCAP and BMI, information on cue sheets for film and television music (ascap.com, bmi.com)",
+    "Boye Lafayette De Mente, Japanese Etiquette & Ethics in Business (NTC Business Books, various editions)",
+    "Buchwald v. Paramount Pictures Corp. (Cal. Super. Ct. 1990), the Coming to America net-profits case",
+    "California Film Commission, Film and Television Tax Credit Program (film.ca.gov); AB 1138, Ch. 27, Stats. 2025",
+    "Chicago Tribune / Variety report on SARFT co-production requirements, 28 August 2012",
+    "China International Economic and Trade Arbitration Commission (CIETAC), cietac.org",
+    "China International Economic and Trade Arbitration Commission (CIETAC), cietac.org; Hong Kong International Arbitration Centre (HKIAC), hkiac.org",  # noqa: E501
+    "China National Intellectual Property Administration (CNIPA), trademark registration guidance, cnipa.gov.cn",
+    "Chris Fenton, Feeding the Dragon (Post Hill Press, 2020)",
+    "Civil Act of the Republic of Korea, Article 2 (good faith), English text via the Korea Law Translation Center (elaw.klri.re.kr)",  # noqa: E501
+    "Civil Code of Japan (民法), Article 1(2), principle of good faith",
+    "Civil Code of Japan, Article 1(2) (good faith and fair dealing), English text on Japanese Law Translation (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Civil Code of Japan, Article 1(2) (good faith), English text on Japanese Law Translation (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Civil Code of Japan, Article 1(2) (good faith), Japanese Law Translation database (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Civil Code of Japan, Article 1(2) (good faith), Japanese Law Translation database, Ministry of Justice (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Civil Code of Japan, Article 667 (partnership contributions, including labour), Japanese Law Translation database (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Civil Code of Japan, provisions on partnership contracts (組合契約), English text on Japanese Law Translation (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Civil Code of the People's Republic of China (in force 1 January 2021), Book III Contracts, including the change-of-circumstances rule (Art. 533)",  # noqa: E501
+    "CJ ENM and Studio Dragon investor-relations materials and annual reports",
+    "CJ ENM investor-relations materials on global and English-language production",
+    "Convention on the Recognition and Enforcement of Foreign Arbitral Awards (New York Convention, 1958), UNCITRAL (uncitral.un.org)",  # noqa: E501
+    "Copyright Act of Japan, Article 29 (copyright in a cinematographic work and the film producer), English text on Japanese Law Translation (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Copyright Act of Japan, Article 29 (film copyright and the film producer), Japanese Law Translation (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Copyright Act of Japan, Article 65 (exercise of co-owned copyright), Japanese Law Translation database (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Copyright Act of Japan, Article 65(1) (transfer of a share in co-owned copyright needs the other co-owners' consent), Japanese Law Translation",  # noqa: E501
+    "Copyright Act of Japan, Articles 15, 27, 28, 29, 59 and 61 (works made in the course of duties, adaptation rights, film copyright, moral rights, transfer), Japanese Law Translation (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Copyright Act of Japan, Articles 29, 59 and 61(2), Japanese Law Translation (japaneselawtranslation.go.jp)",
+    "Copyright Act of Japan, Articles 29, 64 and 65; Civil Code Article 250, English text on Japanese Law Translation (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Copyright Act of Japan, Articles 64(3) and 65 (exercise of co-owned copyright and appointing a representative), English text on Japanese Law Translation (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Copyright Act of Japan, Articles 64(3) and 65(4) (a representative for exercising co-owned rights), Japanese Law Translation (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Copyright Act of Japan, Articles 64-65 (co-owned copyright), Japanese Law Translation database (japaneselawtranslation.go.jp)",  # noqa: E501
+    "Copyright Act of the Republic of Korea, English text via the Korea Law Translation Center (elaw.klri.re.kr)",
+    "Copyright Act of the Republic of Korea, provisions on authors' moral rights, English text via the Korea Law Translation Center (elaw.klri.re.kr)",  # noqa: E501
+    "Copyright Law of the People's Republic of China (as amended in 2020, in force 1 June 2021)",
+    "Copyright Protection Center of China (CPCC), voluntary copyright registration, ccopyright.com.cn",
+    "Copyright Research and Information Center (CRIC, 著作権情報センター), Japanese copyright information (cric.or.jp)",
+    "Diana Rowland, Japanese Business Etiquette: A Practical Guide to Success with the Japanese (Warner Books, 1985; 2nd ed. 1993)",  # noqa: E501
+    "Directors Guild of America (dga.org) and SAG-AFTRA (sagaftra.org): collective bargaining agreements governing director and performer engagement",  # noqa: E501
+    "Directors Guild of America (dga.org), creative-rights summary of the Basic Agreement",
+    "Directors Guild of America (dga.org), SAG-AFTRA (sagaftra.org) and Writers Guild of America (wga.org): collective bargaining agreements",  # noqa: E501
+    "Directors Guild of America, Basic Agreement and creative-rights summary (dga.org)",
+    "Directors Guild of America, Basic Agreement information (dga.org)",
+    "Directors Guild of America, Creative Rights Checklist (dga.org), which refers to terms recorded in the director's deal memorandum",  # noqa: E501
+    "Directors Guild of America, Creative Rights Checklist (dga.org): example of approval and consultation rights written per phase",  # noqa: E501
+    "Directors Guild of America, Creative Rights Checklist (dga.org): example of consultation rights tied to production phases",  # noqa: E501
+    "Directors Guild of America, Creative Rights Checklist: the director's participation in casting (dga.org)",
+    "Directors Guild of America, Creative Rights Handbook and Creative Rights Checklist for theatrical motion pictures (dga.org, Contracts > Creative Rights)",  # noqa: E501
+    "Directors Guild of America, Creative Rights summary (dga.org)",
+    "Directors Guild of America, Creative Rights summary of the Basic Agreement (dga.org)",
+    "Georgia Film Office and New Mexico Film Office, published credit procedures",
+    "Georgia Film Office, Georgia Department of Economic Development (georgia.org/industries/film-entertainment)",
+    "Hong Kong International Arbitration Centre (HKIAC), hkiac.org, including the 2019 Arrangement with the Mainland on interim measures",  # noqa: E501
+    "Hu Shih (胡适), 差不多先生传 (A Biography of Mr. Chabuduo), satirical essay",
+    "IANA Time Zone Database (Asia/Tokyo, America/Los_Angeles, America/New_York), as shown on timeanddate.com",
+    "IATSE, Basic Agreement and member information on working conditions (iatse.net)",
+    "ICC International Court of Arbitration, ICC Arbitration Rules (iccwbo.org); JAMS International Arbitration Rules (jamsadr.com)",  # noqa: E501
+    "Industry coverage of US adaptations of Korean titles, e.g. ABC's The Good Doctor (2017) from the KBS series Good Doctor (2013)",  # noqa: E501
+    "Japan Association of Translators (jat.org)",
+    "Japan Commercial Arbitration Association (JCAA), arbitration rules (jcaa.or.jp)",
+    "Japan Commercial Arbitration Association (JCAA), information on arbitration and mediation (jcaa.or.jp)",
+    "Japan Federation of Bar Associations (日本弁護士連合会), lawyer information (nichibenren.or.jp)",
+    "Japan Film Commission (japanfc.org)",
+    "Japan Film Commission (japanfc.org), network of regional film commissions",
+    "Japan Intercultural Consulting (Rochelle Kopp), articles on hō-ren-sō and reporting bad news",
+    "Japan National Tourism Organization (JNTO) business etiquette guidance, as summarised in American Airlines' travel hub article on Japanese business card etiquette",  # noqa: E501
+    "JASRAC, Japanese Society for Rights of Authors, Composers and Publishers (jasrac.or.jp)",
+    "Kakao Corp., KakaoTalk product and corporate information (kakaocorp.com)",
+    "Kevin Goetz, Audience-ology: How Moviegoers Shape the Films We Love (Tiller Press, 2021)",
+    "KOFIC (Korean Film Council), co-production and location incentive pages (koreanfilm.or.kr)",
+    "KOFIC (Korean Film Council), information for foreign and co-productions shooting in Korea (koreanfilm.or.kr)",
+    "Korea Creative Content Agency (KOCCA), broadcasting and content industry reports",
+    "Korea Creative Content Agency (KOCCA), broadcasting and OTT industry reports",
+    "Korea Creative Content Agency (KOCCA), broadcasting industry reports on pre-produced dramas",
+    "Korea Creative Content Agency (KOCCA), webtoon industry reports",
+    "Korea Film Commissions and Industry Network (KFCIN), services connecting foreign productions with location coordinators, line producers and production service companies",  # noqa: E501
+    "Korean Commercial Arbitration Board (KCAB International), arbitration rules",
+    "Korean Film Council (KOFIC), annual Korean film industry reports (koreanfilm.or.kr/eng)",
+    "Korean Film Council (KOFIC), international co-production and location incentive information (koreanfilm.or.kr)",
+    "Korean Film Council (KOFIC), international co-production information (koreanfilm.or.kr)",
+    "Korean Film Council (KOFIC), international co-production pages (koreanfilm.or.kr/eng)",
+    "Korean Film Council (KOFIC), international co-production resources (koreanfilm.or.kr/eng)",
+    "Korean Film Council (KOFIC), international co-production resources and industry reports (koreanfilm.or.kr/eng)",
+    "Korean Film Council (KOFIC), international sales and co-production resources (koreanfilm.or.kr/eng)",
+    "Korean Film Council (KOFIC), Location Incentive programme pages (koreanfilm.or.kr/eng)",
+    "Lakeside Institute (lakesideinstitute.com), articles on Chinese business etiquette",
+    "Long Advisory (longadvisory.eu) and Lakeside Institute (lakesideinstitute.com), articles on guanxi and mianzi in Chinese business",  # noqa: E501
+    "Merriam-Webster Dictionary, entry 'ballpark' (adjective: approximately correct, as in a ballpark figure)",
+    "Ministry of Economy, Trade and Industry (METI), content industry support programmes",
+    "Ministry of Employment and Labor (Korea), Labor Standards Act working-hour limits (52-hour week)",
+    "Ministry of Foreign Affairs of Japan, press releases on the Japan-China (2018) and Japan-Italy (2024) film co-production agreements (mofa.go.jp)",  # noqa: E501
+    "Ministry of Land, Infrastructure, Transport and Tourism, rules on unmanned aircraft (drone) flights",
+    "Motion Picture Association, Classification and Rating Administration (filmratings.com)",
+    "Motion Picture Association, Title Registration Bureau (motionpictures.org)",
+    "National Enterprise Credit Information Publicity System (国家企业信用信息公示系统), gsxt.gov.cn",
+    "National Institute of Korean Language, Standard Korean Language Dictionary (stdict.korean.go.kr), entries for 검토 and 긍정적",  # noqa: E501
+    "National Institute of Korean Language, Standard Korean Language Dictionary (stdict.korean.go.kr), entries for 네 and 알다",  # noqa: E501
+    "National Institute of Korean Language, Standard Korean Language Dictionary (stdict.korean.go.kr), entries for 어렵다 and 곤란하다",  # noqa: E501
+    "National Institute of Korean Language, Standard Korean Language Dictionary (stdict.korean.go.kr), entry for 글쎄",
+    "National Institute of Korean Language, Standard Korean Language Dictionary (stdict.korean.go.kr), entry for 노력",
+    "National Police Agency and prefectural police, road use permission (道路使用許可) information",
+    "National Public Service Ethics Act of Japan (国家公務員倫理法, 1999), an example of the gift rules binding public employees; National Public Service Ethics Board",  # noqa: E501
+    "Neil J. Rosini and Michael I. Rudell, 'The Role of Most Favored Nations Clauses', New York Law Journal entertainment law column (2006), via fwrv.com",  # noqa: E501
+    "Nemawashi, Wikipedia (en.wikipedia.org/wiki/Nemawashi)",
+    "Netflix newsroom (about.netflix.com), announcements on investment in Korean content (2023)",
+    "Netflix Partner Help Center, delivery and post-production specifications (partnerhelp.netflixstudios.com)",
+    "Netflix Partner Help Center, delivery specifications and quality-control information (partnerhelp.netflixstudios.com)",  # noqa: E501
+    "Netflix Partner Help Center, Timed Text Style Guide (English and Japanese) (partnerhelp.netflixstudios.com)",
+    "New Mexico Film Office (nmfilm.com); NM Stat. 7-2F-12",
+    "Parrot Analytics glossary, Collection Account Management Agreement (parrotanalytics.com)",
+    "Producers Guild of America, Code of Credits and the 'p.g.a.' Producers Mark (producersguild.org)",
+    "Rochelle Kopp, Japan Intercultural Consulting, articles on business email between Japanese and Western colleagues (japanintercultural.com)",  # noqa: E501
+    "Rochelle Kopp, Japan Intercultural Consulting, articles on giving feedback to Japanese colleagues (japanintercultural.com)",  # noqa: E501
+    "Rochelle Kopp, Japan Intercultural Consulting, articles on hō-ren-sō and Japanese workplace communication (japanintercultural.com)",  # noqa: E501
+    "Rochelle Kopp, Japan Intercultural Consulting, articles on hō-ren-sō and reporting bad news (japanintercultural.com)",  # noqa: E501
+    "Rochelle Kopp, Japan Intercultural Consulting, articles on hō-ren-sō with non-Japanese staff (japanintercultural.com)",  # noqa: E501
+    "Rochelle Kopp, Japan Intercultural Consulting, articles on Japanese and Western teams working together (japanintercultural.com)",  # noqa: E501
+    "Rochelle Kopp, Japan Intercultural Consulting: articles on feedback in Japanese workplaces (japanintercultural.com)",  # noqa: E501
+    "Rochelle Kopp, Japan Intercultural Consulting: articles on Japanese business communication (japanintercultural.com)",  # noqa: E501
+    "Rochelle Kopp, Japan Intercultural Consulting: articles on Japanese-American business communication (japanintercultural.com)",  # noqa: E501
+    "Rochelle Kopp, Japan Intercultural Consulting: articles on meetings with Japanese companies (japanintercultural.com)",  # noqa: E501
+    "Rochelle Kopp, Japan Intercultural Consulting: articles on US-Japan communication (japanintercultural.com)",
+    "Rochelle Kopp, Japan Intercultural Consulting: articles on US-Japan teamwork (japanintercultural.com)",
+    "SAG-AFTRA, Codified Basic Agreement and production information (sagaftra.org)",
+    "SAG-AFTRA, information on dubbing and voiceover work (sagaftra.org)",
+    "SAG-AFTRA, information on voiceover and dubbing work (sagaftra.org)",
+    "Screen Daily (2024), interview with the Japan Film Commission on the location incentive",
+    "Screen Daily (2024), reporting on the weak yen and inbound production to Japan",
+    "Screen Daily and Variety, China market coverage",
+    "Screen Daily coverage of the 2012 US-China film summit",
+    "Screen Daily, coverage of the 2012 US-China film agreement and summit",
+    "Screen Daily, coverage of the 2012 US-China film summit",
+    "Senko K. Maynard, Japanese Communication: Language and Thought in Context (University of Hawai'i Press, 1997)",
+    "Seoul Film Commission and Busan Film Commission: regional location support programmes",
+    "SHIROBAKO (P.A. Works, TV anime, 2014), a fictional but widely used picture of a studio's production desk",
+    "SHIROBAKO (P.A. Works, TV anime, 2014), a fictional but widely used picture of episode schedules and slips in a studio",  # noqa: E501
+    "State Administration of Foreign Exchange (SAFE, 国家外汇管理局), safe.gov.cn",
+    "Studio Dragon and CJ ENM investor-relations materials on drama licensing to domestic and global platforms",
+    "Studio Ghibli's international releases as public examples: 千と千尋の神隠し released in English as Spirited Away; 天空の城ラピュタ released in the US as Castle in the Sky",  # noqa: E501
+    "Takeo Doi, The Anatomy of Self: The Individual Versus Society (Kodansha International, 1986)",
+    "Terri Morrison and Wayne A. Conaway, Kiss, Bow, or Shake Hands (2nd ed., Adams Media, 2006), China chapter",
+    "Terri Morrison and Wayne A. Conaway, Kiss, Bow, or Shake Hands (2nd ed., Adams Media, 2006), United States and China chapters",  # noqa: E501
+    "The Idioms, entry 'circle back', including its corporate use as a way to defer an issue (theidioms.com/circle-back)",  # noqa: E501
+    "TIFFCOM, the content market held alongside the Tokyo International Film Festival, pitching sessions",
+    "Tokyo Location Box, the Tokyo metropolitan film commission service",
+    "Toshiya Kaneko, '著作権の共有に関する一試論' (An Approach to Joint Ownership of Copyright), Journal of the Intellectual Property Association of Japan, vol. 9 no. 2 (2012)",  # noqa: E501
+    "Translators Association of China (TAC) and the China Accreditation Test for Translators and Interpreters (CATTI)",  # noqa: E501
+    "Tsedal Neeley, The Language of Global Success: How a Common Tongue Transforms Multinational Organizations (Princeton University Press, 2017)",  # noqa: E501
+    "U.S. Department of Justice and SEC, A Resource Guide to the U.S. Foreign Corrupt Practices Act (2nd ed., 2020)",
+    "UN Convention on the Recognition and Enforcement of Foreign Arbitral Awards (New York Convention, 1958); China a party since 1987",  # noqa: E501
+    "UNIJAPAN, co-production information and the TIFFCOM content market (unijapan.org)",
+    "UNIJAPAN, TIFFCOM content market held with the Tokyo International Film Festival (unijapan.org)",
+    "United States Patent and Trademark Office, trademark search (uspto.gov)",
+    "US Copyright Act, 17 U.S.C. section 101 (definition of work made for hire, including contributions to a motion picture), US Copyright Office (copyright.gov)",  # noqa: E501
+    "US Copyright Act, 17 U.S.C. section 101 (work made for hire), US Copyright Office (copyright.gov)",
+    "Variety and The Hollywood Reporter, industry coverage of studio and streamer executive changes",
+    "Variety, 'China partner helps Looper win big' (2012)",
+    "VIPO (Visual Industry Promotion Organization), location incentive programme pages (vipo.or.jp)",
+    "VIPO (Visual Industry Promotion Organization), location incentive programme pages and past projects (vipo.or.jp)",  # noqa: E501
+    "VIPO (Visual Industry Promotion Organization), programmes for international business (vipo.or.jp)",
+    "VIPO (Visual Industry Promotion Organization), training programmes for Japanese producers working internationally (vipo.or.jp)",  # noqa: E501
+    "VIPO and Japan Film Commission, information on Japan's location incentive for international productions (vipo.or.jp; japanfc.org)",  # noqa: E501
+    "VIPO and the Japan Film Commission, information on the Japan location incentive (its FY2024 round also covered VFX work done in Japan alongside the shoot)",  # noqa: E501
+    "Webtoon Entertainment Inc., registration statement and annual report filed with the US SEC (2024)",
+    "Wikipedia, 'Aizuchi' (en.wikipedia.org/wiki/Aizuchi)",
+    "Wikipedia, 'Aizuchi' (en.wikipedia.org/wiki/Aizuchi), on 'got it' versus 'agreed'",
+    "Wikipedia, 'KOFIC Location Incentive'",
+    "Wikipedia, 'Nemawashi' (en.wikipedia.org/wiki/Nemawashi)",
+    "Wikipedia, Completion guarantee (en.wikipedia.org/wiki/Completion_guarantee)",
+    "Wikipedia, Hollywood accounting (en.wikipedia.org/wiki/Hollywood_accounting)",
+    "Writers Guild of America West, Screen Credits Manual (wga.org)",
+    "Writers Guild of America West, Showrunner Training Program (wga.org)",
+    "Writers Guild of America, Schedule of Minimums under the Minimum Basic Agreement (wga.org)",
+    "WTO dispute DS363, China: Measures Affecting Trading Rights and Distribution Services for Certain Publications and Audiovisual Entertainment Products (Appellate Body report, 2009)",  # noqa: E501
+    "日本映画制作適正化機構 (映適, Japan Film Production Appropriateness Organization), guidelines on working conditions in Japanese film production",  # noqa: E501
+    "映画倫理機構 (Eirin, Film Classification and Rating Organization, Japan) (eirin.jp)",
+})
+# END NOT_YET_CHECKED
+
+
+def read_log(path: Path) -> dict[str, str]:
+    """Source text -> verdict, from the table rows of SOURCES.md (header and separator rows skipped)."""
+    log: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if not line.startswith("| ") or line.startswith(("| Source |", "|---")):
+            continue
+        cells = [cell.strip().replace("\\|", "|") for cell in line.strip("|").split(" | ")]
+        if len(cells) != 5:
+            raise ValueError(f"{path.name}:{number}: a row needs 5 cells (source, cards, verdict, how, date)")
+        source, verdict = cells[0], cells[2]
+        if verdict not in VERDICTS:
+            raise ValueError(f"{path.name}:{number}: unknown verdict {verdict!r}; use one of {sorted(VERDICTS)}")
+        if source in log:
+            raise ValueError(f"{path.name}:{number}: source listed twice: {source!r}")
+        log[source] = verdict
+    return log
+
+
+def unrecorded_sources(knowledge_dir: Path, not_yet_checked: frozenset[str] = NOT_YET_CHECKED) -> list[str]:
+    """One message per card source that has no usable row in SOURCES.md."""
+    log = read_log(knowledge_dir / "SOURCES.md")
+    problems = []
+    for card in load_cards(knowledge_dir):
+        for source in card.sources:
+            verdict = log.get(source)
+            if verdict is None:
+                problems.append(f"{card.id}: source {source!r} has no row in knowledge/SOURCES.md; "
+                                "check that it exists and supports the card, then add a row with its verdict")
+            elif verdict == "removed":
+                problems.append(f"{card.id}: source {source!r} is marked removed in knowledge/SOURCES.md "
+                                "(it could not be confirmed); cite a checked source instead")
+            elif verdict == "not yet checked" and source not in not_yet_checked:
+                problems.append(f"{card.id}: source {source!r} is 'not yet checked' but is not a listed "
+                                "exception; check it and record the verdict")
+    return problems
+
+
+def test_every_card_source_is_recorded_as_checked() -> None:
+    assert unrecorded_sources(REAL_KB) == []
+
+
+def test_exceptions_are_still_needed() -> None:
+    log = read_log(REAL_KB / "SOURCES.md")
+    stale = sorted(s for s in NOT_YET_CHECKED if log.get(s) != "not yet checked")
+    assert stale == [], f"these exceptions now have a verdict; drop them from NOT_YET_CHECKED: {stale}"
+
+
+def _copy_kb(tmp_path: Path) -> Path:
+    target = tmp_path / "knowledge"
+    shutil.copytree(REAL_KB, target)
+    return target
+
+
+def test_a_new_unrecorded_source_fails_naming_card_and_source(tmp_path: Path) -> None:
+    kb = _copy_kb(tmp_path)
+    card = kb / "cards" / "kentou-shimasu.md"
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace("sources:\n", 'sources:\n  - "Invented Journal of Co-Production, vol. 1"\n', 1),
+                    encoding="utf-8")
+    assert unrecorded_sources(kb) == [
+        "kentou-shimasu: source 'Invented Journal of Co-Production, vol. 1' has no row in knowledge/SOURCES.md; "
+        "check that it exists and supports the card, then add a row with its verdict"]
+
+
+def test_a_removed_source_cannot_come_back(tmp_path: Path) -> None:
+    kb = _copy_kb(tmp_path)
+    log = read_log(kb / "SOURCES.md")
+    removed = next(source for source, verdict in log.items() if verdict == "removed")
+    card = kb / "cards" / "kentou-shimasu.md"
+    text = card.read_text(encoding="utf-8")
+    quoted = removed.replace("\\", "\\\\").replace('"', '\\"')
+    card.write_text(text.replace("sources:\n", f'sources:\n  - "{quoted}"\n', 1), encoding="utf-8")
+    problems = unrecorded_sources(kb)
+    assert len(problems) == 1 and problems[0].startswith(f"kentou-shimasu: source {removed!r} is marked removed")
+
+
+def test_not_yet_checked_passes_only_as_a_listed_exception(tmp_path: Path) -> None:
+    kb = _copy_kb(tmp_path)
+    log_path = kb / "SOURCES.md"
+    card = load_cards(kb)[0]
+    source = card.sources[0]
+    log = log_path.read_text(encoding="utf-8")
+    row = next(line for line in log.split("\n") if line.startswith(f"| {source} |"))
+    cells = row.split(" | ")
+    cells[2] = "not yet checked"
+    log_path.write_text(log.replace(row, " | ".join(cells)), encoding="utf-8")
+    problems = unrecorded_sources(kb, NOT_YET_CHECKED - {source})
+    expected = f"source {source!r} is 'not yet checked' but is not a listed exception; check it and record the verdict"
+    assert f"{card.id}: {expected}" in problems
+    assert all(problem.endswith(expected) for problem in problems)
+    assert unrecorded_sources(kb, NOT_YET_CHECKED | {source}) == []
+
+
+def test_a_malformed_row_is_reported_with_its_line(tmp_path: Path) -> None:
+    kb = _copy_kb(tmp_path)
+    log_path = kb / "SOURCES.md"
+    log_path.write_text(log_path.read_text(encoding="utf-8") + "| A source | 1: x | maybe | searched | 2026-11-29 |\n",
+                        encoding="utf-8")
+    with pytest.raises(ValueError, match=r"SOURCES.md:\d+: unknown verdict 'maybe'"):
+        read_log(log_path)
