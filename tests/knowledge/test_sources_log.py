@@ -33,8 +33,6 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "China International Economic and Trade Arbitration Commission (CIETAC), cietac.org; Hong Kong International Arbitration Centre (HKIAC), hkiac.org",  # noqa: E501
     "China National Intellectual Property Administration (CNIPA), trademark registration guidance, cnipa.gov.cn",
     "Civil Act of the Republic of Korea, Article 2 (good faith), English text via the Korea Law Translation Center (elaw.klri.re.kr)",  # noqa: E501
-    "Civil Code of Japan, Article 667 (partnership contributions, including labour), Japanese Law Translation database (japaneselawtranslation.go.jp)",  # noqa: E501
-    "Civil Code of Japan, provisions on partnership contracts (組合契約), English text on Japanese Law Translation (japaneselawtranslation.go.jp)",  # noqa: E501
     "CJ ENM and Studio Dragon investor-relations materials and annual reports",
     "CJ ENM investor-relations materials on global and English-language production",
     "Convention on the Recognition and Enforcement of Foreign Arbitral Awards (New York Convention, 1958), UNCITRAL (uncitral.un.org)",  # noqa: E501
