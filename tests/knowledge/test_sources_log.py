@@ -63,8 +63,6 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "Japan Commercial Arbitration Association (JCAA), arbitration rules (jcaa.or.jp)",
     "Japan Commercial Arbitration Association (JCAA), information on arbitration and mediation (jcaa.or.jp)",
     "Japan Federation of Bar Associations (日本弁護士連合会), lawyer information (nichibenren.or.jp)",
-    "Japan Film Commission (japanfc.org)",
-    "Japan Film Commission (japanfc.org), network of regional film commissions",
     "Japan Intercultural Consulting (Rochelle Kopp), articles on hō-ren-sō and reporting bad news",
     "Japan National Tourism Organization (JNTO) business etiquette guidance, as summarised in American Airlines' travel hub article on Japanese business card etiquette",  # noqa: E501
     "JASRAC, Japanese Society for Rights of Authors, Composers and Publishers (jasrac.or.jp)",
@@ -88,7 +86,6 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "Lakeside Institute (lakesideinstitute.com), articles on Chinese business etiquette",
     "Long Advisory (longadvisory.eu) and Lakeside Institute (lakesideinstitute.com), articles on guanxi and mianzi in Chinese business",  # noqa: E501
     "Merriam-Webster Dictionary, entry 'ballpark' (adjective: approximately correct, as in a ballpark figure)",
-    "Ministry of Economy, Trade and Industry (METI), content industry support programmes",
     "Ministry of Employment and Labor (Korea), Labor Standards Act working-hour limits (52-hour week)",
     "Ministry of Foreign Affairs of Japan, press releases on the Japan-China (2018) and Japan-Italy (2024) film co-production agreements (mofa.go.jp)",  # noqa: E501
     "Ministry of Land, Infrastructure, Transport and Tourism, rules on unmanned aircraft (drone) flights",
@@ -122,8 +119,6 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "SAG-AFTRA, Codified Basic Agreement and production information (sagaftra.org)",
     "SAG-AFTRA, information on dubbing and voiceover work (sagaftra.org)",
     "SAG-AFTRA, information on voiceover and dubbing work (sagaftra.org)",
-    "Screen Daily (2024), interview with the Japan Film Commission on the location incentive",
-    "Screen Daily (2024), reporting on the weak yen and inbound production to Japan",
     "Screen Daily and Variety, China market coverage",
     "Screen Daily coverage of the 2012 US-China film summit",
     "Screen Daily, coverage of the 2012 US-China film agreement and summit",
@@ -149,12 +144,8 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "US Copyright Act, 17 U.S.C. section 101 (work made for hire), US Copyright Office (copyright.gov)",
     "Variety and The Hollywood Reporter, industry coverage of studio and streamer executive changes",
     "Variety, 'China partner helps Looper win big' (2012)",
-    "VIPO (Visual Industry Promotion Organization), location incentive programme pages (vipo.or.jp)",
-    "VIPO (Visual Industry Promotion Organization), location incentive programme pages and past projects (vipo.or.jp)",  # noqa: E501
     "VIPO (Visual Industry Promotion Organization), programmes for international business (vipo.or.jp)",
     "VIPO (Visual Industry Promotion Organization), training programmes for Japanese producers working internationally (vipo.or.jp)",  # noqa: E501
-    "VIPO and Japan Film Commission, information on Japan's location incentive for international productions (vipo.or.jp; japanfc.org)",  # noqa: E501
-    "VIPO and the Japan Film Commission, information on the Japan location incentive (its FY2024 round also covered VFX work done in Japan alongside the shoot)",  # noqa: E501
     "Webtoon Entertainment Inc., registration statement and annual report filed with the US SEC (2024)",
     "Wikipedia, 'Aizuchi' (en.wikipedia.org/wiki/Aizuchi)",
     "Wikipedia, 'Aizuchi' (en.wikipedia.org/wiki/Aizuchi), on 'got it' versus 'agreed'",
