@@ -63,7 +63,6 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "Japan Commercial Arbitration Association (JCAA), arbitration rules (jcaa.or.jp)",
     "Japan Commercial Arbitration Association (JCAA), information on arbitration and mediation (jcaa.or.jp)",
     "Japan Federation of Bar Associations (日本弁護士連合会), lawyer information (nichibenren.or.jp)",
-    "Japan Intercultural Consulting (Rochelle Kopp), articles on hō-ren-sō and reporting bad news",
     "Japan National Tourism Organization (JNTO) business etiquette guidance, as summarised in American Airlines' travel hub article on Japanese business card etiquette",  # noqa: E501
     "JASRAC, Japanese Society for Rights of Authors, Composers and Publishers (jasrac.or.jp)",
     "Kakao Corp., KakaoTalk product and corporate information (kakaocorp.com)",
@@ -104,18 +103,6 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "Netflix Partner Help Center, delivery specifications and quality-control information (partnerhelp.netflixstudios.com)",  # noqa: E501
     "Netflix Partner Help Center, Timed Text Style Guide (English and Japanese) (partnerhelp.netflixstudios.com)",
     "Producers Guild of America, Code of Credits and the 'p.g.a.' Producers Mark (producersguild.org)",
-    "Rochelle Kopp, Japan Intercultural Consulting, articles on business email between Japanese and Western colleagues (japanintercultural.com)",  # noqa: E501
-    "Rochelle Kopp, Japan Intercultural Consulting, articles on giving feedback to Japanese colleagues (japanintercultural.com)",  # noqa: E501
-    "Rochelle Kopp, Japan Intercultural Consulting, articles on hō-ren-sō and Japanese workplace communication (japanintercultural.com)",  # noqa: E501
-    "Rochelle Kopp, Japan Intercultural Consulting, articles on hō-ren-sō and reporting bad news (japanintercultural.com)",  # noqa: E501
-    "Rochelle Kopp, Japan Intercultural Consulting, articles on hō-ren-sō with non-Japanese staff (japanintercultural.com)",  # noqa: E501
-    "Rochelle Kopp, Japan Intercultural Consulting, articles on Japanese and Western teams working together (japanintercultural.com)",  # noqa: E501
-    "Rochelle Kopp, Japan Intercultural Consulting: articles on feedback in Japanese workplaces (japanintercultural.com)",  # noqa: E501
-    "Rochelle Kopp, Japan Intercultural Consulting: articles on Japanese business communication (japanintercultural.com)",  # noqa: E501
-    "Rochelle Kopp, Japan Intercultural Consulting: articles on Japanese-American business communication (japanintercultural.com)",  # noqa: E501
-    "Rochelle Kopp, Japan Intercultural Consulting: articles on meetings with Japanese companies (japanintercultural.com)",  # noqa: E501
-    "Rochelle Kopp, Japan Intercultural Consulting: articles on US-Japan communication (japanintercultural.com)",
-    "Rochelle Kopp, Japan Intercultural Consulting: articles on US-Japan teamwork (japanintercultural.com)",
     "SAG-AFTRA, Codified Basic Agreement and production information (sagaftra.org)",
     "SAG-AFTRA, information on dubbing and voiceover work (sagaftra.org)",
     "SAG-AFTRA, information on voiceover and dubbing work (sagaftra.org)",
@@ -129,7 +116,6 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "State Administration of Foreign Exchange (SAFE, 国家外汇管理局), safe.gov.cn",
     "Studio Dragon and CJ ENM investor-relations materials on drama licensing to domestic and global platforms",
     "Studio Ghibli's international releases as public examples: 千と千尋の神隠し released in English as Spirited Away; 天空の城ラピュタ released in the US as Castle in the Sky",  # noqa: E501
-    "The Idioms, entry 'circle back', including its corporate use as a way to defer an issue (theidioms.com/circle-back)",  # noqa: E501
     "TIFFCOM, the content market held alongside the Tokyo International Film Festival, pitching sessions",
     "Tokyo Location Box, the Tokyo metropolitan film commission service",
     "Toshiya Kaneko, '著作権の共有に関する一試論' (An Approach to Joint Ownership of Copyright), Journal of the Intellectual Property Association of Japan, vol. 9 no. 2 (2012)",  # noqa: E501
@@ -156,7 +142,6 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "Writers Guild of America West, Screen Credits Manual (wga.org)",
     "Writers Guild of America West, Showrunner Training Program (wga.org)",
     "Writers Guild of America, Schedule of Minimums under the Minimum Basic Agreement (wga.org)",
-    "日本映画制作適正化機構 (映適, Japan Film Production Appropriateness Organization), guidelines on working conditions in Japanese film production",  # noqa: E501
     "映画倫理機構 (Eirin, Film Classification and Rating Organization, Japan) (eirin.jp)",
 })
 # END NOT_YET_CHECKED
