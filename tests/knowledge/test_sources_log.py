@@ -80,7 +80,6 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "National Institute of Korean Language, Standard Korean Language Dictionary (stdict.korean.go.kr), entry for 노력",
     "National Police Agency and prefectural police, road use permission (道路使用許可) information",
     "National Public Service Ethics Act of Japan (国家公務員倫理法, 1999), an example of the gift rules binding public employees; National Public Service Ethics Board",  # noqa: E501
-    "Nemawashi, Wikipedia (en.wikipedia.org/wiki/Nemawashi)",
     "Netflix Partner Help Center, delivery and post-production specifications (partnerhelp.netflixstudios.com)",
     "Netflix Partner Help Center, delivery specifications and quality-control information (partnerhelp.netflixstudios.com)",  # noqa: E501
     "Netflix Partner Help Center, Timed Text Style Guide (English and Japanese) (partnerhelp.netflixstudios.com)",
@@ -115,11 +114,7 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "VIPO (Visual Industry Promotion Organization), programmes for international business (vipo.or.jp)",
     "VIPO (Visual Industry Promotion Organization), training programmes for Japanese producers working internationally (vipo.or.jp)",  # noqa: E501
     "Webtoon Entertainment Inc., registration statement and annual report filed with the US SEC (2024)",
-    "Wikipedia, 'Aizuchi' (en.wikipedia.org/wiki/Aizuchi)",
-    "Wikipedia, 'Aizuchi' (en.wikipedia.org/wiki/Aizuchi), on 'got it' versus 'agreed'",
-    "Wikipedia, 'Nemawashi' (en.wikipedia.org/wiki/Nemawashi)",
     "Wikipedia, Completion guarantee (en.wikipedia.org/wiki/Completion_guarantee)",
-    "Wikipedia, Hollywood accounting (en.wikipedia.org/wiki/Hollywood_accounting)",
     "Writers Guild of America West, Screen Credits Manual (wga.org)",
     "Writers Guild of America West, Showrunner Training Program (wga.org)",
     "Writers Guild of America, Schedule of Minimums under the Minimum Basic Agreement (wga.org)",
