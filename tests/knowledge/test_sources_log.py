@@ -82,7 +82,6 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "National Public Service Ethics Act of Japan (国家公務員倫理法, 1999), an example of the gift rules binding public employees; National Public Service Ethics Board",  # noqa: E501
     "Netflix Partner Help Center, delivery and post-production specifications (partnerhelp.netflixstudios.com)",
     "Netflix Partner Help Center, delivery specifications and quality-control information (partnerhelp.netflixstudios.com)",  # noqa: E501
-    "Netflix Partner Help Center, Timed Text Style Guide (English and Japanese) (partnerhelp.netflixstudios.com)",
     "Producers Guild of America, Code of Credits and the 'p.g.a.' Producers Mark (producersguild.org)",
     "SAG-AFTRA, Codified Basic Agreement and production information (sagaftra.org)",
     "SAG-AFTRA, information on dubbing and voiceover work (sagaftra.org)",
