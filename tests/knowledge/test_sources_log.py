@@ -17,7 +17,6 @@ VERDICTS = {"confirmed", "corrected", "removed", "not checkable online", "not ye
 # BEGIN NOT_YET_CHECKED
 NOT_YET_CHECKED: frozenset[str] = frozenset({
     "Academy of Motion Picture Arts and Sciences, Academy Color Encoding System (ACES) documentation",
-    "Agreement between the United States and China for the Avoidance of Double Taxation (income tax treaty, 1984), as published by the IRS",  # noqa: E501
     "Anime News Network, Answerman column 'How Are English Dub Voice Actors Cast?' (2015-09-11)",
     "Anime News Network, Answerman columns on licensing (animenewsnetwork.com)",
     "Anime News Network, Answerman columns on licensing and localisation costs (animenewsnetwork.com)",
@@ -27,13 +26,10 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "Chicago Tribune / Variety report on SARFT co-production requirements, 28 August 2012",
     "China National Intellectual Property Administration (CNIPA), trademark registration guidance, cnipa.gov.cn",
     "Civil Act of the Republic of Korea, Article 2 (good faith), English text via the Korea Law Translation Center (elaw.klri.re.kr)",  # noqa: E501
-    "CJ ENM and Studio Dragon investor-relations materials and annual reports",
-    "CJ ENM investor-relations materials on global and English-language production",
     "Copyright Act of the Republic of Korea, English text via the Korea Law Translation Center (elaw.klri.re.kr)",
     "Copyright Act of the Republic of Korea, provisions on authors' moral rights, English text via the Korea Law Translation Center (elaw.klri.re.kr)",  # noqa: E501
     "Copyright Law of the People's Republic of China (as amended in 2020, in force 1 June 2021)",
     "Copyright Protection Center of China (CPCC), voluntary copyright registration, ccopyright.com.cn",
-    "Copyright Research and Information Center (CRIC, 著作権情報センター), Japanese copyright information (cric.or.jp)",
     "Directors Guild of America (dga.org) and SAG-AFTRA (sagaftra.org): collective bargaining agreements governing director and performer engagement",  # noqa: E501
     "Directors Guild of America (dga.org), SAG-AFTRA (sagaftra.org) and Writers Guild of America (wga.org): collective bargaining agreements",  # noqa: E501
     "Directors Guild of America, Basic Agreement information (dga.org)",
@@ -41,29 +37,18 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "Georgia Film Office, Georgia Department of Economic Development (georgia.org/industries/film-entertainment)",
     "IANA Time Zone Database (Asia/Tokyo, America/Los_Angeles, America/New_York), as shown on timeanddate.com",
     "IATSE, Basic Agreement and member information on working conditions (iatse.net)",
-    "ICC International Court of Arbitration, ICC Arbitration Rules (iccwbo.org); JAMS International Arbitration Rules (jamsadr.com)",  # noqa: E501
     "Industry coverage of US adaptations of Korean titles, e.g. ABC's The Good Doctor (2017) from the KBS series Good Doctor (2013)",  # noqa: E501
-    "Japan Association of Translators (jat.org)",
-    "Japan Federation of Bar Associations (日本弁護士連合会), lawyer information (nichibenren.or.jp)",
     "Japan National Tourism Organization (JNTO) business etiquette guidance, as summarised in American Airlines' travel hub article on Japanese business card etiquette",  # noqa: E501
-    "JASRAC, Japanese Society for Rights of Authors, Composers and Publishers (jasrac.or.jp)",
     "Kakao Corp., KakaoTalk product and corporate information (kakaocorp.com)",
-    "Korea Creative Content Agency (KOCCA), broadcasting and content industry reports",
-    "Korea Creative Content Agency (KOCCA), broadcasting and OTT industry reports",
-    "Korea Creative Content Agency (KOCCA), broadcasting industry reports on pre-produced dramas",
-    "Korea Creative Content Agency (KOCCA), webtoon industry reports",
     "Korea Film Commissions and Industry Network (KFCIN), services connecting foreign productions with location coordinators, line producers and production service companies",  # noqa: E501
     "Korean Film Council (KOFIC), annual Korean film industry reports (koreanfilm.or.kr/eng)",
     "Lakeside Institute (lakesideinstitute.com), articles on Chinese business etiquette",
     "Long Advisory (longadvisory.eu) and Lakeside Institute (lakesideinstitute.com), articles on guanxi and mianzi in Chinese business",  # noqa: E501
     "Merriam-Webster Dictionary, entry 'ballpark' (adjective: approximately correct, as in a ballpark figure)",
     "Ministry of Foreign Affairs of Japan, press releases on the Japan-China (2018) and Japan-Italy (2024) film co-production agreements (mofa.go.jp)",  # noqa: E501
-    "Ministry of Land, Infrastructure, Transport and Tourism, rules on unmanned aircraft (drone) flights",
     "Motion Picture Association, Classification and Rating Administration (filmratings.com)",
     "Motion Picture Association, Title Registration Bureau (motionpictures.org)",
     "National Enterprise Credit Information Publicity System (国家企业信用信息公示系统), gsxt.gov.cn",
-    "National Police Agency and prefectural police, road use permission (道路使用許可) information",
-    "National Public Service Ethics Act of Japan (国家公務員倫理法, 1999), an example of the gift rules binding public employees; National Public Service Ethics Board",  # noqa: E501
     "Netflix Partner Help Center, delivery and post-production specifications (partnerhelp.netflixstudios.com)",
     "Netflix Partner Help Center, delivery specifications and quality-control information (partnerhelp.netflixstudios.com)",  # noqa: E501
     "Producers Guild of America, Code of Credits and the 'p.g.a.' Producers Mark (producersguild.org)",
@@ -72,13 +57,10 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "SHIROBAKO (P.A. Works, TV anime, 2014), a fictional but widely used picture of a studio's production desk",
     "SHIROBAKO (P.A. Works, TV anime, 2014), a fictional but widely used picture of episode schedules and slips in a studio",  # noqa: E501
     "State Administration of Foreign Exchange (SAFE, 国家外汇管理局), safe.gov.cn",
-    "Studio Dragon and CJ ENM investor-relations materials on drama licensing to domestic and global platforms",
     "Studio Ghibli's international releases as public examples: 千と千尋の神隠し released in English as Spirited Away; 天空の城ラピュタ released in the US as Castle in the Sky",  # noqa: E501
     "Tokyo Location Box, the Tokyo metropolitan film commission service",
     "Toshiya Kaneko, '著作権の共有に関する一試論' (An Approach to Joint Ownership of Copyright), Journal of the Intellectual Property Association of Japan, vol. 9 no. 2 (2012)",  # noqa: E501
-    "Translators Association of China (TAC) and the China Accreditation Test for Translators and Interpreters (CATTI)",  # noqa: E501
     "Tsedal Neeley, The Language of Global Success: How a Common Tongue Transforms Multinational Organizations (Princeton University Press, 2017)",  # noqa: E501
-    "U.S. Department of Justice and SEC, A Resource Guide to the U.S. Foreign Corrupt Practices Act (2nd ed., 2020)",
     "United States Patent and Trademark Office, trademark search (uspto.gov)",
     "US Copyright Act, 17 U.S.C. section 101 (definition of work made for hire, including contributions to a motion picture), US Copyright Office (copyright.gov)",  # noqa: E501
     "US Copyright Act, 17 U.S.C. section 101 (work made for hire), US Copyright Office (copyright.gov)",
@@ -86,11 +68,9 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "Variety, 'China partner helps Looper win big' (2012)",
     "VIPO (Visual Industry Promotion Organization), programmes for international business (vipo.or.jp)",
     "VIPO (Visual Industry Promotion Organization), training programmes for Japanese producers working internationally (vipo.or.jp)",  # noqa: E501
-    "Webtoon Entertainment Inc., registration statement and annual report filed with the US SEC (2024)",
     "Wikipedia, Completion guarantee (en.wikipedia.org/wiki/Completion_guarantee)",
     "Writers Guild of America West, Screen Credits Manual (wga.org)",
     "Writers Guild of America, Schedule of Minimums under the Minimum Basic Agreement (wga.org)",
-    "映画倫理機構 (Eirin, Film Classification and Rating Organization, Japan) (eirin.jp)",
 })
 # END NOT_YET_CHECKED
 
