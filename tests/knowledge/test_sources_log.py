@@ -24,44 +24,27 @@ NOT_YET_CHECKED: frozenset[str] = frozenset({
     "Anime News Network, news and columns on English dub casting (animenewsnetwork.com)",
     "ASCAP and BMI, information on cue sheets for film and television music (ascap.com, bmi.com)",
     "Chicago Tribune / Variety report on SARFT co-production requirements, 28 August 2012",
-    "China National Intellectual Property Administration (CNIPA), trademark registration guidance, cnipa.gov.cn",
     "Civil Act of the Republic of Korea, Article 2 (good faith), English text via the Korea Law Translation Center (elaw.klri.re.kr)",  # noqa: E501
     "Copyright Act of the Republic of Korea, English text via the Korea Law Translation Center (elaw.klri.re.kr)",
     "Copyright Act of the Republic of Korea, provisions on authors' moral rights, English text via the Korea Law Translation Center (elaw.klri.re.kr)",  # noqa: E501
     "Copyright Law of the People's Republic of China (as amended in 2020, in force 1 June 2021)",
-    "Copyright Protection Center of China (CPCC), voluntary copyright registration, ccopyright.com.cn",
     "Directors Guild of America (dga.org) and SAG-AFTRA (sagaftra.org): collective bargaining agreements governing director and performer engagement",  # noqa: E501
     "Directors Guild of America (dga.org), SAG-AFTRA (sagaftra.org) and Writers Guild of America (wga.org): collective bargaining agreements",  # noqa: E501
     "Directors Guild of America, Basic Agreement information (dga.org)",
-    "Georgia Film Office and New Mexico Film Office, published credit procedures",
-    "Georgia Film Office, Georgia Department of Economic Development (georgia.org/industries/film-entertainment)",
-    "IANA Time Zone Database (Asia/Tokyo, America/Los_Angeles, America/New_York), as shown on timeanddate.com",
-    "IATSE, Basic Agreement and member information on working conditions (iatse.net)",
-    "Industry coverage of US adaptations of Korean titles, e.g. ABC's The Good Doctor (2017) from the KBS series Good Doctor (2013)",  # noqa: E501
     "Japan National Tourism Organization (JNTO) business etiquette guidance, as summarised in American Airlines' travel hub article on Japanese business card etiquette",  # noqa: E501
     "Kakao Corp., KakaoTalk product and corporate information (kakaocorp.com)",
     "Korea Film Commissions and Industry Network (KFCIN), services connecting foreign productions with location coordinators, line producers and production service companies",  # noqa: E501
     "Korean Film Council (KOFIC), annual Korean film industry reports (koreanfilm.or.kr/eng)",
     "Lakeside Institute (lakesideinstitute.com), articles on Chinese business etiquette",
     "Long Advisory (longadvisory.eu) and Lakeside Institute (lakesideinstitute.com), articles on guanxi and mianzi in Chinese business",  # noqa: E501
-    "Merriam-Webster Dictionary, entry 'ballpark' (adjective: approximately correct, as in a ballpark figure)",
     "Ministry of Foreign Affairs of Japan, press releases on the Japan-China (2018) and Japan-Italy (2024) film co-production agreements (mofa.go.jp)",  # noqa: E501
-    "Motion Picture Association, Classification and Rating Administration (filmratings.com)",
-    "Motion Picture Association, Title Registration Bureau (motionpictures.org)",
-    "National Enterprise Credit Information Publicity System (国家企业信用信息公示系统), gsxt.gov.cn",
     "Netflix Partner Help Center, delivery and post-production specifications (partnerhelp.netflixstudios.com)",
     "Netflix Partner Help Center, delivery specifications and quality-control information (partnerhelp.netflixstudios.com)",  # noqa: E501
-    "Producers Guild of America, Code of Credits and the 'p.g.a.' Producers Mark (producersguild.org)",
     "Screen Daily and Variety, China market coverage",
     "Seoul Film Commission and Busan Film Commission: regional location support programmes",
-    "SHIROBAKO (P.A. Works, TV anime, 2014), a fictional but widely used picture of a studio's production desk",
-    "SHIROBAKO (P.A. Works, TV anime, 2014), a fictional but widely used picture of episode schedules and slips in a studio",  # noqa: E501
-    "State Administration of Foreign Exchange (SAFE, 国家外汇管理局), safe.gov.cn",
-    "Studio Ghibli's international releases as public examples: 千と千尋の神隠し released in English as Spirited Away; 天空の城ラピュタ released in the US as Castle in the Sky",  # noqa: E501
     "Tokyo Location Box, the Tokyo metropolitan film commission service",
     "Toshiya Kaneko, '著作権の共有に関する一試論' (An Approach to Joint Ownership of Copyright), Journal of the Intellectual Property Association of Japan, vol. 9 no. 2 (2012)",  # noqa: E501
     "Tsedal Neeley, The Language of Global Success: How a Common Tongue Transforms Multinational Organizations (Princeton University Press, 2017)",  # noqa: E501
-    "United States Patent and Trademark Office, trademark search (uspto.gov)",
     "US Copyright Act, 17 U.S.C. section 101 (definition of work made for hire, including contributions to a motion picture), US Copyright Office (copyright.gov)",  # noqa: E501
     "US Copyright Act, 17 U.S.C. section 101 (work made for hire), US Copyright Office (copyright.gov)",
     "Variety and The Hollywood Reporter, industry coverage of studio and streamer executive changes",
