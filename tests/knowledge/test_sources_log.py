@@ -16,17 +16,7 @@ VERDICTS = {"confirmed", "corrected", "removed", "not checkable online", "not ye
 # Sources still waiting for a check; only these may carry the verdict "not yet checked".
 # BEGIN NOT_YET_CHECKED
 NOT_YET_CHECKED: frozenset[str] = frozenset({
-    "Academy of Motion Picture Arts and Sciences, Academy Color Encoding System (ACES) documentation",
     "Anime News Network, Answerman column 'How Are English Dub Voice Actors Cast?' (2015-09-11)",
-    "Anime News Network, Answerman columns on licensing (animenewsnetwork.com)",
-    "Anime News Network, Answerman columns on licensing and localisation costs (animenewsnetwork.com)",
-    "Anime News Network, Answerman columns on production committees and licensing (animenewsnetwork.com)",
-    "Anime News Network, news and columns on English dub casting (animenewsnetwork.com)",
-    "ASCAP and BMI, information on cue sheets for film and television music (ascap.com, bmi.com)",
-    "Civil Act of the Republic of Korea, Article 2 (good faith), English text via the Korea Law Translation Center (elaw.klri.re.kr)",  # noqa: E501
-    "Copyright Act of the Republic of Korea, English text via the Korea Law Translation Center (elaw.klri.re.kr)",
-    "Copyright Act of the Republic of Korea, provisions on authors' moral rights, English text via the Korea Law Translation Center (elaw.klri.re.kr)",  # noqa: E501
-    "Copyright Law of the People's Republic of China (as amended in 2020, in force 1 June 2021)",
     "Directors Guild of America (dga.org) and SAG-AFTRA (sagaftra.org): collective bargaining agreements governing director and performer engagement",  # noqa: E501
     "Directors Guild of America (dga.org), SAG-AFTRA (sagaftra.org) and Writers Guild of America (wga.org): collective bargaining agreements",  # noqa: E501
     "Directors Guild of America, Basic Agreement information (dga.org)",
