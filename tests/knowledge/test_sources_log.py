@@ -17,16 +17,8 @@ VERDICTS = {"confirmed", "corrected", "removed", "not checkable online", "not ye
 # BEGIN NOT_YET_CHECKED
 NOT_YET_CHECKED: frozenset[str] = frozenset({
     "Anime News Network, Answerman column 'How Are English Dub Voice Actors Cast?' (2015-09-11)",
-    "Korea Film Commissions and Industry Network (KFCIN), services connecting foreign productions with location coordinators, line producers and production service companies",  # noqa: E501
-    "Korean Film Council (KOFIC), annual Korean film industry reports (koreanfilm.or.kr/eng)",
-    "Ministry of Foreign Affairs of Japan, press releases on the Japan-China (2018) and Japan-Italy (2024) film co-production agreements (mofa.go.jp)",  # noqa: E501
-    "Seoul Film Commission and Busan Film Commission: regional location support programmes",
-    "Tokyo Location Box, the Tokyo metropolitan film commission service",
     "Toshiya Kaneko, '著作権の共有に関する一試論' (An Approach to Joint Ownership of Copyright), Journal of the Intellectual Property Association of Japan, vol. 9 no. 2 (2012)",  # noqa: E501
     "Tsedal Neeley, The Language of Global Success: How a Common Tongue Transforms Multinational Organizations (Princeton University Press, 2017)",  # noqa: E501
-    "Variety and The Hollywood Reporter, industry coverage of studio and streamer executive changes",
-    "VIPO (Visual Industry Promotion Organization), programmes for international business (vipo.or.jp)",
-    "VIPO (Visual Industry Promotion Organization), training programmes for Japanese producers working internationally (vipo.or.jp)",  # noqa: E501
 })
 # END NOT_YET_CHECKED
 
