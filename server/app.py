@@ -50,6 +50,15 @@ def _add_operations(app: FastAPI, runtime: Runtime) -> None:
     app.include_router(admin_router)
 
 
+def _field_error(error: dict[str, Any]) -> dict[str, str]:
+    """One validation error as {field, message}; a body that is not JSON says where the parser stopped."""
+    if error.get("type") == "json_invalid":
+        where = next((p for p in error["loc"] if isinstance(p, int)), "?")
+        reason = (error.get("ctx") or {}).get("error", "not JSON")
+        return {"field": "body", "message": f"the body is not valid JSON (at character {where}: {reason})"}
+    return {"field": ".".join(str(p) for p in error["loc"] if p != "body"), "message": error["msg"]}
+
+
 def create_app(settings: Settings | None = None, wait_until_loaded: bool = False) -> FastAPI:
     settings = settings or Settings()
     runtime = Runtime(settings)
@@ -77,9 +86,9 @@ def create_app(settings: Settings | None = None, wait_until_loaded: bool = False
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [{"field": ".".join(str(p) for p in e["loc"] if p != "body"), "message": e["msg"]}
-                  for e in exc.errors()]
-        summary = "; ".join(f"{e['field'] or 'body'}: {e['message']}" for e in errors)
+        errors = [_field_error(e) for e in exc.errors()]
+        summary = "; ".join(e["message"] if e["field"] == "body" else f"{e['field'] or 'body'}: {e['message']}"
+                            for e in errors)
         return JSONResponse({"detail": f"invalid request: {summary}", "errors": errors}, status_code=422)
 
     _add_operations(app, runtime)
