@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Path
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel
 
-from server.models import Answer, Ask, Turn
+from server.models import CONVERSATION_ID_PATTERN, Answer, Ask, Turn
 from server.service.deps import AnswererDep
 
 router = APIRouter(prefix="/api", tags=["api"])
+# Checked before any query: a NUL or an odd byte in an id would otherwise reach the database (a 500 on PostgreSQL)
+ConversationId = Annotated[str, Path(max_length=64, pattern=CONVERSATION_ID_PATTERN,
+                                     description="A conversation id (letters, digits, _ . : -).")]
 
 
 class ConversationOut(BaseModel):
@@ -35,16 +39,16 @@ def _turns(answerer: AnswererDep, conversation_id: str) -> list[Turn]:
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationOut,
             responses={404: {"description": "Unknown conversation."}})
-def conversation(conversation_id: str, answerer: AnswererDep) -> ConversationOut:
+def conversation(conversation_id: ConversationId, answerer: AnswererDep) -> ConversationOut:
     """Every turn of one conversation, oldest first."""
     return ConversationOut(conversation_id=conversation_id, turns=_turns(answerer, conversation_id))
 
 
 @router.get("/conversations/{conversation_id}/export", response_class=PlainTextResponse,
             responses={404: {"description": "Unknown conversation."}})
-def export(conversation_id: str, answerer: AnswererDep) -> PlainTextResponse:
+def export(conversation_id: ConversationId, answerer: AnswererDep) -> PlainTextResponse:
     """One conversation as a Markdown file."""
     _turns(answerer, conversation_id)
-    safe_name = re.sub(r"[^A-Za-z0-9_.-]", "_", conversation_id)  # ids from older clients may hold anything
+    safe_name = re.sub(r"[^A-Za-z0-9_.-]", "_", conversation_id)  # ':' has no place in a file name
     return PlainTextResponse(answerer.store.export_markdown(conversation_id), media_type="text/markdown",
                              headers={"Content-Disposition": f'attachment; filename="coach-{safe_name}.md"'})

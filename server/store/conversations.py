@@ -78,7 +78,9 @@ def make_engine(url: str) -> Engine:
     """Create the engine; SQLite gets its folder, WAL mode and a busy timeout so several workers can share it."""
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, pool_pre_ping=True)
+    # hide_parameters: a database error's text (logged, or shown in a trace) never carries the values bound to the
+    # statement, which hold users' messages and pasted partner text
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
