@@ -19,8 +19,9 @@ from server.errors import CoachError
 from server.service.access import AccessMiddleware, note_outcome
 from server.service.admin import router as admin_router
 from server.service.health import router as health_router
-from server.service.limits import BodyGuard, RateLimit, TokenBuckets
+from server.service.limits import BodyGuard
 from server.service.metrics import Metrics, metrics_router
+from server.service.ratelimit import ClientLimiter, RateLimit
 from server.service.reload import IndexWatcher, Reloader
 from server.service.runtime import Runtime, load_runtime
 from server.settings import Settings
@@ -31,7 +32,7 @@ from server.web.views import static_files
 
 
 def _add_operations(app: FastAPI, runtime: Runtime) -> None:
-    """Metrics, the request log, body and rate limits, and the admin routes."""
+    """Metrics, the request log, body and rate limits (the limiter on app.state for the web chat), admin routes."""
     settings = runtime.settings
     metrics = Metrics(runtime)
 
@@ -42,9 +43,11 @@ def _add_operations(app: FastAPI, runtime: Runtime) -> None:
     runtime.on_outcome = on_outcome
     # add_middleware wraps what is already there, so the last added runs first: access log, rate, body
     app.add_middleware(BodyGuard, max_bytes=settings.max_request_bytes, max_depth=settings.max_json_depth)
+    app.state.limiter = None
     if settings.api_rate_per_minute > 0:
-        app.add_middleware(RateLimit, buckets=TokenBuckets(settings.api_rate_per_minute, settings.api_rate_burst),
-                           paths=frozenset({"/api/ask"}))
+        app.state.limiter = ClientLimiter(settings.api_rate_per_minute, settings.api_rate_burst,
+                                          settings.rate_limit_storage, settings.trusted_networks)
+        app.add_middleware(RateLimit, limiter=app.state.limiter)
     app.add_middleware(AccessMiddleware, metrics=metrics)
     app.include_router(metrics_router(metrics))
     app.include_router(admin_router)
