@@ -2,7 +2,8 @@
 
 The model name picks the behaviour: "cite" answers citing the first card in the prompt (plus one bogus id),
 "uncited" answers without citations, "hostile" mixes cited paragraphs with images, outside links and uncited
-paragraphs, "mostly-uncited" cites one short paragraph of many, "error" fails with HTTP 500, "slow" waits before answering.
+paragraphs, "mostly-uncited" cites one short paragraph of many, "error" fails with HTTP 500, "slow" waits
+before answering.
 Streaming requests get server-sent events, as real servers send them.
 """
 
