@@ -18,6 +18,7 @@ from server.coach.answer import Draft
 from server.errors import CoachError
 from server.service.access import AccessMiddleware, note_outcome
 from server.service.admin import router as admin_router
+from server.service.headers import SecurityHeaders
 from server.service.health import router as health_router
 from server.service.limits import BodyGuard
 from server.service.metrics import Metrics, metrics_router
@@ -41,13 +42,14 @@ def _add_operations(app: FastAPI, runtime: Runtime) -> None:
         note_outcome(draft, settings.log_messages)
 
     runtime.on_outcome = on_outcome
-    # add_middleware wraps what is already there, so the last added runs first: access log, rate, body
+    # add_middleware wraps what is already there, so the last added runs first: access log, headers, rate, body
     app.add_middleware(BodyGuard, max_bytes=settings.max_request_bytes, max_depth=settings.max_json_depth)
     app.state.limiter = None
     if settings.api_rate_per_minute > 0:
         app.state.limiter = ClientLimiter(settings.api_rate_per_minute, settings.api_rate_burst,
                                           settings.rate_limit_storage, settings.trusted_networks)
         app.add_middleware(RateLimit, limiter=app.state.limiter)
+    app.add_middleware(SecurityHeaders, hsts_max_age=settings.hsts_max_age)
     app.add_middleware(AccessMiddleware, metrics=metrics)
     app.include_router(metrics_router(metrics))
     app.include_router(admin_router)
@@ -80,7 +82,10 @@ def create_app(settings: Settings | None = None, wait_until_loaded: bool = False
         finally:
             watcher.stop()
 
+    # /docs and /redoc load their scripts from a public CDN: off unless the operator asks (the schema stays)
+    docs = settings.api_docs
     app = FastAPI(title="Co-Production Coach", version=__version__, lifespan=lifespan,
+                  docs_url="/docs" if docs else None, redoc_url="/redoc" if docs else None,
                   description="Cross-cultural coaching for Asian-US film, series and animation co-productions.")
 
     @app.exception_handler(CoachError)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +81,25 @@ class Settings(BaseSettings):
     trusted_proxies: str = Field(
         "", description="Comma-separated addresses or CIDR networks of reverse proxies whose X-Forwarded-For is "
         "believed; empty (the default) believes none.")
+
+    https_only: bool = Field(
+        False, description="The site is reached over HTTPS only (behind a TLS proxy): cookies are marked Secure, and "
+        "COACH_HSTS_MAX_AGE may be set.")
+    hsts_max_age: int = Field(
+        0, ge=0, description="Seconds for Strict-Transport-Security (e.g. 31536000); 0 sends no HSTS header. Needs "
+        "COACH_HTTPS_ONLY=true.")
+    api_docs: bool = Field(False, description="Serve /docs and /redoc (their scripts come from a public CDN).")
+    retention_interval: float = Field(
+        86_400.0, gt=0, description="Seconds between retention runs (the first runs at start-up).")
+    max_conversation_turns: int = Field(
+        200, ge=2, description="Turns kept per conversation (a question and its answer are two); older ones go.")
+
+    @model_validator(mode="after")
+    def _hsts_needs_https(self) -> Settings:
+        if self.hsts_max_age > 0 and not self.https_only:
+            raise ValueError("COACH_HSTS_MAX_AGE is set but COACH_HTTPS_ONLY is not: HSTS makes browsers refuse plain "
+                             "HTTP for that long, so set COACH_HTTPS_ONLY=true once the site is served over HTTPS")
+        return self
 
     @field_validator("index_type")
     @classmethod

@@ -27,7 +27,8 @@ class Runtime:
 
     settings: Settings
     answerer: Answerer | None = None
-    error: str | None = None
+    error: str | None = None  # why it is not ready, fit for anyone to read
+    error_detail: str | None = None  # the full reason (driver, host, port...): the log and admins only
     ready: threading.Event = field(default_factory=threading.Event)
     on_outcome: Callable[[Draft], None] | None = None  # called with each turn's Draft; handed to every Answerer
 
@@ -64,10 +65,14 @@ def load_runtime(runtime: Runtime) -> None:
                                     settings.clarify_threshold, writer, settings.llm_timeout, runtime.on_outcome)
         log.info("ready: %d cards, index build %s", len(retriever.index.cards), retriever.index.manifest.build_id)
     except CoachError as e:
-        runtime.error = str(e)
+        runtime.error = runtime.error_detail = str(e)
         log.error("not ready: %s", e)
     except Exception as e:  # anything else must still surface as a clear not-ready reason, not a dead worker
-        runtime.error = f"{e.__class__.__name__}: {e}"
+        # the exception's text can name the database driver, host and port: only the log and admins see it
+        database = e.__class__.__module__.startswith(("sqlalchemy", "psycopg", "sqlite3"))
+        runtime.error = ("the conversation database could not be opened" if database else "loading failed") + \
+            "; the operator can find the reason in the server log"
+        runtime.error_detail = f"{e.__class__.__name__}: {e}"
         log.exception("not ready")
     finally:
         runtime.ready.set()
