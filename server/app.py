@@ -24,6 +24,7 @@ from server.service.limits import BodyGuard
 from server.service.metrics import Metrics, metrics_router
 from server.service.ratelimit import ClientLimiter, RateLimit
 from server.service.reload import IndexWatcher, Reloader
+from server.service.retention import RetentionTask
 from server.service.runtime import Runtime, load_runtime
 from server.settings import Settings
 from server.slack.routes import chat_apps_router
@@ -77,10 +78,13 @@ def create_app(settings: Settings | None = None, wait_until_loaded: bool = False
         reloader = Reloader(runtime)
         watcher = IndexWatcher(reloader, settings.reload_interval)
         watcher.start()
+        retention = RetentionTask(runtime, settings.retention_interval)
+        retention.start()
         try:
             yield {"runtime": runtime, "reloader": reloader}
         finally:
             watcher.stop()
+            retention.stop()
 
     # /docs and /redoc load their scripts from a public CDN: off unless the operator asks (the schema stays)
     docs = settings.api_docs

@@ -33,6 +33,17 @@ class Runtime:
     on_outcome: Callable[[Draft], None] | None = None  # called with each turn's Draft; handed to every Answerer
 
 
+def purge_now(runtime: Runtime) -> int:
+    """One retention run on the loaded store; 0 while not loaded or when retention is off."""
+    days = runtime.settings.retention_days
+    if runtime.answerer is None or days <= 0:
+        return 0
+    purged = runtime.answerer.store.purge(days)
+    if purged:
+        log.info("retention: deleted %d conversation(s) idle over %d days", purged, days)
+    return purged
+
+
 def load_runtime(runtime: Runtime) -> None:
     """Load model, index and store; on failure keep the reason for /readyz and the API's 503."""
     # imported here, not at the top: `coach --help` and the app factory must not pull in torch and faiss
@@ -49,9 +60,6 @@ def load_runtime(runtime: Runtime) -> None:
         embedder = load_embedder(settings.embed_model, settings.embed_batch_size)
         retriever = Retriever(load_index(settings.index_dir, embedder), embedder, settings.rrf_k)
         store = ConversationStore.from_url(settings.database_url)
-        purged = store.purge(settings.retention_days)
-        if purged:
-            log.info("retention: deleted %d conversation(s) idle over %d days", purged, settings.retention_days)
         prompts = prompt_environment(PROJECT_ROOT / "prompts")
         writer = None
         if settings.llm_base_url:
@@ -63,6 +71,7 @@ def load_runtime(runtime: Runtime) -> None:
                      settings.llm_model)
         runtime.answerer = Answerer(retriever, store, prompts, settings.scope_threshold,
                                     settings.clarify_threshold, writer, settings.llm_timeout, runtime.on_outcome)
+        purge_now(runtime)  # the first retention run; service/retention.py runs it again every day
         log.info("ready: %d cards, index build %s", len(retriever.index.cards), retriever.index.manifest.build_id)
     except CoachError as e:
         runtime.error = runtime.error_detail = str(e)

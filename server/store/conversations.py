@@ -207,11 +207,13 @@ class ConversationStore:
             return [dict(r) for r in conn.execute(query).mappings().all()]
 
     def purge(self, older_than_days: int) -> int:
-        """Delete conversations idle for longer than the retention period; returns how many."""
+        """Delete conversations idle for longer than the retention period, with their messages and ratings (which
+        hold the question and answer too), and any rating older than it; returns how many conversations."""
         if older_than_days <= 0:
             return 0
         cutoff = (datetime.now(UTC) - timedelta(days=older_than_days)).isoformat(timespec="microseconds")
         with self.engine.begin() as conn:
             old = select(conversations.c.id).where(conversations.c.updated_at < cutoff)
             conn.execute(delete(messages).where(messages.c.conversation_id.in_(old)))
+            conn.execute(delete(feedback).where(feedback.c.conversation_id.in_(old) | (feedback.c.created_at < cutoff)))
             return conn.execute(delete(conversations).where(conversations.c.updated_at < cutoff)).rowcount or 0
