@@ -7,7 +7,7 @@ import json
 import re
 import time
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 from fastapi import HTTPException, Request
 from slack_sdk.signature import SignatureVerifier
@@ -106,10 +106,20 @@ def parse_json_object(raw: bytes | str, what: str, max_depth: int = MAX_JSON_DEP
     return value
 
 
-def checked_url(value: Any, name: str) -> str:
+SLACK_HOOKS = "hooks.slack.com"
+
+
+def checked_response_url(value: Any, api_url: str) -> str:
+    """A response_url we may POST to: https://hooks.slack.com/..., or on the configured Slack API's own host
+    (a local Slack in tests). Anything else would let a signed request make us post to any server."""
     if not isinstance(value, str) or not re.match(r"https?://[^\s/]+", value):
-        raise HTTPException(400, f"missing or invalid {name}")
-    return value
+        raise HTTPException(400, "missing or invalid response_url")
+    url, api = urlsplit(value), urlsplit(api_url)
+    if (url.scheme, url.hostname) == ("https", SLACK_HOOKS) and url.port in (None, 443) and not url.username:
+        return value
+    if (url.scheme, url.netloc) == (api.scheme, api.netloc):
+        return value
+    raise HTTPException(400, f"response_url is not on Slack's {SLACK_HOOKS}")
 
 
 def command_text(text: str) -> tuple[bool, str]:
