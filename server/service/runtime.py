@@ -59,7 +59,7 @@ def load_runtime(runtime: Runtime) -> None:
         read_manifest(settings.index_dir)
         embedder = load_embedder(settings.embed_model, settings.embed_batch_size)
         retriever = Retriever(load_index(settings.index_dir, embedder), embedder, settings.rrf_k)
-        store = ConversationStore.from_url(settings.database_url)
+        store = ConversationStore.from_url(settings.database_url, settings.max_conversation_turns)
         prompts = prompt_environment(PROJECT_ROOT / "prompts")
         writer = None
         if settings.llm_base_url:
