@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from server.coach.answer import Answerer, detect_pair, is_followup
+from server.coach.answer import Answerer, is_followup
+from server.coach.understand import detect_pair
 from server.coach.compose import build_section
 from server.models import Answer, Ask, Card, Culture, Perspective, Turn
 
