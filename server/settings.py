@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +60,11 @@ class Settings(BaseSettings):
     api_rate_per_minute: float = Field(
         60.0, ge=0, description="Sustained /api/ask requests per client per minute, per worker (0 turns it off).")
     api_rate_burst: int = Field(20, ge=1, description="/api/ask requests a client may send at once before 429.")
+    secret_key: SecretStr | None = Field(
+        None, min_length=32, description="Signs the web chat's browser cookie; unset: generated once into "
+        "secret_key_file. Set the same value on every replica.")
+    secret_key_file: Path = Field(
+        PROJECT_ROOT / "var" / "secret_key", description="Where the generated cookie-signing key is kept.")
 
     @field_validator("index_type")
     @classmethod

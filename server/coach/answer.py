@@ -195,7 +195,7 @@ class Answerer:
         perspective = ask.perspective.value if ask.perspective else None
         if ask.conversation_id and self.store.exists(ask.conversation_id):
             return ask.conversation_id
-        return self.store.create(culture, perspective, conversation_id=ask.conversation_id)
+        return self.store.create(culture, perspective)  # an unknown id starts a new conversation with a new id
 
     def _search(self, text: str, pair: Culture | None, perspective: Perspective | None) -> list[Hit]:
         """Prefer the pair's cards (and 'any'); fall back to every card when the pair has nothing close."""

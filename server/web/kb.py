@@ -8,7 +8,8 @@ from fastapi.responses import HTMLResponse
 from server.models import Query
 from server.service.deps import RuntimeDep
 from server.service.runtime import Runtime
-from server.web.views import PageRoute, not_ready, render, render_markdown, topic_titles
+from server.web.display import render_markdown
+from server.web.views import PageRoute, not_ready, render, topic_titles
 
 router = APIRouter(tags=["web"], route_class=PageRoute, include_in_schema=False)
 
@@ -51,7 +52,8 @@ def kb_card(card_id: str, runtime: RuntimeDep) -> HTMLResponse:
         return HTMLResponse(render("error.html", title="No such card",
                                    message=f"There is no card '{card_id}'. Browse or search the knowledge base."),
                             status_code=404)
-    sections = [(title, render_markdown(body, cards)) for title, body in card.sections.items()]
+    titles = {i: c.title for i, c in cards.items()}
+    sections = [(title, render_markdown(body, titles)) for title, body in card.sections.items()]
     related = [cards[r] for r in card.related if r in cards]
     ask_text = next((t for t in card.triggers if len(t.split()) >= 4), card.title)
     html = render("kb_card.html", card=card, sections=sections, related=related, ask_text=ask_text,
