@@ -12,6 +12,7 @@ from server.web.display import render_markdown
 from server.web.views import PageRoute, not_ready, render, topic_titles
 
 router = APIRouter(tags=["web"], route_class=PageRoute, include_in_schema=False)
+RELATED = 3  # related cards a card page offers at least
 
 
 def _kb_unavailable(runtime: Runtime) -> HTMLResponse | None:
@@ -55,7 +56,10 @@ def kb_card(card_id: str, runtime: RuntimeDep) -> HTMLResponse:
     titles = {i: c.title for i, c in cards.items()}
     sections = [(title, render_markdown(body, titles)) for title, body in card.sections.items()]
     related = [cards[r] for r in card.related if r in cards]
-    ask_text = next((t for t in card.triggers if len(t.split()) >= 4), card.title)
-    html = render("kb_card.html", card=card, sections=sections, related=related, ask_text=ask_text,
-                  titles=topic_titles(runtime.settings.topics_file))
+    if len(related) < RELATED:  # never a dead end: the nearest cards by the coach's own retrieval fill up the list
+        hits = runtime.answerer.retriever.search(Query(text=f"{card.title}. {card.summary}"), k=RELATED + 4)
+        related += [cards[h.card_id] for h in hits if h.card_id != card.id and cards[h.card_id] not in related]
+    questions = [t for t in card.triggers if len(t.split()) >= 4][:3] or [card.title]
+    html = render("kb_card.html", card=card, sections=sections, related=related[:max(RELATED, len(card.related))],
+                  questions=questions, titles=topic_titles(runtime.settings.topics_file))
     return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
