@@ -17,3 +17,14 @@ def cjk_share(text: str) -> float:
     """Share of letters in the text that are Chinese, Japanese or Korean script."""
     letters = [c for c in text if c.isalpha()]
     return sum(1 for c in letters if CJK_CHAR.match(c)) / len(letters) if letters else 0.0
+
+
+def language_of(text: str) -> str:
+    """en, ja, ko or zh: the language a message is written in (an English question quoting 「…」 stays en)."""
+    if cjk_share(text) < 0.3:
+        return "en"
+    if KANA.search(text):
+        return "ja"
+    if HANGUL.search(text):
+        return "ko"
+    return "zh" if HAN.search(text) else "en"

@@ -36,8 +36,10 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL for conversations and feedback (SQLite file by default, or PostgreSQL).",
     )
     retention_days: int = Field(90, ge=0, description="Delete conversations idle this many days (0 keeps them).")
-    scope_threshold: float = Field(0.5, ge=0, le=1, description="Confidence below this declines politely.")
-    clarify_threshold: float = Field(0.6, ge=0, le=1, description="Confidence below this asks to clarify.")
+    scope_threshold: float | None = Field(None, ge=0, le=1, description=(
+        "Confidence below this declines politely (default: the cut-off trained with the ranker)."))
+    clarify_threshold: float | None = Field(None, ge=0, le=1, description=(
+        "Confidence below this offers the closest guidance and choices (default: trained with the ranker)."))
     llm_base_url: str | None = Field(None, description="OpenAI-compatible server, e.g. http://localhost:11434/v1.")
     llm_model: str = Field("llama3.1", description="Model name on the LLM server.")
     llm_api_key: str = Field("not-needed", description="API key for the LLM server, if it wants one.")

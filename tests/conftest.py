@@ -23,6 +23,7 @@ from server.store.conversations import ConversationStore
 DATA = Path(__file__).parent / "data"
 FIXTURE_KB = DATA / "kb"
 REAL_KB = PROJECT_ROOT / "knowledge"
+CACHE = PROJECT_ROOT / "var" / "cache"  # embeddings by content hash: shared by test runs, so only new text is embedded
 
 
 @pytest.fixture(autouse=True)
@@ -93,7 +94,7 @@ def fixture_retriever(fixture_index: Index, embedder: SentenceTransformerEmbedde
 def kb_index_dir(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformerEmbedder) -> Iterator[Path]:
     """The real knowledge base, indexed once per session."""
     tmp = tmp_path_factory.mktemp("kb-index")
-    build_index(REAL_KB, tmp / "index", embedder, tmp / "cache")
+    build_index(REAL_KB, tmp / "index", embedder, CACHE)
     yield tmp / "index"
 
 
@@ -106,4 +107,4 @@ def kb_retriever(kb_index_dir: Path, embedder: SentenceTransformerEmbedder) -> R
 def kb_answerer(kb_retriever: Retriever, tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     db = tmp_path_factory.mktemp("answers") / "coach.db"
     return Answerer(kb_retriever, ConversationStore.from_url(f"sqlite:///{db}"),
-                    prompt_environment(PROJECT_ROOT / "prompts"))
+                    prompt_environment(PROJECT_ROOT / "prompts"), cache_dir=CACHE)

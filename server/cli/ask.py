@@ -7,23 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from server.cli.common import err, fail, load_settings, out
-from server.settings import Settings
+from server.cli.common import err, load_answerer, load_settings, out
 
 if TYPE_CHECKING:
-    from server.coach.answer import Answerer
     from server.models import Answer
-
-
-def _answerer(settings: Settings) -> Answerer:
-    from server.service.runtime import Runtime, load_runtime
-
-    runtime = Runtime(settings)
-    with err.status("Loading the coach…"):
-        load_runtime(runtime)
-    if runtime.answerer is None:
-        fail(runtime.error or "the coach could not load")
-    return runtime.answerer
 
 
 def _print_answer(answer: Answer, as_json: bool) -> None:
@@ -66,9 +53,9 @@ def ask_command(
 
     if question is not None:
         ask = make_ask(question, conversation)
-        _print_answer(_answerer(settings).answer(ask), as_json)
+        _print_answer(load_answerer(settings).answer(ask), as_json)
         return
-    answerer = _answerer(settings)
+    answerer = load_answerer(settings)
     conversation_id = conversation
     out.print("[bold]Co-Production Coach[/] — ask about your co-production; 'quit' or Ctrl-D to leave.")
     while True:

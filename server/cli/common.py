@@ -10,6 +10,7 @@ from rich.console import Console
 from server.settings import Settings
 
 if TYPE_CHECKING:
+    from server.coach.answer import Answerer
     from server.search.retrieval import Retriever
 
 out = Console()
@@ -39,3 +40,15 @@ def load_retriever(settings: Settings) -> Retriever:
     read_manifest(settings.index_dir)  # a missing index fails before the slow model load
     embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
     return Retriever(load_index(settings.index_dir, embedder), embedder, settings.rrf_k)
+
+
+def load_answerer(settings: Settings) -> Answerer:
+    """The whole coach as a serving worker loads it (model, index, store, ranker, optional LLM writer)."""
+    from server.service.runtime import Runtime, load_runtime
+
+    runtime = Runtime(settings)
+    with err.status("Loading the coach…"):
+        load_runtime(runtime)
+    if runtime.answerer is None:
+        fail(runtime.error or "the coach could not load")
+    return runtime.answerer

@@ -37,7 +37,7 @@ def kb_lint(
     except CoachError as e:
         fail(str(e))
     for problem in problems:
-        out.print(str(problem), highlight=False, soft_wrap=True)
+        out.print(str(problem), highlight=False, soft_wrap=True, markup=False)
     if stats:
         _print_stats(cards, list(topics))
     if problems:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import typer
 
+from server.cli.answers import eval_answers_command
 from server.cli.ask import ask_command
 from server.cli.index import index_app
 from server.cli.kb import kb_app
@@ -22,6 +23,7 @@ cli = typer.Typer(
 cli.add_typer(index_app, name="index")
 cli.add_typer(kb_app, name="kb")
 cli.command("eval")(eval_command)
+cli.command("eval-answers")(eval_answers_command)
 cli.command("search")(search_command)
 cli.command("ask")(ask_command)
 cli.command("serve")(serve_command)

@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from server.cli.common import load_settings, out
+from server.coach.rank import Ranker
 
 if TYPE_CHECKING:
     from server.settings import Settings
@@ -63,12 +64,13 @@ def gaps(
 ) -> None:
     """Questions the coach declined, asked to clarify, or answered with low confidence: cards to write next."""
     settings, store = _open()
+    answer_at = Ranker.load().with_cutoffs(settings.clarify_threshold, settings.scope_threshold).answer_at
     grouped: dict[str, dict[str, Any]] = {}
     for row in store.gaps(below, limit):
         key = " ".join(row["content"].split()).casefold()
         confidence = float(row["confidence"] or 0.0)
         outcome = ("declined" if row["in_scope"] is False else
-                   "asked to clarify" if confidence < settings.clarify_threshold else "low-confidence answer")
+                   "asked to clarify" if confidence < answer_at else "low-confidence answer")
         item = grouped.setdefault(key, {"question": row["content"], "times": 0, "confidence": confidence,
                                         "outcome": outcome, "last_asked": row["created_at"]})
         item["times"] += 1

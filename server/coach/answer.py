@@ -8,15 +8,18 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 import jinja2
 
-from server.cjk import CJK_CHAR, HAN, HANGUL, KANA
 from server.coach.compose import compose_answer, compose_clarify, compose_decline
 from server.coach.decode import Decoder, Found
+from server.coach.plan import Plan, Planner
+from server.coach.rank import Asker, Ranker
 from server.coach.scope import ScopeModel
+from server.coach.understand import Understanding, is_question, understand, word_count
 from server.coach.writer import Writer, WriterError, clean_citations
-from server.models import Answer, Ask, Card, Culture, Decoded, Hit, Perspective, Query, Source, Turn
+from server.models import Answer, Ask, Card, Culture, Decoded, Source, Turn
 from server.search.retrieval import Retriever
 from server.store.conversations import ConversationStore
 
@@ -24,39 +27,24 @@ log = logging.getLogger("coach.answer")
 FALLBACK_NOTE = ("> The language-model writer did not return a usable answer, so this is the grounded answer "
                  "composed directly from the cards.\n\n")
 
-EXAMPLES = [
-    "My Japanese partner said 「前向きに検討します」. Is that a no?",
-    "Who should have final cut in a Japan-US co-production?",
-    "The yen moved 15% during our 18-month schedule. Who absorbs it?",
-]
-MERGE_GAP = 0.04  # cosine gap under which the second card is combined with the first
-PERSPECTIVE_BONUS = 0.002
-VAGUE_GAP = 0.08
+EXAMPLES = {
+    "en": ["My Japanese partner said 「前向きに検討します」. Is that a no?",
+           "Who should have final cut in a Japan-US co-production?",
+           "The yen moved 15% during our 18-month schedule. Who absorbs it?"],
+    "ja": ["アメリカ側のプロデューサーが初回の会議で結論を求めてきます。どう対応すればいいですか？",
+           "日米共同製作で最終編集権は誰が持つべきですか？",
+           "制作期間中に円安が進みました。差額は誰が負担しますか？"],
+    "ko": ["미국 파트너가 첫 회의에서 바로 결정을 요구합니다. 어떻게 대응해야 하나요?",
+           "한미 공동제작에서 최종 편집권은 누가 가져야 하나요?",
+           "미국 측이 계약서에 없는 추가 작업을 요구하면 어떻게 하나요?"],
+    "zh": ["美方希望在第一次会议上就做决定，我们该怎么回应？",
+           "中美合拍片的最终剪辑权应该归谁？",
+           "美方要求先收回全部宣发费用，这合理吗？"],
+}
 FOLLOWUP_WORDS = 6
 _FOLLOWUP_CUE = re.compile(
     r"^(and|but|also|then|so|ok|okay|what if|what about|how about|and if|what else|in writing|"
     r"they|he|she|it|that|this|those|still|again|same|why|how)\b", re.IGNORECASE)
-_PAIR_WORDS = {
-    Culture.KR_US: re.compile(r"\b(korea|korean|koreans|seoul|busan|kofic|chaebol|nunchi)\b", re.I),
-    Culture.CN_US: re.compile(r"\b(china|chinese|beijing|shanghai|cfcc|guanxi|mianzi)\b", re.I),
-    Culture.JP_US: re.compile(r"\b(japan|japanese|tokyo|osaka|nemawashi|ringi|seisaku|iinkai)\b", re.I),
-}
-
-
-def detect_pair(text: str) -> Culture | None:
-    """The culture pair the question names explicitly ("our Korean partner"), if exactly one."""
-    found = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(text)}
-    found |= {Culture.KR_US} if HANGUL.search(text) else set()
-    found |= {Culture.JP_US} if KANA.search(text) else set()
-    if not found and HAN.search(text):
-        found = {Culture.CN_US}  # Han script without kana or hangul reads as Chinese
-    return found.pop() if len(found) == 1 else None
-
-
-def word_count(text: str) -> int:
-    """Words, counting CJK script (written without spaces) as one word per two characters."""
-    cjk = len(CJK_CHAR.findall(text))
-    return len(re.findall(r"[^\W_]+", CJK_CHAR.sub(" ", text))) + (cjk + 1) // 2
 
 
 def is_followup(message: str, history: list[Turn]) -> bool:
@@ -73,37 +61,45 @@ class Draft:
 
     ask: Ask
     conversation_id: str
-    query: str
-    hits: list[Hit]
-    cards: list[Card]
+    understanding: Understanding
+    plan: Plan
     decoded: list[Found]
-    confidence: float
-    outcome: str  # "answer", "clarify" or "decline"
     markdown: str
     suggestions: list[str]
+
+    @property
+    def outcome(self) -> str:
+        return self.plan.outcome
+
+    @property
+    def confidence(self) -> float:
+        return self.plan.confidence
+
+    @property
+    def cards(self) -> list[Card]:
+        return self.plan.cards
+
+    @property
+    def query(self) -> str:
+        return self.plan.query
 
 
 class Answerer:
     """The only thing front ends call."""
 
     def __init__(self, retriever: Retriever, store: ConversationStore, prompts: jinja2.Environment,
-                 scope_threshold: float = 0.5, clarify_threshold: float = 0.6, writer: Writer | None = None,
-                 writer_timeout: float = 30.0, on_outcome: Callable[[Draft], None] | None = None) -> None:
+                 writer: Writer | None = None, writer_timeout: float = 30.0,
+                 on_outcome: Callable[[Draft], None] | None = None, cache_dir: Path | None = None,
+                 ranker: Ranker | None = None) -> None:
         self.retriever = retriever
         self.on_outcome = on_outcome  # metrics and the request log learn each turn's outcome here
         self.writer = writer
         self.writer_timeout = writer_timeout
         self.store = store
         self.prompts = prompts
-        self.scope_threshold = scope_threshold
-        self.clarify_threshold = clarify_threshold
         self.decoder = Decoder(list(retriever.index.cards.values()))
         self.scope = ScopeModel(retriever.embedder)
-
-    def confidence(self, text: str, hits: list[Hit]) -> float:
-        if not hits:
-            return 0.0
-        return self.scope.confidence(text, hits[0], self.retriever.query_vector(text))
+        self.planner = Planner(retriever, self.scope, cache_dir, ranker or Ranker.load())
 
     def answer(self, ask: Ask) -> Answer:
         """The whole answer at once (the last item of `stream`)."""
@@ -122,9 +118,9 @@ class Answerer:
             yield self.finish(draft, draft.markdown)
             return
         context = self._cited(draft.cards, draft.decoded)
+        u = draft.understanding
         messages = self.writer.messages(context, ask.message, draft.decoded,
-                                        ask.culture.value if ask.culture else None,
-                                        ask.perspective.value if ask.perspective else None)
+                                        u.pair.value if u.pair else None, u.side.value if u.side else None)
         pieces: list[str] = []
         deadline = time.monotonic() + self.writer_timeout
         try:
@@ -143,39 +139,56 @@ class Answerer:
         yield self.finish(draft, text, used=[c for c in context if c.id in cited])
 
     def draft(self, ask: Ask) -> Draft:
-        """Resolve the conversation, the question and the cards; compose the grounded reply."""
+        """Understand the message in its conversation, plan the answer, and compose the grounded reply."""
         conversation_id = self._conversation(ask)
-        history = self.store.turns(conversation_id, last=6)
-        query = ask.message
-        if is_followup(ask.message, history):
-            previous = next(t for t in reversed(history) if t.role == "user" and t.in_scope)
-            query = f"{previous.resolved_query or previous.content} {ask.message}"
-        pair = detect_pair(ask.message) or (ask.culture if ask.culture is not Culture.ANY else None)
-        decoded = self.decoder.find(ask.message)
-        hits = self._search(query, pair, ask.perspective)
-        score = max(self.confidence(query, hits), 0.95 if decoded else 0.0)
-        cards = self._cards_to_use(query, hits, decoded)
-        if decoded or (score >= self.clarify_threshold and not self._too_vague(ask.message, query, hits)):
-            outcome = "answer"
-            markdown = compose_answer(self.prompts, cards, decoded, self._cited(cards, decoded))
-            suggestions = self._suggestions(cards)
-        elif score >= self.scope_threshold:
-            outcome = "clarify"
-            suggestions = [self._option(self.retriever.index.cards[h.card_id]) for h in hits[:3]]
-            markdown = compose_clarify(self.prompts, suggestions)
+        history = self.store.turns(conversation_id, last=8)
+        default_pair: Culture | None = ask.culture if ask.culture is not Culture.ANY else None
+        default_side = ask.perspective
+        for turn in history:  # the pair and side the conversation has established so far
+            if turn.role == "user" and turn.in_scope:
+                before = understand(turn.content, default_pair, default_side)
+                default_pair, default_side = before.pair, before.side
+        previous = next((t for t in reversed(history) if t.role == "user" and t.in_scope), None) \
+            if is_followup(ask.message, history) else None
+        u = understand(ask.message, default_pair, default_side)
+        decoded = self._decode(ask.message, u)
+        asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded))
+        coach_turns = [t for t in history if t.role == "coach"]
+        shown = [line for t in coach_turns for line in _lines(t.content)]
+        shown_cards = {cid for t in coach_turns for cid in t.card_ids}
+        offered = {r for cid in shown_cards if cid in self.retriever.index.cards
+                   for r in self.retriever.index.cards[cid].related}  # what earlier turns suggested
+        plan = self.planner.plan(u, asker, decoded, previous.resolved_query or previous.content if previous else None,
+                                 shown, shown_cards)
+        lang = u.language
+        if plan.outcome == "answer":
+            markdown = compose_answer(self.prompts, plan.sections, decoded, self._cited(plan.cards, decoded))
+            asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
+            suggestions = self._suggestions(plan.cards, shown_cards | offered, asked)
+        elif plan.outcome == "clarify":
+            suggestions = [_option(c.card) for c in plan.candidates[:3]]
+            closest = plan.candidates[0].card if plan.candidates else None
+            markdown = compose_clarify(self.prompts, suggestions, closest, lang)
         else:
-            outcome = "decline"
-            suggestions = list(EXAMPLES)
-            markdown = compose_decline(self.prompts, suggestions)
-        return Draft(ask, conversation_id, query, hits, cards, decoded, score, outcome, markdown, suggestions)
+            suggestions = list(EXAMPLES.get(lang, EXAMPLES["en"]))
+            markdown = compose_decline(self.prompts, suggestions, lang)
+        return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions)
+
+    def _decode(self, message: str, u: Understanding) -> list[Found]:
+        """Decode the partner's words only; a message that is nothing but a short phrase counts as theirs."""
+        if u.partner_text:
+            return self.decoder.find("\n".join(u.partner_text))
+        if len(u.parts) == 1 and not is_question(message) and word_count(message) <= 12:
+            return self.decoder.find(message)
+        return []
 
     def finish(self, draft: Draft, markdown: str, used: list[Card] | None = None) -> Answer:
         """Store the turn and build the Answer (markdown may come from the LLM writer)."""
         if used is None:
             used = self._cited(draft.cards, draft.decoded) if draft.outcome == "answer" else []
-        hits_by_id = {h.card_id: h for h in draft.hits}
+        scores = {c.card.id: c.probability for c in draft.plan.candidates}
         sources = [Source(id=c.id, title=c.title, topics=c.topics, cultures=[x.value for x in c.cultures],
-                          score=round(hits_by_id[c.id].score if c.id in hits_by_id else 0.0, 4)) for c in used]
+                          score=round(scores.get(c.id, 0.0), 4)) for c in used]
         decoded = [Decoded(expression=f.form, meaning=f.phrase.signal, card_id=f.card_id) for f in draft.decoded]
         now = datetime.now(UTC).isoformat()
         in_scope = draft.outcome != "decline"
@@ -197,45 +210,34 @@ class Answerer:
             return ask.conversation_id
         return self.store.create(culture, perspective)  # an unknown id starts a new conversation with a new id
 
-    def _search(self, text: str, pair: Culture | None, perspective: Perspective | None) -> list[Hit]:
-        """Prefer the pair's cards (and 'any'); fall back to every card when the pair has nothing close."""
-        hits = self.retriever.search(Query(text=text, cultures=[pair] if pair else []), k=8)
-        if pair and self.confidence(text, hits) < self.scope_threshold:
-            hits = self.retriever.search(Query(text=text), k=8)
-        if perspective:
-            def boosted(h: Hit) -> float:
-                return h.score + (PERSPECTIVE_BONUS if h.perspective in (perspective.value, "both") else 0.0)
-            hits = sorted(hits, key=boosted, reverse=True)
-        return hits
-
-    def _cards_to_use(self, text: str, hits: list[Hit], decoded: list[Found]) -> list[Card]:
-        cards = self.retriever.index.cards
-        if decoded and self.confidence(text, hits) < self.clarify_threshold:
-            return [cards[decoded[0].card_id]]  # a pasted message: the phrasebook card explains it
-        chosen = [cards[hits[0].card_id]] if hits else []
-        if len(hits) > 1 and hits[0].dense_score - hits[1].dense_score <= MERGE_GAP \
-                and set(hits[0].topics) & set(hits[1].topics) \
-                and self.scope.confidence(text, hits[1], self.retriever.query_vector(text)) >= self.clarify_threshold:
-            chosen.append(cards[hits[1].card_id])
-        return chosen
-
     def _cited(self, cards: list[Card], decoded: list[Found]) -> list[Card]:
-        """The cards an answer draws on: the retrieved ones, then the phrasebook cards of decoded expressions."""
+        """The cards an answer draws on: the chosen ones, then the phrasebook cards of decoded expressions."""
         by_id = self.retriever.index.cards
         return list({c.id: c for c in [*cards, *(by_id[f.card_id] for f in decoded)]}.values())
 
-    @staticmethod
-    def _too_vague(message: str, query: str, hits: list[Hit]) -> bool:
-        """One or two words on their own ("partner", "budget issue") fit several cards equally well."""
-        return query == message and word_count(message) <= 2 and len(hits) > 1 \
-            and hits[0].dense_score - hits[1].dense_score < VAGUE_GAP
-
-    def _suggestions(self, used: list[Card]) -> list[str]:
+    def _suggestions(self, used: list[Card], shown_cards: set[str], asked: set[str]) -> list[str]:
+        """Related cards not yet shown in this conversation, never a question the user has already asked."""
         cards = self.retriever.index.cards
-        ids = [r for c in used for r in c.related if r in cards and r not in {u.id for u in used}]
-        return [self._option(cards[i]) for i in dict.fromkeys(ids)][:3]
+        skip = shown_cards | {u.id for u in used}
+        ids = [r for c in used for r in c.related if r in cards and r not in skip]
+        options = [_option(cards[i]) for i in dict.fromkeys(ids)]
+        return [o for o in options if _norm(o) not in asked][:3]
 
-    @staticmethod
-    def _option(card: Card) -> str:
-        """A card as something the user can send: its first question-like trigger, else its title."""
-        return next((t for t in card.triggers if len(t.split()) >= 4), card.title)
+
+def _option(card: Card) -> str:
+    """A card as something the user can send: its first question-like trigger, else its title."""
+    return next((t for t in card.triggers if len(t.split()) >= 4), card.title)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _lines(markdown: str) -> list[str]:
+    """An earlier answer's sentences, so the next answer can leave out what was already said."""
+    out = []
+    for line in markdown.splitlines():
+        line = re.sub(r"^(\d+\.|-|\*\*Short answer:\*\*)\s*", "", line.strip())
+        if line and not line.startswith(("#", "**Sources")):
+            out.append(line)
+    return out

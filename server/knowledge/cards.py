@@ -11,11 +11,17 @@ import yaml
 from pydantic import ValidationError
 
 from server.errors import CardError
-from server.models import SECTION_TITLES, Card, CardKind, CardMeta
+from server.knowledge.figures import figure_message, undated_claims, undated_figures
+from server.models import SECTION_TITLES, Card, CardKind, CardMeta, Perspective
 
 MIN_TRIGGERS = 3
+SAY_SECTION = "What to say"
 _SECTION_RE = re.compile(r"^##\s+(.+?)\s*$")
 _STEP_RE = re.compile(r"^\s*\d+[.)]\s+\S", re.MULTILINE)
+_BULLET_RE = re.compile(r"^[-*]\s+")
+_MARK_RE = re.compile(r"^\[([^\]\s]*)\](?!\()\s*")
+_MARK_LINE_RE = re.compile(r"^([-*]\s+)\[(?:us-side|asia-side|both)\]\s*", re.MULTILINE)
+SIDE_MARKS = ", ".join(f"[{p.value}]" for p in (Perspective.US_SIDE, Perspective.ASIA_SIDE, Perspective.BOTH))
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,75 @@ class Topic:
     slug: str
     title: str
     description: str
+
+
+@dataclass(frozen=True)
+class SayLine:
+    """One `## What to say` line: the side that would say it and the words, without the mark."""
+
+    side: Perspective
+    text: str
+
+
+def _say_items(section: str) -> list[str]:
+    """Top-level bullets of a What-to-say section; indented continuation lines join the bullet above."""
+    out: list[str] = []
+    for line in section.splitlines():
+        if _BULLET_RE.match(line):
+            out.append(_BULLET_RE.sub("", line).strip())
+        elif line.strip() and out:
+            out[-1] = f"{out[-1]} {line.strip()}"
+        elif line.strip():
+            out.append(line.strip())
+    return out
+
+
+def say_lines(card: Card) -> list[SayLine]:
+    """Each What-to-say line with its side. Lint rejects an unmarked line in a card file; in a card built in code
+    without marks, a line takes the card's perspective (as the answer composer reads it)."""
+    lines = []
+    for item in _say_items(card.section(SAY_SECTION)):
+        mark = _MARK_RE.match(item)
+        side = mark.group(1) if mark else ""
+        if side in {p.value for p in Perspective}:
+            lines.append(SayLine(Perspective(side), item[mark.end():].strip() if mark else item))
+        else:
+            lines.append(SayLine(card.perspective, item))
+    return lines
+
+
+def strip_say_marks(text: str) -> str:
+    """A What-to-say section's Markdown with the side marks removed, for text that readers or the model see."""
+    return _MARK_LINE_RE.sub(r"\1", text)
+
+
+def _say_mark_problems(lines: list[str], first: int) -> list[tuple[int, str]]:
+    """Every line under `## What to say` is a bullet that starts with a known side mark; (line, message) pairs.
+    `first` is the index in `lines` where the body starts."""
+    found: list[tuple[int, str]] = []
+    inside = False
+    for number, line in enumerate(lines[first:], start=first + 1):
+        heading = _SECTION_RE.match(line)
+        if heading:
+            inside = heading.group(1) == SAY_SECTION
+            continue
+        if not inside or not line.strip() or line[0].isspace():
+            continue
+        bullet = _BULLET_RE.match(line)
+        if bullet is None:
+            found.append((number, f"'## {SAY_SECTION}' takes bullets only: start the line with '- ' and one of"
+                                  f" {SIDE_MARKS} for the side that would say it"))
+            continue
+        rest = line[bullet.end():]
+        mark = _MARK_RE.match(rest)
+        if mark is None:
+            found.append((number, f"'## {SAY_SECTION}' line has no side mark: start it with one of {SIDE_MARKS}"
+                                  " for the side that would say it"))
+        elif mark.group(1) not in {p.value for p in Perspective}:
+            found.append((number, f"unknown side mark '[{mark.group(1)}]' in '## {SAY_SECTION}': use {SIDE_MARKS}"))
+        elif not rest[mark.end():].strip():
+            found.append((number, f"side mark [{mark.group(1)}] has no words after it; write the line or remove it"))
+    return found
 
 
 def load_topics(path: Path) -> dict[str, Topic]:
@@ -144,9 +219,15 @@ def parse_card(path: Path, topics: dict[str, Topic]) -> tuple[Card | None, list[
         steps = sections.get("What to do", "")
         if steps and not _STEP_RE.search(steps):
             problem(section_lines["What to do"], "'## What to do' needs numbered steps (1. ...)")
+        for line, message in _say_mark_problems(lines, end + 1):
+            problem(line, message)
+        for line, message in undated_figures(lines, end + 1):
+            problem(line, message)
 
     if meta is None:
         return None, problems
+    for claim in undated_claims(meta.summary):
+        problem(key_lines.get("summary", 2), figure_message(claim))
     if meta.id != path.stem:
         problem(key_lines.get("id", 2), f"id '{meta.id}' must equal the file name '{path.stem}'")
     for slug in meta.topics:

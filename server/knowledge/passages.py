@@ -6,6 +6,7 @@ import hashlib
 import re
 
 from server.cjk import CJK_CHAR
+from server.knowledge.cards import SAY_SECTION, strip_say_marks
 from server.models import SECTION_TITLES, Card, Passage
 
 SUMMARY = "summary"
@@ -28,10 +29,16 @@ def dense_text(text: str) -> str:
     return stripped if re.search(r"[A-Za-z]{2}", stripped) else text
 
 
+def section_text(card: Card, title: str) -> str:
+    """A section as readers see it: What-to-say side marks are for the answer engine, not for display or search."""
+    text = card.section(title)
+    return strip_say_marks(text) if title == SAY_SECTION else text
+
+
 def card_passages(card: Card) -> list[Passage]:
     """The summary with title and triggers (what users type), then each body section prefixed by the title."""
     phrases = [p.expression for p in card.phrases] + [v for p in card.phrases for v in p.variants]
     head = "\n".join([card.title, card.summary, *card.triggers, *phrases])
     texts = [(SUMMARY, head)]
-    texts += [(title, f"{card.title}. {title}:\n{card.section(title)}") for title in SECTION_TITLES]
+    texts += [(title, f"{card.title}. {title}:\n{section_text(card, title)}") for title in SECTION_TITLES]
     return [Passage(card_id=card.id, kind=kind, text=text, hash=content_hash(text)) for kind, text in texts]

@@ -76,8 +76,8 @@ class Reloader:
         embedder = old.retriever.embedder
         retriever = Retriever(load_index(target, embedder), embedder, settings.rrf_k)
         retriever.search(Query(text=SMOKE_QUERY))  # proves the build answers before any request sees it
-        return Answerer(retriever, old.store, old.prompts, old.scope_threshold, old.clarify_threshold, old.writer,
-                        old.writer_timeout, old.on_outcome)
+        return Answerer(retriever, old.store, old.prompts, old.writer, old.writer_timeout, old.on_outcome,
+                        old.planner.cache_dir, old.planner.ranker)
 
     def _first_load(self) -> Reloaded:
         """Nothing is serving (the index was missing or bad at start): try the whole start-up load again."""

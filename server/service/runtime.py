@@ -37,6 +37,7 @@ def load_runtime(runtime: Runtime) -> None:
     # imported here, not at the top: `coach --help` and the app factory must not pull in torch and faiss
     from server.coach.answer import Answerer
     from server.coach.compose import prompt_environment
+    from server.coach.rank import Ranker
     from server.search.embedder import load_embedder
     from server.search.index import load_index, read_manifest
     from server.search.retrieval import Retriever
@@ -60,8 +61,9 @@ def load_runtime(runtime: Runtime) -> None:
                             prompts)
             log.info("LLM writer on: %s (model %s); partner text leaves this server", settings.llm_base_url,
                      settings.llm_model)
-        runtime.answerer = Answerer(retriever, store, prompts, settings.scope_threshold,
-                                    settings.clarify_threshold, writer, settings.llm_timeout, runtime.on_outcome)
+        ranker = Ranker.load().with_cutoffs(settings.clarify_threshold, settings.scope_threshold)
+        runtime.answerer = Answerer(retriever, store, prompts, writer, settings.llm_timeout, runtime.on_outcome,
+                                    settings.cache_dir, ranker)
         log.info("ready: %d cards, index build %s", len(retriever.index.cards), retriever.index.manifest.build_id)
     except CoachError as e:
         runtime.error = str(e)

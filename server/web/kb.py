@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
-from server.models import Query
+from server.knowledge.cards import SAY_SECTION, say_lines
+from server.models import Card, Perspective, Query
 from server.service.deps import RuntimeDep
 from server.service.runtime import Runtime
 from server.web.display import render_markdown
@@ -13,6 +14,14 @@ from server.web.views import PageRoute, not_ready, render, topic_titles
 
 router = APIRouter(tags=["web"], route_class=PageRoute, include_in_schema=False)
 RELATED = 3  # related cards a card page offers at least
+
+
+SIDE_LABELS = {Perspective.US_SIDE: "US side", Perspective.ASIA_SIDE: "Asian side", Perspective.BOTH: "Either side"}
+
+
+def _labelled(card: Card) -> str:
+    """What to say as bullets led by a small label for the side that says each line, never the raw mark."""
+    return "\n".join(f"- *{SIDE_LABELS[line.side]}:* {line.text}" for line in say_lines(card))
 
 
 def _kb_unavailable(runtime: Runtime) -> HTMLResponse | None:
@@ -54,7 +63,8 @@ def kb_card(card_id: str, runtime: RuntimeDep) -> HTMLResponse:
                                    message=f"There is no card '{card_id}'. Browse or search the knowledge base."),
                             status_code=404)
     titles = {i: c.title for i, c in cards.items()}
-    sections = [(title, render_markdown(body, titles)) for title, body in card.sections.items()]
+    sections = [(title, render_markdown(_labelled(card) if title == SAY_SECTION else body, titles))
+                for title, body in card.sections.items()]
     related = [cards[r] for r in card.related if r in cards]
     if len(related) < RELATED:  # never a dead end: the nearest cards by the coach's own retrieval fill up the list
         hits = runtime.answerer.retriever.search(Query(text=f"{card.title}. {card.summary}"), k=RELATED + 4)

@@ -304,6 +304,10 @@ def test_knowledge_browser_lists_searches_and_shows_cards(client: TestClient) ->
     assert "前向きに検討します" in card.text and "maemuki ni kentō shimasu" in card.text
     assert "<h2>What to do</h2>" in card.text and "<li>Ask for the next concrete step.</li>" in card.text
     assert 'href="/kb/fx-final-cut"' in card.text and "Erin Meyer, The Culture Map (2014)" in card.text
+    assert "<em>US side:</em> \u201cWhat would help your review" in card.text or \
+        "<em>US side:</em> &quot;What would help your review" in card.text or \
+        '<em>US side:</em> "What would help your review' in card.text, card.text
+    assert "[us-side]" not in card.text  # the side mark shows as a label, never raw
     assert 'name="message" value="my partner won&#39;t say no directly"' in card.text
     missing = client.get("/kb/nope")
     assert missing.status_code == 404 and "There is no card &#39;nope&#39;." in missing.text

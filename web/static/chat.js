@@ -49,10 +49,10 @@
   function turns() { return document.querySelectorAll("#thread > .turn"); }
 
   // Bring the newest question to the top of the thread (not scrollIntoView: that would also scroll the page).
-  function showNewest(smooth) {
+  function showNewest(smooth, always) {
     var all = turns();
     var scroller = byId("main");
-    if (all.length > turnCount && all.length && scroller) {
+    if ((always || all.length > turnCount) && all.length && scroller) {
       scroller.scrollTo({ top: all[all.length - 1].offsetTop - 12, behavior: smooth && !reduceMotion ? "smooth" : "auto" });
     }
     turnCount = all.length;
@@ -221,8 +221,9 @@
     }
   });
   document.addEventListener("htmx:after:swap", function () {
-    showNewest(true);
     var answers = document.querySelectorAll("#thread [data-role=answer]:not(.streaming)").length;
+    // The answer replaces the typing indicator (and the welcome above it goes): bring its question to the top.
+    showNewest(true, answers > answerCount);
     if (answers > answerCount) announce("Answer received.");  // not the whole answer: the user reads it
     answerCount = answers;
   });

@@ -1,0 +1,138 @@
+"""Decide what one turn answers: rank cards for each sub-question, pick one card per distinct ask, and for a
+follow-up answer what it newly asks instead of repeating the last answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from server.coach.compose import Section, build_section
+from server.coach.decode import Found
+from server.coach.glossary import Glossary
+from server.coach.rank import (
+    Asker,
+    Candidate,
+    CardVectors,
+    Ranker,
+    candidate_features,
+    card_tokens,
+    coverage,
+    question_features,
+)
+from server.coach.scope import ScopeModel
+from server.coach.understand import Understanding, word_count
+from server.models import Card, Query
+from server.search.lexical import tokenize
+from server.search.retrieval import Retriever
+
+CANDIDATES = 15  # cards retrieved per (sub-)question for the ranker to order
+CORE_WORDS = 230  # a one-part answer's core stays under about 250 words
+PART_WORDS = 150  # per part when a message asks two or three things
+VAGUE_GAP = 0.1
+HEADING_WORDS = 14
+FOLLOWUP_GLUE = 8  # a follow-up shorter than this is retrieved together with the question it continues
+
+
+@dataclass
+class Plan:
+    """The cards chosen for one turn, the sections to write, and how sure the ranker is."""
+
+    confidence: float
+    outcome: str  # "answer", "clarify" or "decline"
+    sections: list[Section] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)  # the first part's ranking, best first
+    query: str = ""
+
+    @property
+    def cards(self) -> list[Card]:
+        return list({s.card.id: s.card for s in self.sections}.values())
+
+
+class Planner:
+    """Ranks candidates with the learned model and turns the best into sections."""
+
+    def __init__(self, retriever: Retriever, scope: ScopeModel, cache_dir: Path | None, ranker: Ranker) -> None:
+        self.retriever = retriever
+        self.scope = scope
+        self.ranker = ranker
+        self.cache_dir = cache_dir
+        self.glossary = Glossary.load()
+        cards = retriever.index.cards
+        self.vectors = CardVectors(cards, retriever.embedder, cache_dir)
+        self.tokens = {cid: card_tokens(card) for cid, card in cards.items()}
+
+    def rank(self, text: str, asker: Asker) -> list[Candidate]:
+        """Candidates for one question, most likely to be the right card first, with calibrated probabilities."""
+        hits = self.retriever.search(Query(text=text), k=CANDIDATES)
+        if not hits:
+            return []
+        vector = self.retriever.query_vector(text)
+        shared = question_features(text, self.scope.confidence(text, hits[0], vector))
+        asked = set(tokenize(text))
+        top_lexical = max(h.lexical_score for h in hits)
+        similarities = [self.vectors.similarities(vector, h.card_id) for h in hits]
+        best = (max(s[0] for s in similarities), max(h.dense_score for h in hits))
+        out = []
+        for rank, (hit, similar) in enumerate(zip(hits, similarities, strict=True)):
+            card = self.retriever.index.cards[hit.card_id]
+            features = candidate_features(hit, rank, hits[0].score, top_lexical, card, asker, similar,
+                                          coverage(asked, self.tokens[card.id]), shared, best)
+            out.append(Candidate(card, hit, features, self.ranker.probability(features)))
+        return sorted(out, key=lambda c: -c.probability)
+
+    def plan(self, u: Understanding, asker: Asker, decoded: list[Found], previous_query: str | None,
+             shown: list[str], shown_cards: set[str]) -> Plan:
+        """Rank every part; answer, offer the closest guidance with choices, or decline."""
+        queries = [self.glossary.expand(u.query(p)) for p in u.parts]
+        if previous_query and word_count(u.parts[0]) < FOLLOWUP_GLUE:
+            queries[0] = f"{previous_query} {u.parts[0]}"  # "and in writing?" needs what it refers to
+        ranked = [self.rank(q, asker) for q in queries]
+        tops = [r[0].probability if r else 0.0 for r in ranked]
+        in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r] + [1.0 if decoded else 0.0])
+        plan = Plan(confidence=round(max([*tops, 0.95 if decoded else 0.0]), 4), outcome="decline",
+                    candidates=ranked[0], query=queries[0])
+        if in_scope < self.ranker.in_scope_at:
+            return plan
+        vague = previous_query is None and word_count(u.parts[0]) <= 2 and len(ranked[0]) > 1 \
+            and ranked[0][0].probability - ranked[0][1].probability < VAGUE_GAP
+        if (plan.confidence < self.ranker.answer_at and not decoded) or vague:
+            plan.outcome = "clarify"
+            return plan
+        plan.outcome = "answer"
+        budget = CORE_WORDS if len(u.parts) == 1 else PART_WORDS
+        used: set[str] = set()
+        for part, query, candidates in zip(u.parts, queries, ranked, strict=True):
+            eligible = [c for c in candidates if c.probability >= self.ranker.answer_at] or candidates[:1]
+            if not eligible:
+                continue
+            section = self._section(eligible, query, part, u, budget, shown, shown_cards, used,
+                                    heading=len(u.parts) > 1)
+            if section is not None:
+                used.add(section.card.id)
+                plan.sections.append(section)
+        if not plan.sections and decoded:
+            card = self.retriever.index.cards[decoded[0].card_id]
+            plan.sections.append(build_section(card, queries[0], None, u.side, u.pair, u.stage, budget, shown))
+        if not plan.sections:
+            plan.outcome = "clarify"
+        return plan
+
+    def _section(self, candidates: list[Candidate], query: str, part: str, u: Understanding, budget: int,
+                 shown: list[str], shown_cards: set[str], used: set[str], heading: bool) -> Section | None:
+        """The best card not already used for another part; in a follow-up, the best card that still has
+        something new to say (its unused steps), else the next card."""
+        title = _heading(part) if heading else None
+        fallback = None
+        for candidate in candidates[:4]:
+            if candidate.card.id in used:
+                continue
+            section = build_section(candidate.card, query, title, u.side, u.pair, u.stage, budget, shown)
+            if candidate.card.id not in shown_cards or len(section.steps) >= 2:
+                return section
+            fallback = fallback or section
+        return fallback
+
+
+def _heading(part: str) -> str:
+    words = part.split()
+    return part if len(words) <= HEADING_WORDS else " ".join(words[:HEADING_WORDS]) + " …"

@@ -1,0 +1,149 @@
+"""What users feel, measured on the labelled answer set: the right card first, in the asker's frame, every
+sub-question answered, out-of-scope declined, follow-ups that move on, the decoder explaining only the partner's
+words, short answers, and whether the confidence means what it says (reliability table and ECE)."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+from server.coach.answer import Answerer
+from server.coach.labelled import AnswerSet, Question
+from server.coach.understand import understand, word_count
+from server.models import Ask, Culture, Perspective
+
+BINS = 10
+
+
+@dataclass
+class Report:
+    """Every figure the answers issue asserts, with the counts behind it."""
+
+    figures: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    reliability: list[dict[str, float]] = field(default_factory=list)
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+
+def core(markdown: str) -> str:
+    """The answer up to its sources line."""
+    return markdown.split("**Sources:**")[0]
+
+
+def first_paragraph(markdown: str) -> str:
+    for block in re.split(r"\n\s*\n", core(markdown)):
+        if block.strip() and not block.lstrip().startswith("#"):
+            return block.strip()
+    return ""
+
+
+def _share(hits: int, total: int) -> float:
+    return round(hits / total, 4) if total else 0.0
+
+
+def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
+    report = Report()
+    cards = answerer.retriever.index.cards
+    top1 = top3 = framed = frame_known = answered = parts_ok = parts_total = 0
+    calibration: list[tuple[float, bool]] = []
+    lengths: list[int] = []
+    short_first = 0
+    for q in data.questions:
+        draft = answerer.draft(Ask(message=q.question))
+        ranked = [c.card.id for c in draft.plan.candidates]
+        cited = [c.id for c in draft.cards]
+        first = cited[0] if cited else None
+        good = first in q.cards
+        top1 += good
+        top3 += bool(set(ranked[:3]) & set(q.cards))
+        answered += draft.outcome != "decline"
+        calibration.append((draft.confidence, good))
+        if not good:
+            report.misses.append({"id": q.id, "question": q.question[:120], "want": q.cards, "got": first,
+                                  "outcome": draft.outcome, "confidence": draft.confidence})
+        if q.pair and q.side and first:
+            frame_known += 1
+            framed += _in_frame(cards[first].cultures, cards[first].perspective, q)
+        for part in q.parts:
+            parts_total += 1
+            parts_ok += bool(set(part.cards) & set(cited))
+        if draft.outcome == "answer":
+            lengths.append(word_count(core(draft.markdown)))
+            short_first += word_count(first_paragraph(draft.markdown)) <= 60
+    declined = 0
+    for q in data.out_of_scope:
+        draft = answerer.draft(Ask(message=q.question))
+        declined += draft.outcome == "decline"
+        calibration.append((draft.confidence, False))
+    repeated_answers, repeated_suggestions, turns = _conversations(answerer, data)
+    false_decodes = sum(bool(answerer._decode(q.question, understand(q.question))) for q in data.plain)
+    found = wanted = 0
+    for item in data.pasted:
+        expressions = {f.phrase.expression for f in answerer._decode(item["message"], understand(item["message"]))}
+        wanted += len(item["must"])
+        found += sum(m["expression"] in expressions for m in item["must"])
+    n = len(data.questions)
+    report.figures = {
+        "hit@1": _share(top1, n), "hit@3": _share(top3, n), "frame": _share(framed, frame_known),
+        "sub-questions": _share(parts_ok, parts_total), "in-scope answered": _share(answered, n),
+        "out-of-scope declined": _share(declined, len(data.out_of_scope)),
+        "repeated answers": repeated_answers, "repeated suggestions": repeated_suggestions,
+        "decodes of the asker's words": false_decodes, "decoder recall": _share(found, wanted),
+        "core words p50": statistics.median(lengths) if lengths else 0.0,
+        "first paragraph <= 60 words": _share(short_first, len(lengths)),
+    }
+    report.reliability, report.figures["ECE"] = reliability(calibration)
+    report.counts = {"questions": n, "frame known": frame_known, "sub-questions": parts_total,
+                     "out of scope": len(data.out_of_scope), "conversation turns": turns,
+                     "plain questions": len(data.plain), "pasted expressions": wanted}
+    return report
+
+
+def _in_frame(cultures: list[Culture], perspective: Perspective, q: Question) -> bool:
+    pair_ok = Culture.ANY in cultures or q.pair in {c.value for c in cultures}
+    return pair_ok and perspective.value in (q.side, "both")
+
+
+def _conversations(answerer: Answerer, data: AnswerSet) -> tuple[int, int, int]:
+    """Answers repeated within a conversation, and suggestions that repeat an asked question or an earlier one."""
+    repeated_answers = repeated_suggestions = turns = 0
+    for conversation in data.conversations:
+        cid = None
+        answers: list[str] = []
+        asked: set[str] = set()
+        offered: set[str] = set()
+        for turn in conversation.turns:
+            turns += 1
+            answer = answerer.answer(Ask(message=turn.question, conversation_id=cid))
+            cid = answer.conversation_id
+            asked.add(_norm(turn.question))
+            text = core(answer.answer_markdown)
+            repeated_answers += answer.in_scope and text in answers
+            answers.append(text)
+            suggestions = {_norm(s) for s in answer.suggestions}
+            repeated_suggestions += len(suggestions & (asked | offered))
+            offered |= suggestions
+    return repeated_answers, repeated_suggestions, turns
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def reliability(pairs: list[tuple[float, bool]]) -> tuple[list[dict[str, float]], float]:
+    """Confidence bins with their accuracy, and the expected calibration error over all of them."""
+    table = []
+    ece = 0.0
+    for b in range(BINS):
+        low, high = b / BINS, (b + 1) / BINS
+        inside = [(p, ok) for p, ok in pairs if low <= p < high or (b == BINS - 1 and p == 1.0)]
+        if not inside:
+            continue
+        confidence = statistics.fmean(p for p, _ in inside)
+        accuracy = statistics.fmean(float(ok) for _, ok in inside)
+        ece += len(inside) / len(pairs) * abs(confidence - accuracy)
+        table.append({"from": low, "to": high, "count": len(inside), "confidence": round(confidence, 3),
+                      "accuracy": round(accuracy, 3)})
+    return table, round(ece, 4)

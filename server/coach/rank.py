@@ -1,0 +1,190 @@
+"""Which card answers this exact ask, and how sure we are: card-level signals combined by a small learned model.
+
+Retrieval proposes candidates by topic-level similarity; here each candidate gets features (its best trigger's
+cosine, title and summary cosine, BM25, the fused rank, whether the card is for the asker's pair and side, how many
+of the question's key words the card covers, the off-topic check) and a logistic model trained on the labelled
+answer set (`python -m server.coach.train`) turns them into a calibrated probability that the card is one a senior
+producer would put first. The weights are a small JSON file next to this module, readable and diffable.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from server.knowledge.passages import content_hash, dense_text
+from server.models import Card, Culture, Hit, Perspective
+from server.search.embedder import Embedder
+from server.search.index import EmbeddingCache
+from server.search.lexical import tokenize
+
+WEIGHTS = Path(__file__).with_name("ranker.json")
+FEATURES: tuple[str, ...] = (
+            "bias", "fused", "reciprocal_rank", "dense", "trigger", "title_summary", "lexical", "coverage",
+            "pair_match", "pair_mismatch", "side_match", "side_mismatch", "scope", "decoded_card",
+            "domain_cue", "off_topic_cue", "cjk", "trigger_gap", "dense_gap")
+SCOPE_FEATURES = (*FEATURES[1:], "top_probability")
+# Words that place a question in film/TV business, and words of the usual near-domain traps, in four languages.
+DOMAIN_CUE = re.compile(
+    r"\b(co-?produc\w*|partner\w*|studio|producer|committee|distribut\w+|rights|financ\w+|budget|contract|deal|"
+    r"negotiat\w+|screenplay|script notes|casting|director|showrunner|broadcaster|streamer|recoup\w*|royalt\w+|"
+    r"incentive|rebate|treaty|approval|final cut|licen[cs]\w+|counterpart|meeting|e-?mail)\b|"
+    r"製作|制作|委員会|パートナー|プロデューサー|契約|配給|権利|予算|会議|先方|"
+    r"제작|파트너|프로듀서|계약|배급|권리|예산|회의|"
+    r"合拍|合作|制片|发行|版权|预算|合同|会议|美方|中方|片方", re.I)
+OFF_TOPIC_CUE = re.compile(
+    r"\b(weather|recipe|excel|spreadsheet|formula|vlookup|python|keyerror|traceback|ffmpeg|javascript|"
+    r"bank account|phone plan|sim card|apartment|rent|visa application|tax return|restaurant|hotel|flight|"
+    r"itinerary|plot|box office|gossip|wedding|diet|workout|homework|shortcut|premiere pro|davinci)\b|"
+    r"天気|天候|レシピ|エクセル|関数|銀行口座|携帯|スマホ|家賃|ビザ申請|確定申告|レストラン|観光|あらすじ|"
+    r"날씨|레시피|엑셀|함수|은행 계좌|휴대폰|월세|비자 신청|연말정산|맛집|관광|줄거리|"
+    r"天气|食谱|公式|银行账户|手机套餐|租房|签证申请|个税|餐厅|旅游|剧情", re.I)
+
+
+@dataclass
+class Candidate:
+    """One retrieved card with its features and the model's probability."""
+
+    card: Card
+    hit: Hit
+    features: NDArray[np.float64]
+    probability: float = 0.0
+
+
+@dataclass(frozen=True)
+class Asker:
+    """What ranking needs to know about the question (see coach.understand)."""
+
+    pair: Culture | None
+    side: Perspective | None
+    decoded_cards: frozenset[str] = frozenset()
+
+
+class CardVectors:
+    """Each card's triggers, and its title with summary, embedded once (cached on disk by content hash)."""
+
+    def __init__(self, cards: dict[str, Card], embedder: Embedder, cache_dir: Path | None) -> None:
+        texts: list[str] = []
+        self.owner: list[str] = []
+        self.is_trigger: list[bool] = []
+        for card in cards.values():
+            for text, trigger in [(t, True) for t in card.triggers] + [(f"{card.title}. {card.summary}", False)]:
+                texts.append(dense_text(text))
+                self.owner.append(card.id)
+                self.is_trigger.append(trigger)
+        self.matrix = _encode_cached(embedder, texts, cache_dir)
+        self.rows: dict[str, list[int]] = {}
+        for row, cid in enumerate(self.owner):
+            self.rows.setdefault(cid, []).append(row)
+
+    def similarities(self, vector: NDArray[np.float32], card_id: str) -> tuple[float, float]:
+        """(best trigger cosine, title-and-summary cosine) of the query to one card."""
+        rows = self.rows.get(card_id, [])
+        if not rows:
+            return 0.0, 0.0
+        scores = self.matrix[rows] @ vector.reshape(-1)
+        triggers = [float(s) for s, row in zip(scores, rows, strict=True) if self.is_trigger[row]]
+        heads = [float(s) for s, row in zip(scores, rows, strict=True) if not self.is_trigger[row]]
+        return max(triggers, default=0.0), max(heads, default=0.0)
+
+
+def _encode_cached(embedder: Embedder, texts: list[str], cache_dir: Path | None) -> NDArray[np.float32]:
+    cache = EmbeddingCache(cache_dir, embedder.name, embedder.dimension) if cache_dir else None
+    keys = [content_hash(t) for t in texts]
+    stored = cache.vectors if cache else {}
+    missing = [i for i, k in enumerate(keys) if k not in stored]
+    if missing:
+        vectors = embedder.encode([texts[i] for i in missing])
+        fresh = {keys[i]: v for i, v in zip(missing, vectors, strict=True)}
+        if cache:
+            cache.vectors.update(fresh)
+            cache.save()
+        stored = {**stored, **fresh}
+    return np.vstack([stored[k] for k in keys]).astype(np.float32) if keys else np.zeros((0, 1), np.float32)
+
+
+def card_tokens(card: Card) -> set[str]:
+    return set(tokenize(" ".join([card.title, card.summary, *card.triggers, *card.sections.values()])))
+
+
+def coverage(question_tokens: set[str], tokens: set[str]) -> float:
+    """Share of the question's key words that the card uses."""
+    return len(question_tokens & tokens) / len(question_tokens) if question_tokens else 0.0
+
+
+def question_features(text: str, scope: float) -> dict[str, float]:
+    """The features that are the same for every candidate of one question."""
+    return {"scope": scope, "domain_cue": float(bool(DOMAIN_CUE.search(text))),
+            "off_topic_cue": float(bool(OFF_TOPIC_CUE.search(text))),
+            "cjk": float(len(re.findall(r"[A-Za-z]{2,}", dense_text(text))) < 3)}
+
+
+def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float, card: Card, asker: Asker,
+                       similarities: tuple[float, float], covered: float, shared: dict[str, float],
+                       best: tuple[float, float] = (0.0, 0.0)) -> NDArray[np.float64]:
+    """One candidate's features; `best` is the highest trigger and passage cosine among all the candidates, so the
+    model can compare a card with its rivals, not only with a fixed bar."""
+    english = 1.0 - shared["cjk"]  # the bundled model reads English only: without English words, cosines are noise
+    pair_known = asker.pair is not None and asker.pair is not Culture.ANY
+    fits_pair = Culture.ANY in card.cultures or (asker.pair in card.cultures if pair_known else True)
+    side_known = asker.side is not None and asker.side is not Perspective.BOTH
+    opposite = side_known and card.perspective not in (asker.side, Perspective.BOTH)
+    values = {
+        "bias": 1.0, "fused": hit.score / top_fused if top_fused else 0.0, "reciprocal_rank": 1.0 / (rank + 1),
+        "dense": english * hit.dense_score, "trigger": english * similarities[0],
+        "title_summary": english * similarities[1],
+        "lexical": hit.lexical_score / top_lexical if top_lexical > 0 else 0.0, "coverage": covered,
+        "pair_match": float(pair_known and asker.pair in card.cultures),
+        "pair_mismatch": float(pair_known and not fits_pair),
+        "side_match": float(side_known and card.perspective == asker.side), "side_mismatch": float(opposite),
+        "decoded_card": float(card.id in asker.decoded_cards), **shared,
+        "trigger_gap": english * (similarities[0] - best[0]), "dense_gap": english * (hit.dense_score - best[1]),
+    }
+    return np.array([values[name] for name in FEATURES], dtype=np.float64)
+
+
+def scope_features(features: NDArray[np.float64], probability: float) -> NDArray[np.float64]:
+    """What the scope model reads: the best candidate's features (without the bias) and its probability."""
+    return np.append(features[1:], probability)
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """Two logistic models trained on the labelled set (see coach/train.py) and their cut-offs.
+
+    `probability`: that a candidate is a card a senior producer would put first (the answer's confidence).
+    `in_scope`: that the question is one the coach covers at all, read from its best candidate."""
+
+    weights: NDArray[np.float64]
+    scope_weights: NDArray[np.float64]  # bias first, then SCOPE_FEATURES
+    answer_at: float  # best candidate at or above: answer; below (but in scope): the closest guidance + choices
+    in_scope_at: float  # in_scope below this: decline politely
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> Ranker:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        weights = np.array([float(data["weights"].get(name, 0.0)) for name in FEATURES])
+        scope = np.array([float(data["scope_weights"].get(n, 0.0)) for n in ("bias", *SCOPE_FEATURES)])
+        return cls(weights, scope, float(data["answer_at"]), float(data["in_scope_at"]))
+
+    def with_cutoffs(self, answer_at: float | None, in_scope_at: float | None) -> Ranker:
+        """The operator's thresholds (COACH_CLARIFY_THRESHOLD, COACH_SCOPE_THRESHOLD) where set."""
+        return replace(self, answer_at=self.answer_at if answer_at is None else answer_at,
+                       in_scope_at=self.in_scope_at if in_scope_at is None else in_scope_at)
+
+    def probability(self, features: NDArray[np.float64]) -> float:
+        return _logistic(float(features @ self.weights))
+
+    def in_scope(self, best: Candidate) -> float:
+        features = scope_features(best.features, best.probability)
+        return _logistic(float(self.scope_weights[0] + features @ self.scope_weights[1:]))

@@ -1,0 +1,193 @@
+"""Who is asking and what exactly: language, culture pair, the asker's side, the stage, the sub-questions, and the
+partner's own words (quoted or pasted), which are the only text the decoder may explain."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from server.cjk import CJK_CHAR, HAN, HANGUL, KANA, language_of
+from server.models import Culture, Perspective
+
+MAX_PARTS = 3
+_PAIR_WORDS = {
+    Culture.KR_US: re.compile(r"\b(korea|korean|koreans|seoul|busan|kofic|chaebol|nunchi)\b|한국|韓国|韩国", re.I),
+    Culture.CN_US: re.compile(r"\b(china|chinese|beijing|shanghai|cfcc|guanxi|mianzi)\b|中国|中方|北京|上海", re.I),
+    Culture.JP_US: re.compile(r"\b(japan|japanese|tokyo|osaka|nemawashi|ringi|seisaku|iinkai)\b|日本|東京", re.I),
+}
+_ASIAN = r"(?:japanese|korean|chinese|tokyo|seoul|beijing|shanghai|osaka|busan)"
+_AMERICAN = r"(?:us|u\.s\.|american|hollywood|la|l\.a\.|american-side|western)"
+_ROLE = (r"(?:partners?|co-?producers?|producers?|studios?|side|counterparts?|distributors?|broadcasters?|"
+         r"publishers?|teams?|exec\w*|investors?|financiers?|committee|company|companies|streamers?|network|"
+         r"showrunners?|director|writers?|lawyers?|agents?|colleagues?|client)")
+# The asker speaks about "our Korean partner" (American side) or "our US partner" (Asian side).
+_ASKER_US = re.compile(rf"\b(?:our|my)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b|\bwe(?:'re| are)\s+(?:an?|the)\s+"
+                       rf"(?:american|us|u\.s\.|hollywood|la)\b|\bas\s+(?:an?|the)\s+american\b", re.I)
+_ASKER_ASIA = re.compile(rf"\b(?:our|my)\s+{_AMERICAN}\s+(?:\w+\s+)?{_ROLE}\b|\bwe(?:'re| are)\s+(?:an?|the)\s+"
+                         rf"{_ASIAN}\b|\bas\s+(?:an?|the)\s+{_ASIAN}\s+{_ROLE}|\bthe\s+americans?\s+side\b|\bthe\s+americans\b|"
+                         r"アメリカ|米国|米側|米国側|ハリウッド|미국|할리우드|美方|美国|好莱坞", re.I)
+_ASIA_SIDE_NATIVE = re.compile(r"日本(?:の|側の)?(?:パートナー|制作会社|スタジオ|会社)|한국\s*(?:파트너|제작사)|"
+                               r"中国(?:合作方|公司)")
+_STAGES = [
+    ("dispute", re.compile(r"\b(disputes?|breach\w*|sue|suing|lawsuit|litigation|terminat\w+|demand letter|"
+                           r"withh[oe]ld\w*|refus\w+ to pay|stopped paying|legal action)\b|紛争|訴訟|契約違反|"
+                           r"분쟁|소송|계약 위반|纠纷|诉讼|违约", re.I)),
+    ("production", re.compile(r"\b(in production|on set|shooting|the shoot|principal photography|in post\b|"
+                              r"post-?production|picture lock|delivery (?:date|deadline)|mid-?shoot|dailies|"
+                              r"weeks? (?:from|before|until|to) (?:lock|delivery|release|premiere|air))|撮影中|制作中|"
+                              r"ポスプロ|納品|촬영 중|후반 작업|납품|拍摄中|后期|交付", re.I)),
+    ("signed", re.compile(r"\b(?:we|they)(?: have| had|'ve)?(?: already| just)? signed\b|\bsigned (?:the|a|our)\s+"
+                          r"(?:\w+\s+)?(?:deal|contract|agreement)|\bafter signing\b|\bcontract is (?:signed|done)\b|"
+                          r"\bdeal (?:closed|is closed)\b|契約済|締結済|契約した|署名した|サインした|계약했|서명했|"
+                          r"계약 후|已签|签了|签约后", re.I)),
+    ("negotiating", re.compile(r"\b(negotiat\w+|term sheet|drafting|draft (?:contract|agreement)|before (?:we )?"
+                               r"sign(?:ing)?|deal memo|first meeting|pitch\w*|proposal)\b|交渉|契約前|협상|계약 전|"
+                               r"谈判|签约前", re.I)),
+]
+_QUESTION_END = re.compile(r"(?:[?？]|か|かな|でしょうか|ますか|ですか|の|까|까요|나요|죠|니|吗|呢)\s*[。.]?\s*$")
+_REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b|教えて|ください|知りたい|알려|"
+                      r"조언|请问|请告诉|怎么办|如何", re.I)
+_SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+(?=[A-Z])|\n+")
+_JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and|also|plus)\s+(?=(?:how|what|who|should|can|could|do|does|is|are|"
+                         r"when|where|why|which|would|will|if)\b)", re.I)
+# Partner text: quoted spans, cue-led sentences, "…と言われた" clauses, pasted e-mails.
+_QUOTED = re.compile(r"「([^」]{2,400})」|『([^』]{2,400})』|“([^”]{2,400})”|\"([^\"\n]{2,400})\"|"
+                     r"(?<![\w'])'([^'\n]{2,200})'(?![\w'])")
+_SAID = re.compile(r"\b(?:said|says|(?:keeps?|kept) saying|wrote|writes|replied|responded|answered|"
+                   r"told (?:us|me)|emailed|messaged|texted|came back with|the reply was|their reply|"
+                   r"their answer|their email|response was)"
+                   r"\s*(?:that\s+|back\s+)?[:,]?\s*(.+?)(?:[.!?](?:\s|$)|\n|$)", re.I)
+_JA_SAID = re.compile(r"(?:^|[。\n、])([^。\n、]{2,120}?)(?:と|って)(?:言われ|言って|言い|返事|返信|回答|連絡|"
+                      r"書いて|のこと|おっしゃ)")
+# A short message that only asks about a phrase: 「前向きに検討しますって断り？」
+_JA_ABOUT = re.compile(r"^([^。\n？?、]{2,30}?)(?<!思)(?:って|とは|というのは|と言うのは)[^。\n]{0,15}$")
+_KO_SAID = re.compile(r"(?:^|[.\n,])([^.\n,]{2,120}?)(?:라고|다고|자고|냐고)\s*(?:했|하더|말했|답했|답장|연락|들었)")
+_ZH_SAID = re.compile(r"(?:说|表示|回复|回答|答复|告诉我们|来信)[:：,，]?\s*([^。！？\n]{2,120})")
+_GREETING = re.compile(r"^\s*(?:dear\b|hi\b|hello\b|good (?:morning|afternoon)|お世話になって|いつもお世話|"
+                       r"안녕하세요|您好|你好|件名|subject:)|^\s*\S{1,12}(?:様|さん|님|您好|你好)[,，、]?\s*$", re.I)
+# "Here is their reply:", 「返信を貼ります」, 「그대로 붙여요」, 「对方邮件原文：」 then the pasted lines.
+_PASTE_CUE = re.compile(r"(?:貼ります|貼り付け|そのまま|原文|転送|pasted|copied|forwarded|below|here is|here's|"
+                        r"붙여|그대로|원문|아래|如下|转发)", re.I)
+_QUOTE_LINE = re.compile(r"^\s*>\s?(.+)$", re.M)
+_SIGN_OFF = re.compile(r"^\s*(?:best|regards|kind regards|best regards|sincerely|thanks|thank you|cheers|"
+                       r"よろしくお願い|何卒|감사합니다|此致|谢谢|祝好)", re.I)
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What the engine knows about one message before it retrieves anything."""
+
+    language: str
+    pair: Culture | None
+    side: Perspective | None
+    stage: str | None
+    parts: list[str]  # the distinct questions, as written (one: the whole message)
+    context: str = ""  # the message's sentences that are not questions (the situation)
+    partner_text: list[str] = field(default_factory=list)
+
+    def query(self, part: str) -> str:
+        """What to retrieve for one part: a short sub-question keeps the situation it is about."""
+        if len(self.parts) == 1 or word_count(part) >= 8 or not self.context:
+            return part
+        return f"{' '.join(self.context.split()[:30])} {part}"
+
+
+def word_count(text: str) -> int:
+    """Words, counting CJK script (written without spaces) as one word per two characters."""
+    cjk = len(CJK_CHAR.findall(text))
+    return len(re.findall(r"[^\W_]+", CJK_CHAR.sub(" ", text))) + (cjk + 1) // 2
+
+
+def detect_pair(text: str) -> Culture | None:
+    """The culture pair the question names explicitly ("our Korean partner"), if exactly one."""
+    found = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(text)}
+    found |= {Culture.KR_US} if HANGUL.search(text) else set()
+    found |= {Culture.JP_US} if KANA.search(text) else set()
+    if not found and HAN.search(text):
+        found = {Culture.CN_US}  # Han script without kana or hangul reads as Chinese
+    return found.pop() if len(found) == 1 else None
+
+
+def detect_side(text: str, language: str) -> Perspective | None:
+    """The asker's side: an American about an Asian partner, or an Asian company about an American partner."""
+    us, asia = bool(_ASKER_US.search(text)), bool(_ASKER_ASIA.search(text))
+    if language != "en":
+        # Written in Japanese, Korean or Chinese: the Asian side, unless the American side is "we".
+        return Perspective.US_SIDE if _ASIA_SIDE_NATIVE.search(text) and not asia else Perspective.ASIA_SIDE
+    if us != asia:
+        return Perspective.US_SIDE if us else Perspective.ASIA_SIDE
+    return None
+
+
+def detect_stage(text: str) -> str | None:
+    """negotiating, signed, production or dispute: the most advanced stage the message mentions."""
+    return next((name for name, pattern in _STAGES if pattern.search(text)), None)
+
+
+def is_question(sentence: str) -> bool:
+    return bool(_QUESTION_END.search(sentence) or _REQUEST.search(sentence))
+
+
+def partner_text(message: str) -> list[str]:
+    """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
+    spans = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(message)]
+    for pattern in (_SAID, _JA_SAID, _KO_SAID, _ZH_SAID):
+        spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()]
+    spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
+    if not spans:
+        about = _JA_ABOUT.match(message.strip())
+        if about:
+            spans.append(about.group(1))
+    return list(dict.fromkeys(s for s in spans if len(s.strip()) >= 2))
+
+
+def _pasted_email(message: str) -> list[str]:
+    lines = message.splitlines()
+    start = next((i for i, line in enumerate(lines) if _GREETING.match(line)), None)
+    if start is None:
+        return []
+    end = next((i for i in range(start + 1, len(lines)) if _SIGN_OFF.match(lines[i])), len(lines) - 1)
+    return ["\n".join(lines[start:end + 1])]
+
+
+def _pasted_after_cue(message: str) -> list[str]:
+    """The lines after "here is their reply:" up to the asker's own question (a question line after them)."""
+    lines = message.splitlines()
+    start = next((i for i, line in enumerate(lines[:-1]) if _PASTE_CUE.search(line)
+                  and line.rstrip().endswith((":", "：", "。"))), None)
+    if start is None:
+        return []
+    taken: list[str] = []
+    for line in lines[start + 1:]:
+        if taken and is_question(line) and line is lines[-1]:
+            break
+        if line.strip():
+            taken.append(line)
+    return ["\n".join(taken)] if taken else []
+
+
+def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
+    """The message's distinct questions (at most three; the whole message when it asks one thing) and the
+    sentences around them that describe the situation."""
+    text = message
+    for span in partner:
+        text = text.replace(span, " ")
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    questions = [q for s in sentences if is_question(s) for q in _JOIN_SPLIT.split(s) if q]
+    questions = [q.strip(" ,") for q in questions if q and len(q.split()) + len(q) // 8 >= 3]
+    context = " ".join(s for s in sentences if not is_question(s))
+    return ([message] if len(questions) <= 1 else questions[:MAX_PARTS]), context
+
+
+def understand(message: str, default_pair: Culture | None = None,
+               default_side: Perspective | None = None) -> Understanding:
+    language = language_of(message)
+    partner = partner_text(message)
+    asker_words = message
+    for span in partner:
+        asker_words = asker_words.replace(span, " ")
+    pair = detect_pair(message) or default_pair
+    side = detect_side(asker_words, language) or default_side
+    parts, context = split_parts(message, partner)
+    return Understanding(language=language, pair=pair, side=side, stage=detect_stage(asker_words),
+                         parts=parts, context=context, partner_text=partner)

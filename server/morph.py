@@ -1,0 +1,77 @@
+"""Dictionary forms of Japanese (SudachiPy), Korean (Kiwi) and Chinese (jieba) words, with their offsets.
+
+The decoder matches phrasebook expressions on these, so that 「少し難しいかもしれません」 finds 難しい and
+「検討させていただければ」 finds 検討します without a regular expression per inflection. Each analyser loads its
+packaged dictionary on first use (Kiwi and jieba take about 1.5 s), so English-only workers never pay for them.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+# Words too common to identify an expression on their own ("do", "be", "become").
+LIGHT = frozenset({"する", "ある", "いる", "なる", "できる", "いう", "하다", "하", "있다", "되다", "이다", "것", "수",
+                   "要", "还", "还要", "一下", "跟", "和", "再", "我们", "会", "的", "了"})
+# Verbs that only add politeness or aspect (「〜ください」「〜ておく」「〜かもしれない」).
+GRAMMAR = frozenset({"くださる", "いただく", "いただける", "おく", "しれる", "みる", "しまう", "いく", "くる", "頂く",
+                     "같다", "보다", "주다", "드리다"})
+_JA_CONTENT = ("名詞", "動詞", "形容詞", "形状詞", "代名詞", "接頭辞", "連体詞")
+_KO_CONTENT = ("NNG", "NNP", "VV", "VA", "XR", "XSV", "XSA")
+
+
+@dataclass(frozen=True)
+class Word:
+    lemma: str
+    start: int
+    end: int
+
+
+@functools.cache
+def _sudachi() -> Any:
+    from sudachipy import dictionary
+
+    return dictionary.Dictionary(dict="core").create()
+
+
+@functools.cache
+def _kiwi() -> Any:
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+@functools.cache
+def _jieba() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def content_words(text: str, lang: str) -> list[Word]:
+    """The content words of `text` in dictionary form (particles, endings and auxiliaries dropped); [] for en."""
+    if lang == "ja":
+        from sudachipy import tokenizer
+
+        mode = tokenizer.Tokenizer.SplitMode.C
+        return [Word(m.dictionary_form(), m.begin(), m.end()) for m in _sudachi().tokenize(text, mode)
+                if m.part_of_speech()[0] in _JA_CONTENT]
+    if lang == "ko":
+        return [Word(getattr(t, "lemma", "") or t.form, t.start, t.start + t.len)
+                for t in _kiwi().tokenize(text) if t.tag.split("-")[0] in _KO_CONTENT]
+    if lang == "zh":
+        return [Word(w, s, e) for w, s, e in _jieba().tokenize(text) if w.strip() and not _is_punct(w)]
+    return []
+
+
+def _is_punct(word: str) -> bool:
+    return all(not c.isalnum() for c in word)
+
+
+def key_lemmas(text: str, lang: str) -> list[str]:
+    """The words that identify an expression: content words without light and grammatical verbs."""
+    return [w.lemma for w in content_words(text, lang) if w.lemma not in LIGHT and w.lemma not in GRAMMAR]

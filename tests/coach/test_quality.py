@@ -1,0 +1,75 @@
+"""What users feel, asserted on the held-aside test split of the labelled answer set (tests/data/answers/).
+
+The test split (a fifth of every file, chosen by a hash of each id) is never used to train the ranker or to tune
+anything. `coach eval-answers --split train` and `--split test` print the same figures for both splits."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.coach.answer import Answerer
+from server.coach.labelled import load_answer_set, split_of
+from server.coach.quality import Report, evaluate_answers
+
+
+@pytest.fixture(scope="module")
+def report(kb_answerer: Answerer) -> Report:
+    result = evaluate_answers(kb_answerer, load_answer_set().only("test"))
+    print("test split:", result.figures, result.counts)
+    return result
+
+
+def test_the_set_is_large_enough_and_a_fifth_is_held_aside() -> None:
+    data = load_answer_set()
+    assert len(data.questions) + sum(len(c.turns) for c in data.conversations) >= 300
+    assert sum(q.lang != "en" for q in data.questions) >= 60
+    assert sum(bool(q.parts) for q in data.questions) >= 50
+    assert sum(q.side == "asia-side" for q in data.questions) >= 40
+    assert len(data.conversations) >= 40 and len(data.out_of_scope) >= 250 and len(data.plain) >= 100
+    assert {q.lang for q in data.out_of_scope} == {"en", "ja", "ko", "zh"}
+    ids = [q.id for q in data.questions] + [q.id for q in data.out_of_scope]
+    assert 0.15 <= sum(split_of(i) == "test" for i in ids) / len(ids) <= 0.25
+
+
+def test_every_label_names_a_card_that_exists(kb_answerer: Answerer) -> None:
+    cards = kb_answerer.retriever.index.cards
+    data = load_answer_set()
+    labelled = [c for q in data.questions for c in [*q.cards, *(x for p in q.parts for x in p.cards)]]
+    labelled += [c for conv in data.conversations for t in conv.turns for c in t.cards]
+    assert sorted(set(labelled) - set(cards)) == []
+
+
+@pytest.mark.slow
+def test_the_right_card_comes_first(report: Report) -> None:
+    assert report.figures["hit@1"] >= HIT1 and report.figures["hit@3"] >= HIT3
+
+
+@pytest.mark.slow
+def test_answers_fit_the_askers_frame_and_every_sub_question(report: Report) -> None:
+    assert report.figures["frame"] >= FRAME
+    assert report.figures["sub-questions"] >= PARTS
+
+
+@pytest.mark.slow
+def test_out_of_scope_is_declined_in_every_language_and_in_scope_answered(report: Report) -> None:
+    assert report.figures["out-of-scope declined"] >= DECLINED
+    assert report.figures["in-scope answered"] >= ANSWERED
+
+
+@pytest.mark.slow
+def test_follow_ups_never_repeat_an_answer_or_a_suggestion(report: Report) -> None:
+    assert report.counts["conversation turns"] >= 20
+    assert report.figures["repeated answers"] == 0
+    assert report.figures["repeated suggestions"] == 0
+
+
+@pytest.mark.slow
+def test_the_decoder_explains_only_the_partners_words(report: Report) -> None:
+    assert report.figures["decodes of the asker's words"] == 0
+    assert report.figures["decoder recall"] >= 0.9
+
+
+@pytest.mark.slow
+def test_answers_are_short_and_open_with_the_answer(report: Report) -> None:
+    assert report.figures["core words p50"] <= 250
+    assert report.figures["first paragraph <= 60 words"] >= 0.95

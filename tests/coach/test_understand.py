@@ -1,0 +1,81 @@
+"""Who is asking and what exactly: side, pair, stage, sub-questions and the partner's own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.coach.understand import detect_side, detect_stage, partner_text, split_parts, understand
+from server.models import Culture, Perspective
+
+
+@pytest.mark.parametrize(("message", "side"), [
+    ("My Japanese partner never says no directly. What should I do?", Perspective.US_SIDE),
+    ("We are the Japanese studio and our US partner wants a decision in the first meeting.", Perspective.ASIA_SIDE),
+    ("Our American co-producer keeps emailing our director directly.", Perspective.ASIA_SIDE),
+    ("アメリカ側のプロデューサーが初回の会議で結論を求めてきます。", Perspective.ASIA_SIDE),
+    ("미국 파트너가 계약서에 없는 추가 작업을 요구합니다.", Perspective.ASIA_SIDE),
+    ("Who should have final cut?", None),
+])
+def test_the_askers_side(message: str, side: Perspective | None) -> None:
+    assert understand(message).side == side
+
+
+def test_side_needs_a_clear_cue_in_english() -> None:
+    assert detect_side("The Japanese side and the US side disagree on the cut.", "en") is None
+
+
+@pytest.mark.parametrize(("message", "stage"), [
+    ("We signed last month and now they want to change the split.", "signed"),
+    ("We're three weeks from picture lock and the notes keep coming.", "production"),
+    ("Their lawyer sent a notice of breach.", "dispute"),
+    ("We're negotiating the term sheet.", "negotiating"),
+    ("How does a production committee work?", None),
+])
+def test_the_stage(message: str, stage: str | None) -> None:
+    assert detect_stage(message) == stage
+
+
+@pytest.mark.parametrize(("message", "spans"), [
+    ("My Japanese partner said 「前向きに検討します」. Is that a no?", ["前向きに検討します"]),
+    ("They replied: we'll see. Should I wait or push?", ["we'll see"]),
+    ("先方から少し難しいかもしれませんと言われました。どうすればいいですか", ["先方から少し難しいかもしれません"]),
+    ("対方说再说吧，这是拒绝吗？", ["再说吧，这是拒绝吗？"]),
+])
+def test_partner_text_is_found(message: str, spans: list[str]) -> None:
+    found = partner_text(message)
+    assert all(any(s in f or f in s for f in found) for s in spans), found
+
+
+@pytest.mark.parametrize("message", [
+    "どうすればいいですか", "Quick question: who approves the voice cast?", "Is it fine if we push back?",
+    "난처한 상황인데 어떻게 해야 하나요?",
+])
+def test_the_askers_own_question_is_not_partner_text(message: str) -> None:
+    assert partner_text(message) == []
+
+
+def test_a_pasted_email_is_partner_text() -> None:
+    message = "Hi Tom,\nThanks for the draft. We will consider it internally.\nBest,\nKenji\n\nWhat does this mean?"
+    assert any("consider it internally" in span for span in partner_text(message))
+
+
+def test_a_two_part_question_is_split_and_keeps_its_situation() -> None:
+    parts, context = split_parts("We signed last month. Now the Korean co-producer wants to change the split. "
+                                 "Can they do that? What should we say to them?", [])
+    assert parts == ["Can they do that?", "What should we say to them?"]
+    assert "Korean co-producer" in context
+    u = understand("We signed last month. Now the Korean co-producer wants to change the split. "
+                   "Can they do that? What should we say to them?")
+    assert all("Korean co-producer" in u.query(p) for p in u.parts)
+    assert u.pair is Culture.KR_US and u.stage == "signed"
+
+
+def test_one_question_stays_whole() -> None:
+    message = "Who should approve the voice cast for the English dub?"
+    assert split_parts(message, [])[0] == [message]
+
+
+def test_and_between_two_asks_splits_them() -> None:
+    parts, _ = split_parts("Who should approve the voice cast, and if we disagree with the committee's pick, how do "
+                           "we push back without damaging the relationship?", [])
+    assert len(parts) == 2 and parts[0].startswith("Who should approve")
