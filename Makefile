@@ -20,8 +20,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-index: setup ## Build the index if it is missing or stale
-	$(BIN)/coach index check || $(BIN)/coach index build
+index: setup ## Build the index if it is missing or stale (`coach index build` checks first; a first run says so)
+	$(BIN)/coach index build
 
 run: index ## Serve the web chat on http://$(HOST):$(PORT)
 	$(BIN)/coach serve --host $(HOST) --port $(PORT)

@@ -18,10 +18,13 @@ from server.coach.answer import Draft
 from server.errors import CoachError
 from server.service.access import AccessMiddleware, note_outcome
 from server.service.admin import router as admin_router
+from server.service.headers import SecurityHeaders
 from server.service.health import router as health_router
-from server.service.limits import BodyGuard, RateLimit, TokenBuckets
+from server.service.limits import BodyGuard
 from server.service.metrics import Metrics, metrics_router
+from server.service.ratelimit import ClientLimiter, RateLimit
 from server.service.reload import IndexWatcher, Reloader
+from server.service.retention import RetentionTask
 from server.service.runtime import Runtime, load_runtime
 from server.settings import Settings
 from server.slack.routes import chat_apps_router
@@ -32,7 +35,7 @@ from server.web.views import static_files
 
 
 def _add_operations(app: FastAPI, runtime: Runtime) -> None:
-    """Metrics, the request log, body and rate limits, and the admin routes."""
+    """Metrics, the request log, body and rate limits (the limiter on app.state for the web chat), admin routes."""
     settings = runtime.settings
     metrics = Metrics(runtime)
 
@@ -41,14 +44,26 @@ def _add_operations(app: FastAPI, runtime: Runtime) -> None:
         note_outcome(draft, settings.log_messages)
 
     runtime.on_outcome = on_outcome
-    # add_middleware wraps what is already there, so the last added runs first: access log, rate, body
+    # add_middleware wraps what is already there, so the last added runs first: access log, headers, rate, body
     app.add_middleware(BodyGuard, max_bytes=settings.max_request_bytes, max_depth=settings.max_json_depth)
+    app.state.limiter = None
     if settings.api_rate_per_minute > 0:
-        app.add_middleware(RateLimit, buckets=TokenBuckets(settings.api_rate_per_minute, settings.api_rate_burst),
-                           paths=frozenset({"/api/ask"}))
+        app.state.limiter = ClientLimiter(settings.api_rate_per_minute, settings.api_rate_burst,
+                                          settings.rate_limit_storage, settings.trusted_networks)
+        app.add_middleware(RateLimit, limiter=app.state.limiter)
+    app.add_middleware(SecurityHeaders, hsts_max_age=settings.hsts_max_age)
     app.add_middleware(AccessMiddleware, metrics=metrics)
     app.include_router(metrics_router(metrics))
     app.include_router(admin_router)
+
+
+def _field_error(error: dict[str, Any]) -> dict[str, str]:
+    """One validation error as {field, message}; a body that is not JSON says where the parser stopped."""
+    if error.get("type") == "json_invalid":
+        where = next((p for p in error["loc"] if isinstance(p, int)), "?")
+        reason = (error.get("ctx") or {}).get("error", "not JSON")
+        return {"field": "body", "message": f"the body is not valid JSON (at character {where}: {reason})"}
+    return {"field": ".".join(str(p) for p in error["loc"] if p != "body"), "message": error["msg"]}
 
 
 def create_app(settings: Settings | None = None, wait_until_loaded: bool = False) -> FastAPI:
@@ -64,12 +79,18 @@ def create_app(settings: Settings | None = None, wait_until_loaded: bool = False
         reloader = Reloader(runtime)
         watcher = IndexWatcher(reloader, settings.reload_interval)
         watcher.start()
+        retention = RetentionTask(runtime, settings.retention_interval)
+        retention.start()
         try:
             yield {"runtime": runtime, "reloader": reloader}
         finally:
             watcher.stop()
+            retention.stop()
 
+    # /docs and /redoc load their scripts from a public CDN: off unless the operator asks (the schema stays)
+    docs = settings.api_docs
     app = FastAPI(title="Co-Production Coach", version=__version__, lifespan=lifespan,
+                  docs_url="/docs" if docs else None, redoc_url="/redoc" if docs else None,
                   description="Cross-cultural coaching for Asian-US film, series and animation co-productions.")
 
     @app.exception_handler(CoachError)
@@ -78,9 +99,9 @@ def create_app(settings: Settings | None = None, wait_until_loaded: bool = False
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [{"field": ".".join(str(p) for p in e["loc"] if p != "body"), "message": e["msg"]}
-                  for e in exc.errors()]
-        summary = "; ".join(f"{e['field'] or 'body'}: {e['message']}" for e in errors)
+        errors = [_field_error(e) for e in exc.errors()]
+        summary = "; ".join(e["message"] if e["field"] == "body" else f"{e['field'] or 'body'}: {e['message']}"
+                            for e in errors)
         return JSONResponse({"detail": f"invalid request: {summary}", "errors": errors}, status_code=422)
 
     _add_operations(app, runtime)

@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 SECTION_TITLES = ("What's going on", "What to do", "What to say", "Watch out for")
+CONVERSATION_ID_PATTERN = r"^[A-Za-z0-9_.:-]+$"
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def text_problem(value: str, name: str) -> str | None:
+    """Why `value` cannot be stored as text, or None. PostgreSQL text cannot hold NUL, and a lone UTF-16 surrogate
+    (from a JSON escape such as \\ud800) cannot be encoded as UTF-8 by any database driver. Every front end checks
+    each text field with this at the edge and answers 422 with the reason."""
+    found = _UNSTORABLE.search(value)
+    if found is None:
+        return None
+    char, position = found.group(), found.start()
+    if char == "\x00":
+        return f"{name} contains a NUL character (\\u0000) at position {position}; remove it and send again"
+    return (f"{name} contains a lone UTF-16 surrogate (\\u{ord(char):04x}) at position {position}, which is not "
+            "text; send valid UTF-8")
 
 
 class Culture(StrEnum):
@@ -108,10 +126,18 @@ class Ask(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     message: str = Field(min_length=1, max_length=4000, description="The question or pasted partner message.")
-    conversation_id: str | None = Field(None, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$",
+    conversation_id: str | None = Field(None, max_length=64, pattern=CONVERSATION_ID_PATTERN,
                                         description="Continue this conversation (letters, digits, _ . : -).")
     culture: Culture | None = Field(None, description="Culture pair; 'any' means no preference.")
     perspective: Perspective | None = Field(None, description="Which side the user is on.")
+
+    @field_validator("message")
+    @classmethod
+    def _storable(cls, value: str) -> str:
+        problem = text_problem(value, "message")
+        if problem:
+            raise PydanticCustomError("unstorable_text", problem)
+        return value
 
 
 class Source(BaseModel):

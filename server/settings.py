@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+def _parse_networks(text: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """Comma-separated addresses or CIDR networks; ValueError naming the first entry that is neither."""
+    networks = []
+    for entry in (e.strip() for e in text.split(",")):
+        if entry:
+            try:
+                networks.append(ipaddress.ip_network(entry, strict=False))
+            except ValueError:
+                raise ValueError(f"COACH_TRUSTED_PROXIES: '{entry}' is not an IP address or CIDR network "
+                                 "(e.g. 10.0.0.0/8, 2001:db8::/32, 192.0.2.7)") from None
+    return networks
 
 
 class Settings(BaseSettings):
@@ -60,13 +74,39 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(1_000_000, ge=1024, description="Larger request bodies are refused with 413.")
     max_json_depth: int = Field(32, ge=2, le=500, description="JSON bodies nested deeper are refused with 400.")
     api_rate_per_minute: float = Field(
-        60.0, ge=0, description="Sustained /api/ask requests per client per minute, per worker (0 turns it off).")
-    api_rate_burst: int = Field(20, ge=1, description="/api/ask requests a client may send at once before 429.")
+        60.0, ge=0, description="Sustained questions per client per minute, API and web chat together (and as many "
+        "ratings and card searches); 0 turns the limits off.")
+    api_rate_burst: int = Field(20, ge=1, description="Questions a client may send at once before 429.")
+    rate_limit_storage: str = Field(
+        "memory://", description="Where the rate limits keep count: memory:// (each worker its own) or "
+        "redis://host:6379/0 (shared by every worker and replica).")
+    trusted_proxies: str = Field(
+        "", description="Comma-separated addresses or CIDR networks of reverse proxies whose X-Forwarded-For is "
+        "believed; empty (the default) believes none.")
     secret_key: SecretStr | None = Field(
         None, min_length=32, description="Signs the web chat's browser cookie; unset: generated once into "
         "secret_key_file. Set the same value on every replica.")
     secret_key_file: Path = Field(
         PROJECT_ROOT / "var" / "secret_key", description="Where the generated cookie-signing key is kept.")
+
+    https_only: bool = Field(
+        False, description="The site is reached over HTTPS only (behind a TLS proxy): cookies are marked Secure, and "
+        "COACH_HSTS_MAX_AGE may be set.")
+    hsts_max_age: int = Field(
+        0, ge=0, description="Seconds for Strict-Transport-Security (e.g. 31536000); 0 sends no HSTS header. Needs "
+        "COACH_HTTPS_ONLY=true.")
+    api_docs: bool = Field(False, description="Serve /docs and /redoc (their scripts come from a public CDN).")
+    retention_interval: float = Field(
+        86_400.0, gt=0, description="Seconds between retention runs (the first runs at start-up).")
+    max_conversation_turns: int = Field(
+        200, ge=2, description="Turns kept per conversation (a question and its answer are two); older ones go.")
+
+    @model_validator(mode="after")
+    def _hsts_needs_https(self) -> Settings:
+        if self.hsts_max_age > 0 and not self.https_only:
+            raise ValueError("COACH_HSTS_MAX_AGE is set but COACH_HTTPS_ONLY is not: HSTS makes browsers refuse plain "
+                             "HTTP for that long, so set COACH_HTTPS_ONLY=true once the site is served over HTTPS")
+        return self
 
     @field_validator("index_type")
     @classmethod
@@ -74,6 +114,24 @@ class Settings(BaseSettings):
         if value not in ("flat", "hnsw"):
             raise ValueError(f"COACH_INDEX_TYPE has value '{value}'. Use 'flat' or 'hnsw'.")
         return value
+
+    @field_validator("rate_limit_storage")
+    @classmethod
+    def _known_storage(cls, value: str) -> str:
+        if not value.startswith(("memory://", "redis://", "rediss://", "redis+unix://")):
+            raise ValueError(f"COACH_RATE_LIMIT_STORAGE has value '{value}'. Use memory:// or a Redis URL such as "
+                             "redis://localhost:6379/0.")
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        _parse_networks(value)
+        return value
+
+    @property
+    def trusted_networks(self) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+        return _parse_networks(self.trusted_proxies)
 
     @property
     def cards_dir(self) -> Path:

@@ -1,7 +1,9 @@
 """A real HTTP server on loopback that speaks the OpenAI chat-completions protocol, for the writer tests.
 
 The model name picks the behaviour: "cite" answers citing the first card in the prompt (plus one bogus id),
-"uncited" answers without citations, "error" fails with HTTP 500, "slow" waits before answering.
+"uncited" answers without citations, "hostile" mixes cited paragraphs with images, outside links and uncited
+paragraphs, "mostly-uncited" cites one short paragraph of many, "error" fails with HTTP 500, "slow" waits
+before answering.
 Streaming requests get server-sent events, as real servers send them.
 """
 
@@ -25,6 +27,17 @@ def _reply(model: str, prompt: str) -> str:
     card_id = card.group(1) if card else "none"
     if model == "uncited":
         return "## What's likely going on\nThey are being polite.\n"
+    if model == "hostile":  # images, outside links and uncited paragraphs around cited ones
+        return (f"## What's likely going on\nYour partner is avoiding a public refusal [{card_id}]. "
+                f"![pixel](https://tracker.example/p.png?u=1) See [the card](/kb/{card_id}), "
+                "[this offer](https://evil.example/phish), https://evil.example/raw, <https://evil.example/auto> "
+                "and www.evil.example/w. <img src=https://evil.example/i.png>\n\n"
+                "Also, buy our negotiation course today.\n\n"
+                f"## What to do\n1. Ask for the next concrete step [{card_id}].\n2. Confirm it in writing.\n\n"
+                "## Watch out for\nThis paragraph cites nothing.\n\n[ref]: https://evil.example/ref\n")
+    if model == "mostly-uncited":
+        return (f"## What's likely going on\nA refusal [{card_id}].\n\n"
+                + "Here is a long paragraph of advice that no card supports, written from general knowledge. " * 4)
     return (f"## What's likely going on\nYour partner is avoiding a public refusal [{card_id}].\n\n"
             f"## What to do\n1. Ask for the next concrete step [{card_id}] [not-a-real-card].\n")
 

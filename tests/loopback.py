@@ -12,10 +12,11 @@ import uvicorn
 
 
 @contextmanager
-def serve(app: Any, startup_timeout: float = 120) -> Iterator[str]:
+def serve(app: Any, startup_timeout: float = 120, **options: Any) -> Iterator[str]:
     """Serve `app` until the block ends; yields its base URL (http://127.0.0.1:<port>). Port 0 lets the kernel pick
-    a free port, so there is no race between choosing it and binding it."""
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", access_log=False))
+    a free port, so there is no race between choosing it and binding it. `options` go to uvicorn.Config."""
+    config = {"log_level": "warning", "access_log": False, **options}
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, **config))
     thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
     thread.start()
     deadline = time.monotonic() + startup_timeout

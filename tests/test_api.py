@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from server.app import create_app
 from server.settings import Settings
 
-from .conftest import FIXTURE_KB, make_settings
+from .conftest import FIXTURE_KB, app_client, make_settings
 
 ANSWER_KEYS = {"conversation_id", "in_scope", "confidence", "answer_markdown", "sources", "suggestions", "decoded"}
 
@@ -63,7 +63,8 @@ def test_bad_input_gets_422_saying_what_is_wrong(client: TestClient, payload: di
 
 def test_invalid_json_and_unknown_conversation(client: TestClient) -> None:
     bad = client.post("/api/ask", content=b'{"message": ', headers={"content-type": "application/json"})
-    assert bad.status_code == 422 and "JSON decode error" in bad.json()["detail"]
+    assert bad.status_code == 422
+    assert bad.json()["detail"] == "invalid request: the body is not valid JSON (at character 12: Expecting value)"
     assert client.get("/api/conversations/nope").status_code == 404
     assert client.get("/api/conversations/nope").json()["detail"] == "no conversation 'nope'"
 
@@ -112,3 +113,18 @@ def test_conversation_ids_are_restricted_to_safe_characters(client: TestClient) 
     assert client.get("/api/conversations/acme-jp-kickoff").status_code == 404
     export = client.get(f"/api/conversations/{cid}/export")
     assert export.headers["content-disposition"] == f'attachment; filename="coach-{cid}.md"'
+
+
+def test_history_is_capped_and_paged(tmp_path: Path, fixture_index: Any) -> None:
+    with app_client(tmp_path, fixture_index, max_conversation_turns=4) as client:
+        cid = None
+        for question in ("who holds final cut on our film?", "and in writing?", "who approves the edit?"):
+            cid = client.post("/api/ask", json={"message": question, "conversation_id": cid}).json()["conversation_id"]
+        first = client.get(f"/api/conversations/{cid}", params={"limit": 3}).json()
+        assert first["total"] == 4 and first["offset"] == 0 and first["next_offset"] == 3
+        assert [t["role"] for t in first["turns"]] == ["user", "coach", "user"]
+        assert first["turns"][0]["content"] == "and in writing?"  # the oldest exchange went past the cap
+        rest = client.get(f"/api/conversations/{cid}", params={"offset": 3, "limit": 3}).json()
+        assert [t["role"] for t in rest["turns"]] == ["coach"] and rest["next_offset"] is None
+        too_big = client.get(f"/api/conversations/{cid}", params={"limit": 500})
+        assert too_big.status_code == 422 and "limit" in too_big.json()["detail"]

@@ -50,5 +50,5 @@ def load_answerer(settings: Settings) -> Answerer:
     with err.status("Loading the coach…"):
         load_runtime(runtime)
     if runtime.answerer is None:
-        fail(runtime.error or "the coach could not load")
+        fail(runtime.error_detail or runtime.error or "the coach could not load")
     return runtime.answerer

@@ -21,12 +21,17 @@ def index_build(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from server.search.embedder import SentenceTransformerEmbedder
-    from server.search.index import build_index, check_index
+    from server.search.index import MANIFEST, build_index, check_index
 
     settings = load_settings()
-    if not force and check_index(settings.knowledge_dir, settings.index_dir, settings.embed_model) is None:
+    reason = check_index(settings.knowledge_dir, settings.index_dir, settings.embed_model)
+    if not force and reason is None:
         out.print(f"Index at {settings.index_dir} is current; nothing to do (use --force to rebuild).")
         return
+    if not (settings.index_dir / MANIFEST).exists():  # a first run is not an error: say what happens next
+        err.print("no index yet: building it (first run, about a minute)", highlight=False)
+    elif reason is not None:
+        err.print(f"rebuilding: {reason.split(': run ')[0]}", highlight=False)
     try:
         with err.status("Loading the embedding model…"):
             embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)

@@ -8,6 +8,11 @@ import typer
 
 from server.cli.common import load_settings
 
+# coach.access logs each request (with route template and conversation id), so uvicorn's access log is off.
+# proxy_headers off: uvicorn would believe X-Forwarded-For from loopback (its default --forwarded-allow-ips); the
+# coach believes it only from COACH_TRUSTED_PROXIES (server/service/ratelimit.py).
+UVICORN_OPTIONS: dict[str, bool] = {"access_log": False, "proxy_headers": False}
+
 
 def serve_command(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
@@ -26,6 +31,6 @@ def serve_command(
     config = logging_config(json_logs, log_level)
     logging.config.dictConfig(config)
     load_settings()  # fail fast on a bad setting
-    # coach.access logs each request (with route template and conversation id), so uvicorn's access log is off
     uvicorn.run("server.app:app_factory", factory=True, host=host, port=port, workers=workers, log_level=log_level,
-                log_config=config, access_log=False)
+                log_config=config, access_log=UVICORN_OPTIONS["access_log"],
+                proxy_headers=UVICORN_OPTIONS["proxy_headers"])

@@ -7,7 +7,8 @@ turns into the grounded answer; nothing here may reach a user as a 500.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -15,7 +16,19 @@ import jinja2
 from server.errors import CoachError
 from server.models import Card
 
-_CITATION = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+_CITATION = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\](?!\()")
+# What an LLM's Markdown may carry that a front end would fetch or follow: images (Mattermost and browsers load
+# them on sight), links, autolinks, bare URLs and raw tags. One left-to-right pass, so a link's URL is judged with
+# its link. Allowed links are kept; other links keep their text; the rest goes.
+_EXTERNAL = re.compile(
+    r"(?P<image>!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\]))"
+    r"|(?P<link>\[(?P<text>[^\]\n]*)\]\((?P<url><[^>\n]*>|[^)\s]*)(?:\s+[\"'(][^)\n]*)?\))"
+    r"|(?P<auto><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:|www\.)[^>\s]*>)"
+    r"|(?P<bare>\b(?:https?://|ftp://|mailto:|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"])"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<definition>^ {0,3}\[[^\]\n]+\]:[^\n]*$)", re.MULTILINE)
+_URL_IN_SOURCE = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
+MAX_UNCITED_SHARE = 0.5  # more of the reply's prose than this without a citation: the grounded answer instead
 
 
 class WriterError(CoachError):
@@ -24,8 +37,50 @@ class WriterError(CoachError):
     status = 502
 
 
-def clean_citations(text: str, allowed: set[str]) -> tuple[str, list[str]]:
-    """Drop citations that name no retrieved card; return the text and the valid ids cited, in order."""
+def fence(text: str) -> str:
+    """Partner or user text made safe to put between the prompt's <user_message> tags: with &, < and > escaped
+    as entities it cannot close its block or open a tag of its own, and the model still reads it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def card_links(cards: Iterable[Card]) -> set[str]:
+    """The URLs the cards cite in their sources: the external links an LLM reply may keep."""
+    return {m.group(0) for card in cards for source in card.sources for m in _URL_IN_SOURCE.finditer(source)}
+
+
+def strip_external(text: str, allowed_ids: Collection[str] = (), links: Collection[str] = ()) -> str:
+    """The Markdown without images, raw tags or links that are neither to a retrieved card's page (/kb/<id>) nor
+    in `links`; a link that goes keeps its text."""
+
+    def allowed(url: str) -> bool:
+        url = url.strip("<>")
+        return url in links or (url.startswith("/kb/") and url[4:] in allowed_ids)
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group("link") is not None:
+            return match.group(0) if allowed(match.group("url")) else match.group("text")
+        if match.group("auto") is not None or match.group("bare") is not None:
+            return match.group(0) if allowed(match.group(0)) else ""
+        return ""  # images, raw tags, link reference definitions
+
+    return _EXTERNAL.sub(replace, text)
+
+
+def _paragraphs(text: str) -> list[tuple[list[str], str]]:
+    """(heading lines, prose) for each blank-line-separated block; headings are the block's leading # lines."""
+    out = []
+    for block in re.split(r"\n[ \t]*\n", text.strip()):
+        lines = block.split("\n")
+        n = next((i for i, line in enumerate(lines) if not line.lstrip().startswith("#")), len(lines))
+        out.append((lines[:n], "\n".join(lines[n:]).strip()))
+    return out
+
+
+def clean_citations(text: str, allowed: set[str], links: Collection[str] = ()) -> tuple[str, list[str]]:
+    """An LLM reply made fit to show: images, raw tags and links other than to retrieved cards (or `links`)
+    removed, citations that name no retrieved card dropped, and every paragraph that cites no retrieved card
+    dropped (with a heading left with nothing under it). Returns the text and the valid ids cited, in order.
+    Raises WriterError when more than MAX_UNCITED_SHARE of the prose had to go, or nothing cited is left."""
     cited: list[str] = []
 
     def keep(match: re.Match[str]) -> str:
@@ -34,8 +89,36 @@ def clean_citations(text: str, allowed: set[str]) -> tuple[str, list[str]]:
             return match.group(0)
         return ""
 
-    cleaned = _CITATION.sub(keep, text)
-    return re.sub(r"[ \t]+\n", "\n", cleaned).strip() + "\n", list(dict.fromkeys(cited))
+    cleaned = _CITATION.sub(keep, strip_external(text, allowed, links))
+    cleaned = re.sub(r"[ \t]+\n", "\n", cleaned)
+    kept: list[str] = []
+    total = dropped = 0
+    for headings, prose in _paragraphs(cleaned):
+        total += len(prose)
+        if prose and not any(m.group(1) in allowed for m in _CITATION.finditer(prose)):
+            dropped += len(prose)
+            prose = ""
+        if headings and kept and not _has_prose(kept[-1]):
+            kept.pop()  # the previous heading lost everything under it
+        kept.append("\n".join([*headings, prose]).strip() if headings else prose)
+    if kept and not _has_prose(kept[-1]):
+        kept.pop()
+    body = "\n\n".join(k for k in kept if k).strip()
+    if not total or dropped > MAX_UNCITED_SHARE * total or not body:
+        raise WriterError(f"{dropped} of {total} characters of the reply cited no retrieved card")
+    return body + "\n", list(dict.fromkeys(m.group(1) for m in _CITATION.finditer(body)))
+
+
+def _has_prose(block: str) -> bool:
+    return any(line.strip() and not line.lstrip().startswith("#") for line in block.split("\n"))
+
+
+@dataclass(frozen=True)
+class _Fenced:
+    """A decoded expression as the prompt shows it (its surface form comes from the user's text)."""
+
+    form: str
+    card_id: str
 
 
 class Writer:
@@ -56,7 +139,8 @@ class Writer:
                  perspective: str | None) -> list[dict[str, str]]:
         system = self.prompts.get_template("llm_system.md.j2").render(example_id=cards[0].id if cards else "card-id")
         user = self.prompts.get_template("llm_user.md.j2").render(
-            cards=cards, message=message, decoded=decoded, culture=culture, perspective=perspective)
+            cards=cards, message=fence(message), decoded=[_Fenced(fence(d.form), d.card_id) for d in decoded],
+            culture=culture, perspective=perspective)
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
     def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:

@@ -15,14 +15,20 @@ from server.service.reload import Reloader
 OFF = "admin routes are off: set COACH_ADMIN_TOKEN to turn them on"
 
 
+def is_admin(token: str | None, authorization: str | None) -> bool:
+    """Whether the request carries `Authorization: Bearer <token>` for a configured token."""
+    scheme, _, supplied = (authorization or "").partition(" ")
+    # compare_digest: the time taken must not reveal how much of the token matched
+    return bool(token) and scheme.lower() == "bearer" and \
+        hmac.compare_digest(supplied.strip().encode(), (token or "").encode())
+
+
 def require_admin(runtime: RuntimeDep, authorization: Annotated[str | None, Header()] = None) -> None:
     """404 while no token is configured; 403 unless the request carries `Authorization: Bearer <token>`."""
     token = runtime.settings.admin_token
     if not token:
         raise HTTPException(404, OFF)
-    scheme, _, supplied = (authorization or "").partition(" ")
-    # compare_digest: the time taken must not reveal how much of the token matched
-    if scheme.lower() != "bearer" or not hmac.compare_digest(supplied.strip().encode(), token.encode()):
+    if not is_admin(token, authorization):
         raise HTTPException(403, "wrong or missing admin token (send Authorization: Bearer <COACH_ADMIN_TOKEN>)")
 
 

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from server.service.runtime import Runtime
 
 OUTCOMES = ("answer", "clarify", "decline")
+# Methods outside this set are counted as "other": a label per invented method would let any client grow the
+# number of series without bound.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+OTHER_METHOD = "other"
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
 
@@ -40,6 +44,7 @@ class Metrics:
         self.registry.register(_RuntimeCollector(runtime))
 
     def observe_request(self, route: str, method: str, status: int, seconds: float) -> None:
+        method = method if method in KNOWN_METHODS else OTHER_METHOD
         self.requests.labels(route, method, str(status)).inc()
         self.latency.labels(route, method).observe(seconds)
 

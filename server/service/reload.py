@@ -86,10 +86,10 @@ class Reloader:
         runtime = self.runtime
         if not runtime.ready.is_set():
             raise IndexRefused("the coach is still loading; try again in a few seconds")
-        runtime.error = None
+        runtime.error = runtime.error_detail = None
         load_runtime(runtime)
         if runtime.answerer is None:
-            raise IndexRefused(f"the index still does not load: {runtime.error}")
+            raise IndexRefused(f"the index still does not load: {runtime.error_detail}")
         index = runtime.answerer.retriever.index
         return Reloaded("loaded", index.manifest.build_id, len(index.cards))
 

@@ -27,9 +27,21 @@ class Runtime:
 
     settings: Settings
     answerer: Answerer | None = None
-    error: str | None = None
+    error: str | None = None  # why it is not ready, fit for anyone to read
+    error_detail: str | None = None  # the full reason (driver, host, port...): the log and admins only
     ready: threading.Event = field(default_factory=threading.Event)
     on_outcome: Callable[[Draft], None] | None = None  # called with each turn's Draft; handed to every Answerer
+
+
+def purge_now(runtime: Runtime) -> int:
+    """One retention run on the loaded store; 0 while not loaded or when retention is off."""
+    days = runtime.settings.retention_days
+    if runtime.answerer is None or days <= 0:
+        return 0
+    purged = runtime.answerer.store.purge(days)
+    if purged:
+        log.info("retention: deleted %d conversation(s) idle over %d days", purged, days)
+    return purged
 
 
 def load_runtime(runtime: Runtime) -> None:
@@ -48,10 +60,7 @@ def load_runtime(runtime: Runtime) -> None:
         read_manifest(settings.index_dir)
         embedder = load_embedder(settings.embed_model, settings.embed_batch_size)
         retriever = Retriever(load_index(settings.index_dir, embedder), embedder, settings.rrf_k)
-        store = ConversationStore.from_url(settings.database_url)
-        purged = store.purge(settings.retention_days)
-        if purged:
-            log.info("retention: deleted %d conversation(s) idle over %d days", purged, settings.retention_days)
+        store = ConversationStore.from_url(settings.database_url, settings.max_conversation_turns)
         prompts = prompt_environment(PROJECT_ROOT / "prompts")
         writer = None
         if settings.llm_base_url:
@@ -64,12 +73,17 @@ def load_runtime(runtime: Runtime) -> None:
         ranker = Ranker.load().with_cutoffs(settings.clarify_threshold, settings.scope_threshold)
         runtime.answerer = Answerer(retriever, store, prompts, writer, settings.llm_timeout, runtime.on_outcome,
                                     settings.cache_dir, ranker)
+        purge_now(runtime)  # the first retention run; service/retention.py runs it again every day
         log.info("ready: %d cards, index build %s", len(retriever.index.cards), retriever.index.manifest.build_id)
     except CoachError as e:
-        runtime.error = str(e)
+        runtime.error = runtime.error_detail = str(e)
         log.error("not ready: %s", e)
     except Exception as e:  # anything else must still surface as a clear not-ready reason, not a dead worker
-        runtime.error = f"{e.__class__.__name__}: {e}"
+        # the exception's text can name the database driver, host and port: only the log and admins see it
+        database = e.__class__.__module__.startswith(("sqlalchemy", "psycopg", "sqlite3"))
+        runtime.error = ("the conversation database could not be opened" if database else "loading failed") + \
+            "; the operator can find the reason in the server log"
+        runtime.error_detail = f"{e.__class__.__name__}: {e}"
         log.exception("not ready")
     finally:
         runtime.ready.set()

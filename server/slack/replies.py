@@ -23,6 +23,7 @@ log = logging.getLogger("coach.webhook")
 DELIVERY_TIMEOUT = 10
 FAILED = "Sorry, something went wrong while answering. Please try again; if it keeps happening, tell the operator."
 GONE = "That answer is no longer stored (old conversations are deleted), so this button no longer works."
+NOT_HERE = "That button belongs to a conversation in another channel or thread, so it does nothing here."
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,16 @@ class Thread:
     channel: str
     thread_ts: str
     text: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where in Slack an answer goes (team, channel, thread; "" for a slash command's channel-wide answer)."""
+
+    store: WebhookStore
+    team: str
+    channel: str
+    thread_ts: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,14 +59,17 @@ class Action:
 
 
 def compose(answerer: Answerer, text: str, conversation_id: str | None, question: str | None = None,
-             asked_by: str | None = None) -> tuple[dict[str, Any], bool]:
-    """(Slack message, answered?); never raises, since a background task has nobody to raise to."""
+             asked_by: str | None = None, place: Place | None = None) -> tuple[dict[str, Any], bool]:
+    """(Slack message, answered?); never raises, since a background task has nobody to raise to. An answered
+    conversation is claimed for `place`, so that its buttons work only there."""
     try:
         ask = Ask(message=text, conversation_id=conversation_id)
     except ValidationError:
         return text_message(f"Please keep it under 4,000 characters (this one has {len(text):,})."), False
     try:
         answer = answerer.answer(ask)
+        if place is not None:
+            place.store.claim(answer.conversation_id, place.team, place.channel, place.thread_ts)
         turn = len(answerer.store.turns(answer.conversation_id)) - 1
         return answer_message(answer, turn, question, asked_by), True
     except Exception:  # any failure becomes a polite reply; the trace goes to the log
@@ -74,9 +88,10 @@ def respond(url: str, message: dict[str, Any]) -> None:
         log.error("Slack's response_url refused the message: %s %s", response.status_code, response.body)
 
 
-def answer_command(answerer: Answerer, question: str, url: str, share: bool, user: str | None) -> None:
+def answer_command(answerer: Answerer, question: str, url: str, share: bool, user: str | None,
+                   place: Place | None = None) -> None:
     """Answer a slash command and deliver it through its response_url (in the channel if shared)."""
-    message, answered = compose(answerer, question, None, question, user if share else None)
+    message, answered = compose(answerer, question, None, question, user if share else None, place)
     visibility = "in_channel" if share and answered else "ephemeral"
     respond(url, {"response_type": visibility, "replace_original": False, **message})
 
@@ -95,7 +110,8 @@ def answer_thread(settings: Settings, answerer: Answerer, store: WebhookStore, t
         except SQLAlchemyError:
             log.exception("could not look up the thread's conversation; starting a new one")
             conversation_id = None
-        message, _ = compose(answerer, text, conversation_id)
+        message, _ = compose(answerer, text, conversation_id,
+                             place=Place(store, thread.team, thread.channel, thread.thread_ts))
     client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, timeout=DELIVERY_TIMEOUT)
     try:
         client.chat_postMessage(channel=thread.channel, thread_ts=thread.thread_ts, **message)

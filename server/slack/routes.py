@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
@@ -12,13 +13,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from server.coach.answer import Answerer
 from server.service.deps import RuntimeDep
+from server.service.runtime import Runtime
 from server.settings import Settings
 from server.slack import mattermost
 from server.slack.blocks import ASK_ACTION, FEEDBACK_ACTION, MORE_ACTION, clean_incoming, help_markdown, text_message
 from server.slack.incoming import (
     NOT_READY,
+    REPLAY_WINDOW,
     RESPONSES,
-    checked_url,
+    checked_response_url,
     command_text,
     configured,
     parse_form,
@@ -26,7 +29,16 @@ from server.slack.incoming import (
     read_body,
     verify_slack,
 )
-from server.slack.replies import Action, Thread, answer_command, answer_thread, handle_action
+from server.slack.replies import (
+    NOT_HERE,
+    Action,
+    Place,
+    Thread,
+    answer_command,
+    answer_thread,
+    handle_action,
+    respond,
+)
 from server.store.webhooks import WebhookStore
 
 log = logging.getLogger("coach.webhook")
@@ -47,13 +59,35 @@ def chat_apps_router(settings: Settings) -> APIRouter:
     return both
 
 
-async def _slack_body(request: Request, settings: Settings) -> bytes:
-    secret = configured(settings.slack_signing_secret)
+async def _slack_body(request: Request, runtime: Runtime) -> bytes:
+    secret = configured(runtime.settings.slack_signing_secret)
     if secret is None:
         raise HTTPException(503, "Slack is not configured: set COACH_SLACK_SIGNING_SECRET")
-    body = await read_body(request, settings.max_body_bytes)
+    body = await read_body(request, runtime.settings.max_body_bytes)
     verify_slack(body, request.headers, secret)
+    _first_use(request, runtime, request.headers["x-slack-signature"])
     return body
+
+
+def _first_use(request: Request, runtime: Runtime, signature: str) -> None:
+    """401 for a signature seen before: a captured request replayed within Slack's 5-minute window. Signatures are
+    remembered in this worker and, once the coach is loaded, in the database that every worker shares."""
+    key = "sig:" + signature[:120]
+    now = time.monotonic()
+    local: dict[str, float] = getattr(request.app.state, "slack_signatures", None) or {}
+    request.app.state.slack_signatures = local
+    for old in [k for k, seen in local.items() if now - seen > 2 * REPLAY_WINDOW]:
+        del local[old]
+    fresh = key not in local
+    local[key] = now
+    if fresh and runtime.answerer is not None:
+        try:
+            fresh = _store(request, runtime.answerer).mark_seen(key)
+        except SQLAlchemyError as e:
+            log.error("could not record a Slack signature: %s", e)
+            raise HTTPException(503, "the database is unavailable; try again") from e
+    if not fresh:
+        raise HTTPException(401, "replayed request: this signature was already used")
 
 
 def _store(request: Request, answerer: Answerer) -> WebhookStore:
@@ -68,7 +102,7 @@ def _store(request: Request, answerer: Answerer) -> WebhookStore:
 @router.post("/slack/commands", responses=RESPONSES)
 async def slack_command(request: Request, runtime: RuntimeDep, tasks: BackgroundTasks) -> Response:
     """A slash command: help at once; a question acknowledged at once and answered through response_url."""
-    form = parse_form(await _slack_body(request, runtime.settings))
+    form = parse_form(await _slack_body(request, runtime))
     if form.get("ssl_check") == "1":
         return Response()
     for field in ("command", "response_url"):
@@ -77,17 +111,18 @@ async def slack_command(request: Request, runtime: RuntimeDep, tasks: Background
     share, question = command_text(clean_incoming(form.get("text", "")))
     if not question:
         return JSONResponse({"response_type": "ephemeral", **text_message(help_markdown(form["command"]))})
-    response_url = checked_url(form["response_url"], "response_url")
+    response_url = checked_response_url(form["response_url"], runtime.settings.slack_api_url)
     if runtime.answerer is None:
         return JSONResponse({"response_type": "ephemeral", **text_message(NOT_READY)})
-    tasks.add_task(answer_command, runtime.answerer, question, response_url, share, form.get("user_id"))
+    place = Place(_store(request, runtime.answerer), form.get("team_id", ""), form.get("channel_id", ""))
+    tasks.add_task(answer_command, runtime.answerer, question, response_url, share, form.get("user_id"), place)
     return Response()
 
 
 @router.post("/slack/events", responses=RESPONSES)
 async def slack_events(request: Request, runtime: RuntimeDep, tasks: BackgroundTasks) -> JSONResponse:
     """Events API: url_verification, and mentions and direct messages answered in their thread, once each."""
-    envelope = parse_json_object(await _slack_body(request, runtime.settings), "request body")
+    envelope = parse_json_object(await _slack_body(request, runtime), "request body")
     kind = envelope.get("type")
     if kind == "url_verification":
         challenge = envelope.get("challenge")
@@ -141,7 +176,7 @@ def _thread(envelope: dict[str, Any], event: dict[str, Any]) -> Thread | None:
 @router.post("/slack/interactions", responses=RESPONSES)
 async def slack_interactions(request: Request, runtime: RuntimeDep, tasks: BackgroundTasks) -> Response:
     """Button clicks: feedback recorded like the web chat's, "Show more" pages, follow-up questions answered."""
-    form = parse_form(await _slack_body(request, runtime.settings))
+    form = parse_form(await _slack_body(request, runtime))
     if not form.get("payload"):
         raise HTTPException(400, "interaction without a payload field")
     payload = parse_json_object(form["payload"], "payload")
@@ -153,7 +188,7 @@ async def slack_interactions(request: Request, runtime: RuntimeDep, tasks: Backg
     actions = [a for a in map(_action, items) if a is not None]
     if not actions:
         return Response()
-    response_url = checked_url(payload.get("response_url"), "response_url")
+    response_url = checked_response_url(payload.get("response_url"), runtime.settings.slack_api_url)
     if runtime.answerer is None:
         raise HTTPException(503, NOT_READY)
     container = _dict(payload.get("container"))
@@ -163,9 +198,27 @@ async def slack_interactions(request: Request, runtime: RuntimeDep, tasks: Backg
     if isinstance(thread_ts, str):
         where["thread_ts"] = thread_ts
     user = _dict(payload.get("user")).get("id")
+    store = _store(request, runtime.answerer)
+    here = (str(_dict(payload.get("team")).get("id") or ""),
+            str(_dict(payload.get("channel")).get("id") or container.get("channel_id") or ""),
+            str(thread_ts or ""))
     for action in actions:
-        tasks.add_task(handle_action, runtime.answerer, action, response_url, where, user)
+        if _belongs(store, runtime.answerer, action.conversation_id, *here):
+            tasks.add_task(handle_action, runtime.answerer, action, response_url, where, user)
+        else:
+            tasks.add_task(respond, response_url, {"response_type": "ephemeral", "replace_original": False,
+                                                   **text_message(NOT_HERE)})
     return Response()
+
+
+def _belongs(store: WebhookStore, answerer: Answerer, conversation_id: str, team: str, channel: str,
+             thread_ts: str) -> bool:
+    """Whether a button may act on its conversation from here: only in the channel (and thread) where the coach
+    answered it. A conversation no longer stored passes, so that its handler can say it is gone."""
+    owner = store.owner(conversation_id)
+    if owner is None:
+        return not answerer.store.exists(conversation_id)
+    return owner.allows(team, channel, thread_ts)
 
 
 def _dict(value: Any) -> dict[str, Any]:

@@ -101,7 +101,9 @@ def make_engine(url: str) -> Engine:
     """Create the engine; SQLite gets its folder, WAL mode and a busy timeout so several workers can share it."""
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, pool_pre_ping=True)
+    # hide_parameters: a database error's text (logged, or shown in a trace) never carries the values bound to the
+    # statement, which hold users' messages and pasted partner text
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -145,16 +147,25 @@ def _create_schema(engine: Engine, attempts: int = 5) -> None:
             time.sleep(0.05 * (attempt + 1))
 
 
+def _turn(row: Any) -> Turn:
+    return Turn(role=row["role"], content=row["content"], created_at=row["created_at"],
+                resolved_query=row["resolved_query"], in_scope=row["in_scope"], confidence=row["confidence"],
+                card_ids=json.loads(row["card_ids"] or "[]"), suggestions=json.loads(row["suggestions"] or "[]"),
+                rating=row["rating"])
+
+
 class ConversationStore:
     """Append and read conversation turns; export one conversation as Markdown; purge idle ones."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, max_turns: int | None = None) -> None:
         self.engine = engine
+        # whole exchanges only (a question and its answer), so the kept turns still start with a question
+        self.max_turns = max_turns - max_turns % 2 if max_turns else None
         _create_schema(engine)
 
     @classmethod
-    def from_url(cls, url: str) -> ConversationStore:
-        return cls(make_engine(url))
+    def from_url(cls, url: str, max_turns: int | None = None) -> ConversationStore:
+        return cls(make_engine(url), max_turns)
 
     def create(self, culture: str | None = None, perspective: str | None = None, owner: str | None = None) -> str:
         """A new conversation with a new id (never one a client chose); `owner` ties it to one browser."""
@@ -187,22 +198,18 @@ class ConversationStore:
         """The conversation's read-only share token, made on first use (one per conversation)."""
         if (token := self.share_token(conversation_id)) is not None:
             return token
+        token, now = secrets.token_urlsafe(24), _now()
         try:
             with self.engine.begin() as conn:
-                token = secrets.token_urlsafe(24)
-                conn.execute(insert(share_links).values(token=token, conversation_id=conversation_id,
-                                                        created_at=_now()))
-            return token
+                conn.execute(insert(share_links).values(token=token, conversation_id=conversation_id, created_at=now))
         except IntegrityError:  # two clicks at once: keep the first link
-            existing = self.share_token(conversation_id)
-            if existing is None:
-                raise
-            return existing
+            token = self.share_token(conversation_id) or ""
+        return token
 
     def share_token(self, conversation_id: str) -> str | None:
+        query = select(share_links.c.token).where(share_links.c.conversation_id == conversation_id)
         with self.engine.connect() as conn:
-            return conn.execute(select(share_links.c.token)
-                                .where(share_links.c.conversation_id == conversation_id)).scalar()
+            return conn.execute(query).scalar()
 
     def unshare(self, conversation_id: str) -> bool:
         """Revoke the share link; True if there was one."""
@@ -224,6 +231,11 @@ class ConversationStore:
                 suggestions=json.dumps(turn.suggestions) if turn.suggestions else None, rating=turn.rating))
             conn.execute(update(conversations).where(conversations.c.id == conversation_id)
                          .values(updated_at=_now()))
+            if self.max_turns and turn.role == "coach":  # after each answer: drop the oldest exchanges past the cap
+                newest = (select(messages.c.id).where(messages.c.conversation_id == conversation_id)
+                          .order_by(messages.c.id.desc()).limit(self.max_turns).subquery())
+                conn.execute(delete(messages).where(messages.c.conversation_id == conversation_id)
+                             .where(messages.c.id.not_in(select(newest.c.id))))
 
     def turns(self, conversation_id: str, last: int | None = None) -> list[Turn]:
         """The conversation's turns, oldest first (only the last `last` when given)."""
@@ -232,10 +244,15 @@ class ConversationStore:
             query = query.limit(last)
         with self.engine.connect() as conn:
             rows = conn.execute(query).mappings().all()
-        return [Turn(role=r["role"], content=r["content"], created_at=r["created_at"],
-                     resolved_query=r["resolved_query"], in_scope=r["in_scope"], confidence=r["confidence"],
-                     card_ids=json.loads(r["card_ids"] or "[]"), suggestions=json.loads(r["suggestions"] or "[]"),
-                     rating=r["rating"]) for r in reversed(rows)]
+        return [_turn(r) for r in reversed(rows)]
+
+    def page(self, conversation_id: str, offset: int, limit: int) -> tuple[list[Turn], int]:
+        """`limit` turns from `offset` (oldest first) and how many turns the conversation keeps in all."""
+        base = select(messages).where(messages.c.conversation_id == conversation_id)
+        with self.engine.connect() as conn:
+            total = int(conn.execute(select(func.count()).select_from(base.subquery())).scalar_one())
+            rows = conn.execute(base.order_by(messages.c.id).offset(offset).limit(limit)).mappings().all()
+        return [_turn(r) for r in rows], total
 
     def _coach_row(self, conversation_id: str, index: int | None) -> int | None:
         """The message id of the coach turn at `index` (None: the latest coach turn)."""
@@ -319,7 +336,8 @@ class ConversationStore:
             return [dict(r) for r in conn.execute(query).mappings().all()]
 
     def purge(self, older_than_days: int) -> int:
-        """Delete conversations idle for longer than the retention period; returns how many."""
+        """Delete conversations idle for longer than the retention period, with their messages and ratings (which
+        hold the question and answer too), and any rating older than it; returns how many conversations."""
         if older_than_days <= 0:
             return 0
         cutoff = (datetime.now(UTC) - timedelta(days=older_than_days)).isoformat(timespec="microseconds")
@@ -327,4 +345,5 @@ class ConversationStore:
             old = select(conversations.c.id).where(conversations.c.updated_at < cutoff)
             conn.execute(delete(share_links).where(share_links.c.conversation_id.in_(old)))
             conn.execute(delete(messages).where(messages.c.conversation_id.in_(old)))
+            conn.execute(delete(feedback).where(feedback.c.conversation_id.in_(old) | (feedback.c.created_at < cutoff)))
             return conn.execute(delete(conversations).where(conversations.c.updated_at < cutoff)).rowcount or 0

@@ -1,7 +1,9 @@
-"""Webhook bookkeeping in the conversation database: Slack event ids already seen, and Slack threads' conversations."""
+"""Webhook bookkeeping in the conversation database: Slack event ids (and request signatures) already seen, Slack
+threads' conversations, and where in Slack each conversation lives."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Column, String, Table, and_, delete, insert, select
@@ -29,6 +31,28 @@ slack_threads = Table(
 )
 
 
+slack_owners = Table(
+    "slack_owners", metadata,
+    Column("conversation_id", String(64), primary_key=True),
+    Column("team_id", String(64), nullable=False),
+    Column("channel_id", String(64), nullable=False),
+    Column("thread_ts", String(64), nullable=False),  # "" for a slash command's answer: the whole channel
+    Column("created_at", String(32), nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Where a conversation lives in Slack; its buttons act only there."""
+
+    team: str
+    channel: str
+    thread_ts: str
+
+    def allows(self, team: str, channel: str, thread_ts: str) -> bool:
+        return (self.team, self.channel) == (team, channel) and self.thread_ts in ("", thread_ts)
+
+
 def _iso(when: datetime) -> str:
     return when.isoformat(timespec="microseconds")
 
@@ -38,7 +62,7 @@ class WebhookStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        metadata.create_all(engine, tables=[slack_events, slack_threads])
+        metadata.create_all(engine, tables=[slack_events, slack_threads, slack_owners])
 
     def mark_seen(self, event_id: str) -> bool:
         """Record an event id; False when it was already recorded (a retry of an event being handled)."""
@@ -71,3 +95,19 @@ class WebhookStore:
             with self.engine.connect() as conn:
                 return str(conn.execute(select(slack_threads.c.conversation_id).where(key)).scalar_one())
         return conversation_id
+
+    def claim(self, conversation_id: str, team: str, channel: str, thread_ts: str = "") -> None:
+        """Record where a conversation was answered in Slack (the first place wins)."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(slack_owners).values(conversation_id=conversation_id, team_id=team,
+                                                         channel_id=channel, thread_ts=thread_ts,
+                                                         created_at=_iso(datetime.now(UTC))))
+        except IntegrityError:
+            pass  # already claimed: a follow-up in the same place, or a race with one
+
+    def owner(self, conversation_id: str) -> Owner | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(slack_owners).where(slack_owners.c.conversation_id == conversation_id)) \
+                .mappings().first()
+        return Owner(row["team_id"], row["channel_id"], row["thread_ts"]) if row else None

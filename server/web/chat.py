@@ -4,7 +4,6 @@ POST /feedback."""
 from __future__ import annotations
 
 import logging
-import math
 import secrets
 import time
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from starlette.datastructures import FormData
 
 from server.models import Answer, Ask
 from server.service.deps import RuntimeDep
-from server.service.limits import TokenBuckets
+from server.service.ratelimit import ASK, FEEDBACK, ClientLimiter
 from server.service.runtime import Runtime
 from server.web import checks, cookies, owner
 from server.web.cookies import RECENT_MAX
@@ -52,17 +51,12 @@ def _is_htmx(request: Request) -> bool:
 
 
 def _wait(request: Request, runtime: Runtime, what: str) -> int:
-    """0, or the seconds this client must wait: the API's per-client budget, in buckets of the web's own (one set
-    per app, on app.state, which tests replace)."""
-    settings = runtime.settings
-    state = request.app.state
-    if getattr(state, "chat_limiter", None) is None:
-        state.chat_limiter = TokenBuckets(settings.api_rate_per_minute, settings.api_rate_burst) \
-            if settings.api_rate_per_minute > 0 else False
-    if not state.chat_limiter:
+    """0, or the seconds this client must wait: a message draws on the same per-client budget as the API's
+    questions (the app's limiter, on app.state; None when limits are off), a rating on the ratings budget."""
+    limiter: ClientLimiter | None = getattr(request.app.state, "limiter", None)
+    if limiter is None:
         return 0
-    buckets: TokenBuckets = state.chat_limiter
-    return math.ceil(buckets.take(f"{what}:{request.client.host if request.client else 'unknown'}"))
+    return limiter.wait(request.scope, ASK if what == "chat" else FEEDBACK)
 
 
 def _too_fast(seconds: int) -> str:
@@ -194,8 +188,8 @@ def _chat(request: Request, runtime: Runtime, fields: dict[str, str]) -> Respons
             response = RedirectResponse(f"/?c={quote(cid)}#latest", status_code=303)
     if _is_htmx(request):  # a reload then reopens this conversation
         response.headers["HX-Replace-Url"] = f"/?c={quote(cid)}"
-    owner.give_cookie(response, request, new_cookie)
-    cookies.remember(response, request, cid, prefs["culture"], prefs["side"])
+    owner.give_cookie(response, request, new_cookie, runtime.settings)
+    cookies.remember(response, request, cid, prefs["culture"], prefs["side"], runtime.settings.https_only)
     return response
 
 

@@ -79,11 +79,11 @@ def claim(request: Request, settings: Settings) -> tuple[str, str | None]:
     return _owner_of(browser_id), _signer(request, settings).sign(browser_id).decode()
 
 
-def give_cookie(response: Response, request: Request, value: str | None) -> None:
-    """Set the browser's signed id (from `claim`), if it is new."""
+def give_cookie(response: Response, request: Request, value: str | None, settings: Settings) -> None:
+    """Set the browser's signed id (from `claim`), if it is new; Secure over HTTPS or with COACH_HTTPS_ONLY."""
     if value is not None:
         response.set_cookie(BROWSER_COOKIE, value, max_age=YEAR, httponly=True, samesite="lax",
-                            secure=request.url.scheme == "https")
+                            secure=settings.https_only or request.url.scheme == "https")
 
 
 def owns(request: Request, runtime: Runtime, conversation_id: str) -> bool:

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from server.cli.main import cli
+from server.settings import PROJECT_ROOT
 
 from ..conftest import FIXTURE_KB
 
@@ -66,9 +67,10 @@ def test_index_build_check_and_eval(kb_copy: Path, tmp_path: Path) -> None:
     assert missing.exit_code == 1 and "no index at" in missing.output
     built = runner.invoke(cli, ["index", "build"], env=env)
     assert built.exit_code == 0, built.output
+    assert "no index yet: building it (first run, about a minute)" in built.output and "error" not in built.output
     assert "cards" in built.output and "passages" in built.output and "20" in built.output
     again = runner.invoke(cli, ["index", "build"], env=env)
-    assert "is current; nothing to do" in " ".join(again.output.split())
+    assert "is current; nothing to do" in " ".join(again.output.split()) and "no index yet" not in again.output
     assert runner.invoke(cli, ["index", "check"], env=env).exit_code == 0
 
     questions = tmp_path / "q.jsonl"
@@ -83,6 +85,14 @@ def test_index_build_check_and_eval(kb_copy: Path, tmp_path: Path) -> None:
     assert report["skipped_out_of_scope"] == 1
     assert set(report["modes"]) == {"hybrid", "dense", "lexical"}
     assert report["modes"]["hybrid"]["overall"] == {"n": 2, "hit@1": 1.0, "hit@3": 1.0, "mrr": 1.0}
+
+
+def test_make_run_builds_a_missing_index_without_an_error_first() -> None:
+    """`make index` (behind `make run`) used to run `coach index check` first, which prints an error on a fresh
+    clone; `coach index build` checks by itself and says a first build is coming."""
+    makefile = (PROJECT_ROOT / "Makefile").read_text()
+    recipe = makefile.split("\nindex:", 1)[1].split("\n\n", 1)[0].splitlines()[1:]
+    assert [line.strip() for line in recipe] == ["$(BIN)/coach index build"]
 
 
 @pytest.mark.parametrize(("content", "message"), [

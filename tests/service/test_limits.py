@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from server.service.limits import TokenBuckets, json_depth
+from server.service.limits import json_depth
 
 from ..conftest import app_client
 
@@ -73,15 +73,9 @@ def test_a_burst_past_the_rate_limit_gets_429_with_retry_after(tmp_path: Path, f
         statuses = [client.post("/api/ask", json={"message": "hi"}).status_code for _ in range(5)]
         assert statuses == [200, 200, 200, 429, 429]
         limited = client.post("/api/ask", json={"message": "hi"})
-        assert limited.headers["retry-after"] == "10"  # 6 a minute: one every 10 s
-        assert limited.json() == {"detail": "too many requests from this client; retry in 10 s"}
+        # 3 at once, 6 a minute: a moving window of 3 per 30 s, so the next one is 30 s after the first
+        assert limited.headers["retry-after"] in ("29", "30")
+        wait = limited.headers["retry-after"]
+        assert limited.json() == {"detail": f"too many requests from this client; retry in {wait} s"}
         assert client.get("/readyz").status_code == 200  # other routes are not limited
         assert client.get(f"/api/conversations/{'x' * 8}").status_code == 404
-
-
-def test_token_buckets_refill_per_client() -> None:
-    buckets = TokenBuckets(per_minute=60, burst=2)
-    assert [buckets.take("a", now=0.0) for _ in range(3)] == [0.0, 0.0, 1.0]
-    assert buckets.take("b", now=0.0) == 0.0  # another client has its own bucket
-    assert buckets.take("a", now=1.0) == 0.0  # one token back after a second
-    assert buckets.take("a", now=1.5) == pytest.approx(0.5)

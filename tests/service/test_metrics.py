@@ -92,3 +92,15 @@ def test_json_formatter_writes_one_object_with_the_fields() -> None:
     assert {k: data[k] for k in ("route", "status", "latency_ms", "conversation_id")} == record.fields
     assert logging_config(True)["formatters"]["default"] == {"()": "server.service.logs.JsonFormatter"}
     assert "format" in logging_config(False)["formatters"]["default"]
+
+
+def test_invented_methods_share_one_label(client: TestClient) -> None:
+    """Each made-up method used to add a new label series: any client could grow /metrics without bound."""
+    for n in range(30):
+        client.request(f"BREW{n}", "/api/ask")
+    client.request("PURGE", "/healthz")
+    text = client.get("/metrics").text
+    assert "BREW" not in text and "PURGE" not in text
+    assert 'coach_http_requests_total{method="other",route="/api/ask",status="405"} 30.0' in text
+    series = [line for line in text.splitlines() if line.startswith("coach_http_requests_total{")]
+    assert len({line.split('method="')[1].split('"')[0] for line in series}) <= 3  # GET, other (and POST)

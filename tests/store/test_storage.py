@@ -234,3 +234,18 @@ def test_the_app_answers_and_keeps_conversations_on_postgresql(tmp_path: Path, f
         cid = client.post("/api/ask", json={"message": "who holds final cut on our film?"}).json()["conversation_id"]
         turns = client.get(f"/api/conversations/{cid}").json()["turns"]
         assert [t["role"] for t in turns] == ["user", "coach"]
+
+
+def test_a_conversation_keeps_at_most_the_cap_in_whole_exchanges(url: str) -> None:
+    store = ConversationStore.from_url(url, max_turns=5)  # rounded down to 4: two exchanges
+    try:
+        cid = store.create()
+        for n in range(4):
+            _exchange(store, cid, f"question {n}")
+        turns = store.turns(cid)
+        assert [t.content for t in turns if t.role == "user"] == ["question 2", "question 3"]
+        assert [t.role for t in turns] == ["user", "coach", "user", "coach"]
+        page, total = store.page(cid, 1, 2)
+        assert total == 4 and [t.role for t in page] == ["coach", "user"]
+    finally:
+        store.engine.dispose()

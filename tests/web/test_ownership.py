@@ -17,7 +17,6 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from server.app import create_app
-from server.service.limits import TokenBuckets
 from server.settings import Settings
 from server.store.conversations import ConversationStore
 from server.web.checks import CROSS_SITE
@@ -27,7 +26,7 @@ from ..loopback import serve
 
 HTMX = {"HX-Request": "true"}
 SOFT_NO = "my partner won't say no directly"
-CONFIDENTIAL = "Confidential: their email says the budget is 前向きに検討します"
+CONFIDENTIAL = "Confidential: their email says they will consider the budget positively"
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +37,6 @@ def site(tmp_path_factory: pytest.TempPathFactory, fixture_index: Any) -> Iterat
     settings.index_dir = Path(fixture_index.path)
     app = create_app(settings, wait_until_loaded=True)
     with serve(app) as url:
-        app.state.chat_limiter = TokenBuckets(60_000, 10_000)
         yield url, settings
 
 
