@@ -33,7 +33,7 @@ class Word:
 def _sudachi() -> Any:
     from sudachipy import dictionary
 
-    return dictionary.Dictionary(dict="core").create()
+    return dictionary.Dictionary(dict="core").tokenizer(mode="C")
 
 
 @functools.cache
@@ -55,10 +55,7 @@ def _jieba() -> Any:
 def content_words(text: str, lang: str) -> list[Word]:
     """The content words of `text` in dictionary form (particles, endings and auxiliaries dropped); [] for en."""
     if lang == "ja":
-        from sudachipy import tokenizer
-
-        mode = tokenizer.Tokenizer.SplitMode.C
-        return [Word(m.dictionary_form(), m.begin(), m.end()) for m in _sudachi().tokenize(text, mode)
+        return [Word(m.dictionary_form(), m.begin(), m.end()) for m in _sudachi().tokenize(text)
                 if m.part_of_speech()[0] in _JA_CONTENT]
     if lang == "ko":
         return [Word(getattr(t, "lemma", "") or t.form, t.start, t.start + t.len)

@@ -119,8 +119,9 @@ class Answerer:
             return
         context = self._cited(draft.cards, draft.decoded)
         u = draft.understanding
-        messages = self.writer.messages(context, ask.message, draft.decoded,
-                                        u.pair.value if u.pair else None, u.side.value if u.side else None)
+        messages = self.writer.messages(context, ask.message, draft.decoded, u.pair.value if u.pair else None,
+                                        u.side.value if u.side else None, u.language, u.stage, u.parts,
+                                        {s.card.id: s for s in draft.plan.sections})
         pieces: list[str] = []
         deadline = time.monotonic() + self.writer_timeout
         try:

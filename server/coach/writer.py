@@ -28,6 +28,7 @@ _EXTERNAL = re.compile(
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<definition>^ {0,3}\[[^\]\n]+\]:[^\n]*$)", re.MULTILINE)
 _URL_IN_SOURCE = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
+LANGUAGES = {"en": "English", "ja": "Japanese", "ko": "Korean", "zh": "Chinese (Simplified)"}
 MAX_UNCITED_SHARE = 0.5  # more of the reply's prose than this without a citation: the grounded answer instead
 
 
@@ -136,11 +137,15 @@ class Writer:
         self._client: Any = OpenAI(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=0)
 
     def messages(self, cards: list[Card], message: str, decoded: list[Any], culture: str | None,
-                 perspective: str | None) -> list[dict[str, str]]:
+                 perspective: str | None, language: str | None = None, stage: str | None = None,
+                 parts: list[str] | None = None, excerpts: dict[str, Any] | None = None) -> list[dict[str, str]]:
+        """The prompt: the cards (or, per card, the excerpts the engine chose for this ask), and what the engine
+        understood about the asker: pair, side, language, stage and sub-questions."""
         system = self.prompts.get_template("llm_system.md.j2").render(example_id=cards[0].id if cards else "card-id")
         user = self.prompts.get_template("llm_user.md.j2").render(
             cards=cards, message=fence(message), decoded=[_Fenced(fence(d.form), d.card_id) for d in decoded],
-            culture=culture, perspective=perspective)
+            culture=culture, perspective=perspective, language=LANGUAGES.get(language or ""), stage=stage,
+            parts=[fence(p) for p in parts or []], excerpts=excerpts or {})
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
     def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:

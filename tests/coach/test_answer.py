@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from server.coach.answer import Answerer, detect_pair, is_followup
+from server.coach.answer import Answerer, is_followup
 from server.coach.compose import build_section
+from server.coach.understand import detect_pair
 from server.models import Answer, Ask, Card, Culture, Perspective, Turn
 
 SECTIONS = ["**Short answer:**", "### What to do", "### What to say", "**Sources:**"]

@@ -89,3 +89,19 @@ def test_api_never_500s_when_the_llm_fails(tmp_path: Path, fixture_index: object
         response = client.post("/api/ask", json={"message": QUESTION})
     assert response.status_code == 200
     assert response.json()["answer_markdown"].startswith(FALLBACK_NOTE)
+
+
+def test_the_prompt_carries_what_the_engine_understood_and_only_the_chosen_excerpts(kb_answerer: Answerer) -> None:
+    draft = kb_answerer.draft(Ask(message="We signed last month and our Korean co-producer now wants a bigger share "
+                                          "of the split. Can they reopen it? And what should we say to them?"))
+    assert len(draft.understanding.parts) == 2 and draft.plan.sections
+    writer = Writer("http://127.0.0.1:9/v1", "model", "key", 5.0, kb_answerer.prompts)  # never called here
+    u = draft.understanding
+    user = writer.messages(draft.cards, draft.ask.message, [], "kr-us", "us-side", u.language, u.stage, u.parts,
+                           {s.card.id: s for s in draft.plan.sections})[1]["content"]
+    assert "Stage of the deal: signed" in user and "The message asks 2 things" in user
+    assert "Write the answer in: English" in user
+    for section in draft.plan.sections:
+        assert all(step in user for step in section.steps)
+    full = draft.cards[0].section("What to do")
+    assert full not in user  # the chosen excerpts, not the whole card
