@@ -34,12 +34,21 @@ class ConversationOut(BaseModel):
 @router.post("/ask", response_model=Answer, responses={422: {"description": "Invalid message or field."},
                                                         503: {"description": "Model or index not loaded."}})
 async def ask(body: Ask, answerer: AnswererDep) -> Answer:
-    """Answer one question (or pasted partner message) with grounded coaching and its sources."""
-    return await run_in_threadpool(answerer.answer, body)
+    """Answer one question (or pasted partner message) with grounded coaching and its sources. An unknown
+    `conversation_id` (or one that belongs to a browser) starts a new conversation: use the returned id."""
+    return await run_in_threadpool(_answer, answerer, body)
+
+
+def _answer(answerer: AnswererDep, body: Ask) -> Answer:
+    if body.conversation_id and answerer.store.owner(body.conversation_id) is not None:
+        body = body.model_copy(update={"conversation_id": None})  # the web chat's: its browser's alone
+    return answerer.answer(body)
 
 
 def _known(answerer: AnswererDep, conversation_id: str) -> None:
-    if not answerer.store.exists(conversation_id):
+    """A conversation the API may show: not one that a browser owns (the web chat serves those to their owner and
+    through share links only), with the same 404 for those as for unknown ids."""
+    if not answerer.store.exists(conversation_id) or answerer.store.owner(conversation_id) is not None:
         raise HTTPException(404, f"no conversation '{conversation_id}'")
 
 

@@ -176,3 +176,5 @@ class Turn(BaseModel):
     in_scope: bool | None = None
     confidence: float | None = None
     card_ids: list[str] = []
+    suggestions: list[str] = []  # coach turns: the follow-ups offered
+    rating: int | None = None  # coach turns: +1 or -1 once rated in the web chat

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 from pathlib import Path
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +83,11 @@ class Settings(BaseSettings):
     trusted_proxies: str = Field(
         "", description="Comma-separated addresses or CIDR networks of reverse proxies whose X-Forwarded-For is "
         "believed; empty (the default) believes none.")
+    secret_key: SecretStr | None = Field(
+        None, min_length=32, description="Signs the web chat's browser cookie; unset: generated once into "
+        "secret_key_file. Set the same value on every replica.")
+    secret_key_file: Path = Field(
+        PROJECT_ROOT / "var" / "secret_key", description="Where the generated cookie-signing key is kept.")
 
     https_only: bool = Field(
         False, description="The site is reached over HTTPS only (behind a TLS proxy): cookies are marked Secure, and "

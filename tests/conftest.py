@@ -38,7 +38,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def make_settings(tmp: Path, knowledge: Path = FIXTURE_KB, **extra: object) -> Settings:
     return Settings(_env_file=None, knowledge_dir=knowledge, index_dir=tmp / "index",  # type: ignore[call-arg]
-                    cache_dir=tmp / "cache", **extra)
+                    cache_dir=tmp / "cache", secret_key_file=tmp / "secret_key", **extra)
 
 
 def app_client(tmp: Path, index: Index, **extra: object) -> TestClient:

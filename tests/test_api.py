@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -106,10 +107,12 @@ def test_missing_index_is_not_ready_with_the_fix(tmp_path: Path) -> None:
 def test_conversation_ids_are_restricted_to_safe_characters(client: TestClient) -> None:
     bad = client.post("/api/ask", json={"message": "who holds final cut?", "conversation_id": "é\n<x>"})
     assert bad.status_code == 422 and "conversation_id: String should match pattern" in bad.json()["detail"]
-    ok = client.post("/api/ask", json={"message": "who holds final cut?", "conversation_id": "T1:C2:1700000.1"})
-    assert ok.status_code == 200 and ok.json()["conversation_id"] == "T1:C2:1700000.1"
-    export = client.get("/api/conversations/T1:C2:1700000.1/export")
-    assert export.headers["content-disposition"] == 'attachment; filename="coach-T1_C2_1700000.1.md"'
+    chosen = client.post("/api/ask", json={"message": "who holds final cut?", "conversation_id": "acme-jp-kickoff"})
+    cid = chosen.json()["conversation_id"]  # an id the server never issued starts a new conversation with its own
+    assert chosen.status_code == 200 and cid != "acme-jp-kickoff" and re.fullmatch(r"[0-9a-f]{32}", cid)
+    assert client.get("/api/conversations/acme-jp-kickoff").status_code == 404
+    export = client.get(f"/api/conversations/{cid}/export")
+    assert export.headers["content-disposition"] == f'attachment; filename="coach-{cid}.md"'
 
 
 def test_history_is_capped_and_paged(tmp_path: Path, fixture_index: Any) -> None:

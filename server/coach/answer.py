@@ -209,7 +209,7 @@ class Answerer:
         perspective = ask.perspective.value if ask.perspective else None
         if ask.conversation_id and self.store.exists(ask.conversation_id):
             return ask.conversation_id
-        return self.store.create(culture, perspective, conversation_id=ask.conversation_id)
+        return self.store.create(culture, perspective)  # an unknown id starts a new conversation with a new id
 
     def _cited(self, cards: list[Card], decoded: list[Found]) -> list[Card]:
         """The cards an answer draws on: the chosen ones, then the phrasebook cards of decoded expressions."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+import secrets
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,11 +24,14 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.sql.dml import Insert
 
 from server.models import Turn
 
@@ -40,6 +43,7 @@ conversations = Table(
     Column("updated_at", String(32), nullable=False, index=True),
     Column("culture", String(16)),
     Column("perspective", String(16)),
+    Column("owner", String(64), index=True),  # sha-256 of the browser that owns it (web only); NULL elsewhere
 )
 messages = Table(
     "messages", metadata,
@@ -53,7 +57,18 @@ messages = Table(
     Column("confidence", Float),
     Column("card_ids", Text, nullable=False, default="[]"),
     Column("created_at", String(32), nullable=False),
+    Column("suggestions", Text),  # coach turns: the follow-ups offered, JSON
+    Column("rating", Integer),  # coach turns: +1 or -1 once rated (web), so an answer is rated once
 )
+share_links = Table(  # read-only links an owner gave out; deleting the row revokes the link
+    "share_links", metadata,
+    Column("token", String(64), primary_key=True),
+    Column("conversation_id", String(64), ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False,
+           unique=True),
+    Column("created_at", String(32), nullable=False),
+)
+# Columns added after the first release, created on start-up in databases made before them.
+ADDED_COLUMNS = {"conversations": ["owner"], "messages": ["suggestions", "rating"]}
 
 
 feedback = Table(
@@ -74,6 +89,14 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+def new_conversation(conversation_id: str, culture: str | None = None, perspective: str | None = None,
+                     owner: str | None = None) -> Insert:
+    """The INSERT for a new conversation (webhooks.py runs it in the transaction that maps a Slack thread)."""
+    now = _now()
+    return insert(conversations).values(id=conversation_id, created_at=now, updated_at=now, culture=culture,
+                                        perspective=perspective, owner=owner)
+
+
 def make_engine(url: str) -> Engine:
     """Create the engine; SQLite gets its folder, WAL mode and a busy timeout so several workers can share it."""
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
@@ -92,12 +115,31 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def new_conversation_id() -> str:
+    """A conversation id: 128 random bits, issued by the server only (an id is also a reader's key)."""
+    return secrets.token_hex(16)
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Bring a database made by an older release up to date: ALTER TABLE ... ADD COLUMN for each new column."""
+    found = inspect(engine)
+    for table_name, names in ADDED_COLUMNS.items():
+        have = {c["name"] for c in found.get_columns(table_name)}
+        for name in names:
+            if name not in have:
+                column = metadata.tables[table_name].c[name]
+                kind = column.type.compile(dialect=engine.dialect)
+                with engine.begin() as conn:
+                    conn.execute(text(f"ALTER TABLE {table_name} ADD COLUMN {name} {kind}"))
+
+
 def _create_schema(engine: Engine, attempts: int = 5) -> None:
-    """Create missing tables. Workers starting together on an empty database race to create them; the loser
-    of a race gets "already exists" and simply checks again."""
+    """Create missing tables and columns. Workers starting together on an empty (or old) database race to create
+    them; the loser of a race gets "already exists" and simply checks again."""
     for attempt in range(attempts):
         try:
             metadata.create_all(engine)
+            _add_missing_columns(engine)
             return
         except DBAPIError:
             if attempt == attempts - 1:
@@ -108,7 +150,8 @@ def _create_schema(engine: Engine, attempts: int = 5) -> None:
 def _turn(row: Any) -> Turn:
     return Turn(role=row["role"], content=row["content"], created_at=row["created_at"],
                 resolved_query=row["resolved_query"], in_scope=row["in_scope"], confidence=row["confidence"],
-                card_ids=json.loads(row["card_ids"] or "[]"))
+                card_ids=json.loads(row["card_ids"] or "[]"), suggestions=json.loads(row["suggestions"] or "[]"),
+                rating=row["rating"])
 
 
 class ConversationStore:
@@ -124,14 +167,11 @@ class ConversationStore:
     def from_url(cls, url: str, max_turns: int | None = None) -> ConversationStore:
         return cls(make_engine(url), max_turns)
 
-    def create(self, culture: str | None = None, perspective: str | None = None,
-               conversation_id: str | None = None) -> str:
-        """A new conversation; the caller may choose its id (Slack threads, clients resuming after a purge)."""
-        conversation_id = conversation_id or uuid.uuid4().hex
-        now = _now()
+    def create(self, culture: str | None = None, perspective: str | None = None, owner: str | None = None) -> str:
+        """A new conversation with a new id (never one a client chose); `owner` ties it to one browser."""
+        conversation_id = new_conversation_id()
         with self.engine.begin() as conn:
-            conn.execute(insert(conversations).values(id=conversation_id, created_at=now, updated_at=now,
-                                                      culture=culture, perspective=perspective))
+            conn.execute(new_conversation(conversation_id, culture, perspective, owner))
         return conversation_id
 
     def exists(self, conversation_id: str) -> bool:
@@ -139,12 +179,56 @@ class ConversationStore:
             return conn.execute(select(conversations.c.id).where(conversations.c.id == conversation_id)).first() \
                 is not None
 
+    def owner(self, conversation_id: str) -> str | None:
+        """The browser that owns the conversation (None: unknown, or made by the API, Slack or the CLI)."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(conversations.c.owner).where(conversations.c.id == conversation_id)).first()
+        return None if found is None else found[0]
+
+    def owned_by(self, owner: str, ids: list[str]) -> list[str]:
+        """Those of `ids` that `owner` owns, in the given order."""
+        if not ids:
+            return []
+        query = select(conversations.c.id).where(conversations.c.id.in_(ids), conversations.c.owner == owner)
+        with self.engine.connect() as conn:
+            mine = {row[0] for row in conn.execute(query)}
+        return [i for i in ids if i in mine]
+
+    def share(self, conversation_id: str) -> str:
+        """The conversation's read-only share token, made on first use (one per conversation)."""
+        if (token := self.share_token(conversation_id)) is not None:
+            return token
+        token, now = secrets.token_urlsafe(24), _now()
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(share_links).values(token=token, conversation_id=conversation_id, created_at=now))
+        except IntegrityError:  # two clicks at once: keep the first link
+            token = self.share_token(conversation_id) or ""
+        return token
+
+    def share_token(self, conversation_id: str) -> str | None:
+        query = select(share_links.c.token).where(share_links.c.conversation_id == conversation_id)
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar()
+
+    def unshare(self, conversation_id: str) -> bool:
+        """Revoke the share link; True if there was one."""
+        with self.engine.begin() as conn:
+            gone = conn.execute(delete(share_links).where(share_links.c.conversation_id == conversation_id))
+        return bool(gone.rowcount)
+
+    def shared(self, token: str) -> str | None:
+        """The conversation a share token opens, while it is not revoked."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(share_links.c.conversation_id).where(share_links.c.token == token)).scalar()
+
     def append(self, conversation_id: str, turn: Turn) -> None:
         with self.engine.begin() as conn:
             conn.execute(insert(messages).values(
                 conversation_id=conversation_id, role=turn.role, content=turn.content,
                 resolved_query=turn.resolved_query, in_scope=turn.in_scope, confidence=turn.confidence,
-                card_ids=json.dumps(turn.card_ids), created_at=turn.created_at or _now()))
+                card_ids=json.dumps(turn.card_ids), created_at=turn.created_at or _now(),
+                suggestions=json.dumps(turn.suggestions) if turn.suggestions else None, rating=turn.rating))
             conn.execute(update(conversations).where(conversations.c.id == conversation_id)
                          .values(updated_at=_now()))
             if self.max_turns and turn.role == "coach":  # after each answer: drop the oldest exchanges past the cap
@@ -169,6 +253,32 @@ class ConversationStore:
             total = int(conn.execute(select(func.count()).select_from(base.subquery())).scalar_one())
             rows = conn.execute(base.order_by(messages.c.id).offset(offset).limit(limit)).mappings().all()
         return [_turn(r) for r in rows], total
+
+    def _coach_row(self, conversation_id: str, index: int | None) -> int | None:
+        """The message id of the coach turn at `index` (None: the latest coach turn)."""
+        query = select(messages.c.id, messages.c.role).where(messages.c.conversation_id == conversation_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(messages.c.id)).all()
+        if index is None:
+            return next((r[0] for r in reversed(rows) if r[1] == "coach"), None)
+        return rows[index][0] if 0 <= index < len(rows) and rows[index][1] == "coach" else None
+
+    def keep_suggestions(self, conversation_id: str, suggestions: list[str]) -> None:
+        """Store the follow-ups offered with the latest coach turn, so a reload shows them again."""
+        row = self._coach_row(conversation_id, None)
+        if row is not None and suggestions:
+            with self.engine.begin() as conn:
+                conn.execute(update(messages).where(messages.c.id == row).values(suggestions=json.dumps(suggestions)))
+
+    def rate(self, conversation_id: str, index: int, rating: int) -> bool:
+        """Mark the coach turn at `index` as rated; False if it is already rated (or no such coach turn)."""
+        row = self._coach_row(conversation_id, index)
+        if row is None:
+            return False
+        with self.engine.begin() as conn:
+            done = conn.execute(update(messages).where(messages.c.id == row, messages.c.rating.is_(None))
+                                .values(rating=rating))
+        return done.rowcount == 1
 
     def export_markdown(self, conversation_id: str) -> str:
         lines = [f"# Co-Production Coach conversation {conversation_id}", ""]
@@ -233,6 +343,7 @@ class ConversationStore:
         cutoff = (datetime.now(UTC) - timedelta(days=older_than_days)).isoformat(timespec="microseconds")
         with self.engine.begin() as conn:
             old = select(conversations.c.id).where(conversations.c.updated_at < cutoff)
+            conn.execute(delete(share_links).where(share_links.c.conversation_id.in_(old)))
             conn.execute(delete(messages).where(messages.c.conversation_id.in_(old)))
             conn.execute(delete(feedback).where(feedback.c.conversation_id.in_(old) | (feedback.c.created_at < cutoff)))
             return conn.execute(delete(conversations).where(conversations.c.updated_at < cutoff)).rowcount or 0

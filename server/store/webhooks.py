@@ -3,7 +3,6 @@ threads' conversations, and where in Slack each conversation lives."""
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -11,7 +10,7 @@ from sqlalchemy import Column, String, Table, and_, delete, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from server.store.conversations import metadata
+from server.store.conversations import metadata, new_conversation, new_conversation_id
 
 # Slack retries a failed delivery three times within about 6 minutes, or hourly for 24 hours with Delayed Events;
 # keeping ids for 25 hours covers both.
@@ -85,9 +84,10 @@ class WebhookStore:
             found = conn.execute(select(slack_threads.c.conversation_id).where(key)).scalar()
         if found:
             return str(found)
-        conversation_id = uuid.uuid4().hex
+        conversation_id = new_conversation_id()
         try:
-            with self.engine.begin() as conn:
+            with self.engine.begin() as conn:  # the conversation and the thread's mapping, both or neither
+                conn.execute(new_conversation(conversation_id))
                 conn.execute(insert(slack_threads).values(
                     team_id=team_id, channel_id=channel_id, thread_ts=thread_ts,
                     conversation_id=conversation_id, created_at=_iso(datetime.now(UTC))))

@@ -4,8 +4,8 @@ POST /feedback."""
 from __future__ import annotations
 
 import logging
+import secrets
 import time
-import uuid
 from collections.abc import Iterator
 from urllib.parse import quote
 
@@ -19,8 +19,9 @@ from server.models import Answer, Ask
 from server.service.deps import RuntimeDep
 from server.service.ratelimit import ASK, FEEDBACK, ClientLimiter
 from server.service.runtime import Runtime
-from server.web import cookies
-from server.web.cookies import CONVERSATION_ID, RECENT_MAX
+from server.web import checks, cookies, owner
+from server.web.cookies import RECENT_MAX
+from server.web.display import render_markdown
 from server.web.views import (
     EXAMPLES,
     NOT_READY_LOADING,
@@ -30,7 +31,6 @@ from server.web.views import (
     history,
     not_ready,
     render,
-    render_markdown,
     topic_titles,
 )
 
@@ -38,6 +38,9 @@ log = logging.getLogger("coach.web")
 
 STREAM_EVERY = 0.08  # seconds between re-renders of a streaming answer
 TOO_FAST = "You're sending messages faster than the coach can keep up with."
+NOT_HERE = ("That conversation is not available in this browser: it was deleted, or it was started in another "
+            "browser (ask whoever started it for a share link). Here is a new one.")
+BAD_RATED = "The address has a bad answer number after rated=: use the Recent menu to open the conversation again."
 
 
 router = APIRouter(tags=["web"], route_class=PageRoute, include_in_schema=False)
@@ -65,12 +68,15 @@ def _field(form: FormData, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _recent(runtime: Runtime, ids: list[str]) -> list[tuple[str, str]]:
-    """(id, title) of this browser's recent conversations; the title is the first question."""
-    if runtime.answerer is None:
+def _recent(runtime: Runtime, ids: list[str], request: Request,
+            mine: str | None = None) -> list[tuple[str, str]]:
+    """(id, title) of this browser's recent conversations; the title is the first question. Only those this
+    browser owns: the cookie's list is a convenience, never a key."""
+    mine = mine or owner.browser(request, runtime.settings)
+    if runtime.answerer is None or mine is None:
         return []
     out = []
-    for conversation_id in ids:
+    for conversation_id in runtime.answerer.store.owned_by(mine, ids):
         first = next((t.content for t in runtime.answerer.store.turns(conversation_id) if t.role == "user"), None)
         if first is not None:
             out.append((conversation_id, first if len(first) <= 70 else first[:69].rstrip() + "…"))
@@ -78,33 +84,36 @@ def _recent(runtime: Runtime, ids: list[str]) -> list[tuple[str, str]]:
 
 
 def _page(request: Request, runtime: Runtime, *, conversation_id: str = "", exchanges: list[Exchange] | None = None,
-          error: str = "", draft: str = "", status: int = 200, notice: str = "",
-          prefs: dict[str, str] | None = None, recent_ids: list[str] | None = None) -> HTMLResponse:
+          error: str = "", draft: str = "", status: int = 200, notice: str = "", share_open: bool = False,
+          prefs: dict[str, str] | None = None) -> HTMLResponse:
     reason = not_ready(runtime)
     html = render("page.html", conversation_id=conversation_id, exchanges=exchanges or [], error=error,
                   draft=draft, notice=notice or reason or "", loading=reason == NOT_READY_LOADING,
-                  examples=EXAMPLES, recent=_recent(runtime, cookies.recent_ids(request) if recent_ids is None
-                                                      else recent_ids),
-                  **(prefs or cookies.prefs(request)))
+                  examples=EXAMPLES, recent=_recent(runtime, cookies.recent_ids(request), request),
+                  share_url=owner.share_url(request, runtime, conversation_id), share_open=share_open,
+                  llm_host=owner.llm_host(runtime.settings), **(prefs or cookies.prefs(request)))
     return HTMLResponse(html, status_code=status)
 
 
-def _conversation(runtime: Runtime, conversation_id: str, rated: int | None = None) -> list[Exchange]:
+def _conversation(runtime: Runtime, conversation_id: str, focus: int | None = None) -> list[Exchange]:
     assert runtime.answerer is not None
     cards = runtime.answerer.retriever.index.cards
     titles = topic_titles(runtime.settings.topics_file)
-    return history(runtime.answerer.store.turns(conversation_id), cards, titles, rated)
+    return history(runtime.answerer.store.turns(conversation_id), cards, titles, focus)
 
 
 @router.get("/", response_class=HTMLResponse)
-def page(request: Request, runtime: RuntimeDep, c: str = "", rated: str = "") -> HTMLResponse:
-    """The chat page; `?c=<id>` reopens one of this browser's conversations (`rated=<n>` after a rating)."""
+def page(request: Request, runtime: RuntimeDep, c: str = "", rated: str = "", share: str = "") -> HTMLResponse:
+    """The chat page; `?c=<id>` reopens a conversation this browser started (`rated=<n>` after a rating)."""
+    focus = checks.whole_number(rated) if rated else None
+    if rated and focus is None:
+        return _page(request, runtime, status=422, notice=BAD_RATED)
     if not c or runtime.answerer is None:
         return _page(request, runtime)
-    if not CONVERSATION_ID.match(c) or not runtime.answerer.store.exists(c):
-        return _page(request, runtime, notice="That conversation is no longer available; here is a new one.")
-    exchanges = _conversation(runtime, c, int(rated) if rated.isdigit() else None)
-    return _page(request, runtime, conversation_id=c, exchanges=exchanges)
+    if not owner.owns(request, runtime, c):
+        return _page(request, runtime, notice=NOT_HERE)
+    return _page(request, runtime, conversation_id=c, exchanges=_conversation(runtime, c, focus),
+                 share_open=share == "open")
 
 
 @router.get("/chat")
@@ -123,14 +132,15 @@ def _explain(error: ValidationError, text: str) -> str:
         return f"Your message is {n:,} characters; the limit is 4,000. Shorten it or send it in parts."
     if field == "culture":
         return "Choose a culture pair from the list: Japan-US, Korea-US, China-US or any."
-    if field == "perspective":
-        return "Choose which side you are on from the list: US side or Asian side."
-    return "That conversation link is not valid; start a new conversation."
+    return "Choose which side you are on from the list: US side or Asian side."
 
 
 @router.post("/chat", response_model=None)
 async def chat(request: Request, runtime: RuntimeDep) -> Response:
-    """Answer one message: an htmx fragment, an SSE stream when the LLM writer is on, or the page without JS."""
+    """Answer one message: an htmx fragment, an SSE stream when the LLM writer is on, or (without JS) a redirect to
+    the conversation's page."""
+    if checks.cross_site(request):
+        return checks.refused(request)
     form = await request.form()  # the only await: the rest reads the database and the model, so it runs in a thread
     fields = {k: _field(form, k) for k in ("message", "suggestion", "conversation_id", "culture", "perspective")}
     return await run_in_threadpool(_chat, request, runtime, fields)
@@ -144,10 +154,11 @@ def _chat(request: Request, runtime: Runtime, fields: dict[str, str]) -> Respons
     ask = None
     if problem:
         status = 503
+    elif nul := checks.nul_problem(fields):
+        status, problem = 422, nul
     else:
         try:
-            ask = Ask(message=text, conversation_id=conversation_id or uuid.uuid4().hex, culture=culture or None,
-                      perspective=side or None)
+            ask = Ask(message=text, culture=culture or None, perspective=side or None)
         except ValidationError as e:
             status, problem = 422, _explain(e, text)
         wait = _wait(request, runtime, "chat") if ask is not None else 0
@@ -156,26 +167,29 @@ def _chat(request: Request, runtime: Runtime, fields: dict[str, str]) -> Respons
     if problem or ask is None or runtime.answerer is None:
         headers = {"Retry-After": str(wait)} if status == 429 else {}
         return _chat_error(request, runtime, status, problem or "", text, conversation_id, prefs, headers)
-    cid = ask.conversation_id
-    assert cid is not None
+    store = runtime.answerer.store
+    mine, new_cookie = owner.claim(request, runtime.settings)
+    cid = conversation_id if owner.owns(request, runtime, conversation_id) \
+        else store.create(ask.culture.value if ask.culture else None,  # someone else's or unknown: a new one
+                          ask.perspective.value if ask.perspective else None, owner=mine)
+    ask = ask.model_copy(update={"conversation_id": cid})
     recent_ids = [cid] + [i for i in cookies.recent_ids(request) if i != cid]
     response: Response
     if _is_htmx(request) and runtime.answerer.writer is not None \
             and "text/event-stream" in request.headers.get("accept", ""):
-        response = _stream(runtime, ask, request)
+        response = _stream(runtime, ask, request, mine)
     else:
         answer = runtime.answerer.answer(ask)
         latest = _latest(runtime, answer, ask.message)
         if _is_htmx(request):
-            response = HTMLResponse(render("_reply.html", x=latest, conversation_id=cid,
-                                           recent=_recent(runtime, recent_ids)))
-        else:
-            exchanges = _conversation(runtime, cid)[:-1] + [latest]
-            response = _page(request, runtime, conversation_id=cid, exchanges=exchanges, prefs=prefs,
-                             recent_ids=recent_ids)
+            response = HTMLResponse(render("_reply.html", x=latest, conversation_id=cid, share_url="",
+                                           recent=_recent(runtime, recent_ids, request, mine)))
+        else:  # Post/Redirect/Get: a reload shows the page rather than sending the message again
+            response = RedirectResponse(f"/?c={quote(cid)}#latest", status_code=303)
     if _is_htmx(request):  # a reload then reopens this conversation
         response.headers["HX-Replace-Url"] = f"/?c={quote(cid)}"
-    cookies.remember(response, request, cid, prefs["culture"], prefs["side"])
+    owner.give_cookie(response, request, new_cookie, runtime.settings)
+    cookies.remember(response, request, cid, prefs["culture"], prefs["side"], runtime.settings.https_only)
     return response
 
 
@@ -185,7 +199,7 @@ def _chat_error(request: Request, runtime: Runtime, status: int, problem: str, t
     if _is_htmx(request):
         headers |= {"HX-Retarget": "#composer-error", "HX-Reswap": "innerHTML"}
         return HTMLResponse(render("_error.html", message=problem), status_code=status, headers=headers)
-    known = runtime.answerer is not None and CONVERSATION_ID.match(conversation_id)
+    known = owner.owns(request, runtime, conversation_id)
     exchanges = _conversation(runtime, conversation_id) if known else []
     response = _page(request, runtime, conversation_id=conversation_id if exchanges else "", status=status,
                      exchanges=exchanges, error=problem, draft=text, prefs=prefs)
@@ -194,8 +208,9 @@ def _chat_error(request: Request, runtime: Runtime, status: int, problem: str, t
 
 
 def _latest(runtime: Runtime, answer: Answer, question: str) -> Exchange:
-    """The exchange just answered, with its suggestions (which only the fresh Answer carries)."""
+    """The exchange just answered; its follow-ups are stored with it, so a reload shows them again."""
     assert runtime.answerer is not None
+    runtime.answerer.store.keep_suggestions(answer.conversation_id, answer.suggestions)
     index = len(runtime.answerer.store.turns(answer.conversation_id)) - 1
     return exchange_from_answer(index, question, answer, runtime.answerer.retriever.index.cards,
                                 topic_titles(runtime.settings.topics_file))
@@ -206,13 +221,13 @@ def _sse(html: str) -> str:
     return "".join(f"data: {line}\n" for line in html.splitlines() or [""]) + "\n"
 
 
-def _stream(runtime: Runtime, ask: Ask, request: Request) -> StreamingResponse:
+def _stream(runtime: Runtime, ask: Ask, request: Request, mine: str) -> StreamingResponse:
     """The user's bubble at once, the answer re-rendered as the writer produces it, then the final bubble."""
     answerer = runtime.answerer
     assert answerer is not None and ask.conversation_id is not None
-    key = "p" + uuid.uuid4().hex[:8]
+    key = "p" + secrets.token_hex(4)
     cid = ask.conversation_id
-    recent = _recent(runtime, [i for i in cookies.recent_ids(request) if i != cid])
+    recent = _recent(runtime, [i for i in cookies.recent_ids(request) if i != cid], request, mine)
 
     def events() -> Iterator[str]:
         yield _sse(render("_turn.html", x=None, question=ask.message, key=key, conversation_id=cid))
@@ -225,7 +240,7 @@ def _stream(runtime: Runtime, ask: Ask, request: Request) -> StreamingResponse:
                     title = ask.message if len(ask.message) <= 70 else ask.message[:69].rstrip() + "…"
                     recent.insert(0, (cid, title))
                     yield _sse(render("_reply.html", x=latest, conversation_id=cid, recent=recent[:RECENT_MAX],
-                                      replace=f"t-{key}"))
+                                      replace=f"t-{key}", share_url=""))
                     return
                 pieces.append(item)
                 if time.monotonic() - last >= STREAM_EVERY:
@@ -243,6 +258,8 @@ def _stream(runtime: Runtime, ask: Ask, request: Request) -> StreamingResponse:
 @router.post("/feedback", response_model=None)
 async def feedback(request: Request, runtime: RuntimeDep) -> Response:
     """Thumbs up or down on one answer, with an optional comment, stored with the question and its cards."""
+    if checks.cross_site(request):
+        return checks.refused(request)
     form = await request.form()
     fields = {k: _field(form, k) for k in ("conversation_id", "turn", "rating", "comment")}
     return await run_in_threadpool(_feedback, request, runtime, fields)
@@ -252,27 +269,32 @@ def _feedback(request: Request, runtime: Runtime, fields: dict[str, str]) -> Res
     cid, turn, rating_text = fields["conversation_id"], fields["turn"], fields["rating"]
     comment = " ".join(fields["comment"].split())[:500] or None
     rating = {"up": 1, "down": -1}.get(rating_text)
-    index = int(turn) if turn.isdigit() else -1
+    number = checks.whole_number(turn)
+    index = -1 if number is None else number
     status, problem = 200, not_ready(runtime)
     if problem:
         status = 503
-    elif rating is None or index < 0:
-        status, problem = 422, "A rating needs an answer number and 'up' or 'down'."
-    elif runtime.answerer is not None and not (CONVERSATION_ID.match(cid) and runtime.answerer.store.exists(cid)):
-        status, problem = 404, "That conversation no longer exists, so the rating was not saved."
+    elif nul := checks.nul_problem(fields):
+        status, problem = 422, nul
+    elif rating is None or number is None:
+        status, problem = 422, "A rating needs an answer number (digits 0-9) and 'up' or 'down'."
+    elif runtime.answerer is not None and not owner.owns(request, runtime, cid):
+        status, problem = 404, "That conversation is not available in this browser, so the rating was not saved."
     elif wait := _wait(request, runtime, "feedback"):
         status, problem = 429, _too_fast(wait)
     if not problem and runtime.answerer is not None and rating is not None:
         store = runtime.answerer.store
         turns = store.turns(cid)
-        if 0 < index < len(turns) and turns[index].role == "coach" and turns[index - 1].role == "user":
+        if not (0 < index < len(turns) and turns[index].role == "coach" and turns[index - 1].role == "user"):
+            status, problem = 400, f"There is no answer number {index} in this conversation."
+        elif not store.rate(cid, index, rating):
+            status, problem = 409, "You have already rated this answer; each answer can be rated once."
+        else:
             store.add_feedback(cid, turns[index - 1].content, turns[index].content, turns[index].card_ids, rating,
                                comment, "web")
-        else:
-            status, problem = 400, f"There is no answer number {index} in this conversation."
     if _is_htmx(request):
-        return HTMLResponse(render("_feedback.html", conversation_id=cid, index=index, rated=not problem,
-                                   error=problem or ""), status_code=status)
+        return HTMLResponse(render("_feedback.html", conversation_id=cid, index=index, rated=status in (200, 409),
+                                   focus=True, error=problem if status != 409 else ""), status_code=status)
     if problem:
         return HTMLResponse(render("error.html", title="Feedback not saved", message=problem), status_code=status)
     return RedirectResponse(f"/?c={quote(cid)}&rated={index}#a-{index}", status_code=303)

@@ -28,10 +28,12 @@ def prefs(request: Request, culture: str | None = None, side: str | None = None)
             "side": side if side in ("us-side", "asia-side") else ""}
 
 
-def remember(response: Response, request: Request, conversation_id: str, culture: str, side: str) -> None:
+def remember(response: Response, request: Request, conversation_id: str, culture: str, side: str,
+             https_only: bool = False) -> None:
     """Put this conversation first in the recent list and keep the chosen pair and side."""
     recent = [conversation_id] + [i for i in recent_ids(request) if i != conversation_id]
-    options: dict[str, Any] = {"httponly": True, "samesite": "lax", "max_age": YEAR}
+    options: dict[str, Any] = {"httponly": True, "samesite": "lax", "max_age": YEAR,
+                               "secure": https_only or request.url.scheme == "https"}
     response.set_cookie(RECENT_COOKIE, "/".join(recent[:RECENT_MAX]), **options)
     response.set_cookie(CULTURE_COOKIE, culture or "any", **options)
     response.set_cookie(SIDE_COOKIE, side or "either", **options)

@@ -9,9 +9,11 @@ from server.knowledge.cards import SAY_SECTION, say_lines
 from server.models import Card, Perspective, Query
 from server.service.deps import RuntimeDep
 from server.service.runtime import Runtime
-from server.web.views import PageRoute, not_ready, render, render_markdown, topic_titles
+from server.web.display import render_markdown
+from server.web.views import PageRoute, not_ready, render, topic_titles
 
 router = APIRouter(tags=["web"], route_class=PageRoute, include_in_schema=False)
+RELATED = 3  # related cards a card page offers at least
 
 
 SIDE_LABELS = {Perspective.US_SIDE: "US side", Perspective.ASIA_SIDE: "Asian side", Perspective.BOTH: "Either side"}
@@ -60,10 +62,14 @@ def kb_card(card_id: str, runtime: RuntimeDep) -> HTMLResponse:
         return HTMLResponse(render("error.html", title="No such card",
                                    message=f"There is no card '{card_id}'. Browse or search the knowledge base."),
                             status_code=404)
-    sections = [(title, render_markdown(_labelled(card) if title == SAY_SECTION else body, cards))
+    titles = {i: c.title for i, c in cards.items()}
+    sections = [(title, render_markdown(_labelled(card) if title == SAY_SECTION else body, titles))
                 for title, body in card.sections.items()]
     related = [cards[r] for r in card.related if r in cards]
-    ask_text = next((t for t in card.triggers if len(t.split()) >= 4), card.title)
-    html = render("kb_card.html", card=card, sections=sections, related=related, ask_text=ask_text,
-                  titles=topic_titles(runtime.settings.topics_file))
+    if len(related) < RELATED:  # never a dead end: the nearest cards by the coach's own retrieval fill up the list
+        hits = runtime.answerer.retriever.search(Query(text=f"{card.title}. {card.summary}"), k=RELATED + 4)
+        related += [cards[h.card_id] for h in hits if h.card_id != card.id and cards[h.card_id] not in related]
+    questions = [t for t in card.triggers if len(t.split()) >= 4][:3] or [card.title]
+    html = render("kb_card.html", card=card, sections=sections, related=related[:max(RELATED, len(card.related))],
+                  questions=questions, titles=topic_titles(runtime.settings.topics_file))
     return HTMLResponse(html, headers={"Cache-Control": "no-cache"})

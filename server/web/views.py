@@ -4,8 +4,7 @@ view models, the templates and the static files."""
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Container, Coroutine, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -14,7 +13,6 @@ from typing import Any
 import jinja2
 from fastapi import Request
 from fastapi.routing import APIRoute
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
@@ -25,6 +23,7 @@ from server.knowledge.cards import Topic, load_topics
 from server.models import Answer, Card, Turn
 from server.service.runtime import Runtime
 from server.settings import PROJECT_ROOT
+from server.web.display import display_text, render_markdown
 
 WEB_DIR = PROJECT_ROOT / "web"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -53,6 +52,7 @@ class PageRoute(APIRoute):
         async def route(request: Request) -> Response:
             response = await handler(request)
             response.headers.update(SECURITY_HEADERS)
+            response.headers["X-Coach"] = "web"  # chat.js swaps in error pages only with this mark, never a proxy's
             response.headers.setdefault("Cache-Control", "no-store")
             return response
 
@@ -64,18 +64,6 @@ def not_ready(runtime: Runtime) -> str | None:
     if runtime.answerer is not None:
         return None
     return f"The coach could not start: {runtime.error}" if runtime.error else NOT_READY_LOADING
-
-
-# HTML in answers, cards and pasted partner text is shown as text, never as markup; links cannot be javascript:.
-_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
-    ["table", "strikethrough"])
-_CITATION = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\](?!\()")
-
-
-def render_markdown(text: str, card_ids: Container[str] = ()) -> Markup:
-    """Markdown to HTML with raw HTML escaped; `[card-id]` citations of known cards link to the card page."""
-    linked = _CITATION.sub(lambda m: f"[\\[{m[1]}\\]](/kb/{m[1]})" if m[1] in card_ids else m[0], text)
-    return Markup(_MD.render(linked))
 
 
 @dataclass(frozen=True)
@@ -97,7 +85,8 @@ class Exchange:
     in_scope: bool
     sources: list[SourceView]
     suggestions: list[str] = field(default_factory=list)
-    rated: bool = False
+    rated: bool = False  # rated already: the thanks replace the buttons
+    focus: bool = False  # just rated without JS: the thanks take focus
 
     @property
     def kind(self) -> str:
@@ -107,7 +96,7 @@ class Exchange:
 
 def make_exchange(index: int, question: str, markdown: str, in_scope: bool, card_ids: Sequence[str],
                   cards: Mapping[str, Card], topics: Mapping[str, Topic], suggestions: Sequence[str] = (),
-                  rated: bool = False) -> Exchange:
+                  rated: bool = False, focus: bool = False) -> Exchange:
     shown = markdown
     if suggestions and not card_ids:  # clarify / decline: the listed options are shown as buttons instead
         options = {s.strip() for s in suggestions}
@@ -115,8 +104,8 @@ def make_exchange(index: int, question: str, markdown: str, in_scope: bool, card
                           if not (line.startswith("- ") and line[2:].strip() in options))
     sources = [SourceView(c.id, c.title, [topics[t].title if t in topics else t for t in c.topics], c.summary)
                for c in (cards.get(i) for i in card_ids) if c is not None]
-    return Exchange(index, question, markdown, render_markdown(shown, cards), in_scope, sources,
-                    list(suggestions), rated)
+    html = render_markdown(shown, {i: c.title for i, c in cards.items()}, shift_headings=2, drop_sources=True)
+    return Exchange(index, question, markdown, html, in_scope, sources, list(suggestions), rated, focus)
 
 
 def exchange_from_answer(index: int, question: str, answer: Answer, cards: Mapping[str, Card],
@@ -126,10 +115,10 @@ def exchange_from_answer(index: int, question: str, answer: Answer, cards: Mappi
 
 
 def history(turns: list[Turn], cards: Mapping[str, Card], topics: Mapping[str, Topic],
-            rated: int | None = None) -> list[Exchange]:
-    """Stored turns as exchanges (stored turns keep no suggestions; only a fresh answer shows them)."""
+            focus: int | None = None) -> list[Exchange]:
+    """Stored turns as exchanges, with the follow-ups they offered and whether they were rated."""
     return [make_exchange(i, turns[i - 1].content, t.content, bool(t.in_scope), t.card_ids, cards, topics,
-                          rated=i == rated)
+                          t.suggestions, rated=t.rating is not None, focus=i == focus)
             for i, t in enumerate(turns) if t.role == "coach" and i > 0 and turns[i - 1].role == "user"]
 
 
@@ -156,6 +145,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(WEB_DIR / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(version=__version__, cultures=CULTURES, sides=SIDES, culture_names=CULTURE_NAMES)
+    env.filters["display"] = display_text
     return env
 
 

@@ -617,7 +617,7 @@ def test_a_long_answer_is_split_within_block_kit_limits_with_show_more() -> None
 
 def test_show_more_posts_the_next_page_of_a_stored_answer(client: TestClient, slack: FakeSlack,
                                                           store: ConversationStore) -> None:
-    conversation_id = store.create(conversation_id="long" + "0" * 28)
+    conversation_id = store.create()
     WebhookStore(store.engine).claim(conversation_id, "T1", "C1")  # as if the coach had answered it in C1
     store.append(conversation_id, Turn(role="user", content="long?", created_at=""))
     store.append(conversation_id, Turn(role="coach", content=LONG, created_at=""))

@@ -4,6 +4,7 @@ COACH_TEST_POSTGRES_URL is set, as .ci/run does)."""
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text, update
 
 from server.models import Turn
 from server.store.conversations import ConversationStore, conversations, make_engine, metadata
@@ -65,7 +66,63 @@ def test_append_and_read_turns_in_order(store: ConversationStore) -> None:
     assert turns[1].card_ids == ["final-cut"] and turns[0].in_scope is True and turns[0].confidence == 0.9
     assert [t.content for t in store.turns(cid, last=2)] == ["and in writing?", "answer to and in writing?"]
     assert store.last_exchange(cid) == (turns[2], turns[3])
-    assert store.create(conversation_id="slack-T1-C1-123") == "slack-T1-C1-123"
+    ids = {store.create() for _ in range(50)}  # issued by the server: 128 random bits each
+    assert len(ids) == 50 and all(re.fullmatch(r"[0-9a-f]{32}", i) for i in ids)
+
+
+def test_suggestions_and_one_rating_are_kept_with_the_coach_turn(store: ConversationStore) -> None:
+    cid = store.create(owner="a" * 64)
+    _exchange(store, cid, "who has final cut?")
+    store.keep_suggestions(cid, ["and in writing?", "who pays?"])
+    assert store.turns(cid)[1].suggestions == ["and in writing?", "who pays?"] and store.turns(cid)[1].rating is None
+    assert not store.rate(cid, 0, 1) and not store.rate(cid, 7, 1)  # a question, and no turn at all
+    assert store.rate(cid, 1, -1) and not store.rate(cid, 1, 1)  # once only
+    assert store.turns(cid)[1].rating == -1
+    assert store.owner(cid) == "a" * 64 and store.owner("nope") is None and store.owner(store.create()) is None
+    assert store.owned_by("a" * 64, ["nope", cid]) == [cid] and store.owned_by("b" * 64, [cid]) == []
+
+
+def test_share_links_are_one_per_conversation_and_revocable(store: ConversationStore) -> None:
+    cid = store.create()
+    assert store.share_token(cid) is None and not store.unshare(cid)
+    token = store.share(cid)
+    assert len(token) == 32 and store.share(cid) == token and store.shared(token) == cid
+    assert store.unshare(cid) and store.shared(token) is None and store.share(cid) != token
+    with store.engine.begin() as conn:
+        conn.execute(update(conversations).where(conversations.c.id == cid)
+                     .values(updated_at="2000-01-01T00:00:00.000000+00:00"))
+    assert store.purge(90) == 1 and store.share_token(cid) is None
+
+
+def test_a_database_from_before_ownership_and_suggestions_is_upgraded(url: str) -> None:
+    """The tables as the previous release made them, with a conversation in them: opening the store adds the new
+    columns and keeps what was there."""
+    old = MetaData()
+    Table("conversations", old, Column("id", String(64), primary_key=True),
+          Column("created_at", String(32), nullable=False), Column("updated_at", String(32), nullable=False),
+          Column("culture", String(16)), Column("perspective", String(16)))
+    Table("messages", old, Column("id", Integer, primary_key=True, autoincrement=True),
+          Column("conversation_id", String(64), ForeignKey("conversations.id"), nullable=False),
+          Column("role", String(8), nullable=False), Column("content", Text, nullable=False),
+          Column("resolved_query", Text), Column("in_scope", Boolean), Column("confidence", Float),
+          Column("card_ids", Text, nullable=False), Column("created_at", String(32), nullable=False))
+    engine = make_engine(url)
+    old.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(old.tables["conversations"].insert().values(id="legacy", created_at=_now(), updated_at=_now()))
+        for role in ("user", "coach"):
+            conn.execute(old.tables["messages"].insert().values(conversation_id="legacy", role=role, content=role,
+                                                                card_ids="[]", created_at=_now()))
+    engine.dispose()
+    stores = [ConversationStore.from_url(url) for _ in range(2)]  # a second worker finds it done
+    store = stores[0]
+    assert [(t.content, t.suggestions, t.rating) for t in store.turns("legacy")] == [("user", [], None),
+                                                                                    ("coach", [], None)]
+    store.keep_suggestions("legacy", ["next?"])
+    assert store.rate("legacy", 1, 1) and store.turns("legacy")[1].suggestions == ["next?"]
+    assert store.owner("legacy") is None and store.share("legacy")
+    for s in stores:
+        s.engine.dispose()
 
 
 def test_export_markdown(store: ConversationStore) -> None:

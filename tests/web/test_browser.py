@@ -129,9 +129,15 @@ def test_ask_see_sources_and_follow_up_in_the_same_conversation(page: Page, serv
     source = answers.first.locator("[data-role=source]").first
     source.locator("summary").click()
     expect(source.get_by_role("link", name="Open the card")).to_have_attribute("href", "/kb/fx-soft-no")
-    answers.first.get_by_role("button", name="Copy this answer").click()
-    expect(answers.first.locator("[data-copy]")).to_have_text("Copied")
-    assert page.evaluate("navigator.clipboard.readText()").startswith("## What's likely going on")
+    answers.first.get_by_role("button", name="Copy this answer as text").click()
+    expect(answers.first.locator("[data-copy=text]")).to_have_text("Copied")
+    plain = page.evaluate("navigator.clipboard.readText()")  # plain text, as it reads on screen
+    first_block = answers.first.locator(".md > *").first.inner_text().strip()
+    assert plain.startswith(first_block) and "##" not in plain and "**" not in plain and "[fx-soft-no]" not in plain
+    assert plain.endswith("Sources: Fixture: a soft no from a Japanese partner")
+    answers.first.get_by_role("button", name="Copy this answer as Markdown").click()
+    expect(answers.first.locator("[data-copy=markdown]")).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == answers.first.get_attribute("data-markdown")
 
     suggestion = answers.first.locator("[data-suggestion]").first
     follow_up = suggestion.get_attribute("value")
@@ -194,9 +200,8 @@ def test_selectors_persist_and_new_conversation_starts_empty(page: Page) -> None
     expect(page.locator("[data-role=answer]")).to_have_count(1)
     expect(page.get_by_label("Partner", exact=True)).to_have_value("kr-us")
     expect(page.get_by_label("I am on the", exact=True)).to_have_value("us-side")
-    export = page.get_by_role("link", name="Export")
-    expect(export).to_have_attribute("href", f"/api/conversations/{page.locator('#conversation-id').input_value()}"
-                                             "/export")
+    export = page.locator("#share a.export")
+    expect(export).to_have_attribute("href", f"/c/{page.locator('#conversation-id').input_value()}/export")
     page.get_by_role("link", name="New conversation").click()
     expect(page.locator("#welcome")).to_be_visible()
     expect(page.locator("[data-role=answer]")).to_have_count(0)
@@ -234,6 +239,7 @@ def test_a_too_long_message_gets_an_inline_error_and_is_kept(page: Page) -> None
     expect(box).to_have_value("x" * 4001)
     expect(page.locator("[data-role=answer]")).to_have_count(0)
     box.fill("who decides the final edit of the film?")
+    expect(page.locator("#composer-error")).to_be_empty()  # fixed: the old error goes at once
     box.press("Enter")
     expect(page.locator("[data-role=answer]")).to_have_count(1)
     expect(page.locator("#composer-error")).to_be_empty()
@@ -253,10 +259,10 @@ def test_375px_wide_layout_has_no_horizontal_scroll(browser: Browser, served: Se
     send_box = page.locator("#send").bounding_box()
     assert send_box is not None and send_box["y"] + send_box["height"] <= 740
     page.get_by_text("Recent").click()
-    menu = page.locator(".menu-panel").bounding_box()
+    menu = page.locator("#recent .menu-panel").bounding_box()
     assert menu is not None and menu["x"] >= 0 and menu["x"] + menu["width"] <= 375
     page.keyboard.press("Escape")
-    expect(page.locator("details.menu")).not_to_have_attribute("open", "")
+    expect(page.locator("#recent")).not_to_have_attribute("open", "")
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / "chat-375.png"))
     page.context.close()
@@ -272,11 +278,16 @@ def test_without_javascript_the_chat_still_works(browser: Browser, served: Serve
     expect(page.locator("[data-role=source]")).to_have_count(1)
     page.locator("[data-role=answer] [data-suggestion]").first.click()
     expect(page.locator("[data-role=answer]")).to_have_count(2)
-    assert page.url.endswith("/chat#latest")  # the browser scrolls the thread to the newest question
+    cid = page.locator("#conversation-id").input_value()
+    assert page.url == f"{served.url}/?c={cid}#latest"  # redirected after the POST: a reload never re-posts
     expect(page.locator("[data-role=answer]").nth(1)).to_be_in_viewport()
     expect(page.locator(".brand")).to_be_in_viewport()
     page.locator("[data-role=answer]").nth(1).get_by_role("button", name="Yes").click()
     expect(page.locator("[data-role=answer]").nth(1).locator(".thanks")).to_be_visible()
+    with page.expect_request("**/*") as again:
+        page.reload()
+    assert again.value.method == "GET"  # nothing is sent twice
+    expect(page.locator("[data-role=answer]")).to_have_count(2)
     page.context.close()
     assert errors == []
 

@@ -22,7 +22,8 @@ from server.service.ratelimit import ClientLimiter
 from server.settings import PROJECT_ROOT, Settings
 from server.store.conversations import ConversationStore
 from server.web.chat import TOO_FAST
-from server.web.views import CSP, render_markdown
+from server.web.display import display_text, render_markdown
+from server.web.views import CSP
 
 from ..conftest import FIXTURE_KB, make_settings
 from ..llm_server import LLMServer
@@ -77,12 +78,14 @@ def test_page_is_one_form_with_strict_headers_and_no_inline_script(client: TestC
     assert response.headers["cache-control"] == "no-store"
     page = response.text
     assert page.count("<textarea") == 1 and '<label for="message"' in page
-    assert '<form id="composer"' in page and 'method="post" action="/chat#latest"' in page and 'hx-post="/chat"' in page
+    assert '<form id="composer"' in page and 'method="post" action="/chat"' in page and 'hx-post="/chat"' in page
     assert re.findall(r"<script[^>]*>", page) == [
         f'<script src="/static/{name}?v=0.1.0" defer>' for name in ("htmx.min.js", "ext/hx-sse.js", "chat.js")]
     assert "hx-on" not in page and "js:" not in page and " style=" not in page
     assert '"mode": "same-origin"' in page
-    assert 'role="log" aria-live="polite"' in page
+    assert '<div id="thread" class="thread" aria-label="Conversation">' in page  # answers are announced briefly
+    assert "<footer" not in page and 'aria-label="Ask the coach"' in page  # the box is not in a footer landmark
+    assert "Nothing you type leaves this server" in page
     chips = re.findall(r"<button class=\"chip\"[^>]*data-suggestion>([^<]+)</button>", page)
     assert 4 <= len(chips) <= 6 and html.unescape(chips[0]) == "My partner won't say no directly. How do I read that?"
 
@@ -109,12 +112,13 @@ def test_htmx_post_returns_the_new_turn_and_updates_the_page_out_of_band(client:
     assert "<html" not in fragment and fragment.startswith('<article class="turn" id="t-1">')
     assert fragment.count('data-role="answer"') == 1 and fragment.count('data-role="source"') == 1
     assert '<a href="/kb/fx-soft-no">Open the card' in fragment
-    assert '<a href="/kb/fx-soft-no">[fx-soft-no]</a>' in fragment  # the citation links to the card
+    shown = fragment.split('<div class="md" hx-ignore>')[1].split("</div>")[0]  # sources once, by title, below
+    assert "<h2" not in shown and "fx-soft-no" not in shown and "Sources" not in shown  # headings sit under the turn
     assert 'value="who decides the final edit of the film" formnovalidate data-suggestion' in fragment
     assert f'<input type="hidden" id="conversation-id" name="conversation_id" value="{cid}" hx-swap-oob="true">' \
         in fragment
     assert '<div id="welcome" hx-swap-oob="delete"></div>' in fragment
-    assert f'href="/api/conversations/{cid}/export" download' in fragment
+    assert f'href="/c/{cid}/export" download' in fragment
     assert [t.role for t in store.turns(cid)] == ["user", "coach"]
     assert client.cookies["coach_culture"] == "jp-us" and client.cookies["coach_side"] == "us-side"
     assert client.cookies["coach_recent"] == cid
@@ -122,17 +126,18 @@ def test_htmx_post_returns_the_new_turn_and_updates_the_page_out_of_band(client:
 
 def test_without_javascript_the_form_posts_and_the_whole_page_comes_back(client: TestClient,
                                                                           store: ConversationStore) -> None:
-    first = client.post("/chat", data={"message": SOFT_NO, "culture": "any", "perspective": ""})
-    assert first.status_code == 200 and first.text.startswith("<!doctype html>")
+    first = client.post("/chat", data={"message": SOFT_NO, "culture": "any", "perspective": ""},
+                        follow_redirects=False)
     cid = client.cookies["coach_recent"]
-    page = first.text
+    assert first.status_code == 303 and first.headers["location"] == f"/?c={cid}#latest"  # a reload cannot re-post
+    page = client.get(first.headers["location"]).text
     assert page.count("<textarea") == 1 and page.count('data-role="answer"') == 1
     assert f'id="conversation-id" name="conversation_id" value="{cid}"' in page
     suggestion = html.unescape(re.findall(r'name="suggestion" value="([^"]+)" formnovalidate', page)[0])
     assert suggestion == "who decides the final edit of the film"
     # a suggestion button submits the composer form: the suggestion wins over the empty message box
     second = client.post("/chat", data={"message": "", "suggestion": suggestion, "conversation_id": cid})
-    assert second.status_code == 200 and second.text.count('data-role="answer"') == 2
+    assert second.status_code == 200 and second.url.path == "/" and second.text.count('data-role="answer"') == 2
     assert [t.content for t in store.turns(cid) if t.role == "user"] == [SOFT_NO, suggestion]
     again = client.get(f"/?c={cid}")
     assert again.text.count('data-role="answer"') == 2 and "Fixture: who holds final cut" in again.text
@@ -155,12 +160,25 @@ def test_pasted_html_and_script_are_shown_as_text(client: TestClient, headers: d
 
 def test_markdown_is_rendered_with_html_escaped_and_unsafe_links_dropped() -> None:
     out = render_markdown('## Hi\n<b>x</b> <div hx-get="/x">y</div> [a](javascript:alert(1)) '
-                          "[fx-soft-no] [nope] [ok](https://example.org)", {"fx-soft-no"})
+                          "[fx-soft-no] [nope] [ok](https://example.org)", {"fx-soft-no": "A <soft> no"})
     assert out.startswith("<h2>Hi</h2>\n<p>&lt;b&gt;x&lt;/b&gt; &lt;div hx-get=&quot;/x&quot;&gt;y&lt;/div&gt;")
     assert "javascript:" not in out.replace("[a](javascript:alert(1))", "")
     assert 'href="javascript' not in out
-    assert '<a href="/kb/fx-soft-no">[fx-soft-no]</a>' in out and "[nope]" in out and "/kb/nope" not in out
+    assert '<a class="cite" href="/kb/fx-soft-no">A &lt;soft&gt; no</a>' in out  # a citation shows the card's title
+    assert "[nope]" in out and "/kb/nope" not in out
     assert '<a href="https://example.org">ok</a>' in out
+
+
+def test_answers_show_sources_once_with_headings_under_the_turn_and_languages_marked() -> None:
+    answer = ("## What their words usually signal\n- **前向きに検討します**: maybe [fx-soft-no]\n\n"
+              "한국 팀은 \u202eevil\u202c ok\u200b.\n\n**Sources:** Soft no [fx-soft-no]\n")
+    out = render_markdown(answer, {"fx-soft-no": "Soft no"}, shift_headings=2, drop_sources=True)
+    assert out.startswith("<h4>What their words usually signal</h4>") and "Sources" not in out
+    assert '<strong><span lang="ja">前向きに検討します</span></strong>: maybe <a class="cite"' in out
+    assert '<span lang="ko">한국 팀은</span> evil ok.' in out  # no direction override, no zero-width space
+    assert str(display_text("说中文 \u2066x\u2069 <b>")) == '<span lang="zh">说中文</span> x &lt;b&gt;'
+    assert str(display_text("稟議 and 日本語です")) == \
+        '<span lang="ja">稟議</span> and <span lang="ja">日本語です</span>'
 
 
 @pytest.mark.parametrize(("fields", "message"), [
@@ -170,8 +188,8 @@ def test_markdown_is_rendered_with_html_escaped_and_unsafe_links_dropped() -> No
     ({"message": "hi", "culture": "jp-fr"},
      "Choose a culture pair from the list: Japan-US, Korea-US, China-US or any."),
     ({"message": "hi", "perspective": "middle"}, "Choose which side you are on from the list: US side or Asian side."),
-    ({"message": "hi", "conversation_id": "c" * 65}, "That conversation link is not valid; start a new conversation."),
-], ids=["empty", "blank", "too-long", "culture", "perspective", "conversation"])
+    ({"message": "hi\x00there"}, "Your message contains a NUL character"),
+], ids=["empty", "blank", "too-long", "culture", "perspective", "nul"])
 def test_bad_input_gets_422_with_an_inline_error(client: TestClient, fields: dict[str, str], message: str) -> None:
     partial = client.post("/chat", data=fields, headers=HTMX)
     assert partial.status_code == 422
@@ -212,16 +230,27 @@ def test_feedback_is_stored_with_the_question_answer_and_cards(client: TestClien
     row = next(r for r in store.feedback_report(1000) if r["question"] == question)
     assert row == {"question": question, "up": 0, "down": 1,
                    "card_ids": ["fx-soft-no"], "comments": ["Needed the Korean side"]}
-    up = client.post("/feedback", data={"conversation_id": cid, "turn": "1", "rating": "up"}, follow_redirects=False)
-    assert up.status_code == 303 and up.headers["location"] == f"/?c={cid}&rated=1#a-1"
+    again = client.post("/feedback", data={"conversation_id": cid, "turn": "1", "rating": "up"})
+    assert again.status_code == 409 and "You have already rated this answer" in again.text  # rated once only
+    assert next(r for r in store.feedback_report(1000) if r["question"] == question)["up"] == 0
+    assert client.get(f"/?c={cid}").text.count("Thanks for rating this answer.") == 1  # a reload shows it rated
+    cid, _ = ask(client, question, conversation_id=cid)
+    up = client.post("/feedback", data={"conversation_id": cid, "turn": "3", "rating": "up"}, follow_redirects=False)
+    assert up.status_code == 303 and up.headers["location"] == f"/?c={cid}&rated=3#a-3"
     page = client.get(up.headers["location"]).text
-    assert '<p class="thanks" tabindex="-1" autofocus>' in page
+    assert '<p class="thanks" tabindex="-1" autofocus>' in page and page.count('name="rating" value="up"') == 0
+    for bad in ("²", "9" * 5000, "-1"):
+        refused = client.get(f"/?c={cid}&rated={bad}")
+        assert refused.status_code == 422 and "bad answer number after rated=" in refused.text
 
 
 @pytest.mark.parametrize(("fields", "status", "message"), [
-    ({"rating": "meh"}, 422, "A rating needs an answer number and 'up' or 'down'."),
-    ({"turn": "one"}, 422, "A rating needs an answer number and 'up' or 'down'."),
-    ({"conversation_id": "nope"}, 404, "That conversation no longer exists, so the rating was not saved."),
+    ({"rating": "meh"}, 422, "A rating needs an answer number (digits 0-9) and 'up' or 'down'."),
+    ({"turn": "one"}, 422, "A rating needs an answer number (digits 0-9) and 'up' or 'down'."),
+    ({"turn": "²"}, 422, "A rating needs an answer number (digits 0-9) and 'up' or 'down'."),
+    ({"turn": "9" * 5000}, 422, "A rating needs an answer number (digits 0-9) and 'up' or 'down'."),
+    ({"comment": "a\x00b"}, 422, "Your comment contains a NUL character"),
+    ({"conversation_id": "nope"}, 404, "That conversation is not available in this browser, so the rating was not"),
     ({"turn": "0"}, 400, "There is no answer number 0 in this conversation."),
     ({"turn": "9"}, 400, "There is no answer number 9 in this conversation."),
 ])
@@ -247,14 +276,16 @@ def test_recent_conversations_new_conversation_and_persistent_selectors(client: 
     assert '<option value="kr-us" selected>' in page and '<option value="asia-side" selected>' in page
     links = re.findall(r'<li><a href="/\?c=([0-9a-f]+)">([^<]+)</a></li>', page)
     assert links == [(second, esc(SOFT_NO)), (first, "who decides the final edit of the film?")]
+    browser = client.cookies["coach_browser"]
     client.cookies.clear()
+    client.cookies.set("coach_browser", browser)
     client.cookies.set("coach_recent", f"../../etc/passwd/nope/{first}")
     assert re.findall(r'<li><a href="/\?c=([0-9a-f]+)"', client.get("/").text) == [first]
     gone = client.get("/?c=doesnotexist").text
-    assert "That conversation is no longer available; here is a new one." in gone and 'id="welcome"' in gone
+    assert "That conversation is not available in this browser" in gone and 'id="welcome"' in gone
     opened = client.get(f"/?c={first}").text
-    assert f'href="/api/conversations/{first}/export" download' in opened
-    export = client.get(f"/api/conversations/{first}/export")
+    assert f'href="/c/{first}/export" download' in opened
+    export = client.get(f"/c/{first}/export")
     assert export.status_code == 200 and "who decides the final edit of the film?" in export.text
 
 

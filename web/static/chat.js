@@ -1,5 +1,6 @@
 // Co-Production Coach: what htmx attributes cannot say under a strict CSP (no inline script, no eval):
-// Enter sends, the box clears and keeps focus, the newest message scrolls into view, copy, and a length counter.
+// Enter sends, a typing indicator in the thread at once, the box clears and keeps focus, the newest message scrolls
+// into view, one inline error with a retry (never a proxy's error page in the thread), copy, and a length counter.
 // Everything here is an enhancement: without this file (or without JS) the form posts and the page comes back.
 (function () {
   "use strict";
@@ -8,6 +9,8 @@
   var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var sent = null;
   var turnCount = 0;
+  var answerCount = 0;
+  var retry = null;  // what the Retry button sends again
 
   document.documentElement.classList.add("js");
 
@@ -46,10 +49,10 @@
   function turns() { return document.querySelectorAll("#thread > .turn"); }
 
   // Bring the newest question to the top of the thread (not scrollIntoView: that would also scroll the page).
-  function showNewest(smooth) {
+  function showNewest(smooth, always) {
     var all = turns();
     var scroller = byId("main");
-    if (all.length > turnCount && all.length && scroller) {
+    if ((always || all.length > turnCount) && all.length && scroller) {
       scroller.scrollTo({ top: all[all.length - 1].offsetTop - 12, behavior: smooth && !reduceMotion ? "smooth" : "auto" });
     }
     turnCount = all.length;
@@ -70,7 +73,10 @@
   });
 
   document.addEventListener("input", function (e) {
-    if (e.target && e.target.id === "message") updateCounter();
+    if (e.target && e.target.id === "message") {
+      updateCounter();
+      clearError();  // the error was about what was sent; the text has changed since
+    }
   });
 
   document.addEventListener("click", function (e) {
@@ -78,6 +84,11 @@
     if (open && !open.contains(e.target)) open.open = false;
     var button = e.target.closest && e.target.closest("[data-copy]");
     if (button) copyAnswer(button);
+    if (e.target.closest && e.target.closest("[data-retry]") && retry) {
+      var again = retry;
+      clearError();
+      again();
+    }
   });
 
   // Opening "No" on an answer puts the cursor in its comment box.
@@ -89,32 +100,171 @@
     }
   }, true);
 
+  function clearError() {
+    var region = byId("composer-error");
+    if (region && region.firstChild) region.textContent = "";
+    retry = null;
+  }
+
+  // One clear inline error in the composer, with a Retry button that sends the same thing again.
+  function showError(message, again) {
+    var region = byId("composer-error");
+    if (!region) return;
+    region.textContent = "";
+    var p = document.createElement("p");
+    p.className = "composer-error-text";
+    p.appendChild(document.createTextNode(message + " "));
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "retry ghost";
+    button.setAttribute("data-retry", "");
+    button.textContent = "Retry";
+    p.appendChild(button);
+    region.appendChild(p);
+    retry = again;
+  }
+
+  function removePending() {
+    var pending = byId("pending-turn");
+    if (pending) pending.remove();
+  }
+
+  // The question and a typing indicator appear in the thread as soon as the message is sent.
+  function showPending(text) {
+    removePending();
+    var thread = byId("thread");
+    if (!thread || !text) return;
+    var turn = document.createElement("article");
+    turn.className = "turn pending";
+    turn.id = "pending-turn";
+    var user = document.createElement("div");
+    user.className = "bubble user";
+    var who = document.createElement("h2");
+    who.className = "who";
+    who.textContent = "You";
+    var p = document.createElement("p");
+    p.className = "user-text";
+    p.dir = "auto";
+    p.textContent = text;
+    user.appendChild(who);
+    user.appendChild(p);
+    var coach = document.createElement("div");
+    coach.className = "bubble coach typing-bubble";
+    coach.setAttribute("data-role", "typing");
+    var dots = document.createElement("span");
+    dots.className = "dots";
+    dots.setAttribute("aria-hidden", "true");
+    for (var i = 0; i < 3; i++) dots.appendChild(document.createElement("i"));
+    var label = document.createElement("span");
+    label.textContent = "The coach is typing…";
+    coach.appendChild(dots);
+    coach.appendChild(label);
+    turn.appendChild(user);
+    turn.appendChild(coach);
+    thread.appendChild(turn);
+    showNewest(true);
+  }
+
+  function submitter(evt) {
+    var source = evt.detail.ctx.sourceEvent;
+    return source && source.submitter ? source.submitter : null;
+  }
+
+  function resend(form, text) {
+    return function () {
+      var box = byId("message");
+      if (form.id === "composer" && box && text) box.value = text;
+      form.requestSubmit();
+    };
+  }
+
   document.addEventListener("htmx:before:request", function (e) {
+    var ctx = e.detail.ctx;
+    if (!ctx || !ctx.sourceElement) return;
+    clearError();
     if (!fromComposer(e)) return;
+    var button = submitter(e);
+    var suggestion = button && button.name === "suggestion" ? button.value : "";
     sent = byId("message").value;
-    announce("Sent. The coach is thinking.");
+    e.detail.ctx.coachText = suggestion || sent;
+    showPending(suggestion || sent.trim());
+    announce("Sent. The coach is typing.");
   });
   document.addEventListener("htmx:after:request", function (e) {
-    if (fromComposer(e) && e.detail.ctx.response) clearIfUnchanged(e.detail.ctx.response.status);
+    var ctx = e.detail.ctx;
+    if (!ctx || !ctx.response) return;
+    if (fromComposer(e)) removePending();
+    var status = ctx.response.status;
+    // Our own errors say what to do and carry X-Coach; anything else (a proxy's 502 page, a crash) never goes in.
+    if (status >= 400 && ctx.response.headers.get("X-Coach") !== "web") {
+      e.preventDefault();
+      showError("The coach could not answer (error " + status + " from the server or a proxy). " +
+                "Your message is kept.", resend(ctx.sourceElement, ctx.coachText));
+      announce("The message was not answered. Retry, or try again later.");
+      return;
+    }
+    if (fromComposer(e)) clearIfUnchanged(status);
+  });
+  document.addEventListener("htmx:error", function (e) {
+    var ctx = e.detail.ctx;
+    if (!ctx || !ctx.sourceElement) return;
+    if (fromComposer(e)) removePending();
+    showError("Could not reach the coach: check your connection. Your message is kept.",
+              resend(ctx.sourceElement, ctx.coachText));
+    announce("Could not reach the coach. Retry when you are back online.");
   });
   // A streamed answer (LLM writer on) fires no after:request until it ends; clear as soon as it starts.
   document.addEventListener("htmx:sse:after:connection", function (e) {
-    if (e.target && e.target.id === "composer" && e.detail.connection) clearIfUnchanged(e.detail.connection.status);
+    if (e.target && e.target.id === "composer" && e.detail.connection) {
+      removePending();
+      clearIfUnchanged(e.detail.connection.status);
+    }
   });
-  document.addEventListener("htmx:after:swap", function () { showNewest(true); });
+  document.addEventListener("htmx:after:swap", function () {
+    var answers = document.querySelectorAll("#thread [data-role=answer]:not(.streaming)").length;
+    // The answer replaces the typing indicator (and the welcome above it goes): bring its question to the top.
+    showNewest(true, answers > answerCount);
+    if (answers > answerCount) announce("Answer received.");  // not the whole answer: the user reads it
+    answerCount = answers;
+  });
   document.addEventListener("htmx:finally:request", function (e) {
     if (!fromComposer(e)) return;
     var box = byId("message");
     if (box) box.focus({ preventScroll: true });
   });
 
+  // The answer as plain text, the way it reads on screen: headings, numbered steps, bullets, then the sources.
+  function plainText(answer) {
+    var md = answer.querySelector(".md");
+    var blocks = [];
+    Array.prototype.forEach.call(md ? md.children : [], function (node) {
+      var tag = node.tagName;
+      if (tag === "OL" || tag === "UL") {
+        var items = [];
+        Array.prototype.forEach.call(node.children, function (li, i) {
+          items.push((tag === "OL" ? (i + 1) + ". " : "• ") + li.textContent.trim().replace(/\s+/g, " "));
+        });
+        blocks.push(items.join("\n"));
+      } else {
+        blocks.push(node.textContent.trim().replace(/\s+/g, " "));
+      }
+    });
+    var titles = Array.prototype.map.call(answer.querySelectorAll(".source-title"), function (t) {
+      return t.textContent.trim();
+    });
+    if (titles.length) blocks.push("Sources: " + titles.join("; "));
+    return blocks.filter(Boolean).join("\n\n");
+  }
+
   function copyAnswer(button) {
     var answer = button.closest("[data-role=answer]");
-    var text = answer ? answer.getAttribute("data-markdown") || "" : "";
+    var markdown = button.getAttribute("data-copy") === "markdown";
+    var text = !answer ? "" : markdown ? answer.getAttribute("data-markdown") || "" : plainText(answer);
+    var label = button.textContent;
     var done = function () {
       button.textContent = "Copied";
-      announce("Answer copied to the clipboard.");
-      window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
+      announce(markdown ? "Answer copied as Markdown." : "Answer copied to the clipboard.");
+      window.setTimeout(function () { button.textContent = label; }, 2000);
     };
     var failed = function () { announce("Copying failed; select the answer text and copy it instead."); };
     if (navigator.clipboard && window.isSecureContext) {
@@ -142,6 +292,7 @@
     updateCounter();
     if (!window.location.hash) showNewest(false);
     turnCount = turns().length;
+    answerCount = document.querySelectorAll("#thread [data-role=answer]").length;
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
