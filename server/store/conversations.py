@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -130,13 +131,21 @@ class ConversationStore:
                 is not None
 
     def append(self, conversation_id: str, turn: Turn) -> None:
+        self.append_turns(conversation_id, [turn])
+
+    def append_turns(self, conversation_id: str, turns: Sequence[Turn]) -> None:
+        """Write several turns (a question and its answer) in one transaction: both or neither, one commit."""
+        if not turns:
+            return
+        now = _now()
         with self.engine.begin() as conn:
-            conn.execute(insert(messages).values(
-                conversation_id=conversation_id, role=turn.role, content=turn.content,
-                resolved_query=turn.resolved_query, in_scope=turn.in_scope, confidence=turn.confidence,
-                card_ids=json.dumps(turn.card_ids), created_at=turn.created_at or _now()))
+            for turn in turns:  # one statement each, in order: ids keep the turns' order on every database
+                conn.execute(insert(messages).values(
+                    conversation_id=conversation_id, role=turn.role, content=turn.content,
+                    resolved_query=turn.resolved_query, in_scope=turn.in_scope, confidence=turn.confidence,
+                    card_ids=json.dumps(turn.card_ids), created_at=turn.created_at or now))
             conn.execute(update(conversations).where(conversations.c.id == conversation_id)
-                         .values(updated_at=_now()))
+                         .values(updated_at=now))
 
     def turns(self, conversation_id: str, last: int | None = None) -> list[Turn]:
         """The conversation's turns, oldest first (only the last `last` when given)."""
