@@ -139,6 +139,9 @@ def _export(source: str, target: Path) -> None:
             model = SentenceTransformer(source, device="cpu", backend="onnx", model_kwargs={"export": True})
             model.save_pretrained(str(target))
             export_dynamic_quantized_onnx_model(model, _quantization_config(), str(target))  # type: ignore[arg-type]
+            scratch = getattr(model[0].auto_model, "_model_save_dir_tempdirectory_instance", None)
+            if scratch is not None:
+                scratch.cleanup()  # the exporter's own temporary copy, done with once saved
     except Exception as e:
         raise ModelLoadError(f"cannot export '{source}' to ONNX: {e}. Set COACH_EMBED_BACKEND=torch to run "
                              "without ONNX Runtime.") from e
@@ -215,14 +218,16 @@ class SentenceTransformerEmbedder:
         """Embed in batches; `progress(n)` is called after each batch when given."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        out = []
+        # Longest first, so each batch holds texts of like length and pads little; rows go back in input order.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        out = np.empty((len(texts), self.dimension), dtype=np.float32)
         for start in range(0, len(texts), self.batch_size):
-            batch = list(texts[start : start + self.batch_size])
-            out.append(self._model.encode(batch, normalize_embeddings=True, convert_to_numpy=True,
-                                          batch_size=self.batch_size, show_progress_bar=False))
+            rows = order[start : start + self.batch_size]
+            out[rows] = self._model.encode([texts[i] for i in rows], normalize_embeddings=True,
+                                           convert_to_numpy=True, batch_size=self.batch_size, show_progress_bar=False)
             if progress is not None:
-                progress(len(batch))
-        return np.vstack(out).astype(np.float32)
+                progress(len(rows))
+        return out
 
 
 @lru_cache(maxsize=8)
