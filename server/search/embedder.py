@@ -138,7 +138,7 @@ def _export(source: str, target: Path) -> None:
             warnings.simplefilter("ignore")  # the exporter's tracer warnings are about its own internals
             model = SentenceTransformer(source, device="cpu", backend="onnx", model_kwargs={"export": True})
             model.save_pretrained(str(target))
-            export_dynamic_quantized_onnx_model(model, _quantization_config(), str(target))  # type: ignore[arg-type]
+            export_dynamic_quantized_onnx_model(model, _quantization_config(), str(target))
             scratch = getattr(model[0].auto_model, "_model_save_dir_tempdirectory_instance", None)
             if scratch is not None:
                 scratch.cleanup()  # the exporter's own temporary copy, done with once saved

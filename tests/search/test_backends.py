@@ -41,10 +41,12 @@ def test_the_default_backend_is_onnx_with_one_serving_thread(embedder: SentenceT
 
 def test_a_bad_backend_setting_names_the_variable_and_the_choices(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COACH_EMBED_BACKEND", "gpu")
-    with pytest.raises(ValidationError, match=r"COACH_EMBED_BACKEND has value 'gpu'\. Use one of: torch, onnx, onnx-int8"):
+    with pytest.raises(ValidationError, match=r"COACH_EMBED_BACKEND has value 'gpu'\. Use one of: torch, onnx, "
+                                              r"onnx-int8"):
         Settings(_env_file=None)  # type: ignore[call-arg]
     monkeypatch.delenv("COACH_EMBED_BACKEND")
-    with pytest.raises(ModelLoadError, match=r"unknown embedding backend 'tensorrt': use one of torch, onnx, onnx-int8"):
+    with pytest.raises(ModelLoadError, match=r"unknown embedding backend 'tensorrt': use one of torch, onnx, "
+                                             r"onnx-int8"):
         load_embedder(backend="tensorrt")
 
 
