@@ -206,6 +206,8 @@ class SentenceTransformerEmbedder:
         if dimension is None:
             raise ModelLoadError(f"model '{name}' does not report an embedding dimension; is it a sentence encoder?")
         self.dimension = int(dimension)
+        if self.backend != "torch":
+            self._model.encode(["warm up"])  # ONNX Runtime sets up its buffers on the first run, not at load
 
     @property
     def session_threads(self) -> int | None:
