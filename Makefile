@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 	# torch first, pinned: a range that admits a newer torch would pull a multi-GB CUDA build.
 	$(BIN)/python -m pip install --quiet torch==2.13.0 $(TORCH_PIP_ARGS)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# The ONNX encoder is exported from the bundled weights once (offline), into var/models/.
+	HF_HUB_OFFLINE=1 $(BIN)/coach index export-model
 	touch $(STAMP)
 
 index: setup ## Build the index if it is missing or stale (`coach index build` checks first; a first run says so)

@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+EMBED_BACKENDS = ("torch", "onnx", "onnx-int8")
 
 
 def _parse_networks(text: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
@@ -41,6 +42,11 @@ class Settings(BaseSettings):
         DEFAULT_MODEL,
         description="sentence-transformers model name or local path; the default is the bundled offline copy.",
     )
+    embed_backend: str = Field(
+        "onnx", description="Encoder runtime: 'onnx' (ONNX Runtime, fp32; the default), 'onnx-int8' (dynamic int8, "
+        "needs its own index build) or 'torch'. torch and onnx vectors are interchangeable.")
+    model_export_dir: Path = Field(
+        PROJECT_ROOT / "var" / "models", description="ONNX exports of the model, keyed by model and exporter version.")
     index_type: str = Field("flat", description="FAISS index: 'flat' (exact) or 'hnsw' (approximate).")
     embed_batch_size: int = Field(32, ge=1, le=1024, description="Passages per embedding batch when building.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
@@ -132,6 +138,13 @@ class Settings(BaseSettings):
     @property
     def trusted_networks(self) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
         return _parse_networks(self.trusted_proxies)
+
+    @field_validator("embed_backend")
+    @classmethod
+    def _known_embed_backend(cls, value: str) -> str:
+        if value not in EMBED_BACKENDS:
+            raise ValueError(f"COACH_EMBED_BACKEND has value '{value}'. Use one of: {', '.join(EMBED_BACKENDS)}.")
+        return value
 
     @property
     def cards_dir(self) -> Path:

@@ -20,11 +20,11 @@ def index_build(
     """Lint the cards, embed new or changed passages, and swap in a new index atomically."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from server.search.embedder import SentenceTransformerEmbedder
+    from server.search.embedder import SentenceTransformerEmbedder, build_threads
     from server.search.index import MANIFEST, build_index, check_index
 
     settings = load_settings()
-    reason = check_index(settings.knowledge_dir, settings.index_dir, settings.embed_model)
+    reason = check_index(settings.knowledge_dir, settings.index_dir, settings.embed_model, settings.embed_backend)
     if not force and reason is None:
         out.print(f"Index at {settings.index_dir} is current; nothing to do (use --force to rebuild).")
         return
@@ -33,8 +33,9 @@ def index_build(
     elif reason is not None:
         err.print(f"rebuilding: {reason.split(': run ')[0]}", highlight=False)
     try:
-        with err.status("Loading the embedding model…"):
-            embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
+        with err.status(f"Loading the embedding model ({settings.embed_backend})…"):
+            embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size,
+                                                   settings.embed_backend, build_threads(), settings.model_export_dir)
         with Progress(TextColumn("Embedding passages"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, transient=True) as progress:
             task = progress.add_task("embed", total=0)
@@ -49,7 +50,8 @@ def index_build(
     for key, value in [
         ("cards", manifest.card_count), ("passages", manifest.passage_count),
         ("embedded", manifest.embedded), ("from cache", manifest.cached),
-        ("model", f"{manifest.model} ({manifest.dimension} dims)"), ("index type", manifest.index_type),
+        ("model", f"{manifest.model} ({manifest.dimension} dims, {manifest.backend})"),
+        ("index type", manifest.index_type),
         ("build id", manifest.build_id), ("seconds", f"{manifest.seconds:.1f}"),
     ]:
         table.add_row(key, str(value))
@@ -62,7 +64,24 @@ def index_check() -> None:
     from server.search.index import check_index
 
     settings = load_settings()
-    reason = check_index(settings.knowledge_dir, settings.index_dir, settings.embed_model)
+    reason = check_index(settings.knowledge_dir, settings.index_dir, settings.embed_model, settings.embed_backend)
     if reason is not None:
         fail(reason)
     out.print(f"Index at {settings.index_dir} is current.")
+
+
+@index_app.command("export-model")
+def index_export_model() -> None:
+    """Export the embedding model to ONNX once (make setup runs this; build and serve do it when it is missing)."""
+    from server.search.embedder import exported_model_dir
+
+    settings = load_settings()
+    if settings.embed_backend == "torch":
+        out.print("COACH_EMBED_BACKEND=torch: nothing to export.")
+        return
+    try:
+        with err.status("Exporting the embedding model to ONNX (once)…"):
+            folder = exported_model_dir(settings.embed_model, settings.model_export_dir)
+    except CoachError as e:
+        fail(str(e))
+    out.print(f"ONNX model ready at {folder}")

@@ -26,7 +26,7 @@ from server.errors import CoachError, IndexIncompatible, IndexMissing
 from server.knowledge.cards import load_cards
 from server.knowledge.passages import card_passages, content_hash, dense_text
 from server.models import Card, Passage
-from server.search.embedder import Embedder
+from server.search.embedder import Embedder, embedder_backend, vector_space
 from server.search.lexical import LexicalIndex
 
 MANIFEST = "manifest.json"
@@ -40,6 +40,7 @@ class Manifest(BaseModel):
     tool_version: str
     model: str
     dimension: int
+    backend: str = "torch"  # builds from before the ONNX backend were all torch
     index_type: str
     card_count: int
     passage_count: int
@@ -75,9 +76,10 @@ def knowledge_hash(knowledge_dir: Path) -> tuple[str, dict[str, str]]:
 class EmbeddingCache:
     """Vectors keyed by passage hash, one file per model, so a rebuild only embeds what changed."""
 
-    def __init__(self, cache_dir: Path, model: str, dimension: int) -> None:
+    def __init__(self, cache_dir: Path, model: str, dimension: int, space: str = "fp32") -> None:
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in model)[-80:]
-        self.path = cache_dir / f"{safe}-{dimension}.npz"
+        # torch and fp32 ONNX vectors agree (cosine 1.000) and share a file; int8 vectors get their own
+        self.path = cache_dir / f"{safe}-{dimension}{'' if space == 'fp32' else '-' + space}.npz"
         self.dimension = dimension
         self.vectors: dict[str, NDArray[np.float32]] = {}
         if self.path.exists():
@@ -125,7 +127,8 @@ def build_index(
     overall, card_hashes = knowledge_hash(knowledge_dir)
     passages = [p for card in cards for p in card_passages(card)]
 
-    cache = EmbeddingCache(cache_dir, embedder.name, embedder.dimension)
+    backend = embedder_backend(embedder)
+    cache = EmbeddingCache(cache_dir, embedder.name, embedder.dimension, vector_space(backend))
     inputs = {p.hash: dense_text(p.text) for p in passages}
     key_of = {h: content_hash(text) for h, text in inputs.items()}  # cache key: exactly what the model reads
     missing = list(dict.fromkeys(key_of[p.hash] for p in passages if key_of[p.hash] not in cache.vectors))
@@ -159,6 +162,7 @@ def build_index(
             tool_version=__version__,
             model=embedder.name,
             dimension=embedder.dimension,
+            backend=backend,
             index_type=index_type,
             card_count=len(cards),
             passage_count=len(passages),
@@ -219,13 +223,20 @@ def read_manifest(index_dir: Path) -> Manifest:
         raise IndexIncompatible(f"the index manifest at {path} is damaged ({e.__class__.__name__}): {FIX}") from e
 
 
-def ensure_compatible(manifest: Manifest, model: str, dimension: int | None = None) -> None:
-    """Refuse an index built with another model: its vectors would give garbage results."""
+def ensure_compatible(manifest: Manifest, model: str, dimension: int | None = None,
+                      backend: str | None = None) -> None:
+    """Refuse an index built with another model, or with a backend whose vectors differ (int8 vs fp32)."""
     if manifest.model != model or (dimension is not None and manifest.dimension != dimension):
         raise IndexIncompatible(
             f"the index was built with model '{manifest.model}' (dimension {manifest.dimension}) but the configured "
             f"model is '{model}'" + (f" (dimension {dimension})" if dimension is not None else "")
             + f": {FIX} to rebuild it, or set COACH_EMBED_MODEL={manifest.model}"
+        )
+    if backend is not None and vector_space(manifest.backend) != vector_space(backend):
+        raise IndexIncompatible(
+            f"the index was built with the '{manifest.backend}' embedding backend but this process embeds queries "
+            f"with '{backend}', and their vectors differ: {FIX} with COACH_EMBED_BACKEND={backend} to rebuild it, "
+            f"or set COACH_EMBED_BACKEND={manifest.backend}"
         )
 
 
@@ -234,7 +245,7 @@ def load_index(index_dir: Path, embedder: Embedder) -> Index:
     import faiss
 
     manifest = read_manifest(index_dir)
-    ensure_compatible(manifest, embedder.name, embedder.dimension)
+    ensure_compatible(manifest, embedder.name, embedder.dimension, embedder_backend(embedder))
     root = index_dir.resolve()
     try:
         vectors = faiss.read_index(str(root / "vectors.faiss"))
@@ -248,11 +259,11 @@ def load_index(index_dir: Path, embedder: Embedder) -> Index:
     return Index(manifest, vectors, lexical, passages, {c.id: c for c in cards}, root)
 
 
-def check_index(knowledge_dir: Path, index_dir: Path, model: str) -> str | None:
-    """None when the index is current with knowledge/ and the configured model; otherwise the reason."""
+def check_index(knowledge_dir: Path, index_dir: Path, model: str, backend: str | None = None) -> str | None:
+    """None when the index is current with knowledge/ and the configured model and backend; otherwise the reason."""
     try:
         manifest = read_manifest(index_dir)
-        ensure_compatible(manifest, model)
+        ensure_compatible(manifest, model, backend=backend)
     except CoachError as e:
         return str(e)
     overall, cards = knowledge_hash(knowledge_dir)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
 import numpy as np
@@ -32,14 +34,18 @@ class Retriever:
         self.embedder = embedder
         self.rrf_k = rrf_k
         self._card_of = np.array([p.card_id for p in index.passages])
-        self._vectors: dict[str, np.ndarray] = {}  # recent query vectors (eval modes, follow-up retries)
+        # recent query vectors, least recently used first (eval modes, scope checks, follow-up retries, repeats)
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()  # a worker answers in several threads at once
 
-    def search(self, query: Query, k: int = 5, mode: Mode = Mode.HYBRID) -> list[Hit]:
-        """Best cards first, one hit per card, each with its best passage."""
+    def search(self, query: Query, k: int = 5, mode: Mode = Mode.HYBRID, vector: np.ndarray | None = None) -> list[Hit]:
+        """Best cards first, one hit per card, each with its best passage.
+
+        `vector` is the query's embedding when the caller already has it (from `query_vectors`), so no re-encode."""
         allowed = {cid for cid, card in self.index.cards.items() if _matches(card, query)}
         if not allowed or not query.text.strip():
             return []
-        dense = self._dense_scores(query.text)
+        dense = self._dense_scores(query.text if vector is None else vector)
         lexical = self.index.lexical.scores(query.text)
         dense_best = _best_per_card(dense, self._card_of, allowed)
         lexical_best = _best_per_card(lexical, self._card_of, allowed, positive_only=True)
@@ -55,19 +61,37 @@ class Retriever:
         ranked = sorted(fused, key=lambda cid: (-fused[cid], -dense_best.get(cid, (0.0, 0))[0]))[:k]
         return [self._hit(cid, fused[cid], dense_best, lexical_best) for cid in ranked]
 
-    def query_vector(self, text: str) -> np.ndarray:
-        """The query's embedding, from a small cache (eval modes and scope checks reuse it)."""
-        vector = self._vectors.get(text)
-        if vector is None:
-            vector = self.embedder.encode([dense_text(text)])
-            if len(self._vectors) >= QUERY_CACHE:
-                self._vectors.pop(next(iter(self._vectors)))
-            self._vectors[text] = vector
-        return vector
+    def search_many(self, queries: Sequence[Query], k: int = 5, mode: Mode = Mode.HYBRID) -> list[list[Hit]]:
+        """`search` for several queries (a message's sub-questions) with one encode for all of them."""
+        vectors = self.query_vectors([q.text for q in queries])
+        return [self.search(q, k, mode, vectors[i : i + 1]) for i, q in enumerate(queries)]
 
-    def _dense_scores(self, text: str) -> np.ndarray:
+    def query_vector(self, text: str) -> np.ndarray:
+        """The query's (1, dimension) embedding, from a small LRU cache (scope checks and repeats reuse it)."""
+        return self.query_vectors([text])
+
+    def query_vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """(n, dimension) embeddings; the texts not in the cache are encoded together in one batch."""
+        keys = [_cache_key(t) for t in texts]
+        with self._lock:
+            found = {key: self._vectors[key] for key in keys if key in self._vectors}
+            for key in found:
+                self._vectors.move_to_end(key)
+        missing = list(dict.fromkeys(key for key in keys if key not in found))
+        if missing:
+            encoded = self.embedder.encode(missing)
+            with self._lock:
+                for key, row in zip(missing, encoded, strict=True):
+                    found[key] = self._vectors[key] = row.reshape(1, -1)
+                while len(self._vectors) > QUERY_CACHE:
+                    self._vectors.popitem(last=False)
+        if not keys:
+            return np.zeros((0, self.embedder.dimension), dtype=np.float32)
+        return np.vstack([found[key] for key in keys])
+
+    def _dense_scores(self, query: str | np.ndarray) -> np.ndarray:
         """Cosine similarity of the query to every passage (passages missing from an ANN result score -1)."""
-        vector = self.query_vector(text)
+        vector = self.query_vector(query) if isinstance(query, str) else query.reshape(1, -1).astype(np.float32)
         total = self.index.vectors.ntotal
         scores, ids = self.index.vectors.search(vector, min(total, 200))
         out = np.full(total, -1.0, dtype=np.float32)
@@ -86,6 +110,11 @@ class Retriever:
             lexical_score=float(lexical[cid][0]) if cid in lexical else 0.0,
             topics=card.topics, cultures=[c.value for c in card.cultures], perspective=card.perspective.value,
         )
+
+
+def _cache_key(text: str) -> str:
+    """What the model reads, with runs of white space made one: the same question asked again hits the cache."""
+    return " ".join(dense_text(text).split())
 
 
 def _matches(card: Card, query: Query) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import secrets
 import time
+import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -223,15 +225,23 @@ class ConversationStore:
             return conn.execute(select(share_links.c.conversation_id).where(share_links.c.token == token)).scalar()
 
     def append(self, conversation_id: str, turn: Turn) -> None:
+        self.append_turns(conversation_id, [turn])
+
+    def append_turns(self, conversation_id: str, turns: Sequence[Turn]) -> None:
+        """Write several turns (a question and its answer) in one transaction: both or neither, one commit."""
+        if not turns:
+            return
+        now = _now()
         with self.engine.begin() as conn:
-            conn.execute(insert(messages).values(
-                conversation_id=conversation_id, role=turn.role, content=turn.content,
-                resolved_query=turn.resolved_query, in_scope=turn.in_scope, confidence=turn.confidence,
-                card_ids=json.dumps(turn.card_ids), created_at=turn.created_at or _now(),
-                suggestions=json.dumps(turn.suggestions) if turn.suggestions else None, rating=turn.rating))
+            for turn in turns:  # one statement each, in order: ids keep the turns' order on every database
+                conn.execute(insert(messages).values(
+                    conversation_id=conversation_id, role=turn.role, content=turn.content,
+                    resolved_query=turn.resolved_query, in_scope=turn.in_scope, confidence=turn.confidence,
+                    card_ids=json.dumps(turn.card_ids), created_at=turn.created_at or now,
+                    suggestions=json.dumps(turn.suggestions) if turn.suggestions else None, rating=turn.rating))
             conn.execute(update(conversations).where(conversations.c.id == conversation_id)
-                         .values(updated_at=_now()))
-            if self.max_turns and turn.role == "coach":  # after each answer: drop the oldest exchanges past the cap
+                         .values(updated_at=now))
+            if self.max_turns and any(t.role == "coach" for t in turns):  # drop the oldest exchanges past the cap
                 newest = (select(messages.c.id).where(messages.c.conversation_id == conversation_id)
                           .order_by(messages.c.id.desc()).limit(self.max_turns).subquery())
                 conn.execute(delete(messages).where(messages.c.conversation_id == conversation_id)

@@ -100,11 +100,12 @@ async def run_load(base_url: str, total: int, clients: int = 8, time_cap: float 
     return result
 
 
-def encode_floor(repeats: int = 200) -> float:
-    """p50 of one query encode with the serving model (ms): the floor every /api/ask latency is compared to."""
+def encode_floor(repeats: int = 200, backend: str | None = "torch") -> float:
+    """p50 of one query encode (ms). With the torch backend (sentence-transformers' default) this is the floor
+    every /api/ask latency is compared to; other backends are measured the same way to show their gain."""
     from server.search.embedder import load_embedder
 
-    embedder = load_embedder()
+    embedder = load_embedder(backend=backend)
     asks = questions()
     times = []
     for i in range(repeats):
@@ -122,8 +123,8 @@ def report(result: LoadResult, clients: int, floor_ms: float | None, out: Callab
         multiple = f" ({value / floor_ms:.1f}x floor)" if floor_ms else ""
         rows.append((f"latency p{q} (ms)", f"{value:.1f}{multiple}"))
     if floor_ms:
-        rows.append(("floor: one query encode, p50 (ms)", f"{floor_ms:.1f}"))
-        rows.append(("target req/s, 0.6 x 1000 / floor", f"{0.6 * 1000 / floor_ms:.1f}"))
+        rows.append(("torch floor: one query encode, p50 (ms)", f"{floor_ms:.1f}"))
+        rows.append(("target req/s, 1.0 x 1000 / floor", f"{1000 / floor_ms:.1f}"))
     out(f"Load: {clients} concurrent clients, mixed /api/ask and POST /chat on loopback")
     for name, value in rows:
         out(f"  {name:<40} {value:>22}")
@@ -145,7 +146,7 @@ def main() -> int:
         settings = Settings(database_url=f"sqlite:///{tmp}/load.db", api_rate_per_minute=0, reload_interval=0,
                             retention_days=0)
         app = create_app(settings, wait_until_loaded=True)
-        floor = encode_floor()
+        floor = encode_floor(backend="torch")
         with serve(app) as url:
             result = asyncio.run(run_load(url, args.requests, args.clients, args.time_cap))
     report(result, args.clients, floor)

@@ -1,8 +1,10 @@
-"""Serving figures for `make bench`: time to ready, resident memory, single-client /api/ask latency and a repeated
-question, from a real `coach serve` process on loopback. Printed against the targets of issue 7, never asserted."""
+"""Serving figures for `make bench`: time to ready, resident memory per worker, single-client /api/ask latency, a
+repeated question, and the 8-client mixed load, all from a real `coach serve` process on loopback with the given
+encoder backend and worker count. Printed against the targets of issue 14, never asserted."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import socket
@@ -13,6 +15,8 @@ import time
 from pathlib import Path
 
 import httpx
+
+from tests.bench.load import run_load
 
 
 def _free_port() -> int:
@@ -28,30 +32,42 @@ def _rss_mib(pid: int) -> float:
     return float("nan")
 
 
-def measure(index_dir: Path, tmp: Path, questions: list[str], requests: int = 200) -> dict[str, float]:
-    """Start `coach serve`, wait for /readyz, then ask `requests` questions one at a time."""
+def _worker_pids(pid: int) -> list[int]:
+    """The serving processes: uvicorn's workers when it forked some, else the process itself."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    found = [int(c) for c in children.read_text().split()] if children.exists() else []
+    # uvicorn's multiprocess supervisor also starts a resource tracker; workers are the ones that loaded the model
+    workers = [c for c in found if _rss_mib(c) > 100]
+    return workers or [pid]
+
+
+def measure(index_dir: Path, tmp: Path, questions: list[str], backend: str = "onnx", workers: int = 1,
+            requests: int = 200, load_requests: int = 2000, clients: int = 8) -> dict[str, float]:
+    """Start `coach serve`, wait for /readyz, ask `requests` new questions one at a time, then a repeated one, then
+    run the mixed load (`load_requests` from `clients` concurrent clients, alternating /api/ask and POST /chat)."""
     port = _free_port()
-    env = {**os.environ, "COACH_INDEX_DIR": str(index_dir), "COACH_DATABASE_URL": f"sqlite:///{tmp}/serve.db",
-           "COACH_API_RATE_PER_MINUTE": "0", "COACH_RELOAD_INTERVAL": "0"}
+    env = {**os.environ, "COACH_INDEX_DIR": str(index_dir), "COACH_DATABASE_URL": f"sqlite:///{tmp}/serve-{backend}"
+           f"-{workers}.db", "COACH_API_RATE_PER_MINUTE": "0", "COACH_RELOAD_INTERVAL": "0",
+           "COACH_EMBED_BACKEND": backend}
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", str(port), "--log-level", "warning"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([sys.executable, "-m", "server", "serve", "--port", str(port), "--log-level", "warning",
+                             "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        with httpx.Client(base_url=url, timeout=30) as client:
+        with httpx.Client(base_url=url, timeout=60) as client:
             while True:
                 try:
                     if client.get("/readyz").status_code == 200:
                         break
                 except httpx.TransportError:
                     pass
-                if proc.poll() is not None or time.perf_counter() - started > 120:
-                    raise RuntimeError("coach serve did not become ready")
+                if proc.poll() is not None or time.perf_counter() - started > 180:
+                    raise RuntimeError(f"coach serve ({backend}) did not become ready")
                 time.sleep(0.05)
             ready = time.perf_counter() - started
             latencies = []
             for i in range(requests):
-                # A new text each time (the query-vector cache must not help): the question plus a counter.
+                # A new text each time (no cache may help): the question plus a counter.
                 body = {"message": f"{questions[i % len(questions)]} ({i})"}
                 t0 = time.perf_counter()
                 client.post("/api/ask", json=body).raise_for_status()
@@ -63,14 +79,20 @@ def measure(index_dir: Path, tmp: Path, questions: list[str], requests: int = 20
                 t0 = time.perf_counter()
                 client.post("/api/ask", json={"message": repeat})
                 repeated.append((time.perf_counter() - t0) * 1000)
-            rss = _rss_mib(proc.pid)
+        load = asyncio.run(run_load(url, load_requests, clients, time_cap=300)) if load_requests else None
+        rss = [_rss_mib(pid) for pid in _worker_pids(proc.pid)]
     finally:
         proc.terminate()
         proc.wait(timeout=30)
     latencies.sort()
-    return {"ready_s": ready, "rss_mib": rss, "p50_ms": statistics.median(latencies),
-            "p95_ms": latencies[int(len(latencies) * 0.95) - 1], "repeat_ms": statistics.median(repeated)}
+    figures = {"ready_s": ready, "rss_mib": max(rss), "p50_ms": statistics.median(latencies),
+               "p95_ms": latencies[int(len(latencies) * 0.95) - 1], "repeat_ms": statistics.median(repeated)}
+    if load is not None:
+        figures |= {"load_rps": load.rate, "load_errors": float(len(load.errors)), "load_ok": float(len(load.samples)),
+                    "load_p50_ms": load.percentile(50), "load_p95_ms": load.percentile(95)}
+    return figures
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(Path(sys.argv[1]), Path(sys.argv[2]), ["who should hold final cut?"])))
+    print(json.dumps(measure(Path(sys.argv[1]), Path(sys.argv[2]), ["who should hold final cut?"],
+                             backend=sys.argv[3] if len(sys.argv) > 3 else "onnx", load_requests=0)))
