@@ -157,15 +157,14 @@ class Answerer:
         coach_turns = [t for t in history if t.role == "coach"]
         shown = [line for t in coach_turns for line in _lines(t.content)]
         shown_cards = {cid for t in coach_turns for cid in t.card_ids}
-        offered = {r for cid in shown_cards if cid in self.retriever.index.cards
-                   for r in self.retriever.index.cards[cid].related}  # what earlier turns suggested
         plan = self.planner.plan(u, asker, decoded, previous.resolved_query or previous.content if previous else None,
                                  shown, shown_cards)
         lang = u.language
         if plan.outcome == "answer":
             markdown = compose_answer(self.prompts, plan.sections, decoded, self._cited(plan.cards, decoded))
             asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
-            suggestions = self._suggestions(plan.cards, shown_cards | offered, asked)
+            offered = {_norm(s) for t in coach_turns for s in t.suggestions}  # stored with each earlier answer
+            suggestions = self._suggestions(plan.cards, shown_cards, asked | offered)
         elif plan.outcome == "clarify":
             suggestions = [_option(c.card) for c in plan.candidates[:3]]
             closest = plan.candidates[0].card if plan.candidates else None
@@ -193,12 +192,11 @@ class Answerer:
         decoded = [Decoded(expression=f.form, meaning=f.phrase.signal, card_id=f.card_id) for f in draft.decoded]
         now = datetime.now(UTC).isoformat()
         in_scope = draft.outcome != "decline"
-        self.store.append(draft.conversation_id, Turn(role="user", content=draft.ask.message, created_at=now,
-                                                      resolved_query=draft.query, in_scope=in_scope,
-                                                      confidence=draft.confidence))
-        self.store.append(draft.conversation_id, Turn(role="coach", content=markdown, created_at=now,
-                                                      in_scope=in_scope, confidence=draft.confidence,
-                                                      card_ids=[c.id for c in used]))
+        self.store.append_turns(draft.conversation_id, [  # one transaction: the question and its answer
+            Turn(role="user", content=draft.ask.message, created_at=now, resolved_query=draft.query,
+                 in_scope=in_scope, confidence=draft.confidence),
+            Turn(role="coach", content=markdown, created_at=now, in_scope=in_scope, confidence=draft.confidence,
+                 card_ids=[c.id for c in used], suggestions=draft.suggestions)])
         if self.on_outcome is not None:
             self.on_outcome(draft)
         return Answer(conversation_id=draft.conversation_id, in_scope=in_scope, confidence=draft.confidence,
@@ -217,7 +215,7 @@ class Answerer:
         return list({c.id: c for c in [*cards, *(by_id[f.card_id] for f in decoded)]}.values())
 
     def _suggestions(self, used: list[Card], shown_cards: set[str], asked: set[str]) -> list[str]:
-        """Related cards not yet shown in this conversation, never a question the user has already asked."""
+        """Related cards not yet shown in this conversation, never a question already asked or offered."""
         cards = self.retriever.index.cards
         skip = shown_cards | {u.id for u in used}
         ids = [r for c in used for r in c.related if r in cards and r not in skip]

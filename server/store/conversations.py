@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import secrets
 import time
-import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -272,13 +271,6 @@ class ConversationStore:
         if index is None:
             return next((r[0] for r in reversed(rows) if r[1] == "coach"), None)
         return rows[index][0] if 0 <= index < len(rows) and rows[index][1] == "coach" else None
-
-    def keep_suggestions(self, conversation_id: str, suggestions: list[str]) -> None:
-        """Store the follow-ups offered with the latest coach turn, so a reload shows them again."""
-        row = self._coach_row(conversation_id, None)
-        if row is not None and suggestions:
-            with self.engine.begin() as conn:
-                conn.execute(update(messages).where(messages.c.id == row).values(suggestions=json.dumps(suggestions)))
 
     def rate(self, conversation_id: str, index: int, rating: int) -> bool:
         """Mark the coach turn at `index` as rated; False if it is already rated (or no such coach turn)."""

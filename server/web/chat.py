@@ -210,7 +210,6 @@ def _chat_error(request: Request, runtime: Runtime, status: int, problem: str, t
 def _latest(runtime: Runtime, answer: Answer, question: str) -> Exchange:
     """The exchange just answered; its follow-ups are stored with it, so a reload shows them again."""
     assert runtime.answerer is not None
-    runtime.answerer.store.keep_suggestions(answer.conversation_id, answer.suggestions)
     index = len(runtime.answerer.store.turns(answer.conversation_id)) - 1
     return exchange_from_answer(index, question, answer, runtime.answerer.retriever.index.cards,
                                 topic_titles(runtime.settings.topics_file))

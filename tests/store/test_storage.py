@@ -72,8 +72,9 @@ def test_append_and_read_turns_in_order(store: ConversationStore) -> None:
 
 def test_suggestions_and_one_rating_are_kept_with_the_coach_turn(store: ConversationStore) -> None:
     cid = store.create(owner="a" * 64)
-    _exchange(store, cid, "who has final cut?")
-    store.keep_suggestions(cid, ["and in writing?", "who pays?"])
+    store.append_turns(cid, [Turn(role="user", content="who has final cut?", created_at=_now()),
+                             Turn(role="coach", content="answer", created_at=_now(),
+                                  suggestions=["and in writing?", "who pays?"])])
     assert store.turns(cid)[1].suggestions == ["and in writing?", "who pays?"] and store.turns(cid)[1].rating is None
     assert not store.rate(cid, 0, 1) and not store.rate(cid, 7, 1)  # a question, and no turn at all
     assert store.rate(cid, 1, -1) and not store.rate(cid, 1, 1)  # once only
@@ -118,8 +119,9 @@ def test_a_database_from_before_ownership_and_suggestions_is_upgraded(url: str) 
     store = stores[0]
     assert [(t.content, t.suggestions, t.rating) for t in store.turns("legacy")] == [("user", [], None),
                                                                                     ("coach", [], None)]
-    store.keep_suggestions("legacy", ["next?"])
-    assert store.rate("legacy", 1, 1) and store.turns("legacy")[1].suggestions == ["next?"]
+    store.append_turns("legacy", [Turn(role="user", content="q", created_at=_now()),
+                                  Turn(role="coach", content="a", created_at=_now(), suggestions=["next?"])])
+    assert store.rate("legacy", 1, 1) and store.turns("legacy")[3].suggestions == ["next?"]
     assert store.owner("legacy") is None and store.share("legacy")
     for s in stores:
         s.engine.dispose()
