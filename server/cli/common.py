@@ -38,7 +38,8 @@ def load_retriever(settings: Settings) -> Retriever:
     from server.search.retrieval import Retriever
 
     read_manifest(settings.index_dir)  # a missing index fails before the slow model load
-    embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size)
+    embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size, settings.embed_backend,
+                                           export_dir=settings.model_export_dir)
     return Retriever(load_index(settings.index_dir, embedder), embedder, settings.rrf_k)
 
 

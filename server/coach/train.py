@@ -83,7 +83,8 @@ def _answerer() -> Answerer:
     from server.store.conversations import ConversationStore
 
     settings = Settings()
-    embedder = load_embedder(settings.embed_model)
+    embedder = load_embedder(settings.embed_model, backend=settings.embed_backend,
+                             export_dir=settings.model_export_dir)
     retriever = Retriever(load_index(settings.index_dir, embedder), embedder, settings.rrf_k)
     return Answerer(retriever, ConversationStore.from_url("sqlite://"), prompt_environment(PROJECT_ROOT / "prompts"),
                     cache_dir=settings.cache_dir)

@@ -58,7 +58,8 @@ def load_runtime(runtime: Runtime) -> None:
     settings = runtime.settings
     try:
         read_manifest(settings.index_dir)
-        embedder = load_embedder(settings.embed_model, settings.embed_batch_size)
+        embedder = load_embedder(settings.embed_model, settings.embed_batch_size, settings.embed_backend,
+                                 export_dir=settings.model_export_dir)
         retriever = Retriever(load_index(settings.index_dir, embedder), embedder, settings.rrf_k)
         store = ConversationStore.from_url(settings.database_url, settings.max_conversation_turns)
         prompts = prompt_environment(PROJECT_ROOT / "prompts")
