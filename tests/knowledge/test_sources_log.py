@@ -15,11 +15,7 @@ VERDICTS = {"confirmed", "corrected", "removed", "not checkable online", "not ye
 
 # Sources still waiting for a check; only these may carry the verdict "not yet checked".
 # BEGIN NOT_YET_CHECKED
-NOT_YET_CHECKED: frozenset[str] = frozenset({
-    "Anime News Network, Answerman column 'How Are English Dub Voice Actors Cast?' (2015-09-11)",
-    "Toshiya Kaneko, '著作権の共有に関する一試論' (An Approach to Joint Ownership of Copyright), Journal of the Intellectual Property Association of Japan, vol. 9 no. 2 (2012)",  # noqa: E501
-    "Tsedal Neeley, The Language of Global Success: How a Common Tongue Transforms Multinational Organizations (Princeton University Press, 2017)",  # noqa: E501
-})
+NOT_YET_CHECKED: frozenset[str] = frozenset()
 # END NOT_YET_CHECKED
 
 
