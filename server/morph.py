@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,11 @@ GRAMMAR = frozenset({"くださる", "いただく", "いただける", "おく"
                      "같다", "보다", "주다", "드리다"})
 _JA_CONTENT = ("名詞", "動詞", "形容詞", "形状詞", "代名詞", "接頭辞", "連体詞")
 _KO_CONTENT = ("NNG", "NNP", "VV", "VA", "XR", "XSV", "XSA")
+
+
+# The analysers are not safe to call from several threads at once (Sudachi's tokenizer raises "Already borrowed"),
+# and web workers answer in a thread pool: one lock per language.
+_LOCKS = {"ja": threading.Lock(), "ko": threading.Lock(), "zh": threading.Lock()}
 
 
 @dataclass(frozen=True)
@@ -54,15 +60,20 @@ def _jieba() -> Any:
 
 def content_words(text: str, lang: str) -> list[Word]:
     """The content words of `text` in dictionary form (particles, endings and auxiliaries dropped); [] for en."""
+    if lang not in _LOCKS:
+        return []
+    with _LOCKS[lang]:
+        return _analyse(text, lang)
+
+
+def _analyse(text: str, lang: str) -> list[Word]:
     if lang == "ja":
         return [Word(m.dictionary_form(), m.begin(), m.end()) for m in _sudachi().tokenize(text)
                 if m.part_of_speech()[0] in _JA_CONTENT]
     if lang == "ko":
         return [Word(getattr(t, "lemma", "") or t.form, t.start, t.start + t.len)
                 for t in _kiwi().tokenize(text) if t.tag.split("-")[0] in _KO_CONTENT]
-    if lang == "zh":
-        return [Word(w, s, e) for w, s, e in _jieba().tokenize(text) if w.strip() and not _is_punct(w)]
-    return []
+    return [Word(w, s, e) for w, s, e in _jieba().tokenize(text) if w.strip() and not _is_punct(w)]
 
 
 def _is_punct(word: str) -> bool:

@@ -86,14 +86,14 @@ class Decoder:
         for lang in _languages(haystack):
             words = [w for w in content_words(haystack, lang) if w.lemma not in LIGHT and w.lemma not in GRAMMAR]
             lemmas = [w.lemma for w in words]
-            for key, form, phrase, card_id in self._lemma_keys(lang):
+            for key, _form, phrase, card_id in self._lemma_keys(lang):
                 for i in range(len(lemmas) - len(key) + 1):
                     if lemmas[i:i + len(key)] != key:
                         continue
                     start, end = words[i].start, words[i + len(key) - 1].end
                     if not any(start < e and s < end for s, e in taken):
-                        taken.append((start, end))
-                        found.append(Found(start, end, form, phrase, card_id))
+                        taken.append((start, end))  # shown as written: 「検討させていただければ」, not the card's form
+                        found.append(Found(start, end, haystack[start:end], phrase, card_id))
         unique: dict[tuple[str, str], Found] = {}
         for item in sorted(found, key=lambda f: f.start):
             unique.setdefault((item.card_id, item.phrase.expression), item)

@@ -57,9 +57,16 @@ _SAID = re.compile(r"\b(?:said|says|(?:keeps?|kept) saying|wrote|writes|replied|
                    r"told (?:us|me)|emailed|messaged|texted|came back with|the reply was|their reply|"
                    r"their answer|their email|response was)"
                    r"\s*(?:that\s+|back\s+)?[:,]?\s*(.+?)(?:[.!?](?:\s|$)|\n|$)", re.I)
+_SAID_COLON = re.compile(r"\b(?:said|says|wrote|writes|replied|responded|answered|emailed|messaged|texted)\s*:\s*(.+)",
+                         re.I)  # "They wrote: ..." takes the rest of the line
 _JA_SAID = re.compile(r"(?:^|[。\n、])([^。\n、]{2,120}?)(?:と|って)(?:言われ|言って|言い|返事|返信|回答|連絡|"
                       r"書いて|のこと|おっしゃ)")
 # A short message that only asks about a phrase: 「前向きに検討しますって断り？」
+# Asking about the partner's phrase: "what does X mean?", "is X a no?", 「X是什么意思」, 「X는 무슨 뜻이에요?」
+_ABOUT = re.compile(r"\bwhat does (.+?) (?:really |actually )?mean\b|\bdoes (.+?) mean (?:yes|no)\b|"
+                    r"\bis (.+?) (?:really )?an? (?:no|yes|refusal|rejection)\b|(?:^|[，,。\s])([^，,。\s]{2,20})"
+                    r"(?:是什么意思|是不是拒绝|是拒绝吗)|"
+                    r"(?:^|\s)(\S{2,20}?)(?:은|는|이|가)?\s?(?:무슨 뜻|무슨 의미|거절인가요)", re.I)
 _JA_ABOUT = re.compile(r"^([^。\n？?、]{2,30}?)(?<!思)(?:って|とは|というのは|と言うのは)[^。\n]{0,15}$")
 _KO_SAID = re.compile(r"(?:^|[.\n,])([^.\n,]{2,120}?)(?:라고|다고|자고|냐고)\s*(?:했|하더|말했|답했|답장|연락|들었)")
 _ZH_SAID = re.compile(r"(?:说|表示|回复|回答|答复|告诉我们|来信)[:：,，]?\s*([^。！？\n]{2,120})")
@@ -131,9 +138,10 @@ def is_question(sentence: str) -> bool:
 def partner_text(message: str) -> list[str]:
     """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
     spans = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(message)]
-    for pattern in (_SAID, _JA_SAID, _KO_SAID, _ZH_SAID):
+    for pattern in (_SAID_COLON, _SAID, _JA_SAID, _KO_SAID, _ZH_SAID):
         spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()]
     spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
+    spans += [next(g for g in m.groups() if g) for m in _ABOUT.finditer(message)]
     if not spans:
         about = _JA_ABOUT.match(message.strip())
         if about:

@@ -228,8 +228,6 @@ class ConversationStore:
 
     def append_turns(self, conversation_id: str, turns: Sequence[Turn]) -> None:
         """Write several turns (a question and its answer) in one transaction: both or neither, one commit."""
-        if not turns:
-            return
         now = _now()
         with self.engine.begin() as conn:
             for turn in turns:  # one statement each, in order: ids keep the turns' order on every database

@@ -127,7 +127,8 @@ def test_ask_prints_coaching_and_json(tmp_path: Path, fixture_index: object) -> 
     env = _ask_env(tmp_path, fixture_index)
     text = runner.invoke(cli, ["ask", "my partner won't say no directly"], env=env)
     assert text.exit_code == 0, text.output
-    assert "What to do" in text.output and "fx-soft-no" in text.output and "You could also ask" in text.output
+    assert "Short answer" in text.output and "What to do" in text.output and "You could also ask" in text.output
+    assert "Fixture: a soft no from a Japanese partner" in " ".join(text.output.split())  # sources, by title
     raw = runner.invoke(cli, ["ask", "who locks the final cut?", "--json", "--culture", "jp-us"], env=env)
     body = json.loads(raw.output)
     assert body["sources"][0]["id"] == "fx-final-cut" and body["in_scope"] is True

@@ -65,7 +65,7 @@ def test_out_of_scope_is_declined_in_every_language_and_in_scope_answered(report
 
 @pytest.mark.slow
 def test_follow_ups_never_repeat_an_answer_or_a_suggestion(report: Report) -> None:
-    assert report.counts["conversation turns"] >= 20
+    assert report.counts["conversation turns"] >= 15
     assert report.figures["repeated answers"] == 0
     assert report.figures["repeated suggestions"] == 0
 

@@ -247,15 +247,18 @@ def test_slash_command_acks_empty_and_answers_ephemerally_with_blocks(client: Te
     assert [b["type"] for b in blocks] == ["context", "section", "context", "actions", "context_actions"]
     assert texts(blocks, "context")[0] == "*Question:* who holds final cut on our film?"
     answer = texts(blocks, "section")[0]
-    assert answer.startswith("*What's likely going on*\nEach side assumes its own custom for the edit.")
-    assert "*What to do*\n1. Write the final-cut holder into the agreement." in answer
+    assert answer.startswith("*Short answer:* Name the holder of final cut in the co-production agreement; never "
+                             "assume the other side's custom. First move: Write the final-cut holder into the "
+                             "agreement.")
+    assert "*What's likely going on*\nEach side assumes its own custom for the edit." in answer
+    assert "*What to do*\n1. Agree consultation rights for the other side." in answer
     assert "**" not in answer and "Sources:" not in answer
     assert texts(blocks, "context")[1].startswith("Sources: Fixture: who holds final cut [fx-final-cut] · confidence")
     assert [b["text"]["text"] for b in buttons(blocks)] == ["my partner won't say no directly",
                                                             "the exchange rate moved and our budget is short"]
     element = feedback_element(blocks)
     assert element["type"] == "feedback_buttons" and element["action_id"] == "coach_feedback"
-    assert message["text"].startswith("What's likely going on Each side assumes")
+    assert message["text"].startswith("Short answer: Name the holder of final cut")
 
 
 def test_share_posts_in_channel_and_names_who_asked(client: TestClient, slack: FakeSlack) -> None:
@@ -458,7 +461,7 @@ def test_a_mention_is_answered_once_in_its_thread_even_when_replayed(client: Tes
     assert posted.headers["authorization"] == f"Bearer {BOT_TOKEN}"
     assert posted.body["channel"] == "C1" and posted.body["thread_ts"] == "1700000100.000100"
     blocks = validate(posted.body)
-    assert texts(blocks, "section")[0].startswith("*What's likely going on*\nEach side assumes")
+    assert texts(blocks, "section")[0].startswith("*Short answer:* Name the holder of final cut")
     assert blocks[0]["type"] == "section"  # the user's own message is visible above: no question line
 
 
@@ -675,8 +678,8 @@ def test_mattermost_with_the_right_token_gets_a_markdown_answer(client: TestClie
     assert response.status_code == 200 and response.headers["content-type"] == "application/json"
     body = response.json()
     assert body["response_type"] == "ephemeral"
-    assert body["text"].startswith("**Question:** who holds final cut on our film?\n\n## What's likely going on\n")
-    assert "**Sources:** Fixture: who holds final cut [fx-final-cut]" in body["text"]
+    assert body["text"].startswith("**Question:** who holds final cut on our film?\n\n**Short answer:** Name the")
+    assert "**Sources:** Fixture: who holds final cut\n" in body["text"]
     assert body["text"].endswith("**You could also ask:**\n- `/coach my partner won't say no directly`\n"
                                  "- `/coach the exchange rate moved and our budget is short`")
     assert "blocks" not in body
