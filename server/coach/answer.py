@@ -42,6 +42,7 @@ EXAMPLES = {
            "美方要求先收回全部宣发费用，这合理吗？"],
 }
 FOLLOWUP_WORDS = 6
+MAX_DECODED = 4  # expressions explained per message: the first ones in the partner's text
 _FOLLOWUP_CUE = re.compile(
     r"^(and|but|also|then|so|ok|okay|what if|what about|how about|and if|what else|in writing|"
     r"they|he|she|it|that|this|those|still|again|same|why|how)\b", re.IGNORECASE)
@@ -177,9 +178,9 @@ class Answerer:
     def _decode(self, message: str, u: Understanding) -> list[Found]:
         """Decode the partner's words only; a message that is nothing but a short phrase counts as theirs."""
         if u.partner_text:
-            return self.decoder.find("\n".join(u.partner_text))
+            return self.decoder.find("\n".join(u.partner_text))[:MAX_DECODED]
         if len(u.parts) == 1 and not is_question(message) and word_count(message) <= 12:
-            return self.decoder.find(message)
+            return self.decoder.find(message)[:MAX_DECODED]
         return []
 
     def finish(self, draft: Draft, markdown: str, used: list[Card] | None = None) -> Answer:

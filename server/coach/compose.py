@@ -150,7 +150,7 @@ def frame_notes(card: Card, side: Perspective | None, pair: Culture | None, stag
 
 def compose_answer(env: jinja2.Environment, sections: list[Section], decoded: list[Found],
                    sources: list[Card]) -> str:
-    return env.get_template("answer.md.j2").render(sections=sections, decoded=decoded[:3],
+    return env.get_template("answer.md.j2").render(sections=sections, decoded=decoded,
                                                    sources=sources).strip() + "\n"
 
 

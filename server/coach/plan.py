@@ -30,6 +30,7 @@ CORE_WORDS = 230  # a one-part answer's core stays under about 250 words
 PART_WORDS = 150  # per part when a message asks two or three things
 VAGUE_GAP = 0.3  # a one- or two-word message whose best two cards are this close gets a clarifying choice
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
+PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
 HEADING_WORDS = 14
 FOLLOWUP_GLUE = 8  # a follow-up shorter than this is retrieved together with the question it continues
 
@@ -103,8 +104,8 @@ class Planner:
         budget = CORE_WORDS if len(u.parts) == 1 else PART_WORDS
         used: set[str] = set()
         for part, query, candidates in zip(u.parts, queries, ranked, strict=True):
-            eligible = _in_frame_first([c for c in candidates if c.probability >= self.ranker.answer_at]
-                                       or candidates[:1], asker)
+            first, rest = _in_frame_first(candidates, asker)
+            eligible = first + [c for c in rest if c.probability >= self.ranker.answer_at] or candidates[:1]
             if not eligible:
                 continue
             section = self._section(eligible, query, part, u, budget, shown, shown_cards, used,
@@ -135,17 +136,20 @@ class Planner:
         return fallback
 
 
-def _in_frame_first(candidates: list[Candidate], asker: Asker) -> list[Candidate]:
-    """Prefer the asker's pair (or `any`) and side (or `both`): a fitting card that the model rates at least
-    FRAME_SHARE of the best moves ahead of cards written for another pair or the other side."""
-    def fits(c: Candidate) -> bool:
-        pair = asker.pair in (None, Culture.ANY) or Culture.ANY in c.card.cultures or asker.pair in c.card.cultures
-        side = asker.side in (None, Perspective.BOTH) or c.card.perspective in (asker.side, Perspective.BOTH)
-        return pair and side
+def _in_frame_first(candidates: list[Candidate], asker: Asker) -> tuple[list[Candidate], list[Candidate]]:
+    """Prefer the asker's pair (or `any`) and side (or `both`): a card that fits both and that the model rates at
+    least FRAME_SHARE of the best comes first, then one that fits the pair at PAIR_SHARE, then the rest."""
+    def pair_fits(c: Candidate) -> bool:
+        return asker.pair in (None, Culture.ANY) or Culture.ANY in c.card.cultures or asker.pair in c.card.cultures
+
+    def side_fits(c: Candidate) -> bool:
+        return asker.side in (None, Perspective.BOTH) or c.card.perspective in (asker.side, Perspective.BOTH)
 
     best = candidates[0].probability if candidates else 0.0
-    first = [c for c in candidates if fits(c) and c.probability >= FRAME_SHARE * best]
-    return first + [c for c in candidates if not any(c is f for f in first)]
+    first = [c for c in candidates if pair_fits(c) and side_fits(c) and c.probability >= FRAME_SHARE * best]
+    first += [c for c in candidates if pair_fits(c) and c.probability >= PAIR_SHARE * best
+              and not any(c is f for f in first)]
+    return first, [c for c in candidates if not any(c is f for f in first)]
 
 
 def _heading(part: str) -> str:

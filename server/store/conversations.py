@@ -228,16 +228,17 @@ class ConversationStore:
 
     def append_turns(self, conversation_id: str, turns: Sequence[Turn]) -> None:
         """Write several turns (a question and its answer) in one transaction: both or neither, one commit."""
-        now = _now()
+        if not turns:
+            return
         with self.engine.begin() as conn:
             for turn in turns:  # one statement each, in order: ids keep the turns' order on every database
                 conn.execute(insert(messages).values(
                     conversation_id=conversation_id, role=turn.role, content=turn.content,
                     resolved_query=turn.resolved_query, in_scope=turn.in_scope, confidence=turn.confidence,
-                    card_ids=json.dumps(turn.card_ids), created_at=turn.created_at or now,
+                    card_ids=json.dumps(turn.card_ids), created_at=turn.created_at or _now(),
                     suggestions=json.dumps(turn.suggestions) if turn.suggestions else None, rating=turn.rating))
             conn.execute(update(conversations).where(conversations.c.id == conversation_id)
-                         .values(updated_at=now))
+                         .values(updated_at=_now()))
             if self.max_turns and any(t.role == "coach" for t in turns):  # drop the oldest exchanges past the cap
                 newest = (select(messages.c.id).where(messages.c.conversation_id == conversation_id)
                           .order_by(messages.c.id.desc()).limit(self.max_turns).subquery())

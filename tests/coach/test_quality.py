@@ -13,7 +13,7 @@ from server.coach.quality import Report, evaluate_answers
 
 # Issue 11's targets that the held-aside split meets today are asserted as they are. Four are not met yet; for those
 # the test holds the level reached on 2026-11-29 (measured, just under it) so that nothing slips back, and the
-# issue stays open until they reach their targets: hit@1 0.85 (0.756 measured), hit@3 0.95 (0.902), frame 0.95
+# issue stays open until they reach their targets: hit@1 0.85 (0.744 measured), hit@3 0.95 (0.902), frame 0.95
 # (0.904), out-of-scope declined 0.95 (0.887), first paragraph <= 60 words in every answer (0.925).
 HIT1, HIT3, FRAME, DECLINED, SHORT_FIRST = 0.72, 0.87, 0.87, 0.85, 0.9
 PARTS, ANSWERED = 0.85, 0.97  # issue targets, met
