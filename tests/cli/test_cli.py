@@ -151,3 +151,8 @@ def test_slack_manifest_names_this_deployment() -> None:
     assert "https://coach.example.com/slack/commands" in ok.output and "command: /coach" in ok.output
     bad = runner.invoke(cli, ["slack", "manifest", "--base-url", "http://coach.example.com"])
     assert bad.exit_code == 2 and "is not an https:// URL" in " ".join(bad.output.split())
+
+
+def test_eval_answers_refuses_an_unknown_split_before_loading_anything() -> None:
+    result = runner.invoke(cli, ["eval-answers", "--split", "dev"])
+    assert result.exit_code == 2 and "unknown split 'dev': use test, train or all" in " ".join(result.output.split())
