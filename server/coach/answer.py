@@ -153,7 +153,7 @@ class Answerer:
         previous = next((t for t in reversed(history) if t.role == "user" and t.in_scope), None) \
             if is_followup(ask.message, history) else None
         u = understand(ask.message, default_pair, default_side)
-        decoded = self._decode(ask.message, u)
+        decoded = self.decode(ask.message, u)
         asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded))
         coach_turns = [t for t in history if t.role == "coach"]
         shown = [line for t in coach_turns for line in _lines(t.content)]
@@ -175,7 +175,7 @@ class Answerer:
             markdown = compose_decline(self.prompts, suggestions, lang)
         return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions)
 
-    def _decode(self, message: str, u: Understanding) -> list[Found]:
+    def decode(self, message: str, u: Understanding) -> list[Found]:
         """Decode the partner's words only; a message that is nothing but a short phrase counts as theirs."""
         if u.partner_text:
             return self.decoder.find("\n".join(u.partner_text))[:MAX_DECODED]

@@ -78,10 +78,10 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
         declined += draft.outcome == "decline"
         calibration.append((draft.confidence, False))
     repeated_answers, repeated_suggestions, turns = _conversations(answerer, data)
-    false_decodes = sum(bool(answerer._decode(q.question, understand(q.question))) for q in data.plain)
+    false_decodes = sum(bool(answerer.decode(q.question, understand(q.question))) for q in data.plain)
     found = wanted = 0
     for item in data.pasted:
-        expressions = {f.phrase.expression for f in answerer._decode(item["message"], understand(item["message"]))}
+        expressions = {f.phrase.expression for f in answerer.decode(item["message"], understand(item["message"]))}
         wanted += len(item["must"])
         found += sum(m["expression"] in expressions for m in item["must"])
     n = len(data.questions)

@@ -31,7 +31,7 @@ def examples(answerer: Answerer, data: AnswerSet) -> list[tuple[np.ndarray, np.n
     out = []
     for message, text, acceptable in queries:
         u = understand(message)
-        decoded = answerer._decode(message, u)
+        decoded = answerer.decode(message, u)
         asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded))
         candidates = answerer.planner.rank(answerer.planner.glossary.expand(text), asker)
         if candidates:

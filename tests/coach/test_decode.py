@@ -26,9 +26,9 @@ def test_inflected_and_polite_forms_are_decoded(kb_answerer: Answerer, partner: 
     "Sounds great so far, but who signs off on the budget?",
 ])
 def test_the_askers_own_words_are_never_decoded(kb_answerer: Answerer, question: str) -> None:
-    assert kb_answerer._decode(question, understand(question)) == []
+    assert kb_answerer.decode(question, understand(question)) == []
 
 
 def test_a_bare_pasted_phrase_is_decoded(kb_answerer: Answerer) -> None:
-    found = kb_answerer._decode("前向きに検討します", understand("前向きに検討します"))
+    found = kb_answerer.decode("前向きに検討します", understand("前向きに検討します"))
     assert [f.card_id for f in found] == ["maemuki-ni-kentou"]
