@@ -15,7 +15,7 @@ import jinja2
 
 from server.coach.decode import Found
 from server.coach.understand import word_count
-from server.knowledge.cards import say_lines
+from server.knowledge.cards import items, say_lines
 from server.models import Card, Culture, Perspective
 from server.search.lexical import tokenize
 
@@ -34,19 +34,6 @@ def prompt_environment(prompts_dir: Path) -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(prompts_dir), undefined=jinja2.StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                               autoescape=False)
-
-
-def items(section: str, start: re.Pattern[str]) -> list[str]:
-    """Numbered steps or bullets as single strings; continuation lines join the item above."""
-    out: list[str] = []
-    for line in section.splitlines():
-        if start.match(line):
-            out.append(start.sub("", line).strip())
-        elif line.strip() and out:
-            out[-1] = f"{out[-1]} {line.strip()}"
-        elif line.strip():
-            out.append(line.strip())
-    return out
 
 
 def paragraphs(section: str) -> list[str]:

@@ -11,7 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from server.cjk import HAN, HANGUL, KANA
-from server.models import Card, Culture, Phrase
+from server.knowledge.coverage import phrase_language
+from server.models import Card, Phrase
 from server.morph import GRAMMAR, LIGHT, content_words, key_lemmas
 
 _WORDLIKE = re.compile(r"\w")
@@ -59,7 +60,7 @@ class Decoder:
         """Each form of that language as its key dictionary forms, longest first (built on first use)."""
         if lang not in self._keys:
             keys = [(key_lemmas(form, lang), form, phrase, card.id) for form, phrase, card in self._forms
-                    if _form_language(form, card) == lang]
+                    if phrase_language(card, form) == lang]
             self._keys[lang] = sorted([k for k in keys if k[0]], key=lambda k: -len(k[0]))
         return self._keys[lang]
 
@@ -98,16 +99,6 @@ class Decoder:
         for item in sorted(found, key=lambda f: f.start):
             unique.setdefault((item.card_id, item.phrase.expression), item)
         return list(unique.values())
-
-
-def _form_language(form: str, card: Card) -> str:
-    if KANA.search(form):
-        return "ja"
-    if HANGUL.search(form):
-        return "ko"
-    if HAN.search(form):
-        return "ja" if Culture.JP_US in card.cultures else "zh"
-    return "en"
 
 
 def _languages(text: str) -> list[str]:

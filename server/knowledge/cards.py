@@ -49,12 +49,12 @@ class SayLine:
     text: str
 
 
-def _say_items(section: str) -> list[str]:
-    """Top-level bullets of a What-to-say section; indented continuation lines join the bullet above."""
+def items(section: str, start: re.Pattern[str]) -> list[str]:
+    """Numbered steps or bullets (lines matching `start`) as single strings; other lines join the item above."""
     out: list[str] = []
     for line in section.splitlines():
-        if _BULLET_RE.match(line):
-            out.append(_BULLET_RE.sub("", line).strip())
+        if start.match(line):
+            out.append(start.sub("", line).strip())
         elif line.strip() and out:
             out[-1] = f"{out[-1]} {line.strip()}"
         elif line.strip():
@@ -66,7 +66,7 @@ def say_lines(card: Card) -> list[SayLine]:
     """Each What-to-say line with its side. Lint rejects an unmarked line in a card file; in a card built in code
     without marks, a line takes the card's perspective (as the answer composer reads it)."""
     lines = []
-    for item in _say_items(card.section(SAY_SECTION)):
+    for item in items(card.section(SAY_SECTION), _BULLET_RE):
         mark = _MARK_RE.match(item)
         side = mark.group(1) if mark else ""
         if side in {p.value for p in Perspective}:
