@@ -34,6 +34,15 @@ class Culture(StrEnum):
     ANY = "any"
 
 
+class Language(StrEnum):
+    """The languages the coach answers in and its interface is written in."""
+
+    EN = "en"
+    JA = "ja"
+    KO = "ko"
+    ZH = "zh"
+
+
 class Perspective(StrEnum):
     BOTH = "both"
     US_SIDE = "us-side"
@@ -130,6 +139,8 @@ class Ask(BaseModel):
                                         description="Continue this conversation (letters, digits, _ . : -).")
     culture: Culture | None = Field(None, description="Culture pair; 'any' means no preference.")
     perspective: Perspective | None = Field(None, description="Which side the user is on.")
+    lang: Language | None = Field(None, description="Answer in this language (en, ja, ko, zh); "
+                                  "by default the language the message is written in.")
 
     @field_validator("message")
     @classmethod
@@ -164,6 +175,7 @@ class Answer(BaseModel):
     sources: list[Source]
     suggestions: list[str]
     decoded: list[Decoded]
+    lang: Language = Field("en", description="The language the answer is written in.")
 
 
 class Turn(BaseModel):
