@@ -91,6 +91,7 @@ class Card(CardMeta):
 
     sections: dict[str, str]
     path: str = ""
+    lang: Language = Language.EN  # a translation (knowledge/cards/<lang>/<id>.md) keeps the English card's id
 
     def section(self, title: str) -> str:
         return self.sections.get(title, "")
@@ -175,7 +176,7 @@ class Answer(BaseModel):
     sources: list[Source]
     suggestions: list[str]
     decoded: list[Decoded]
-    lang: Language = Field("en", description="The language the answer is written in.")
+    lang: Language = Field(Language.EN, description="The language the answer is written in.")
 
 
 class Turn(BaseModel):
