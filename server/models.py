@@ -113,6 +113,7 @@ class Query(BaseModel):
     cultures: list[Culture] = []
     topics: list[str] = []
     perspective: Perspective | None = None
+    lang: Language = Language.EN  # the language the question is written in: its translated cards are searched too
 
 
 class Hit(BaseModel):
