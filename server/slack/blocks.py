@@ -6,6 +6,7 @@ import json
 import re
 from typing import Any
 
+from server.coach.compose import SOURCES_LINE
 from server.models import Answer
 
 SECTION_LIMIT = 3000  # Slack rejects a section whose text is longer
@@ -118,7 +119,7 @@ def split_sections(text: str, limit: int = SECTION_LIMIT) -> list[str]:
 
 def pages(markdown: str) -> list[list[str]]:
     """An answer's sections grouped into messages of at most PAGE_SECTIONS sections."""
-    body = "\n".join(line for line in markdown.splitlines() if not line.startswith("**Sources:**"))
+    body = "\n".join(line for line in markdown.splitlines() if not SOURCES_LINE.match(line))
     sections = split_sections(to_mrkdwn(body)) or ["_(empty answer)_"]
     return [sections[i:i + PAGE_SECTIONS] for i in range(0, len(sections), PAGE_SECTIONS)]
 
