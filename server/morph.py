@@ -76,6 +76,25 @@ def _analyse(text: str, lang: str) -> list[Word]:
     return [Word(w, s, e) for w, s, e in _jieba().tokenize(text) if w.strip() and not _is_punct(w)]
 
 
+def search_terms(text: str, lang: str) -> list[str]:
+    """Words for BM25 in `lang`, split finer than `content_words` so that compounds meet their parts: Sudachi's
+    middle split (B) for Japanese, jieba's search mode (compounds and their words) for Chinese, Kiwi for Korean;
+    dictionary forms, light words dropped."""
+    if lang not in _LOCKS:
+        return []
+    with _LOCKS[lang]:
+        if lang == "ja":
+            from sudachipy import tokenizer
+
+            words = [m.dictionary_form() for m in _sudachi().tokenize(text, tokenizer.Tokenizer.SplitMode.B)
+                     if m.part_of_speech()[0] in _JA_CONTENT]
+        elif lang == "zh":
+            words = [w for w in _jieba().cut_for_search(text) if w.strip() and not _is_punct(w)]
+        else:
+            words = [w.lemma for w in _analyse(text, lang)]
+    return [w.lower() for w in words if w not in LIGHT]
+
+
 def _is_punct(word: str) -> bool:
     return all(not c.isalnum() for c in word)
 

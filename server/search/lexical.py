@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from server.cjk import CJK_RANGES
-from server.morph import LIGHT, content_words
+from server.morph import search_terms
 
 _TOKEN_RE = re.compile(rf"[{CJK_RANGES}]+|[^\W\d_{CJK_RANGES}]+|\d+")
 _CJK_RE = re.compile(rf"^[{CJK_RANGES}]+$")
@@ -56,7 +56,7 @@ def tokenize_in(text: str, lang: str) -> list[str]:
     for Japanese, Korean and Chinese."""
     if lang == "en":
         return tokenize(text)
-    lemmas = [w.lemma.lower() for w in content_words(text, lang) if w.lemma not in LIGHT]
+    lemmas = search_terms(text, lang)
     latin = " ".join(_LATIN_RUN.findall(text))
     return [t for t in lemmas if not _LATIN_RUN.fullmatch(t)] + (tokenize(latin) if latin else [])
 
