@@ -170,7 +170,7 @@ class Answerer:
                                       self.labels[lang.value])
             asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
             offered = {_norm(s) for t in coach_turns for s in t.suggestions}  # stored with each earlier answer
-            suggestions = self._suggestions(plan.cards, shown_cards, asked | offered, lang)
+            suggestions = self._suggestions(plan.cards, shown_cards, asked | offered, lang, u.pair)
         elif plan.outcome == "clarify":
             options = [self.planner.localised(c.card, lang) for c in plan.candidates[:3]]
             suggestions = [_option(c) for c in options]
@@ -229,13 +229,19 @@ class Answerer:
         phrase = next((p for p in card.phrases if p.expression == found.phrase.expression), found.phrase)
         return replace(found, phrase=phrase)
 
-    def _suggestions(self, used: list[Card], shown_cards: set[str], asked: set[str], lang: Language) -> list[str]:
-        """Related cards not yet shown in this conversation, never a question already asked or offered."""
+    def _suggestions(self, used: list[Card], shown_cards: set[str], asked: set[str], lang: Language,
+                     pair: Culture | None) -> list[str]:
+        """Related cards of the asker's pair not yet shown in this conversation, never a question already asked
+        or offered."""
         cards = self.retriever.index.cards
         skip = shown_cards | {u.id for u in used}
-        ids = [r for c in used for r in c.related if r in cards and r not in skip]
+        ids = [r for c in used for r in c.related if r in cards and r not in skip and _fits(cards[r], pair)]
         options = [_option(self.planner.localised(cards[i], lang)) for i in dict.fromkeys(ids)]
         return [o for o in options if _norm(o) not in asked][:3]
+
+
+def _fits(card: Card, pair: Culture | None) -> bool:
+    return pair in (None, Culture.ANY) or Culture.ANY in card.cultures or pair in card.cultures
 
 
 def _option(card: Card) -> str:
