@@ -91,6 +91,7 @@ class Card(CardMeta):
 
     sections: dict[str, str]
     path: str = ""
+    lang: Language = Language.EN  # a translation (knowledge/cards/<lang>/<id>.md) keeps the English card's id
 
     def section(self, title: str) -> str:
         return self.sections.get(title, "")
@@ -112,6 +113,7 @@ class Query(BaseModel):
     cultures: list[Culture] = []
     topics: list[str] = []
     perspective: Perspective | None = None
+    lang: Language = Language.EN  # the language the question is written in: its translated cards are searched too
 
 
 class Hit(BaseModel):
@@ -175,7 +177,7 @@ class Answer(BaseModel):
     sources: list[Source]
     suggestions: list[str]
     decoded: list[Decoded]
-    lang: Language = Field("en", description="The language the answer is written in.")
+    lang: Language = Field(Language.EN, description="The language the answer is written in.")
 
 
 class Turn(BaseModel):

@@ -6,20 +6,20 @@ import logging
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import jinja2
 
-from server.coach.compose import compose_answer, compose_clarify, compose_decline
+from server.coach.compose import compose_answer, compose_clarify, compose_decline, load_labels
 from server.coach.decode import Decoder, Found
 from server.coach.plan import Plan, Planner
 from server.coach.rank import Asker, Ranker
 from server.coach.scope import ScopeModel
 from server.coach.understand import Understanding, is_question, understand, word_count
 from server.coach.writer import Writer, WriterError, clean_citations
-from server.models import Answer, Ask, Card, Culture, Decoded, Source, Turn
+from server.models import Answer, Ask, Card, Culture, Decoded, Language, Source, Turn
 from server.search.retrieval import Retriever
 from server.store.conversations import ConversationStore
 
@@ -41,6 +41,7 @@ EXAMPLES = {
            "中美合拍片的最终剪辑权应该归谁？",
            "美方要求先收回全部宣发费用，这合理吗？"],
 }
+_SOURCES = re.compile(r"^\*\*(Sources|出典|출처|来源)[:：]\*\*")
 FOLLOWUP_WORDS = 6
 MAX_DECODED = 4  # expressions explained per message: the first ones in the partner's text
 _FOLLOWUP_CUE = re.compile(
@@ -67,6 +68,7 @@ class Draft:
     decoded: list[Found]
     markdown: str
     suggestions: list[str]
+    lang: Language = Language.EN  # the answer's language
 
     @property
     def outcome(self) -> str:
@@ -101,6 +103,7 @@ class Answerer:
         self.decoder = Decoder(list(retriever.index.cards.values()))
         self.scope = ScopeModel(retriever.embedder)
         self.planner = Planner(retriever, self.scope, cache_dir, ranker or Ranker.load())
+        self.labels = load_labels(prompts)
 
     def answer(self, ask: Ask) -> Answer:
         """The whole answer at once (the last item of `stream`)."""
@@ -118,10 +121,10 @@ class Answerer:
             yield draft.markdown
             yield self.finish(draft, draft.markdown)
             return
-        context = self._cited(draft.cards, draft.decoded)
+        context = self._cited(draft.cards, draft.decoded, draft.lang)
         u = draft.understanding
         messages = self.writer.messages(context, ask.message, draft.decoded, u.pair.value if u.pair else None,
-                                        u.side.value if u.side else None, u.language, u.stage, u.parts,
+                                        u.side.value if u.side else None, draft.lang.value, u.stage, u.parts,
                                         {s.card.id: s for s in draft.plan.sections})
         pieces: list[str] = []
         deadline = time.monotonic() + self.writer_timeout
@@ -153,27 +156,28 @@ class Answerer:
         previous = next((t for t in reversed(history) if t.role == "user" and t.in_scope), None) \
             if is_followup(ask.message, history) else None
         u = understand(ask.message, default_pair, default_side)
-        decoded = self.decode(ask.message, u)
-        asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded))
+        lang = ask.lang or Language(u.language)  # the answer's language: asked for, else the question's
+        decoded = [self._localised_phrase(f, lang) for f in self.decode(ask.message, u)]
+        asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded), Language(u.language))
         coach_turns = [t for t in history if t.role == "coach"]
         shown = [line for t in coach_turns for line in _lines(t.content)]
         shown_cards = {cid for t in coach_turns for cid in t.card_ids}
         plan = self.planner.plan(u, asker, decoded, previous.resolved_query or previous.content if previous else None,
-                                 shown, shown_cards)
-        lang = u.language
+                                 shown, shown_cards, self.labels[lang.value], lang)
         if plan.outcome == "answer":
-            markdown = compose_answer(self.prompts, plan.sections, decoded, self._cited(plan.cards, decoded))
+            markdown = compose_answer(self.prompts, plan.sections, decoded, self._cited(plan.cards, decoded, lang),
+                                      self.labels[lang.value])
             asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
             offered = {_norm(s) for t in coach_turns for s in t.suggestions}  # stored with each earlier answer
-            suggestions = self._suggestions(plan.cards, shown_cards, asked | offered)
+            suggestions = self._suggestions(plan.cards, shown_cards, asked | offered, lang)
         elif plan.outcome == "clarify":
-            suggestions = [_option(c.card) for c in plan.candidates[:3]]
-            closest = plan.candidates[0].card if plan.candidates else None
-            markdown = compose_clarify(self.prompts, suggestions, closest, lang)
+            options = [self.planner.localised(c.card, lang) for c in plan.candidates[:3]]
+            suggestions = [_option(c) for c in options]
+            markdown = compose_clarify(self.prompts, suggestions, options[0] if options else None, lang.value)
         else:
-            suggestions = list(EXAMPLES.get(lang, EXAMPLES["en"]))
-            markdown = compose_decline(self.prompts, suggestions, lang)
-        return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions)
+            suggestions = list(EXAMPLES[lang.value])
+            markdown = compose_decline(self.prompts, suggestions, lang.value)
+        return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions, lang)
 
     def decode(self, message: str, u: Understanding) -> list[Found]:
         """Decode the partner's words only; a message that is nothing but a short phrase counts as theirs."""
@@ -186,7 +190,7 @@ class Answerer:
     def finish(self, draft: Draft, markdown: str, used: list[Card] | None = None) -> Answer:
         """Store the turn and build the Answer (markdown may come from the LLM writer)."""
         if used is None:
-            used = self._cited(draft.cards, draft.decoded) if draft.outcome == "answer" else []
+            used = self._cited(draft.cards, draft.decoded, draft.lang) if draft.outcome == "answer" else []
         scores = {c.card.id: c.probability for c in draft.plan.candidates}
         sources = [Source(id=c.id, title=c.title, topics=c.topics, cultures=[x.value for x in c.cultures],
                           score=round(scores.get(c.id, 0.0), 4)) for c in used]
@@ -201,7 +205,8 @@ class Answerer:
         if self.on_outcome is not None:
             self.on_outcome(draft)
         return Answer(conversation_id=draft.conversation_id, in_scope=in_scope, confidence=draft.confidence,
-                      answer_markdown=markdown, sources=sources, suggestions=draft.suggestions, decoded=decoded)
+                      answer_markdown=markdown, sources=sources, suggestions=draft.suggestions, decoded=decoded,
+                      lang=draft.lang)
 
     def _conversation(self, ask: Ask) -> str:
         culture = ask.culture.value if ask.culture else None
@@ -210,23 +215,31 @@ class Answerer:
             return ask.conversation_id
         return self.store.create(culture, perspective)  # an unknown id starts a new conversation with a new id
 
-    def _cited(self, cards: list[Card], decoded: list[Found]) -> list[Card]:
-        """The cards an answer draws on: the chosen ones, then the phrasebook cards of decoded expressions."""
+    def _cited(self, cards: list[Card], decoded: list[Found], lang: Language) -> list[Card]:
+        """The cards an answer draws on (in the answer's language where translated): the chosen ones, then the
+        phrasebook cards of decoded expressions."""
         by_id = self.retriever.index.cards
-        return list({c.id: c for c in [*cards, *(by_id[f.card_id] for f in decoded)]}.values())
+        chosen = [*cards, *(by_id[f.card_id] for f in decoded)]
+        return list({c.id: self.planner.localised(c, lang) for c in chosen}.values())
 
-    def _suggestions(self, used: list[Card], shown_cards: set[str], asked: set[str]) -> list[str]:
+    def _localised_phrase(self, found: Found, lang: Language) -> Found:
+        """A decoded expression explained in the answer's language, where its card is translated."""
+        card = self.planner.localised(self.retriever.index.cards[found.card_id], lang)
+        phrase = next((p for p in card.phrases if p.expression == found.phrase.expression), found.phrase)
+        return replace(found, phrase=phrase)
+
+    def _suggestions(self, used: list[Card], shown_cards: set[str], asked: set[str], lang: Language) -> list[str]:
         """Related cards not yet shown in this conversation, never a question already asked or offered."""
         cards = self.retriever.index.cards
         skip = shown_cards | {u.id for u in used}
         ids = [r for c in used for r in c.related if r in cards and r not in skip]
-        options = [_option(cards[i]) for i in dict.fromkeys(ids)]
+        options = [_option(self.planner.localised(cards[i], lang)) for i in dict.fromkeys(ids)]
         return [o for o in options if _norm(o) not in asked][:3]
 
 
 def _option(card: Card) -> str:
     """A card as something the user can send: its first question-like trigger, else its title."""
-    return next((t for t in card.triggers if len(t.split()) >= 4), card.title)
+    return next((t for t in card.triggers if word_count(t) >= 4), card.title)
 
 
 def _norm(text: str) -> str:
@@ -237,7 +250,7 @@ def _lines(markdown: str) -> list[str]:
     """An earlier answer's sentences, so the next answer can leave out what was already said."""
     out = []
     for line in markdown.splitlines():
-        line = re.sub(r"^(\d+\.|-|\*\*Short answer:\*\*)\s*", "", line.strip())
-        if line and not line.startswith(("#", "**Sources")):
+        line = re.sub(r"^(\d+\.|-|\*\*[^*]{1,20}\*\*)\s*", "", line.strip())  # the short-answer label too
+        if line and not line.startswith("#") and not _SOURCES.match(line):
             out.append(line)
     return out

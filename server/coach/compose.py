@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import yaml
 
 from server.coach.decode import Found
 from server.coach.understand import word_count
 from server.knowledge.cards import items, say_lines
-from server.models import Card, Culture, Perspective
+from server.models import Card, Culture, Language, Perspective
 from server.search.lexical import tokenize
 
 _STEP_START = re.compile(r"^\s*\d+[.)]\s+")
@@ -24,8 +26,7 @@ _BULLET_START = re.compile(r"^\s*[-*]\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 SHORT_WORDS = 60  # the short answer that opens every answer
 SIMILAR = 0.5  # token overlap above which two items say the same thing
-SIDE_NAMES = {Perspective.US_SIDE: "the American side", Perspective.ASIA_SIDE: "the Asian side"}
-PAIR_NAMES = {Culture.JP_US: "Japan-US", Culture.KR_US: "Korea-US", Culture.CN_US: "China-US"}
+Labels = dict[str, Any]  # one language's entry of prompts/labels.yaml
 _DRAFTING = re.compile(r"\b(draft|term sheet|before (?:you )?sign|negotiat)", re.I)
 
 
@@ -34,6 +35,15 @@ def prompt_environment(prompts_dir: Path) -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(prompts_dir), undefined=jinja2.StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                               autoescape=False)
+
+
+def load_labels(env: jinja2.Environment) -> dict[str, Labels]:
+    """The answer's own words (headings, frame notes) per language, from prompts/labels.yaml via the template
+    loader, so they live beside the templates that use them."""
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, "labels.yaml")
+    labels: dict[str, Labels] = yaml.safe_load(source)
+    return labels
 
 
 def paragraphs(section: str) -> list[str]:
@@ -82,8 +92,9 @@ def first_sentences(text: str, count: int) -> str:
 
 
 def build_section(card: Card, ask: str, heading: str | None, side: Perspective | None, pair: Culture | None,
-                  stage: str | None, budget: int, shown: list[str]) -> Section:
-    """The parts of one card that bear on `ask`, trimmed to `budget` words; items in `shown` are not repeated."""
+                  stage: str | None, budget: int, shown: list[str], *, words: Labels, lang: Language) -> Section:
+    """The parts of one card that bear on `ask`, trimmed to `budget` words; items in `shown` are not repeated.
+    `card` is in the answer's language `lang` where a translation exists; `words` are that language's labels."""
     query = set(tokenize(ask))
     steps_all = items(card.section("What to do"), _STEP_START)
     steps = pick(steps_all, query, 4, shown)
@@ -92,12 +103,12 @@ def build_section(card: Card, ask: str, heading: str | None, side: Perspective |
         short = best[0] if best else card.summary
         steps = [s for s in steps if s not in best]
     else:
-        short = f"{card.summary} First move: {best[0]}" if best else card.summary
+        short = f"{card.summary} {words['first_move']} {best[0]}" if best else card.summary
         if word_count(short) > SHORT_WORDS:
             short = card.summary
         steps = [s for s in steps if s not in best] or steps
     context = pick(paragraphs(card.section("What's going on")), query, 1, shown)
-    section = Section(card=card, heading=heading, short=short, notes=frame_notes(card, side, pair, stage),
+    section = Section(card=card, heading=heading, short=short, notes=frame_notes(card, side, pair, stage, words, lang),
                       going_on=first_sentences(context[0], 3) if context else "", steps=steps,
                       say=pick(say_items(card, side), query, 2, shown),
                       watch=pick(items(card.section("Watch out for"), _BULLET_START), query, 2, shown))
@@ -120,25 +131,26 @@ def section_words(s: Section) -> int:
     return sum(word_count(t) for t in [s.short, s.going_on, *s.steps, *s.say, *s.watch, *s.notes])
 
 
-def frame_notes(card: Card, side: Perspective | None, pair: Culture | None, stage: str | None) -> list[str]:
-    """One line each when the guidance was written for the other side, another pair, or an earlier stage."""
-    notes = []
-    if side in SIDE_NAMES and card.perspective not in (side, Perspective.BOTH):
-        notes.append(f"This guidance is written for {SIDE_NAMES[card.perspective]}: read it as how your partner "
-                     "is likely to see the situation; its wording for them is left out.")
-    if pair in PAIR_NAMES and Culture.ANY not in card.cultures and pair not in card.cultures:
-        notes.append(f"The closest guidance comes from {PAIR_NAMES[card.cultures[0]]} co-productions; the pattern "
-                     f"is similar, but check what differs for {PAIR_NAMES[pair]}.")
+def frame_notes(card: Card, side: Perspective | None, pair: Culture | None, stage: str | None, words: Labels,
+                lang: Language) -> list[str]:
+    """One line each when the guidance is not yet in the answer's language, was written for the other side or
+    another pair, or for an earlier stage."""
+    notes = [words["untranslated"]] if card.lang is not lang and words["untranslated"] else []
+    if side in (Perspective.US_SIDE, Perspective.ASIA_SIDE) and card.perspective not in (side, Perspective.BOTH):
+        notes.append(words["other_side"].format(side=words["sides"][card.perspective.value]))
+    if pair is not None and pair is not Culture.ANY and Culture.ANY not in card.cultures \
+            and pair not in card.cultures:
+        notes.append(words["other_pair"].format(card_pair=words["pairs"][card.cultures[0].value],
+                                                pair=words["pairs"][pair.value]))
     if stage in ("signed", "production", "dispute") and _DRAFTING.search(card.section("What to do")):
-        notes.append("You are past the drafting stage: where a step talks about the draft, apply it to an "
-                     "amendment or side letter, or to how you raise it now.")
+        notes.append(words["past_drafting"])
     return notes
 
 
 def compose_answer(env: jinja2.Environment, sections: list[Section], decoded: list[Found],
-                   sources: list[Card]) -> str:
-    return env.get_template("answer.md.j2").render(sections=sections, decoded=decoded,
-                                                   sources=sources).strip() + "\n"
+                   sources: list[Card], words: Labels) -> str:
+    return env.get_template("answer.md.j2").render(sections=sections, decoded=decoded, sources=sources,
+                                                   words=words).strip() + "\n"
 
 
 def compose_clarify(env: jinja2.Environment, options: list[str], closest: Card | None = None,

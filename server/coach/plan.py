@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from server.coach.compose import Section, build_section
+from server.coach.compose import Labels, Section, build_section
 from server.coach.decode import Found
 from server.coach.glossary import Glossary
 from server.coach.rank import (
@@ -21,8 +21,8 @@ from server.coach.rank import (
 )
 from server.coach.scope import ScopeModel
 from server.coach.understand import Understanding, word_count
-from server.models import Card, Culture, Perspective, Query
-from server.search.lexical import tokenize
+from server.models import Card, Culture, Language, Perspective, Query
+from server.search.lexical import tokenize, tokenize_in
 from server.search.retrieval import Retriever
 
 CANDIDATES = 15  # cards retrieved per (sub-)question for the ranker to order
@@ -62,15 +62,17 @@ class Planner:
         cards = retriever.index.cards
         self.vectors = CardVectors(cards, retriever.embedder, cache_dir)
         self.tokens = {cid: card_tokens(card) for cid, card in cards.items()}
+        self.native_tokens: dict[tuple[Language, str], set[str]] = {}  # translated cards' words, filled on use
 
     def rank(self, text: str, asker: Asker) -> list[Candidate]:
         """Candidates for one question, most likely to be the right card first, with calibrated probabilities."""
-        hits = self.retriever.search(Query(text=text), k=CANDIDATES)
+        hits = self.retriever.search(Query(text=text, lang=asker.lang), k=CANDIDATES)
         if not hits:
             return []
         vector = self.retriever.query_vector(text)
         shared = question_features(text, self.scope.confidence(text, hits[0], vector))
         asked = set(tokenize(text))
+        asked_native = set(tokenize_in(text, asker.lang.value)) if asker.lang is not Language.EN else set()
         top_lexical = max(h.lexical_score for h in hits)
         similarities = [self.vectors.similarities(vector, h.card_id) for h in hits]
         best = (max(s[0] for s in similarities), max(h.dense_score for h in hits))
@@ -78,13 +80,32 @@ class Planner:
         for rank, (hit, similar) in enumerate(zip(hits, similarities, strict=True)):
             card = self.retriever.index.cards[hit.card_id]
             features = candidate_features(hit, rank, hits[0].score, top_lexical, card, asker, similar,
-                                          coverage(asked, self.tokens[card.id]), shared, best)
+                                          self._coverage(asked, asked_native, card.id, asker.lang), shared, best)
             out.append(Candidate(card, hit, features, self.ranker.probability(features)))
         return sorted(out, key=lambda c: -c.probability)
 
+    def _coverage(self, asked: set[str], asked_native: set[str], card_id: str, lang: Language) -> float:
+        """Share of the question's key words the card uses, in English or in the question's own language."""
+        english = coverage(asked, self.tokens[card_id])
+        language = self.retriever.index.languages.get(lang)
+        if not asked_native or language is None or card_id not in language.cards:
+            return english
+        key = (lang, card_id)
+        if key not in self.native_tokens:
+            card = language.cards[card_id]
+            text = " ".join([card.title, card.summary, *card.triggers, *card.sections.values()])
+            self.native_tokens[key] = set(tokenize_in(text, lang.value))
+        return max(english, coverage(asked_native, self.native_tokens[key]))
+
+    def localised(self, card: Card, lang: Language) -> Card:
+        """The card in the answer's language where a translation exists, else the English card."""
+        language = self.retriever.index.languages.get(lang)
+        return language.cards.get(card.id, card) if language is not None else card
+
     def plan(self, u: Understanding, asker: Asker, decoded: list[Found], previous_query: str | None,
-             shown: list[str], shown_cards: set[str]) -> Plan:
-        """Rank every part; answer, offer the closest guidance with choices, or decline."""
+             shown: list[str], shown_cards: set[str], words: Labels, lang: Language = Language.EN) -> Plan:
+        """Rank every part; answer, offer the closest guidance with choices, or decline. Sections are written
+        from the cards in `lang` (the answer's language) where translated."""
         queries = [self.glossary.expand(u.query(p)) for p in u.parts]
         if previous_query and word_count(u.parts[0]) < FOLLOWUP_GLUE:
             queries[0] = f"{previous_query} {u.parts[0]}"  # "and in writing?" needs what it refers to
@@ -108,28 +129,33 @@ class Planner:
             eligible = first + [c for c in rest if c.probability >= self.ranker.answer_at] or candidates[:1]
             if not eligible:
                 continue
-            section = self._section(eligible, query, part, u, budget, shown, shown_cards, used,
-                                    heading=len(u.parts) > 1)
+            section = self._section(eligible, query, part, u, budget, (shown, shown_cards, used),
+                                    heading=len(u.parts) > 1, words=words, lang=lang)
             if section is not None:
                 used.add(section.card.id)
                 plan.sections.append(section)
         if not plan.sections and decoded:
-            card = self.retriever.index.cards[decoded[0].card_id]
-            plan.sections.append(build_section(card, queries[0], None, u.side, u.pair, u.stage, budget, shown))
+            card = self.localised(self.retriever.index.cards[decoded[0].card_id], lang)
+            plan.sections.append(build_section(card, queries[0], None, u.side, u.pair, u.stage, budget, shown,
+                                               words=words, lang=lang))
         if not plan.sections:
             plan.outcome = "clarify"
         return plan
 
     def _section(self, candidates: list[Candidate], query: str, part: str, u: Understanding, budget: int,
-                 shown: list[str], shown_cards: set[str], used: set[str], heading: bool) -> Section | None:
+                 seen: tuple[list[str], set[str], set[str]], heading: bool, words: Labels, lang: Language
+                 ) -> Section | None:
         """The best card not already used for another part; in a follow-up, the best card that still has
-        something new to say (its unused steps), else the next card."""
+        something new to say (its unused steps), else the next card. `seen`: the lines and cards shown earlier
+        in the conversation, and the cards used for other parts of this message."""
+        shown, shown_cards, used = seen
         title = _heading(part) if heading else None
         fallback = None
         for candidate in candidates[:4]:
             if candidate.card.id in used:
                 continue
-            section = build_section(candidate.card, query, title, u.side, u.pair, u.stage, budget, shown)
+            section = build_section(self.localised(candidate.card, lang), query, title, u.side, u.pair, u.stage,
+                                    budget, shown, words=words, lang=lang)
             if candidate.card.id not in shown_cards or len(section.steps) >= 2:
                 return section
             fallback = fallback or section

@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from server.knowledge.passages import content_hash, dense_text
-from server.models import Card, Culture, Hit, Perspective
+from server.models import Card, Culture, Hit, Language, Perspective
 from server.search.embedder import Embedder
 from server.search.index import EmbeddingCache
 from server.search.lexical import tokenize
@@ -64,6 +64,7 @@ class Asker:
     pair: Culture | None
     side: Perspective | None
     decoded_cards: frozenset[str] = frozenset()
+    lang: Language = Language.EN  # the question's language: its translated cards are searched and compared too
 
 
 class CardVectors:

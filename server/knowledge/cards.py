@@ -5,18 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from server.errors import CardError
+from server.knowledge.card_file import SECTION_RE, CardFile, display_path, read_card_file
 from server.knowledge.figures import figure_message, undated_claims, undated_figures
 from server.models import SECTION_TITLES, Card, CardKind, CardMeta, Perspective
 
 MIN_TRIGGERS = 3
 SAY_SECTION = "What to say"
-_SECTION_RE = re.compile(r"^##\s+(.+?)\s*$")
 _STEP_RE = re.compile(r"^\s*\d+[.)]\s+\S", re.MULTILINE)
 _BULLET_RE = re.compile(r"^[-*]\s+")
 _MARK_RE = re.compile(r"^\[([^\]\s]*)\](?!\()\s*")
@@ -65,14 +64,19 @@ def items(section: str, start: re.Pattern[str]) -> list[str]:
 def say_lines(card: Card) -> list[SayLine]:
     """Each What-to-say line with its side. Lint rejects an unmarked line in a card file; in a card built in code
     without marks, a line takes the card's perspective (as the answer composer reads it)."""
+    return say_lines_in(card.section(SAY_SECTION), card.perspective)
+
+
+def say_lines_in(section: str, default: Perspective) -> list[SayLine]:
+    """`say_lines` for a What-to-say section's text; an unmarked line takes `default`."""
     lines = []
-    for item in items(card.section(SAY_SECTION), _BULLET_RE):
+    for item in items(section, _BULLET_RE):
         mark = _MARK_RE.match(item)
         side = mark.group(1) if mark else ""
         if side in {p.value for p in Perspective}:
             lines.append(SayLine(Perspective(side), item[mark.end():].strip() if mark else item))
         else:
-            lines.append(SayLine(card.perspective, item))
+            lines.append(SayLine(default, item))
     return lines
 
 
@@ -87,7 +91,7 @@ def _say_mark_problems(lines: list[str], first: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     inside = False
     for number, line in enumerate(lines[first:], start=first + 1):
-        heading = _SECTION_RE.match(line)
+        heading = SECTION_RE.match(line)
         if heading:
             inside = heading.group(1) == SAY_SECTION
             continue
@@ -126,32 +130,28 @@ def load_topics(path: Path) -> dict[str, Topic]:
     return topics
 
 
-def _key_lines(front: str, first_line: int) -> dict[str, int]:
-    """Map each top-level front-matter key to its line number in the file."""
-    node = yaml.compose(front)
-    lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key, _ in node.value:
-            lines[str(key.value)] = first_line + key.start_mark.line
-    return lines
-
-
-def _split_sections(body: str, first_line: int) -> tuple[dict[str, str], dict[str, int], list[str]]:
-    """Split the Markdown body into `## ` sections; returns texts, their lines, and headings in order."""
-    sections: dict[str, list[str]] = {}
-    lines_of: dict[str, int] = {}
-    order: list[str] = []
-    current: str | None = None
-    for offset, line in enumerate(body.split("\n")):
-        match = _SECTION_RE.match(line)
-        if match:
-            current = match.group(1)
-            order.append(current)
-            sections.setdefault(current, [])
-            lines_of.setdefault(current, first_line + offset)
-        elif current is not None:
-            sections[current].append(line)
-    return {k: "\n".join(v).strip() for k, v in sections.items()}, lines_of, order
+def section_problems(file: CardFile) -> list[tuple[int, str]]:
+    """The body rules every card file follows, English or translated: four sections in order, none empty,
+    numbered steps, side-marked What-to-say bullets."""
+    found: list[tuple[int, str]] = []
+    body_start, sections, section_lines = file.body_at + 1, file.sections, file.section_lines
+    if not any(line.strip() for line in file.lines[file.body_at:]):
+        return [(body_start, "empty body: add the four sections " + ", ".join(f"'## {t}'" for t in SECTION_TITLES))]
+    for title in SECTION_TITLES:
+        if title not in sections:
+            found.append((body_start, f"missing section '## {title}'"))
+        elif not sections[title]:
+            found.append((section_lines[title], f"section '## {title}' is empty"))
+    known = [t for t in file.order if t in SECTION_TITLES]
+    if known != [t for t in SECTION_TITLES if t in known]:
+        found.append((body_start, "sections out of order: use " + " / ".join(SECTION_TITLES)))
+    for title in file.order:
+        if title not in SECTION_TITLES:
+            found.append((section_lines[title], f"unknown section '## {title}'; allowed: {', '.join(SECTION_TITLES)}"))
+    steps = sections.get("What to do", "")
+    if steps and not _STEP_RE.search(steps):
+        found.append((section_lines["What to do"], "'## What to do' needs numbered steps (1. ...)"))
+    return found + _say_mark_problems(file.lines, file.body_at)
 
 
 def parse_card(path: Path, topics: dict[str, Topic]) -> tuple[Card | None, list[Problem]]:
@@ -162,66 +162,22 @@ def parse_card(path: Path, topics: dict[str, Topic]) -> tuple[Card | None, list[
     def problem(line: int, message: str) -> None:
         problems.append(Problem(name, line, message))
 
+    file = read_card_file(path, problem)
+    if file is None:
+        return None, problems
+    key_lines, sections = file.key_lines, file.sections
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        problem(1, "file is not valid UTF-8; save it as UTF-8")
-        return None, problems
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        problem(1, "missing front matter: the file must start with a '---' line")
-        return None, problems
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    except StopIteration:
-        problem(1, "front matter is not closed: add a '---' line after it")
-        return None, problems
-    front = "\n".join(lines[1:end])
-    try:
-        raw: Any = yaml.safe_load(front)
-        key_lines = _key_lines(front, 2)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = 2 + mark.line if mark is not None else 1
-        problem(line, f"bad YAML in front matter: {getattr(e, 'problem', None) or e}")
-        return None, problems
-    if not isinstance(raw, dict):
-        problem(2, "front matter must be a YAML mapping of fields")
-        return None, problems
-
-    try:
-        meta = CardMeta.model_validate(raw)
+        meta = CardMeta.model_validate(file.raw)
     except ValidationError as e:
         for err in e.errors():
             field = str(err["loc"][0]) if err["loc"] else "front matter"
             where = ".".join(str(p) for p in err["loc"])
             problem(key_lines.get(field, 2), f"{where}: {err['msg']}")
         meta = None
-
-    body_start = end + 2
-    body = "\n".join(lines[end + 1 :])
-    sections, section_lines, order = _split_sections(body, body_start)
-    if not body.strip():
-        problem(body_start, "empty body: add the four sections " + ", ".join(f"'## {t}'" for t in SECTION_TITLES))
-    else:
-        for title in SECTION_TITLES:
-            if title not in sections:
-                problem(body_start, f"missing section '## {title}'")
-            elif not sections[title]:
-                problem(section_lines[title], f"section '## {title}' is empty")
-        known = [t for t in order if t in SECTION_TITLES]
-        if known != [t for t in SECTION_TITLES if t in known]:
-            problem(body_start, "sections out of order: use " + " / ".join(SECTION_TITLES))
-        for title in order:
-            if title not in SECTION_TITLES:
-                problem(section_lines[title], f"unknown section '## {title}'; allowed: {', '.join(SECTION_TITLES)}")
-        steps = sections.get("What to do", "")
-        if steps and not _STEP_RE.search(steps):
-            problem(section_lines["What to do"], "'## What to do' needs numbered steps (1. ...)")
-        for line, message in _say_mark_problems(lines, end + 1):
-            problem(line, message)
-        for line, message in undated_figures(lines, end + 1):
+    for line, message in section_problems(file):
+        problem(line, message)
+    if sections:
+        for line, message in undated_figures(file.lines, file.body_at):
             problem(line, message)
 
     if meta is None:
@@ -244,14 +200,6 @@ def parse_card(path: Path, topics: dict[str, Topic]) -> tuple[Card | None, list[
         problem(key_lines.get("kind", 2), "a phrasebook card must list its expressions under 'phrases'")
     card = Card(**meta.model_dump(), sections=sections, path=name)
     return card, problems
-
-
-def display_path(path: Path) -> str:
-    """Paths relative to the working directory when inside it, so editors can jump to path:line."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _card_files(cards_dir: Path) -> list[Path]:

@@ -12,7 +12,7 @@ import shutil
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,8 @@ from server import __version__
 from server.errors import CoachError, IndexIncompatible, IndexMissing
 from server.knowledge.cards import load_cards
 from server.knowledge.passages import card_passages, content_hash, dense_text
-from server.models import Card, Passage
+from server.knowledge.translations import load_translations
+from server.models import Card, Language, Passage
 from server.search.embedder import Embedder, embedder_backend, vector_space
 from server.search.lexical import LexicalIndex
 
@@ -49,6 +50,18 @@ class Manifest(BaseModel):
     embedded: int = 0
     cached: int = 0
     seconds: float = 0.0
+    languages: dict[str, int] = {}  # translated cards per language (ja, ko, zh)
+
+
+@dataclass
+class LanguageIndex:
+    """One language's translated cards, their passages and BM25 over them (the embedding model reads English only,
+    so a Japanese, Korean or Chinese question meets the translations through words, and the English side through
+    the glossary's English terms)."""
+
+    passages: list[Passage]
+    lexical: LexicalIndex
+    cards: dict[str, Card]
 
 
 @dataclass
@@ -61,12 +74,15 @@ class Index:
     passages: list[Passage]
     cards: dict[str, Card]
     path: Path
+    languages: dict[Language, LanguageIndex] = field(default_factory=dict)
 
 
 def knowledge_hash(knowledge_dir: Path) -> tuple[str, dict[str, str]]:
     """Hash of the taxonomy and every card file, plus each card's own hash (to tell what changed)."""
-    cards = {p.stem: content_hash(p.read_text(encoding="utf-8", errors="replace"))
-             for p in sorted((knowledge_dir / "cards").glob("*.md"))}
+    folder = knowledge_dir / "cards"
+    cards = {p.relative_to(folder).with_suffix("").as_posix(): content_hash(p.read_text(encoding="utf-8",
+                                                                                       errors="replace"))
+             for p in sorted([*folder.glob("*.md"), *folder.glob("*/*.md")])}
     topics = knowledge_dir / "topics.yaml"
     topics_hash = content_hash(topics.read_text(encoding="utf-8")) if topics.exists() else ""
     overall = content_hash(json.dumps([topics_hash, sorted(cards.items())]))
@@ -124,6 +140,7 @@ def build_index(
 
     started = time.perf_counter()
     cards = load_cards(knowledge_dir)  # raises CardError before anything is written
+    translated = load_translations(knowledge_dir, cards)
     overall, card_hashes = knowledge_hash(knowledge_dir)
     passages = [p for card in cards for p in card_passages(card)]
 
@@ -156,6 +173,11 @@ def build_index(
         LexicalIndex.build([p.text for p in passages]).save(tmp / "bm25")
         _write_json(tmp / "passages.json", [p.model_dump() for p in passages])
         _write_json(tmp / "cards.json", [c.model_dump(mode="json") for c in cards])
+        for lang, by_id in translated.items():
+            lang_passages = [p for card in by_id.values() for p in card_passages(card)]
+            LexicalIndex.build([p.text for p in lang_passages], lang.value).save(tmp / f"bm25-{lang.value}")
+            _write_json(tmp / f"passages-{lang.value}.json", [p.model_dump() for p in lang_passages])
+            _write_json(tmp / f"cards-{lang.value}.json", [c.model_dump(mode="json") for c in by_id.values()])
         manifest = Manifest(
             build_id=build_id,
             built_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -171,6 +193,7 @@ def build_index(
             embedded=len(missing),
             cached=len(passages) - len(missing),
             seconds=round(time.perf_counter() - started, 2),
+            languages={lang.value: len(by_id) for lang, by_id in translated.items()},
         )
         _write_json(tmp / MANIFEST, manifest.model_dump())  # written last: its presence marks a complete build
         final = builds / build_id
@@ -252,11 +275,21 @@ def load_index(index_dir: Path, embedder: Embedder) -> Index:
         lexical = LexicalIndex.load(root / "bm25")
         passages = [Passage.model_validate(p) for p in json.loads((root / "passages.json").read_text("utf-8"))]
         cards = [Card.model_validate(c) for c in json.loads((root / "cards.json").read_text("utf-8"))]
+        languages = {Language(lang): _load_language(root, Language(lang)) for lang in manifest.languages}
     except (RuntimeError, OSError, ValueError, KeyError, ValidationError) as e:
         raise IndexIncompatible(f"the index at {index_dir} is damaged ({e}): {FIX}") from e
     if vectors.ntotal != len(passages) or vectors.d != manifest.dimension or len(cards) != manifest.card_count:
         raise IndexIncompatible(f"the index at {index_dir} is inconsistent (counts differ from manifest): {FIX}")
-    return Index(manifest, vectors, lexical, passages, {c.id: c for c in cards}, root)
+    return Index(manifest, vectors, lexical, passages, {c.id: c for c in cards}, root, languages)
+
+
+def _load_language(root: Path, lang: Language) -> LanguageIndex:
+    def read(name: str) -> Any:
+        return json.loads((root / f"{name}-{lang.value}.json").read_text("utf-8"))
+
+    passages = [Passage.model_validate(p) for p in read("passages")]
+    cards = {c["id"]: Card.model_validate(c) for c in read("cards")}
+    return LanguageIndex(passages, LexicalIndex.load(root / f"bm25-{lang.value}", lang.value), cards)
 
 
 def check_index(knowledge_dir: Path, index_dir: Path, model: str, backend: str | None = None) -> str | None:

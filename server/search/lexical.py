@@ -1,4 +1,9 @@
-"""BM25 over passages with a tokenizer that handles English words and CJK text; the only `import bm25s`."""
+"""BM25 over passages, with a tokenizer per language; the only `import bm25s`.
+
+English passages: stemmed words, and CJK runs as character bigrams (the phrases quoted in English cards). Japanese,
+Korean and Chinese passages (translated cards): dictionary forms of content words from `server.morph` (SudachiPy,
+Kiwi, jieba), so 「検討させていただきます」 and 「検討します」 share 検討, plus the English words among them.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +17,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from server.cjk import CJK_RANGES
+from server.morph import LIGHT, content_words
 
 _TOKEN_RE = re.compile(rf"[{CJK_RANGES}]+|[^\W\d_{CJK_RANGES}]+|\d+")
 _CJK_RE = re.compile(rf"^[{CJK_RANGES}]+$")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STOPWORDS = frozenset(
     "a an and are as at be but by do does for from has have how i if in is it its me my of on or our so that the "
     "their them they this to was we what when who will with you your s t".split()
@@ -44,23 +51,34 @@ def tokenize(text: str) -> list[str]:
     return tokens + list(_stemmer().stemWords(words))
 
 
-class LexicalIndex:
-    """Thin wrapper over bm25s: build from texts, score a query against every passage, save and load."""
+def tokenize_in(text: str, lang: str) -> list[str]:
+    """Tokens of `text` written in `lang`: `tokenize` for English, content-word lemmas (and any English words)
+    for Japanese, Korean and Chinese."""
+    if lang == "en":
+        return tokenize(text)
+    lemmas = [w.lemma.lower() for w in content_words(text, lang) if w.lemma not in LIGHT]
+    latin = " ".join(_LATIN_RUN.findall(text))
+    return [t for t in lemmas if not _LATIN_RUN.fullmatch(t)] + (tokenize(latin) if latin else [])
 
-    def __init__(self, model: Any) -> None:
+
+class LexicalIndex:
+    """Thin wrapper over bm25s: build from texts in one language, score a query against every passage, save, load."""
+
+    def __init__(self, model: Any, lang: str = "en") -> None:
         self._model = model
+        self.lang = lang
 
     @classmethod
-    def build(cls, texts: Sequence[str]) -> LexicalIndex:
+    def build(cls, texts: Sequence[str], lang: str = "en") -> LexicalIndex:
         import bm25s
 
         model = bm25s.BM25()
-        model.index([tokenize(t) or [""] for t in texts], show_progress=False)
-        return cls(model)
+        model.index([tokenize_in(t, lang) or [""] for t in texts], show_progress=False)
+        return cls(model, lang)
 
     def scores(self, query: str) -> NDArray[np.float32]:
         """BM25 score of the query against every passage, in index order."""
-        tokens = [t for t in tokenize(query) if t in self._model.vocab_dict]
+        tokens = [t for t in tokenize_in(query, self.lang) if t in self._model.vocab_dict]
         if not tokens:
             return np.zeros(self._model.scores["num_docs"], dtype=np.float32)
         return np.asarray(self._model.get_scores(tokens), dtype=np.float32)
@@ -69,7 +87,7 @@ class LexicalIndex:
         self._model.save(str(path), show_progress=False)
 
     @classmethod
-    def load(cls, path: Path) -> LexicalIndex:
+    def load(cls, path: Path, lang: str = "en") -> LexicalIndex:
         import bm25s
 
-        return cls(bm25s.BM25.load(str(path), show_progress=False))
+        return cls(bm25s.BM25.load(str(path), show_progress=False), lang)

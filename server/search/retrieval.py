@@ -11,7 +11,7 @@ import numpy as np
 
 from server.cjk import cjk_share
 from server.knowledge.passages import dense_text
-from server.models import Card, Culture, Hit, Perspective, Query
+from server.models import Card, Culture, Hit, Language, Passage, Perspective, Query
 from server.search.embedder import Embedder
 from server.search.index import Index
 
@@ -49,6 +49,9 @@ class Retriever:
         lexical = self.index.lexical.scores(query.text)
         dense_best = _best_per_card(dense, self._card_of, allowed)
         lexical_best = _best_per_card(lexical, self._card_of, allowed, positive_only=True)
+        native = self._native(query, allowed)
+        if native:  # the question's own language meets the translated cards; its BM25 leads the lexical side
+            lexical_best = {**lexical_best, **native}
 
         fused: dict[str, float] = {}
         if mode in (Mode.HYBRID, Mode.DENSE):
@@ -59,7 +62,24 @@ class Retriever:
         if mode in (Mode.HYBRID, Mode.LEXICAL):
             _add_rrf(fused, lexical_best, self.rrf_k)
         ranked = sorted(fused, key=lambda cid: (-fused[cid], -dense_best.get(cid, (0.0, 0))[0]))[:k]
-        return [self._hit(cid, fused[cid], dense_best, lexical_best) for cid in ranked]
+        return [self._hit(cid, fused[cid], dense_best, lexical_best, query.lang) for cid in ranked]
+
+    def _native(self, query: Query, allowed: set[str]) -> dict[str, tuple[float, int]]:
+        """Each allowed card's best BM25 score over its translation in the question's language, with that
+        passage's position offset past the English passages (see `passage`)."""
+        language = self.index.languages.get(query.lang)
+        if language is None:
+            return {}
+        card_of = np.array([p.card_id for p in language.passages])
+        best = _best_per_card(language.lexical.scores(query.text), card_of, allowed, positive_only=True)
+        offset = len(self.index.passages)
+        return {cid: (score, offset + pos) for cid, (score, pos) in best.items()}
+
+    def passage(self, position: int, lang: Language) -> Passage:
+        """A passage by position: English ones first, then the language's translated ones."""
+        if position < len(self.index.passages):
+            return self.index.passages[position]
+        return self.index.languages[lang].passages[position - len(self.index.passages)]
 
     def search_many(self, queries: Sequence[Query], k: int = 5, mode: Mode = Mode.HYBRID) -> list[list[Hit]]:
         """`search` for several queries (a message's sub-questions) with one encode for all of them."""
@@ -100,10 +120,9 @@ class Retriever:
         return out
 
     def _hit(self, cid: str, score: float, dense: dict[str, tuple[float, int]],
-             lexical: dict[str, tuple[float, int]]) -> Hit:
+             lexical: dict[str, tuple[float, int]], lang: Language) -> Hit:
         card = self.index.cards[cid]
-        passage_id = dense[cid][1] if cid in dense else lexical[cid][1]
-        passage = self.index.passages[passage_id]
+        passage = self.passage(dense[cid][1] if cid in dense else lexical[cid][1], lang)
         return Hit(
             card_id=cid, title=card.title, passage=passage.text, passage_kind=passage.kind, score=score,
             dense_score=float(dense[cid][0]) if cid in dense else 0.0,

@@ -51,7 +51,7 @@ def test_help_does_not_import_torch() -> None:
 def test_kb_lint_clean_and_broken(kb_copy: Path) -> None:
     ok = runner.invoke(cli, ["kb", "lint", "--stats"], env={"COACH_KNOWLEDGE_DIR": str(kb_copy)})
     assert ok.exit_code == 0, ok.output
-    assert "4 cards, no problems." in ok.output and "Knowledge-base coverage" in ok.output
+    assert "4 cards and 0 translations, no problems." in ok.output and "Knowledge-base coverage" in ok.output
     card = kb_copy / "cards" / "fx-yen.md"
     card.write_text(card.read_text(encoding="utf-8").replace("related: [fx-final-cut]", "related: [ghost]"),
                     encoding="utf-8")

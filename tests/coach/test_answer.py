@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from server.coach.answer import Answerer, is_followup
-from server.coach.compose import build_section
+from server.coach.compose import build_section, load_labels, prompt_environment
 from server.coach.understand import detect_pair
-from server.models import Answer, Ask, Card, Culture, Perspective, Turn
+from server.models import Answer, Ask, Card, Culture, Language, Perspective, Turn
 
+ENGLISH = {"words": load_labels(prompt_environment(Path("prompts")))["en"], "lang": Language.EN}
 SECTIONS = ["**Short answer:**", "### What to do", "### What to say", "**Sources:**"]
 
 
@@ -79,7 +81,7 @@ def _card(steps: list[str], say: list[str], perspective: str = "both") -> Card:
 def test_a_section_keeps_the_steps_that_bear_on_the_ask_in_card_order() -> None:
     card = _card(["Agree the budget owner.", "Send a follow-up email within two days.", "Book the dinner.",
                   "Ask who approves the email draft.", "Plan the festival launch.", "Hire a translator."], [])
-    section = build_section(card, "should I send a follow-up email?", None, None, None, None, 230, [])
+    section = build_section(card, "should I send a follow-up email?", None, None, None, None, 230, [], **ENGLISH)
     assert section.short == "The coaching point. First move: Send a follow-up email within two days."
     assert "Send a follow-up email within two days." not in section.steps  # said once, in the short answer
     assert section.steps[0] == "Agree the budget owner."  # ties keep the card's order
@@ -91,7 +93,7 @@ def test_a_followup_on_the_same_card_leads_with_what_is_new() -> None:
                   "colleague to call.", "Keep alternatives open."], [])
     shown = ["The coaching point. First move: Send a follow-up email within two days."]
     section = build_section(card, "what if they still don't reply after two follow-ups?", None, None, None, None,
-                            230, shown)
+                            230, shown, **ENGLISH)
     assert section.short.startswith("If two follow-ups get no reply")
     assert "Send a follow-up email within two days." not in section.steps
 
@@ -100,7 +102,7 @@ def test_wording_for_the_other_side_is_left_out_and_the_frame_is_named() -> None
     card = _card(["Step one."], ['[us-side] "Could we hear from your head office by Friday?"',
                                  '[asia-side] "本社の確認に二週間いただけますか。"', '[both] "Thank you."'],
                  perspective="us-side")
-    section = build_section(card, "x", None, Perspective.ASIA_SIDE, Culture.KR_US, "signed", 230, [])
+    section = build_section(card, "x", None, Perspective.ASIA_SIDE, Culture.KR_US, "signed", 230, [], **ENGLISH)
     assert section.say == ['"本社の確認に二週間いただけますか。"', '"Thank you."']
     assert any("written for the American side" in n for n in section.notes)
     assert any("Japan-US" in n for n in section.notes)
