@@ -33,6 +33,7 @@ from server.web.views import (
     not_ready,
     render,
     topic_titles,
+    translated_cards,
 )
 
 log = logging.getLogger("coach.web")
@@ -103,7 +104,7 @@ def _conversation(runtime: Runtime, conversation_id: str, focus: int | None = No
     assert runtime.answerer is not None
     cards = runtime.answerer.retriever.index.cards
     titles = topic_titles(runtime.settings.topics_file)
-    return history(runtime.answerer.store.turns(conversation_id), cards, titles, focus)
+    return history(runtime.answerer.store.turns(conversation_id), cards, titles, focus, translated_cards(runtime))
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -223,7 +224,7 @@ def _latest(runtime: Runtime, answer: Answer, question: str) -> Exchange:
     assert runtime.answerer is not None
     index = len(runtime.answerer.store.turns(answer.conversation_id)) - 1
     return exchange_from_answer(index, question, answer, runtime.answerer.retriever.index.cards,
-                                topic_titles(runtime.settings.topics_file))
+                                topic_titles(runtime.settings.topics_file), translated_cards(runtime))
 
 
 def _sse(html: str) -> str:

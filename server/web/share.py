@@ -14,7 +14,7 @@ from server.service.deps import RuntimeDep
 from server.service.runtime import Runtime
 from server.web import checks, owner
 from server.web.i18n import N_, _
-from server.web.views import PageRoute, history, not_ready, render, topic_titles
+from server.web.views import PageRoute, history, not_ready, render, topic_titles, translated_cards
 
 router = APIRouter(tags=["web"], route_class=PageRoute, include_in_schema=False)
 NO_LINK = N_("This share link was revoked by the person who shared it, or it never existed.")
@@ -93,7 +93,7 @@ def shared_view(token: str, runtime: RuntimeDep) -> HTMLResponse:
         return found
     assert runtime.answerer is not None
     exchanges = history(runtime.answerer.store.turns(found), runtime.answerer.retriever.index.cards,
-                        topic_titles(runtime.settings.topics_file))
+                        topic_titles(runtime.settings.topics_file), translated=translated_cards(runtime))
     return HTMLResponse(render("shared.html", token=token, exchanges=exchanges))
 
 

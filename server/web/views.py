@@ -89,6 +89,7 @@ class SourceView:
     title: str
     topics: list[str]
     summary: str
+    lang: str = CARD_LANG  # the language its title and summary are shown in
 
 
 @dataclass
@@ -117,33 +118,46 @@ class Exchange:
 
 def make_exchange(index: int, question: str, markdown: str, in_scope: bool, card_ids: Sequence[str],
                   cards: Mapping[str, Card], topics: Mapping[str, Topic], suggestions: Sequence[str] = (),
-                  rated: bool = False, focus: bool = False, lang: str | None = None) -> Exchange:
-    """`lang`: the answer's language as the engine wrote it; a stored turn does not keep it, so it is read off the
-    text."""
+                  rated: bool = False, focus: bool = False, lang: str | None = None,
+                  translated: Mapping[str, Mapping[str, Card]] | None = None) -> Exchange:
+    """`lang`: the answer's language as the engine wrote it (a stored turn does not keep it, so it is read off the
+    text). Sources and citations show a card's translation in that language where `translated` has one."""
+    lang = lang or language_of(markdown)
+    local = (translated or {}).get(lang, {})
     shown = markdown
     if suggestions and not card_ids:  # clarify / decline: the listed options are shown as buttons instead
         options = {s.strip() for s in suggestions}
         shown = "\n".join(line for line in markdown.splitlines()
                           if not (line.startswith("- ") and line[2:].strip() in options))
-    sources = [SourceView(c.id, c.title, [topics[t].title if t in topics else t for t in c.topics], c.summary)
-               for c in (cards.get(i) for i in card_ids) if c is not None]
-    html = render_markdown(shown, {i: c.title for i, c in cards.items()}, shift_headings=2, drop_sources=True)
+    sources = [SourceView(c.id, c.title, [topics[t].title if t in topics else t for t in c.topics], c.summary,
+                          lang if c.id in local else CARD_LANG)
+               for c in (local.get(i) or cards.get(i) for i in card_ids) if c is not None]
+    titles = {i: c.title for i, c in cards.items()} | {i: c.title for i, c in local.items()}
+    html = render_markdown(shown, titles, shift_headings=2, drop_sources=True)
     return Exchange(index, question, markdown, html, in_scope, sources, list(suggestions), rated, focus,
-                    lang or language_of(markdown), language_of(question))
+                    lang, language_of(question))
 
 
 def exchange_from_answer(index: int, question: str, answer: Answer, cards: Mapping[str, Card],
-                         topics: Mapping[str, Topic]) -> Exchange:
+                         topics: Mapping[str, Topic],
+                         translated: Mapping[str, Mapping[str, Card]] | None = None) -> Exchange:
     return make_exchange(index, question, answer.answer_markdown, answer.in_scope, [s.id for s in answer.sources],
-                         cards, topics, answer.suggestions, lang=answer.lang.value)
+                         cards, topics, answer.suggestions, lang=answer.lang.value, translated=translated)
 
 
 def history(turns: list[Turn], cards: Mapping[str, Card], topics: Mapping[str, Topic],
-            focus: int | None = None) -> list[Exchange]:
+            focus: int | None = None, translated: Mapping[str, Mapping[str, Card]] | None = None) -> list[Exchange]:
     """Stored turns as exchanges, with the follow-ups they offered and whether they were rated."""
     return [make_exchange(i, turns[i - 1].content, t.content, bool(t.in_scope), t.card_ids, cards, topics,
-                          t.suggestions, rated=t.rating is not None, focus=i == focus)
+                          t.suggestions, rated=t.rating is not None, focus=i == focus, translated=translated)
             for i, t in enumerate(turns) if t.role == "coach" and i > 0 and turns[i - 1].role == "user"]
+
+
+def translated_cards(runtime: Runtime) -> dict[str, Mapping[str, Card]]:
+    """The loaded index's translated cards by language (ja, ko, zh -> id -> card); empty before it has loaded."""
+    if runtime.answerer is None:
+        return {}
+    return {str(lang): language.cards for lang, language in runtime.answerer.retriever.index.languages.items()}
 
 
 @lru_cache(maxsize=8)

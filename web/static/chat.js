@@ -16,9 +16,9 @@
 
   function byId(id) { return document.getElementById(id); }
 
-  // The words this script writes, in the page's language: a JSON data block the server fills from its catalogues.
+  // The words this script writes, in the page's language: JSON the server fills from its catalogues.
   var words = {};
-  try { words = JSON.parse((byId("ui-text") || {}).textContent || "{}"); } catch (err) { words = {}; }
+  try { words = JSON.parse(document.body.getAttribute("data-ui-text") || "{}"); } catch (err) { words = {}; }
   function say(key, values) {
     var text = words[key] || key;
     Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
