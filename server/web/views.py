@@ -32,7 +32,8 @@ WEB_DIR = PROJECT_ROOT / "web"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-                    "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY", "Vary": "HX-Request, Cookie"}
+                    "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY",
+                    "Vary": "HX-Request, Cookie, Accept-Language"}  # the page's language follows the last two
 NOT_READY_LOADING = N_("The coach is still loading its model and knowledge base. Try again in a few seconds.")
 NOT_STARTED = N_("The coach could not start: {error}")
 # The welcome chips: one per kind of situation the cards cover. Each catalogue holds its own language's questions

@@ -116,6 +116,7 @@ def test_the_page_follows_the_browser_language(client: TestClient, lang: str) ->
     response = client.get("/", headers={"Accept-Language": f"{lang};q=0.9, de;q=0.1"})
     assert response.status_code == 200
     assert lang_of_page(response.text) == lang and response.headers["content-language"] == lang
+    assert "Accept-Language" in response.headers["vary"]  # a shared cache keeps one copy per language
     assert WELCOME[lang] in response.text
 
 
