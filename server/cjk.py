@@ -19,12 +19,17 @@ def cjk_share(text: str) -> float:
     return sum(1 for c in letters if CJK_CHAR.match(c)) / len(letters) if letters else 0.0
 
 
+KANA_SHARE = 0.15  # Japanese prose is 40-70% kana; Chinese or Korean text quoting a Japanese phrase stays below
+
+
 def language_of(text: str) -> str:
-    """en, ja, ko or zh: the language a message is written in (an English question quoting 「…」 stays en)."""
+    """en, ja, ko or zh: the language a message is written in, by its main script (an English question quoting
+    「…」 stays en; a Korean or Chinese answer that quotes a Japanese line stays ko or zh)."""
     if cjk_share(text) < 0.3:
         return "en"
-    if KANA.search(text):
-        return "ja"
-    if HANGUL.search(text):
+    kana, hangul, han = (len(pattern.findall(text)) for pattern in (KANA, HANGUL, HAN))
+    if hangul > kana:
         return "ko"
-    return "zh" if HAN.search(text) else "en"
+    if kana and kana >= KANA_SHARE * (kana + han):
+        return "ja"
+    return "zh" if han else "en"

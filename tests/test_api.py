@@ -14,7 +14,8 @@ from server.settings import Settings
 
 from .conftest import FIXTURE_KB, app_client, make_settings
 
-ANSWER_KEYS = {"conversation_id", "in_scope", "confidence", "answer_markdown", "sources", "suggestions", "decoded"}
+ANSWER_KEYS = {"conversation_id", "in_scope", "confidence", "answer_markdown", "sources", "suggestions", "decoded",
+               "lang"}
 
 
 def _settings(tmp_path: Path, fixture_index: Any) -> Settings:
@@ -44,6 +45,17 @@ def test_ask_returns_the_documented_contract(client: TestClient) -> None:
                                 "meaning": "Often not now; sometimes real when a date follows.",
                                 "card_id": "fx-soft-no"}]
     assert body["suggestions"] and all(isinstance(s, str) for s in body["suggestions"])
+    assert body["lang"] == "en"  # the asker's own words are English; the quoted phrase is the partner's
+
+
+def test_lang_asks_for_the_answer_in_that_language(client: TestClient) -> None:
+    """The fixture cards have no Japanese translation: headings and notes are Japanese, and one line says the
+    guidance itself is shown in English."""
+    body = client.post("/api/ask", json={"message": "How do I read a soft no from my Japanese partner?",
+                                         "lang": "ja"}).json()
+    assert body["lang"] == "ja"
+    assert "**結論：**" in body["answer_markdown"] and "**出典：**" in body["answer_markdown"]
+    assert "まだ日本語に翻訳されていない" in body["answer_markdown"]
 
 
 @pytest.mark.parametrize(("payload", "fragment"), [
@@ -53,6 +65,7 @@ def test_ask_returns_the_documented_contract(client: TestClient) -> None:
     ({"message": "hi", "culture": "jp-fr"}, "culture: Input should be 'jp-us', 'kr-us', 'cn-us' or 'any'"),
     ({"message": "hi", "perspective": "middle"}, "perspective: Input should be 'both', 'us-side' or 'asia-side'"),
     ({"message": "hi", "colour": "red"}, "colour: Extra inputs are not permitted"),
+    ({"message": "hi", "lang": "fr"}, "lang: Input should be 'en', 'ja', 'ko' or 'zh'"),
     ({}, "message: Field required"),
 ])
 def test_bad_input_gets_422_saying_what_is_wrong(client: TestClient, payload: dict[str, Any], fragment: str) -> None:

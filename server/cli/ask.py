@@ -10,21 +10,24 @@ import typer
 from server.cli.common import err, load_answerer, load_settings, out
 
 if TYPE_CHECKING:
+    from server.coach.answer import Answerer
     from server.models import Answer
 
 
-def _print_answer(answer: Answer, as_json: bool) -> None:
+def _print_answer(answer: Answer, as_json: bool, answerer: Answerer) -> None:
     from rich.markdown import Markdown
+    from rich.markup import escape
 
     if as_json:
         sys.stdout.write(answer.model_dump_json(indent=2) + "\n")
         return
+    chat = answerer.labels[answer.lang.value]["chat"]
     out.print(Markdown(answer.answer_markdown))
     if answer.suggestions:
-        out.print("\n[bold]You could also ask:[/]")
+        out.print(f"\n[bold]{escape(chat['also_ask'])}[/]")
         for suggestion in answer.suggestions:
-            out.print(f"  • {suggestion}", highlight=False)
-    out.print(f"[dim]confidence {answer.confidence:.2f} · conversation {answer.conversation_id}[/]")
+            out.print(f"  • {suggestion}", highlight=False, markup=False)
+    out.print(f"[dim]{escape(chat['confidence'])} {answer.confidence:.2f} · conversation {answer.conversation_id}[/]")
 
 
 def ask_command(
@@ -33,6 +36,8 @@ def ask_command(
     culture: Annotated[str | None, typer.Option(help="Culture pair: jp-us, kr-us, cn-us or any.")] = None,
     perspective: Annotated[str | None, typer.Option(help="Your side: us-side or asia-side.")] = None,
     conversation: Annotated[str | None, typer.Option(help="Continue this conversation id.")] = None,
+    lang: Annotated[str | None, typer.Option(
+        help="Answer in en, ja, ko or zh (default: the language the question is written in).")] = None,
 ) -> None:
     """Ask the coach a question and print grounded coaching with its sources.
 
@@ -46,14 +51,16 @@ def ask_command(
 
     def make_ask(text: str, conversation_id: str | None) -> Ask:
         try:
-            return Ask(message=text, conversation_id=conversation_id, culture=culture, perspective=perspective)
+            return Ask(message=text, conversation_id=conversation_id, culture=culture, perspective=perspective,
+                       lang=lang)
         except ValidationError as e:
             detail = "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors())
             raise typer.BadParameter(detail) from e
 
     if question is not None:
         ask = make_ask(question, conversation)
-        _print_answer(load_answerer(settings).answer(ask), as_json)
+        answerer = load_answerer(settings)
+        _print_answer(answerer.answer(ask), as_json, answerer)
         return
     answerer = load_answerer(settings)
     conversation_id = conversation
@@ -74,4 +81,4 @@ def ask_command(
             err.print(f"[red]{e}[/]")
             continue
         conversation_id = answer.conversation_id
-        _print_answer(answer, as_json)
+        _print_answer(answer, as_json, answerer)

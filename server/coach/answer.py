@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from server.coach.compose import compose_answer, compose_clarify, compose_decline, load_labels
+from server.coach.compose import SOURCES_LINE, compose_answer, compose_clarify, compose_decline, load_labels
 from server.coach.decode import Decoder, Found
 from server.coach.plan import Plan, Planner
 from server.coach.rank import Asker, Ranker
@@ -41,7 +41,6 @@ EXAMPLES = {
            "中美合拍片的最终剪辑权应该归谁？",
            "美方要求先收回全部宣发费用，这合理吗？"],
 }
-_SOURCES = re.compile(r"^\*\*(Sources|出典|출처|来源)[:：]\*\*")
 FOLLOWUP_WORDS = 6
 MAX_DECODED = 4  # expressions explained per message: the first ones in the partner's text
 _FOLLOWUP_CUE = re.compile(
@@ -156,8 +155,10 @@ class Answerer:
         previous = next((t for t in reversed(history) if t.role == "user" and t.in_scope), None) \
             if is_followup(ask.message, history) else None
         u = understand(ask.message, default_pair, default_side)
-        lang = ask.lang or Language(u.language)  # the answer's language: asked for, else the question's
-        decoded = [self._localised_phrase(f, lang) for f in self.decode(ask.message, u)]
+        found = self.decode(ask.message, u)
+        # The answer's language: the one asked for, else the asker's own words' (a bare pasted phrase has none)
+        lang = ask.lang or Language("en" if found and not u.partner_text else u.asker_language)
+        decoded = [self._localised_phrase(f, lang) for f in found]
         asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded), Language(u.language))
         coach_turns = [t for t in history if t.role == "coach"]
         shown = [line for t in coach_turns for line in _lines(t.content)]
@@ -169,7 +170,7 @@ class Answerer:
                                       self.labels[lang.value])
             asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
             offered = {_norm(s) for t in coach_turns for s in t.suggestions}  # stored with each earlier answer
-            suggestions = self._suggestions(plan.cards, shown_cards, asked | offered, lang)
+            suggestions = self._suggestions(plan.cards, shown_cards, asked | offered, lang, u.pair)
         elif plan.outcome == "clarify":
             options = [self.planner.localised(c.card, lang) for c in plan.candidates[:3]]
             suggestions = [_option(c) for c in options]
@@ -228,13 +229,19 @@ class Answerer:
         phrase = next((p for p in card.phrases if p.expression == found.phrase.expression), found.phrase)
         return replace(found, phrase=phrase)
 
-    def _suggestions(self, used: list[Card], shown_cards: set[str], asked: set[str], lang: Language) -> list[str]:
-        """Related cards not yet shown in this conversation, never a question already asked or offered."""
+    def _suggestions(self, used: list[Card], shown_cards: set[str], asked: set[str], lang: Language,
+                     pair: Culture | None) -> list[str]:
+        """Related cards of the asker's pair not yet shown in this conversation, never a question already asked
+        or offered."""
         cards = self.retriever.index.cards
         skip = shown_cards | {u.id for u in used}
-        ids = [r for c in used for r in c.related if r in cards and r not in skip]
+        ids = [r for c in used for r in c.related if r in cards and r not in skip and _fits(cards[r], pair)]
         options = [_option(self.planner.localised(cards[i], lang)) for i in dict.fromkeys(ids)]
         return [o for o in options if _norm(o) not in asked][:3]
+
+
+def _fits(card: Card, pair: Culture | None) -> bool:
+    return pair in (None, Culture.ANY) or Culture.ANY in card.cultures or pair in card.cultures
 
 
 def _option(card: Card) -> str:
@@ -251,6 +258,6 @@ def _lines(markdown: str) -> list[str]:
     out = []
     for line in markdown.splitlines():
         line = re.sub(r"^(\d+\.|-|\*\*[^*]{1,20}\*\*)\s*", "", line.strip())  # the short-answer label too
-        if line and not line.startswith("#") and not _SOURCES.match(line):
+        if line and not line.startswith("#") and not SOURCES_LINE.match(line):
             out.append(line)
     return out

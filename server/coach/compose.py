@@ -27,6 +27,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 SHORT_WORDS = 60  # the short answer that opens every answer
 SIMILAR = 0.5  # token overlap above which two items say the same thing
 Labels = dict[str, Any]  # one language's entry of prompts/labels.yaml
+# The answer's last line, in any answer language (`sources` in prompts/labels.yaml); front ends list sources apart.
+SOURCES_LINE = re.compile(r"^\s*\*\*(?:Sources|出典|출처|来源)\s*[:：]\s*\*\*.*$", re.M)
 _DRAFTING = re.compile(r"\b(draft|term sheet|before (?:you )?sign|negotiat)", re.I)
 
 

@@ -13,6 +13,7 @@ from server.coach.rank import (
     Asker,
     Candidate,
     CardVectors,
+    NativeWords,
     Ranker,
     candidate_features,
     card_tokens,
@@ -62,7 +63,7 @@ class Planner:
         cards = retriever.index.cards
         self.vectors = CardVectors(cards, retriever.embedder, cache_dir)
         self.tokens = {cid: card_tokens(card) for cid, card in cards.items()}
-        self.native_tokens: dict[tuple[Language, str], set[str]] = {}  # translated cards' words, filled on use
+        self.native = NativeWords(retriever.index.languages)
 
     def rank(self, text: str, asker: Asker) -> list[Candidate]:
         """Candidates for one question, most likely to be the right card first, with calibrated probabilities."""
@@ -79,23 +80,12 @@ class Planner:
         out = []
         for rank, (hit, similar) in enumerate(zip(hits, similarities, strict=True)):
             card = self.retriever.index.cards[hit.card_id]
-            features = candidate_features(hit, rank, hits[0].score, top_lexical, card, asker, similar,
-                                          self._coverage(asked, asked_native, card.id, asker.lang), shared, best)
+            covered = max(coverage(asked, self.tokens[card.id]),
+                          self.native.coverage(asked_native, card.id, asker.lang))
+            features = candidate_features(hit, rank, hits[0].score, top_lexical, card, asker, similar, covered,
+                                          shared, best, self.native.trigger(asked_native, card.id, asker.lang))
             out.append(Candidate(card, hit, features, self.ranker.probability(features)))
         return sorted(out, key=lambda c: -c.probability)
-
-    def _coverage(self, asked: set[str], asked_native: set[str], card_id: str, lang: Language) -> float:
-        """Share of the question's key words the card uses, in English or in the question's own language."""
-        english = coverage(asked, self.tokens[card_id])
-        language = self.retriever.index.languages.get(lang)
-        if not asked_native or language is None or card_id not in language.cards:
-            return english
-        key = (lang, card_id)
-        if key not in self.native_tokens:
-            card = language.cards[card_id]
-            text = " ".join([card.title, card.summary, *card.triggers, *card.sections.values()])
-            self.native_tokens[key] = set(tokenize_in(text, lang.value))
-        return max(english, coverage(asked_native, self.native_tokens[key]))
 
     def localised(self, card: Card, lang: Language) -> Card:
         """The card in the answer's language where a translation exists, else the English card."""

@@ -9,7 +9,9 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
+from server.cjk import language_of
 from server.coach.answer import Answerer
+from server.coach.compose import SOURCES_LINE
 from server.coach.labelled import AnswerSet, Question
 from server.coach.understand import understand, word_count
 from server.models import Ask, Culture, Perspective
@@ -29,7 +31,8 @@ class Report:
 
 def core(markdown: str) -> str:
     """The answer up to its sources line."""
-    return markdown.split("**Sources:**")[0]
+    found = SOURCES_LINE.search(markdown)
+    return markdown[: found.start()] if found else markdown
 
 
 def first_paragraph(markdown: str) -> str:
@@ -50,6 +53,7 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
     calibration: list[tuple[float, bool]] = []
     lengths: list[int] = []
     short_first = 0
+    by_language: dict[str, list[tuple[bool, bool]]] = {}  # per question language: (hit@3, answered in it)
     for q in data.questions:
         draft = answerer.draft(Ask(message=q.question))
         ranked = [c.card.id for c in draft.plan.candidates]
@@ -58,6 +62,8 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
         good = first in q.cards
         top1 += good
         top3 += bool(set(ranked[:3]) & set(q.cards))
+        by_language.setdefault(q.lang, []).append(
+            (bool(set(ranked[:3]) & set(q.cards)), language_of(core(draft.markdown)) == q.lang))
         answered += draft.outcome != "decline"
         calibration.append((draft.confidence, good))
         if not good:
@@ -94,8 +100,12 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
         "core words p50": statistics.median(lengths) if lengths else 0.0,
         "first paragraph <= 60 words": _share(short_first, len(lengths)),
     }
+    for lang, results in sorted(by_language.items()):
+        report.figures[f"hit@3 {lang}"] = _share(sum(h for h, _ in results), len(results))
+        report.figures[f"answered in {lang}"] = _share(sum(a for _, a in results), len(results))
+        report.counts[f"questions {lang}"] = len(results)
     report.reliability, report.figures["ECE"] = reliability(calibration)
-    report.counts = {"questions": n, "frame known": frame_known, "sub-questions": parts_total,
+    report.counts |= {"questions": n, "frame known": frame_known, "sub-questions": parts_total,
                      "out of scope": len(data.out_of_scope), "conversation turns": turns,
                      "plain questions": len(data.plain), "pasted expressions": wanted}
     return report

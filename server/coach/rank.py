@@ -21,14 +21,14 @@ from numpy.typing import NDArray
 from server.knowledge.passages import content_hash, dense_text
 from server.models import Card, Culture, Hit, Language, Perspective
 from server.search.embedder import Embedder
-from server.search.index import EmbeddingCache
-from server.search.lexical import tokenize
+from server.search.index import EmbeddingCache, LanguageIndex
+from server.search.lexical import tokenize, tokenize_in
 
 WEIGHTS = Path(__file__).with_name("ranker.json")
 FEATURES: tuple[str, ...] = (
             "bias", "fused", "reciprocal_rank", "dense", "trigger", "title_summary", "lexical", "coverage",
             "pair_match", "pair_mismatch", "side_match", "side_mismatch", "scope", "decoded_card",
-            "domain_cue", "off_topic_cue", "cjk", "trigger_gap", "dense_gap")
+            "domain_cue", "off_topic_cue", "cjk", "trigger_gap", "dense_gap", "native_trigger")
 SCOPE_FEATURES = (*FEATURES[1:], "top_probability")
 # Words that place a question in film/TV business, and words of the usual near-domain traps, in four languages.
 DOMAIN_CUE = re.compile(
@@ -110,6 +110,40 @@ def _encode_cached(embedder: Embedder, texts: list[str], cache_dir: Path | None)
     return np.vstack([stored[k] for k in keys]).astype(np.float32) if keys else np.zeros((0, 1), np.float32)
 
 
+class NativeWords:
+    """The words of translated cards, per language, computed on first use (the analysers are slow to start, and
+    an English-only worker never needs them): the whole card, and its title with summary and each trigger apart."""
+
+    def __init__(self, languages: dict[Language, LanguageIndex]) -> None:
+        self.languages = languages
+        self._cards: dict[tuple[Language, str], tuple[set[str], list[set[str]]]] = {}
+
+    def _words(self, lang: Language, card_id: str) -> tuple[set[str], list[set[str]]] | None:
+        language = self.languages.get(lang)
+        if language is None or card_id not in language.cards:
+            return None
+        key = (lang, card_id)
+        if key not in self._cards:
+            card = language.cards[card_id]
+            whole = " ".join([card.title, card.summary, *card.triggers, *card.sections.values()])
+            heads = [f"{card.title} {card.summary}", *card.triggers]
+            self._cards[key] = (set(tokenize_in(whole, lang.value)), [set(tokenize_in(h, lang.value)) for h in heads])
+        return self._cards[key]
+
+    def coverage(self, asked: set[str], card_id: str, lang: Language) -> float:
+        """Share of the question's words (in its language) that the card's translation uses; 0 without one."""
+        words = self._words(lang, card_id)
+        return coverage(asked, words[0]) if words else 0.0
+
+    def trigger(self, asked: set[str], card_id: str, lang: Language) -> float:
+        """The best word overlap (cosine over word sets) of the question with one translated trigger or the
+        title and summary: what the trigger cosine is for English, which the bundled model cannot give here."""
+        words = self._words(lang, card_id)
+        if not words or not asked:
+            return 0.0
+        return max((len(asked & h) / math.sqrt(len(asked) * len(h)) for h in words[1] if h), default=0.0)
+
+
 def card_tokens(card: Card) -> set[str]:
     return set(tokenize(" ".join([card.title, card.summary, *card.triggers, *card.sections.values()])))
 
@@ -128,7 +162,7 @@ def question_features(text: str, scope: float) -> dict[str, float]:
 
 def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float, card: Card, asker: Asker,
                        similarities: tuple[float, float], covered: float, shared: dict[str, float],
-                       best: tuple[float, float] = (0.0, 0.0)) -> NDArray[np.float64]:
+                       best: tuple[float, float] = (0.0, 0.0), native_trigger: float = 0.0) -> NDArray[np.float64]:
     """One candidate's features; `best` is the highest trigger and passage cosine among all the candidates, so the
     model can compare a card with its rivals, not only with a fixed bar."""
     english = 1.0 - shared["cjk"]  # the bundled model reads English only: without English words, cosines are noise
@@ -146,6 +180,7 @@ def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float
         "side_match": float(side_known and card.perspective == asker.side), "side_mismatch": float(opposite),
         "decoded_card": float(card.id in asker.decoded_cards), **shared,
         "trigger_gap": english * (similarities[0] - best[0]), "dense_gap": english * (hit.dense_score - best[1]),
+        "native_trigger": native_trigger,
     }
     return np.array([values[name] for name in FEATURES], dtype=np.float64)
 

@@ -17,6 +17,7 @@ from server.coach.answer import Answerer
 from server.coach.labelled import AnswerSet, load_answer_set
 from server.coach.rank import FEATURES, SCOPE_FEATURES, WEIGHTS, Asker, scope_features
 from server.coach.understand import understand
+from server.models import Language
 
 IN_SCOPE_KEPT = 0.96  # share of in-scope training questions that must stay above the decline cut-off
 ANSWERED = 0.97  # share of in-scope training questions answered outright (the rest get the closest + choices)
@@ -32,7 +33,7 @@ def examples(answerer: Answerer, data: AnswerSet) -> list[tuple[np.ndarray, np.n
     for message, text, acceptable in queries:
         u = understand(message)
         decoded = answerer.decode(message, u)
-        asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded))
+        asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded), Language(u.language))
         candidates = answerer.planner.rank(answerer.planner.glossary.expand(text), asker)
         if candidates:
             out.append((np.vstack([c.features for c in candidates]),

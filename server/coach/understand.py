@@ -84,13 +84,14 @@ _SIGN_OFF = re.compile(r"^\s*(?:best|regards|kind regards|best regards|sincerely
 class Understanding:
     """What the engine knows about one message before it retrieves anything."""
 
-    language: str
+    language: str  # the message's language (retrieval reads it)
     pair: Culture | None
     side: Perspective | None
     stage: str | None
     parts: list[str]  # the distinct questions, as written (one: the whole message)
     context: str = ""  # the message's sentences that are not questions (the situation)
     partner_text: list[str] = field(default_factory=list)
+    asker_language: str = "en"  # the language of the asker's own words (quoted partner text left out): the answer's
 
     def query(self, part: str) -> str:
         """What to retrieve for one part: a short sub-question keeps the situation it is about."""
@@ -197,5 +198,6 @@ def understand(message: str, default_pair: Culture | None = None,
     pair = detect_pair(message) or default_pair
     side = detect_side(asker_words, language) or default_side
     parts, context = split_parts(message, partner)
+    own = language_of(asker_words) if re.search(r"[^\W\d_]", asker_words) else "en"
     return Understanding(language=language, pair=pair, side=side, stage=detect_stage(asker_words),
-                         parts=parts, context=context, partner_text=partner)
+                         parts=parts, context=context, partner_text=partner, asker_language=own)

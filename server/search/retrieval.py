@@ -17,6 +17,7 @@ from server.search.index import Index
 
 DENSE_WEIGHT = 0.8  # tuned on tests/data/dev.jsonl: hit@3 0.970 -> 0.979, MRR 0.885 -> 0.894 against 1.0
 DENSE_WEIGHT_CJK = 0.25
+ENGLISH_LEXICAL_WEIGHT = 0.5  # for a question that also has BM25 over translated cards in its language
 QUERY_CACHE = 256
 
 
@@ -50,8 +51,6 @@ class Retriever:
         dense_best = _best_per_card(dense, self._card_of, allowed)
         lexical_best = _best_per_card(lexical, self._card_of, allowed, positive_only=True)
         native = self._native(query, allowed)
-        if native:  # the question's own language meets the translated cards; its BM25 leads the lexical side
-            lexical_best = {**lexical_best, **native}
 
         fused: dict[str, float] = {}
         if mode in (Mode.HYBRID, Mode.DENSE):
@@ -60,9 +59,12 @@ class Retriever:
             weight = 1.0 if mode is Mode.DENSE else DENSE_WEIGHT_CJK if cjk_share(query.text) > 0.5 else DENSE_WEIGHT
             _add_rrf(fused, dense_best, self.rrf_k, weight)
         if mode in (Mode.HYBRID, Mode.LEXICAL):
-            _add_rrf(fused, lexical_best, self.rrf_k)
+            # The question's own language meets the translated cards; that BM25 leads, and the English one
+            # (CJK bigrams over the phrases quoted in English cards, the glossary's English terms) follows.
+            _add_rrf(fused, lexical_best, self.rrf_k, ENGLISH_LEXICAL_WEIGHT if native else 1.0)
+            _add_rrf(fused, native, self.rrf_k)
         ranked = sorted(fused, key=lambda cid: (-fused[cid], -dense_best.get(cid, (0.0, 0))[0]))[:k]
-        return [self._hit(cid, fused[cid], dense_best, lexical_best, query.lang) for cid in ranked]
+        return [self._hit(cid, fused[cid], dense_best, lexical_best, native, query.lang) for cid in ranked]
 
     def _native(self, query: Query, allowed: set[str]) -> dict[str, tuple[float, int]]:
         """Each allowed card's best BM25 score over its translation in the question's language, with that
@@ -120,9 +122,12 @@ class Retriever:
         return out
 
     def _hit(self, cid: str, score: float, dense: dict[str, tuple[float, int]],
-             lexical: dict[str, tuple[float, int]], lang: Language) -> Hit:
+             english: dict[str, tuple[float, int]], native: dict[str, tuple[float, int]], lang: Language) -> Hit:
+        """`lexical_score` is the BM25 in the question's language where its cards are translated (one scale for
+        every candidate), else the English one."""
         card = self.index.cards[cid]
-        passage = self.passage(dense[cid][1] if cid in dense else lexical[cid][1], lang)
+        passage = self.passage(next(found[cid][1] for found in (dense, native, english) if cid in found), lang)
+        lexical = native if native else english
         return Hit(
             card_id=cid, title=card.title, passage=passage.text, passage_kind=passage.kind, score=score,
             dense_score=float(dense[cid][0]) if cid in dense else 0.0,

@@ -6,6 +6,7 @@ import json
 import re
 from typing import Any
 
+from server.coach.compose import SOURCES_LINE, Labels
 from server.models import Answer
 
 SECTION_LIMIT = 3000  # Slack rejects a section whose text is longer
@@ -118,7 +119,7 @@ def split_sections(text: str, limit: int = SECTION_LIMIT) -> list[str]:
 
 def pages(markdown: str) -> list[list[str]]:
     """An answer's sections grouped into messages of at most PAGE_SECTIONS sections."""
-    body = "\n".join(line for line in markdown.splitlines() if not line.startswith("**Sources:**"))
+    body = "\n".join(line for line in markdown.splitlines() if not SOURCES_LINE.match(line))
     sections = split_sections(to_mrkdwn(body)) or ["_(empty answer)_"]
     return [sections[i:i + PAGE_SECTIONS] for i in range(0, len(sections), PAGE_SECTIONS)]
 
@@ -147,45 +148,48 @@ def _button(text: str, action_id: str, value: str) -> dict[str, Any]:
             "action_id": action_id, "value": value}
 
 
-def _more_button(conversation_id: str, turn: int, page: int, total: int) -> dict[str, Any]:
-    return _button(f"Show more ({page + 1} of {total})", MORE_ACTION, _value(c=conversation_id, t=turn, p=page))
+def _more_button(conversation_id: str, turn: int, page: int, total: int, label: str = "Show more ({page} of {total})"
+                 ) -> dict[str, Any]:
+    return _button(label.format(page=page + 1, total=total), MORE_ACTION, _value(c=conversation_id, t=turn, p=page))
 
 
 def _fallback(sections: list[str]) -> str:
     return _truncate(re.sub(r"[*_]", "", sections[0]).replace("\n", " "), FALLBACK_LIMIT)
 
 
-def answer_message(answer: Answer, turn: int, question: str | None = None,
+def answer_message(answer: Answer, turn: int, words: Labels, question: str | None = None,
                    asked_by: str | None = None) -> dict[str, Any]:
     """The first message for an answer: question, answer sections, sources, follow-ups, "Show more", feedback.
 
     Args:
         turn: index of the coach turn in the stored conversation, so buttons can refer back to it.
+        words: the answer language's labels (prompts/labels.yaml), so the chrome speaks the answer's language.
         question: shown above the answer when Slack does not show the user's own message (slash commands, buttons).
         asked_by: a Slack user id, named in the question line.
     """
+    chat = words["chat"]
     all_pages = pages(answer.answer_markdown)
     sections = all_pages[0]
     blocks: list[dict[str, Any]] = []
     if question:
-        who = f"<@{asked_by}> asked" if asked_by else "Question"
+        who = chat["asked"].format(who=f"<@{asked_by}>") if asked_by else chat["question"]
         blocks.append(_context(f"*{who}:* {escape(question)}"))
     blocks += [_section(s) for s in sections]
-    facts = [f"confidence {answer.confidence:.2f}"]
+    facts = [f"{chat['confidence']} {answer.confidence:.2f}"]
     if answer.sources:
-        facts.insert(0, "Sources: " + "; ".join(f"{escape(s.title)} [{s.id}]" for s in answer.sources))
+        facts.insert(0, f"{words['sources']} " + "; ".join(f"{escape(s.title)} [{s.id}]" for s in answer.sources))
     blocks.append(_context(" · ".join(facts)))
     buttons = [_button(s, f"{ASK_ACTION}_{i}", _value(c=answer.conversation_id, q=s[:900]))
                for i, s in enumerate(answer.suggestions[:3])]
     if len(all_pages) > 1:
-        buttons.append(_more_button(answer.conversation_id, turn, 1, len(all_pages)))
+        buttons.append(_more_button(answer.conversation_id, turn, 1, len(all_pages), chat["more"]))
     if buttons:
         blocks.append({"type": "actions", "elements": buttons})
     blocks.append({"type": "context_actions", "elements": [{
         "type": "feedback_buttons", "action_id": FEEDBACK_ACTION,
-        "positive_button": {"text": {"type": "plain_text", "text": "Helpful"},
+        "positive_button": {"text": {"type": "plain_text", "text": chat["helpful"]},
                             "value": _value(c=answer.conversation_id, t=turn, r=1)},
-        "negative_button": {"text": {"type": "plain_text", "text": "Not helpful"},
+        "negative_button": {"text": {"type": "plain_text", "text": chat["not_helpful"]},
                             "value": _value(c=answer.conversation_id, t=turn, r=-1)},
     }]})
     return {"text": _fallback(sections), "blocks": blocks}

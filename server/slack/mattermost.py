@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
+from server.coach.compose import Labels
 from server.models import Answer, Ask
 from server.service.deps import RuntimeDep
 from server.slack.blocks import help_markdown
@@ -58,16 +59,19 @@ async def mattermost_command(request: Request, runtime: RuntimeDep) -> JSONRespo
     except Exception:  # Mattermost shows only 200 responses: say sorry rather than fail
         log.exception("answering a Mattermost command failed")
         return JSONResponse({"response_type": "ephemeral", "text": FAILED})
-    text = mattermost_text(answer, question, command, form.get("user_name") if share else None)
+    text = mattermost_text(answer, question, command, form.get("user_name") if share else None,
+                           answerer.labels[answer.lang.value])
     return JSONResponse({"response_type": "in_channel" if share else "ephemeral", "text": text})
 
 
-def mattermost_text(answer: Answer, question: str, command: str, asked_by: str | None) -> str:
-    """An answer as one Mattermost post: the question, the Markdown answer, follow-ups; within the post limit."""
-    who = f"@{asked_by} asked" if asked_by else "Question"
+def mattermost_text(answer: Answer, question: str, command: str, asked_by: str | None, words: Labels) -> str:
+    """An answer as one Mattermost post: the question, the Markdown answer, follow-ups; within the post limit.
+    `words`: the answer language's labels, so the post's own words follow the answer's language."""
+    chat = words["chat"]
+    who = chat["asked"].format(who=f"@{asked_by}") if asked_by else chat["question"]
     text = f"**{who}:** {question}\n\n{answer.answer_markdown.strip()}"
     if answer.suggestions:
-        text += "\n\n**You could also ask:**\n" + "\n".join(f"- `{command} {s}`" for s in answer.suggestions)
+        text += f"\n\n**{chat['also_ask']}**\n" + "\n".join(f"- `{command} {s}`" for s in answer.suggestions)
     if len(text) > MATTERMOST_LIMIT:
         text = text[: MATTERMOST_LIMIT - 40].rstrip() + "\n\n*(answer shortened to fit one post)*"
     return text

@@ -71,7 +71,7 @@ def compose(answerer: Answerer, text: str, conversation_id: str | None, question
         if place is not None:
             place.store.claim(answer.conversation_id, place.team, place.channel, place.thread_ts)
         turn = len(answerer.store.turns(answer.conversation_id)) - 1
-        return answer_message(answer, turn, question, asked_by), True
+        return answer_message(answer, turn, answerer.labels[answer.lang.value], question, asked_by), True
     except Exception:  # any failure becomes a polite reply; the trace goes to the log
         log.exception("answering a Slack message failed")
         return text_message(FAILED), False

@@ -29,6 +29,7 @@ from sqlalchemy import select
 
 from server.app import create_app
 from server.cli.slack import manifest
+from server.coach.compose import load_labels, prompt_environment
 from server.models import Answer, Source, Turn
 from server.settings import Settings
 from server.slack.blocks import (
@@ -598,7 +599,7 @@ def _long_answer() -> Answer:
 
 
 def test_a_long_answer_is_split_within_block_kit_limits_with_show_more() -> None:
-    first = answer_message(_long_answer(), turn=1, question="long?")
+    first = answer_message(_long_answer(), 1, load_labels(prompt_environment(Path("prompts")))["en"], "long?")
     total = len(pages(LONG))
     assert total >= 3
     sections = texts(validate(first), "section")
