@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: setup index run test check bench clean
+.PHONY: setup index run test check bench clean messages
 
 setup: $(STAMP) ## Create .venv and install everything (idempotent; quick when nothing changed)
 
@@ -42,6 +42,19 @@ bench: index ## Print build, latency, throughput and memory figures
 
 clean:
 	rm -rf var $(VENV)
+
+LOCALES := web/locale
+UI_LANGUAGES := ja ko zh
+messages: setup ## Extract the web interface's strings, update the ja/ko/zh catalogues and compile them (.mo)
+	$(BIN)/pybabel extract -F web/babel.cfg --add-location=file --sort-output --no-wrap \
+		--add-comments=TRANSLATORS: -k 'NP_:1c,2' --project="Co-Production Coach" --copyright-holder="Co-Production Coach" \
+		-o $(LOCALES)/messages.pot .
+	for lang in $(UI_LANGUAGES); do \
+		test -f $(LOCALES)/$$lang/LC_MESSAGES/messages.po || \
+			$(BIN)/pybabel init --no-wrap -l $$lang -i $(LOCALES)/messages.pot -d $(LOCALES) || exit 1; \
+	done
+	$(BIN)/pybabel update --no-wrap --no-fuzzy-matching --ignore-obsolete -i $(LOCALES)/messages.pot -d $(LOCALES)
+	$(BIN)/pybabel compile --statistics -d $(LOCALES)
 
 .PHONY: vendor-htmx
 HTMX_VERSION ?= 4

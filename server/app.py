@@ -30,6 +30,7 @@ from server.settings import Settings
 from server.slack.routes import chat_apps_router
 from server.web.chat import router as chat_router
 from server.web.kb import router as kb_router
+from server.web.language import router as language_router
 from server.web.share import router as share_router
 from server.web.views import static_files
 
@@ -110,6 +111,7 @@ def create_app(settings: Settings | None = None, wait_until_loaded: bool = False
     app.include_router(chat_router)
     app.include_router(kb_router)
     app.include_router(share_router)
+    app.include_router(language_router)
     app.mount("/static", static_files(), name="static")
     app.include_router(chat_apps_router(settings))  # logs a warning at start-up when Slack is not configured
     return app

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from markupsafe import escape
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
@@ -22,25 +23,28 @@ from server.service.runtime import Runtime
 from server.web import checks, cookies, owner
 from server.web.cookies import RECENT_MAX
 from server.web.display import render_markdown
+from server.web.i18n import N_, _, ngettext
 from server.web.views import (
-    EXAMPLES,
-    NOT_READY_LOADING,
     Exchange,
     PageRoute,
+    examples,
     exchange_from_answer,
     history,
     not_ready,
     render,
     topic_titles,
+    translated_cards,
 )
 
 log = logging.getLogger("coach.web")
 
 STREAM_EVERY = 0.08  # seconds between re-renders of a streaming answer
-TOO_FAST = "You're sending messages faster than the coach can keep up with."
-NOT_HERE = ("That conversation is not available in this browser: it was deleted, or it was started in another "
-            "browser (ask whoever started it for a share link). Here is a new one.")
-BAD_RATED = "The address has a bad answer number after rated=: use the Recent menu to open the conversation again."
+TOO_FAST = N_("You're sending messages faster than the coach can keep up with.")
+NOT_HERE = N_("That conversation is not available in this browser: it was deleted, or it was started in another "
+              "browser (ask whoever started it for a share link). Here is a new one.")
+BAD_RATED = N_("The address has a bad answer number after rated=: use the Recent menu to open the conversation "
+               "again.")
+STREAM_FAILED = N_("Something went wrong while writing this answer. Please send your message again.")
 
 
 router = APIRouter(tags=["web"], route_class=PageRoute, include_in_schema=False)
@@ -60,7 +64,8 @@ def _wait(request: Request, runtime: Runtime, what: str) -> int:
 
 
 def _too_fast(seconds: int) -> str:
-    return f"{TOO_FAST} Please wait {seconds} second{'s' if seconds != 1 else ''}, then try again."
+    wait = ngettext("Please wait {n} second, then try again.", "Please wait {n} seconds, then try again.", seconds)
+    return f"{_(TOO_FAST)} {wait.format(n=seconds)}"
 
 
 def _field(form: FormData, name: str) -> str:
@@ -88,8 +93,8 @@ def _page(request: Request, runtime: Runtime, *, conversation_id: str = "", exch
           prefs: dict[str, str] | None = None) -> HTMLResponse:
     reason = not_ready(runtime)
     html = render("page.html", conversation_id=conversation_id, exchanges=exchanges or [], error=error,
-                  draft=draft, notice=notice or reason or "", loading=reason == NOT_READY_LOADING,
-                  examples=EXAMPLES, recent=_recent(runtime, cookies.recent_ids(request), request),
+                  draft=draft, notice=notice or reason or "", loading=reason is not None and not runtime.error,
+                  examples=examples(), recent=_recent(runtime, cookies.recent_ids(request), request),
                   share_url=owner.share_url(request, runtime, conversation_id), share_open=share_open,
                   llm_host=owner.llm_host(runtime.settings), **(prefs or cookies.prefs(request)))
     return HTMLResponse(html, status_code=status)
@@ -99,7 +104,7 @@ def _conversation(runtime: Runtime, conversation_id: str, focus: int | None = No
     assert runtime.answerer is not None
     cards = runtime.answerer.retriever.index.cards
     titles = topic_titles(runtime.settings.topics_file)
-    return history(runtime.answerer.store.turns(conversation_id), cards, titles, focus)
+    return history(runtime.answerer.store.turns(conversation_id), cards, titles, focus, translated_cards(runtime))
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -107,11 +112,11 @@ def page(request: Request, runtime: RuntimeDep, c: str = "", rated: str = "", sh
     """The chat page; `?c=<id>` reopens a conversation this browser started (`rated=<n>` after a rating)."""
     focus = checks.whole_number(rated) if rated else None
     if rated and focus is None:
-        return _page(request, runtime, status=422, notice=BAD_RATED)
+        return _page(request, runtime, status=422, notice=_(BAD_RATED))
     if not c or runtime.answerer is None:
         return _page(request, runtime)
     if not owner.owns(request, runtime, c):
-        return _page(request, runtime, notice=NOT_HERE)
+        return _page(request, runtime, notice=_(NOT_HERE))
     return _page(request, runtime, conversation_id=c, exchanges=_conversation(runtime, c, focus),
                  share_open=share == "open")
 
@@ -128,11 +133,15 @@ def _explain(error: ValidationError, text: str) -> str:
     if field == "message":
         n = len(text.strip())
         if n == 0:
-            return "Type a question or paste your partner's message first."
-        return f"Your message is {n:,} characters; the limit is 4,000. Shorten it or send it in parts."
+            return _("Type a question or paste your partner's message first.")
+        return _("Your message is {n} characters; the limit is 4,000. Shorten it or send it in parts.").format(
+            n=f"{n:,}")
     if field == "culture":
-        return "Choose a culture pair from the list: Japan-US, Korea-US, China-US or any."
-    return "Choose which side you are on from the list: US side or Asian side."
+        return _("Choose a culture pair from the list: Japan-US, Korea-US, China-US or any.")
+    if field == "lang":
+        return _("Choose the answer language from the list: the language of your question, English, Japanese, "
+                 "Korean or Chinese.")
+    return _("Choose which side you are on from the list: US side or Asian side.")
 
 
 @router.post("/chat", response_model=None)
@@ -142,14 +151,16 @@ async def chat(request: Request, runtime: RuntimeDep) -> Response:
     if checks.cross_site(request):
         return checks.refused(request)
     form = await request.form()  # the only await: the rest reads the database and the model, so it runs in a thread
-    fields = {k: _field(form, k) for k in ("message", "suggestion", "conversation_id", "culture", "perspective")}
+    names = ("message", "suggestion", "conversation_id", "culture", "perspective", "answer_lang")
+    fields = {k: _field(form, k) for k in names}
     return await run_in_threadpool(_chat, request, runtime, fields)
 
 
 def _chat(request: Request, runtime: Runtime, fields: dict[str, str]) -> Response:
     text = fields["suggestion"] or fields["message"]
     conversation_id, culture, side = fields["conversation_id"], fields["culture"], fields["perspective"]
-    prefs = cookies.prefs(request, culture or "any", side)
+    answer_lang = fields["answer_lang"]  # "": the language of the question
+    prefs = cookies.prefs(request, culture or "any", side, answer_lang)
     status, problem, wait = 200, not_ready(runtime), 0
     ask = None
     if problem:
@@ -158,7 +169,7 @@ def _chat(request: Request, runtime: Runtime, fields: dict[str, str]) -> Respons
         status, problem = 422, nul
     else:
         try:
-            ask = Ask(message=text, culture=culture or None, perspective=side or None)
+            ask = Ask(message=text, culture=culture or None, perspective=side or None, lang=answer_lang or None)
         except ValidationError as e:
             status, problem = 422, _explain(e, text)
         wait = _wait(request, runtime, "chat") if ask is not None else 0
@@ -189,7 +200,8 @@ def _chat(request: Request, runtime: Runtime, fields: dict[str, str]) -> Respons
     if _is_htmx(request):  # a reload then reopens this conversation
         response.headers["HX-Replace-Url"] = f"/?c={quote(cid)}"
     owner.give_cookie(response, request, new_cookie, runtime.settings)
-    cookies.remember(response, request, cid, prefs["culture"], prefs["side"], runtime.settings.https_only)
+    cookies.remember(response, request, cid, prefs["culture"], prefs["side"], prefs["answer_lang"],
+                     https_only=runtime.settings.https_only)
     return response
 
 
@@ -212,7 +224,7 @@ def _latest(runtime: Runtime, answer: Answer, question: str) -> Exchange:
     assert runtime.answerer is not None
     index = len(runtime.answerer.store.turns(answer.conversation_id)) - 1
     return exchange_from_answer(index, question, answer, runtime.answerer.retriever.index.cards,
-                                topic_titles(runtime.settings.topics_file))
+                                topic_titles(runtime.settings.topics_file), translated_cards(runtime))
 
 
 def _sse(html: str) -> str:
@@ -229,7 +241,8 @@ def _stream(runtime: Runtime, ask: Ask, request: Request, mine: str) -> Streamin
     recent = _recent(runtime, [i for i in cookies.recent_ids(request) if i != cid], request, mine)
 
     def events() -> Iterator[str]:
-        yield _sse(render("_turn.html", x=None, question=ask.message, key=key, conversation_id=cid))
+        yield _sse(render("_turn.html", x=None, question=ask.message, key=key, conversation_id=cid,
+                          answer_lang=ask.lang.value if ask.lang else ""))
         pieces: list[str] = []
         last = time.monotonic()
         try:
@@ -247,8 +260,7 @@ def _stream(runtime: Runtime, ask: Ask, request: Request, mine: str) -> Streamin
                     yield _sse(f'<div hx-swap-oob="innerHTML:#s-{key}">{render_markdown("".join(pieces))}</div>')
         except Exception:  # the stream has started: say so in the bubble rather than end it silently
             log.exception("streaming the answer failed")
-            yield _sse(f'<div hx-swap-oob="innerHTML:#s-{key}"><p class="error">Something went wrong while '
-                       'writing this answer. Please send your message again.</p></div>')
+            yield _sse(f'<div hx-swap-oob="innerHTML:#s-{key}"><p class="error">{escape(_(STREAM_FAILED))}</p></div>')
 
     return StreamingResponse(events(), media_type="text/event-stream",
                              headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
@@ -276,18 +288,19 @@ def _feedback(request: Request, runtime: Runtime, fields: dict[str, str]) -> Res
     elif nul := checks.nul_problem(fields):
         status, problem = 422, nul
     elif rating is None or number is None:
-        status, problem = 422, "A rating needs an answer number (digits 0-9) and 'up' or 'down'."
+        status, problem = 422, _("A rating needs an answer number (digits 0-9) and 'up' or 'down'.")
     elif runtime.answerer is not None and not owner.owns(request, runtime, cid):
-        status, problem = 404, "That conversation is not available in this browser, so the rating was not saved."
+        status, problem = 404, _("That conversation is not available in this browser, so the rating was not "
+                                 "saved.")
     elif wait := _wait(request, runtime, "feedback"):
         status, problem = 429, _too_fast(wait)
     if not problem and runtime.answerer is not None and rating is not None:
         store = runtime.answerer.store
         turns = store.turns(cid)
         if not (0 < index < len(turns) and turns[index].role == "coach" and turns[index - 1].role == "user"):
-            status, problem = 400, f"There is no answer number {index} in this conversation."
+            status, problem = 400, _("There is no answer number {n} in this conversation.").format(n=index)
         elif not store.rate(cid, index, rating):
-            status, problem = 409, "You have already rated this answer; each answer can be rated once."
+            status, problem = 409, _("You have already rated this answer; each answer can be rated once.")
         else:
             store.add_feedback(cid, turns[index - 1].content, turns[index].content, turns[index].card_ids, rating,
                                comment, "web")
@@ -295,5 +308,6 @@ def _feedback(request: Request, runtime: Runtime, fields: dict[str, str]) -> Res
         return HTMLResponse(render("_feedback.html", conversation_id=cid, index=index, rated=status in (200, 409),
                                    focus=True, error=problem if status != 409 else ""), status_code=status)
     if problem:
-        return HTMLResponse(render("error.html", title="Feedback not saved", message=problem), status_code=status)
+        return HTMLResponse(render("error.html", title=_("Feedback not saved"), message=problem),
+                            status_code=status)
     return RedirectResponse(f"/?c={quote(cid)}&rated={index}#a-{index}", status_code=303)

@@ -9,13 +9,15 @@ from urllib.parse import urlsplit
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from server.web.i18n import N_, _
 from server.web.views import render
 
-CROSS_SITE = ("This form was sent from another web site, so the coach refused it. Open the coach's own page and "
-              "send it from there.")
-NUL = ("Your {what} contains a NUL character (often left by copying from a PDF or a binary file). Remove it, or "
-       "paste the text again from a plain-text source, and send again.")
-_FIELD_NAMES = {"message": "message", "suggestion": "message", "comment": "comment"}
+CROSS_SITE = N_("This form was sent from another web site, so the coach refused it. Open the coach's own page and "
+                "send it from there.")
+NUL = N_("Your {what} contains a NUL character (often left by copying from a PDF or a binary file). Remove it, or "
+         "paste the text again from a plain-text source, and send again.")
+_FIELD_NAMES = {"message": N_("message"), "suggestion": N_("message"), "comment": N_("comment")}
+REQUEST = N_("request")
 _NUMBER = re.compile(r"[0-9]{1,6}")  # ASCII digits only: "²".isdigit() is True, and int() of 5,000 digits raises
 
 
@@ -40,13 +42,13 @@ def nul_problem(fields: dict[str, str]) -> str | None:
     """What to tell the user when a field holds a NUL character (PostgreSQL cannot store one), else None."""
     for name, value in fields.items():
         if "\x00" in value:
-            return NUL.format(what=_FIELD_NAMES.get(name, "request"))
+            return _(NUL).format(what=_(_FIELD_NAMES.get(name, REQUEST)))
     return None
 
 
 def refused(request: Request) -> HTMLResponse:
     """403 for a form another site sent (cross-site request forgery)."""
     if request.headers.get("hx-request") == "true":
-        return HTMLResponse(render("_error.html", message=CROSS_SITE), status_code=403,
+        return HTMLResponse(render("_error.html", message=_(CROSS_SITE)), status_code=403,
                             headers={"HX-Retarget": "#composer-error", "HX-Reswap": "innerHTML"})
-    return HTMLResponse(render("error.html", title="Refused", message=CROSS_SITE), status_code=403)
+    return HTMLResponse(render("error.html", title=_("Refused"), message=_(CROSS_SITE)), status_code=403)

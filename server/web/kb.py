@@ -10,12 +10,14 @@ from server.models import Card, Perspective, Query
 from server.service.deps import RuntimeDep
 from server.service.runtime import Runtime
 from server.web.display import render_markdown
+from server.web.i18n import _
 from server.web.views import PageRoute, not_ready, render, topic_titles
 
 router = APIRouter(tags=["web"], route_class=PageRoute, include_in_schema=False)
 RELATED = 3  # related cards a card page offers at least
 
 
+# In the card's language (English; the section around them says lang="en"), like the lines they lead.
 SIDE_LABELS = {Perspective.US_SIDE: "US side", Perspective.ASIA_SIDE: "Asian side", Perspective.BOTH: "Either side"}
 
 
@@ -28,7 +30,7 @@ def _kb_unavailable(runtime: Runtime) -> HTMLResponse | None:
     reason = not_ready(runtime)
     if reason is None:
         return None
-    return HTMLResponse(render("error.html", title="Knowledge base not available yet", message=reason),
+    return HTMLResponse(render("error.html", title=_("Knowledge base not available yet"), message=reason),
                         status_code=503, headers={"Retry-After": "5"})
 
 
@@ -59,8 +61,8 @@ def kb_card(card_id: str, runtime: RuntimeDep) -> HTMLResponse:
     cards = runtime.answerer.retriever.index.cards
     card = cards.get(card_id)
     if card is None:
-        return HTMLResponse(render("error.html", title="No such card",
-                                   message=f"There is no card '{card_id}'. Browse or search the knowledge base."),
+        message = _("There is no card '{id}'. Browse or search the knowledge base.").format(id=card_id)
+        return HTMLResponse(render("error.html", title=_("No such card"), message=message),
                             status_code=404)
     titles = {i: c.title for i, c in cards.items()}
     sections = [(title, render_markdown(_labelled(card) if title == SAY_SECTION else body, titles))

@@ -13,15 +13,19 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 from server.service.deps import RuntimeDep
 from server.service.runtime import Runtime
 from server.web import checks, owner
-from server.web.views import PageRoute, history, not_ready, render, topic_titles
+from server.web.i18n import N_, _
+from server.web.views import PageRoute, history, not_ready, render, topic_titles, translated_cards
 
 router = APIRouter(tags=["web"], route_class=PageRoute, include_in_schema=False)
-NO_LINK = "This share link was revoked by the person who shared it, or it never existed."
-NOT_YOURS = "That conversation is not available in this browser: only the browser that started it can do this."
+NO_LINK = N_("This share link was revoked by the person who shared it, or it never existed.")
+NOT_YOURS = N_("That conversation is not available in this browser: only the browser that started it can do this.")
+NOT_YET = N_("Not available yet")
+NOT_AVAILABLE = N_("Conversation not available")
 
 
 def _problem(title: str, message: str, status: int) -> HTMLResponse:
-    return HTMLResponse(render("error.html", title=title, message=message), status_code=status)
+    """An error page; the title is marked with N_ and translated here, the message comes translated."""
+    return HTMLResponse(render("error.html", title=_(title), message=message), status_code=status)
 
 
 def _export(runtime: Runtime, conversation_id: str) -> PlainTextResponse:
@@ -35,9 +39,9 @@ def _export(runtime: Runtime, conversation_id: str) -> PlainTextResponse:
 def export(conversation_id: str, request: Request, runtime: RuntimeDep) -> Response:
     """The owner's conversation as a Markdown file."""
     if runtime.answerer is None:
-        return _problem("Not available yet", not_ready(runtime) or "", 503)
+        return _problem(NOT_YET, not_ready(runtime) or "", 503)
     if not owner.owns(request, runtime, conversation_id):
-        return _problem("Conversation not available", NOT_YOURS, 404)
+        return _problem(NOT_AVAILABLE, _(NOT_YOURS), 404)
     return _export(runtime, conversation_id)
 
 
@@ -60,9 +64,9 @@ async def _change(request: Request, runtime: Runtime, revoke: bool) -> Response:
     value = form.get("conversation_id")
     conversation_id = value if isinstance(value, str) else ""
     if runtime.answerer is None:
-        return _problem("Not available yet", not_ready(runtime) or "", 503)
+        return _problem(NOT_YET, not_ready(runtime) or "", 503)
     if not await run_in_threadpool(owner.owns, request, runtime, conversation_id):
-        return _problem("Conversation not available", NOT_YOURS, 404)
+        return _problem(NOT_AVAILABLE, _(NOT_YOURS), 404)
     store = runtime.answerer.store
     await run_in_threadpool(store.unshare if revoke else store.share, conversation_id)
     if request.headers.get("hx-request") != "true":
@@ -74,10 +78,10 @@ async def _change(request: Request, runtime: Runtime, revoke: bool) -> Response:
 def _shared(runtime: Runtime, token: str) -> str | HTMLResponse:
     """The conversation a share token opens, or the page that says why not."""
     if runtime.answerer is None:
-        return _problem("Not available yet", not_ready(runtime) or "", 503)
+        return _problem(NOT_YET, not_ready(runtime) or "", 503)
     conversation_id = runtime.answerer.store.shared(token) if len(token) <= 64 else None
     if conversation_id is None:
-        return _problem("Link not available", NO_LINK, 404)
+        return _problem(N_("Link not available"), _(NO_LINK), 404)
     return conversation_id
 
 
@@ -89,7 +93,7 @@ def shared_view(token: str, runtime: RuntimeDep) -> HTMLResponse:
         return found
     assert runtime.answerer is not None
     exchanges = history(runtime.answerer.store.turns(found), runtime.answerer.retriever.index.cards,
-                        topic_titles(runtime.settings.topics_file))
+                        topic_titles(runtime.settings.topics_file), translated=translated_cards(runtime))
     return HTMLResponse(render("shared.html", token=token, exchanges=exchanges))
 
 

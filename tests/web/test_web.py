@@ -112,9 +112,9 @@ def test_htmx_post_returns_the_new_turn_and_updates_the_page_out_of_band(client:
     assert "<html" not in fragment and fragment.startswith('<article class="turn" id="t-1">')
     assert fragment.count('data-role="answer"') == 1 and fragment.count('data-role="source"') == 1
     assert '<a href="/kb/fx-soft-no">Open the card' in fragment
-    shown = fragment.split('<div class="md" hx-ignore>')[1].split("</div>")[0]  # sources once, by title, below
+    shown = fragment.split('<div class="md" lang="en" hx-ignore>')[1].split("</div>")[0]  # sources once, below
     assert "<h2" not in shown and "fx-soft-no" not in shown and "Sources" not in shown  # headings sit under the turn
-    assert 'value="who decides the final edit of the film" formnovalidate data-suggestion' in fragment
+    assert 'value="who decides the final edit of the film" lang="en" formnovalidate data-suggestion' in fragment
     assert f'<input type="hidden" id="conversation-id" name="conversation_id" value="{cid}" hx-swap-oob="true">' \
         in fragment
     assert '<div id="welcome" hx-swap-oob="delete"></div>' in fragment
@@ -133,7 +133,7 @@ def test_without_javascript_the_form_posts_and_the_whole_page_comes_back(client:
     page = client.get(first.headers["location"]).text
     assert page.count("<textarea") == 1 and page.count('data-role="answer"') == 1
     assert f'id="conversation-id" name="conversation_id" value="{cid}"' in page
-    suggestion = html.unescape(re.findall(r'name="suggestion" value="([^"]+)" formnovalidate', page)[0])
+    suggestion = html.unescape(re.findall(r'name="suggestion" value="([^"]+)" lang="en" formnovalidate', page)[0])
     assert suggestion == "who decides the final edit of the film"
     # a suggestion button submits the composer form: the suggestion wins over the empty message box
     second = client.post("/chat", data={"message": "", "suggestion": suggestion, "conversation_id": cid})
@@ -274,7 +274,7 @@ def test_recent_conversations_new_conversation_and_persistent_selectors(client: 
     assert 'id="welcome"' in page and 'data-role="answer"' not in page
     assert 'name="conversation_id" value=""' in page
     assert '<option value="kr-us" selected>' in page and '<option value="asia-side" selected>' in page
-    links = re.findall(r'<li><a href="/\?c=([0-9a-f]+)">([^<]+)</a></li>', page)
+    links = re.findall(r'<li><a href="/\?c=([0-9a-f]+)" lang="en">([^<]+)</a></li>', page)
     assert links == [(second, esc(SOFT_NO)), (first, "who decides the final edit of the film?")]
     browser = client.cookies["coach_browser"]
     client.cookies.clear()
@@ -301,7 +301,7 @@ def test_knowledge_browser_lists_searches_and_shows_cards(client: TestClient) ->
     hostile = client.get("/kb", params={"q": "<script>x</script>"}).text
     assert "&lt;script&gt;x&lt;/script&gt;" in hostile and "<script>x" not in hostile
     card = client.get("/kb/fx-soft-no")
-    assert card.status_code == 200 and "<h1>Fixture: a soft no from a Japanese partner</h1>" in card.text
+    assert card.status_code == 200 and '<h1 lang="en">Fixture: a soft no from a Japanese partner</h1>' in card.text
     assert "前向きに検討します" in card.text and "maemuki ni kentō shimasu" in card.text
     assert "<h2>What to do</h2>" in card.text and "<li>Ask for the next concrete step.</li>" in card.text
     assert 'href="/kb/fx-final-cut"' in card.text and "Erin Meyer, The Culture Map (2014)" in card.text

@@ -16,6 +16,16 @@
 
   function byId(id) { return document.getElementById(id); }
 
+  // The words this script writes, in the page's language: JSON the server fills from its catalogues.
+  var words = {};
+  try { words = JSON.parse(document.body.getAttribute("data-ui-text") || "{}"); } catch (err) { words = {}; }
+  function say(key, values) {
+    var text = words[key] || key;
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+    return text;
+  }
+  var pageLang = document.documentElement.lang || "en";
+
   function announce(text) {
     var region = byId("announcer");
     if (!region) return;
@@ -33,8 +43,8 @@
     var counter = byId("counter");
     if (!box || !counter) return;
     var n = Array.from(box.value.trim()).length;  // code points, as the server counts them
-    counter.textContent = n >= WARN_AT
-      ? n.toLocaleString("en-US") + " / 4,000 characters" + (n > LIMIT ? ": too long" : "") : "";
+    var figures = { n: n.toLocaleString(pageLang), limit: LIMIT.toLocaleString(pageLang) };
+    counter.textContent = n >= WARN_AT ? say(n > LIMIT ? "counter_over" : "counter", figures) : "";
     counter.classList.toggle("over", n > LIMIT);
   }
 
@@ -118,7 +128,7 @@
     button.type = "button";
     button.className = "retry ghost";
     button.setAttribute("data-retry", "");
-    button.textContent = "Retry";
+    button.textContent = say("retry");
     p.appendChild(button);
     region.appendChild(p);
     retry = again;
@@ -141,7 +151,7 @@
     user.className = "bubble user";
     var who = document.createElement("h2");
     who.className = "who";
-    who.textContent = "You";
+    who.textContent = say("you");
     var p = document.createElement("p");
     p.className = "user-text";
     p.dir = "auto";
@@ -156,7 +166,7 @@
     dots.setAttribute("aria-hidden", "true");
     for (var i = 0; i < 3; i++) dots.appendChild(document.createElement("i"));
     var label = document.createElement("span");
-    label.textContent = "The coach is typing…";
+    label.textContent = say("typing");
     coach.appendChild(dots);
     coach.appendChild(label);
     turn.appendChild(user);
@@ -188,7 +198,7 @@
     sent = byId("message").value;
     e.detail.ctx.coachText = suggestion || sent;
     showPending(suggestion || sent.trim());
-    announce("Sent. The coach is typing.");
+    announce(say("sent"));
   });
   document.addEventListener("htmx:after:request", function (e) {
     var ctx = e.detail.ctx;
@@ -198,9 +208,8 @@
     // Our own errors say what to do and carry X-Coach; anything else (a proxy's 502 page, a crash) never goes in.
     if (status >= 400 && ctx.response.headers.get("X-Coach") !== "web") {
       e.preventDefault();
-      showError("The coach could not answer (error " + status + " from the server or a proxy). " +
-                "Your message is kept.", resend(ctx.sourceElement, ctx.coachText));
-      announce("The message was not answered. Retry, or try again later.");
+      showError(say("server_error", { status: status }), resend(ctx.sourceElement, ctx.coachText));
+      announce(say("not_answered"));
       return;
     }
     if (fromComposer(e)) clearIfUnchanged(status);
@@ -209,9 +218,8 @@
     var ctx = e.detail.ctx;
     if (!ctx || !ctx.sourceElement) return;
     if (fromComposer(e)) removePending();
-    showError("Could not reach the coach: check your connection. Your message is kept.",
-              resend(ctx.sourceElement, ctx.coachText));
-    announce("Could not reach the coach. Retry when you are back online.");
+    showError(say("offline"), resend(ctx.sourceElement, ctx.coachText));
+    announce(say("offline_short"));
   });
   // A streamed answer (LLM writer on) fires no after:request until it ends; clear as soon as it starts.
   document.addEventListener("htmx:sse:after:connection", function (e) {
@@ -224,7 +232,7 @@
     var answers = document.querySelectorAll("#thread [data-role=answer]:not(.streaming)").length;
     // The answer replaces the typing indicator (and the welcome above it goes): bring its question to the top.
     showNewest(true, answers > answerCount);
-    if (answers > answerCount) announce("Answer received.");  // not the whole answer: the user reads it
+    if (answers > answerCount) announce(say("received"));  // not the whole answer: the user reads it
     answerCount = answers;
   });
   document.addEventListener("htmx:finally:request", function (e) {
@@ -252,7 +260,7 @@
     var titles = Array.prototype.map.call(answer.querySelectorAll(".source-title"), function (t) {
       return t.textContent.trim();
     });
-    if (titles.length) blocks.push("Sources: " + titles.join("; "));
+    if (titles.length) blocks.push(say("sources", { titles: titles.join("; ") }));
     return blocks.filter(Boolean).join("\n\n");
   }
 
@@ -262,11 +270,11 @@
     var text = !answer ? "" : markdown ? answer.getAttribute("data-markdown") || "" : plainText(answer);
     var label = button.textContent;
     var done = function () {
-      button.textContent = "Copied";
-      announce(markdown ? "Answer copied as Markdown." : "Answer copied to the clipboard.");
+      button.textContent = say("copied");
+      announce(say(markdown ? "copied_markdown" : "copied_text"));
       window.setTimeout(function () { button.textContent = label; }, 2000);
     };
-    var failed = function () { announce("Copying failed; select the answer text and copy it instead."); };
+    var failed = function () { announce(say("copy_failed")); };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, failed);
       return;
