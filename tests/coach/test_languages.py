@@ -33,7 +33,7 @@ def test_every_answer_language_has_every_label() -> None:
 
 @pytest.mark.parametrize(("question", "lang", "heading"), [
     ("アメリカのプロデューサーに「We'll see」と言われました。これは断られたということですか？", "ja", "**結論：**"),
-    ("미국 파트너가 첫 회의에서 바로 결정을 요구합니다. 본사 승인이 필요한데 어떻게 말해야 하나요?", "ko", "**핵심 답변:**"),
+    ("미국 파트너가 첫 회의에서 바로 결정을 요구합니다. 본사 승인이 필요한데 어떻게 말하죠?", "ko", "**핵심 답변:**"),
     ("美方要求先收回全部宣发费用，再跟我们分账，这合理吗？", "zh", "**简要回答：**"),
 ])
 def test_a_question_in_japanese_korean_or_chinese_is_answered_in_it(kb_answerer: Answerer, question: str,
@@ -63,8 +63,8 @@ def test_a_bare_pasted_phrase_is_explained_in_english(kb_answerer: Answerer) -> 
 
 def test_a_card_missing_in_the_answer_language_is_shown_in_english_and_says_so(kb_answerer: Answerer) -> None:
     """Japan-US cards have no Korean translation: a Korean answer drawn from one says so in one line."""
-    answer = kb_answerer.answer(Ask(message="日本のパートナーに「前向きに検討します」と言われました。どういう意味ですか？",
-                                    lang="ko"))
+    question = "日本のパートナーに「前向きに検討します」と言われました。どういう意味ですか？"
+    answer = kb_answerer.answer(Ask(message=question, lang="ko"))
     assert answer.lang is Language.KO
     assert "아직 한국어로 번역되지 않아" in answer.answer_markdown
 
