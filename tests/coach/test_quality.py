@@ -5,18 +5,33 @@ anything. `coach eval-answers --split train` and `--split test` print the same f
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from server.coach.answer import Answerer
 from server.coach.labelled import load_answer_set, split_of
 from server.coach.quality import Report, evaluate_answers
 
-# Issue 11's targets that the held-aside split meets today are asserted as they are. Four are not met yet; for those
-# the test holds the level reached on 2026-11-29 (measured, just under it) so that nothing slips back, and the
-# issue stays open until they reach their targets: hit@1 0.85 (0.744 measured), hit@3 0.95 (0.902), frame 0.95
-# (0.904), out-of-scope declined 0.95 (0.887), first paragraph <= 60 words in every answer (0.925).
-HIT1, HIT3, FRAME, DECLINED, SHORT_FIRST = 0.72, 0.87, 0.87, 0.85, 0.9
-PARTS, ANSWERED = 0.85, 0.97  # issue targets, met
+# Issue 11's targets that the held-aside split meets today are asserted as they are. Three are not met yet; for
+# those the test holds the level reached (measured on 2026-11-29, second session: just under it) so that nothing
+# slips back, and the issue stays open until they reach their targets: hit@1 0.85 (0.761 measured), frame 0.95
+# (0.909), first paragraph <= 60 words in every answer (0.962).
+HIT1, FRAME, SHORT_FIRST = 0.74, 0.89, 0.95
+HIT3, PARTS, ANSWERED, DECLINED = 0.95, 0.85, 0.97, 0.95  # issue targets, met
+# Issue 12: the questions written in Japanese, Korean and Chinese (all splits: the development set the issue asks
+# for), each language's card hit@3 and answers in the question's language.
+CJK_SIZES, CJK_HIT3 = {"ja": 80, "ko": 40, "zh": 40}, 0.9
+
+
+@pytest.fixture(scope="module")
+def cjk_report(kb_answerer: Answerer) -> Report:
+    data = load_answer_set()
+    cjk = dataclasses.replace(data, questions=[q for q in data.questions if q.lang != "en"], conversations=[],
+                              out_of_scope=[], plain=[], pasted=[])
+    result = evaluate_answers(kb_answerer, cjk)
+    print("questions in Japanese, Korean, Chinese:", result.figures, result.counts)
+    return result
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +95,11 @@ def test_the_decoder_explains_only_the_partners_words(report: Report) -> None:
 def test_answers_are_short_and_open_with_the_answer(report: Report) -> None:
     assert report.figures["core words p50"] <= 250
     assert report.figures["first paragraph <= 60 words"] >= SHORT_FIRST
+
+
+@pytest.mark.slow
+def test_each_asian_language_finds_its_cards_and_is_answered_in_it(cjk_report: Report) -> None:
+    for lang, size in CJK_SIZES.items():
+        assert cjk_report.counts[f"questions {lang}"] >= size
+        assert cjk_report.figures[f"hit@3 {lang}"] >= CJK_HIT3, lang
+        assert cjk_report.figures[f"answered in {lang}"] == 1.0, lang
