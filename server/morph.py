@@ -71,28 +71,38 @@ def _analyse(text: str, lang: str) -> list[Word]:
         return [Word(m.dictionary_form(), m.begin(), m.end()) for m in _sudachi().tokenize(text)
                 if m.part_of_speech()[0] in _JA_CONTENT]
     if lang == "ko":
-        return [Word(getattr(t, "lemma", "") or t.form, t.start, t.start + t.len)
-                for t in _kiwi().tokenize(text) if t.tag.split("-")[0] in _KO_CONTENT]
+        return _korean_words(_kiwi().tokenize(text))
     return [Word(w, s, e) for w, s, e in _jieba().tokenize(text) if w.strip() and not _is_punct(w)]
+
+
+def _korean_words(tokens: Any) -> list[Word]:
+    return [Word(getattr(t, "lemma", "") or t.form, t.start, t.start + t.len)
+            for t in tokens if t.tag.split("-")[0] in _KO_CONTENT]
 
 
 def search_terms(text: str, lang: str) -> list[str]:
     """Words for BM25 in `lang`, split finer than `content_words` so that compounds meet their parts: Sudachi's
     middle split (B) for Japanese, jieba's search mode (compounds and their words) for Chinese, Kiwi for Korean;
     dictionary forms, light words dropped."""
+    return search_terms_many([text], lang)[0]
+
+
+def search_terms_many(texts: list[str], lang: str) -> list[list[str]]:
+    """`search_terms` for many texts (an index build): Kiwi analyses a batch about twice as fast as one by one."""
     if lang not in _LOCKS:
-        return []
+        return [[] for _ in texts]
     with _LOCKS[lang]:
         if lang == "ja":
             from sudachipy import tokenizer
 
-            words = [m.dictionary_form() for m in _sudachi().tokenize(text, tokenizer.Tokenizer.SplitMode.B)
-                     if m.part_of_speech()[0] in _JA_CONTENT]
+            mode = tokenizer.Tokenizer.SplitMode.B
+            found = [[m.dictionary_form() for m in _sudachi().tokenize(text, mode)
+                      if m.part_of_speech()[0] in _JA_CONTENT] for text in texts]
         elif lang == "zh":
-            words = [w for w in _jieba().cut_for_search(text) if w.strip() and not _is_punct(w)]
+            found = [[w for w in _jieba().cut_for_search(text) if w.strip() and not _is_punct(w)] for text in texts]
         else:
-            words = [w.lemma for w in _analyse(text, lang)]
-    return [w.lower() for w in words if w not in LIGHT]
+            found = [[w.lemma for w in _korean_words(tokens)] for tokens in _kiwi().tokenize(texts)]
+    return [[w.lower() for w in words if w not in LIGHT] for words in found]
 
 
 def _is_punct(word: str) -> bool:

@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from server.cjk import CJK_RANGES
-from server.morph import search_terms
+from server.morph import search_terms_many
 
 _TOKEN_RE = re.compile(rf"[{CJK_RANGES}]+|[^\W\d_{CJK_RANGES}]+|\d+")
 _CJK_RE = re.compile(rf"^[{CJK_RANGES}]+$")
@@ -54,11 +54,18 @@ def tokenize(text: str) -> list[str]:
 def tokenize_in(text: str, lang: str) -> list[str]:
     """Tokens of `text` written in `lang`: `tokenize` for English, content-word lemmas (and any English words)
     for Japanese, Korean and Chinese."""
+    return tokenize_all([text], lang)[0]
+
+
+def tokenize_all(texts: Sequence[str], lang: str) -> list[list[str]]:
+    """`tokenize_in` for many texts at once (the analysers work faster on a batch)."""
     if lang == "en":
-        return tokenize(text)
-    lemmas = search_terms(text, lang)
-    latin = " ".join(_LATIN_RUN.findall(text))
-    return [t for t in lemmas if not _LATIN_RUN.fullmatch(t)] + (tokenize(latin) if latin else [])
+        return [tokenize(text) for text in texts]
+    out = []
+    for text, lemmas in zip(texts, search_terms_many(list(texts), lang), strict=True):
+        latin = " ".join(_LATIN_RUN.findall(text))
+        out.append([t for t in lemmas if not _LATIN_RUN.fullmatch(t)] + (tokenize(latin) if latin else []))
+    return out
 
 
 class LexicalIndex:
@@ -73,7 +80,7 @@ class LexicalIndex:
         import bm25s
 
         model = bm25s.BM25()
-        model.index([tokenize_in(t, lang) or [""] for t in texts], show_progress=False)
+        model.index([tokens or [""] for tokens in tokenize_all(texts, lang)], show_progress=False)
         return cls(model, lang)
 
     def scores(self, query: str) -> NDArray[np.float32]:
