@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -41,6 +43,7 @@ EXAMPLES = {
            "中美合拍片的最终剪辑权应该归谁？",
            "美方要求先收回全部宣发费用，这合理吗？"],
 }
+FIRST_TURN_CACHE = 512  # first questions whose draft is kept (least recently asked dropped first)
 FOLLOWUP_WORDS = 6
 MAX_DECODED = 4  # expressions explained per message: the first ones in the partner's text
 _FOLLOWUP_CUE = re.compile(
@@ -103,6 +106,8 @@ class Answerer:
         self.scope = ScopeModel(retriever.embedder)
         self.planner = Planner(retriever, self.scope, cache_dir, ranker or Ranker.load())
         self.labels = load_labels(prompts)
+        self._first_turns: OrderedDict[tuple[object, ...], Draft] = OrderedDict()  # see `draft`
+        self._lock = threading.Lock()
 
     def answer(self, ask: Ask) -> Answer:
         """The whole answer at once (the last item of `stream`)."""
@@ -146,6 +151,25 @@ class Answerer:
         """Understand the message in its conversation, plan the answer, and compose the grounded reply."""
         conversation_id = self._conversation(ask)
         history = self.store.turns(conversation_id, last=8)
+        if history:
+            return self._draft(ask, conversation_id, history)
+        # A first question depends only on itself and the settings: the same one asked again (the example
+        # questions, a team asking alike) is planned and composed once per index build.
+        key = (" ".join(ask.message.split()), ask.culture, ask.perspective, ask.lang,
+               self.retriever.index.manifest.build_id)
+        with self._lock:
+            cached = self._first_turns.get(key)
+            if cached is not None:
+                self._first_turns.move_to_end(key)
+                return replace(cached, ask=ask, conversation_id=conversation_id)
+        draft = self._draft(ask, conversation_id, history)
+        with self._lock:
+            self._first_turns[key] = draft
+            while len(self._first_turns) > FIRST_TURN_CACHE:
+                self._first_turns.popitem(last=False)
+        return draft
+
+    def _draft(self, ask: Ask, conversation_id: str, history: list[Turn]) -> Draft:
         default_pair: Culture | None = ask.culture if ask.culture is not Culture.ANY else None
         default_side = ask.perspective
         for turn in history:  # the pair and side the conversation has established so far

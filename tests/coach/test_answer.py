@@ -192,3 +192,21 @@ def test_cjk_messages_count_words_by_characters() -> None:
     assert word_count("書面では？") == 2 and word_count("and in writing?") == 3
     assert is_followup("書面では？", answered)
     assert not is_followup("アメリカのプロデューサーから「Any update?」というメールが二日おきに来ます。", answered)
+
+
+def test_a_repeated_first_question_is_planned_once_but_stored_in_each_conversation(kb_answerer: Answerer) -> None:
+    question = "How do I read silence from the Japanese side in a negotiation meeting?"
+    first = kb_answerer.answer(Ask(message=question))
+    calls = []
+    plan = kb_answerer.planner.plan
+    kb_answerer.planner.plan = lambda *a, **k: calls.append(1) or plan(*a, **k)  # type: ignore[method-assign]
+    try:
+        again = kb_answerer.answer(Ask(message=f"  {question} "))
+        other = kb_answerer.answer(Ask(message=question, lang="ja"))  # another setting is another answer
+    finally:
+        del kb_answerer.planner.plan
+    assert again.answer_markdown == first.answer_markdown and again.conversation_id != first.conversation_id
+    assert len(calls) == 1 and other.lang.value == "ja"
+    for answer in (first, again):
+        turns = kb_answerer.store.turns(answer.conversation_id)
+        assert [t.role for t in turns] == ["user", "coach"] and turns[1].content == answer.answer_markdown
