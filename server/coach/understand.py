@@ -26,6 +26,17 @@ _ASKER_US = re.compile(rf"\b(?:our|my)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b|\bwe(?:
 _ASKER_ASIA = re.compile(rf"\b(?:our|my)\s+{_AMERICAN}\s+(?:\w+\s+)?{_ROLE}\b|\bwe(?:'re| are)\s+(?:an?|the)\s+"
                          rf"{_ASIAN}\b|\bas\s+(?:an?|the)\s+{_ASIAN}\s+{_ROLE}|\bthe\s+americans?\s+side\b|\bthe\s+americans\b|"
                          r"アメリカ|米国|米側|米国側|ハリウッド|미국|할리우드|美方|美国|好莱坞", re.I)
+# Written in Japanese, Korean or Chinese by staff of the American side: "I work at a US studio", "我是美方...".
+_US_STAFF_NATIVE = re.compile(
+    r"(?:米国|アメリカ|LA|ロサンゼルス|ハリウッド)の(?:会社|制作会社|スタジオ|プロデューサー|配信会社)"
+    r"(?:で|に勤め|の(?:アシスタント|コーディネーター|日本担当|担当))|"
+    r"(?:미국|LA|할리우드)\s*(?:회사|제작사|스튜디오|프로듀서)\s*(?:에서|에 다니|밑에서|의 코디네이터)|"
+    r"我(?:在|是)[^，。,]{0,12}(?:美国|美方)")
+# An English question about "the Korean side" or "their Japanese producer" (the partner in the third person), or
+# about "the American studio": a weaker sign of the asker's side, read when the first-person ones say nothing.
+_THEM_ASIAN = re.compile(rf"\b(?:the|their|a|this)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b", re.I)
+_THEM_AMERICAN = re.compile(rf"\b(?:the|their|a|this)\s+(?:american|us|u\.s\.|hollywood|la)\s+(?:\w+\s+)?{_ROLE}\b",
+                            re.I)
 _ASIA_SIDE_NATIVE = re.compile(r"日本(?:の|側の)?(?:パートナー|制作会社|スタジオ|会社)|한국\s*(?:파트너|제작사)|"
                                r"中国(?:合作方|公司)")
 _STAGES = [
@@ -121,9 +132,15 @@ def detect_side(text: str, language: str) -> Perspective | None:
     us, asia = bool(_ASKER_US.search(text)), bool(_ASKER_ASIA.search(text))
     if language != "en":
         # Written in Japanese, Korean or Chinese: the Asian side, unless the American side is "we".
-        return Perspective.US_SIDE if _ASIA_SIDE_NATIVE.search(text) and not asia else Perspective.ASIA_SIDE
+        if _US_STAFF_NATIVE.search(text) or (_ASIA_SIDE_NATIVE.search(text) and not asia):
+            return Perspective.US_SIDE
+        return Perspective.ASIA_SIDE
     if us != asia:
         return Perspective.US_SIDE if us else Perspective.ASIA_SIDE
+    if not us:
+        them_asian, them_american = bool(_THEM_ASIAN.search(text)), bool(_THEM_AMERICAN.search(text))
+        if them_asian != them_american:
+            return Perspective.US_SIDE if them_asian else Perspective.ASIA_SIDE
     return None
 
 
