@@ -43,7 +43,7 @@ EXAMPLES = [  # TRANSLATORS: not a translation: six questions of your readers' o
     # partner), written as they would type them, one per situation
     NP_("example question", "My partner won't say no directly. How do I read that?"),
     NP_("example question", "Who should have final cut in a Japan-US co-production?"),
-    NP_("example question", "The yen moved 15% during our schedule. Who absorbs it?"),
+    NP_("example question", "The yen moved 15 percent during our schedule. Who absorbs it?"),
     NP_("example question", "How do I read the room in a meeting in Seoul?"),
     NP_("example question", "How should I give notes to a Chinese partner without costing anyone face?"),
     NP_("example question", "What does 前向きに検討します really mean?"),
