@@ -45,6 +45,7 @@ EXAMPLES = {
 }
 FIRST_TURN_CACHE = 512  # first questions whose draft is kept (least recently asked dropped first)
 FOLLOWUP_WORDS = 6
+BARE_PHRASE_SHARE = 0.5  # an unquoted message is the partner's own phrase when expressions fill this share of it
 MAX_DECODED = 4  # expressions explained per message: the first ones in the partner's text
 _FOLLOWUP_CUE = re.compile(
     r"^(and|but|also|then|so|ok|okay|what if|what about|how about|and if|what else|in writing|"
@@ -189,18 +190,18 @@ class Answerer:
         shown_cards = {cid for t in coach_turns for cid in t.card_ids}
         plan = self.planner.plan(u, asker, decoded, previous.resolved_query or previous.content if previous else None,
                                  shown, shown_cards, self.labels[lang.value], lang)
+        asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
+        asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         if plan.outcome == "answer":
             markdown = compose_answer(self.prompts, plan.sections, decoded, self._cited(plan.cards, decoded, lang),
                                       self.labels[lang.value])
-            asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
-            offered = {_norm(s) for t in coach_turns for s in t.suggestions}  # stored with each earlier answer
-            suggestions = self._suggestions(plan.cards, shown_cards, asked | offered, lang, u.pair)
+            suggestions = self._suggestions(plan.cards, shown_cards, asked, lang, u.pair)
         elif plan.outcome == "clarify":
             options = [self.planner.localised(c.card, lang) for c in plan.candidates[:3]]
-            suggestions = [_option(c) for c in options]
+            suggestions = [o for o in map(_option, options) if _norm(o) not in asked]
             markdown = compose_clarify(self.prompts, suggestions, options[0] if options else None, lang.value)
         else:
-            suggestions = list(EXAMPLES[lang.value])
+            suggestions = [e for e in EXAMPLES[lang.value] if _norm(e) not in asked]
             markdown = compose_decline(self.prompts, suggestions, lang.value)
         return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions, lang)
 
@@ -209,7 +210,10 @@ class Answerer:
         if u.partner_text:
             return self.decoder.find("\n".join(u.partner_text))[:MAX_DECODED]
         if len(u.parts) == 1 and not is_question(message) and word_count(message) <= 12:
-            return self.decoder.find(message)[:MAX_DECODED]
+            found = self.decoder.find(message)
+            # only when the expressions are most of the message: 「請示領導之前，我想…」 is the asker's own plan
+            if sum(len(f.form) for f in found) >= BARE_PHRASE_SHARE * len("".join(message.split())):
+                return found[:MAX_DECODED]
         return []
 
     def finish(self, draft: Draft, markdown: str, used: list[Card] | None = None) -> Answer:

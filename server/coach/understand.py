@@ -70,8 +70,8 @@ _SAID = re.compile(r"\b(?:said|says|(?:keeps?|kept) saying|wrote|writes|replied|
                    r"\s*(?:that\s+|back\s+)?[:,]?\s*(.+?)(?:[.!?](?:\s|$)|\n|$)", re.I)
 _SAID_COLON = re.compile(r"\b(?:said|says|wrote|writes|replied|responded|answered|emailed|messaged|texted)\s*:\s*(.+)",
                          re.I)  # "They wrote: ..." takes the rest of the line
-_JA_SAID = re.compile(r"(?:^|[。\n、])([^。\n、]{2,120}?)(?:と|って)(?:言われ|言って|言い|返事|返信|回答|連絡|"
-                      r"書いて|のこと|おっしゃ)")
+_JA_SAID = re.compile(r"(?:^|[。\n、])([^。\n、]{2,120}?)(?:と|って)(?:言われ|言って|言い|"
+                      r"(?:返事|返信|回答|連絡)(?!を?し)|書いて|のこと|おっしゃ)")  # 「…と返事をした」 is the asker's
 # A short message that only asks about a phrase: 「前向きに検討しますって断り？」
 # Asking about the partner's phrase: "what does X mean?", "is X a no?", 「X是什么意思」, 「X는 무슨 뜻이에요?」
 _ABOUT = re.compile(r"\bwhat does (.+?) (?:really |actually )?mean\b|\bdoes (.+?) mean (?:yes|no)\b|"

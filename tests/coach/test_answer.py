@@ -9,7 +9,7 @@ import pytest
 
 from server.coach.answer import Answerer, is_followup
 from server.coach.compose import build_section, load_labels, prompt_environment
-from server.coach.understand import detect_pair
+from server.coach.understand import detect_pair, understand
 from server.models import Answer, Ask, Card, Culture, Language, Perspective, Turn
 
 ENGLISH = {"words": load_labels(prompt_environment(Path("prompts")))["en"], "lang": Language.EN}
@@ -210,3 +210,19 @@ def test_a_repeated_first_question_is_planned_once_but_stored_in_each_conversati
     for answer in (first, again):
         turns = kb_answerer.store.turns(answer.conversation_id)
         assert [t.role for t in turns] == ["user", "coach"] and turns[1].content == answer.answer_markdown
+
+
+def test_declined_turns_in_one_conversation_never_offer_the_same_example_twice(kb_answerer: Answerer) -> None:
+    first = kb_answerer.answer(Ask(message="What is a good recipe for ramen broth?"))
+    second = kb_answerer.answer(Ask(message="And which hotel in Osaka has the best gym?",
+                                    conversation_id=first.conversation_id))
+    assert not first.in_scope and not second.in_scope and first.suggestions
+    assert not set(first.suggestions) & set(second.suggestions)
+
+
+@pytest.mark.parametrize("message", [
+    "请示领导之前，我想先搞清楚保底和分成哪个更划算。",  # the asker's own plan, not the partner's phrase
+    "米国側の条件に、それで結構ですと返事をしてしまったのですが、まずかったでしょうか。",  # what the asker replied
+])
+def test_the_askers_own_use_of_a_phrase_is_not_decoded(kb_answerer: Answerer, message: str) -> None:
+    assert kb_answerer.decode(message, understand(message)) == []
