@@ -80,7 +80,7 @@ _ABOUT = re.compile(r"\bwhat does (.+?) (?:really |actually )?mean\b|\bdoes (.+?
                     r"(?:^|\s)(\S{2,20}?)(?:은|는|이|가)?\s?(?:무슨 뜻|무슨 의미|거절인가요)", re.I)
 _JA_ABOUT = re.compile(r"^([^。\n？?、]{2,30}?)(?<!思)(?:って|とは|というのは|と言うのは)[^。\n]{0,15}$")
 _KO_SAID = re.compile(r"(?:^|[.\n,])([^.\n,]{2,120}?)(?:라고|다고|자고|냐고)\s*(?:했|하더|말했|답했|답장|연락|들었)")
-_ZH_SAID = re.compile(r"(?:说|表示|回复|回答|答复|告诉我们|来信)[:：,，]?\s*([^。！？\n]{2,120})")
+_ZH_SAID = re.compile(r"(?:(?<!谁)说(?!了算)|表示|回复|回答|答复|告诉我们|来信)[:：,，]?\s*([^。！？\n]{2,120})")
 _GREETING = re.compile(r"^\s*(?:dear\b|hi\b|hello\b|good (?:morning|afternoon)|お世話になって|いつもお世話|"
                        r"안녕하세요|您好|你好|件名|subject:)|^\s*\S{1,12}(?:様|さん|님|您好|你好)[,，、]?\s*$", re.I)
 # "Here is their reply:", 「返信を貼ります」, 「그대로 붙여요」, 「对方邮件原文：」 then the pasted lines.
@@ -164,7 +164,10 @@ def partner_text(message: str) -> list[str]:
         about = _JA_ABOUT.match(message.strip())
         if about:
             spans.append(about.group(1))
-    return list(dict.fromkeys(s for s in spans if len(s.strip()) >= 2))
+    return list(dict.fromkeys(s for s in spans if len(s.strip()) >= 2 and s.strip().lower() not in _PRONOUNS))
+
+
+_PRONOUNS = frozenset({"it", "this", "that", "they", "he", "she", "those", "these", "the phrase", "this phrase"})
 
 
 def _pasted_email(message: str) -> list[str]:
@@ -200,7 +203,7 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
         text = text.replace(span, " ")
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     questions = [q for s in sentences if is_question(s) for q in _JOIN_SPLIT.split(s) if q]
-    questions = [q.strip(" ,") for q in questions if q and len(q.split()) + len(q) // 8 >= 3]
+    questions = [q.strip(" ,") for q in questions if q and (len(q.split()) + len(q) // 8 >= 3 or word_count(q) >= 5)]
     context = " ".join(s for s in sentences if not is_question(s))
     return ([message] if len(questions) <= 1 else questions[:MAX_PARTS]), context
 

@@ -79,3 +79,29 @@ def test_and_between_two_asks_splits_them() -> None:
     parts, _ = split_parts("Who should approve the voice cast, and if we disagree with the committee's pick, how do "
                            "we push back without damaging the relationship?", [])
     assert len(parts) == 2 and parts[0].startswith("Who should approve")
+
+
+@pytest.mark.parametrize(("message", "parts"), [
+    ("アメリカ側から最終編集権を求められています。誰が持つのが普通ですか？また、映画祭版は誰が決めますか？",
+     ["誰が持つのが普通ですか？", "また、映画祭版は誰が決めますか？"]),
+    ("双方争了两个月。一、以后这类事到底谁说了算，能不能提前约定好？二、眼下这个僵局要不要报给双方老板？",
+     ["一、以后这类事到底谁说了算，能不能提前约定好？", "二、眼下这个僵局要不要报给双方老板？"]),
+])
+def test_short_questions_written_without_spaces_are_parts_too(message: str, parts: list[str]) -> None:
+    u = understand(message)
+    assert u.parts == parts and u.partner_text == []  # 谁说了算 ("who has the final say") reports no one's words
+
+
+@pytest.mark.parametrize(("message", "side"), [
+    ("Signed in June. Now the Korean side says the won rate means the split should change. What now?", "us-side"),
+    ("The American co-producer wants audit rights on our box office statements. Is it normal?", "asia-side"),
+    ("米国の制作会社で日本担当のコーディネーターをしています。委員会の返事が来ません。", "us-side"),
+    ("我在一家美国制片公司的北京办公室工作。中方说原则上可以，我老板以为谈妥了。", "us-side"),
+])
+def test_the_side_is_read_from_how_the_asker_names_the_partner(message: str, side: str) -> None:
+    assert understand(message).side == Perspective(side)
+
+
+def test_a_pronoun_is_not_the_partners_words() -> None:
+    u = understand("What does it mean? Who decides?")
+    assert u.partner_text == [] and u.parts == ["What does it mean?", "Who decides?"]
