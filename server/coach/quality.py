@@ -72,9 +72,10 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
         if q.pair and q.side and first:
             frame_known += 1
             framed += _in_frame(cards[first].cultures, cards[first].perspective, q)
+        sources = set(cited) | {f.card_id for f in draft.decoded}  # what the answer cites, decoded phrases too
         for part in q.parts:
             parts_total += 1
-            parts_ok += bool(set(part.cards) & set(cited))
+            parts_ok += bool(set(part.cards) & sources)
         if draft.outcome == "answer":
             lengths.append(word_count(core(draft.markdown)))
             short_first += word_count(first_paragraph(draft.markdown)) <= 60
