@@ -64,7 +64,8 @@ _JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and|also|plus)\s+(?=(?:how|what|who|sh
 # Partner text: quoted spans, cue-led sentences, "…と言われた" clauses, pasted e-mails.
 _QUOTED = re.compile(r"「([^」]{2,400})」|『([^』]{2,400})』|“([^”]{2,400})”|\"([^\"\n]{2,400})\"|"
                      r"(?<![\w'])'([^'\n]{2,200})'(?![\w'])")
-_SAID = re.compile(r"\b(?:said|says|(?:keeps?|kept) saying|wrote|writes|replied|responded|answered|"
+_SAID = re.compile(r"\b(?:said|says|(?:they|he|she) say|(?:keeps?|kept) saying|wrote|writes|replied|responded|"
+                   r"answered|got back|heard back|"
                    r"told (?:us|me)|emailed|messaged|texted|came back with|the reply was|their reply|"
                    r"their answer|their email|response was)"
                    r"\s*(?:that\s+|back\s+)?[:,]?\s*(.+?)(?:[.!?](?:\s|$)|\n|$)", re.I)

@@ -105,3 +105,15 @@ def test_the_side_is_read_from_how_the_asker_names_the_partner(message: str, sid
 def test_a_pronoun_is_not_the_partners_words() -> None:
     u = understand("What does it mean? Who decides?")
     assert u.partner_text == [] and u.parts == ["What does it mean?", "Who decides?"]
+
+
+@pytest.mark.parametrize(("message", "theirs"), [
+    ("Sent a change to the specs, got back 承知しました. Can I tell the post house to go ahead?", "承知しました"),
+    ("They say 没问题 to everything. How do I find out what's really a problem?", "没问题 to everything"),
+])
+def test_reported_replies_are_the_partners_words(message: str, theirs: str) -> None:
+    assert partner_text(message) == [theirs]
+
+
+def test_asking_how_to_say_something_reports_no_one() -> None:
+    assert partner_text("How do I say no politely? What should I say to them?") == []
