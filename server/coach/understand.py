@@ -59,6 +59,7 @@ _QUESTION_END = re.compile(r"(?:[?？]|か|かな|でしょうか|ますか|で�
 _REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b|教えて|ください|知りたい|알려|"
                       r"조언|请问|请告诉|怎么办|如何", re.I)
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+(?=[A-Z])|\n+")
+_ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨]|(?:(?<=[。：:；;，,、\s])|^)(?:[一二三四五]、|[1-5][)）])")
 _JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and|also|plus)\s+(?=(?:how|what|who|should|can|could|do|does|is|are|"
                          r"when|where|why|which|would|will|if)\b)", re.I)
 # Partner text: quoted spans, cue-led sentences, "…と言われた" clauses, pasted e-mails.
@@ -203,10 +204,25 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
     for span in partner:
         text = text.replace(span, " ")
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    enumerated = _enumerated(text)
+    if enumerated:  # 「①…、②…、教えてください」, 「一、…；二、…」: the numbered items are the asks
+        return enumerated[:MAX_PARTS], " ".join(s for s in sentences if not any(p in s for p in enumerated))
     questions = [q for s in sentences if is_question(s) for q in _JOIN_SPLIT.split(s) if q]
     questions = [q.strip(" ,") for q in questions if q and (len(q.split()) + len(q) // 8 >= 3 or word_count(q) >= 5)]
     context = " ".join(s for s in sentences if not is_question(s))
     return ([message] if len(questions) <= 1 else questions[:MAX_PARTS]), context
+
+
+def _enumerated(text: str) -> list[str]:
+    """Numbered asks inside a message (①, ②; 一、二、; 1) 2)), each up to the next number, when there are two or
+    more; [] otherwise."""
+    marks = list(_ENUMERATION.finditer(text))
+    if len(marks) < 2:
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    items = [text[m.start():end].strip(" 、，,；;。\n") for m, end in zip(marks, ends, strict=True)]
+    items[-1] = _SENTENCE.split(items[-1])[0].strip(" 、，,；;。")  # the last item ends with its sentence
+    return [i for i in items if word_count(i) >= 3] if all(word_count(i) >= 3 for i in items) else []
 
 
 def understand(message: str, default_pair: Culture | None = None,

@@ -117,3 +117,19 @@ def test_reported_replies_are_the_partners_words(message: str, theirs: str) -> N
 
 def test_asking_how_to_say_something_reports_no_one() -> None:
     assert partner_text("How do I say no politely? What should I say to them?") == []
+
+
+@pytest.mark.parametrize(("message", "parts"), [
+    ("予算のルールが曖昧です。①予算の変更はだれがサインするのか、②予算超過の負担はどう決めるべきか、教えてください。",
+     ["①予算の変更はだれがサインするのか", "②予算超過の負担はどう決めるべきか、教えてください"]),
+    ("哪些条款要特别注意？尤其是：一、争议解决放在哪里仲裁比较好；二、如果一方中途想退出该怎么处理。",
+     ["一、争议解决放在哪里仲裁比较好", "二、如果一方中途想退出该怎么处理"]),
+    ("Two things: 1) who approves the voice cast, 2) who pays for the reshoots?",
+     ["1) who approves the voice cast", "2) who pays for the reshoots?"]),
+])
+def test_numbered_asks_in_one_sentence_are_parts(message: str, parts: list[str]) -> None:
+    assert understand(message).parts == parts
+
+
+def test_a_lone_number_is_not_a_list() -> None:
+    assert understand("Our budget is 1) too low. Who pays?").parts == ["Our budget is 1) too low. Who pays?"]
