@@ -16,7 +16,7 @@ import jinja2
 
 from server.coach.compose import SOURCES_LINE, compose_answer, compose_clarify, compose_decline, load_labels
 from server.coach.decode import Decoder, Found
-from server.coach.plan import Plan, Planner
+from server.coach.plan import Plan, Planner, fits_pair
 from server.coach.rank import Asker, Ranker
 from server.coach.scope import ScopeModel
 from server.coach.understand import Understanding, is_question, understand, word_count
@@ -263,13 +263,9 @@ class Answerer:
         or offered."""
         cards = self.retriever.index.cards
         skip = shown_cards | {u.id for u in used}
-        ids = [r for c in used for r in c.related if r in cards and r not in skip and _fits(cards[r], pair)]
+        ids = [r for c in used for r in c.related if r in cards and r not in skip and fits_pair(cards[r], pair)]
         options = [_option(self.planner.localised(cards[i], lang)) for i in dict.fromkeys(ids)]
         return [o for o in options if _norm(o) not in asked][:3]
-
-
-def _fits(card: Card, pair: Culture | None) -> bool:
-    return pair in (None, Culture.ANY) or Culture.ANY in card.cultures or pair in card.cultures
 
 
 def _option(card: Card) -> str:

@@ -152,11 +152,16 @@ class Planner:
         return fallback
 
 
+def fits_pair(card: Card, pair: Culture | None) -> bool:
+    """The card is for the asker's pair, or for every pair (or the pair is unknown)."""
+    return pair in (None, Culture.ANY) or Culture.ANY in card.cultures or pair in card.cultures
+
+
 def _in_frame_first(candidates: list[Candidate], asker: Asker) -> tuple[list[Candidate], list[Candidate]]:
     """Prefer the asker's pair (or `any`) and side (or `both`): a card that fits both and that the model rates at
     least FRAME_SHARE of the best comes first, then one that fits the pair at PAIR_SHARE, then the rest."""
     def pair_fits(c: Candidate) -> bool:
-        return asker.pair in (None, Culture.ANY) or Culture.ANY in c.card.cultures or asker.pair in c.card.cultures
+        return fits_pair(c.card, asker.pair)
 
     def side_fits(c: Candidate) -> bool:
         return asker.side in (None, Perspective.BOTH) or c.card.perspective in (asker.side, Perspective.BOTH)
