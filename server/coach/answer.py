@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from server.cjk import language_of
 from server.coach.compose import SOURCES_LINE, compose_answer, compose_clarify, compose_decline, load_labels
 from server.coach.decode import Decoder, Found
 from server.coach.plan import Plan, Planner, fits_pair
@@ -269,8 +270,9 @@ class Answerer:
 
 
 def _option(card: Card) -> str:
-    """A card as something the user can send: its first question-like trigger, else its title."""
-    return next((t for t in card.triggers if word_count(t) >= 4), card.title)
+    """A card as something the user can send: its first question-like trigger in the card's language (an English
+    card also lists triggers in the partner's script), else its title."""
+    return next((t for t in card.triggers if word_count(t) >= 4 and language_of(t) == card.lang.value), card.title)
 
 
 def _norm(text: str) -> str:

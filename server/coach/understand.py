@@ -202,7 +202,7 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
     sentences around them that describe the situation."""
     text = message
     for span in partner:
-        text = text.replace(span, " ")
+        text = text.replace(span, "…")  # a heading reads 'they wrote: "…" Is this a no?'
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     enumerated = _enumerated(text)
     if enumerated:  # 「①…、②…、教えてください」, 「一、…；二、…」: the numbered items are the asks
