@@ -3,14 +3,34 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 SECTION_RE = re.compile(r"^##\s+(.+?)\s*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class Report:
+    """The problems found in one file; call it with (line, message) to add one."""
+
+    name: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def __call__(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.name, line, message))
 
 
 def _key_lines(front: str, first_line: int) -> dict[str, int]:
@@ -55,7 +75,7 @@ class CardFile:
     order: list[str]
 
 
-def read_card_file(path: Path, problem: Callable[[int, str], None]) -> CardFile | None:
+def read_card_file(path: Path, problem: Report) -> CardFile | None:
     """Read and split one card file (English or a translation); reports what is unreadable through `problem`."""
     try:
         text = path.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import yaml
 from pydantic import ValidationError
 
 from server.errors import CardError
-from server.knowledge.card_file import SECTION_RE, CardFile, display_path, read_card_file
+from server.knowledge.card_file import SECTION_RE, CardFile, Problem, Report, display_path, read_card_file
 from server.knowledge.figures import figure_message, undated_claims, undated_figures
 from server.models import SECTION_TITLES, Card, CardKind, CardMeta, Perspective
 
@@ -21,16 +21,6 @@ _BULLET_RE = re.compile(r"^[-*]\s+")
 _MARK_RE = re.compile(r"^\[([^\]\s]*)\](?!\()\s*")
 _MARK_LINE_RE = re.compile(r"^([-*]\s+)\[(?:us-side|asia-side|both)\]\s*", re.MULTILINE)
 SIDE_MARKS = ", ".join(f"[{p.value}]" for p in (Perspective.US_SIDE, Perspective.ASIA_SIDE, Perspective.BOTH))
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -156,15 +146,10 @@ def section_problems(file: CardFile) -> list[tuple[int, str]]:
 
 def parse_card(path: Path, topics: dict[str, Topic]) -> tuple[Card | None, list[Problem]]:
     """Parse one card file; returns the card (None if unusable) and every problem found in it."""
-    name = display_path(path)
-    problems: list[Problem] = []
-
-    def problem(line: int, message: str) -> None:
-        problems.append(Problem(name, line, message))
-
+    problem = Report(display_path(path))
     file = read_card_file(path, problem)
     if file is None:
-        return None, problems
+        return None, problem.problems
     key_lines, sections = file.key_lines, file.sections
     try:
         meta = CardMeta.model_validate(file.raw)
@@ -181,7 +166,7 @@ def parse_card(path: Path, topics: dict[str, Topic]) -> tuple[Card | None, list[
             problem(line, message)
 
     if meta is None:
-        return None, problems
+        return None, problem.problems
     for claim in undated_claims(meta.summary):
         problem(key_lines.get("summary", 2), figure_message(claim))
     if meta.id != path.stem:
@@ -198,8 +183,8 @@ def parse_card(path: Path, topics: dict[str, Topic]) -> tuple[Card | None, list[
         problem(key_lines.get("triggers", 2), f"too few triggers: {len(triggers)} (need at least {MIN_TRIGGERS})")
     if meta.kind is CardKind.PHRASEBOOK and not meta.phrases:
         problem(key_lines.get("kind", 2), "a phrasebook card must list its expressions under 'phrases'")
-    card = Card(**meta.model_dump(), sections=sections, path=name)
-    return card, problems
+    card = Card(**meta.model_dump(), sections=sections, path=problem.name)
+    return card, problem.problems
 
 
 def _card_files(cards_dir: Path) -> list[Path]:

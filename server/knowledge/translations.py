@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from server.cjk import CJK_CHAR
 from server.errors import CardError
-from server.knowledge.card_file import CardFile, display_path, read_card_file
-from server.knowledge.cards import MIN_TRIGGERS, SAY_SECTION, Problem, items, say_lines_in, section_problems
+from server.knowledge.card_file import CardFile, Problem, Report, display_path, read_card_file
+from server.knowledge.cards import MIN_TRIGGERS, SAY_SECTION, items, say_lines_in, section_problems
 from server.models import SECTION_TITLES, Card, CardKind, Culture, Language, Perspective, Phrase
 
 PARTNER_LANGUAGES = (Language.JA, Language.KO, Language.ZH)
@@ -107,12 +107,8 @@ def load_translations(knowledge_dir: Path, english: list[Card]) -> dict[Language
 def parse_translation(path: Path, lang: Language, english: dict[str, Card]
                       ) -> tuple[Card | None, list[Problem], Problem | None]:
     """One translation: the localised card (None if unusable), its problems, and a staleness warning if any."""
-    name = display_path(path)
-    problems: list[Problem] = []
-
-    def problem(line: int, message: str) -> None:
-        problems.append(Problem(name, line, message))
-
+    problem = Report(display_path(path))
+    name, problems = problem.name, problem.problems
     file = read_card_file(path, problem)
     if file is None:
         return None, problems, None

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from server.knowledge.cards import Problem, line_of
+from server.knowledge.card_file import Problem
+from server.knowledge.cards import line_of
 from server.knowledge.passages import content_hash, dense_text
 from server.models import Card
 from server.search.embedder import Embedder
