@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ from server.coach.compose import prompt_environment
 from server.search.embedder import SentenceTransformerEmbedder, load_embedder
 from server.search.index import Index, build_index, load_index
 from server.search.retrieval import Retriever
+from server.service.ratelimit import ClientLimiter
 from server.settings import PROJECT_ROOT, Settings
 from server.store.conversations import ConversationStore
 
@@ -46,6 +48,16 @@ def app_client(tmp: Path, index: Index, **extra: object) -> TestClient:
     settings = make_settings(tmp, database_url=f"sqlite:///{tmp / 'coach.db'}", reload_interval=0, **extra)
     settings.index_dir = Path(index.path)
     return TestClient(create_app(settings, wait_until_loaded=True))
+
+
+@contextmanager
+def served_app(settings: Settings) -> Iterator[TestClient]:
+    """The app on `settings`, loaded and running, with a rate limit no test module reaches (a module of page tests
+    sends hundreds of requests from one client)."""
+    app = create_app(settings, wait_until_loaded=True)
+    with TestClient(app) as client:
+        app.state.limiter = ClientLimiter(60_000, 10_000)
+        yield client
 
 
 @pytest.fixture(scope="session")

@@ -18,13 +18,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from fastapi.testclient import TestClient
 
-from server.app import create_app
-from server.service.ratelimit import ClientLimiter
 from server.settings import PROJECT_ROOT
 from server.web import i18n
 from server.web.i18n import accepted, negotiate
 
-from ..conftest import FIXTURE_KB, make_settings
+from ..conftest import FIXTURE_KB, make_settings, served_app
 
 HTMX = {"HX-Request": "true"}
 LOCALE = PROJECT_ROOT / "web" / "locale"
@@ -38,9 +36,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, fixture_index: Any) -> Iter
     tmp = tmp_path_factory.mktemp("i18n")
     settings = make_settings(tmp, FIXTURE_KB, database_url=f"sqlite:///{tmp / 'coach.db'}")
     settings.index_dir = Path(fixture_index.path)
-    app = create_app(settings, wait_until_loaded=True)
-    with TestClient(app) as client:
-        app.state.limiter = ClientLimiter(60_000, 10_000)
+    with served_app(settings) as client:
         yield client
 
 

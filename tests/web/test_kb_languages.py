@@ -14,12 +14,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from server.app import create_app
 from server.knowledge.translations import source_hash
 from server.search.index import build_index
-from server.service.ratelimit import ClientLimiter
 
-from ..conftest import FIXTURE_KB, make_settings
+from ..conftest import FIXTURE_KB, make_settings, served_app
 from .test_i18n import english_left
 
 TRANSLATIONS = Path(__file__).parent / "data"
@@ -40,9 +38,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Iterator[
                                  source.read_text(encoding="utf-8")), encoding="utf-8")
     build_index(kb, tmp / "index", embedder, tmp / "cache")
     settings = make_settings(tmp, kb, database_url=f"sqlite:///{tmp / 'coach.db'}")
-    app = create_app(settings, wait_until_loaded=True)
-    with TestClient(app) as client:
-        app.state.limiter = ClientLimiter(60_000, 10_000)
+    with served_app(settings) as client:
         yield client
 
 

@@ -25,7 +25,7 @@ from server.web.chat import TOO_FAST
 from server.web.display import display_text, render_markdown
 from server.web.views import CSP
 
-from ..conftest import FIXTURE_KB, make_settings
+from ..conftest import FIXTURE_KB, make_settings, served_app
 from ..llm_server import LLMServer
 
 HTMX = {"HX-Request": "true"}
@@ -44,9 +44,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, fixture_index: Any) -> Iter
     tmp = tmp_path_factory.mktemp("web")
     settings = make_settings(tmp, FIXTURE_KB, database_url=f"sqlite:///{tmp / 'coach.db'}")
     settings.index_dir = Path(fixture_index.path)
-    app = create_app(settings, wait_until_loaded=True)
-    with TestClient(app) as client:
-        app.state.limiter = ClientLimiter(60_000, 10_000)
+    with served_app(settings) as client:
         yield client, settings
 
 
