@@ -114,3 +114,11 @@ def _is_punct(word: str) -> bool:
 def key_lemmas(text: str, lang: str) -> list[str]:
     """The words that identify an expression: content words without light and grammatical verbs."""
     return [w.lemma for w in content_words(text, lang) if w.lemma not in LIGHT and w.lemma not in GRAMMAR]
+
+
+def conjunctive_ends(text: str) -> list[int]:
+    """Offsets just after each Japanese conjunctive particle し (「分からないし、…」: one clause ends, another
+    begins); the verb し of 「検討し、」 is not one, which is why this asks Sudachi rather than a pattern."""
+    with _LOCKS["ja"]:
+        return [m.end() for m in _sudachi().tokenize(text)
+                if m.surface() == "し" and m.part_of_speech()[:2] == ("助詞", "接続助詞")]

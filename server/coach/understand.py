@@ -7,9 +7,13 @@ import re
 from dataclasses import dataclass, field
 
 from server.cjk import CJK_CHAR, HAN, HANGUL, KANA, language_of
+from server.coach.parts import is_question as is_question
+from server.coach.parts import split_parts as split_parts
+from server.coach.parts import word_count as word_count
 from server.models import Culture, Perspective
 
-MAX_PARTS = 3
+_NUMBERED = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨]|[一二三四五]、|[1-5][)）])\s*")
+_REFERS = re.compile(r"\b(?:it|that|this|they|them|those|these)\b|それ|その|これ|この|그것|그거|이것|这|那", re.I)
 _PAIR_WORDS = {
     Culture.KR_US: re.compile(r"\b(korea|korean|koreans|seoul|busan|kofic|chaebol|nunchi)\b|한국|韓国|韩国", re.I),
     Culture.CN_US: re.compile(r"\b(china|chinese|beijing|shanghai|cfcc|guanxi|mianzi)\b|中国|中方|北京|上海", re.I),
@@ -55,13 +59,6 @@ _STAGES = [
                                r"sign(?:ing)?|deal memo|first meeting|pitch\w*|proposal)\b|交渉|契約前|협상|계약 전|"
                                r"谈判|签约前", re.I)),
 ]
-_QUESTION_END = re.compile(r"(?:[?？]|か|かな|でしょうか|ますか|ですか|の|까|까요|나요|죠|니|吗|呢)\s*[。.]?\s*$")
-_REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b|教えて|ください|知りたい|알려|"
-                      r"조언|请问|请告诉|怎么办|如何", re.I)
-_SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+(?=[A-Z])|\n+")
-_ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨]|(?:(?<=[。：:；;，,、\s])|^)(?:[一二三四五]、|[1-5][)）])")
-_JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and|also|plus)\s+(?=(?:how|what|who|should|can|could|do|does|is|are|"
-                         r"when|where|why|which|would|will|if)\b)", re.I)
 # Partner text: quoted spans, cue-led sentences, "…と言われた" clauses, pasted e-mails.
 _QUOTED = re.compile(r"「([^」]{2,400})」|『([^』]{2,400})』|“([^”]{2,400})”|\"([^\"\n]{2,400})\"|"
                      r"(?<![\w'])'([^'\n]{2,200})'(?![\w'])")
@@ -81,8 +78,9 @@ _ABOUT = re.compile(r"\bwhat does (.+?) (?:really |actually )?mean\b|\bdoes (.+?
                     r"(?:是什么意思|是不是拒绝|是拒绝吗)|"
                     r"(?:^|\s)(\S{2,20}?)(?:은|는|이|가)?\s?(?:무슨 뜻|무슨 의미|거절인가요)", re.I)
 _JA_ABOUT = re.compile(r"^([^。\n？?、]{2,30}?)(?<!思)(?:って|とは|というのは|と言うのは)[^。\n]{0,15}$")
-_KO_SAID = re.compile(r"(?:^|[.\n,])([^.\n,]{2,120}?)(?:라고|다고|자고|냐고)\s*(?:했|하더|말했|답했|답장|연락|들었)")
-_ZH_SAID = re.compile(r"(?:(?<!谁)说(?!了算)|表示|回复|回答|答复|告诉我们|来信)[:：,，]?\s*([^。！？\n]{2,120})")
+_KO_SAID = re.compile(r"(?:^|[.\n,])([^.\n,]{2,120}?)(?:라고|다고|자고|냐고)\s*(?:했|하더|말했|답했|답장|연락|(들었))")
+_ZH_SAID = re.compile(r"(?:(?<!谁)说(?!了算)|表示|回复|回答|答复|告诉我们|来信)[:：,，]?\s*"
+                      r"(?![“\"「『])([^。！？\n]{2,120})")  # 说“…” is a quote, read as one
 _GREETING = re.compile(r"^\s*(?:dear\b|hi\b|hello\b|good (?:morning|afternoon)|お世話になって|いつもお世話|"
                        r"안녕하세요|您好|你好|件名|subject:)|^\s*\S{1,12}(?:様|さん|님|您好|你好)[,，、]?\s*$", re.I)
 # "Here is their reply:", 「返信を貼ります」, 「그대로 붙여요」, 「对方邮件原文：」 then the pasted lines.
@@ -105,18 +103,17 @@ class Understanding:
     context: str = ""  # the message's sentences that are not questions (the situation)
     partner_text: list[str] = field(default_factory=list)
     asker_language: str = "en"  # the language of the asker's own words (quoted partner text left out): the answer's
+    asian_partner: Culture | None = None  # the pair whose Asian side wrote the partner text (None: American, unknown)
 
     def query(self, part: str) -> str:
-        """What to retrieve for one part: a short sub-question keeps the situation it is about."""
-        if len(self.parts) == 1 or word_count(part) >= 8 or not self.context:
-            return part
-        return f"{' '.join(self.context.split()[:30])} {part}"
-
-
-def word_count(text: str) -> int:
-    """Words, counting CJK script (written without spaces) as one word per two characters."""
-    cjk = len(CJK_CHAR.findall(text))
-    return len(re.findall(r"[^\W_]+", CJK_CHAR.sub(" ", text))) + (cjk + 1) // 2
+        """What to retrieve for one part: a short sub-question, or one that refers back ("if that fails"), keeps
+        the situation it is about."""
+        asked = _NUMBERED.sub("", part)  # 「一、」 and 「①」 are no words of the question
+        later = part != self.parts[0] and CJK_CHAR.search(asked)  # a later CJK clause leaves out the shared topic
+        short = word_count(asked) < (12 if later else 8)
+        if len(self.parts) == 1 or not (short or _REFERS.search(asked)) or not self.context:
+            return asked
+        return f"{' '.join(self.context.split()[:30])} {asked}"
 
 
 def detect_pair(text: str) -> Culture | None:
@@ -146,30 +143,62 @@ def detect_side(text: str, language: str) -> Perspective | None:
     return None
 
 
+def asian_partner(pair: Culture | None, side: Perspective | None, partner: list[str]) -> Culture | None:
+    """Whose English the partner text is: the Asian side of the asker's pair unless the asker is that side, or,
+    with no pair known, the side the pasted e-mail's signature or set phrases point to ("Best regards, Sato",
+    "Thank you always for your support"); None for an American partner or when nothing says."""
+    if side is Perspective.ASIA_SIDE or not partner:
+        return None
+    if pair in (Culture.JP_US, Culture.KR_US, Culture.CN_US):
+        return pair
+    text = "\n".join(partner)
+    names = [n for m in _SIGNED.finditer(text) for n in m.groups() if n]
+    words = {w.lower() for w in re.split(r"[\s-]+", names[-1])} if names else set()
+    found = {c for c, (surnames, phrases) in _WRITERS.items() if words & surnames or phrases.search(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+# A pasted e-mail's signature: the name after "Best regards," or a last line that is only a name.
+_SIGNED = re.compile(r"(?:regards|best|sincerely|thanks|thank you|cheers)[,.!]?\s+(?:mr\.?\s+|ms\.?\s+)?"
+                     r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*[\"”]?\s*$|^\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*$", re.M)
+_WRITERS = {  # the most common surnames in romanised signatures, and English set phrases carried over
+    Culture.JP_US: (frozenset("sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida "
+                              "yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu saito".split()),
+                    re.compile(r"thank you (?:always|as always|very much as always) for your (?:continued )?"
+                               r"(?:support|cooperation)", re.I)),
+    Culture.KR_US: (frozenset("kim lee park choi jung jeong kang cho yoon jang lim shin kwon hwang ahn".split()),
+                    re.compile(r"\b[A-Z][a-z]+-nim\b")),
+    Culture.CN_US: (frozenset("wang zhang liu chen yang zhao huang zhou wu xu sun zhu ma hu guo lin".split()),
+                    re.compile(r"\blaoshi\b|\bzong\b", re.I)),
+}
+
+
 def detect_stage(text: str) -> str | None:
     """negotiating, signed, production or dispute: the most advanced stage the message mentions."""
     return next((name for name, pattern in _STAGES if pattern.search(text)), None)
-
-
-def is_question(sentence: str) -> bool:
-    return bool(_QUESTION_END.search(sentence) or _REQUEST.search(sentence))
 
 
 def partner_text(message: str) -> list[str]:
     """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
     spans = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(message)]
     for pattern in (_SAID_COLON, _SAID, _JA_SAID, _KO_SAID, _ZH_SAID):
-        spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()]
+        spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()
+                  and not (pattern is _KO_SAID and m.group(2) and not _KO_SOURCE.search(m.group(1)))]
     spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
     spans += [next(g for g in m.groups() if g) for m in _ABOUT.finditer(message)]
     if not spans:
         about = _JA_ABOUT.match(message.strip())
         if about:
             spans.append(about.group(1))
-    return list(dict.fromkeys(s for s in spans if len(s.strip()) >= 2 and s.strip().lower() not in _PRONOUNS))
+    return list(dict.fromkeys(s for s in spans if len(s.strip()) >= 2 and s.strip().lower() not in _PRONOUNS
+                              and not _THIS_PHRASE.match(s.strip())))
 
 
 _PRONOUNS = frozenset({"it", "this", "that", "they", "he", "she", "those", "these", "the phrase", "this phrase"})
+_THIS_PHRASE = re.compile(r"(?:这|那)(?:句话|话|个说法|种说法)|(?:この|その|あの)(?:言葉|表現|言い方|フレーズ)|"
+                          r"(?:이|그|저)\s?(?:말|표현)(?!\S)")  # 「这句话一般是什么意思」 asks about a quote, is none
+# 「…다고 들었는데」 is hearsay; it is the partner's only when it says from whom: 「미국 측에서 …다고 들었습니다」
+_KO_SOURCE = re.compile(r"측|쪽|에게서|한테서|로부터|에서")
 
 
 def _pasted_email(message: str) -> list[str]:
@@ -197,34 +226,6 @@ def _pasted_after_cue(message: str) -> list[str]:
     return ["\n".join(taken)] if taken else []
 
 
-def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
-    """The message's distinct questions (at most three; the whole message when it asks one thing) and the
-    sentences around them that describe the situation."""
-    text = message
-    for span in partner:
-        text = text.replace(span, "…")  # a heading reads 'they wrote: "…" Is this a no?'
-    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
-    enumerated = _enumerated(text)
-    if enumerated:  # 「①…、②…、教えてください」, 「一、…；二、…」: the numbered items are the asks
-        return enumerated[:MAX_PARTS], " ".join(s for s in sentences if not any(p in s for p in enumerated))
-    questions = [q for s in sentences if is_question(s) for q in _JOIN_SPLIT.split(s) if q]
-    questions = [q.strip(" ,") for q in questions if q and (len(q.split()) + len(q) // 8 >= 3 or word_count(q) >= 5)]
-    context = " ".join(s for s in sentences if not is_question(s))
-    return ([message] if len(questions) <= 1 else questions[:MAX_PARTS]), context
-
-
-def _enumerated(text: str) -> list[str]:
-    """Numbered asks inside a message (①, ②; 一、二、; 1) 2)), each up to the next number, when there are two or
-    more; [] otherwise."""
-    marks = list(_ENUMERATION.finditer(text))
-    if len(marks) < 2:
-        return []
-    ends = [m.start() for m in marks[1:]] + [len(text)]
-    items = [text[m.start():end].strip(" 、，,；;。\n") for m, end in zip(marks, ends, strict=True)]
-    items[-1] = _SENTENCE.split(items[-1])[0].strip(" 、，,；;。")  # the last item ends with its sentence
-    return [i for i in items if word_count(i) >= 3] if all(word_count(i) >= 3 for i in items) else []
-
-
 def understand(message: str, default_pair: Culture | None = None,
                default_side: Perspective | None = None) -> Understanding:
     language = language_of(message)
@@ -237,4 +238,5 @@ def understand(message: str, default_pair: Culture | None = None,
     parts, context = split_parts(message, partner)
     own = language_of(asker_words) if re.search(r"[^\W\d_]", asker_words) else "en"
     return Understanding(language=language, pair=pair, side=side, stage=detect_stage(asker_words),
-                         parts=parts, context=context, partner_text=partner, asker_language=own)
+                         parts=parts, context=context, partner_text=partner, asker_language=own,
+                         asian_partner=asian_partner(pair, side, partner))

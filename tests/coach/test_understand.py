@@ -133,3 +133,73 @@ def test_numbered_asks_in_one_sentence_are_parts(message: str, parts: list[str])
 
 def test_a_lone_number_is_not_a_list() -> None:
     assert understand("Our budget is 1) too low. Who pays?").parts == ["Our budget is 1) too low. Who pays?"]
+
+
+@pytest.mark.parametrize(("message", "parts"), [
+    ("吹替の主役に有名俳優を使うと本当に効果があるのか、それと最終的に誰が決めるのかを知りたいです。",
+     ["吹替の主役に有名俳優を使うと本当に効果があるのか", "最終的に誰が決めるのかを知りたいです。"]),
+    ("吹替の費用は誰が持つのか分からないし、納品の締め切りがいつなのかも知りたい。",
+     ["吹替の費用は誰が持つのか分からない", "納品の締め切りがいつなのかも知りたい。"]),
+    ("撮影許可はいつ下りるのでしょうか。あと、待機中のスタッフの費用は誰が持つのか。",
+     ["撮影許可はいつ下りるのでしょうか。", "あと、待機中のスタッフの費用は誰が持つのか。"]),
+    ("회식에 꼭 참석해야 하는지 알고 싶고, 또 선배를 어떻게 불러야 하는지도 궁금합니다.",
+     ["회식에 꼭 참석해야 하는지 알고 싶고", "선배를 어떻게 불러야 하는지도 궁금합니다."]),
+    ("서울에서 몇 달 같이 일할 때 미리 알려줄 게 있을까요? 특히 회식 자리와 호칭이 걱정입니다.",
+     ["서울에서 몇 달 같이 일할 때 미리 알려줄 게 있을까요?", "특히 회식 자리와 호칭이 걱정입니다."]),
+    ("宣发费用应该由哪一方先回收？另外分账比例一般怎么定", ["宣发费用应该由哪一方先回收？", "另外分账比例一般怎么定"]),
+    ("拍摄预算超支的部分由谁来承担，还有片尾署名顺序怎么排？",
+     ["拍摄预算超支的部分由谁来承担", "片尾署名顺序怎么排？"]),
+    ("试映结果到底有多大分量以及最终剪辑权应该怎么约定？", ["试映结果到底有多大分量", "最终剪辑权应该怎么约定？"]),
+    ("Is a dub worth it for the US release? And who signs off on the English script - the licensor wants every line",
+     ["Is a dub worth it for the US release?",
+      "And who signs off on the English script - the licensor wants every line"]),
+])
+def test_asks_joined_inside_one_sentence_are_parts(message: str, parts: list[str]) -> None:
+    assert understand(message).parts == parts
+
+
+@pytest.mark.parametrize("message", [
+    "先方の返事をこのまま待つべきか、押すべきか、どちらがいいでしょうか？",
+    "先方の返事を待つべきか、それとももう一度催促すべきか、どちらがいいでしょうか？",
+    "답을 더 기다려야 할지, 아니면 다시 연락해야 할지 모르겠어요?",
+    "我们应该继续等，还是再催一次？",
+    "预算以及进度都要报给谁？",
+    "Should I wait or push?",
+    "We've been waiting three weeks for the committee. Wait or push?",
+    "検討し、返事しますと言われましたが、どういう意味ですか？",
+])
+def test_alternatives_are_one_question(message: str) -> None:
+    assert understand(message).parts == [message]
+
+
+def test_this_phrase_is_not_the_partners_words() -> None:
+    u = understand("对方一个月前说“领导还要商量”，到现在也没消息。这句话一般是什么意思？要不要请美方高层直接出面？")
+    assert u.partner_text == ["领导还要商量"]
+    assert u.parts == ["这句话一般是什么意思？", "要不要请美方高层直接出面？"]
+
+
+def test_what_the_asker_heard_is_not_the_partners_words() -> None:
+    assert partner_text("한미 사이에는 공동제작 협정이 없다고 들었는데, 어떤 지원금을 받을 수 있나요?") == []
+    assert partner_text("미국 측에서 어렵다고 들었습니다. 어떻게 해야 하나요?") != []
+
+
+def test_a_short_quoted_term_stays_in_its_part() -> None:
+    u = understand("Should we split the rights by territory or by platform? And what does 'North America' include "
+                   "when we write it down?")
+    assert u.parts[1] == "And what does 'North America' include when we write it down?"
+
+
+def test_a_part_that_refers_back_keeps_the_situation() -> None:
+    u = understand("The Chinese side went silent after we disagreed on the edit. How do I restart the "
+                   "conversation, and what are the formal steps if that fails?")
+    assert len(u.parts) == 2 and "Chinese side" in u.query(u.parts[1])
+
+
+def test_the_other_choice_in_its_own_sentence_is_the_same_question() -> None:
+    message = "米国側にはもう伝えるべき？それとも対策が決まってからのほうがいいですか。"
+    assert understand(message).parts == [message]
+
+
+def test_two_asks_joined_by_go_are_parts() -> None:
+    u = understand("미국 측이 계속 재촉하는데 어떻게 설명하고, 다음에는 어떻게 일정을 잡아야 할까요?")
+    assert u.parts == ["미국 측이 계속 재촉하는데 어떻게 설명하고", "다음에는 어떻게 일정을 잡아야 할까요?"]

@@ -1,0 +1,115 @@
+"""The distinct questions in one message: the sentences that ask, asks joined inside one sentence (", and how …",
+「…のか、それと…のか」, 「…し、…も知りたい」, 「…고, 또 …」, 「…，还有…」), numbered asks (①②, 一、二、, 1) 2)).
+Alternatives stay one question: "wait or push?", 「待つべきか、押すべきか」, 「…할지, 아니면 …할지」, "A还是B？"."""
+
+from __future__ import annotations
+
+import re
+
+from server.cjk import CJK_CHAR, KANA
+from server.morph import conjunctive_ends
+
+MAX_PARTS = 3
+_QUESTION_END = re.compile(r"(?:[?？]|か|かな|でしょうか|ますか|ですか|の|까|까요|나요|죠|니|吗|呢)\s*[。.]?\s*$")
+_REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b|教えて|ください|知りたい|알려|"
+                      r"조언|궁금|알고 싶|请问|请告诉|怎么办|如何|想知道|想了解", re.I)
+_SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+(?=[A-Z])|\n+")
+_ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨]|(?:(?<=[。：:；;，,、？?！!\s])|^)(?:[一二三四五]、|[1-5][)）])")
+_JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and|also|plus)\s+(?=(?:how|what|who|should|can|could|do|does|is|are|"
+                         r"when|where|why|which|would|will|if)\b)", re.I)
+# Question words: the second of two clauses joined by "or" is its own ask only when it has one
+# (「効果があるのか、それとも誰が決めるのか」), not when it is the other choice (「待つべきか、それとも押すべきか」).
+_WH = re.compile(r"\b(?:who|what|when|where|why|how|which|whose)\b|誰|だれ|いつ|どこ|何|なに|どう|どの|どれ|なぜ|"
+                 r"いくら|누가|누구|언제|어디|무엇|뭐|뭘|어떻게|어떤|왜|얼마|谁|什么|何时|哪|怎么|怎样|如何|为什么|"
+                 r"多少|多大|多久|要不要|能不能|是否", re.I)
+# A clause that asks or says what the asker wants to know (「…分からない」, 「…하는지 알고 싶고」).
+_ASKING = re.compile(r"分から|わから|知りたい|궁금|알고 싶|모르겠|不知道|不清楚|想知道|(?:는|할|을|인|은|일|될)지|"
+                     r"のか|(?:[?？]|か|까|吗|呢)$")
+_AND_CUE = re.compile(r"[、，,]\s*(?:それと|それから|あと|さらに|加えて)[、，,]?|"
+                      r"(?<=고)(?:,?\s*(?:또한?|그리고|아울러)\s+|,\s*)|[,，]\s*(?:또한?|그리고|아울러)\s+|[，,]\s*(?:另外|还有|此外|同时)[，,]?|以及")
+_OR_CUE = re.compile(r"[、，,]\s*それとも[、，,]?|[,，]?\s*아니면\s+|[，,]\s*或者")
+_OTHER_CHOICE = re.compile(r"^(?:or\b|それとも|아니면|还是|或者)", re.I)
+# A sentence after a question that adds another ask without a question mark: "And who approves the script - …",
+# 「あと、費用は誰が持つのか」, 「另外分账比例一般怎么定」, or narrows it: 「특히 회식 자리가 걱정입니다」.
+_ADDED = re.compile(r"^(?:(?:and|also|plus|but)\b|あと|また|それと|それから|さらに|그리고|또|另外|还有|此外|同时)",
+                    re.I)
+_FOCUS = re.compile(r"^(?:特に|とくに|특히|尤其|especially|in particular)[^。.?？]*(?:心配|不安|気にな|걱정|궁금|担心|"
+                    r"想知道|worr|concern)", re.I)
+
+
+def word_count(text: str) -> int:
+    """Words, counting CJK script (written without spaces) as one word per two characters."""
+    cjk = len(CJK_CHAR.findall(text))
+    return len(re.findall(r"[^\W_]+", CJK_CHAR.sub(" ", text))) + (cjk + 1) // 2
+
+
+def is_question(sentence: str) -> bool:
+    return bool(_QUESTION_END.search(sentence) or _REQUEST.search(sentence))
+
+
+def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
+    """The message's distinct questions (at most three; the whole message when it asks one thing) and the
+    sentences around them that describe the situation."""
+    text = message
+    for span in partner:
+        if _is_term(span):
+            continue  # "what does 'North America' include?" keeps its term
+        text = text.replace(span, "…")  # a heading reads 'they wrote: "…" Is this a no?'
+    sentences: list[str] = []
+    for s in (s.strip() for s in _SENTENCE.split(text) if s and s.strip()):
+        if sentences and _OTHER_CHOICE.match(s) and not _WH.search(s):
+            sentences[-1] += s  # 「…伝えるべき？それとも決まってからのほうがいいですか。」: the other choice
+        else:
+            sentences.append(s)
+    enumerated = _enumerated(text)
+    if enumerated:  # 「①…、②…、教えてください」, 「一、…；二、…」: the numbered items are the asks
+        return enumerated[:MAX_PARTS], " ".join(s for s in sentences if not any(p in s for p in enumerated))
+    asking = [is_question(s) or (n > 0 and is_question(sentences[n - 1]) and _adds_an_ask(s))
+              for n, s in enumerate(sentences)]
+    questions = [c for s, a in zip(sentences, asking, strict=True) if a
+                 for q in _JOIN_SPLIT.split(s) if q for c in _clauses(q)]
+    questions = [q.strip(" ,") for q in questions if q and (len(q.split()) + len(q) // 8 >= 3 or word_count(q) >= 5)]
+    context = " ".join(s for s, a in zip(sentences, asking, strict=True) if not a)
+    return ([message] if len(questions) <= 1 else questions[:MAX_PARTS]), context
+
+
+def _is_term(span: str) -> bool:
+    """A short quoted term ('North America', 'real') rather than a sentence the partner wrote."""
+    return word_count(span) <= 3 and not re.search(r"[.?!。？！\n]", span)
+
+
+def _adds_an_ask(sentence: str) -> bool:
+    return bool(_ADDED.match(sentence) and (_WH.search(sentence) or re.search(r"(?:も|도|도요|呢)[。.？?]?$", sentence))
+                or _FOCUS.match(sentence))
+
+
+def _clauses(sentence: str) -> list[str]:
+    """One sentence's asks: cut where a clause that asks is followed by another ask, joined by "and also"
+    (それと, 고 또, 还有, 以及, Japanese conjunctive し) or by "or" with its own question word."""
+    cuts = [(m.start(), m.end(), False) for m in _AND_CUE.finditer(sentence)]
+    cuts += [(m.start(), m.end(), True) for m in _OR_CUE.finditer(sentence)]
+    if KANA.search(sentence):
+        cuts += [(end - 1, end + 1, False) for end in conjunctive_ends(sentence) if sentence[end:end + 1] in "、，,"]
+    cuts.sort()
+    out: list[str] = []
+    begin = 0
+    for n, (start, end, alternative) in enumerate(cuts):
+        left = sentence[begin:start].strip()
+        right = sentence[end:cuts[n + 1][0] if n + 1 < len(cuts) else len(sentence)].strip()
+        if word_count(left) >= 3 and word_count(right) >= 3 and (_ASKING.search(left) or _WH.search(left)) \
+                and (_WH.search(right) or (not alternative and _ASKING.search(right))):
+            out.append(left)
+            begin = end
+    return [*out, sentence[begin:].strip()]
+
+
+def _enumerated(text: str) -> list[str]:
+    """Numbered asks inside a message (①, ②; 一、二、; 1) 2)), each up to the next number, when there are two or
+    more; [] otherwise."""
+    marks = list(_ENUMERATION.finditer(text))
+    if len(marks) < 2:
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    items = [text[m.start():end].strip(" 、，,；;。\n") for m, end in zip(marks, ends, strict=True)]
+    items[-1] = _SENTENCE.split(items[-1])[0].strip(" 、，,；;。")  # the last item ends with its sentence
+    return [i for i in items if word_count(i) >= 3] if all(word_count(i) >= 3 for i in items) else []
