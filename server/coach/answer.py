@@ -208,8 +208,8 @@ class Answerer:
 
     def decode(self, message: str, u: Understanding) -> list[Found]:
         """Decode the partner's words only; a message that is nothing but a short phrase counts as theirs."""
-        if u.partner_text:
-            return self.decoder.find("\n".join(u.partner_text))[:MAX_DECODED]
+        if u.partner_text:  # an Asian partner's English is also read for renderings of their own expressions
+            return self.decoder.find("\n".join(u.partner_text), u.asian_partner)[:MAX_DECODED]
         if len(u.parts) == 1 and not is_question(message) and word_count(message) <= 12:
             found = self.decoder.find(message)
             # only when the expressions are most of the message: 「請示領導之前，我想…」 is the asker's own plan

@@ -2,18 +2,27 @@
 
 Two ways to match: the written form (normalised), and for Japanese, Korean and Chinese the sequence of dictionary
 forms from server.morph, so that inflected and politer forms (「少し難しいかもしれません」) still match 難しい.
-Callers pass only the partner's words (see coach.understand), never the asker's own question."""
+Callers pass only the partner's words (see coach.understand), never the asker's own question. English renderings
+of the Asian expressions (knowledge/renderings.yaml) are read only when the caller says the partner is the Asian side
+of a pair."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from server.cjk import HAN, HANGUL, KANA
+from server.errors import CoachError
 from server.knowledge.coverage import phrase_language
-from server.models import Card, Phrase
+from server.models import Card, Culture, Phrase
 from server.morph import GRAMMAR, LIGHT, content_words, key_lemmas
+from server.settings import PROJECT_ROOT
+
+RENDERINGS = PROJECT_ROOT / "knowledge" / "renderings.yaml"
 
 _WORDLIKE = re.compile(r"\w")
 _LETS = re.compile(r"^let'?s\s+")
@@ -36,10 +45,49 @@ class Found:
     card_id: str
 
 
+@dataclass(frozen=True)
+class Rendering:
+    """An English rendering of a phrasebook expression, read only in the text of a partner of `partner`."""
+
+    pattern: re.Pattern[str]
+    partner: Culture
+    phrase: Phrase
+    card_id: str
+
+
+def load_renderings(cards: list[Card], path: Path = RENDERINGS) -> list[Rendering]:
+    """The renderings of the phrasebook cards in `cards`, in file order. An entry for a card the index does not hold
+    is left out (a test index holds a few cards); any other problem is an error that names the entry."""
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError) as e:
+        raise CoachError(f"{path}: cannot read the English renderings ({e}); fix the file") from e
+    by_id = {card.id: card for card in cards}
+    out = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{path.name}, entry {number}"
+        if not isinstance(entry, dict) or not {"card", "expression", "partner", "english"} <= entry.keys():
+            raise CoachError(f"{where}: needs card, expression, partner and a list under english")
+        if entry["card"] not in by_id:
+            continue
+        phrase = next((p for p in by_id[entry["card"]].phrases if p.expression == entry["expression"]), None)
+        if phrase is None:
+            raise CoachError(f"{where}: card {entry['card']} has no phrase {entry['expression']!r}; use the "
+                             "expression exactly as the card's front matter writes it")
+        if entry["partner"] not in {c.value for c in Culture} - {Culture.ANY.value}:
+            raise CoachError(f"{where}: partner must be jp-us, kr-us or cn-us, not {entry['partner']!r}")
+        for english in entry["english"]:
+            try:
+                out.append(Rendering(re.compile(english), Culture(entry["partner"]), phrase, entry["card"]))
+            except re.error as e:
+                raise CoachError(f"{where}: {english!r} is not a valid regular expression ({e})") from e
+    return out
+
+
 class Decoder:
     """Built once from the index's phrasebook cards; `find` is pure and never raises on any text."""
 
-    def __init__(self, cards: list[Card]) -> None:
+    def __init__(self, cards: list[Card], renderings: Path = RENDERINGS) -> None:
         patterns: list[tuple[str, re.Pattern[str], Phrase, str]] = []
         for card in cards:
             for phrase in card.phrases:
@@ -55,6 +103,7 @@ class Decoder:
         self._forms = [(form, phrase, card) for card in cards for phrase in card.phrases
                        for form in dict.fromkeys([phrase.expression, *phrase.variants])]
         self._keys: dict[str, list[tuple[list[str], str, Phrase, str]]] = {}
+        self._renderings = load_renderings(cards, renderings)
 
     def _lemma_keys(self, lang: str) -> list[tuple[list[str], str, Phrase, str]]:
         """Each form of that language as its key dictionary forms, longest first (built on first use)."""
@@ -72,11 +121,18 @@ class Decoder:
             return re.compile(rf"(?<!\w){body}(?!\w)" if _WORDLIKE.match(key[-1]) else rf"(?<!\w){body}")
         return re.compile(body)
 
-    def find(self, text: str) -> list[Found]:
-        """Non-overlapping expressions in reading order; longer forms win over the shorter forms inside them."""
+    def find(self, text: str, partner: Culture | None = None) -> list[Found]:
+        """Non-overlapping expressions in reading order; longer forms win over the shorter forms inside them.
+        `partner`: the pair whose Asian side wrote `text`, whose English renderings are then read too (first)."""
         haystack = normalise(text)
         taken: list[tuple[int, int]] = []
         found: list[Found] = []
+        for rendering in (r for r in self._renderings if r.partner is partner):
+            for match in rendering.pattern.finditer(haystack):
+                start, end = match.span()
+                if not any(start < e and s < end for s, e in taken):
+                    taken.append((start, end))
+                    found.append(Found(start, end, haystack[start:end], rendering.phrase, rendering.card_id))
         for form, pattern, phrase, card_id in self._patterns:
             for match in pattern.finditer(haystack):
                 start, end = match.span()

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from server.coach.answer import Answerer
+from server.coach.decode import RENDERINGS, load_renderings
 from server.coach.understand import understand
+from server.errors import CoachError
 
 
 @pytest.mark.parametrize(("partner", "expression"), [
@@ -32,3 +37,58 @@ def test_the_askers_own_words_are_never_decoded(kb_answerer: Answerer, question:
 def test_a_bare_pasted_phrase_is_decoded(kb_answerer: Answerer) -> None:
     found = kb_answerer.decode("前向きに検討します", understand("前向きに検討します"))
     assert [f.card_id for f in found] == ["maemuki-ni-kentou"]
+
+
+@pytest.mark.parametrize(("message", "expressions"), [
+    ("My Japanese partner replied: \"It is a little difficult for our team at this time. We will consider it "
+     "internally.\" Should I push?", {"難しいです", "社内で調整が必要です"}),
+    ("Got this from the studio producer:\n\n\"Dear Mr. Carter, thank you for the revised proposal. We will take it "
+     "back and discuss with the related departments. Best regards, Sato\"\n\nHow long will this take?",
+     {"持ち帰って検討します", "社内で調整が必要です"}),
+    ("Our Korean co-producer wrote: \"The budget level is quite difficult for us at this moment. We hope to discuss "
+     "again at the next opportunity.\" Is this a no?", {"좀 어렵습니다", "다음 기회에"}),
+    ("The Beijing partner emailed: \"In principle this is fine, but our leadership still needs to discuss it.\" "
+     "Is it agreed?", {"原则上可以", "领导还要商量"}),
+])
+def test_an_asian_partners_english_is_decoded(kb_answerer: Answerer, message: str, expressions: set[str]) -> None:
+    found = {f.phrase.expression for f in kb_answerer.decode(message, understand(message))}
+    assert expressions <= found, found
+
+
+@pytest.mark.parametrize("message", [
+    "Our US partner replied: \"It's difficult for us to move the date. We will consider it.\" What does that mean?",
+    "米国側のプロデューサーから \"That is a little difficult for our team.\" と返事がありました。断られた？",
+    "Hi Kenji,\nIt's a bit hard for us to hit Friday, we will review it internally.\nBest,\nMike\n\nWhat do they mean?",
+    "It is a little difficult for me to read my Japanese partner. Should I ask them directly?",
+    "We will consider it internally first: who on the Japanese side should we brief?",
+])
+def test_english_difficult_is_not_decoded_from_an_american_or_the_asker(kb_answerer: Answerer, message: str) -> None:
+    assert kb_answerer.decode(message, understand(message)) == []
+
+
+def test_every_rendering_names_a_phrase_of_the_real_phrasebook(kb_answerer: Answerer) -> None:
+    entries = yaml.safe_load(RENDERINGS.read_text(encoding="utf-8"))
+    cards = kb_answerer.retriever.index.cards
+    assert all(e["card"] in cards for e in entries)
+    assert len(load_renderings(list(cards.values()))) == sum(len(e["english"]) for e in entries)
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("- {card: muzukashii-desu, expression: 難しいです}", "needs card, expression, partner"),
+    ("- {card: muzukashii-desu, expression: 無理です, partner: jp-us, english: [x]}", "has no phrase"),
+    ("- {card: muzukashii-desu, expression: 難しいです, partner: us, english: [x]}", "partner must be"),
+    ("- {card: muzukashii-desu, expression: 難しいです, partner: jp-us, english: ['(']}", "not a valid regular"),
+    ("- [unclosed", "cannot read"),
+])
+def test_a_bad_renderings_file_says_what_is_wrong(kb_answerer: Answerer, tmp_path: Path, text: str,
+                                                  error: str) -> None:
+    path = tmp_path / "renderings.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CoachError, match=error):
+        load_renderings(list(kb_answerer.retriever.index.cards.values()), path)
+
+
+def test_renderings_of_cards_the_index_lacks_are_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "renderings.yaml"
+    path.write_text("- {card: no-such-card, expression: x, partner: jp-us, english: [x]}", encoding="utf-8")
+    assert load_renderings([], path) == []
