@@ -23,6 +23,7 @@ from server.coach.scope import ScopeModel
 from server.coach.understand import Understanding, is_question, understand, word_count
 from server.coach.writer import Writer, WriterError, clean_citations
 from server.models import Answer, Ask, Card, Culture, Decoded, Language, Source, Turn
+from server.search.lexical import tokenize, tokenize_in
 from server.search.retrieval import Retriever
 from server.store.conversations import ConversationStore
 
@@ -181,6 +182,7 @@ class Answerer:
         previous = next((t for t in reversed(history) if t.role == "user" and t.in_scope), None) \
             if is_followup(ask.message, history) else None
         u = understand(ask.message, default_pair, default_side)
+        continued = self._continued(previous, u) if previous else None
         found = self.decode(ask.message, u)
         # The answer's language: the one asked for, else the asker's own words' (a bare pasted phrase has none)
         lang = ask.lang or Language("en" if found and not u.partner_text else u.asker_language)
@@ -189,8 +191,7 @@ class Answerer:
         coach_turns = [t for t in history if t.role == "coach"]
         shown = [line for t in coach_turns for line in _lines(t.content)]
         shown_cards = {cid for t in coach_turns for cid in t.card_ids}
-        plan = self.planner.plan(u, asker, decoded, previous.resolved_query or previous.content if previous else None,
-                                 shown, shown_cards, self.labels[lang.value], lang)
+        plan = self.planner.plan(u, asker, decoded, continued, shown, shown_cards, self.labels[lang.value], lang)
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         if plan.outcome == "answer":
@@ -205,6 +206,18 @@ class Answerer:
             suggestions = [e for e in EXAMPLES[lang.value] if _norm(e) not in asked]
             markdown = compose_decline(self.prompts, suggestions, lang.value)
         return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions, lang)
+
+    def _continued(self, previous: Turn, u: Understanding) -> str:
+        """What a follow-up continues. After a question of two or three parts, the part it names (the most words
+        in common), else the last one, so that "what if they still refuse?" is about the ask just answered rather
+        than the whole first message; after a one-part question, what that question was resolved to."""
+        before = understand(previous.content, u.pair, u.side)
+        if len(before.parts) == 1:
+            return previous.resolved_query or previous.content
+        asked = _words(" ".join(u.parts), u.language)
+        shared = [len(asked & _words(part, before.language)) for part in before.parts]
+        named = max(range(len(shared)), key=lambda n: (shared[n], n))  # a tie goes to the later part
+        return self.planner.glossary.expand(before.query(before.parts[named]))
 
     def decode(self, message: str, u: Understanding) -> list[Found]:
         """Decode the partner's words only; a message that is nothing but a short phrase counts as theirs."""
@@ -273,6 +286,11 @@ def _option(card: Card) -> str:
     """A card as something the user can send: its first question-like trigger in the card's language (an English
     card also lists triggers in the partner's script), else its title."""
     return next((t for t in card.triggers if word_count(t) >= 4 and language_of(t) == card.lang.value), card.title)
+
+
+def _words(text: str, language: str) -> set[str]:
+    """A text's search words: English stems, and dictionary forms for Japanese, Korean or Chinese."""
+    return set(tokenize(text)) | (set(tokenize_in(text, language)) if language != "en" else set())
 
 
 def _norm(text: str) -> str:

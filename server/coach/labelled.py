@@ -86,7 +86,7 @@ def load_answer_set(folder: Path = ANSWER_SET) -> AnswerSet:
     questions = [_question(r) for path in sorted(folder.glob("questions_*.jsonl")) for r in _rows(path)]
     conversations = [
         Conversation(r["id"], [_question({**r, **t}, f"{r['id']}-{n}") for n, t in enumerate(r["turns"], 1)])
-        for path in [folder / "conversations.jsonl"] if path.exists() for r in _rows(path)]
+        for path in sorted(folder.glob("conversations*.jsonl")) for r in _rows(path)]
 
     def load(name: str) -> list[dict[str, Any]]:
         return _rows(folder / name) if (folder / name).exists() else []

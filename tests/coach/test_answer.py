@@ -140,6 +140,29 @@ def test_followups_over_two_and_three_turns_carry_the_context(kb_answerer: Answe
     assert "decision-rights" in fresh.sources[0].topics
 
 
+TWO_PARTS = ("Two things on the anime feature with our Tokyo partner: who normally has the final say on the English "
+             "voice cast, and how do we push back on the studio's pick for the lead without offending anyone?")
+
+
+def test_a_followup_after_a_two_part_question_continues_its_last_part(kb_answerer: Answerer) -> None:
+    first = kb_answerer.answer(Ask(message=TWO_PARTS))
+    cid = first.conversation_id
+    follow = kb_answerer.answer(Ask(message="what if they still refuse?", conversation_id=cid))
+    resolved = [t.resolved_query or "" for t in kb_answerer.store.turns(cid) if t.role == "user"][1]
+    assert resolved.startswith("how do we push back") and "voice cast" not in resolved
+    assert follow.in_scope and follow.sources
+    core = follow.answer_markdown.split("**Sources:**")[0]
+    assert core != first.answer_markdown.split("**Sources:**")[0]
+    assert not set(_claims(core)) & set(_claims(first.answer_markdown))  # nothing said twice
+
+
+def test_a_followup_that_names_an_earlier_part_continues_that_part(kb_answerer: Answerer) -> None:
+    first = kb_answerer.answer(Ask(message=TWO_PARTS))
+    kb_answerer.answer(Ask(message="and the voice cast?", conversation_id=first.conversation_id))
+    resolved = [t.resolved_query or "" for t in kb_answerer.store.turns(first.conversation_id) if t.role == "user"][1]
+    assert "voice cast" in resolved and "push back" not in resolved
+
+
 def test_decoding_a_japanese_phrase_and_a_pasted_email(kb_answerer: Answerer) -> None:
     one = kb_answerer.answer(Ask(message="what does 「前向きに検討させていただきます」 mean?"))
     assert [(d.expression, d.card_id) for d in one.decoded] == [("前向きに検討させていただきます", "maemuki-ni-kentou")]
