@@ -66,7 +66,8 @@ _SAID = re.compile(r"\b(?:said|says|(?:they|he|she) say|(?:keeps?|kept) saying|w
                    r"answered|got back|heard back|"
                    r"told (?:us|me)|emailed|messaged|texted|came back with|the reply was|their reply|"
                    r"their answer|their email|response was)"
-                   r"\s*(?:that\s+|back\s+)?[:,]?\s*(.+?)(?:[.!?](?:\s|$)|\n|$)", re.I)
+                   r"\s*(?:that\s+|back\s+)?[:,]?\s*(?!\s*to (?:our|my|the|your|this|that)\b)"
+                   r"(.+?)(?:[.!?](?:\s|$)|\n|$)", re.I)  # "their reply to our notes:" is no quote
 _SAID_COLON = re.compile(r"\b(?:said|says|wrote|writes|replied|responded|answered|emailed|messaged|texted)\s*:\s*(.+)",
                          re.I)  # "They wrote: ..." takes the rest of the line
 _JA_SAID = re.compile(r"(?:^|[。\n、])([^。\n、]{2,120}?)(?:と|って)(?:言われ|言って|言い|"

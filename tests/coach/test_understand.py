@@ -203,3 +203,8 @@ def test_the_other_choice_in_its_own_sentence_is_the_same_question() -> None:
 def test_two_asks_joined_by_go_are_parts() -> None:
     u = understand("미국 측이 계속 재촉하는데 어떻게 설명하고, 다음에는 어떻게 일정을 잡아야 할까요?")
     assert u.parts == ["미국 측이 계속 재촉하는데 어떻게 설명하고", "다음에는 어떻게 일정을 잡아야 할까요?"]
+
+
+def test_what_their_reply_answers_is_not_their_words() -> None:
+    message = "Their reply to our design notes:\n\n\"We will use them as a reference.\"\n\nWill they change it?"
+    assert partner_text(message) == ["We will use them as a reference."]
