@@ -14,7 +14,7 @@ import pytest
 
 from server.errors import CardError, IndexIncompatible, IndexMissing
 from server.search.embedder import LocalEmbedder
-from server.search.index import build_index, check_index, load_index, read_manifest
+from server.search.index import INDEX_FORMAT, MANIFEST, build_index, check_index, load_index, read_manifest
 from server.settings import DEFAULT_MODEL
 
 from ..conftest import CountingEmbedder
@@ -154,3 +154,15 @@ def test_manifest_is_json_with_the_recorded_fields(fixture_index: object) -> Non
     for key in ("model", "dimension", "index_type", "card_count", "passage_count", "knowledge_hash",
                 "card_hashes", "built_at", "tool_version", "build_id"):
         assert key in data
+
+
+def test_an_index_of_an_older_format_is_stale_and_says_why(kb_copy: Path, tmp_path: Path,
+                                                           embedder: LocalEmbedder) -> None:
+    _build(kb_copy, tmp_path, embedder)
+    assert read_manifest(tmp_path / "index").format == INDEX_FORMAT
+    path = tmp_path / "index" / MANIFEST
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["format"]  # written before the field existed
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert check_index(kb_copy, tmp_path / "index", DEFAULT_MODEL) == (
+        f"the index was built by an older version (index format 1, now {INDEX_FORMAT}): run `coach index build`")
