@@ -251,3 +251,13 @@ def test_a_conversation_keeps_at_most_the_cap_in_whole_exchanges(url: str) -> No
         assert total == 4 and [t.role for t in page] == ["coach", "user"]
     finally:
         store.engine.dispose()
+
+
+def test_sqlite_runs_in_wal_mode_and_syncs_at_checkpoints(tmp_path: Path) -> None:
+    """WAL with synchronous=NORMAL: a commit does not wait for the disk, and the file stays consistent after a
+    crash; several workers can read while one writes."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'coach.db'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
