@@ -44,10 +44,10 @@ def store(url: str) -> Iterator[ConversationStore]:
 
 def _exchange(store: ConversationStore, cid: str, question: str, in_scope: bool = True, confidence: float = 0.9,
               cards: list[str] | None = None) -> None:
-    store.append(cid, Turn(role="user", content=question, created_at=_now(), resolved_query=question,
-                           in_scope=in_scope, confidence=confidence))
-    store.append(cid, Turn(role="coach", content=f"answer to {question}", created_at=_now(), in_scope=in_scope,
-                           confidence=confidence, card_ids=cards or []))
+    store.append_turns(cid, [Turn(role="user", content=question, created_at=_now(), resolved_query=question,
+                                  in_scope=in_scope, confidence=confidence),
+                             Turn(role="coach", content=f"answer to {question}", created_at=_now(), in_scope=in_scope,
+                                  confidence=confidence, card_ids=cards or [])])
 
 
 def _now() -> str:
@@ -178,7 +178,7 @@ def test_concurrent_writers_lose_nothing(url: str) -> None:
             own = store.create()
             for i in range(10):
                 _exchange(store, own, f"question {i}")
-                store.append(shared, Turn(role="user", content=f"shared {i}", created_at=_now()))
+                store.append_turns(shared, [Turn(role="user", content=f"shared {i}", created_at=_now())])
                 store.add_feedback(own, f"question {i}", "a", [], 1)
         except BaseException as e:  # collected and asserted below
             errors.append(e)
