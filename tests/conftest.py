@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 from server.app import create_app
 from server.coach.answer import Answerer
 from server.coach.compose import prompt_environment
-from server.search.embedder import SentenceTransformerEmbedder, load_embedder
+from server.search.embedder import LocalEmbedder, load_embedder
 from server.search.index import Index, build_index, load_index
 from server.search.retrieval import Retriever
 from server.service.ratelimit import ClientLimiter
@@ -61,14 +61,14 @@ def served_app(settings: Settings) -> Iterator[TestClient]:
 
 
 @pytest.fixture(scope="session")
-def embedder() -> SentenceTransformerEmbedder:
+def embedder() -> LocalEmbedder:
     return load_embedder()
 
 
 class CountingEmbedder:
     """The real model, counting how many texts it embeds (proves what a rebuild re-embeds)."""
 
-    def __init__(self, inner: SentenceTransformerEmbedder, fail_after: int | None = None) -> None:
+    def __init__(self, inner: LocalEmbedder, fail_after: int | None = None) -> None:
         self.inner = inner
         self.name = inner.name
         self.dimension = inner.dimension
@@ -91,19 +91,19 @@ def kb_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def fixture_index(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformerEmbedder) -> Index:
+def fixture_index(tmp_path_factory: pytest.TempPathFactory, embedder: LocalEmbedder) -> Index:
     tmp = tmp_path_factory.mktemp("fixture-index")
     build_index(FIXTURE_KB, tmp / "index", embedder, tmp / "cache")
     return load_index(tmp / "index", embedder)
 
 
 @pytest.fixture(scope="session")
-def fixture_retriever(fixture_index: Index, embedder: SentenceTransformerEmbedder) -> Retriever:
+def fixture_retriever(fixture_index: Index, embedder: LocalEmbedder) -> Retriever:
     return Retriever(fixture_index, embedder)
 
 
 @pytest.fixture(scope="session")
-def kb_index_dir(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformerEmbedder) -> Iterator[Path]:
+def kb_index_dir(tmp_path_factory: pytest.TempPathFactory, embedder: LocalEmbedder) -> Iterator[Path]:
     """The real knowledge base, indexed once per session."""
     tmp = tmp_path_factory.mktemp("kb-index")
     build_index(REAL_KB, tmp / "index", embedder, CACHE)
@@ -111,7 +111,7 @@ def kb_index_dir(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTra
 
 
 @pytest.fixture(scope="session")
-def kb_retriever(kb_index_dir: Path, embedder: SentenceTransformerEmbedder) -> Retriever:
+def kb_retriever(kb_index_dir: Path, embedder: LocalEmbedder) -> Retriever:
     return Retriever(load_index(kb_index_dir, embedder), embedder)
 
 

@@ -26,7 +26,7 @@ HEAVY = {
     "torch": "search/embedder.py", "faiss": "search/index.py", "bm25s": "search/lexical.py",
     "Stemmer": "search/lexical.py", "openai": "coach/writer.py", "prometheus_client": "service/metrics.py",
     "uvicorn": "cli/serve.py", "sudachipy": "morph.py", "kiwipiepy": "morph.py", "jieba": "morph.py",
-    "sklearn": "coach/train.py",
+    "sklearn": "coach/train.py", "onnxruntime": "search/onnx_encoder.py", "tokenizers": "search/onnx_encoder.py",
 }
 
 

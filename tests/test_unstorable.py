@@ -76,7 +76,7 @@ def test_database_errors_do_not_carry_the_message_text(database_url: str, caplog
     turn = Turn(role="user", content=SECRET + "\x00", created_at="2026-01-01T00:00:00+00:00")
     try:
         with pytest.raises(SQLAlchemyError) as failed:  # NUL on PostgreSQL; an unknown conversation on SQLite
-            store.append("no-such-conversation" if database_url.startswith("sqlite") else store.create(), turn)
+            store.append_turns("no-such-conversation" if database_url.startswith("sqlite") else store.create(), [turn])
     finally:
         store.engine.dispose()
     with caplog.at_level(logging.DEBUG):

@@ -33,12 +33,12 @@ def load_settings() -> Settings:
 
 def load_retriever(settings: Settings) -> Retriever:
     """The model and the index on disk, ready to search."""
-    from server.search.embedder import SentenceTransformerEmbedder
+    from server.search.embedder import LocalEmbedder
     from server.search.index import load_index, read_manifest
     from server.search.retrieval import Retriever
 
     read_manifest(settings.index_dir)  # a missing index fails before the slow model load
-    embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size, settings.embed_backend,
+    embedder = LocalEmbedder(settings.embed_model, settings.embed_batch_size, settings.embed_backend,
                                            export_dir=settings.model_export_dir)
     return Retriever(load_index(settings.index_dir, embedder), embedder, settings.rrf_k)
 

@@ -20,7 +20,7 @@ def index_build(
     """Lint the cards, embed new or changed passages, and swap in a new index atomically."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from server.search.embedder import SentenceTransformerEmbedder, build_threads
+    from server.search.embedder import LocalEmbedder, build_threads
     from server.search.index import MANIFEST, build_index, check_index
 
     settings = load_settings()
@@ -34,7 +34,7 @@ def index_build(
         err.print(f"rebuilding: {reason.split(': run ')[0]}", highlight=False)
     try:
         with err.status(f"Loading the embedding model ({settings.embed_backend})…"):
-            embedder = SentenceTransformerEmbedder(settings.embed_model, settings.embed_batch_size,
+            embedder = LocalEmbedder(settings.embed_model, settings.embed_batch_size,
                                                    settings.embed_backend, build_threads(), settings.model_export_dir)
         with Progress(TextColumn("Embedding passages"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, transient=True) as progress:

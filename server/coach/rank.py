@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,8 +22,8 @@ from numpy.typing import NDArray
 from server.knowledge.passages import content_hash, dense_text
 from server.models import Card, Culture, Hit, Language, Perspective
 from server.search.embedder import Embedder
-from server.search.index import EmbeddingCache, LanguageIndex
-from server.search.lexical import tokenize, tokenize_in
+from server.search.index import CardWords, EmbeddingCache, LanguageIndex
+from server.search.lexical import tokenize
 
 WEIGHTS = Path(__file__).with_name("ranker.json")
 FEATURES: tuple[str, ...] = (
@@ -111,29 +112,20 @@ def _encode_cached(embedder: Embedder, texts: list[str], cache_dir: Path | None)
 
 
 class NativeWords:
-    """The words of translated cards, per language, computed on first use (the analysers are slow to start, and
-    an English-only worker never needs them): the whole card, and its title with summary and each trigger apart."""
+    """The words of translated cards, per language, as the index build split them (words-<lang>.json), so no
+    analyser runs on a card while serving."""
 
     def __init__(self, languages: dict[Language, LanguageIndex]) -> None:
         self.languages = languages
-        self._cards: dict[tuple[Language, str], tuple[set[str], list[set[str]]]] = {}
 
-    def _words(self, lang: Language, card_id: str) -> tuple[set[str], list[set[str]]] | None:
+    def _words(self, lang: Language, card_id: str) -> CardWords | None:
         language = self.languages.get(lang)
-        if language is None or card_id not in language.cards:
-            return None
-        key = (lang, card_id)
-        if key not in self._cards:
-            card = language.cards[card_id]
-            whole = " ".join([card.title, card.summary, *card.triggers, *card.sections.values()])
-            heads = [f"{card.title} {card.summary}", *card.triggers]
-            self._cards[key] = (set(tokenize_in(whole, lang.value)), [set(tokenize_in(h, lang.value)) for h in heads])
-        return self._cards[key]
+        return language.words.get(card_id) if language is not None else None
 
     def coverage(self, asked: set[str], card_id: str, lang: Language) -> float:
         """Share of the question's words (in its language) that the card's translation uses; 0 without one."""
         words = self._words(lang, card_id)
-        return coverage(asked, words[0]) if words else 0.0
+        return coverage(asked, words.whole) if words else 0.0
 
     def trigger(self, asked: set[str], card_id: str, lang: Language) -> float:
         """The best word overlap (cosine over word sets) of the question with one translated trigger or the
@@ -141,14 +133,14 @@ class NativeWords:
         words = self._words(lang, card_id)
         if not words or not asked:
             return 0.0
-        return max((len(asked & h) / math.sqrt(len(asked) * len(h)) for h in words[1] if h), default=0.0)
+        return max((len(asked & h) / math.sqrt(len(asked) * len(h)) for h in words.heads if h), default=0.0)
 
 
 def card_tokens(card: Card) -> set[str]:
     return set(tokenize(" ".join([card.title, card.summary, *card.triggers, *card.sections.values()])))
 
 
-def coverage(question_tokens: set[str], tokens: set[str]) -> float:
+def coverage(question_tokens: AbstractSet[str], tokens: AbstractSet[str]) -> float:
     """Share of the question's key words that the card uses."""
     return len(question_tokens & tokens) / len(question_tokens) if question_tokens else 0.0
 

@@ -33,14 +33,23 @@ class Report:
         self.problems.append(Problem(self.name, line, message))
 
 
-def _key_lines(front: str, first_line: int) -> dict[str, int]:
-    """Map each top-level front-matter key to its line number in the file."""
-    node = yaml.compose(front)
+# libyaml's parser when PyYAML was built with it: about ten times faster over the ~500 card files of a build
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse_front(front: str, first_line: int) -> tuple[Any, dict[str, int]]:
+    """The front matter's data and each top-level key's line in the file, from one parse."""
+    loader = _LOADER(front)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key, _ in node.value:
             lines[str(key.value)] = first_line + key.start_mark.line
-    return lines
+    return data, lines
 
 
 def _split_sections(body: str, first_line: int) -> tuple[dict[str, str], dict[str, int], list[str]]:
@@ -94,8 +103,7 @@ def read_card_file(path: Path, problem: Report) -> CardFile | None:
         return None
     front = "\n".join(lines[1:end])
     try:
-        raw: Any = yaml.safe_load(front)
-        key_lines = _key_lines(front, 2)
+        raw, key_lines = _parse_front(front, 2)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = 2 + mark.line if mark is not None else 1

@@ -1,8 +1,10 @@
-"""The embedding seam: one protocol, one sentence-transformers implementation (the only place that imports it).
+"""The embedding seam: one protocol and one implementation, `LocalEmbedder` (the only importer of
+sentence-transformers).
 
-Three runtimes sit behind the same class, chosen by COACH_EMBED_BACKEND: ONNX Runtime (the default), its dynamic
-int8 quantisation, and torch. The ONNX files are exported once from the bundled weights (nothing is downloaded) into
-`var/models/`, in a folder keyed by the model and the exporter's versions, so an upgrade exports afresh.
+Three runtimes sit behind it, chosen by COACH_EMBED_BACKEND: ONNX Runtime (the default), its dynamic int8
+quantisation, and torch. sentence-transformers exports the ONNX files once from the bundled weights (nothing is
+downloaded) into `var/models/`, in a folder keyed by the model and the exporter's versions, so an upgrade exports
+afresh; the ONNX backends then run through `onnx_encoder.py` without importing sentence-transformers or torch.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from server.errors import ModelLoadError
+from server.search.onnx_encoder import ENCODER_CONFIG, OnnxEncoder, encoder_config
 from server.settings import DEFAULT_MODEL, EMBED_BACKENDS, Settings
 
 # Serving encodes one short query per request, and a worker runs requests in threads: with one intra-op thread
@@ -33,7 +36,8 @@ from server.settings import DEFAULT_MODEL, EMBED_BACKENDS, Settings
 # interleaved A/B on 2 cores, single-query p50 and 8-thread throughput were equal within noise. Building encodes
 # large batches one after another, so it takes every core the process may use (build_threads()).
 SERVE_THREADS = 1
-EXPORTER_PACKAGES = ("optimum-onnx", "optimum", "onnx", "onnxruntime", "torch", "transformers")
+EXPORTER_PACKAGES = ("optimum-onnx", "optimum", "onnx", "onnxruntime", "torch", "transformers", "tokenizers")
+EXPORT_FORMAT = 2  # 2: the folder also holds encoder.json (what onnx_encoder.py repeats after the transformer)
 ONNX_FP32 = "onnx/model.onnx"
 
 
@@ -99,7 +103,7 @@ def export_key(name: str) -> str:
             versions.append(f"{package}=={metadata.version(package)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{package}==none")
-    blob = json.dumps([name, str(path), weights, versions, _quantization_config()])
+    blob = json.dumps([name, str(path), weights, versions, _quantization_config(), EXPORT_FORMAT])
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
@@ -128,8 +132,7 @@ def exported_model_dir(name: str, export_dir: Path) -> Path:
 
 
 def _export(source: str, target: Path) -> None:
-    from sentence_transformers import SentenceTransformer, export_dynamic_quantized_onnx_model
-
+    st = _offline_library()
     quiet = [logging.getLogger(n) for n in ("sentence_transformers", "optimum", "transformers")]
     levels = [lg.level for lg in quiet]
     try:
@@ -137,9 +140,10 @@ def _export(source: str, target: Path) -> None:
             lg.setLevel(logging.ERROR)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the exporter's tracer warnings are about its own internals
-            model = SentenceTransformer(source, device="cpu", backend="onnx", model_kwargs={"export": True})
+            model = st.SentenceTransformer(source, device="cpu", backend="onnx", model_kwargs={"export": True})
             model.save_pretrained(str(target))
-            export_dynamic_quantized_onnx_model(model, _quantization_config(), str(target))
+            (target / ENCODER_CONFIG).write_text(json.dumps(encoder_config(model), indent=2), encoding="utf-8")
+            st.export_dynamic_quantized_onnx_model(model, _quantization_config(), str(target))
             scratch = getattr(model[0].auto_model, "_model_save_dir_tempdirectory_instance", None)
             if scratch is not None:
                 scratch.cleanup()  # the exporter's own temporary copy, done with once saved
@@ -151,31 +155,26 @@ def _export(source: str, target: Path) -> None:
             lg.setLevel(level)
 
 
-def _session_options(threads: int) -> Any:
-    import onnxruntime as ort
+def _offline_library() -> Any:
+    """sentence-transformers with the hub and its progress bars off: nothing leaves the machine."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    import sentence_transformers
+    from transformers.utils import logging as hf_logging
 
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1  # the graph is one chain of layers: no parallel branches to run
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    return options
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    return sentence_transformers
 
 
-class SentenceTransformerEmbedder:
-    """Loads a sentence-transformers model with the hub switched off, so nothing leaves the machine."""
+class LocalEmbedder:
+    """The configured model and backend, run on this machine: ONNX Runtime (onnx_encoder.py) or torch through
+    sentence-transformers."""
 
     def __init__(self, name: str = DEFAULT_MODEL, batch_size: int = 32, backend: str | None = None,
                  threads: int | None = None, export_dir: Path | None = None) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-        hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-
         if backend is None or export_dir is None:
             configured = Settings()
             backend = backend or configured.embed_backend
@@ -183,16 +182,19 @@ class SentenceTransformerEmbedder:
         self.name = name
         self.batch_size = batch_size
         self.backend = check_backend(backend)
-        self.threads = threads or SERVE_THREADS
         path = resolve_model_path(name)
+        self._torch: Any = None
+        self._onnx: OnnxEncoder | None = None
         try:
             if self.backend == "torch":
-                self._model: Any = SentenceTransformer(path, device="cpu")
+                self._torch = _offline_library().SentenceTransformer(path, device="cpu")
+                get_dim = getattr(self._torch, "get_embedding_dimension", None) or \
+                    self._torch.get_sentence_embedding_dimension
+                dimension = get_dim()
             else:
                 folder = exported_model_dir(name, export_dir)
-                kwargs = {"file_name": onnx_file(self.backend), "provider": "CPUExecutionProvider",
-                          "session_options": _session_options(self.threads)}
-                self._model = SentenceTransformer(str(folder), device="cpu", backend="onnx", model_kwargs=kwargs)
+                self._onnx = OnnxEncoder(folder, onnx_file(self.backend), threads or SERVE_THREADS)
+                dimension = self._onnx.dimension
         except ModelLoadError:
             raise
         except Exception as e:  # the library raises many kinds; all mean "cannot load offline"
@@ -201,21 +203,23 @@ class SentenceTransformerEmbedder:
                 f"cannot load embedding model '{name}'{hint}: {e}. Set COACH_EMBED_MODEL to a local "
                 f"sentence-transformers folder or leave it unset for the bundled {DEFAULT_MODEL}."
             ) from e
-        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
-        dimension = get_dim()
         if dimension is None:
             raise ModelLoadError(f"model '{name}' does not report an embedding dimension; is it a sentence encoder?")
         self.dimension = int(dimension)
-        if self.backend != "torch":
-            self._model.encode(["warm up"])  # ONNX Runtime sets up its buffers on the first run, not at load
+        if self._onnx is not None:
+            self._onnx.encode(["warm up"])  # ONNX Runtime sets up its buffers on the first run, not at load
 
     @property
     def session_threads(self) -> int | None:
         """The intra-op threads ONNX Runtime really runs with (None on torch)."""
-        if self.backend == "torch":
-            return None
-        session = self._model[0].auto_model.session
-        return int(session.get_session_options().intra_op_num_threads)
+        return self._onnx.threads if self._onnx is not None else None
+
+    def _encode_batch(self, texts: list[str]) -> NDArray[np.float32]:
+        if self._onnx is not None:
+            return self._onnx.encode(texts)
+        vectors = self._torch.encode(texts, normalize_embeddings=True, convert_to_numpy=True,
+                                     batch_size=self.batch_size, show_progress_bar=False)
+        return np.asarray(vectors, dtype=np.float32)
 
     def encode(self, texts: Sequence[str], progress: Any = None) -> NDArray[np.float32]:
         """Embed in batches; `progress(n)` is called after each batch when given."""
@@ -226,20 +230,19 @@ class SentenceTransformerEmbedder:
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
         for start in range(0, len(texts), self.batch_size):
             rows = order[start : start + self.batch_size]
-            out[rows] = self._model.encode([texts[i] for i in rows], normalize_embeddings=True,
-                                           convert_to_numpy=True, batch_size=self.batch_size, show_progress_bar=False)
+            out[rows] = self._encode_batch([texts[i] for i in rows])
             if progress is not None:
                 progress(len(rows))
         return out
 
 
 @lru_cache(maxsize=8)
-def _load(name: str, batch_size: int, backend: str, threads: int, export_dir: Path) -> SentenceTransformerEmbedder:
-    return SentenceTransformerEmbedder(name, batch_size, backend, threads, export_dir)
+def _load(name: str, batch_size: int, backend: str, threads: int, export_dir: Path) -> LocalEmbedder:
+    return LocalEmbedder(name, batch_size, backend, threads, export_dir)
 
 
 def load_embedder(name: str = DEFAULT_MODEL, batch_size: int = 32, backend: str | None = None,
-                  threads: int | None = None, export_dir: Path | None = None) -> SentenceTransformerEmbedder:
+                  threads: int | None = None, export_dir: Path | None = None) -> LocalEmbedder:
     """One loaded model per process and configuration, shared by every app instance and command that asks for it.
 
     The backend and export folder default to the configured ones (COACH_EMBED_BACKEND, COACH_MODEL_EXPORT_DIR)."""

@@ -28,11 +28,12 @@ from server.knowledge.passages import card_passages, content_hash, dense_text
 from server.knowledge.translations import load_translations
 from server.models import Card, Language, Passage
 from server.search.embedder import Embedder, embedder_backend, vector_space
-from server.search.lexical import LexicalIndex
+from server.search.lexical import LexicalIndex, tokenize_all
 
 MANIFEST = "manifest.json"
 FIX = "run `coach index build`"
 KEEP_BUILDS = 2
+INDEX_FORMAT = 2  # 2: words-<lang>.json, each translated card's words, so serving never runs an analyser on cards
 
 
 class Manifest(BaseModel):
@@ -51,6 +52,15 @@ class Manifest(BaseModel):
     cached: int = 0
     seconds: float = 0.0
     languages: dict[str, int] = {}  # translated cards per language (ja, ko, zh)
+    format: int = 1  # INDEX_FORMAT of the code that built it
+
+
+@dataclass(frozen=True)
+class CardWords:
+    """A translated card's words: all of them, and those of its title with summary and of each trigger."""
+
+    whole: frozenset[str]
+    heads: list[frozenset[str]]
 
 
 @dataclass
@@ -62,6 +72,7 @@ class LanguageIndex:
     passages: list[Passage]
     lexical: LexicalIndex
     cards: dict[str, Card]
+    words: dict[str, CardWords]
 
 
 @dataclass
@@ -170,13 +181,16 @@ def build_index(
         vectors_index = _new_faiss_index(index_type, embedder.dimension)
         vectors_index.add(matrix)
         faiss.write_index(vectors_index, str(tmp / "vectors.faiss"))
-        LexicalIndex.build([p.text for p in passages]).save(tmp / "bm25")
+        LexicalIndex.from_tokens(tokenize_all([p.text for p in passages], "en")).save(tmp / "bm25")
         _write_json(tmp / "passages.json", [p.model_dump() for p in passages])
         _write_json(tmp / "cards.json", [c.model_dump(mode="json") for c in cards])
         for lang, by_id in translated.items():
             lang_passages = [p for card in by_id.values() for p in card_passages(card)]
-            LexicalIndex.build([p.text for p in lang_passages], lang.value).save(tmp / f"bm25-{lang.value}")
+            tokens = tokenize_all([p.text for p in lang_passages], lang.value)
+            LexicalIndex.from_tokens(tokens, lang.value).save(tmp / f"bm25-{lang.value}")
             _write_json(tmp / f"passages-{lang.value}.json", [p.model_dump() for p in lang_passages])
+            _write_json(tmp / f"words-{lang.value}.json", _card_words(list(by_id.values()), lang_passages, tokens,
+                                                                      lang.value))
             _write_json(tmp / f"cards-{lang.value}.json", [c.model_dump(mode="json") for c in by_id.values()])
         manifest = Manifest(
             build_id=build_id,
@@ -194,6 +208,7 @@ def build_index(
             cached=len(passages) - len(missing),
             seconds=round(time.perf_counter() - started, 2),
             languages={lang.value: len(by_id) for lang, by_id in translated.items()},
+            format=INDEX_FORMAT,
         )
         _write_json(tmp / MANIFEST, manifest.model_dump())  # written last: its presence marks a complete build
         final = builds / build_id
@@ -204,6 +219,21 @@ def build_index(
     _swap_symlink(index_dir, final)
     _prune(builds, keep=final)
     return manifest
+
+
+def _card_words(cards: list[Card], passages: list[Passage], tokens: list[list[str]], lang: str) -> dict[str, Any]:
+    """Per card: every word of it (the union of its passages' BM25 tokens), and the words of its title with summary
+    and of each trigger apart (coach.rank compares a question with these)."""
+    whole: dict[str, set[str]] = {}
+    for passage, words in zip(passages, tokens, strict=True):
+        whole.setdefault(passage.card_id, set()).update(words)
+    heads = [[f"{card.title} {card.summary}", *card.triggers] for card in cards]
+    flat = tokenize_all([h for texts in heads for h in texts], lang)
+    out: dict[str, Any] = {}
+    for card, texts in zip(cards, heads, strict=True):
+        out[card.id] = {"whole": sorted(whole.get(card.id, ())), "heads": [sorted(w) for w in flat[: len(texts)]]}
+        flat = flat[len(texts) :]
+    return out
 
 
 def _write_json(path: Path, data: Any) -> None:
@@ -289,7 +319,9 @@ def _load_language(root: Path, lang: Language) -> LanguageIndex:
 
     passages = [Passage.model_validate(p) for p in read("passages")]
     cards = {c["id"]: Card.model_validate(c) for c in read("cards")}
-    return LanguageIndex(passages, LexicalIndex.load(root / f"bm25-{lang.value}", lang.value), cards)
+    words = {cid: CardWords(frozenset(w["whole"]), [frozenset(h) for h in w["heads"]])
+             for cid, w in read("words").items()}
+    return LanguageIndex(passages, LexicalIndex.load(root / f"bm25-{lang.value}", lang.value), cards, words)
 
 
 def check_index(knowledge_dir: Path, index_dir: Path, model: str, backend: str | None = None) -> str | None:
@@ -299,6 +331,8 @@ def check_index(knowledge_dir: Path, index_dir: Path, model: str, backend: str |
         ensure_compatible(manifest, model, backend=backend)
     except CoachError as e:
         return str(e)
+    if manifest.format < INDEX_FORMAT:
+        return f"the index was built by an older version (index format {manifest.format}, now {INDEX_FORMAT}): {FIX}"
     overall, cards = knowledge_hash(knowledge_dir)
     if overall == manifest.knowledge_hash:
         return None

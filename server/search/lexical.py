@@ -77,10 +77,15 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, texts: Sequence[str], lang: str = "en") -> LexicalIndex:
+        return cls.from_tokens(tokenize_all(texts, lang), lang)
+
+    @classmethod
+    def from_tokens(cls, tokens: Sequence[list[str]], lang: str = "en") -> LexicalIndex:
+        """From texts already split by `tokenize_all` (the index build reuses them for each card's words)."""
         import bm25s
 
         model = bm25s.BM25()
-        model.index([tokens or [""] for tokens in tokenize_all(texts, lang)], show_progress=False)
+        model.index([t or [""] for t in tokens], show_progress=False)
         return cls(model, lang)
 
     def scores(self, query: str) -> NDArray[np.float32]:

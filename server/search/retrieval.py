@@ -153,15 +153,18 @@ def _matches(card: Card, query: Query) -> bool:
 
 def _best_per_card(scores: np.ndarray, card_of: np.ndarray, allowed: set[str],
                    positive_only: bool = False) -> dict[str, tuple[float, int]]:
-    """Each allowed card's best passage score and that passage's position."""
+    """Each allowed card's best passage score and that passage's position, best first (vectorised: a Python loop
+    over every passage took about a tenth of an answer)."""
+    order = np.argsort(-scores)
+    if positive_only:
+        order = order[scores[order] > 0]
+    cards = card_of[order]
+    _, first = np.unique(cards, return_index=True)  # each card's first, so best, place in `order`
     best: dict[str, tuple[float, int]] = {}
-    for pos in np.argsort(-scores):
-        score = float(scores[pos])
-        if positive_only and score <= 0:
-            break
-        cid = str(card_of[pos])
-        if cid in allowed and cid not in best:
-            best[cid] = (score, int(pos))
+    for place in np.sort(first):
+        cid = str(cards[place])
+        if cid in allowed:
+            best[cid] = (float(scores[order[place]]), int(order[place]))
     return best
 
 

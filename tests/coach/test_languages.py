@@ -12,6 +12,7 @@ from server.coach.answer import Answerer
 from server.coach.compose import SOURCES_LINE
 from server.coach.quality import core
 from server.models import Ask, Language, Query
+from server.search.lexical import tokenize_in
 
 LABELS = Path(__file__).resolve().parents[2] / "prompts" / "labels.yaml"
 
@@ -83,3 +84,17 @@ def test_a_japanese_question_meets_the_japanese_triggers(kb_answerer: Answerer) 
     english = retriever.search(Query(text="返事を催促したら失礼にならないでしょうか"), k=5)
     assert "american-well-see" in [h.card_id for h in hits[:3]]
     assert [h.card_id for h in hits] != [h.card_id for h in english]
+
+
+@pytest.mark.parametrize("lang", ["ja", "ko", "zh"])
+def test_the_index_keeps_each_translated_cards_words_as_the_analyser_splits_them(kb_answerer: Answerer,
+                                                                               lang: str) -> None:
+    """Ranking compares a question with these words while serving; the build splits them once (words-<lang>.json),
+    so no analyser runs on a card during a request."""
+    language = kb_answerer.retriever.index.languages[Language(lang)]
+    assert set(language.words) == set(language.cards)
+    card = language.cards[sorted(language.cards)[0]]
+    words = language.words[card.id]
+    assert words.heads[0] == set(tokenize_in(f"{card.title} {card.summary}", lang))
+    assert [set(h) for h in words.heads[1:]] == [set(tokenize_in(t, lang)) for t in card.triggers]
+    assert set(tokenize_in(card.section("What to do"), lang)) <= words.whole

@@ -10,7 +10,7 @@ import pytest
 
 from server.knowledge.cards import lint, load_topics
 from server.knowledge.coverage import coverage
-from server.search.embedder import SentenceTransformerEmbedder
+from server.search.embedder import LocalEmbedder
 from server.search.evaluate import evaluate, read_questions
 from server.search.near_duplicates import near_duplicates
 from server.search.retrieval import Retriever
@@ -20,7 +20,7 @@ from ..conftest import DATA, REAL_KB
 DEV = DATA / "dev.jsonl"
 
 
-def test_the_knowledge_base_lints_clean_and_meets_coverage(embedder: SentenceTransformerEmbedder,
+def test_the_knowledge_base_lints_clean_and_meets_coverage(embedder: LocalEmbedder,
                                                            tmp_path: Path) -> None:
     cards, problems = lint(REAL_KB)
     assert [str(p) for p in problems] == []
@@ -29,7 +29,7 @@ def test_the_knowledge_base_lints_clean_and_meets_coverage(embedder: SentenceTra
     assert coverage(cards).shortfalls(topics) == []
 
 
-def test_near_identical_cards_are_found(kb_copy: Path, embedder: SentenceTransformerEmbedder,
+def test_near_identical_cards_are_found(kb_copy: Path, embedder: LocalEmbedder,
                                         tmp_path: Path) -> None:
     original = (kb_copy / "cards" / "fx-yen.md").read_text(encoding="utf-8")
     copy = original.replace("id: fx-yen", "id: fx-yen-again").replace(

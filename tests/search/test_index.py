@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from server.errors import CardError, IndexIncompatible, IndexMissing
-from server.search.embedder import SentenceTransformerEmbedder
-from server.search.index import build_index, check_index, load_index, read_manifest
+from server.search.embedder import LocalEmbedder
+from server.search.index import INDEX_FORMAT, MANIFEST, build_index, check_index, load_index, read_manifest
 from server.settings import DEFAULT_MODEL
 
 from ..conftest import CountingEmbedder
@@ -25,7 +25,7 @@ def _build(kb: Path, tmp: Path, embedder: object) -> None:
 
 
 def test_build_writes_a_complete_index_and_manifest(kb_copy: Path, tmp_path: Path,
-                                                    embedder: SentenceTransformerEmbedder) -> None:
+                                                    embedder: LocalEmbedder) -> None:
     counting = CountingEmbedder(embedder)
     _build(kb_copy, tmp_path, counting)
     manifest = read_manifest(tmp_path / "index")
@@ -40,7 +40,7 @@ def test_build_writes_a_complete_index_and_manifest(kb_copy: Path, tmp_path: Pat
 
 
 def test_incremental_rebuild_embeds_only_the_edited_card(kb_copy: Path, tmp_path: Path,
-                                                         embedder: SentenceTransformerEmbedder) -> None:
+                                                         embedder: LocalEmbedder) -> None:
     _build(kb_copy, tmp_path, embedder)
     card = kb_copy / "cards" / "fx-yen.md"
     card.write_text(card.read_text(encoding="utf-8").replace(
@@ -54,7 +54,7 @@ def test_incremental_rebuild_embeds_only_the_edited_card(kb_copy: Path, tmp_path
 
 
 def test_stale_missing_and_mismatched_model_are_reported(kb_copy: Path, tmp_path: Path,
-                                                         embedder: SentenceTransformerEmbedder) -> None:
+                                                         embedder: LocalEmbedder) -> None:
     index_dir = tmp_path / "index"
     assert check_index(kb_copy, index_dir, DEFAULT_MODEL) == (
         f"no index at {index_dir}: run `coach index build`")
@@ -69,7 +69,7 @@ def test_stale_missing_and_mismatched_model_are_reported(kb_copy: Path, tmp_path
 
 
 def test_loading_with_another_model_is_a_clear_error(kb_copy: Path, tmp_path: Path,
-                                                     embedder: SentenceTransformerEmbedder) -> None:
+                                                     embedder: LocalEmbedder) -> None:
     _build(kb_copy, tmp_path, embedder)
     other = CountingEmbedder(embedder)
     other.name, other.dimension = "paraphrase-multilingual-MiniLM-L12-v2", 384
@@ -81,7 +81,7 @@ def test_loading_with_another_model_is_a_clear_error(kb_copy: Path, tmp_path: Pa
 
 
 def test_missing_and_damaged_index_name_the_fix(tmp_path: Path, kb_copy: Path,
-                                                embedder: SentenceTransformerEmbedder) -> None:
+                                                embedder: LocalEmbedder) -> None:
     with pytest.raises(IndexMissing, match="run `coach index build`"):
         load_index(tmp_path / "nothing", embedder)
     _build(kb_copy, tmp_path, embedder)
@@ -94,7 +94,7 @@ def test_missing_and_damaged_index_name_the_fix(tmp_path: Path, kb_copy: Path,
 
 
 def test_lint_errors_stop_the_build_before_anything_is_written(kb_copy: Path, tmp_path: Path,
-                                                               embedder: SentenceTransformerEmbedder) -> None:
+                                                               embedder: LocalEmbedder) -> None:
     _build(kb_copy, tmp_path, embedder)
     before = read_manifest(tmp_path / "index").build_id
     card = kb_copy / "cards" / "fx-yen.md"
@@ -108,7 +108,7 @@ def test_lint_errors_stop_the_build_before_anything_is_written(kb_copy: Path, tm
 
 
 def test_interrupted_build_leaves_the_old_index_serving(kb_copy: Path, tmp_path: Path,
-                                                        embedder: SentenceTransformerEmbedder) -> None:
+                                                        embedder: LocalEmbedder) -> None:
     _build(kb_copy, tmp_path, embedder)
     before = read_manifest(tmp_path / "index").build_id
     for name in ("fx-yen", "fx-nunchi"):
@@ -126,7 +126,7 @@ def test_interrupted_build_leaves_the_old_index_serving(kb_copy: Path, tmp_path:
 
 @pytest.mark.slow
 def test_kill_9_during_build_keeps_a_loadable_index_and_the_next_build_succeeds(
-        kb_copy: Path, tmp_path: Path, embedder: SentenceTransformerEmbedder) -> None:
+        kb_copy: Path, tmp_path: Path, embedder: LocalEmbedder) -> None:
     """Kill the build at several moments (model load, embedding, writing): the index always loads."""
     _build(kb_copy, tmp_path, embedder)
     builds_seen = {read_manifest(tmp_path / "index").build_id}
@@ -154,3 +154,15 @@ def test_manifest_is_json_with_the_recorded_fields(fixture_index: object) -> Non
     for key in ("model", "dimension", "index_type", "card_count", "passage_count", "knowledge_hash",
                 "card_hashes", "built_at", "tool_version", "build_id"):
         assert key in data
+
+
+def test_an_index_of_an_older_format_is_stale_and_says_why(kb_copy: Path, tmp_path: Path,
+                                                           embedder: LocalEmbedder) -> None:
+    _build(kb_copy, tmp_path, embedder)
+    assert read_manifest(tmp_path / "index").format == INDEX_FORMAT
+    path = tmp_path / "index" / MANIFEST
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["format"]  # written before the field existed
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert check_index(kb_copy, tmp_path / "index", DEFAULT_MODEL) == (
+        f"the index was built by an older version (index format 1, now {INDEX_FORMAT}): run `coach index build`")

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from server.app import create_app
-from server.search.embedder import SentenceTransformerEmbedder
+from server.search.embedder import LocalEmbedder
 from server.search.index import build_index
 from server.settings import Settings
 
@@ -41,7 +41,7 @@ def test_2000_mixed_requests_from_8_clients_without_an_error(tmp_path: Path, fix
 
 
 def test_rebuild_under_load_fails_nothing_and_switches_answers(kb_copy: Path, tmp_path: Path,
-                                                              embedder: SentenceTransformerEmbedder) -> None:
+                                                              embedder: LocalEmbedder) -> None:
     build_index(kb_copy, tmp_path / "index", embedder, tmp_path / "cache")
     app = create_app(_settings(tmp_path, kb_copy, reload_interval=0.05), wait_until_loaded=True)
     asks = [QUESTION["message"], "what does 前向きに検討させていただきます mean?", "the yen moved, who pays?"]

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from server.app import create_app
-from server.search.embedder import SentenceTransformerEmbedder
+from server.search.embedder import LocalEmbedder
 from server.search.index import build_index, read_manifest
 
 from ..conftest import make_settings
@@ -23,7 +23,7 @@ OLD_TITLE = "Fixture: who holds final cut"
 NEW_TITLE = "Fixture: who holds final cut (revised)"
 
 
-def build(kb: Path, tmp: Path, embedder: SentenceTransformerEmbedder) -> str:
+def build(kb: Path, tmp: Path, embedder: LocalEmbedder) -> str:
     return build_index(kb, tmp / "index", embedder, tmp / "cache").build_id
 
 
@@ -52,7 +52,7 @@ def wait_for_build(client: TestClient, build_id: str, seconds: float = 10.0) -> 
 
 
 def test_watcher_switches_to_a_rebuilt_index(kb_copy: Path, tmp_path: Path,
-                                             embedder: SentenceTransformerEmbedder) -> None:
+                                             embedder: LocalEmbedder) -> None:
     first = build(kb_copy, tmp_path, embedder)
     with app_client(kb_copy, tmp_path, reload_interval=0.05) as client:
         assert top_title(client) == OLD_TITLE
@@ -64,7 +64,7 @@ def test_watcher_switches_to_a_rebuilt_index(kb_copy: Path, tmp_path: Path,
         assert f'coach_index_info{{build_id="{second}"' in client.get("/metrics").text
 
 
-def test_admin_reload_swaps_on_request(kb_copy: Path, tmp_path: Path, embedder: SentenceTransformerEmbedder) -> None:
+def test_admin_reload_swaps_on_request(kb_copy: Path, tmp_path: Path, embedder: LocalEmbedder) -> None:
     build(kb_copy, tmp_path, embedder)
     with app_client(kb_copy, tmp_path, reload_interval=0, admin_token=TOKEN) as client:
         assert client.post("/admin/reload", headers=AUTH).json()["status"] == "current"
@@ -109,7 +109,7 @@ def _other_model(index_dir: Path) -> None:
     (_other_model, "was built with model 'other-"),
 ])
 def test_a_broken_new_build_is_refused_and_the_old_one_serves(
-        kb_copy: Path, tmp_path: Path, embedder: SentenceTransformerEmbedder, caplog: pytest.LogCaptureFixture,
+        kb_copy: Path, tmp_path: Path, embedder: LocalEmbedder, caplog: pytest.LogCaptureFixture,
         damage: Any, fragment: str) -> None:
     first = build(kb_copy, tmp_path, embedder)
     with app_client(kb_copy, tmp_path, reload_interval=0.05, admin_token=TOKEN) as client:
@@ -134,7 +134,7 @@ def test_a_broken_new_build_is_refused_and_the_old_one_serves(
 
 
 def test_a_server_started_without_an_index_becomes_ready_after_a_build(
-        kb_copy: Path, tmp_path: Path, embedder: SentenceTransformerEmbedder) -> None:
+        kb_copy: Path, tmp_path: Path, embedder: LocalEmbedder) -> None:
     with app_client(kb_copy, tmp_path, reload_interval=0.05) as client:
         assert client.get("/readyz").status_code == 503
         built = build(kb_copy, tmp_path, embedder)

@@ -623,8 +623,8 @@ def test_show_more_posts_the_next_page_of_a_stored_answer(client: TestClient, sl
                                                           store: ConversationStore) -> None:
     conversation_id = store.create()
     WebhookStore(store.engine).claim(conversation_id, "T1", "C1")  # as if the coach had answered it in C1
-    store.append(conversation_id, Turn(role="user", content="long?", created_at=""))
-    store.append(conversation_id, Turn(role="coach", content=LONG, created_at=""))
+    store.append_turns(conversation_id, [Turn(role="user", content="long?", created_at=""),
+                                         Turn(role="coach", content=LONG, created_at="")])
     value = json.dumps({"c": conversation_id, "t": 1, "p": 1})
     click(client, {"type": "button", "action_id": "coach_more", "value": value}, slack)
     [posted] = slack.wait(1, "/respond/click")

@@ -44,10 +44,10 @@ def store(url: str) -> Iterator[ConversationStore]:
 
 def _exchange(store: ConversationStore, cid: str, question: str, in_scope: bool = True, confidence: float = 0.9,
               cards: list[str] | None = None) -> None:
-    store.append(cid, Turn(role="user", content=question, created_at=_now(), resolved_query=question,
-                           in_scope=in_scope, confidence=confidence))
-    store.append(cid, Turn(role="coach", content=f"answer to {question}", created_at=_now(), in_scope=in_scope,
-                           confidence=confidence, card_ids=cards or []))
+    store.append_turns(cid, [Turn(role="user", content=question, created_at=_now(), resolved_query=question,
+                                  in_scope=in_scope, confidence=confidence),
+                             Turn(role="coach", content=f"answer to {question}", created_at=_now(), in_scope=in_scope,
+                                  confidence=confidence, card_ids=cards or [])])
 
 
 def _now() -> str:
@@ -178,7 +178,7 @@ def test_concurrent_writers_lose_nothing(url: str) -> None:
             own = store.create()
             for i in range(10):
                 _exchange(store, own, f"question {i}")
-                store.append(shared, Turn(role="user", content=f"shared {i}", created_at=_now()))
+                store.append_turns(shared, [Turn(role="user", content=f"shared {i}", created_at=_now())])
                 store.add_feedback(own, f"question {i}", "a", [], 1)
         except BaseException as e:  # collected and asserted below
             errors.append(e)
@@ -251,3 +251,13 @@ def test_a_conversation_keeps_at_most_the_cap_in_whole_exchanges(url: str) -> No
         assert total == 4 and [t.role for t in page] == ["coach", "user"]
     finally:
         store.engine.dispose()
+
+
+def test_sqlite_runs_in_wal_mode_and_syncs_at_checkpoints(tmp_path: Path) -> None:
+    """WAL with synchronous=NORMAL: a commit does not wait for the disk, and the file stays consistent after a
+    crash; several workers can read while one writes."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'coach.db'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
