@@ -106,7 +106,7 @@ def build_section(card: Card, ask: str, heading: str | None, side: Perspective |
         steps = [s for s in steps if s not in best]
     else:
         short = f"{card.summary} {words['first_move']} {best[0]}" if best else card.summary
-        if word_count(short) > SHORT_WORDS:
+        if word_count(f"{words['short_answer']} {short}") > SHORT_WORDS:  # the paragraph as shown, label included
             short = card.summary
         steps = [s for s in steps if s not in best] or steps
     context = pick(paragraphs(card.section("What's going on")), query, 1, shown)
