@@ -35,7 +35,10 @@ BASE_FEATURES: tuple[str, ...] = (
 RELATIVE = ("trigger", "title_summary", "lexical", "coverage", "native_trigger", "dense", "fused")
 FEATURES: tuple[str, ...] = (*BASE_FEATURES, "frame_exact",
                              *(f"{name}_{kind}" for name in RELATIVE for kind in ("margin", "best", "rank")))
-SCOPE_FEATURES = (*BASE_FEATURES[1:], "top_probability")
+# The scope model reads the best candidate's card-level signals, how far it stands above its rivals, and its
+# probability: an off-topic question tends to get a flat list where nothing stands out.
+SCOPE_FEATURES = (*BASE_FEATURES[1:], *(f"{name}_margin" for name in RELATIVE), "top_probability")
+_SCOPE_COLUMNS = [FEATURES.index(name) for name in SCOPE_FEATURES[:-1]]
 # Words that place a question in film/TV business, and words of the usual near-domain traps, in four languages.
 DOMAIN_CUE = re.compile(
     r"\b(co-?produc\w*|partner\w*|studio|producer|committee|distribut\w+|rights|financ\w+|budget|contract|deal|"
@@ -209,9 +212,8 @@ def relative_features(matrix: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def scope_features(features: NDArray[np.float64], probability: float) -> NDArray[np.float64]:
-    """What the scope model reads: the best candidate's card-level features (without the bias and the
-    list-relative ones) and its probability."""
-    return np.append(features[1:len(BASE_FEATURES)], probability)
+    """What the scope model reads (SCOPE_FEATURES): some of the best candidate's features and its probability."""
+    return np.append(features[_SCOPE_COLUMNS], probability)
 
 
 def _logistic(z: float) -> float:
