@@ -97,6 +97,8 @@ def _scope_cross_validation(x: np.ndarray, inside: np.ndarray, folds: np.ndarray
     declined = kept = 0
     for fold in range(FOLDS):
         train, held = folds != fold, folds == fold
+        if not held.any():  # fitting on a subset (a fold left out by the caller)
+            continue
         model = LogisticRegression(C=strength, max_iter=5000).fit(x[train], inside[train])
         cut = _keeping(model.predict_proba(x[train & inside])[:, 1])
         scores = model.predict_proba(x[held])[:, 1]

@@ -18,7 +18,7 @@ from server.coach.rank import (
     relative_features,
     scope_features,
 )
-from server.coach.train import FOLDS, _fold, cross_validate
+from server.coach.train import FOLDS, _fold, cross_validate, fit
 from server.models import Card, Culture, Hit, Perspective
 
 COLUMN = {name: i for i, name in enumerate(FEATURES)}
@@ -100,15 +100,34 @@ def test_every_cross_validation_fold_holds_training_questions() -> None:
     assert counts.min() >= 0.1 * len(ids)  # the split's own hash would leave a fold empty
 
 
-def test_cross_validation_is_deterministic_and_learns_a_separable_signal() -> None:
+def _synthetic(count: int) -> list[tuple[np.ndarray, np.ndarray, bool, str]]:
+    """In-scope queries whose acceptable card has clearly the best trigger, and out-of-scope ones where nothing
+    stands out and the off-topic cue is set."""
     rng = np.random.default_rng(7)
     rows = []
-    for n in range(60):
+    for n in range(count):
         matrix = np.column_stack([np.ones(6), rng.normal(size=(6, len(FEATURES) - 1))])
         labels = np.zeros(6, dtype=bool)
-        labels[n % 6] = True
-        matrix[n % 6, COLUMN["trigger"]] += 4.0  # the acceptable card has the clearly best trigger
-        rows.append((matrix, labels, True, f"q-{n}"))
+        inside = n % 4 != 3
+        if inside:
+            labels[n % 6] = True
+            matrix[n % 6, COLUMN["trigger"]] += 4.0
+        else:
+            matrix[:, COLUMN["off_topic_cue"]] = 3.0
+        rows.append((relative_features(matrix), labels, inside, f"q-{n}"))
+    return rows
+
+
+def test_cross_validation_is_deterministic_and_learns_a_separable_signal() -> None:
+    rows = _synthetic(80)
     first = cross_validate(rows, 1.0)
     assert first == cross_validate(rows, 1.0)
     assert first >= 0.9
+
+
+def test_fit_is_deterministic_and_runs_on_a_subset_with_a_fold_left_out() -> None:
+    rows = [r for r in _synthetic(120) if _fold(r[3]) != 0]
+    result = fit(rows)
+    assert result == fit(rows)
+    assert set(result["weights"]) == set(FEATURES)  # type: ignore[arg-type]
+    assert 0.0 < float(result["in_scope_at"]) < 1.0  # type: ignore[arg-type]
