@@ -35,9 +35,10 @@ BASE_FEATURES: tuple[str, ...] = (
 RELATIVE = ("trigger", "title_summary", "lexical", "coverage", "native_trigger", "dense", "fused")
 FEATURES: tuple[str, ...] = (*BASE_FEATURES, "frame_exact",
                              *(f"{name}_{kind}" for name in RELATIVE for kind in ("margin", "best", "rank")))
-# The scope model reads the best candidate's card-level signals, how far it stands above its rivals, and its
-# probability: an off-topic question tends to get a flat list where nothing stands out.
-SCOPE_FEATURES = (*BASE_FEATURES[1:], *(f"{name}_margin" for name in RELATIVE), "top_probability")
+# The scope model reads the best candidate's card-level signals and its probability (adding its margins over its
+# rivals, with weaker regularisation, declined more training questions in-sample but not more held-out ones in
+# cross-validation, and declined more in-scope ones: left out).
+SCOPE_FEATURES = (*BASE_FEATURES[1:], "top_probability")
 _SCOPE_COLUMNS = [FEATURES.index(name) for name in SCOPE_FEATURES[:-1]]
 # Words that place a question in film/TV business, and words of the usual near-domain traps, in four languages.
 DOMAIN_CUE = re.compile(

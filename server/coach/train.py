@@ -24,7 +24,6 @@ from server.models import Language
 IN_SCOPE_KEPT = 0.96  # share of in-scope training questions that must stay above the decline cut-off
 ANSWERED = 0.97  # share of in-scope training questions answered outright (the rest get the closest + choices)
 STRENGTHS = (0.3, 1.0, 3.0, 10.0)  # inverse regularisation strengths tried; the best in cross-validation is kept
-SCOPE_STRENGTHS = (1.0, 10.0, 100.0)  # the same for the scope model
 FOLDS = 5
 POSITIVE_WEIGHT = 3.0  # an acceptable card counts this much against each of the (many more) others
 
@@ -89,24 +88,6 @@ def _keeping(in_scope: np.ndarray) -> float:
     return float(np.sort(in_scope)[int((1 - IN_SCOPE_KEPT) * len(in_scope))])
 
 
-def _scope_cross_validation(x: np.ndarray, inside: np.ndarray, folds: np.ndarray, strength: float) -> float:
-    """Held-out balance of the scope model with its cut-off: the mean of out-of-scope questions declined and
-    in-scope ones kept, over the same grouped folds."""
-    from sklearn.linear_model import LogisticRegression
-
-    declined = kept = 0
-    for fold in range(FOLDS):
-        train, held = folds != fold, folds == fold
-        if not held.any():  # fitting on a subset (a fold left out by the caller)
-            continue
-        model = LogisticRegression(C=strength, max_iter=5000).fit(x[train], inside[train])
-        cut = _keeping(model.predict_proba(x[train & inside])[:, 1])
-        scores = model.predict_proba(x[held])[:, 1]
-        declined += int((scores[~inside[held]] < cut).sum())
-        kept += int((scores[inside[held]] >= cut).sum())
-    return (declined / max(int((~inside).sum()), 1) + kept / max(int(inside.sum()), 1)) / 2
-
-
 def fit(rows: list[Row]) -> dict[str, object]:
     """Two small logistic models: which candidate is acceptable (its regularisation chosen by cross-validation),
     then whether the question is in scope at all (from its best candidate), with the cut-offs that keep
@@ -125,13 +106,7 @@ def fit(rows: list[Row]) -> dict[str, object]:
         tops.append((scope_features(matrix[best], float(probabilities[best])), float(probabilities[best])))
     x_scope = np.vstack([f for f, _ in tops])
     inside = np.array([i for _, _, i, _ in rows])
-    folds = np.array([_fold(g) for _, _, _, g in rows])
-    scope_scores = {c: _scope_cross_validation(x_scope, inside, folds, c) for c in SCOPE_STRENGTHS}
-    scope_strength = max(SCOPE_STRENGTHS, key=lambda c: (round(scope_scores[c], 6), -c))
-    print("cross-validated scope (mean of out-of-scope declined and in-scope kept) by C: " +
-          ", ".join(f"{c:g}: {v:.3f}" for c, v in scope_scores.items()) + f"; chosen C={scope_strength:g}",
-          file=sys.stderr)
-    scope = LogisticRegression(C=scope_strength, max_iter=5000).fit(x_scope, inside)
+    scope = LogisticRegression(C=1.0, max_iter=5000).fit(x_scope, inside)
     in_scope = scope.predict_proba(x_scope)[:, 1]
     in_scope_at = _keeping(in_scope[inside])
     answer_at = float(np.sort([p for (_, p), i in zip(tops, inside, strict=True) if i])[
@@ -143,8 +118,7 @@ def fit(rows: list[Row]) -> dict[str, object]:
                                                                   [scope.intercept_[0], *scope.coef_[0]]),
                                       strict=True)),
             "answer_at": round(answer_at, 4), "in_scope_at": round(in_scope_at, 4),
-            "C": strength, "cross_validated_hit@1": round(scores[strength], 4), "scope_C": scope_strength,
-            "cross_validated_scope": round(scope_scores[scope_strength], 4)}
+            "C": strength, "cross_validated_hit@1": round(scores[strength], 4)}
 
 
 def _answerer() -> Answerer:
