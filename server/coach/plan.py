@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from server.coach.compose import Labels, Section, build_section
 from server.coach.decode import Found
 from server.coach.glossary import Glossary
@@ -19,6 +21,7 @@ from server.coach.rank import (
     card_tokens,
     coverage,
     question_features,
+    relative_features,
 )
 from server.coach.scope import ScopeModel
 from server.coach.understand import Understanding, word_count
@@ -84,7 +87,10 @@ class Planner:
                           self.native.coverage(asked_native, card.id, asker.lang))
             features = candidate_features(hit, rank, hits[0].score, top_lexical, card, asker, similar, covered,
                                           shared, best, self.native.trigger(asked_native, card.id, asker.lang))
-            out.append(Candidate(card, hit, features, self.ranker.probability(features)))
+            out.append(Candidate(card, hit, features))
+        for candidate, row in zip(out, relative_features(np.vstack([c.features for c in out])), strict=True):
+            candidate.features = row
+            candidate.probability = self.ranker.probability(row)
         return sorted(out, key=lambda c: -c.probability)
 
     def localised(self, card: Card, lang: Language) -> Card:

@@ -26,11 +26,21 @@ from server.search.index import CardWords, EmbeddingCache, LanguageIndex
 from server.search.lexical import tokenize
 
 WEIGHTS = Path(__file__).with_name("ranker.json")
-FEATURES: tuple[str, ...] = (
+BASE_FEATURES: tuple[str, ...] = (
             "bias", "fused", "reciprocal_rank", "dense", "trigger", "title_summary", "lexical", "coverage",
             "pair_match", "pair_mismatch", "side_match", "side_mismatch", "scope", "decoded_card",
             "domain_cue", "off_topic_cue", "cjk", "trigger_gap", "dense_gap", "native_trigger")
-SCOPE_FEATURES = (*FEATURES[1:], "top_probability")
+# Neighbouring cards score alike on every absolute signal; what tells them apart is how a card compares with its
+# rivals in the same list. For each of these signals: its margin over the best rival, whether the card is the best
+# on it, and its rank (1/(1+rank)) among the candidates. Filled by `relative_features` once the list is known.
+RELATIVE = ("trigger", "title_summary", "lexical", "coverage", "native_trigger", "dense", "fused")
+FEATURES: tuple[str, ...] = (*BASE_FEATURES, "frame_exact",
+                             *(f"{name}_{kind}" for name in RELATIVE for kind in ("margin", "best", "rank")))
+# The scope model reads the best candidate's card-level signals and its probability (adding its margins over its
+# rivals, with weaker regularisation, declined more training questions in-sample but not more held-out ones in
+# cross-validation, and declined more in-scope ones: left out).
+SCOPE_FEATURES = (*BASE_FEATURES[1:], "top_probability")
+_SCOPE_COLUMNS = [FEATURES.index(name) for name in SCOPE_FEATURES[:-1]]
 # Words that place a question in film/TV business, and words of the usual near-domain traps, in four languages.
 DOMAIN_CUE = re.compile(
     r"\b(co-?produc\w*|partner\w*|studio|producer|committee|distribut\w+|rights|financ\w+|budget|contract|deal|"
@@ -173,13 +183,30 @@ def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float
         "decoded_card": float(card.id in asker.decoded_cards), **shared,
         "trigger_gap": english * (similarities[0] - best[0]), "dense_gap": english * (hit.dense_score - best[1]),
         "native_trigger": native_trigger,
+        "frame_exact": float(pair_known and side_known and card.cultures == [asker.pair]
+                             and card.perspective == asker.side),
     }
-    return np.array([values[name] for name in FEATURES], dtype=np.float64)
+    return np.array([values.get(name, 0.0) for name in FEATURES], dtype=np.float64)
+
+
+def relative_features(matrix: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The candidates' features (one row each) with the RELATIVE columns filled in from the rest of the list."""
+    out = matrix.copy()
+    index = {name: i for i, name in enumerate(FEATURES)}
+    for name in RELATIVE:
+        values = matrix[:, index[name]]
+        top = int(values.argmax())
+        first, second = values[top], np.delete(values, top).max() if len(values) > 1 else 0.0
+        out[:, index[f"{name}_margin"]] = values - np.where(np.arange(len(values)) == top, second, first)
+        out[:, index[f"{name}_best"]] = values >= first
+        ahead = (values[None, :] > values[:, None]).sum(axis=1)  # ties share a rank: the list's order is no signal
+        out[:, index[f"{name}_rank"]] = 1.0 / (1.0 + ahead)
+    return out
 
 
 def scope_features(features: NDArray[np.float64], probability: float) -> NDArray[np.float64]:
-    """What the scope model reads: the best candidate's features (without the bias) and its probability."""
-    return np.append(features[1:], probability)
+    """What the scope model reads (SCOPE_FEATURES): some of the best candidate's features and its probability."""
+    return np.append(features[_SCOPE_COLUMNS], probability)
 
 
 def _logistic(z: float) -> float:

@@ -1,12 +1,14 @@
 """Fit the ranker's logistic weights on the training split of the labelled answer set and pick its cut-offs.
 
 Run `python -m server.coach.train` after the cards or the labelled set change; it rewrites server/coach/ranker.json
-(deterministic: same cards, same set, same weights). The test split is never read here. Needs scikit-learn (the
-`dev` extra); serving only reads the JSON.
+(deterministic: same cards, same set, same weights). The test split is never read here: the regularisation strength
+is chosen by cross-validation inside the training split, folds grouped by question so that a question's parts and
+its whole never sit on both sides. Needs scikit-learn (the `dev` extra); serving only reads the JSON.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -21,23 +23,29 @@ from server.models import Language
 
 IN_SCOPE_KEPT = 0.96  # share of in-scope training questions that must stay above the decline cut-off
 ANSWERED = 0.97  # share of in-scope training questions answered outright (the rest get the closest + choices)
+STRENGTHS = (0.3, 1.0, 3.0, 10.0)  # inverse regularisation strengths tried; the best in cross-validation is kept
+FOLDS = 5
+POSITIVE_WEIGHT = 3.0  # an acceptable card counts this much against each of the (many more) others
+
+Row = tuple[np.ndarray, np.ndarray, bool, str]  # candidates' features, which are acceptable, in scope, group id
 
 
-def examples(answerer: Answerer, data: AnswerSet) -> list[tuple[np.ndarray, np.ndarray, bool]]:
-    """Per training query: its candidates' features, which candidates are acceptable, and whether it is in scope."""
-    queries = [(q.question, q.question, q.cards) for q in data.questions]
-    queries += [(q.question, p.text, p.cards) for q in data.questions for p in q.parts]
-    queries += [(c.turns[0].question, c.turns[0].question, c.turns[0].cards) for c in data.conversations]
-    queries += [(q.question, q.question, []) for q in data.out_of_scope]
+def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
+    """Per training query: its candidates' features, which candidates are acceptable, whether it is in scope, and
+    the id of the question it comes from (a multi-part question's parts share it)."""
+    queries = [(q.question, q.question, q.cards, q.id) for q in data.questions]
+    queries += [(q.question, p.text, p.cards, q.id) for q in data.questions for p in q.parts]
+    queries += [(c.turns[0].question, c.turns[0].question, c.turns[0].cards, c.id) for c in data.conversations]
+    queries += [(q.question, q.question, [], q.id) for q in data.out_of_scope]
     out = []
-    for message, text, acceptable in queries:
+    for message, text, acceptable, group in queries:
         u = understand(message)
         decoded = answerer.decode(message, u)
         asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded), Language(u.language))
         candidates = answerer.planner.rank(answerer.planner.glossary.expand(text), asker)
         if candidates:
             out.append((np.vstack([c.features for c in candidates]),
-                        np.array([c.card.id in acceptable for c in candidates]), bool(acceptable)))
+                        np.array([c.card.id in acceptable for c in candidates]), bool(acceptable), group))
     return out
 
 
@@ -45,25 +53,62 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return np.asarray(1 / (1 + np.exp(-np.clip(z, -50, 50))))
 
 
-def fit(rows: list[tuple[np.ndarray, np.ndarray, bool]]) -> dict[str, object]:
-    """Two small logistic models: which candidate is acceptable, then whether the question is in scope at all
-    (from its best candidate), with the cut-offs that keep IN_SCOPE_KEPT of in-scope questions."""
+def _card_model(rows: list[Row], strength: float) -> np.ndarray:
+    """Logistic weights (bias first) for "this candidate is acceptable", one row per candidate."""
     from sklearn.linear_model import LogisticRegression
 
-    x = np.vstack([m for m, _, _ in rows])[:, 1:]  # column 0 is the bias: the model's intercept plays that part
-    y = np.concatenate([labels for _, labels, _ in rows])
-    cards = LogisticRegression(C=1.0, max_iter=2000, class_weight={False: 1.0, True: 3.0}).fit(x, y)
-    weights = np.concatenate([cards.intercept_, cards.coef_[0]])
+    x = np.vstack([m for m, _, _, _ in rows])[:, 1:]  # column 0 is the bias: the model's intercept plays that part
+    y = np.concatenate([labels for _, labels, _, _ in rows])
+    model = LogisticRegression(C=strength, max_iter=5000, class_weight={False: 1.0, True: POSITIVE_WEIGHT})
+    model.fit(x, y)
+    return np.concatenate([model.intercept_, model.coef_[0]])
+
+
+def _fold(group: str) -> int:
+    """A question's fold: a salted hash of its id (the unsalted one is what puts it in the training split, so
+    it would leave one fold empty)."""
+    return int(hashlib.sha256(f"fold:{group}".encode()).hexdigest()[:8], 16) % FOLDS
+
+
+def cross_validate(rows: list[Row], strength: float) -> float:
+    """Share of held-out in-scope queries whose most probable candidate is acceptable, over FOLDS folds grouped
+    by question (deterministic: the fold is a hash of the question id)."""
+    hits = total = 0
+    for fold in range(FOLDS):
+        weights = _card_model([r for r in rows if _fold(r[3]) != fold], strength)
+        for matrix, labels, inside, group in rows:
+            if inside and _fold(group) == fold:
+                hits += bool(labels[int((matrix @ weights).argmax())])
+                total += 1
+    return hits / total if total else 0.0
+
+
+def _keeping(in_scope: np.ndarray) -> float:
+    """The cut-off that keeps IN_SCOPE_KEPT of these in-scope questions' scores."""
+    return float(np.sort(in_scope)[int((1 - IN_SCOPE_KEPT) * len(in_scope))])
+
+
+def fit(rows: list[Row]) -> dict[str, object]:
+    """Two small logistic models: which candidate is acceptable (its regularisation chosen by cross-validation),
+    then whether the question is in scope at all (from its best candidate), with the cut-offs that keep
+    IN_SCOPE_KEPT of in-scope questions."""
+    from sklearn.linear_model import LogisticRegression
+
+    scores = {c: cross_validate(rows, c) for c in STRENGTHS}
+    strength = max(STRENGTHS, key=lambda c: (round(scores[c], 6), -c))  # ties: the stronger regularisation
+    print("cross-validated hit@1 by C: " + ", ".join(f"{c:g}: {v:.3f}" for c, v in scores.items()) +
+          f"; chosen C={strength:g}", file=sys.stderr)
+    weights = _card_model(rows, strength)
     tops = []
-    for matrix, _, _ in rows:
+    for matrix, _, _, _ in rows:
         probabilities = _sigmoid(matrix @ weights)
         best = int(probabilities.argmax())
         tops.append((scope_features(matrix[best], float(probabilities[best])), float(probabilities[best])))
-    inside = np.array([i for _, _, i in rows])
-    scope = LogisticRegression(C=1.0, max_iter=2000).fit(np.vstack([f for f, _ in tops]), inside)
-    in_scope = scope.predict_proba(np.vstack([f for f, _ in tops]))[:, 1]
-    kept = np.sort(in_scope[inside])
-    in_scope_at = float(kept[int((1 - IN_SCOPE_KEPT) * len(kept))])
+    x_scope = np.vstack([f for f, _ in tops])
+    inside = np.array([i for _, _, i, _ in rows])
+    scope = LogisticRegression(C=1.0, max_iter=5000).fit(x_scope, inside)
+    in_scope = scope.predict_proba(x_scope)[:, 1]
+    in_scope_at = _keeping(in_scope[inside])
     answer_at = float(np.sort([p for (_, p), i in zip(tops, inside, strict=True) if i])[
         int((1 - ANSWERED) * inside.sum())])
     print(f"cut-offs: in scope {in_scope_at:.4f}, answer {answer_at:.4f}; out-of-scope declined on train "
@@ -72,7 +117,8 @@ def fit(rows: list[tuple[np.ndarray, np.ndarray, bool]]) -> dict[str, object]:
             "scope_weights": dict(zip(("bias", *SCOPE_FEATURES), (round(float(w), 4) for w in
                                                                   [scope.intercept_[0], *scope.coef_[0]]),
                                       strict=True)),
-            "answer_at": round(answer_at, 4), "in_scope_at": round(in_scope_at, 4)}
+            "answer_at": round(answer_at, 4), "in_scope_at": round(in_scope_at, 4),
+            "C": strength, "cross_validated_hit@1": round(scores[strength], 4)}
 
 
 def _answerer() -> Answerer:

@@ -1,0 +1,133 @@
+"""The ranker's list-relative and frame features, and the training split's cross-validation folds.
+
+Constructed candidates with the committed weights (server/coach/ranker.json): no retrieval, no test-split figures."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from server.coach.labelled import load_answer_set, split_of
+from server.coach.rank import (
+    FEATURES,
+    RELATIVE,
+    SCOPE_FEATURES,
+    Asker,
+    Ranker,
+    candidate_features,
+    relative_features,
+    scope_features,
+)
+from server.coach.train import FOLDS, _fold, cross_validate, fit
+from server.models import Card, Culture, Hit, Perspective
+
+COLUMN = {name: i for i, name in enumerate(FEATURES)}
+SHARED = {"scope": 0.9, "domain_cue": 1.0, "off_topic_cue": 0.0, "cjk": 0.0}
+JAPANESE_STUDIO = Asker(Culture.JP_US, Perspective.ASIA_SIDE)
+
+
+def _card(card_id: str, cultures: list[Culture], perspective: Perspective) -> Card:
+    return Card(id=card_id, title="Minimum guarantee or a bigger back-end share", topics=["finance"],
+                cultures=cultures, perspective=perspective, triggers=["MG or back-end?"],
+                summary="Weigh a guaranteed advance against a larger share later.", sources=["https://example.org"],
+                sections={})
+
+
+def _features(card: Card, rank: int, asker: Asker, trigger: float = 0.7, lexical: float = 5.0
+              ) -> np.ndarray:
+    hit = Hit(card_id=card.id, title=card.title, passage="", passage_kind="summary", score=0.03,
+              dense_score=0.6, lexical_score=lexical, topics=card.topics,
+              cultures=[c.value for c in card.cultures], perspective=card.perspective.value)
+    return candidate_features(hit, rank, 0.03, 5.0, card, asker, (trigger, 0.5), 0.6, SHARED, (0.7, 0.6))
+
+
+def _ranked(cards: list[Card], asker: Asker) -> dict[str, float]:
+    matrix = relative_features(np.vstack([_features(c, n, asker) for n, c in enumerate(cards)]))
+    ranker = Ranker.load()
+    return {card.id: ranker.probability(row) for card, row in zip(cards, matrix, strict=True)}
+
+
+def test_the_twin_written_for_the_askers_side_outranks_the_other_sides() -> None:
+    us_side = _card("mg-us-side", [Culture.JP_US], Perspective.US_SIDE)
+    asia_side = _card("mg-asia-side", [Culture.JP_US], Perspective.ASIA_SIDE)
+    for order in ([us_side, asia_side], [asia_side, us_side]):  # retrieval's order does not decide it
+        probability = _ranked(order, JAPANESE_STUDIO)
+        assert probability["mg-asia-side"] > probability["mg-us-side"]
+    american = _ranked([asia_side, us_side], Asker(Culture.JP_US, Perspective.US_SIDE))
+    assert american["mg-us-side"] > american["mg-asia-side"]
+
+
+def test_exact_frame_marks_only_a_card_for_exactly_the_askers_pair_and_side() -> None:
+    exact = _features(_card("a", [Culture.JP_US], Perspective.ASIA_SIDE), 0, JAPANESE_STUDIO)
+    shared_pair = _features(_card("b", [Culture.JP_US, Culture.KR_US], Perspective.ASIA_SIDE), 0, JAPANESE_STUDIO)
+    any_both = _features(_card("c", [Culture.ANY], Perspective.BOTH), 0, JAPANESE_STUDIO)
+    unknown = _features(_card("a", [Culture.JP_US], Perspective.ASIA_SIDE), 0, Asker(Culture.JP_US, None))
+    assert [f[COLUMN["frame_exact"]] for f in (exact, shared_pair, any_both, unknown)] == [1.0, 0.0, 0.0, 0.0]
+
+
+def test_relative_features_compare_each_candidate_with_its_best_rival() -> None:
+    cards = [_card(f"c{n}", [Culture.ANY], Perspective.BOTH) for n in range(3)]
+    matrix = np.vstack([_features(c, n, JAPANESE_STUDIO, trigger=t, lexical=lex)
+                        for n, (c, t, lex) in enumerate(zip(cards, (0.5, 0.8, 0.8), (4.0, 5.0, 2.0), strict=True))])
+    out = relative_features(matrix)
+    assert out[:, COLUMN["trigger_margin"]] == pytest.approx([-0.3, 0.0, 0.0])  # a tie at the top: no margin
+    assert out[:, COLUMN["trigger_best"]].tolist() == [0.0, 1.0, 1.0]
+    assert out[:, COLUMN["trigger_rank"]].tolist() == [1 / 3, 1.0, 1.0]  # tied cards share a rank
+    assert out[:, COLUMN["lexical_margin"]] == pytest.approx([-0.2, 0.2, -0.6])  # lexical is 4/5, 5/5, 2/5 of the top
+    assert out[:, COLUMN["lexical_rank"]].tolist() == [0.5, 1.0, 1 / 3]
+    # the absolute features are left as they were, and the list's order changes nothing but the rows' order
+    base = [COLUMN[name] for name in FEATURES if not name.startswith(RELATIVE) or name in RELATIVE]
+    assert np.array_equal(out[:, base], matrix[:, base])
+    assert np.array_equal(relative_features(matrix[::-1]), out[::-1])
+
+
+def test_a_single_candidate_gets_its_own_value_as_margin() -> None:
+    row = _features(_card("only", [Culture.ANY], Perspective.BOTH), 0, JAPANESE_STUDIO)
+    out = relative_features(row.reshape(1, -1))
+    assert out[0, COLUMN["trigger_margin"]] == pytest.approx(0.7)
+    assert out[0, COLUMN["trigger_best"]] == 1.0 and out[0, COLUMN["trigger_rank"]] == 1.0
+
+
+def test_the_scope_model_reads_the_named_columns() -> None:
+    row = np.arange(len(FEATURES), dtype=float)
+    assert scope_features(row, 0.5).tolist() == [*(COLUMN[n] for n in SCOPE_FEATURES[:-1]), 0.5]
+
+
+def test_every_cross_validation_fold_holds_training_questions() -> None:
+    ids = [q.id for q in load_answer_set().only("train").questions]
+    assert all(split_of(i) == "train" for i in ids)
+    counts = np.bincount([_fold(i) for i in ids], minlength=FOLDS)
+    assert counts.min() >= 0.1 * len(ids)  # the split's own hash would leave a fold empty
+
+
+def _synthetic(count: int) -> list[tuple[np.ndarray, np.ndarray, bool, str]]:
+    """In-scope queries whose acceptable card has clearly the best trigger, and out-of-scope ones where nothing
+    stands out and the off-topic cue is set."""
+    rng = np.random.default_rng(7)
+    rows = []
+    for n in range(count):
+        matrix = np.column_stack([np.ones(6), rng.normal(size=(6, len(FEATURES) - 1))])
+        labels = np.zeros(6, dtype=bool)
+        inside = n % 4 != 3
+        if inside:
+            labels[n % 6] = True
+            matrix[n % 6, COLUMN["trigger"]] += 4.0
+        else:
+            matrix[:, COLUMN["off_topic_cue"]] = 3.0
+        rows.append((relative_features(matrix), labels, inside, f"q-{n}"))
+    return rows
+
+
+def test_cross_validation_is_deterministic_and_learns_a_separable_signal() -> None:
+    rows = _synthetic(80)
+    first = cross_validate(rows, 1.0)
+    assert first == cross_validate(rows, 1.0)
+    assert first >= 0.9
+
+
+def test_fit_is_deterministic_and_runs_on_a_subset_with_a_fold_left_out() -> None:
+    rows = [r for r in _synthetic(120) if _fold(r[3]) != 0]
+    result = fit(rows)
+    assert result == fit(rows)
+    assert set(result["weights"]) == set(FEATURES)  # type: ignore[arg-type]
+    assert 0.0 < float(result["in_scope_at"]) < 1.0  # type: ignore[arg-type]
