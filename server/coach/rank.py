@@ -52,10 +52,16 @@ DOMAIN_CUE = re.compile(
 OFF_TOPIC_CUE = re.compile(
     r"\b(weather|recipe|excel|spreadsheet|formula|vlookup|python|keyerror|traceback|ffmpeg|javascript|"
     r"bank account|phone plan|sim card|apartment|rent|visa application|tax return|restaurant|hotel|flight|"
-    r"itinerary|plot|box office|gossip|wedding|diet|workout|homework|shortcut|premiere pro|davinci)\b|"
+    r"itinerary|plot|box office|gossip|wedding|diet|workout|homework|shortcut|premiere pro|davinci|"
+    # tasks that are not coaching: live rates, software, personal paperwork, job letters, proofreading
+    r"today'?s (exchange )?rate|google sheets|googlefinance|final cut pro|work visa|personal income tax|"
+    r"cover letter|resignation letter|proofread|grammar|laptop|vpn|suica)\b|"
     r"天気|天候|レシピ|エクセル|関数|銀行口座|携帯|スマホ|家賃|ビザ申請|確定申告|レストラン|観光|あらすじ|"
+    r"今日の(為替|レート)|就労ビザ|文法|セリフを.{0,12}書き直|フランス語|"
     r"날씨|레시피|엑셀|함수|은행 계좌|휴대폰|월세|비자 신청|연말정산|맛집|관광|줄거리|"
-    r"天气|食谱|公式|银行账户|手机套餐|租房|签证申请|个税|餐厅|旅游|剧情", re.I)
+    r"오늘.{0,6}환율|대사를.{0,12}고쳐|노트북|배터리|이력서|자기소개서|"
+    r"天气|食谱|公式|银行账户|手机套餐|租房|签证申请|个税|餐厅|旅游|剧情|"
+    r"今天.{0,8}汇率|快捷键|台词改得|简历|孩子", re.I)
 
 
 @dataclass
