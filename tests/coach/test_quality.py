@@ -16,7 +16,7 @@ from server.coach.quality import Report, evaluate_answers
 # Issue 11's targets that the held-aside split meets today are asserted as they are: sub-questions 0.85 (0.879
 # measured on 2026-11-29, fourth session), first paragraph <= 60 words in every answer (1.0), in-scope answered
 # 0.97 (0.975). The others are not met; for those the test holds the level reached so that nothing slips back, and
-# the issue stays open until they reach their targets: hit@1 0.85 (0.790), hit@3 0.95 (0.924), frame 0.95 (0.945).
+# the issue stays open until they reach their targets: hit@1 0.85 (0.782), hit@3 0.95 (0.924), frame 0.95 (0.945).
 # Out-of-scope declined, 0.95, was met before this session (0.962) and is not now (0.925, 49 of 53; the training
 # split went from 0.884 to 0.961): a known regression, held at its level here and named in the session's note.
 # hit@3 was 0.945 on 109 questions; the split grew to 119 with the questions on the new Korea-US and China-US cards.
