@@ -23,9 +23,10 @@ def _print_answer(answer: Answer, as_json: bool, answerer: Answerer) -> None:
         return
     chat = answerer.labels[answer.lang.value]["chat"]
     out.print(Markdown(answer.answer_markdown))
-    if answer.suggestions:
+    more = [s for s in answer.suggestions if s not in answer.answer_markdown]  # a decline already lists its examples
+    if more:
         out.print(f"\n[bold]{escape(chat['also_ask'])}[/]")
-        for suggestion in answer.suggestions:
+        for suggestion in more:
             out.print(f"  • {suggestion}", highlight=False, markup=False)
     out.print(f"[dim]{escape(chat['confidence'])} {answer.confidence:.2f} · conversation {answer.conversation_id}[/]")
 

@@ -156,3 +156,14 @@ def test_slack_manifest_names_this_deployment() -> None:
 def test_eval_answers_refuses_an_unknown_split_before_loading_anything() -> None:
     result = runner.invoke(cli, ["eval-answers", "--split", "dev"])
     assert result.exit_code == 2 and "unknown split 'dev': use test, train or all" in " ".join(result.output.split())
+
+
+def test_a_declined_question_lists_its_examples_once(tmp_path: Path, fixture_index: object) -> None:
+    env = _ask_env(tmp_path, fixture_index)
+    raw = json.loads(runner.invoke(cli, ["ask", "What's the weather in Osaka tomorrow?", "--json"], env=env).output)
+    assert raw["in_scope"] is False and raw["suggestions"]
+    text = runner.invoke(cli, ["ask", "What's the weather in Osaka tomorrow?"], env=env)
+    assert text.exit_code == 0, text.output
+    flat = " ".join(text.output.split())
+    assert "You could also ask" not in flat
+    assert all(flat.count(s) == 1 for s in raw["suggestions"]), flat
