@@ -34,6 +34,25 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+_LONG_VOWELS = str.maketrans({"ō": "ou", "ū": "uu", "ā": "aa", "ē": "ee", "ī": "ii"})
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def romanised(phrase: Phrase) -> list[str]:
+    """How askers type an Asian expression in Latin letters: 'kentō shimasu' as written, 'kentou shimasu' and
+    'kento shimasu'; pinyin without tone marks; Korean with spaces for hyphens. Short ones ('hai', 'ne') are left
+    out: they would match English words."""
+    if phrase.expression.isascii() or not phrase.romanization:
+        return []
+    written = normalise(phrase.romanization).strip(' "…')
+    forms = {written, _plain(written), _plain(written.translate(_LONG_VOWELS))}
+    forms |= {f.replace("-", " ") for f in forms}
+    return sorted(f for f in forms if len(re.sub(r"[^a-z]", "", _plain(f))) >= 5)
+
+
 @dataclass(frozen=True)
 class Found:
     """One expression found in the text: where, which form, and the card phrase that explains it."""
@@ -91,7 +110,7 @@ class Decoder:
         patterns: list[tuple[str, re.Pattern[str], Phrase, str]] = []
         for card in cards:
             for phrase in card.phrases:
-                for form in dict.fromkeys([phrase.expression, *phrase.variants]):
+                for form in dict.fromkeys([phrase.expression, *phrase.variants, *romanised(phrase)]):
                     key = normalise(form).strip(" .…、。,!?「」")
                     if len(key) >= 2 or (len(key) == 1 and not key.isascii()):
                         patterns.append((form, self._pattern(key), phrase, card.id))

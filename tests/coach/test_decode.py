@@ -92,3 +92,20 @@ def test_renderings_of_cards_the_index_lacks_are_left_out(tmp_path: Path) -> Non
     path = tmp_path / "renderings.yaml"
     path.write_text("- {card: no-such-card, expression: x, partner: jp-us, english: [x]}", encoding="utf-8")
     assert load_renderings([], path) == []
+
+
+@pytest.mark.parametrize(("partner", "card"), [
+    ("kentou shimasu", "kentou-shimasu"), ("kento shimasu", "kentou-shimasu"), ("kentō shimasu", "kentou-shimasu"),
+    ("muzukashii desu", "muzukashii-desu"), ("bu hao shuo", "bu-tai-fangbian-you-nandu"),
+    ("geomto hae bogetseumnida", "geomto-hae-bogetseumnida"),
+])
+def test_an_expression_typed_in_latin_letters_is_decoded(kb_answerer: Answerer, partner: str, card: str) -> None:
+    """US askers often paste what they heard in romaji, pinyin or Korean romanisation."""
+    message = f'Our partner said "{partner}" about the schedule. Is that a no?'
+    assert [f.card_id for f in kb_answerer.decode(message, understand(message))] == [card]
+
+
+def test_short_romanisations_are_not_expressions(kb_answerer: Answerer) -> None:
+    """'hai' and 'ne' in Latin letters would match English text; the Japanese forms はい and ね stay decodable."""
+    assert {f.form for f in kb_answerer.decoder.find("he said hai, then ne")} == set()
+    assert {f.form for f in kb_answerer.decoder.find("はい")} == {"はい"}
