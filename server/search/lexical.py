@@ -69,19 +69,15 @@ def tokenize_all(texts: Sequence[str], lang: str) -> list[list[str]]:
 
 
 class LexicalIndex:
-    """Thin wrapper over bm25s: build from texts in one language, score a query against every passage, save, load."""
+    """Thin wrapper over bm25s: build from tokenised texts in one language, score a query against every passage, save, load."""
 
     def __init__(self, model: Any, lang: str = "en") -> None:
         self._model = model
         self.lang = lang
 
     @classmethod
-    def build(cls, texts: Sequence[str], lang: str = "en") -> LexicalIndex:
-        return cls.from_tokens(tokenize_all(texts, lang), lang)
-
-    @classmethod
     def from_tokens(cls, tokens: Sequence[list[str]], lang: str = "en") -> LexicalIndex:
-        """From texts already split by `tokenize_all` (the index build reuses them for each card's words)."""
+        """From texts split by `tokenize_all` (the index build reuses the tokens for each card's words)."""
         import bm25s
 
         model = bm25s.BM25()
