@@ -69,7 +69,7 @@ def tokenize_all(texts: Sequence[str], lang: str) -> list[list[str]]:
 
 
 class LexicalIndex:
-    """Thin wrapper over bm25s: build from tokenised texts in one language, score a query against every passage, save, load."""
+    """Thin wrapper over bm25s: build from tokenised texts of one language, score a query, save, load."""
 
     def __init__(self, model: Any, lang: str = "en") -> None:
         self._model = model
