@@ -51,6 +51,7 @@ class Manifest(BaseModel):
     embedded: int = 0
     cached: int = 0
     seconds: float = 0.0
+    embed_seconds: float = 0.0  # of `seconds`, the time the model spent embedding passages
     languages: dict[str, int] = {}  # translated cards per language (ja, ko, zh)
     format: int = 1  # INDEX_FORMAT of the code that built it
 
@@ -162,6 +163,7 @@ def build_index(
     missing = list(dict.fromkeys(key_of[p.hash] for p in passages if key_of[p.hash] not in cache.vectors))
     if on_embed_start is not None:
         on_embed_start(len(missing))
+    embed_started = time.perf_counter()
     if missing:
         text_of = {key_of[h]: text for h, text in inputs.items()}
         encode: Any = embedder.encode
@@ -169,6 +171,7 @@ def build_index(
         vectors = encode([text_of[h] for h in missing], **kwargs)
         cache.vectors.update(zip(missing, vectors, strict=True))
         cache.save()
+    embed_seconds = time.perf_counter() - embed_started
     matrix = np.vstack([cache.vectors[key_of[p.hash]] for p in passages]).astype(np.float32)
 
     builds = _builds_dir(index_dir)
@@ -207,6 +210,7 @@ def build_index(
             embedded=len(missing),
             cached=len(passages) - len(missing),
             seconds=round(time.perf_counter() - started, 2),
+            embed_seconds=round(embed_seconds, 2),
             languages={lang.value: len(by_id) for lang, by_id in translated.items()},
             format=INDEX_FORMAT,
         )
