@@ -59,7 +59,9 @@ def cause_rows(figures: dict[str, float], encode_ms: float, tokens: int, analyse
     names = {"ja": "Japanese (Sudachi)", "ko": "Korean (Kiwi)", "zh": "Chinese (jieba)"}
     return [
         f"/api/ask p50 {figures['p50_ms']:.1f} ms = HTTP round trip {figures['http_floor_ms']:.1f} ms (GET /healthz) "
-        f"+ one query encode {encode_ms:.1f} ms + retrieval, ranking, composition and the store {rest:.1f} ms",
+        f"+ one query encode {encode_ms:.1f} ms + retrieval, ranking, composition and the store {rest:.1f} ms; "
+        f"p50 {figures.get('p50_en_ms', float('nan')):.1f} ms for questions in English, "
+        f"{figures.get('p50_cjk_ms', float('nan')):.1f} ms for those with Japanese, Korean or Chinese in them",
         f"cold build {figures['cold_s']:.1f} s: the model read {tokens:,} tokens in {embed:.1f} s "
         f"({rate:,.0f} tokens/s); cards, translations and BM25 in four languages took the other "
         f"{figures['cold_s'] - embed:.1f} s",
