@@ -24,18 +24,31 @@ _AMERICAN = r"(?:us|u\.s\.|american|hollywood|la|l\.a\.|american-side|western)"
 _ROLE = (r"(?:partners?|co-?producers?|producers?|studios?|side|counterparts?|distributors?|broadcasters?|"
          r"publishers?|teams?|exec\w*|investors?|financiers?|committee|company|companies|streamers?|network|"
          r"showrunners?|director|writers?|lawyers?|agents?|colleagues?|client)")
+# Our own people ("our US director", "our Korean VFX team") name the asker's side; "our US partner" the other one.
+_OWN = r"(?:teams?|crew|staff|office|company|showrunners?|execs?|lawyers?|colleagues?)"
+_OTHER = r"(?:partners?|co-?producers?|producers?|studios?|side|counterparts?|distributors?|broadcasters?|" \
+    r"publishers?|investors?|financiers?|committee|companies|streamers?|network|director|writers?|agents?|client)"
+_US = r"(?:american|us|u\.s\.|hollywood|la)"
 # The asker speaks about "our Korean partner" (American side) or "our US partner" (Asian side).
-_ASKER_US = re.compile(rf"\b(?:our|my)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b|\bwe(?:'re| are)\s+(?:an?|the)\s+"
-                       rf"(?:american|us|u\.s\.|hollywood|la)\b|\bas\s+(?:an?|the)\s+american\b", re.I)
-_ASKER_ASIA = re.compile(rf"\b(?:our|my)\s+{_AMERICAN}\s+(?:\w+\s+)?{_ROLE}\b|\bwe(?:'re| are)\s+(?:an?|the)\s+"
+_ASKER_US = re.compile(rf"\b(?:our|my)\s+{_ASIAN}\s+(?:\w+\s+)?{_OTHER}\b|\b(?:our|my)\s+{_US}\s+(?:\w+\s+)?"
+                       rf"(?:{_OWN}|director)\b|\bwe(?:'re| are)\s+(?:an?|the)\s+{_US}\b|\bas\s+(?:an?|the)\s+"
+                       rf"(?:american\b|{_US}\s+{_ROLE}\b)|\b(?:on|run\w*|represent\w*)\s+the\s+{_US}\s+side\b", re.I)
+_ASKER_ASIA = re.compile(rf"\b(?:our|my)\s+{_AMERICAN}\s+(?:\w+\s+)?{_OTHER}\b|\b(?:our|my)\s+{_ASIAN}\s+"
+                         rf"(?:\w+\s+)?{_OWN}\b|\bwe(?:'re| are)\s+(?:an?|the)\s+"
                          rf"{_ASIAN}\b|\bas\s+(?:an?|the)\s+{_ASIAN}\s+{_ROLE}|\bthe\s+americans?\s+side\b|\bthe\s+americans\b|"
                          r"アメリカ|米国|米側|米国側|ハリウッド|미국|할리우드|美方|美国|好莱坞", re.I)
-# Written in Japanese, Korean or Chinese by staff of the American side: "I work at a US studio", "我是美方...".
+# Written in Japanese, Korean or Chinese by staff of the American side: "I work at a US studio's Tokyo office",
+# "the American producer's assistant", "LA 본사", 「替美国老板谈…」, 「我们美国公司」.
 _US_STAFF_NATIVE = re.compile(
-    r"(?:米国|アメリカ|LA|ロサンゼルス|ハリウッド)の(?:会社|制作会社|スタジオ|プロデューサー|配信会社)"
-    r"(?:で|に勤め|の(?:アシスタント|コーディネーター|日本担当|担当))|"
-    r"(?:미국|LA|할리우드)\s*(?:회사|제작사|스튜디오|프로듀서)\s*(?:에서|에 다니|밑에서|의 코디네이터)|"
-    r"我(?:在|是)[^，。,]{0,12}(?:美国|美方)")
+    r"(?:米国|アメリカ|LA|ロサンゼルス|ハリウッド)(?:人)?の?[^。、]{0,8}?(?:会社|スタジオ|プロデューサー|ボス|上司)"
+    r"(?:で(?:働|勤|[^。、]{0,6}担当)|に勤め|の(?:アシスタント|コーディネーター|通訳|秘書|日本担当|担当|東京|日本|"
+    r"ソウル|北京))|(?:米国|アメリカ|米)側の[^。、]{0,10}(?:です|として)|アメリカ人の(?:ボス|上司)|"
+    r"(?:LA|ロサンゼルス|ハリウッド)の?本社|"
+    r"(?:미국|LA|할리우드)\s*(?:\S{1,4}\s*)?(?:회사|제작사|스튜디오|프로듀서|프로덕션|배급사)\s*(?:(?:한국\s*)?"
+    r"(?:지사|지점|법인|사무소|오피스)|에서\s*(?:일|근무)|에 다니|밑에서|소속|의 (?:코디네이터|통역|어시스턴트))|미국(?:인)?\s*(?:보스|상사)|"
+    r"(?:LA|할리우드)\s*본사|"
+    r"我(?:在|是)[^，。,]{0,12}(?:美国|美方)|(?:替|给|帮|为)(?:一家)?美国(?:老板|公司|制片|片方|投资方)|"
+    r"我们(?:是)?(?:一家)?美国|我方是美国|美国总部|中方[^，。,“”\"]{0,6}(?:说|表示|回复|答复)")
 # An English question about "the Korean side" or "their Japanese producer" (the partner in the third person), or
 # about "the American studio": a weaker sign of the asker's side, read when the first-person ones say nothing.
 _THEM_ASIAN = re.compile(rf"\b(?:the|their|a|this)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b", re.I)
