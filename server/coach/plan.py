@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from server.coach.compose import Labels, Section, build_section
-from server.coach.decode import Found
+from server.coach.decode import Found, normalise
 from server.coach.glossary import Glossary
 from server.coach.rank import (
     Asker,
@@ -24,7 +24,7 @@ from server.coach.rank import (
     relative_features,
 )
 from server.coach.scope import ScopeModel
-from server.coach.understand import Understanding, word_count
+from server.coach.understand import Understanding, refers_back, word_count
 from server.models import Card, Culture, Language, Perspective, Query
 from server.search.lexical import tokenize, tokenize_in
 from server.search.retrieval import Retriever
@@ -68,11 +68,17 @@ class Planner:
         self.tokens = {cid: card_tokens(card) for cid, card in cards.items()}
         self.native = NativeWords(retriever.index.languages)
 
-    def rank(self, text: str, asker: Asker) -> list[Candidate]:
-        """Candidates for one question, most likely to be the right card first, with calibrated probabilities."""
-        hits = self.retriever.search(Query(text=text, lang=asker.lang), k=CANDIDATES)
+    def rank(self, text: str, asker: Asker, extra: frozenset[str] = frozenset()) -> list[Candidate]:
+        """Candidates for one question, most likely to be the right card first, with calibrated probabilities.
+        `extra`: cards ranked even when retrieval does not bring them (the decoded phrases of a pasted e-mail that
+        this part asks about: the part reads 'Is this a no?' with the e-mail left out), after the retrieved ones."""
+        query = Query(text=text, lang=asker.lang)
+        hits = self.retriever.search(query, k=CANDIDATES)
         if not hits:
             return []
+        missing = extra - {h.card_id for h in hits}
+        if missing:
+            hits += [h for h in self.retriever.search(query, k=len(self.retriever.index.cards)) if h.card_id in missing]
         vector = self.retriever.query_vector(text)
         shared = question_features(text, self.scope.confidence(text, hits[0], vector))
         asked = set(tokenize(text))
@@ -105,7 +111,11 @@ class Planner:
         queries = [self.glossary.expand(u.query(p)) for p in u.parts]
         if previous_query and word_count(u.parts[0]) < FOLLOWUP_GLUE:
             queries[0] = f"{previous_query} {u.parts[0]}"  # "and in writing?" needs what it refers to
-        ranked = [self.rank(q, asker) for q in queries]
+        about = _about_partner(u, decoded)
+        for n, cards in enumerate(about):  # the part reads 'Is this a no?': the expressions it asks about are the ask
+            if cards and len(u.parts) > 1:
+                queries[n] = " ".join([*dict.fromkeys(f.form for f in decoded if f.card_id in cards), queries[n]])
+        ranked = [self.rank(q, asker, extra) for q, extra in zip(queries, about, strict=True)]
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r] + [1.0 if decoded else 0.0])
         plan = Plan(confidence=round(max([*tops, 0.95 if decoded else 0.0]), 4), outcome="decline",
@@ -177,6 +187,29 @@ def _in_frame_first(candidates: list[Candidate], asker: Asker) -> tuple[list[Can
     first += [c for c in candidates if pair_fits(c) and c.probability >= PAIR_SHARE * best
               and not any(c is f for f in first)]
     return first, [c for c in candidates if not any(c is f for f in first)]
+
+
+def _about_partner(u: Understanding, decoded: list[Found]) -> list[frozenset[str]]:
+    """Per part, the decoded cards it asks about: the first part that refers to the partner's words ("Is this a
+    no?", or the words left in it) asks about all of them; a part that shares a word with the sentence an
+    expression stands in ("Is the 14th locked?") about that one."""
+    if not decoded:
+        return [frozenset() for _ in u.parts]
+    pasted = normalise("\n".join(u.partner_text))
+    sentences = [(f.card_id, set(tokenize(_sentence_at(pasted, f.start, f.end)))) for f in decoded]
+    referring = next((n for n, p in enumerate(u.parts) if "…" in p or refers_back(p)), 0)
+    out = []
+    for n, part in enumerate(u.parts):
+        asked = set(tokenize(part))
+        out.append(frozenset(cid for cid, words in sentences if n == referring or asked & words))
+    return out
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of `text` around the span start..end."""
+    begin = max((text.rfind(c, 0, start) for c in ".!?。！？\n"), default=-1) + 1
+    ends = [i for i in (text.find(c, end) for c in ".!?。！？\n") if i >= 0]
+    return text[begin:min(ends) if ends else len(text)]
 
 
 def _heading(part: str) -> str:

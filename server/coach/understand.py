@@ -130,6 +130,11 @@ class Understanding:
         return f"{' '.join(self.context.split()[:30])} {asked}"
 
 
+def refers_back(text: str) -> bool:
+    """The text points at something said before it ("is this a no?", 「これは断り？」, "那是什么意思")."""
+    return bool(_REFERS.search(text))
+
+
 def detect_pair(text: str) -> Culture | None:
     """The culture pair the question names explicitly ("our Korean partner"), if exactly one."""
     found = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(text)}
@@ -251,6 +256,9 @@ def understand(message: str, default_pair: Culture | None = None,
     side = detect_side(asker_words, language) or default_side
     parts, context = split_parts(message, partner)
     own = language_of(asker_words) if re.search(r"[^\W\d_]", asker_words) else "en"
+    writer = asian_partner(pair, side, partner)
+    if pair is None and writer is not None:  # an e-mail signed "Best regards, Sato": a Japanese partner wrote it
+        pair, side = writer, side or Perspective.US_SIDE
     return Understanding(language=language, pair=pair, side=side, stage=detect_stage(asker_words),
                          parts=parts, context=context, partner_text=partner, asker_language=own,
-                         asian_partner=asian_partner(pair, side, partner))
+                         asian_partner=writer)
