@@ -52,6 +52,9 @@ MAX_DECODED = 4  # expressions explained per message: the first ones in the part
 _FOLLOWUP_CUE = re.compile(
     r"^(and|but|also|then|so|ok|okay|what if|what about|how about|and if|what else|in writing|"
     r"they|he|she|it|that|this|those|still|again|same|why|how)\b", re.IGNORECASE)
+# ... and in Japanese, Korean, Chinese: 「1か月たっても返事がなかったら？」「…없으면요?」「那…」「…呢？」
+_FOLLOWUP_CJK = re.compile(r"^(?:じゃあ|では|それで|それでも|でも|그럼|그러면|그래도|근데|那|那么|如果|要是)|"
+                           r"(?:たら|なら|れば|면요|면|는요|呢|的话)\s*[？?]?\s*$")
 
 
 def is_followup(message: str, history: list[Turn]) -> bool:
@@ -59,7 +62,8 @@ def is_followup(message: str, history: list[Turn]) -> bool:
     if not any(t.role == "user" and t.in_scope for t in history):
         return False
     words = word_count(message)
-    return words <= FOLLOWUP_WORDS or (words <= 14 and bool(_FOLLOWUP_CUE.match(message.strip())))
+    cue = _FOLLOWUP_CUE.match(message.strip()) or _FOLLOWUP_CJK.search(message.strip())
+    return words <= FOLLOWUP_WORDS or (words <= 14 and bool(cue))
 
 
 @dataclass

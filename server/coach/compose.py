@@ -129,6 +129,24 @@ def build_section(card: Card, ask: str, heading: str | None, side: Perspective |
     return section
 
 
+def answer_items(card: Card, side: Perspective | None) -> list[str]:
+    """The card's items a follow-up can be answered from, in card order: steps, wording for the side, watch-outs."""
+    return [*items(card.section("What to do"), _STEP_START), *say_items(card, side),
+            *items(card.section("Watch out for"), _BULLET_START)]
+
+
+def followup_section(card: Card, item: str, heading: str | None, side: Perspective | None, pair: Culture | None,
+                     stage: str | None, budget: int, shown: list[str], *, words: Labels, lang: Language) -> Section:
+    """A follow-up answered from one item of a card shown earlier: the item leads (said to be in the last answer
+    when it was), then at most two of the card's steps not shown yet that bear on it; nothing shown is repeated."""
+    said = any(_similar(item, line) for line in shown)
+    section = build_section(card, item, heading, side, pair, stage, budget, [*shown, item], words=words, lang=lang)
+    section.short = words["covered"].format(line=item) if said else item
+    section.going_on = ""
+    section.steps, section.say, section.watch = section.steps[:2], section.say[:1], section.watch[:1]
+    return section
+
+
 def section_words(s: Section) -> int:
     return sum(word_count(t) for t in [s.short, s.going_on, *s.steps, *s.say, *s.watch, *s.notes])
 

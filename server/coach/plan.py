@@ -3,12 +3,14 @@ follow-up answer what it newly asks instead of repeating the last answer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from server.coach.compose import Labels, Section, build_section
+from server.cjk import cjk_share
+from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
 from server.coach.decode import Found, normalise
 from server.coach.glossary import Glossary
 from server.coach.rank import (
@@ -36,7 +38,16 @@ VAGUE_GAP = 0.3  # a one- or two-word message whose best two cards are this clos
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
 PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
 HEADING_WORDS = 14
-FOLLOWUP_GLUE = 8  # a follow-up shorter than this is retrieved together with the question it continues
+ITEM_MATCH = 0.4  # a shown card's item at least this close to a follow-up answers it (cosine, plus ITEM_LAPSE)
+ITEM_LAPSE = 0.4  # added to an "if nothing comes after …" item when the follow-up asks about time passing
+_LAPSE_ASKED = re.compile(r"\bstill\b|\b(?:after|in|for|another)\s+(?:a|an|one|two|three|few|\d+)?\s*"
+                          r"(?:days?|weeks?|months?)\b|go(?:es)? quiet|\bnothing\b|"
+                          r"\bno (?:answer|reply|news|response)|たって|経って|まだ|返事がな|連絡がな|"
+                          r"지나도|아직|연락이 없|답이 없|还是没|仍然|一直没|没消息|没有回复", re.I)
+# A card's step for "if nothing comes of it": "If three or four weeks pass …", "After two follow-ups …",
+# "If the alternatives also come back muzukashii …".
+_LAPSE_ITEM = re.compile(r"\b(?:if|after|when)\b[^.;:]{0,80}\b(?:weeks?|months?|follow-ups?|nothing|also|again|"
+                         r"still|no (?:answer|reply|questions|news|movement))\b", re.I)
 
 
 @dataclass
@@ -109,7 +120,7 @@ class Planner:
         """Rank every part; answer, offer the closest guidance with choices, or decline. Sections are written
         from the cards in `lang` (the answer's language) where translated."""
         queries = [self.glossary.expand(u.query(p)) for p in u.parts]
-        if previous_query and word_count(u.parts[0]) < FOLLOWUP_GLUE:
+        if previous_query:  # "and in writing?", "what if they still don't answer?" need what they refer to
             queries[0] = f"{previous_query} {u.parts[0]}"  # "and in writing?" needs what it refers to
         about = _about_partner(u, decoded)
         for n, cards in enumerate(about):  # the part reads 'Is this a no?': the expressions it asks about are the ask
@@ -156,6 +167,13 @@ class Planner:
         in the conversation, and the cards used for other parts of this message."""
         shown, shown_cards, used = seen
         title = _heading(part) if heading else None
+        for candidate in candidates[:4]:  # "what if they still don't answer?": a shown card's step for that first
+            if candidate.card.id in shown_cards and candidate.card.id not in used:
+                card = self.localised(candidate.card, lang)
+                item = self._answering_item(candidate.card, card, part, u.side)
+                if item is not None:
+                    return followup_section(card, item, title, u.side, u.pair, u.stage, budget, shown,
+                                            words=words, lang=lang)
         fallback = None
         for candidate in candidates[:4]:
             if candidate.card.id in used:
@@ -166,6 +184,21 @@ class Planner:
                 return section
             fallback = fallback or section
         return fallback
+
+
+    def _answering_item(self, card: Card, localised: Card, followup: str, side: Perspective | None) -> str | None:
+        """The item of a card already shown that answers a follow-up, in the answer's language: the one closest in
+        meaning (English card, glossary-expanded follow-up), with a lapse of time asked about ("still nothing after
+        a month?", 「1か月たっても」) leaning to the step for "if nothing comes after …"; None when none is close."""
+        english, shown_in = answer_items(card, side), answer_items(localised, side)
+        if not english or len(english) != len(shown_in):
+            return None
+        vectors = self.retriever.query_vectors([self.glossary.expand(followup), *english])
+        scores = (1.0 - cjk_share(followup)) * (vectors[1:] @ vectors[0])  # the model reads English only
+        if _LAPSE_ASKED.search(followup):
+            scores = scores + np.array([ITEM_LAPSE * bool(_LAPSE_ITEM.search(i)) for i in english])
+        best = int(np.argmax(scores))
+        return shown_in[best] if scores[best] >= ITEM_MATCH else None
 
 
 def fits_pair(card: Card, pair: Culture | None) -> bool:

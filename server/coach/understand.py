@@ -12,6 +12,7 @@ from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
 from server.models import Culture, Perspective
 
+NAMELESS_WORDS = 12  # a CJK message this short that names no side is a follow-up's: it keeps the conversation's
 _NUMBERED = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨]|[一二三四五]、|[1-5][)）])\s*")
 _REFERS = re.compile(r"\b(?:it|that|this|they|them|those|these)\b|それ|その|これ|この|그것|그거|이것|这|那", re.I)
 _PAIR_WORDS = {
@@ -149,10 +150,11 @@ def detect_side(text: str, language: str) -> Perspective | None:
     """The asker's side: an American about an Asian partner, or an Asian company about an American partner."""
     us, asia = bool(_ASKER_US.search(text)), bool(_ASKER_ASIA.search(text))
     if language != "en":
-        # Written in Japanese, Korean or Chinese: the Asian side, unless the American side is "we".
+        # Written in Japanese, Korean or Chinese: the Asian side, unless the American side is "we"; a message
+        # that names no side (「1か月たっても返事がなかったら？」) leaves it to the conversation (see `understand`).
         if _US_STAFF_NATIVE.search(text) or (_ASIA_SIDE_NATIVE.search(text) and not asia):
             return Perspective.US_SIDE
-        return Perspective.ASIA_SIDE
+        return Perspective.ASIA_SIDE if asia or word_count(text) > NAMELESS_WORDS else None
     if us != asia:
         return Perspective.US_SIDE if us else Perspective.ASIA_SIDE
     if not us:
@@ -253,12 +255,15 @@ def understand(message: str, default_pair: Culture | None = None,
     for span in partner:
         asker_words = asker_words.replace(span, " ")
     pair = detect_pair(message) or default_pair
-    side = detect_side(asker_words, language) or default_side
-    parts, context = split_parts(message, partner)
     own = language_of(asker_words) if re.search(r"[^\W\d_]", asker_words) else "en"
+    # the side from the asker's own words: an English question quoting a Korean message is no Korean asker
+    side = detect_side(asker_words, own) or default_side or (Perspective.ASIA_SIDE if own != "en" else None)
+    parts, context = split_parts(message, partner)
     writer = asian_partner(pair, side, partner)
     if pair is None and writer is not None:  # an e-mail signed "Best regards, Sato": a Japanese partner wrote it
         pair, side = writer, side or Perspective.US_SIDE
+    elif side is None and own == "en" and partner and language_of("\n".join(partner)) != "en":
+        side = Perspective.US_SIDE  # an English question about the partner's Japanese, Korean or Chinese words
     return Understanding(language=language, pair=pair, side=side, stage=detect_stage(asker_words),
                          parts=parts, context=context, partner_text=partner, asker_language=own,
                          asian_partner=writer)
