@@ -38,6 +38,10 @@ VAGUE_GAP = 0.3  # a one- or two-word message whose best two cards are this clos
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
 PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
 HEADING_WORDS = 14
+DANGLING_WORDS = 8
+_CONTINUES = re.compile(r"^(?:and|but|so|also|then|ok|okay|still|again|in writing)\b|^(?:じゃあ|それでも|それなら|그럼|"
+                        r"그래도|그러면|那么|那如果|那要是)", re.I)
+_WHAT_IF = re.compile(r"^(?:what if|what about|how about|and if)\b|(?:たら|なら|면요|呢)\s*[？?]\s*$", re.I)
 ITEM_MATCH = 0.4  # a shown card's item at least this close to a follow-up answers it (cosine, plus ITEM_LAPSE)
 ITEM_LAPSE = 0.4  # added to an "if nothing comes after …" item when the follow-up asks about time passing
 _LAPSE_ASKED = re.compile(r"\bstill\b|\b(?:after|in|for|another)\s+(?:a|an|one|two|three|few|\d+)?\s*"
@@ -131,6 +135,9 @@ class Planner:
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r] + [1.0 if decoded else 0.0])
         plan = Plan(confidence=round(max([*tops, 0.95 if decoded else 0.0]), 4), outcome="decline",
                     candidates=ranked[0], query=queries[0])
+        if previous_query is None and not decoded and not u.partner_text and dangling(u.parts[0]):
+            plan.outcome = "clarify"  # in scope or not cannot be told without what it follows
+            return plan
         if in_scope < self.ranker.in_scope_at:
             return plan
         vague = previous_query is None and word_count(u.parts[0]) <= 2 and len(ranked[0]) > 1 \
@@ -199,6 +206,13 @@ class Planner:
             scores = scores + np.array([ITEM_LAPSE * bool(_LAPSE_ITEM.search(i)) for i in english])
         best = int(np.argmax(scores))
         return shown_in[best] if scores[best] >= ITEM_MATCH else None
+
+
+def dangling(message: str) -> bool:
+    """A follow-up with nothing to follow ("what if they still refuse?", "and in writing?", 「それでもダメなら？」
+    as a conversation's first message): what it refers to is unknown, so the answer is a clarifying choice."""
+    return word_count(message) <= DANGLING_WORDS and bool(
+        _CONTINUES.search(message.strip()) or (_WHAT_IF.search(message.strip()) and refers_back(message)))
 
 
 def fits_pair(card: Card, pair: Culture | None) -> bool:
