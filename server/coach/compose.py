@@ -15,8 +15,9 @@ from typing import Any
 import jinja2
 import yaml
 
+from server.cjk import language_of
 from server.coach.decode import Found
-from server.coach.understand import word_count
+from server.coach.understand import Request, word_count
 from server.knowledge.cards import items, say_lines
 from server.models import Card, Culture, Language, Perspective
 from server.search.lexical import tokenize
@@ -24,6 +25,11 @@ from server.search.lexical import tokenize
 _STEP_START = re.compile(r"^\s*\d+[.)]\s+")
 _BULLET_START = re.compile(r"^\s*[-*]\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+MAX_REQUESTS = 3  # a pasted e-mail's requests answered with a reply line
+REPLY_WORDS = 2  # a card's line answers a request when they share this many words (not its date)
+_REPLY_STOP = frozenset(tokenize("also could would should can will you your us we our they them their please send "
+                                  "share which any this that with from have what when by if it"))
+QUOTE_WORDS = 15  # a request is quoted up to this many words
 SHORT_WORDS = 60  # the short answer that opens every answer
 SIMILAR = 0.5  # token overlap above which two items say the same thing
 Labels = dict[str, Any]  # one language's entry of prompts/labels.yaml
@@ -167,10 +173,28 @@ def frame_notes(card: Card, side: Perspective | None, pair: Culture | None, stag
     return notes
 
 
+def reply_lines(requests: list[Request], card: Card | None, side: Perspective | None, words: Labels,
+                lang: Language) -> list[tuple[str, str]]:
+    """(their request, a line to answer it) for the first MAX_REQUESTS requests of a pasted e-mail: the chosen card's
+    wording for the asker's side where a line shares REPLY_WORDS words with the request, else our plain template
+    in the answer's language, with the deadline when it is written in that language."""
+    lines = say_items(card, side) if card is not None else []
+    out = []
+    for request in requests[:MAX_REQUESTS]:
+        asked = set(tokenize(request.text.replace(request.deadline or "\0", " "))) - _REPLY_STOP
+        fitting = [line for line in lines if len(asked & set(tokenize(line))) >= REPLY_WORDS]
+        due = request.deadline if request.deadline and language_of(request.deadline) == lang.value else None
+        reply = fitting[0] if fitting else words["reply_dated"].format(deadline=due) if due else words["reply_open"]
+        quoted = request.text if word_count(request.text) <= QUOTE_WORDS else \
+            " ".join(request.text.split()[:QUOTE_WORDS]) + " …"
+        out.append((quoted, reply))
+    return out
+
+
 def compose_answer(env: jinja2.Environment, sections: list[Section], decoded: list[Found],
-                   sources: list[Card], words: Labels) -> str:
+                   sources: list[Card], words: Labels, requests: list[tuple[str, str]] | None = None) -> str:
     return env.get_template("answer.md.j2").render(sections=sections, decoded=decoded, sources=sources,
-                                                   words=words).strip() + "\n"
+                                                   words=words, requests=requests or []).strip() + "\n"
 
 
 def compose_clarify(env: jinja2.Environment, options: list[str], closest: Card | None = None,

@@ -120,8 +120,10 @@ class Planner:
         return language.cards.get(card.id, card) if language is not None else card
 
     def plan(self, u: Understanding, asker: Asker, decoded: list[Found], previous_query: str | None,
-             shown: list[str], shown_cards: set[str], words: Labels, lang: Language = Language.EN) -> Plan:
-        """Rank every part; answer, offer the closest guidance with choices, or decline. Sections are written
+             shown: list[str], shown_cards: set[str], words: Labels, lang: Language = Language.EN,
+             reserve: int = 0) -> Plan:
+        """Rank every part; answer, offer the closest guidance with choices, or decline. `reserve`: words of the
+        core kept for what follows the sections (replies to a pasted e-mail's requests). Sections are written
         from the cards in `lang` (the answer's language) where translated."""
         queries = [self.glossary.expand(u.query(p)) for p in u.parts]
         if previous_query:  # "and in writing?", "what if they still don't answer?" need what they refer to
@@ -146,7 +148,7 @@ class Planner:
             plan.outcome = "clarify"
             return plan
         plan.outcome = "answer"
-        budget = CORE_WORDS if len(u.parts) == 1 else PART_WORDS
+        budget = (CORE_WORDS if len(u.parts) == 1 else PART_WORDS) - reserve // len(u.parts)
         used: set[str] = set()
         for part, query, candidates in zip(u.parts, queries, ranked, strict=True):
             first, rest = _in_frame_first(candidates, asker)

@@ -247,6 +247,41 @@ def _pasted_after_cue(message: str) -> list[str]:
     return ["\n".join(taken)] if taken else []
 
 
+# A partner's concrete request in pasted text: "could you send the script by the 7th?",
+# 「金曜日までにご確認いただけますか」, 「수요일까지 확정해 주실 수 있을까요?」, 「请在周五之前提供预算」;
+# not "please find attached", 「よろしくお願いします」.
+_ASKS = re.compile(r"\b(?:can|could|would|will) you\b|\bplease\b|\bkindly\b|\bwe(?: would|'d) appreciate it if\b|"
+                   r"\bwe need you to\b|いただけ(?:ます|ません|ない)|ください|お願い(?:します|いたします|できますか)|"
+                   r"いただきたく|주실 수|주시겠|주세요|부탁(?:드립니다|드려요|합니다)|请|能否|能不能|麻烦", re.I)
+_NOT_ASKS = re.compile(r"let (?:me|us) know if|feel free|(?:do not|don't) hesitate|please find|please see|"
+                       r"thank you|よろしくお願い|잘 부탁|请多关照|请查收", re.I)
+_DEADLINE = re.compile(r"\bby ((?:(?:this|next|the end of (?:the|this|next)) )?(?:monday|tuesday|wednesday|"
+                       r"thursday|friday|saturday|sunday|tomorrow|tonight|end of (?:day|the week|the month)|"
+                       r"the \d{1,2}(?:st|nd|rd|th)?|[a-z]+ \d{1,2}(?:st|nd|rd|th)?))\b|([^、。\s「」]{1,12})までに|"
+                       r"((?:[^\s,.]+\s){0,2}[^\s,.]+)까지|([^，。\s：“”请在]{1,8})(?:之前|以前)", re.I)
+_REQUEST_SPLIT = re.compile(r"(?<=[.!?。！？])\s*|\n+")
+
+
+@dataclass(frozen=True)
+class Request:
+    """One concrete request in the partner's text, and its deadline as written ("Friday", "金曜日"), if any."""
+
+    text: str
+    deadline: str | None = None
+
+
+def partner_requests(partner: list[str]) -> list[Request]:
+    """The partner's concrete requests, in order (a pasted e-mail's "can you get us the budget by Friday?")."""
+    out: list[Request] = []
+    for sentence in (s.strip(" ：:“”\"「」『』") for text in partner for s in _REQUEST_SPLIT.split(text)):
+        if any(sentence in r.text or r.text in sentence for r in out):
+            continue  # the same words read twice (quoted, and after 说)
+        if sentence and _ASKS.search(sentence) and not _NOT_ASKS.search(sentence):
+            due = _DEADLINE.search(sentence)
+            out.append(Request(sentence, next((g for g in due.groups() if g), None) if due else None))
+    return out
+
+
 def understand(message: str, default_pair: Culture | None = None,
                default_side: Perspective | None = None) -> Understanding:
     language = language_of(message)
