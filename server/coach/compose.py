@@ -183,7 +183,7 @@ def reply_lines(requests: list[Request], card: Card | None, side: Perspective | 
     for request in requests[:MAX_REQUESTS]:
         asked = set(tokenize(request.text.replace(request.deadline or "\0", " "))) - _REPLY_STOP
         fitting = [line for line in lines if len(asked & set(tokenize(line))) >= REPLY_WORDS]
-        due = request.deadline if request.deadline and language_of(request.deadline) == lang.value else None
+        due = request.deadline if request.deadline and language_of(request.text) == lang.value else None
         reply = fitting[0] if fitting else words["reply_dated"].format(deadline=due) if due else words["reply_open"]
         quoted = request.text if word_count(request.text) <= QUOTE_WORDS else \
             " ".join(request.text.split()[:QUOTE_WORDS]) + " …"

@@ -28,10 +28,11 @@ _ROLE = (r"(?:partners?|co-?producers?|producers?|studios?|side|counterparts?|di
 # Our own people ("our US director", "our Korean VFX team") name the asker's side; "our US partner" the other one.
 _OWN = r"(?:teams?|crew|staff|office|company|showrunners?|execs?|lawyers?|colleagues?)"
 _OTHER = r"(?:partners?|co-?producers?|producers?|studios?|side|counterparts?|distributors?|broadcasters?|" \
-    r"publishers?|investors?|financiers?|committee|companies|streamers?|network|director|writers?|agents?|client)"
+    r"publishers?|investors?|financiers?|committee|companies|streamers?|network|writers?|agents?|client)"
 _US = r"(?:american|us|u\.s\.|hollywood|la)"
 # The asker speaks about "our Korean partner" (American side) or "our US partner" (Asian side).
-_ASKER_US = re.compile(rf"\b(?:our|my)\s+{_ASIAN}\s+(?:\w+\s+)?{_OTHER}\b|\b(?:our|my)\s+{_US}\s+(?:\w+\s+)?"
+_ASKER_US = re.compile(rf"\b(?:our|my)\s+{_ASIAN}\s+(?:\w+\s+)?(?:{_OTHER}|director)\b|"
+                       rf"\b(?:our|my)\s+{_US}\s+(?:\w+\s+)?"
                        rf"(?:{_OWN}|director)\b|\bwe(?:'re| are)\s+(?:an?|the)\s+{_US}\b|\bas\s+(?:an?|the)\s+"
                        rf"(?:american\b|{_US}\s+{_ROLE}\b)|\b(?:on|run\w*|represent\w*)\s+the\s+{_US}\s+side\b", re.I)
 _ASKER_ASIA = re.compile(rf"\b(?:our|my)\s+{_AMERICAN}\s+(?:\w+\s+)?{_OTHER}\b|\b(?:our|my)\s+{_ASIAN}\s+"
