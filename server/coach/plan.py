@@ -129,10 +129,12 @@ class Planner:
         if previous_query:  # "and in writing?", "what if they still don't answer?" need what they refer to
             queries[0] = f"{previous_query} {u.parts[0]}"  # "and in writing?" needs what it refers to
         about = _about_partner(u, decoded)
-        for n, cards in enumerate(about):  # the part reads 'Is this a no?': the expressions it asks about are the ask
-            if cards and len(u.parts) > 1:
-                queries[n] = " ".join([*dict.fromkeys(f.form for f in decoded if f.card_id in cards), queries[n]])
-        ranked = [self.rank(q, asker, extra) for q, extra in zip(queries, about, strict=True)]
+        for n, found in enumerate(about):  # the part reads 'Is this a no?': the expressions it asks about are the ask
+            missing = [f.form for f in found if normalise(f.form) not in normalise(u.parts[n])]
+            if missing and len(u.parts) > 1:
+                queries[n] = " ".join([*dict.fromkeys(missing), queries[n]])
+        ranked = [self.rank(q, asker, frozenset(f.card_id for f in found))
+                  for q, found in zip(queries, about, strict=True)]
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r] + [1.0 if decoded else 0.0])
         plan = Plan(confidence=round(max([*tops, 0.95 if decoded else 0.0]), 4), outcome="decline",
@@ -238,20 +240,27 @@ def _in_frame_first(candidates: list[Candidate], asker: Asker) -> tuple[list[Can
     return first, [c for c in candidates if not any(c is f for f in first)]
 
 
-def _about_partner(u: Understanding, decoded: list[Found]) -> list[frozenset[str]]:
-    """Per part, the decoded cards it asks about: the first part that refers to the partner's words ("Is this a
-    no?", or the words left in it) asks about all of them; a part that shares a word with the sentence an
-    expression stands in ("Is the 14th locked?") about that one."""
-    if not decoded:
-        return [frozenset() for _ in u.parts]
-    pasted = normalise("\n".join(u.partner_text))
-    sentences = [(f.card_id, set(tokenize(_sentence_at(pasted, f.start, f.end)))) for f in decoded]
+def _about_partner(u: Understanding, decoded: list[Found]) -> list[list[Found]]:
+    """Per part, the decoded expressions it asks about: those written in the part itself ("is 'just checking in'
+    a nudge?"); the others, left out of the parts as "…", belong to the first part that refers to the partner's
+    words ("Is this a no?") and to any part that shares a word with the sentence they stand in ("Is the 14th
+    locked?" and "for now we have tentatively secured the studio on the 14th")."""
+    pasted = "\n".join(map(normalise, u.partner_text))  # the decoder's text, with its line breaks kept
+    parts = [normalise(p) for p in u.parts]
     referring = next((n for n, p in enumerate(u.parts) if "…" in p or refers_back(p)), 0)
-    out = []
-    for n, part in enumerate(u.parts):
-        asked = set(tokenize(part))
-        out.append(frozenset(cid for cid, words in sentences if n == referring or asked & words))
+    out: list[list[Found]] = [[] for _ in u.parts]
+    for found in decoded:
+        written = [n for n, part in enumerate(parts) if normalise(found.form) in part]
+        words = _marked(_sentence_at(pasted, found.start, found.end))
+        for n in written or [n for n, part in enumerate(u.parts) if n == referring or _marked(part) & words]:
+            out[n].append(found)
     return out
+
+
+def _marked(text: str) -> set[str]:
+    """The words that tie a question to one sentence of the partner's text: numbers and dates ("the 14th"), and
+    English words of four letters or more."""
+    return {t for t in tokenize(text) if t.isascii() and (any(c.isdigit() for c in t) or len(t) >= 4)}
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
