@@ -258,8 +258,11 @@ _NOT_ASKS = re.compile(r"let (?:me|us) know if|feel free|(?:do not|don't) hesita
                        r"thank you|よろしくお願い|잘 부탁|请多关照|请查收", re.I)
 _DEADLINE = re.compile(r"\bby ((?:(?:this|next|the end of (?:the|this|next)) )?(?:monday|tuesday|wednesday|"
                        r"thursday|friday|saturday|sunday|tomorrow|tonight|end of (?:day|the week|the month)|"
-                       r"the \d{1,2}(?:st|nd|rd|th)?|[a-z]+ \d{1,2}(?:st|nd|rd|th)?))\b|([^、。\s「」]{1,12})までに|"
-                       r"((?:[^\s,.]+\s){0,2}[^\s,.]+)까지|([^，。\s：“”请在]{1,8})(?:之前|以前)", re.I)
+                       r"the \d{1,2}(?:st|nd|rd|th)?|[a-z]+ \d{1,2}(?:st|nd|rd|th)?))\b|"
+                       r"((?:来週|今週|明日)?の?[^、。\s「」をにはがでの]{1,8})までに|"
+                       r"((?:다음\s?주|이번\s?주)?\s*[^\s,.을를은는이가]+)까지|"
+                       r"((?:下|本|这|下个)?(?:周|星期)[一二三四五六日天]?|明天|\d{1,2}[日号]|月底)"
+                       r"(?:之?前|以前)", re.I)
 _REQUEST_SPLIT = re.compile(r"(?<=[.!?。！？])\s*|\n+")
 
 
@@ -279,7 +282,7 @@ def partner_requests(partner: list[str]) -> list[Request]:
             continue  # the same words read twice (quoted, and after 说)
         if sentence and _ASKS.search(sentence) and not _NOT_ASKS.search(sentence):
             due = _DEADLINE.search(sentence)
-            out.append(Request(sentence, next((g for g in due.groups() if g), None) if due else None))
+            out.append(Request(sentence, next((g.strip() for g in due.groups() if g), None) if due else None))
     return out
 
 
