@@ -106,9 +106,10 @@ def build_section(card: Card, ask: str, heading: str | None, side: Perspective |
     query = set(tokenize(ask))
     steps_all = items(card.section("What to do"), _STEP_START)
     steps = pick(steps_all, query, 4, shown)
-    best = pick(steps_all, query, 1, shown) or steps_all[:1]
+    fresh = pick(steps_all, query, 1, shown)
+    best = fresh or steps_all[:1]
     if any(_similar(card.summary, line) for line in shown):  # a follow-up on the same card: lead with what is new
-        short = best[0] if best else card.summary
+        short = fresh[0] if fresh else words["covered"].format(line=best[0]) if best else card.summary
         steps = [s for s in steps if s not in best]
     else:
         short = f"{card.summary} {words['first_move']} {best[0]}" if best else card.summary

@@ -50,7 +50,7 @@ _LAPSE_ASKED = re.compile(r"\bstill\b|\b(?:after|in|for|another)\s+(?:a|an|one|t
                           r"지나도|아직|연락이 없|답이 없|还是没|仍然|一直没|没消息|没有回复", re.I)
 # A card's step for "if nothing comes of it": "If three or four weeks pass …", "After two follow-ups …",
 # "If the alternatives also come back muzukashii …".
-_LAPSE_ITEM = re.compile(r"\b(?:if|after|when)\b[^.;:]{0,80}\b(?:weeks?|months?|follow-ups?|nothing|also|again|"
+_LAPSE_ITEM = re.compile(r"\b(?:if|after|when)\b[^.;:]{0,80}\b(?:weeks?|months?|follow-ups|nothing|also|again|"
                          r"still|no (?:answer|reply|questions|news|movement))\b", re.I)
 
 
@@ -158,7 +158,8 @@ class Planner:
             if not eligible:
                 continue
             section = self._section(eligible, query, part, u, budget, (shown, shown_cards, used),
-                                    heading=len(u.parts) > 1, words=words, lang=lang)
+                                    heading=len(u.parts) > 1, words=words, lang=lang,
+                                    followup=previous_query is not None)
             if section is not None:
                 used.add(section.card.id)
                 plan.sections.append(section)
@@ -171,8 +172,8 @@ class Planner:
         return plan
 
     def _section(self, candidates: list[Candidate], query: str, part: str, u: Understanding, budget: int,
-                 seen: tuple[list[str], set[str], set[str]], heading: bool, words: Labels, lang: Language
-                 ) -> Section | None:
+                 seen: tuple[list[str], set[str], set[str]], heading: bool, words: Labels, lang: Language,
+                 followup: bool = False) -> Section | None:
         """The best card not already used for another part; in a follow-up, the best card that still has
         something new to say (its unused steps), else the next card. `seen`: the lines and cards shown earlier
         in the conversation, and the cards used for other parts of this message."""
@@ -189,13 +190,15 @@ class Planner:
         for candidate in candidates[:4]:
             if candidate.card.id in used:
                 continue
-            section = build_section(self.localised(candidate.card, lang), query, title, u.side, u.pair, u.stage,
-                                    budget, shown, words=words, lang=lang)
+            if followup and candidate.card.id not in shown_cards and candidate.probability < self.ranker.answer_at:
+                continue  # a weak new card is no answer to a follow-up
+            card = self.localised(candidate.card, lang)
+            section = build_section(card, query, title, u.side, u.pair, u.stage, budget, shown, words=words,
+                                    lang=lang)
             if candidate.card.id not in shown_cards or len(section.steps) >= 2:
                 return section
             fallback = fallback or section
         return fallback
-
 
     def _answering_item(self, card: Card, localised: Card, followup: str, side: Perspective | None) -> str | None:
         """The item of a card already shown that answers a follow-up, in the answer's language: the one closest in
@@ -210,7 +213,6 @@ class Planner:
             scores = scores + np.array([ITEM_LAPSE * bool(_LAPSE_ITEM.search(i)) for i in english])
         best = int(np.argmax(scores))
         return shown_in[best] if scores[best] >= ITEM_MATCH else None
-
 
 def dangling(message: str) -> bool:
     """A follow-up with nothing to follow ("what if they still refuse?", "and in writing?", 「それでもダメなら？」
