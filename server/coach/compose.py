@@ -182,14 +182,20 @@ def reply_lines(requests: list[Request], card: Card | None, side: Perspective | 
     lines = say_items(card, side) if card is not None else []
     out = []
     for request in requests[:MAX_REQUESTS]:
-        asked = set(tokenize(request.text.replace(request.deadline or "\0", " "))) - _REPLY_STOP
-        fitting = [line for line in lines if len(asked & set(tokenize(line))) >= REPLY_WORDS]
+        asked = _reply_words(request.text.replace(request.deadline or "\0", " "))
+        fitting = [line for line in lines if len(asked & _reply_words(line)) >= REPLY_WORDS]
         due = request.deadline if request.deadline and language_of(request.text) == lang.value else None
         reply = fitting[0] if fitting else words["reply_dated"].format(deadline=due) if due else words["reply_open"]
         quoted = request.text if word_count(request.text) <= QUOTE_WORDS else \
             " ".join(request.text.split()[:QUOTE_WORDS]) + " …"
         out.append((quoted, reply))
     return out
+
+
+def _reply_words(text: str) -> set[str]:
+    """Words that tie a card's line to a request: English words of four letters or more, not the request's frame
+    ("could you send us"); two-character CJK fragments match too loosely to tell."""
+    return {t for t in tokenize(text) if t.isascii() and len(t) >= 4} - _REPLY_STOP
 
 
 def compose_answer(env: jinja2.Environment, sections: list[Section], decoded: list[Found],

@@ -93,6 +93,11 @@ def test_a_reply_line_uses_the_cards_wording_only_when_it_fits_the_request() -> 
     # a Japanese date is not put into an English line
     assert reply_lines(friday, None, None, LABELS["en"], Language.EN)[0][1] == LABELS["en"]["reply_open"]
     assert "金曜日" in reply_lines(friday, None, None, LABELS["ja"], Language.JA)[0][1]
+    greeting = card.model_copy(update={"sections": {**card.sections, "What to say": "- [both] 「いつもお世話になって"
+                                                   "おります」：メールの定番の書き出しです。"}})
+    # two-character fragments shared with a card's Japanese line are no fit: the plain template answers
+    assert reply_lines(friday, greeting, None, LABELS["ja"], Language.JA)[0][1] == \
+        LABELS["ja"]["reply_dated"].format(deadline="金曜日")
 
 
 @pytest.mark.parametrize(("message", "expected"), [
