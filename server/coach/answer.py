@@ -15,12 +15,20 @@ from pathlib import Path
 import jinja2
 
 from server.cjk import language_of
-from server.coach.compose import SOURCES_LINE, compose_answer, compose_clarify, compose_decline, load_labels
+from server.coach.compose import (
+    MAX_REQUESTS,
+    SOURCES_LINE,
+    compose_answer,
+    compose_clarify,
+    compose_decline,
+    load_labels,
+    reply_lines,
+)
 from server.coach.decode import Decoder, Found
 from server.coach.plan import Plan, Planner, fits_pair
 from server.coach.rank import Asker, Ranker
 from server.coach.scope import ScopeModel
-from server.coach.understand import Understanding, is_question, understand, word_count
+from server.coach.understand import Understanding, is_question, partner_requests, understand, word_count
 from server.coach.writer import Writer, WriterError, clean_citations
 from server.models import Answer, Ask, Card, Culture, Decoded, Language, Source, Turn
 from server.search.lexical import tokenize, tokenize_in
@@ -48,10 +56,14 @@ EXAMPLES = {
 FIRST_TURN_CACHE = 512  # first questions whose draft is kept (least recently asked dropped first)
 FOLLOWUP_WORDS = 6
 BARE_PHRASE_SHARE = 0.5  # an unquoted message is the partner's own phrase when expressions fill this share of it
+REPLY_RESERVE = 35  # core words kept per reply to a pasted e-mail's request
 MAX_DECODED = 4  # expressions explained per message: the first ones in the partner's text
 _FOLLOWUP_CUE = re.compile(
     r"^(and|but|also|then|so|ok|okay|what if|what about|how about|and if|what else|in writing|"
     r"they|he|she|it|that|this|those|still|again|same|why|how)\b", re.IGNORECASE)
+# ... and in Japanese, Korean, Chinese: 「1か月たっても返事がなかったら？」「…없으면요?」「那…」「…呢？」
+_FOLLOWUP_CJK = re.compile(r"^(?:じゃあ|では|それで|それでも|でも|그럼|그러면|그래도|근데|那|那么|如果|要是)|"
+                           r"(?:たら|なら|れば|면요|면|는요|呢|的话)\s*[？?]?\s*$")
 
 
 def is_followup(message: str, history: list[Turn]) -> bool:
@@ -59,7 +71,8 @@ def is_followup(message: str, history: list[Turn]) -> bool:
     if not any(t.role == "user" and t.in_scope for t in history):
         return False
     words = word_count(message)
-    return words <= FOLLOWUP_WORDS or (words <= 14 and bool(_FOLLOWUP_CUE.match(message.strip())))
+    cue = _FOLLOWUP_CUE.match(message.strip()) or _FOLLOWUP_CJK.search(message.strip())
+    return words <= FOLLOWUP_WORDS or (words <= 14 and bool(cue))
 
 
 @dataclass
@@ -191,12 +204,16 @@ class Answerer:
         coach_turns = [t for t in history if t.role == "coach"]
         shown = [line for t in coach_turns for line in _lines(t.content)]
         shown_cards = {cid for t in coach_turns for cid in t.card_ids}
-        plan = self.planner.plan(u, asker, decoded, continued, shown, shown_cards, self.labels[lang.value], lang)
+        requests = partner_requests(u.partner_text)
+        plan = self.planner.plan(u, asker, decoded, continued, shown, shown_cards, self.labels[lang.value], lang,
+                                 reserve=REPLY_RESERVE * min(len(requests), MAX_REQUESTS))
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         if plan.outcome == "answer":
+            replies = reply_lines(requests, plan.cards[0] if plan.cards else None, u.side, self.labels[lang.value],
+                                  lang)  # a pasted e-mail's "can you … by Friday?"
             markdown = compose_answer(self.prompts, plan.sections, decoded, self._cited(plan.cards, decoded, lang),
-                                      self.labels[lang.value])
+                                      self.labels[lang.value], replies)
             suggestions = self._suggestions(plan.cards, shown_cards, asked, lang, u.pair)
         elif plan.outcome == "clarify":
             options = [self.planner.localised(c.card, lang) for c in plan.candidates[:3]]

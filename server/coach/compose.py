@@ -15,8 +15,9 @@ from typing import Any
 import jinja2
 import yaml
 
+from server.cjk import language_of
 from server.coach.decode import Found
-from server.coach.understand import word_count
+from server.coach.understand import Request, word_count
 from server.knowledge.cards import items, say_lines
 from server.models import Card, Culture, Language, Perspective
 from server.search.lexical import tokenize
@@ -24,6 +25,11 @@ from server.search.lexical import tokenize
 _STEP_START = re.compile(r"^\s*\d+[.)]\s+")
 _BULLET_START = re.compile(r"^\s*[-*]\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+MAX_REQUESTS = 3  # a pasted e-mail's requests answered with a reply line
+REPLY_WORDS = 2  # a card's line answers a request when they share this many words (not its date)
+_REPLY_STOP = frozenset(tokenize("also could would should can will you your us we our they them their please send "
+                                  "share which any this that with from have what when by if it"))
+QUOTE_WORDS = 15  # a request is quoted up to this many words
 SHORT_WORDS = 60  # the short answer that opens every answer
 SIMILAR = 0.5  # token overlap above which two items say the same thing
 Labels = dict[str, Any]  # one language's entry of prompts/labels.yaml
@@ -100,9 +106,10 @@ def build_section(card: Card, ask: str, heading: str | None, side: Perspective |
     query = set(tokenize(ask))
     steps_all = items(card.section("What to do"), _STEP_START)
     steps = pick(steps_all, query, 4, shown)
-    best = pick(steps_all, query, 1, shown) or steps_all[:1]
+    fresh = pick(steps_all, query, 1, shown)
+    best = fresh or steps_all[:1]
     if any(_similar(card.summary, line) for line in shown):  # a follow-up on the same card: lead with what is new
-        short = best[0] if best else card.summary
+        short = fresh[0] if fresh else words["covered"].format(line=best[0]) if best else card.summary
         steps = [s for s in steps if s not in best]
     else:
         short = f"{card.summary} {words['first_move']} {best[0]}" if best else card.summary
@@ -129,6 +136,24 @@ def build_section(card: Card, ask: str, heading: str | None, side: Perspective |
     return section
 
 
+def answer_items(card: Card, side: Perspective | None) -> list[str]:
+    """The card's items a follow-up can be answered from, in card order: steps, wording for the side, watch-outs."""
+    return [*items(card.section("What to do"), _STEP_START), *say_items(card, side),
+            *items(card.section("Watch out for"), _BULLET_START)]
+
+
+def followup_section(card: Card, item: str, heading: str | None, side: Perspective | None, pair: Culture | None,
+                     stage: str | None, budget: int, shown: list[str], *, words: Labels, lang: Language) -> Section:
+    """A follow-up answered from one item of a card shown earlier: the item leads (said to be in the last answer
+    when it was), then at most two of the card's steps not shown yet that bear on it; nothing shown is repeated."""
+    said = any(_similar(item, line) for line in shown)
+    section = build_section(card, item, heading, side, pair, stage, budget, [*shown, item], words=words, lang=lang)
+    section.short = words["covered"].format(line=item) if said else item
+    section.going_on = ""
+    section.steps, section.say, section.watch = section.steps[:2], section.say[:1], section.watch[:1]
+    return section
+
+
 def section_words(s: Section) -> int:
     return sum(word_count(t) for t in [s.short, s.going_on, *s.steps, *s.say, *s.watch, *s.notes])
 
@@ -149,10 +174,34 @@ def frame_notes(card: Card, side: Perspective | None, pair: Culture | None, stag
     return notes
 
 
+def reply_lines(requests: list[Request], card: Card | None, side: Perspective | None, words: Labels,
+                lang: Language) -> list[tuple[str, str]]:
+    """(their request, a line to answer it) for the first MAX_REQUESTS requests of a pasted e-mail: the chosen card's
+    wording for the asker's side where a line shares REPLY_WORDS words with the request, else our plain template
+    in the answer's language, with the deadline when it is written in that language."""
+    lines = say_items(card, side) if card is not None else []
+    out = []
+    for request in requests[:MAX_REQUESTS]:
+        asked = _reply_words(request.text.replace(request.deadline or "\0", " "))
+        fitting = [line for line in lines if len(asked & _reply_words(line)) >= REPLY_WORDS]
+        due = request.deadline if request.deadline and language_of(request.text) == lang.value else None
+        reply = fitting[0] if fitting else words["reply_dated"].format(deadline=due) if due else words["reply_open"]
+        quoted = request.text if word_count(request.text) <= QUOTE_WORDS else \
+            " ".join(request.text.split()[:QUOTE_WORDS]) + " …"
+        out.append((quoted, reply))
+    return out
+
+
+def _reply_words(text: str) -> set[str]:
+    """Words that tie a card's line to a request: English words of four letters or more, not the request's frame
+    ("could you send us"); two-character CJK fragments match too loosely to tell."""
+    return {t for t in tokenize(text) if t.isascii() and len(t) >= 4} - _REPLY_STOP
+
+
 def compose_answer(env: jinja2.Environment, sections: list[Section], decoded: list[Found],
-                   sources: list[Card], words: Labels) -> str:
+                   sources: list[Card], words: Labels, requests: list[tuple[str, str]] | None = None) -> str:
     return env.get_template("answer.md.j2").render(sections=sections, decoded=decoded, sources=sources,
-                                                   words=words).strip() + "\n"
+                                                   words=words, requests=requests or []).strip() + "\n"
 
 
 def compose_clarify(env: jinja2.Environment, options: list[str], closest: Card | None = None,

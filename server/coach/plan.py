@@ -3,13 +3,15 @@ follow-up answer what it newly asks instead of repeating the last answer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from server.coach.compose import Labels, Section, build_section
-from server.coach.decode import Found
+from server.cjk import cjk_share
+from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
+from server.coach.decode import Found, normalise
 from server.coach.glossary import Glossary
 from server.coach.rank import (
     Asker,
@@ -24,7 +26,7 @@ from server.coach.rank import (
     relative_features,
 )
 from server.coach.scope import ScopeModel
-from server.coach.understand import Understanding, word_count
+from server.coach.understand import Understanding, refers_back, word_count
 from server.models import Card, Culture, Language, Perspective, Query
 from server.search.lexical import tokenize, tokenize_in
 from server.search.retrieval import Retriever
@@ -36,7 +38,20 @@ VAGUE_GAP = 0.3  # a one- or two-word message whose best two cards are this clos
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
 PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
 HEADING_WORDS = 14
-FOLLOWUP_GLUE = 8  # a follow-up shorter than this is retrieved together with the question it continues
+DANGLING_WORDS = 8
+_CONTINUES = re.compile(r"^(?:and|but|so|also|then|ok|okay|still|again|in writing)\b|^(?:じゃあ|それでも|それなら|그럼|"
+                        r"그래도|그러면|那么|那如果|那要是)", re.I)
+_WHAT_IF = re.compile(r"^(?:what if|what about|how about|and if)\b|(?:たら|なら|면요|呢)\s*[？?]\s*$", re.I)
+ITEM_MATCH = 0.4  # a shown card's item at least this close to a follow-up answers it (cosine, plus ITEM_LAPSE)
+ITEM_LAPSE = 0.4  # added to an "if nothing comes after …" item when the follow-up asks about time passing
+_LAPSE_ASKED = re.compile(r"\bstill\b|\b(?:after|in|for|another)\s+(?:a|an|one|two|three|few|\d+)?\s*"
+                          r"(?:days?|weeks?|months?)\b|go(?:es)? quiet|\bnothing\b|"
+                          r"\bno (?:answer|reply|news|response)|たって|経って|まだ|返事がな|連絡がな|"
+                          r"지나도|아직|연락이 없|답이 없|还是没|仍然|一直没|没消息|没有回复", re.I)
+# A card's step for "if nothing comes of it": "If three or four weeks pass …", "After two follow-ups …",
+# "If the alternatives also come back muzukashii …".
+_LAPSE_ITEM = re.compile(r"\b(?:if|after|when)\b[^.;:]{0,80}\b(?:weeks?|months?|follow-ups|nothing|also|again|"
+                         r"still|no (?:answer|reply|questions|news|movement))\b", re.I)
 
 
 @dataclass
@@ -68,11 +83,17 @@ class Planner:
         self.tokens = {cid: card_tokens(card) for cid, card in cards.items()}
         self.native = NativeWords(retriever.index.languages)
 
-    def rank(self, text: str, asker: Asker) -> list[Candidate]:
-        """Candidates for one question, most likely to be the right card first, with calibrated probabilities."""
-        hits = self.retriever.search(Query(text=text, lang=asker.lang), k=CANDIDATES)
+    def rank(self, text: str, asker: Asker, extra: frozenset[str] = frozenset()) -> list[Candidate]:
+        """Candidates for one question, most likely to be the right card first, with calibrated probabilities.
+        `extra`: cards ranked even when retrieval does not bring them (the decoded phrases of a pasted e-mail that
+        this part asks about: the part reads 'Is this a no?' with the e-mail left out), after the retrieved ones."""
+        query = Query(text=text, lang=asker.lang)
+        hits = self.retriever.search(query, k=CANDIDATES)
         if not hits:
             return []
+        missing = extra - {h.card_id for h in hits}
+        if missing:
+            hits += [h for h in self.retriever.search(query, k=len(self.retriever.index.cards)) if h.card_id in missing]
         vector = self.retriever.query_vector(text)
         shared = question_features(text, self.scope.confidence(text, hits[0], vector))
         asked = set(tokenize(text))
@@ -99,17 +120,28 @@ class Planner:
         return language.cards.get(card.id, card) if language is not None else card
 
     def plan(self, u: Understanding, asker: Asker, decoded: list[Found], previous_query: str | None,
-             shown: list[str], shown_cards: set[str], words: Labels, lang: Language = Language.EN) -> Plan:
-        """Rank every part; answer, offer the closest guidance with choices, or decline. Sections are written
+             shown: list[str], shown_cards: set[str], words: Labels, lang: Language = Language.EN,
+             reserve: int = 0) -> Plan:
+        """Rank every part; answer, offer the closest guidance with choices, or decline. `reserve`: words of the
+        core kept for what follows the sections (replies to a pasted e-mail's requests). Sections are written
         from the cards in `lang` (the answer's language) where translated."""
         queries = [self.glossary.expand(u.query(p)) for p in u.parts]
-        if previous_query and word_count(u.parts[0]) < FOLLOWUP_GLUE:
+        if previous_query:  # "and in writing?", "what if they still don't answer?" need what they refer to
             queries[0] = f"{previous_query} {u.parts[0]}"  # "and in writing?" needs what it refers to
-        ranked = [self.rank(q, asker) for q in queries]
+        about = _about_partner(u, decoded)
+        for n, found in enumerate(about):  # the part reads 'Is this a no?': the expressions it asks about are the ask
+            missing = [f.form for f in found if normalise(f.form) not in normalise(u.parts[n])]
+            if missing and len(u.parts) > 1:
+                queries[n] = " ".join([*dict.fromkeys(missing), queries[n]])
+        ranked = [self.rank(q, asker, frozenset(f.card_id for f in found))
+                  for q, found in zip(queries, about, strict=True)]
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r] + [1.0 if decoded else 0.0])
         plan = Plan(confidence=round(max([*tops, 0.95 if decoded else 0.0]), 4), outcome="decline",
                     candidates=ranked[0], query=queries[0])
+        if previous_query is None and not decoded and not u.partner_text and dangling(u.parts[0]):
+            plan.outcome = "clarify"  # in scope or not cannot be told without what it follows
+            return plan
         if in_scope < self.ranker.in_scope_at:
             return plan
         vague = previous_query is None and word_count(u.parts[0]) <= 2 and len(ranked[0]) > 1 \
@@ -118,7 +150,7 @@ class Planner:
             plan.outcome = "clarify"
             return plan
         plan.outcome = "answer"
-        budget = CORE_WORDS if len(u.parts) == 1 else PART_WORDS
+        budget = (CORE_WORDS if len(u.parts) == 1 else PART_WORDS) - reserve // len(u.parts)
         used: set[str] = set()
         for part, query, candidates in zip(u.parts, queries, ranked, strict=True):
             first, rest = _in_frame_first(candidates, asker)
@@ -126,7 +158,8 @@ class Planner:
             if not eligible:
                 continue
             section = self._section(eligible, query, part, u, budget, (shown, shown_cards, used),
-                                    heading=len(u.parts) > 1, words=words, lang=lang)
+                                    heading=len(u.parts) > 1, words=words, lang=lang,
+                                    followup=previous_query is not None)
             if section is not None:
                 used.add(section.card.id)
                 plan.sections.append(section)
@@ -139,23 +172,53 @@ class Planner:
         return plan
 
     def _section(self, candidates: list[Candidate], query: str, part: str, u: Understanding, budget: int,
-                 seen: tuple[list[str], set[str], set[str]], heading: bool, words: Labels, lang: Language
-                 ) -> Section | None:
+                 seen: tuple[list[str], set[str], set[str]], heading: bool, words: Labels, lang: Language,
+                 followup: bool = False) -> Section | None:
         """The best card not already used for another part; in a follow-up, the best card that still has
         something new to say (its unused steps), else the next card. `seen`: the lines and cards shown earlier
         in the conversation, and the cards used for other parts of this message."""
         shown, shown_cards, used = seen
         title = _heading(part) if heading else None
+        for candidate in candidates[:4]:  # "what if they still don't answer?": a shown card's step for that first
+            if candidate.card.id in shown_cards and candidate.card.id not in used:
+                card = self.localised(candidate.card, lang)
+                item = self._answering_item(candidate.card, card, part, u.side)
+                if item is not None:
+                    return followup_section(card, item, title, u.side, u.pair, u.stage, budget, shown,
+                                            words=words, lang=lang)
         fallback = None
         for candidate in candidates[:4]:
             if candidate.card.id in used:
                 continue
-            section = build_section(self.localised(candidate.card, lang), query, title, u.side, u.pair, u.stage,
-                                    budget, shown, words=words, lang=lang)
+            if followup and candidate.card.id not in shown_cards and candidate.probability < self.ranker.answer_at:
+                continue  # a weak new card is no answer to a follow-up
+            card = self.localised(candidate.card, lang)
+            section = build_section(card, query, title, u.side, u.pair, u.stage, budget, shown, words=words,
+                                    lang=lang)
             if candidate.card.id not in shown_cards or len(section.steps) >= 2:
                 return section
             fallback = fallback or section
         return fallback
+
+    def _answering_item(self, card: Card, localised: Card, followup: str, side: Perspective | None) -> str | None:
+        """The item of a card already shown that answers a follow-up, in the answer's language: the one closest in
+        meaning (English card, glossary-expanded follow-up), with a lapse of time asked about ("still nothing after
+        a month?", 「1か月たっても」) leaning to the step for "if nothing comes after …"; None when none is close."""
+        english, shown_in = answer_items(card, side), answer_items(localised, side)
+        if not english or len(english) != len(shown_in):
+            return None
+        vectors = self.retriever.query_vectors([self.glossary.expand(followup), *english])
+        scores = (1.0 - cjk_share(followup)) * (vectors[1:] @ vectors[0])  # the model reads English only
+        if _LAPSE_ASKED.search(followup):
+            scores = scores + np.array([ITEM_LAPSE * bool(_LAPSE_ITEM.search(i)) for i in english])
+        best = int(np.argmax(scores))
+        return shown_in[best] if scores[best] >= ITEM_MATCH else None
+
+def dangling(message: str) -> bool:
+    """A follow-up with nothing to follow ("what if they still refuse?", "and in writing?", 「それでもダメなら？」
+    as a conversation's first message): what it refers to is unknown, so the answer is a clarifying choice."""
+    return word_count(message) <= DANGLING_WORDS and bool(
+        _CONTINUES.search(message.strip()) or (_WHAT_IF.search(message.strip()) and refers_back(message)))
 
 
 def fits_pair(card: Card, pair: Culture | None) -> bool:
@@ -177,6 +240,36 @@ def _in_frame_first(candidates: list[Candidate], asker: Asker) -> tuple[list[Can
     first += [c for c in candidates if pair_fits(c) and c.probability >= PAIR_SHARE * best
               and not any(c is f for f in first)]
     return first, [c for c in candidates if not any(c is f for f in first)]
+
+
+def _about_partner(u: Understanding, decoded: list[Found]) -> list[list[Found]]:
+    """Per part, the decoded expressions it asks about: those written in the part itself ("is 'just checking in'
+    a nudge?"); the others, left out of the parts as "…", belong to the first part that refers to the partner's
+    words ("Is this a no?") and to any part that shares a word with the sentence they stand in ("Is the 14th
+    locked?" and "for now we have tentatively secured the studio on the 14th")."""
+    pasted = "\n".join(map(normalise, u.partner_text))  # the decoder's text, with its line breaks kept
+    parts = [normalise(p) for p in u.parts]
+    referring = next((n for n, p in enumerate(u.parts) if "…" in p or refers_back(p)), 0)
+    out: list[list[Found]] = [[] for _ in u.parts]
+    for found in decoded:
+        written = [n for n, part in enumerate(parts) if normalise(found.form) in part]
+        words = _marked(_sentence_at(pasted, found.start, found.end))
+        for n in written or [n for n, part in enumerate(u.parts) if n == referring or _marked(part) & words]:
+            out[n].append(found)
+    return out
+
+
+def _marked(text: str) -> set[str]:
+    """The words that tie a question to one sentence of the partner's text: numbers and dates ("the 14th"), and
+    English words of four letters or more."""
+    return {t for t in tokenize(text) if t.isascii() and (any(c.isdigit() for c in t) or len(t) >= 4)}
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of `text` around the span start..end."""
+    begin = max((text.rfind(c, 0, start) for c in ".!?。！？\n"), default=-1) + 1
+    ends = [i for i in (text.find(c, end) for c in ".!?。！？\n") if i >= 0]
+    return text[begin:min(ends) if ends else len(text)]
 
 
 def _heading(part: str) -> str:

@@ -12,6 +12,7 @@ from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
 from server.models import Culture, Perspective
 
+NAMELESS_WORDS = 12  # a CJK message this short that names no side is a follow-up's: it keeps the conversation's
 _NUMBERED = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨]|[一二三四五]、|[1-5][)）])\s*")
 _REFERS = re.compile(r"\b(?:it|that|this|they|them|those|these)\b|それ|その|これ|この|그것|그거|이것|这|那", re.I)
 _PAIR_WORDS = {
@@ -24,18 +25,32 @@ _AMERICAN = r"(?:us|u\.s\.|american|hollywood|la|l\.a\.|american-side|western)"
 _ROLE = (r"(?:partners?|co-?producers?|producers?|studios?|side|counterparts?|distributors?|broadcasters?|"
          r"publishers?|teams?|exec\w*|investors?|financiers?|committee|company|companies|streamers?|network|"
          r"showrunners?|director|writers?|lawyers?|agents?|colleagues?|client)")
+# Our own people ("our US director", "our Korean VFX team") name the asker's side; "our US partner" the other one.
+_OWN = r"(?:teams?|crew|staff|office|company|showrunners?|execs?|lawyers?|colleagues?)"
+_OTHER = r"(?:partners?|co-?producers?|producers?|studios?|side|counterparts?|distributors?|broadcasters?|" \
+    r"publishers?|investors?|financiers?|committee|companies|streamers?|network|writers?|agents?|client)"
+_US = r"(?:american|us|u\.s\.|hollywood|la)"
 # The asker speaks about "our Korean partner" (American side) or "our US partner" (Asian side).
-_ASKER_US = re.compile(rf"\b(?:our|my)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b|\bwe(?:'re| are)\s+(?:an?|the)\s+"
-                       rf"(?:american|us|u\.s\.|hollywood|la)\b|\bas\s+(?:an?|the)\s+american\b", re.I)
-_ASKER_ASIA = re.compile(rf"\b(?:our|my)\s+{_AMERICAN}\s+(?:\w+\s+)?{_ROLE}\b|\bwe(?:'re| are)\s+(?:an?|the)\s+"
+_ASKER_US = re.compile(rf"\b(?:our|my)\s+{_ASIAN}\s+(?:\w+\s+)?(?:{_OTHER}|director)\b|"
+                       rf"\b(?:our|my)\s+{_US}\s+(?:\w+\s+)?"
+                       rf"(?:{_OWN}|director)\b|\bwe(?:'re| are)\s+(?:an?|the)\s+{_US}\b|\bas\s+(?:an?|the)\s+"
+                       rf"(?:american\b|{_US}\s+{_ROLE}\b)|\b(?:on|run\w*|represent\w*)\s+the\s+{_US}\s+side\b", re.I)
+_ASKER_ASIA = re.compile(rf"\b(?:our|my)\s+{_AMERICAN}\s+(?:\w+\s+)?{_OTHER}\b|\b(?:our|my)\s+{_ASIAN}\s+"
+                         rf"(?:\w+\s+)?{_OWN}\b|\bwe(?:'re| are)\s+(?:an?|the)\s+"
                          rf"{_ASIAN}\b|\bas\s+(?:an?|the)\s+{_ASIAN}\s+{_ROLE}|\bthe\s+americans?\s+side\b|\bthe\s+americans\b|"
                          r"アメリカ|米国|米側|米国側|ハリウッド|미국|할리우드|美方|美国|好莱坞", re.I)
-# Written in Japanese, Korean or Chinese by staff of the American side: "I work at a US studio", "我是美方...".
+# Written in Japanese, Korean or Chinese by staff of the American side: "I work at a US studio's Tokyo office",
+# "the American producer's assistant", "LA 본사", 「替美国老板谈…」, 「我们美国公司」.
 _US_STAFF_NATIVE = re.compile(
-    r"(?:米国|アメリカ|LA|ロサンゼルス|ハリウッド)の(?:会社|制作会社|スタジオ|プロデューサー|配信会社)"
-    r"(?:で|に勤め|の(?:アシスタント|コーディネーター|日本担当|担当))|"
-    r"(?:미국|LA|할리우드)\s*(?:회사|제작사|스튜디오|프로듀서)\s*(?:에서|에 다니|밑에서|의 코디네이터)|"
-    r"我(?:在|是)[^，。,]{0,12}(?:美国|美方)")
+    r"(?:米国|アメリカ|LA|ロサンゼルス|ハリウッド)(?:人)?の?[^。、]{0,8}?(?:会社|スタジオ|プロデューサー|ボス|上司)"
+    r"(?:で(?:働|勤|[^。、]{0,6}担当)|に勤め|の(?:アシスタント|コーディネーター|通訳|秘書|日本担当|担当|東京|日本|"
+    r"ソウル|北京))|(?:米国|アメリカ|米)側の[^。、]{0,10}(?:です|として)|アメリカ人の(?:ボス|上司)|"
+    r"(?:LA|ロサンゼルス|ハリウッド)の?本社|"
+    r"(?:미국|LA|할리우드)\s*(?:\S{1,4}\s*)?(?:회사|제작사|스튜디오|프로듀서|프로덕션|배급사)\s*(?:(?:한국\s*)?"
+    r"(?:지사|지점|법인|사무소|오피스)|에서\s*(?:일|근무)|에 다니|밑에서|소속|의 (?:코디네이터|통역|어시스턴트))|"
+    r"미국(?:인)?\s*(?:보스|상사)|(?:LA|할리우드)\s*본사|"
+    r"我(?:在|是)[^，。,]{0,12}(?:美国|美方)|(?:替|给|帮|为)(?:一家)?美国(?:老板|公司|制片|片方|投资方)|"
+    r"我们(?:是)?(?:一家)?美国|我方是美国|美国总部|中方[^，。,“”\"]{0,6}(?:说|表示|回复|答复)")
 # An English question about "the Korean side" or "their Japanese producer" (the partner in the third person), or
 # about "the American studio": a weaker sign of the asker's side, read when the first-person ones say nothing.
 _THEM_ASIAN = re.compile(rf"\b(?:the|their|a|this)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b", re.I)
@@ -117,6 +132,11 @@ class Understanding:
         return f"{' '.join(self.context.split()[:30])} {asked}"
 
 
+def refers_back(text: str) -> bool:
+    """The text points at something said before it ("is this a no?", 「これは断り？」, "那是什么意思")."""
+    return bool(_REFERS.search(text))
+
+
 def detect_pair(text: str) -> Culture | None:
     """The culture pair the question names explicitly ("our Korean partner"), if exactly one."""
     found = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(text)}
@@ -131,10 +151,11 @@ def detect_side(text: str, language: str) -> Perspective | None:
     """The asker's side: an American about an Asian partner, or an Asian company about an American partner."""
     us, asia = bool(_ASKER_US.search(text)), bool(_ASKER_ASIA.search(text))
     if language != "en":
-        # Written in Japanese, Korean or Chinese: the Asian side, unless the American side is "we".
+        # Written in Japanese, Korean or Chinese: the Asian side, unless the American side is "we"; a message
+        # that names no side (「1か月たっても返事がなかったら？」) leaves it to the conversation (see `understand`).
         if _US_STAFF_NATIVE.search(text) or (_ASIA_SIDE_NATIVE.search(text) and not asia):
             return Perspective.US_SIDE
-        return Perspective.ASIA_SIDE
+        return Perspective.ASIA_SIDE if asia or word_count(text) > NAMELESS_WORDS else None
     if us != asia:
         return Perspective.US_SIDE if us else Perspective.ASIA_SIDE
     if not us:
@@ -227,6 +248,44 @@ def _pasted_after_cue(message: str) -> list[str]:
     return ["\n".join(taken)] if taken else []
 
 
+# A partner's concrete request in pasted text: "could you send the script by the 7th?",
+# 「金曜日までにご確認いただけますか」, 「수요일까지 확정해 주실 수 있을까요?」, 「请在周五之前提供预算」;
+# not "please find attached", 「よろしくお願いします」.
+_ASKS = re.compile(r"\b(?:can|could|would|will) you\b|\bplease\b|\bkindly\b|\bwe(?: would|'d) appreciate it if\b|"
+                   r"\bwe need you to\b|いただけ(?:ます|ません|ない)|ください|お願い(?:します|いたします|できますか)|"
+                   r"いただきたく|주실 수|주시겠|주세요|부탁(?:드립니다|드려요|합니다)|请|能否|能不能|麻烦", re.I)
+_NOT_ASKS = re.compile(r"let (?:me|us) know if|feel free|(?:do not|don't) hesitate|please find|please see|"
+                       r"thank you|よろしくお願い|잘 부탁|请多关照|请查收", re.I)
+_DEADLINE = re.compile(r"\bby ((?:(?:this|next|the end of (?:the|this|next)) )?(?:monday|tuesday|wednesday|"
+                       r"thursday|friday|saturday|sunday|tomorrow|tonight|end of (?:day|the week|the month)|"
+                       r"the \d{1,2}(?:st|nd|rd|th)?|[a-z]+ \d{1,2}(?:st|nd|rd|th)?))\b|"
+                       r"((?:来週|今週|明日)?の?[^、。\s「」をにはがでの]{1,8})までに|"
+                       r"((?:다음\s?주|이번\s?주)?\s*[^\s,.을를은는이가]+)까지|"
+                       r"((?:下|本|这|下个)?(?:周|星期)[一二三四五六日天]?|明天|\d{1,2}[日号]|月底)"
+                       r"(?:之?前|以前)", re.I)
+_REQUEST_SPLIT = re.compile(r"(?<=[.!?。！？])\s*|\n+")
+
+
+@dataclass(frozen=True)
+class Request:
+    """One concrete request in the partner's text, and its deadline as written ("Friday", "金曜日"), if any."""
+
+    text: str
+    deadline: str | None = None
+
+
+def partner_requests(partner: list[str]) -> list[Request]:
+    """The partner's concrete requests, in order (a pasted e-mail's "can you get us the budget by Friday?")."""
+    out: list[Request] = []
+    for sentence in (s.strip(" ：:“”\"「」『』") for text in partner for s in _REQUEST_SPLIT.split(text)):
+        if any(sentence in r.text or r.text in sentence for r in out):
+            continue  # the same words read twice (quoted, and after 说)
+        if sentence and _ASKS.search(sentence) and not _NOT_ASKS.search(sentence):
+            due = _DEADLINE.search(sentence)
+            out.append(Request(sentence, next((g.strip() for g in due.groups() if g), None) if due else None))
+    return out
+
+
 def understand(message: str, default_pair: Culture | None = None,
                default_side: Perspective | None = None) -> Understanding:
     language = language_of(message)
@@ -235,9 +294,15 @@ def understand(message: str, default_pair: Culture | None = None,
     for span in partner:
         asker_words = asker_words.replace(span, " ")
     pair = detect_pair(message) or default_pair
-    side = detect_side(asker_words, language) or default_side
-    parts, context = split_parts(message, partner)
     own = language_of(asker_words) if re.search(r"[^\W\d_]", asker_words) else "en"
+    # the side from the asker's own words: an English question quoting a Korean message is no Korean asker
+    side = detect_side(asker_words, own) or default_side or (Perspective.ASIA_SIDE if own != "en" else None)
+    parts, context = split_parts(message, partner)
+    writer = asian_partner(pair, side, partner)
+    if pair is None and writer is not None:  # an e-mail signed "Best regards, Sato": a Japanese partner wrote it
+        pair, side = writer, side or Perspective.US_SIDE
+    elif side is None and own == "en" and partner and language_of("\n".join(partner)) != "en":
+        side = Perspective.US_SIDE  # an English question about the partner's Japanese, Korean or Chinese words
     return Understanding(language=language, pair=pair, side=side, stage=detect_stage(asker_words),
                          parts=parts, context=context, partner_text=partner, asker_language=own,
-                         asian_partner=asian_partner(pair, side, partner))
+                         asian_partner=writer)
