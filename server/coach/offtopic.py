@@ -20,7 +20,7 @@ from server.morph import content_words
 # Kinds of near-domain traps: an English pattern, then words in Japanese, Korean and Chinese (each list is matched
 # only in its own language: 公式 is a formula in Chinese and "official" in Japanese).
 TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
-    "weather": {"en": r"weather|will it (rain|snow)|rainy season|typhoon season|temperatures?|humidity",
+    "weather": {"en": r"weather|will it (rain|snow)|rainy season|typhoon season|temperatures?|humid(ity)?",
                 "ja": ("天気", "雨が降", "雨降", "気温", "天気予報", "梅雨"),
                 "ko": ("날씨", "비가 오", "비 오", "기온", "일기예보"),
                 "zh": ("天气", "下雨", "气温", "天气预报", "下雪")},
@@ -28,7 +28,7 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
              "ja": ("レシピ", "ロケ弁", "仕出し", "ラーメン", "出汁", "コーヒー", "味噌汁"),
              "ko": ("맛집", "레시피", "끓이다", "김치찌개"), "zh": ("食谱", "好吃", "美食", "红烧", "咖啡")},
     "travel": {"en": r"itinerary|sightseeing|tourist|airbnb|hostel|airlines?|legroom|jet lag|luggage|transit card|"
-                     r"suica|pasmo|t-money|book(ing)? a (hotel|room|flight)|hotels? (near|in|around)|get from \w+ to",
+                     r"suica|pasmo|t-money|book(ing)? a (hotel|room|flight)|hotels? near|where to stay|get from \w+ to",
                "ja": ("観光", "旅行", "航空会社", "乗り換え"), "ko": ("관광", "여행", "항공사", "교통카드"),
                "zh": ("旅游", "景点", "航空公司", "交通卡", "座位最宽")},
     "paperwork": {"en": r"bank accounts?|credit cards?|credit score|phone plan|sim( card)?|esim|prepaid plan|"
