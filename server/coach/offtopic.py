@@ -131,8 +131,10 @@ def asks_for_task(text: str) -> bool:
 
 
 def off_topic_cue(text: str) -> float:
-    """0 without a trap signal; 0.5 for one kind of trap or a task request; 1 for two or more of them."""
-    return min(1.0, 0.5 * (len(topics(text)) + asks_for_task(text)))
+    """Trap evidence the question's film dealings do not explain: 0.5 for one kind of trap or a task request, 1 for
+    two or more, discounted by the domain cue (a crew's hotel bill argued with the partner is a coaching question;
+    a hotel to book is not), so that no single word settles it."""
+    return min(1.0, 0.5 * (len(topics(text)) + asks_for_task(text))) * (1.0 - domain_cue(text))
 
 
 def domain_cue(text: str) -> float:

@@ -54,7 +54,7 @@ TRAPS = [  # (question, the kind of trap it is)
 @pytest.mark.parametrize(("question", "kind"), TRAPS)
 def test_each_kind_of_trap_is_recognised_in_every_language(question: str, kind: str) -> None:
     assert kind in topics(question)
-    assert off_topic_cue(question) >= 0.5
+    assert off_topic_cue(question) > 0.0
 
 
 @pytest.mark.parametrize("question", [
@@ -88,6 +88,9 @@ def test_the_off_topic_cue_grows_with_the_evidence() -> None:
     assert off_topic_cue("How do we raise a late payment with the studio?") == 0.0
     assert off_topic_cue("Will it rain in Sapporo on Friday?") == 0.5  # one kind of trap
     assert off_topic_cue("Can you write me an Excel formula for the weather data?") == 1.0  # task + two kinds
+    # the same trap word inside film dealings counts for less: the partner, the contract, who pays
+    booking = "Our Korean partner wants us to book a hotel for their team. Is that in the contract?"
+    assert 0.0 < off_topic_cue(booking) < off_topic_cue("Can we book a hotel for the team?") == 0.5
 
 
 def test_the_domain_cue_counts_distinct_words_of_film_dealings() -> None:
