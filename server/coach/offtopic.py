@@ -12,6 +12,7 @@ with every other signal, so neither declines a question on its own.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from server.cjk import language_of
@@ -95,7 +96,7 @@ TASK = re.compile(
 DOMAIN = re.compile(
     r"\b(co-?produc\w*|partner\w*|studio|producer|committee|distribut\w+|rights|financ\w+|budget|contract|deal|"
     r"negotiat\w+|screenplay|script notes|casting|director|showrunner|broadcaster|streamer|recoup\w*|royalt\w+|"
-    r"incentive|rebate|treaty|approv\w+|final cut|licen[cs]\w+|counterpart|meeting|e-?mail|the other side|"
+    r"incentive|rebate|treaty|approv\w+|final cut(?! pro)|licen[cs]\w+|counterpart|meeting|e-?mail|the other side|"
     r"who (pays|covers|bears)|(us|american|japanese|korean|chinese) (side|team|company|partner|co-producer)|"
     r"they (said|say|want|keep|told|asked|wrote|replied)|our (side|team|partner))\b|"
     r"製作|制作|委員会|パートナー|プロデューサー|契約|配給|権利|予算|会議|先方|相手|米国側|アメリカ側|日本側|向こう|"
@@ -111,14 +112,23 @@ def _own_words(text: str) -> str:
     return re.sub(r" \([^()]*\)$", "", text)
 
 
+@functools.lru_cache(maxsize=256)
+def _words(own: str) -> tuple[str, tuple[str, ...]]:
+    """The question's language and its words (dictionary forms for Japanese, Korean, Chinese; one call a question)."""
+    lang = language_of(own)
+    if lang == "en":
+        return lang, tuple(re.findall(r"[A-Za-z0-9']+", own))
+    return lang, tuple(w.lemma for w in content_words(own, lang))
+
+
 def topics(text: str) -> set[str]:
     """The kinds of trap the question's words belong to (weather, food, travel, paperwork, ...)."""
     own = _own_words(text)
-    lang = language_of(own)
     found = {name for name, pattern in _ENGLISH.items() if pattern.search(own)}  # Latin words in any language
+    lang, words = _words(own)
     if lang == "en":
         return found
-    lemmas = {w.lemma for w in content_words(own, lang)}
+    lemmas = set(words)
     for name, lists in TOPICS.items():
         if any(w in lemmas or (len(w) > 1 and w in own) for w in lists[lang]):
             found.add(name)
@@ -138,6 +148,8 @@ def off_topic_cue(text: str) -> float:
 
 
 def domain_cue(text: str) -> float:
-    """How firmly the question places itself in film-business dealings: distinct domain words, up to DOMAIN_FULL."""
-    found = {m.group(0).lower() for m in DOMAIN.finditer(text)}
-    return min(1.0, len(found) / DOMAIN_FULL)
+    """How firmly the question places itself in film-business dealings: its distinct domain words, full at
+    DOMAIN_FULL, or sooner in a question that short ("budget?" alone is all domain)."""
+    own = _own_words(text)
+    found = {m.group(0).lower() for m in DOMAIN.finditer(own)}
+    return min(1.0, len(found) / max(1, min(DOMAIN_FULL, len(_words(own)[1]))))
