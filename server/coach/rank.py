@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from server.coach.offtopic import domain_cue, off_topic_cue
 from server.knowledge.passages import content_hash, dense_text
 from server.models import Card, Culture, Hit, Language, Perspective
 from server.search.embedder import Embedder
@@ -42,28 +43,6 @@ FEATURES: tuple[str, ...] = (*BASE_FEATURES, "frame_exact",
 # cross-validation, and declined more in-scope ones: left out).
 SCOPE_FEATURES = (*BASE_FEATURES[1:], "top_probability")
 _SCOPE_COLUMNS = [FEATURES.index(name) for name in SCOPE_FEATURES[:-1]]
-# Words that place a question in film/TV business, and words of the usual near-domain traps, in four languages.
-DOMAIN_CUE = re.compile(
-    r"\b(co-?produc\w*|partner\w*|studio|producer|committee|distribut\w+|rights|financ\w+|budget|contract|deal|"
-    r"negotiat\w+|screenplay|script notes|casting|director|showrunner|broadcaster|streamer|recoup\w*|royalt\w+|"
-    r"incentive|rebate|treaty|approval|final cut|licen[cs]\w+|counterpart|meeting|e-?mail)\b|"
-    r"製作|制作|委員会|パートナー|プロデューサー|契約|配給|権利|予算|会議|先方|"
-    r"제작|파트너|프로듀서|계약|배급|권리|예산|회의|"
-    r"合拍|合作|制片|发行|版权|预算|合同|会议|美方|中方|片方", re.I)
-OFF_TOPIC_CUE = re.compile(
-    r"\b(weather|recipe|excel|spreadsheet|formula|vlookup|python|keyerror|traceback|ffmpeg|javascript|"
-    r"bank account|phone plan|sim card|apartment|rent|visa application|tax return|restaurant|hotel|flight|"
-    r"itinerary|plot|box office|gossip|wedding|diet|workout|homework|shortcut|premiere pro|davinci|"
-    # tasks that are not coaching: live rates, software, personal paperwork, job letters, proofreading
-    r"today'?s (exchange )?rate|google sheets|googlefinance|final cut pro|work visa|personal income tax|"
-    r"cover letter|resignation letter|proofread|grammar|laptop|vpn|suica)\b|"
-    r"天気|天候|レシピ|エクセル|関数|銀行口座|携帯|スマホ|家賃|ビザ申請|確定申告|レストラン|観光|あらすじ|"
-    r"今日の(為替|レート)|就労ビザ|文法|セリフを.{0,12}書き直|フランス語|"
-    r"날씨|레시피|엑셀|함수|은행 계좌|휴대폰|월세|비자 신청|연말정산|맛집|관광|줄거리|"
-    r"오늘.{0,6}환율|대사를.{0,12}고쳐|노트북|배터리|이력서|자기소개서|"
-    r"天气|食谱|公式|银行账户|手机套餐|租房|签证申请|个税|餐厅|旅游|剧情|"
-    r"今天.{0,8}汇率|快捷键|台词改得|简历|孩子", re.I)
-
 
 @dataclass
 class Candidate:
@@ -164,8 +143,7 @@ def coverage(question_tokens: AbstractSet[str], tokens: AbstractSet[str]) -> flo
 
 def question_features(text: str, scope: float) -> dict[str, float]:
     """The features that are the same for every candidate of one question."""
-    return {"scope": scope, "domain_cue": float(bool(DOMAIN_CUE.search(text))),
-            "off_topic_cue": float(bool(OFF_TOPIC_CUE.search(text))),
+    return {"scope": scope, "domain_cue": domain_cue(text), "off_topic_cue": off_topic_cue(text),
             "cjk": float(len(re.findall(r"[A-Za-z]{2,}", dense_text(text))) < 3)}
 
 

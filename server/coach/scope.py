@@ -2,9 +2,11 @@
 
 English questions: the top card's cosine similarity, checked against generic off-topic prototypes (weather,
 recipes, code, personal tax...) so that a question which merely names Tokyo is not taken for a co-production
-question. CJK questions: the bundled model reads English only, so the lexical (BM25) score of the top card leads.
-Constants were chosen on tests/data/dev.jsonl against tests/data/out_of_scope.jsonl (tests/bench/calibrate.py).
-The value is one feature of the ranker (coach/rank.py), whose trained scope model decides whether to decline.
+question. CJK questions: the bundled model reads English only, so the lexical (BM25) score of the top card leads,
+and the word lists of coach/offtopic.py (the same kinds of trap in Japanese, Korean and Chinese) stand in for these
+prototypes. Constants were chosen on tests/data/dev.jsonl against tests/data/out_of_scope.jsonl
+(tests/bench/calibrate.py). The value is one feature of the ranker (coach/rank.py), whose trained scope model
+decides whether to decline, reading the cues of coach/offtopic.py beside it.
 """
 
 from __future__ import annotations

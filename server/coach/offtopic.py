@@ -1,0 +1,155 @@
+"""Cues in a question's own words: does it place itself in film and TV dealings, and does it ask for something
+the coach does not do (a spreadsheet formula, a code fix, a hotel, the weather, a plot summary, a translation)?
+
+The bundled embedding model reads English only, so for a question written in Japanese, Korean or Chinese these
+lists stand in for the English off-topic prototypes of coach/scope.py. Each topic is a kind of near-domain trap
+in four languages, kept to words that rarely turn up in passing in a coaching question (a crew stuck "in a hotel"
+is a standby-cost question; "recommend a hotel" is not, and is caught as a request). CJK words are matched in the
+text and, for one-character words and verbs, on dictionary forms from server/morph.py (猫 in 「猫がご飯を」, 끓이다
+in 「끓이는 법」). Both cues are graded in [0, 1]; the ranker's trained scope model (coach/rank.py) weighs them
+with every other signal, so neither declines a question on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from server.cjk import language_of
+from server.morph import content_words
+
+# Kinds of near-domain traps: an English pattern, then words in Japanese, Korean and Chinese (each list is matched
+# only in its own language: 公式 is a formula in Chinese and "official" in Japanese).
+TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
+    "weather": {"en": r"weather|will it (rain|snow)|rainy season|typhoon season|temperatures?|humid(ity)?",
+                "ja": ("天気", "雨が降", "雨降", "気温", "天気予報", "梅雨"),
+                "ko": ("날씨", "비가 오", "비 오", "기온", "일기예보"),
+                "zh": ("天气", "下雨", "气温", "天气预报", "下雪")},
+    "food": {"en": r"recipes?|cooking|bake|baking|ramen|sushi|vegan|caterers?|bento|wagashi|cold brew|coffee",
+             "ja": ("レシピ", "ロケ弁", "仕出し", "ラーメン", "出汁", "コーヒー", "味噌汁"),
+             "ko": ("맛집", "레시피", "끓이다", "김치찌개"), "zh": ("食谱", "好吃", "美食", "红烧", "咖啡")},
+    "travel": {"en": r"itinerary|sightseeing|tourist|airbnb|hostel|airlines?|legroom|jet lag|luggage|transit card|"
+                     r"suica|pasmo|t-money|book(ing)? a (hotel|room|flight)|hotels? near|where to stay|get from \w+ to",
+               "ja": ("観光", "旅行", "航空会社", "乗り換え"), "ko": ("관광", "여행", "항공사", "교통카드"),
+               "zh": ("旅游", "景点", "航空公司", "交通卡", "座位最宽")},
+    "paperwork": {"en": r"bank accounts?|credit cards?|credit score|phone plan|sim( card)?|esim|prepaid plan|"
+                        r"apartment|guarantor|visas?|residence card|driver'?s licen[cs]e|health insurance|"
+                        r"ward office|my number card|social security|entry rules|register my address",
+                  "ja": ("銀行口座", "スマホ", "家賃", "アパート", "賃貸", "ビザ", "在留", "運転免許", "健康保険",
+                         "住民票", "マイナンバー", "ソーシャルセキュリティ", "住みやすい"),
+                  "ko": ("은행 계좌", "요금제", "유심", "월세", "전세", "비자", "외국인 등록", "운전면허", "건강보험"),
+                  "zh": ("银行卡", "银行账户", "开户", "手机号", "套餐", "租房", "房租", "签证", "居留", "驾照",
+                         "医疗保险", "登录证")},
+    "personal_tax": {"en": r"personal (income )?tax|income tax|tax return|my own return|fbar|freelance (fee|income)",
+                     "ja": ("確定申告", "所得税", "住民税", "年末調整", "副業"),
+                     "ko": ("종합소득세", "연말정산", "소득세"), "zh": ("个人所得税", "个税", "汇算", "自由职业")},
+    "software": {"en": r"excel|spreadsheets?|google sheets|vlookup|pivot table|python|javascript|node|sql|regex|"
+                       r"keyerror|typeerror|traceback|error message|ffmpeg|premiere pro|davinci|after effects|"
+                       r"final cut pro|keyboard shortcut|plugin|csv|encoding|wi-?fi|vpn|laptop|iphone|macbook|"
+                       r"my code|coding|script throws|gantt|frame\.io",
+                 "ja": ("エクセル", "スプレッドシート", "関数", "数式", "ピボット", "マクロ", "ソースコード",
+                        "プログラム", "コマンド", "容量", "ショートカット", "日本語入力", "パソコン", "香盤表"),
+                 "ko": ("엑셀", "스프레드시트", "수식", "함수", "코드", "파이썬", "단축키", "노트북", "맥북", "자판",
+                        "명령어", "다빈치", "리졸브"),
+                 "zh": ("表格", "公式", "函数", "透视表", "代码", "快捷键", "输入法", "电脑", "达芬奇", "内存")},
+    "camera": {"en": r"iso|shutter( speed)?|aperture|f-stop|lut|anamorphic|white balance|which lens",
+               "ja": ("シャッター", "絞り", "レンズ"), "ko": ("셔터", "렌즈", "조리개"), "zh": ("快门", "光圈")},
+    "language": {"en": r"grammar|proofread|language school|learn (korean|japanese|chinese|english)|word for",
+                 "ja": ("文法", "誤字", "英検", "勉強法", "語学"), "ko": ("문법", "공부법", "어학"),
+                 "zh": ("语法", "口语")},
+    "trivia": {"en": r"highest[- ]grossing|highest box office|of all time|box office (records?|rankings?)|"
+                     r"worldwide gross|how much did .{1,40} make|who (won|directed|starred)|"
+                     r"best picture|plot summary|summari[sz]e the plot|the plot of|actors are in|"
+                     r"stock (price|performed)",
+               "ja": ("あらすじ", "優勝", "ランキング", "歴代", "興行収入はいくら", "興行収入いくら"),
+               "ko": ("줄거리", "우승", "관객 수가 몇", "관객이 몇", "박스오피스 수익"),
+               "zh": ("剧情简介", "冠军", "排行", "票房多少", "全球票房")},
+    "personal": {"en": r"doctor|medicine|symptoms?|back pain|a cold|insomnia|sleep (better|quality)|workout|diet|"
+                       r"dogs?|cats?|pets?|puppy|houseplants?|plumb\w*|faucet|wedding speech|cover letter|"
+                       r"resignation letter|poem|tweet|horoscope",
+                 "ja": ("腰痛", "風邪", "肩こり", "病院", "ストレッチ", "猫", "ペット", "掃除", "結婚式のスピーチ",
+                        "履歴書"),
+                 "ko": ("고양이", "강아지", "에어컨", "청소", "감기", "허리", "병원", "스트레칭", "축사", "이력서",
+                        "자기소개서"),
+                 "zh": ("猫咪", "宠物", "洗衣机", "睡眠", "感冒", "颈椎", "医院", "失眠", "致辞", "简历", "减肥")},
+}
+# Asking the coach to do a task rather than to advise: write, fix, convert, calculate, translate, summarise,
+# recommend, look up today's rate. The forms a request takes in each language (an imperative, "can you ...",
+# 〜てください, 〜해 주세요, 帮我…); a partner's request reported in the question (「作ってほしいと言ってきました」,
+# "they asked us to translate") is not one.
+_VERBS = (r"write|draft|translate|convert|calculate|summari[sz]e|rewrite|proofread|fix|recommend|suggest|list|"
+          r"plan|make|create|generate|compose|solve|give me|tell me a")
+TASK = re.compile(
+    rf"(^|[.!?]\s+)(please\s+)?({_VERBS})\s+\w|\b(can|could|would|will) you\s+(please\s+)?({_VERBS})\s+\w|"
+    r"\bhelp me (write|draft|translate|convert|calculate|fix|plan|pick|choose|find)\b|"
+    r"\brecommend (me )?(a|an|some|any|good|a few|\d+|\w+s)\b|\b(best|good|cheapest|fastest) (way to get|place)|"
+    r"\b(good|best|nice|cheap) \w+ (near|around) |\btoday'?s (exchange )?rate|\bwhat time is it|"
+    r"(書い|書き直し|訳し|翻訳し|換算し|変換し|計算し|要約し|まとめ|添削し|作っ|作成し|直し|チェックし|占っ)"
+    r"(て|で)(ください|下さい|くれ|もらえ|もらい|いただけ|頂け|ほしい|欲しい)(?!と|って)|"
+    r"おすすめ|オススメ|お勧め|お薦め|今日の.{0,6}(レート|為替)|"
+    r"(써|작성해|번역해|바꿔|변환해|계산해|요약해|고쳐|짜|만들어|추천해)\s?(주세요|줘|주실|줄래|주시겠|주십)|"
+    r"추천|오늘.{0,6}환율|"
+    r"(帮我|给我|能不能帮|能否帮|可以帮|麻烦你|请你|请帮)[^，。？?]{0,10}(写|改|翻译|换算|计算|概括|总结|推荐|做|列|转换|讲)|"
+    r"推荐|今天.{0,8}汇率",
+    re.I | re.M)
+# Words that place a question in film and TV dealings, and words for the other side of the table.
+DOMAIN = re.compile(
+    r"\b(co-?produc\w*|partner\w*|studio|producer|committee|distribut\w+|rights|financ\w+|budget|contract|deal|"
+    r"negotiat\w+|screenplay|script notes|casting|director|showrunner|broadcaster|streamer|recoup\w*|royalt\w+|"
+    r"incentive|rebate|treaty|approv\w+|final cut(?! pro)|licen[cs]\w+|counterpart|meeting|e-?mail|the other side|"
+    r"who (pays|covers|bears)|(us|american|japanese|korean|chinese) (side|team|company|partner|co-producer)|"
+    r"they (said|say|want|keep|told|asked|wrote|replied)|our (side|team|partner))\b|"
+    r"製作|制作|委員会|パートナー|プロデューサー|契約|配給|権利|予算|会議|先方|相手|米国側|アメリカ側|日本側|向こう|"
+    r"誰が(持つ|負担)|제작|파트너|프로듀서|계약|배급|권리|예산|회의|미국 측|미국측|상대|한국 측|그쪽|누가 (부담|내)|"
+    r"合拍|合作|制片|发行|版权|预算|合同|会议|美方|中方|片方|对方|谁(出|承担|来付)", re.I)
+DOMAIN_FULL = 3  # distinct domain words at which the domain cue is full
+_ENGLISH = {name: re.compile(rf"(?<![A-Za-z])({lists['en']})(?![A-Za-z])", re.I)  # "ffmpegで" matches too
+            for name, lists in TOPICS.items()}
+
+
+def _own_words(text: str) -> str:
+    """The question without the English glosses coach/glossary.py appends in parentheses."""
+    return re.sub(r" \([^()]*\)$", "", text)
+
+
+@functools.lru_cache(maxsize=256)
+def _words(own: str) -> tuple[str, tuple[str, ...]]:
+    """The question's language and its words (dictionary forms for Japanese, Korean, Chinese; one call a question)."""
+    lang = language_of(own)
+    if lang == "en":
+        return lang, tuple(re.findall(r"[A-Za-z0-9']+", own))
+    return lang, tuple(w.lemma for w in content_words(own, lang))
+
+
+def topics(text: str) -> set[str]:
+    """The kinds of trap the question's words belong to (weather, food, travel, paperwork, ...)."""
+    own = _own_words(text)
+    found = {name for name, pattern in _ENGLISH.items() if pattern.search(own)}  # Latin words in any language
+    lang, words = _words(own)
+    if lang == "en":
+        return found
+    lemmas = set(words)
+    for name, lists in TOPICS.items():
+        if any(w in lemmas or (len(w) > 1 and w in own) for w in lists[lang]):
+            found.add(name)
+    return found
+
+
+def asks_for_task(text: str) -> bool:
+    """Whether the question asks the coach to do something itself (write, fix, convert, recommend...)."""
+    return bool(TASK.search(_own_words(text)))
+
+
+def off_topic_cue(text: str) -> float:
+    """Trap evidence the question's film dealings do not explain: 0.5 for one kind of trap or a task request, 1 for
+    two or more, discounted by the domain cue (a crew's hotel bill argued with the partner is a coaching question;
+    a hotel to book is not), so that no single word settles it."""
+    return min(1.0, 0.5 * (len(topics(text)) + asks_for_task(text))) * (1.0 - domain_cue(text))
+
+
+def domain_cue(text: str) -> float:
+    """How firmly the question places itself in film-business dealings: its distinct domain words, full at
+    DOMAIN_FULL, or sooner in a question that short ("budget?" alone is all domain)."""
+    own = _own_words(text)
+    found = {m.group(0).lower() for m in DOMAIN.finditer(own)}
+    return min(1.0, len(found) / max(1, min(DOMAIN_FULL, len(_words(own)[1]))))

@@ -1,0 +1,136 @@
+"""The off-topic and domain cues (coach/offtopic.py) that the ranker's scope model reads, in four languages.
+
+Examples here are written for these tests (not taken from the labelled set); the last tests measure the cues on
+the training split of tests/data/answers only (never the held-aside test split)."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.coach.answer import Answerer
+from server.coach.glossary import Glossary
+from server.coach.labelled import load_answer_set
+from server.coach.offtopic import asks_for_task, domain_cue, off_topic_cue, topics
+from server.models import Ask, Language
+
+TRAPS = [  # (question, the kind of trap it is)
+    ("Is it going to be humid in Bangkok when we scout in August?", "weather"),
+    ("来週の福岡は雨が降りそうですか？", "weather"),
+    ("이번 주말 제주도 날씨 어때요?", "weather"),
+    ("下周上海天气怎么样？", "weather"),
+    ("Which caterer in Burbank does good vegan lunches?", "food"),
+    ("撮影の差し入れに、ラーメンの出前ができるところはありますか？", "food"),
+    ("김치찌개 레시피 좀 알려 주세요.", "food"),
+    ("北京有什么好吃的烤鸭？", "food"),
+    ("Can you build me a three-day itinerary for Seoul?", "travel"),
+    ("京都の観光名所を教えてください。", "travel"),
+    ("오사카 여행 코스 짜 주세요.", "travel"),
+    ("成都有哪些必去的景点？", "travel"),
+    ("How long does a Korean work visa take to process for an American?", "paperwork"),
+    ("東京で外国人がアパートを借りるには保証人が必要ですか？", "paperwork"),
+    ("미국에서 은행 계좌 여는 방법 알려 주세요.", "paperwork"),
+    ("在洛杉矶怎么办银行卡？", "paperwork"),
+    ("Do I owe US income tax on fees a Tokyo studio paid me?", "personal_tax"),
+    ("確定申告の期限はいつですか？", "personal_tax"),
+    ("연말정산 서류는 뭘 내야 해요?", "personal_tax"),
+    ("个税汇算什么时候截止？", "personal_tax"),
+    ("My Python script for the dailies report throws a TypeError on line 40.", "software"),
+    ("エクセルで日付ごとに色を付ける関数は？", "software"),
+    ("엑셀에서 합계 수식이 안 먹혀요.", "software"),
+    ("Excel里怎么按日期排序？", "software"),
+    ("Which lens should I pick for a dark bar interior?", "camera"),
+    ("逆光のときのシャッタースピードの目安は？", "camera"),
+    ("What was the highest-grossing Japanese film of 2016?", "trivia"),
+    ("『君の名は。』のあらすじを教えて。", "trivia"),
+    ("영화 '올드보이' 줄거리 알려 주세요.", "trivia"),
+    ("《哪吒》全球票房多少？", "trivia"),
+    ("My cat keeps scratching the sofa, what do I do?", "personal"),
+    ("肩こりがひどいです。", "personal"),
+    ("감기에 좋은 차 있어요?", "personal"),
+    ("感冒了喝什么好？", "personal"),
+]
+
+
+@pytest.mark.parametrize(("question", "kind"), TRAPS)
+def test_each_kind_of_trap_is_recognised_in_every_language(question: str, kind: str) -> None:
+    assert kind in topics(question)
+    assert off_topic_cue(question) > 0.0
+
+
+@pytest.mark.parametrize("question", [
+    "Write a thank-you note to our caterers.", "Can you translate these call sheets into Korean?",
+    "Please summarize this article about streaming.", "Recommend some podcasts about anime.",
+    "What's today's rate for the won?",
+    "この文章を英語に訳してください。", "企画書を添削してもらえますか？", "おすすめの本はありますか？",
+    "이 문장 영어로 번역해 주세요.", "이 표를 정리해서 만들어 주세요.", "볼 만한 드라마 추천해 줘.",
+    "帮我写一封感谢信。", "请帮我把这段话翻译成英文。", "有什么推荐的纪录片？",
+])
+def test_a_request_for_a_task_is_recognised_in_every_language(question: str) -> None:
+    assert asks_for_task(question)
+
+
+@pytest.mark.parametrize("question", [
+    # coaching questions about a task the partner asked for, or with a trap's word used in passing
+    "They asked us to translate the bible into English by Friday. Is that a normal ask?",
+    "How do we fix the approval chain with the committee?",
+    "Our crew is stuck in a hotel in Busan because the permit is late. Who pays for the standby days?",
+    "米側が、契約書にないメイキング映像を作ってほしいと言ってきました。どう返せばいいですか？",
+    "先方の公式発表の前に、こちらから情報を出してもいいですか？",
+    "미국 측이 계약서 수정해 달라고 하는데 어떻게 답해야 할까요?",
+    "美方这种做法合理吗？我们该怎么回应？",
+    "美方说要推迟付款，我们该怎么跟他们谈？",
+])
+def test_coaching_questions_carry_no_off_topic_cue(question: str) -> None:
+    assert off_topic_cue(question) == 0.0, (topics(question), asks_for_task(question))
+
+
+def test_the_off_topic_cue_grows_with_the_evidence() -> None:
+    assert off_topic_cue("How do we raise a late payment with the studio?") == 0.0
+    assert off_topic_cue("Will it rain in Sapporo on Friday?") == 0.5  # one kind of trap
+    assert off_topic_cue("Can you write me an Excel formula for the weather data?") == 1.0  # task + two kinds
+    # the same trap word inside film dealings counts for less: the partner, the contract, who pays
+    booking = "Our Korean partner wants us to book a hotel for their team. Is that in the contract?"
+    assert 0.0 < off_topic_cue(booking) < off_topic_cue("Can we book a hotel for the team?") == 0.5
+
+
+def test_the_domain_cue_counts_distinct_words_of_film_dealings() -> None:
+    assert domain_cue("How do I knit a scarf?") == 0.0
+    assert domain_cue("Which budget template is best?") == pytest.approx(1 / 3)
+    assert domain_cue("The Korean partner wants to reopen the contract before the meeting.") == 1.0
+    assert domain_cue("先方が契約の話を会議で蒸し返してきました。") == 1.0
+    assert domain_cue("미국 측이 계약 조건을 바꾸자고 해요.") == pytest.approx(2 / 3)
+
+
+def test_the_english_glosses_added_for_retrieval_are_not_the_askers_words() -> None:
+    """coach/glossary.py appends English words in parentheses; they say nothing about what was asked."""
+    assert topics("来週の会議の件です (weather forecast; python)") == set()
+    question = "美方要求在合同里写明审计权，可以查我们的账。"
+    assert Glossary.load().expand(question) != question
+    assert off_topic_cue(Glossary.load().expand(question)) == 0.0
+
+
+def test_on_the_training_split_the_cues_separate_traps_from_coaching_questions() -> None:
+    """Measured on the training split only: the cue fires on most near-domain traps and almost never on a
+    coaching question (0 of 742 training questions, parts and turns when this was written; 1% allowed)."""
+    data = load_answer_set().only("train")
+    glossary = Glossary.load()
+    traps = [q.question for q in data.out_of_scope]
+    coaching = [q.question for q in data.questions] + [t.question for c in data.conversations for t in c.turns]
+    coaching += [p.text for q in data.questions for p in q.parts]
+    fired = [glossary.expand(q) for q in coaching if off_topic_cue(glossary.expand(q)) > 0]
+    assert len(fired) <= 0.01 * len(coaching), fired
+    assert sum(off_topic_cue(glossary.expand(q)) > 0 for q in traps) >= 0.75 * len(traps)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Can you put our crew list into a Google Sheets table sorted by department?", Language.EN),
+    ("ロケで札幌に行きます。美味しいラーメン屋さんを教えてください。", Language.JA),
+    ("미국 출장 가는데 유심이랑 요금제 뭐가 좋아요?", Language.KO),
+    ("帮我把这部片子的剧情简介写成三百字。", Language.ZH),
+])
+def test_near_domain_traps_are_declined_in_the_askers_language(kb_answerer: Answerer, question: str,
+                                                               lang: Language) -> None:
+    """With the ranker trained on the current cues (`python -m server.coach.train`)."""
+    answer = kb_answerer.answer(Ask(message=question))
+    assert not answer.in_scope and answer.lang is lang
