@@ -2,7 +2,8 @@
 
 Retrieval proposes candidates by topic-level similarity; here each candidate gets features (its best trigger's
 cosine, title and summary cosine, BM25, the fused rank, whether the card is for the asker's pair and side, how many
-of the question's key words the card covers, the off-topic check) and a logistic model trained on the labelled
+of the question's key words the card covers and how much of their rarity its triggers and summary cover (the
+specific ask rather than the shared topic), the off-topic check) and a logistic model trained on the labelled
 answer set (`python -m server.coach.train`) turns them into a calibrated probability that the card is one a senior
 producer would put first. The weights are a small JSON file next to this module, readable and diffable.
 """
