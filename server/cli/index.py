@@ -52,7 +52,8 @@ def index_build(
         ("embedded", manifest.embedded), ("from cache", manifest.cached),
         ("model", f"{manifest.model} ({manifest.dimension} dims, {manifest.backend})"),
         ("index type", manifest.index_type),
-        ("build id", manifest.build_id), ("seconds", f"{manifest.seconds:.1f}"),
+        ("build id", manifest.build_id),
+        ("seconds", f"{manifest.seconds:.1f} ({manifest.embed_seconds:.1f} embedding)"),
     ]:
         table.add_row(key, str(value))
     out.print(table)

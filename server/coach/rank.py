@@ -23,7 +23,8 @@ from numpy.typing import NDArray
 from server.knowledge.passages import content_hash, dense_text
 from server.models import Card, Culture, Hit, Language, Perspective
 from server.search.embedder import Embedder
-from server.search.index import CardWords, EmbeddingCache, LanguageIndex
+from server.search.index import EmbeddingCache
+from server.search.languages import CardWords, LanguageIndex
 from server.search.lexical import tokenize
 
 WEIGHTS = Path(__file__).with_name("ranker.json")

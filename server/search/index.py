@@ -28,6 +28,7 @@ from server.knowledge.passages import card_passages, content_hash, dense_text
 from server.knowledge.translations import load_translations
 from server.models import Card, Language, Passage
 from server.search.embedder import Embedder, embedder_backend, vector_space
+from server.search.languages import LanguageIndex, load_language, write_json, write_language
 from server.search.lexical import LexicalIndex, tokenize_all
 
 MANIFEST = "manifest.json"
@@ -51,28 +52,9 @@ class Manifest(BaseModel):
     embedded: int = 0
     cached: int = 0
     seconds: float = 0.0
+    embed_seconds: float = 0.0  # of `seconds`, the time the model spent embedding passages
     languages: dict[str, int] = {}  # translated cards per language (ja, ko, zh)
     format: int = 1  # INDEX_FORMAT of the code that built it
-
-
-@dataclass(frozen=True)
-class CardWords:
-    """A translated card's words: all of them, and those of its title with summary and of each trigger."""
-
-    whole: frozenset[str]
-    heads: list[frozenset[str]]
-
-
-@dataclass
-class LanguageIndex:
-    """One language's translated cards, their passages and BM25 over them (the embedding model reads English only,
-    so a Japanese, Korean or Chinese question meets the translations through words, and the English side through
-    the glossary's English terms)."""
-
-    passages: list[Passage]
-    lexical: LexicalIndex
-    cards: dict[str, Card]
-    words: dict[str, CardWords]
 
 
 @dataclass
@@ -162,6 +144,7 @@ def build_index(
     missing = list(dict.fromkeys(key_of[p.hash] for p in passages if key_of[p.hash] not in cache.vectors))
     if on_embed_start is not None:
         on_embed_start(len(missing))
+    embed_started = time.perf_counter()
     if missing:
         text_of = {key_of[h]: text for h, text in inputs.items()}
         encode: Any = embedder.encode
@@ -169,6 +152,7 @@ def build_index(
         vectors = encode([text_of[h] for h in missing], **kwargs)
         cache.vectors.update(zip(missing, vectors, strict=True))
         cache.save()
+    embed_seconds = time.perf_counter() - embed_started
     matrix = np.vstack([cache.vectors[key_of[p.hash]] for p in passages]).astype(np.float32)
 
     builds = _builds_dir(index_dir)
@@ -182,16 +166,10 @@ def build_index(
         vectors_index.add(matrix)
         faiss.write_index(vectors_index, str(tmp / "vectors.faiss"))
         LexicalIndex.from_tokens(tokenize_all([p.text for p in passages], "en")).save(tmp / "bm25")
-        _write_json(tmp / "passages.json", [p.model_dump() for p in passages])
-        _write_json(tmp / "cards.json", [c.model_dump(mode="json") for c in cards])
+        write_json(tmp / "passages.json", [p.model_dump() for p in passages])
+        write_json(tmp / "cards.json", [c.model_dump(mode="json") for c in cards])
         for lang, by_id in translated.items():
-            lang_passages = [p for card in by_id.values() for p in card_passages(card)]
-            tokens = tokenize_all([p.text for p in lang_passages], lang.value)
-            LexicalIndex.from_tokens(tokens, lang.value).save(tmp / f"bm25-{lang.value}")
-            _write_json(tmp / f"passages-{lang.value}.json", [p.model_dump() for p in lang_passages])
-            _write_json(tmp / f"words-{lang.value}.json", _card_words(list(by_id.values()), lang_passages, tokens,
-                                                                      lang.value))
-            _write_json(tmp / f"cards-{lang.value}.json", [c.model_dump(mode="json") for c in by_id.values()])
+            write_language(tmp, lang, list(by_id.values()))
         manifest = Manifest(
             build_id=build_id,
             built_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -207,10 +185,11 @@ def build_index(
             embedded=len(missing),
             cached=len(passages) - len(missing),
             seconds=round(time.perf_counter() - started, 2),
+            embed_seconds=round(embed_seconds, 2),
             languages={lang.value: len(by_id) for lang, by_id in translated.items()},
             format=INDEX_FORMAT,
         )
-        _write_json(tmp / MANIFEST, manifest.model_dump())  # written last: its presence marks a complete build
+        write_json(tmp / MANIFEST, manifest.model_dump())  # written last: its presence marks a complete build
         final = builds / build_id
         tmp.rename(final)
     except BaseException:
@@ -219,25 +198,6 @@ def build_index(
     _swap_symlink(index_dir, final)
     _prune(builds, keep=final)
     return manifest
-
-
-def _card_words(cards: list[Card], passages: list[Passage], tokens: list[list[str]], lang: str) -> dict[str, Any]:
-    """Per card: every word of it (the union of its passages' BM25 tokens), and the words of its title with summary
-    and of each trigger apart (coach.rank compares a question with these)."""
-    whole: dict[str, set[str]] = {}
-    for passage, words in zip(passages, tokens, strict=True):
-        whole.setdefault(passage.card_id, set()).update(words)
-    heads = [[f"{card.title} {card.summary}", *card.triggers] for card in cards]
-    flat = tokenize_all([h for texts in heads for h in texts], lang)
-    out: dict[str, Any] = {}
-    for card, texts in zip(cards, heads, strict=True):
-        out[card.id] = {"whole": sorted(whole.get(card.id, ())), "heads": [sorted(w) for w in flat[: len(texts)]]}
-        flat = flat[len(texts) :]
-    return out
-
-
-def _write_json(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 def _remove_stale_temp(builds: Path) -> None:
@@ -305,23 +265,12 @@ def load_index(index_dir: Path, embedder: Embedder) -> Index:
         lexical = LexicalIndex.load(root / "bm25")
         passages = [Passage.model_validate(p) for p in json.loads((root / "passages.json").read_text("utf-8"))]
         cards = [Card.model_validate(c) for c in json.loads((root / "cards.json").read_text("utf-8"))]
-        languages = {Language(lang): _load_language(root, Language(lang)) for lang in manifest.languages}
+        languages = {Language(lang): load_language(root, Language(lang)) for lang in manifest.languages}
     except (RuntimeError, OSError, ValueError, KeyError, ValidationError) as e:
         raise IndexIncompatible(f"the index at {index_dir} is damaged ({e}): {FIX}") from e
     if vectors.ntotal != len(passages) or vectors.d != manifest.dimension or len(cards) != manifest.card_count:
         raise IndexIncompatible(f"the index at {index_dir} is inconsistent (counts differ from manifest): {FIX}")
     return Index(manifest, vectors, lexical, passages, {c.id: c for c in cards}, root, languages)
-
-
-def _load_language(root: Path, lang: Language) -> LanguageIndex:
-    def read(name: str) -> Any:
-        return json.loads((root / f"{name}-{lang.value}.json").read_text("utf-8"))
-
-    passages = [Passage.model_validate(p) for p in read("passages")]
-    cards = {c["id"]: Card.model_validate(c) for c in read("cards")}
-    words = {cid: CardWords(frozenset(w["whole"]), [frozenset(h) for h in w["heads"]])
-             for cid, w in read("words").items()}
-    return LanguageIndex(passages, LexicalIndex.load(root / f"bm25-{lang.value}", lang.value), cards, words)
 
 
 def check_index(knowledge_dir: Path, index_dir: Path, model: str, backend: str | None = None) -> str | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from server.errors import CoachError, IndexRefused
+from server.service.periodic import Periodic
 
 if TYPE_CHECKING:
     from server.coach.answer import Answerer
@@ -94,34 +95,27 @@ class Reloader:
         return Reloaded("loaded", index.manifest.build_id, len(index.cards))
 
 
-class IndexWatcher:
-    """A daemon thread that reloads when the index's build id changes (checked every `interval` seconds)."""
+class IndexWatcher(Periodic):
+    """Reloads when the index's build id changes (checked every `interval` seconds)."""
+
+    name = "coach-index-watcher"
 
     def __init__(self, reloader: Reloader, interval: float) -> None:
+        super().__init__(interval, enabled=interval > 0)
         self.reloader = reloader
-        self.interval = interval
         self.refused: str | None = None  # a refused build is not retried until the next build replaces it
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="coach-index-watcher", daemon=True)
 
-    def start(self) -> None:
-        if self.interval > 0:
-            self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout=10)
-
-    def _run(self) -> None:
+    def prepare(self) -> bool:
         runtime = self.reloader.runtime
         while not runtime.ready.wait(timeout=0.5):
-            if self._stop.is_set():
-                return
+            if self.stopping:
+                return False
         if runtime.answerer is None:
             self.refused = self._on_disk()  # start-up already failed on this build; wait for a new one
-        while not self._stop.wait(self.interval):
-            self.check()
+        return True
+
+    def tick(self) -> None:
+        self.check()
 
     def _on_disk(self) -> str | None:
         from server.search.index import read_manifest

@@ -25,12 +25,14 @@ from rich.console import Console
 from rich.table import Table
 
 from server.settings import PROJECT_ROOT
+from tests.bench.causes import analyser_memory, cause_rows, model_tokens
 from tests.bench.load import encode_floor
 from tests.bench.serving import measure
 
 
 def timed_build(kb: Path, root: Path, backend: str) -> tuple[float, float, dict[str, Any]]:
-    """Cold then incremental `coach index build` in a fresh process each (what a user runs), with no cache."""
+    """Cold then incremental `coach index build` in a fresh process each (what a user runs), with no cache; the
+    cold build's manifest."""
     env = {**os.environ, "COACH_KNOWLEDGE_DIR": str(kb), "COACH_INDEX_DIR": str(root / "index"),
            "COACH_CACHE_DIR": str(root / "cache"), "COACH_EMBED_BACKEND": backend}
     seconds = []
@@ -44,9 +46,10 @@ def timed_build(kb: Path, root: Path, backend: str) -> tuple[float, float, dict[
         subprocess.run([sys.executable, "-m", "server", "index", "build", "--force"], env=env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         seconds.append(time.perf_counter() - t0)
-        if step == "incremental":
+        if step == "cold":
+            manifest = json.loads((root / "index" / "manifest.json").read_text(encoding="utf-8"))
+        else:
             card.write_text(original, encoding="utf-8")
-    manifest = json.loads((root / "index" / "manifest.json").read_text(encoding="utf-8"))
     return seconds[0], seconds[1], manifest
 
 
@@ -71,11 +74,19 @@ def main() -> None:
             cold, incremental, manifest = timed_build(kb, root, backend)
             figures = measure(root / "index", root, questions, backend, 1, args.requests, args.load_requests)
             results[backend] = figures | {"cold_s": cold, "incremental_s": incremental,
+                                          "embed_s": manifest.get("embed_seconds", 0.0),
                                           "passages": manifest["passage_count"], "cards": manifest["card_count"]}
         if args.load_requests:
             two = measure(tmp / backends[0] / "index", tmp, questions, backends[0], 2, 20, args.load_requests)
             results[f"{backends[0]}, 2 workers"] = two
+        tokens = model_tokens(kb)
     print_tables(results, floors, backends)
+    console = Console(width=160)
+    console.print("Where it goes, measured in this run:")
+    analysers = analyser_memory()
+    for backend in backends:
+        for line in cause_rows(results[backend], floors[backend], tokens, analysers):
+            console.print(f"  [{backend}] {line}")
 
 
 def _row(label: str, key: str, target: str, results: dict[str, dict[str, float]], columns: list[str],

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 
+from server.cjk import cjk_share
 from tests.bench.load import run_load
 
 
@@ -65,6 +66,12 @@ def measure(index_dir: Path, tmp: Path, questions: list[str], backend: str = "on
                     raise RuntimeError(f"coach serve ({backend}) did not become ready")
                 time.sleep(0.05)
             ready = time.perf_counter() - started
+            rss_ready = max(_rss_mib(pid) for pid in _worker_pids(proc.pid))
+            round_trips = []  # the HTTP floor: a route that does no work, over the same client and server
+            for _ in range(50):
+                t0 = time.perf_counter()
+                client.get("/healthz").raise_for_status()
+                round_trips.append((time.perf_counter() - t0) * 1000)
             latencies = []
             for i in range(requests):
                 # A new text each time (no cache may help): the question plus a counter.
@@ -84,8 +91,14 @@ def measure(index_dir: Path, tmp: Path, questions: list[str], backend: str = "on
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    has_cjk = [cjk_share(questions[i % len(questions)]) > 0 for i in range(len(latencies))]
+    by_script = {"p50_en_ms": [t for t, cjk in zip(latencies, has_cjk, strict=True) if not cjk],
+                 "p50_cjk_ms": [t for t, cjk in zip(latencies, has_cjk, strict=True) if cjk]}
     latencies.sort()
-    figures = {"ready_s": ready, "rss_mib": max(rss), "p50_ms": statistics.median(latencies),
+    figures = {"ready_s": ready, "rss_mib": max(rss), "rss_ready_mib": rss_ready,
+               "http_floor_ms": statistics.median(round_trips),
+               **{key: statistics.median(values) for key, values in by_script.items() if values},
+               "p50_ms": statistics.median(latencies),
                "p95_ms": latencies[int(len(latencies) * 0.95) - 1], "repeat_ms": statistics.median(repeated)}
     if load is not None:
         figures |= {"load_rps": load.rate, "load_errors": float(len(load.errors)), "load_ok": float(len(load.samples)),
