@@ -21,7 +21,7 @@ from server.coach.rank import (
 )
 from server.coach.train import FOLDS, _fold, cross_validate, fit
 from server.models import Card, Culture, Hit, Language, Perspective
-from server.search.index import CardWords, LanguageIndex
+from server.search.languages import CardWords, LanguageIndex
 from server.search.lexical import tokenize
 
 COLUMN = {name: i for i, name in enumerate(FEATURES)}
