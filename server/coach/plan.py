@@ -17,6 +17,7 @@ from server.coach.rank import (
     Asker,
     Candidate,
     CardVectors,
+    KeyWords,
     NativeWords,
     Ranker,
     candidate_features,
@@ -82,6 +83,7 @@ class Planner:
         self.vectors = CardVectors(cards, retriever.embedder, cache_dir)
         self.tokens = {cid: card_tokens(card) for cid, card in cards.items()}
         self.native = NativeWords(retriever.index.languages)
+        self.keywords = KeyWords(cards, retriever.index.languages)
 
     def rank(self, text: str, asker: Asker, extra: frozenset[str] = frozenset()) -> list[Candidate]:
         """Candidates for one question, most likely to be the right card first, with calibrated probabilities.
@@ -106,8 +108,10 @@ class Planner:
             card = self.retriever.index.cards[hit.card_id]
             covered = max(coverage(asked, self.tokens[card.id]),
                           self.native.coverage(asked_native, card.id, asker.lang))
+            key = max(self.keywords.coverage(asked, card.id, Language.EN),
+                      self.keywords.coverage(asked_native, card.id, asker.lang))
             features = candidate_features(hit, rank, hits[0].score, top_lexical, card, asker, similar, covered,
-                                          shared, best, self.native.trigger(asked_native, card.id, asker.lang))
+                                          shared, best, self.native.trigger(asked_native, card.id, asker.lang), key)
             out.append(Candidate(card, hit, features))
         for candidate, row in zip(out, relative_features(np.vstack([c.features for c in out])), strict=True):
             candidate.features = row

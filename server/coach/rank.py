@@ -2,7 +2,8 @@
 
 Retrieval proposes candidates by topic-level similarity; here each candidate gets features (its best trigger's
 cosine, title and summary cosine, BM25, the fused rank, whether the card is for the asker's pair and side, how many
-of the question's key words the card covers, the off-topic check) and a logistic model trained on the labelled
+of the question's key words the card covers and how much of their rarity its triggers and summary cover (the
+specific ask rather than the shared topic), the off-topic check) and a logistic model trained on the labelled
 answer set (`python -m server.coach.train`) turns them into a calibrated probability that the card is one a senior
 producer would put first. The weights are a small JSON file next to this module, readable and diffable.
 """
@@ -31,13 +32,15 @@ WEIGHTS = Path(__file__).with_name("ranker.json")
 BASE_FEATURES: tuple[str, ...] = (
             "bias", "fused", "reciprocal_rank", "dense", "trigger", "title_summary", "lexical", "coverage",
             "pair_match", "pair_mismatch", "side_match", "side_mismatch", "scope", "decoded_card",
-            "domain_cue", "off_topic_cue", "cjk", "trigger_gap", "dense_gap", "native_trigger")
+            "domain_cue", "off_topic_cue", "cjk", "trigger_gap", "dense_gap", "native_trigger", "key_coverage",
+            "native_language")
 # Neighbouring cards score alike on every absolute signal; what tells them apart is how a card compares with its
 # rivals in the same list. For each of these signals: its margin over the best rival, whether the card is the best
 # on it, and its rank (1/(1+rank)) among the candidates. Filled by `relative_features` once the list is known.
-RELATIVE = ("trigger", "title_summary", "lexical", "coverage", "native_trigger", "dense", "fused")
-FEATURES: tuple[str, ...] = (*BASE_FEATURES, "frame_exact",
-                             *(f"{name}_{kind}" for name in RELATIVE for kind in ("margin", "best", "rank")))
+# Each of them again for a question not in English ("_native"), whose signals are not equally reliable.
+RELATIVE = ("trigger", "title_summary", "lexical", "coverage", "native_trigger", "dense", "fused", "key_coverage")
+_COMPARED = tuple(f"{name}_{kind}" for name in RELATIVE for kind in ("margin", "best", "rank"))
+FEATURES: tuple[str, ...] = (*BASE_FEATURES, "frame_exact", *_COMPARED, *(f"{name}_native" for name in _COMPARED))
 # The scope model reads the best candidate's card-level signals and its probability (adding its margins over its
 # rivals, with weaker regularisation, declined more training questions in-sample but not more held-out ones in
 # cross-validation, and declined more in-scope ones: left out).
@@ -132,6 +135,35 @@ class NativeWords:
         return max((len(asked & h) / math.sqrt(len(asked) * len(h)) for h in words.heads if h), default=0.0)
 
 
+class KeyWords:
+    """How rare each word is among the cards' triggers, titles and summaries, per language: covering a question's
+    rare words (its specific ask) counts for more than covering its common ones (the broad topic that many cards
+    share). Built from the cards only."""
+
+    def __init__(self, cards: dict[str, Card], languages: dict[Language, LanguageIndex]) -> None:
+        self.heads = {Language.EN: {cid: frozenset(tokenize(" ".join([c.title, c.summary, *c.triggers])))
+                                    for cid, c in cards.items()}}
+        for lang, index in languages.items():
+            self.heads[lang] = {cid: frozenset().union(*w.heads) for cid, w in index.words.items()}
+        self.idf = {lang: _idf(list(heads.values())) for lang, heads in self.heads.items()}
+
+    def coverage(self, asked: AbstractSet[str], card_id: str, lang: Language) -> float:
+        """Share of the rarity (IDF) of the question's words that the card's heads use; words no card uses do
+        not count."""
+        idf, heads = self.idf.get(lang, {}), self.heads.get(lang, {}).get(card_id)
+        known = sorted(w for w in asked if w in idf)  # a fixed order: the sum is the same in every process
+        total = math.fsum(idf[w] for w in known)
+        return math.fsum(idf[w] for w in known if w in heads) / total if heads is not None and total else 0.0
+
+
+def _idf(documents: list[frozenset[str]]) -> dict[str, float]:
+    counts: dict[str, int] = {}
+    for words in documents:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    return {w: math.log((len(documents) + 1) / (n + 0.5)) for w, n in counts.items()}
+
+
 def card_tokens(card: Card) -> set[str]:
     return set(tokenize(" ".join([card.title, card.summary, *card.triggers, *card.sections.values()])))
 
@@ -149,9 +181,10 @@ def question_features(text: str, scope: float) -> dict[str, float]:
 
 def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float, card: Card, asker: Asker,
                        similarities: tuple[float, float], covered: float, shared: dict[str, float],
-                       best: tuple[float, float] = (0.0, 0.0), native_trigger: float = 0.0) -> NDArray[np.float64]:
+                       best: tuple[float, float] = (0.0, 0.0), native_trigger: float = 0.0,
+                       key_coverage: float = 0.0) -> NDArray[np.float64]:
     """One candidate's features; `best` is the highest trigger and passage cosine among all the candidates, so the
-    model can compare a card with its rivals, not only with a fixed bar."""
+    model can compare a card with its rivals, not only with a fixed bar; `key_coverage` is KeyWords.coverage."""
     english = 1.0 - shared["cjk"]  # the bundled model reads English only: without English words, cosines are noise
     pair_known = asker.pair is not None and asker.pair is not Culture.ANY
     fits_pair = Culture.ANY in card.cultures or (asker.pair in card.cultures if pair_known else True)
@@ -167,7 +200,8 @@ def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float
         "side_match": float(side_known and card.perspective == asker.side), "side_mismatch": float(opposite),
         "decoded_card": float(card.id in asker.decoded_cards), **shared,
         "trigger_gap": english * (similarities[0] - best[0]), "dense_gap": english * (hit.dense_score - best[1]),
-        "native_trigger": native_trigger,
+        "native_trigger": native_trigger, "key_coverage": key_coverage,
+        "native_language": float(asker.lang is not Language.EN),
         "frame_exact": float(pair_known and side_known and card.cultures == [asker.pair]
                              and card.perspective == asker.side),
     }
@@ -186,6 +220,9 @@ def relative_features(matrix: NDArray[np.float64]) -> NDArray[np.float64]:
         out[:, index[f"{name}_best"]] = values >= first
         ahead = (values[None, :] > values[:, None]).sum(axis=1)  # ties share a rank: the list's order is no signal
         out[:, index[f"{name}_rank"]] = 1.0 / (1.0 + ahead)
+    native = out[:, index["native_language"]]
+    for name in _COMPARED:
+        out[:, index[f"{name}_native"]] = out[:, index[name]] * native
     return out
 
 
