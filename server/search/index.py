@@ -34,7 +34,8 @@ from server.search.lexical import LexicalIndex, tokenize_all
 MANIFEST = "manifest.json"
 FIX = "run `coach index build`"
 KEEP_BUILDS = 2
-INDEX_FORMAT = 2  # 2: words-<lang>.json, each translated card's words, so serving never runs an analyser on cards
+# 2: words-<lang>.json, so serving never runs an analyser on cards; 3: Korean split without Kiwi's proper nouns
+INDEX_FORMAT = 3
 
 
 class Manifest(BaseModel):
