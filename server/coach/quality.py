@@ -76,6 +76,8 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
         for part in q.parts:
             parts_total += 1
             parts_ok += bool(set(part.cards) & sources)
+            if not set(part.cards) & sources:
+                report.misses.append({"id": q.id, "part": part.text[:120], "want": part.cards, "got": sorted(sources)})
         if draft.outcome == "answer":
             lengths.append(word_count(core(draft.markdown)))
             short_first += word_count(first_paragraph(draft.markdown)) <= 60

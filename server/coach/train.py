@@ -19,7 +19,7 @@ import numpy as np
 from server.coach.answer import Answerer
 from server.coach.labelled import AnswerSet, load_answer_set
 from server.coach.rank import FEATURES, SCOPE_FEATURES, WEIGHTS, Asker, scope_features
-from server.coach.understand import understand
+from server.coach.understand import refers_back, understand
 from server.models import Language
 
 IN_SCOPE_KEPT = 0.96  # share of in-scope training questions that must stay above the decline cut-off
@@ -43,7 +43,10 @@ def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
         u = understand(message)
         decoded = answerer.decode(message, u)
         asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded), Language(u.language))
-        candidates = answerer.planner.rank(answerer.planner.glossary.expand(text), asker)
+        # as when serving (coach.plan): a query that is the message, or asks about the partner's words ("is this
+        # a no?"), has the decoded phrases' cards among its candidates even when retrieval does not bring them
+        extra = asker.decoded_cards if text == message or refers_back(text) else frozenset()
+        candidates = answerer.planner.rank(answerer.planner.glossary.expand(text), asker, extra)
         if candidates:
             out.append((np.vstack([c.features for c in candidates]),
                         np.array([c.card.id in acceptable for c in candidates]), bool(acceptable), group))
