@@ -86,7 +86,7 @@ def main() -> None:
     analysers = analyser_memory()
     for backend in backends:
         for line in cause_rows(results[backend], floors[backend], tokens, analysers):
-            console.print(f"  [{backend}] {line}")
+            console.print(f"  {backend}: {line}", markup=False)
 
 
 def _row(label: str, key: str, target: str, results: dict[str, dict[str, float]], columns: list[str],
