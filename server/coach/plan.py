@@ -139,6 +139,10 @@ class Planner:
                 queries[n] = " ".join([*dict.fromkeys(missing), queries[n]])
         ranked = [self.rank(q, asker, frozenset(f.card_id for f in found))
                   for q, found in zip(queries, about, strict=True)]
+        for part, found, candidates in zip(u.parts, about, ranked, strict=True):
+            if found and ("…" in part or refers_back(part)):  # "Is this a no?" asks what the expression means
+                decoded_ids = {f.card_id for f in found}
+                candidates.sort(key=lambda c: c.card.id not in decoded_ids)  # stable: otherwise as ranked
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r] + [1.0 if decoded else 0.0])
         plan = Plan(confidence=round(max([*tops, 0.95 if decoded else 0.0]), 4), outcome="decline",

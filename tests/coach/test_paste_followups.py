@@ -160,3 +160,14 @@ def test_a_pasted_email_with_a_request_gets_a_reply_line(kb_answerer: Answerer) 
     replies = markdown.split("## Replying to their requests")[1].split("**Sources:**")[0]
     assert "cue sheet by Friday?" in replies and "aiming for Friday" in replies
     assert len(markdown.split("**Sources:**")[0].split()) <= 300
+
+
+@pytest.mark.slow
+def test_is_this_a_no_is_answered_by_the_decoded_card_even_when_another_card_ties(kb_answerer: Answerer) -> None:
+    # the e-mail card scores as high as the decoded one (the message says "Email from ..."), but the part asks
+    # what the partner's expression means
+    answer = kb_answerer.answer(Ask(message=(
+        "Email from our Tokyo co-producer this morning:\n\n\"Dear Sam, Thank you for the revised budget. We will "
+        "consider it internally and reply. Could you send us the updated cash-flow schedule by Thursday? Best "
+        "regards, Kenji Sato\"\n\nIs this a no? And who on their side actually decides?")))
+    assert answer.sources[0].id == "shanai-chousei-mochikaeri"
