@@ -11,8 +11,8 @@ from pathlib import Path
 
 from server.knowledge.cards import load_cards
 from server.knowledge.passages import card_passages, dense_text
-from server.search.embedder import DEFAULT_MODEL, exported_model_dir
-from server.settings import Settings
+from server.search.embedder import exported_model_dir
+from server.settings import DEFAULT_MODEL, Settings
 
 # One sentence per analyser, run in a fresh process: the resident memory it adds is what the first question in that
 # language costs a worker (the analysers load lazily, one per language).
@@ -51,6 +51,22 @@ def analyser_memory() -> dict[str, float]:
     return {lang: float(mib) for lang, mib in json.loads(out).items()}
 
 
+def tail_shares(asked: list[str], latencies: list[float]) -> dict[str, float]:
+    """Among the slowest 5% of requests and among the others: the share of messages with two or more parts, and
+    with pasted partner text (each part is one more retrieval and ranking; pasted text is decoded first)."""
+    from server.coach.understand import understand
+
+    cut = sorted(latencies)[int(len(latencies) * 0.95) - 1]
+    read = [understand(text) for text in asked]
+    groups = {"tail": [u for u, t in zip(read, latencies, strict=True) if t >= cut],
+              "rest": [u for u, t in zip(read, latencies, strict=True) if t < cut]}
+    out = {}
+    for name, group in groups.items():
+        out[f"{name}_multi"] = sum(len(u.parts) > 1 for u in group) / max(len(group), 1)
+        out[f"{name}_pasted"] = sum(bool(u.partner_text) for u in group) / max(len(group), 1)
+    return out
+
+
 def cause_rows(figures: dict[str, float], encode_ms: float, tokens: int, analysers: dict[str, float]) -> list[str]:
     """One line per target: what the measured figure is made of."""
     embed = figures.get("embed_s", 0.0)
@@ -62,6 +78,9 @@ def cause_rows(figures: dict[str, float], encode_ms: float, tokens: int, analyse
         f"+ one query encode {encode_ms:.1f} ms + retrieval, ranking, composition and the store {rest:.1f} ms; "
         f"p50 {figures.get('p50_en_ms', float('nan')):.1f} ms for questions in English, "
         f"{figures.get('p50_cjk_ms', float('nan')):.1f} ms for those with Japanese, Korean or Chinese in them",
+        f"/api/ask p95 {figures['p95_ms']:.1f} ms: of the slowest 5% of requests {figures['tail_multi']:.0%} have two "
+        f"or more parts and {figures['tail_pasted']:.0%} pasted partner text, against {figures['rest_multi']:.0%} and "
+        f"{figures['rest_pasted']:.0%} of the others (each part is one more retrieval and ranking)",
         f"cold build {figures['cold_s']:.1f} s: the model read {tokens:,} tokens in {embed:.1f} s "
         f"({rate:,.0f} tokens/s); cards, translations and BM25 in four languages took the other "
         f"{figures['cold_s'] - embed:.1f} s",

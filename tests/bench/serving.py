@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 
 from server.cjk import cjk_share
+from tests.bench.causes import tail_shares
 from tests.bench.load import run_load
 
 
@@ -91,14 +92,16 @@ def measure(index_dir: Path, tmp: Path, questions: list[str], backend: str = "on
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    has_cjk = [cjk_share(questions[i % len(questions)]) > 0 for i in range(len(latencies))]
+    asked = [questions[i % len(questions)] for i in range(len(latencies))]
+    has_cjk = [cjk_share(text) > 0 for text in asked]
+    tail = tail_shares(asked, latencies)
     by_script = {"p50_en_ms": [t for t, cjk in zip(latencies, has_cjk, strict=True) if not cjk],
                  "p50_cjk_ms": [t for t, cjk in zip(latencies, has_cjk, strict=True) if cjk]}
     latencies.sort()
     figures = {"ready_s": ready, "rss_mib": max(rss), "rss_ready_mib": rss_ready,
                "http_floor_ms": statistics.median(round_trips),
                **{key: statistics.median(values) for key, values in by_script.items() if values},
-               "p50_ms": statistics.median(latencies),
+               **tail, "p50_ms": statistics.median(latencies),
                "p95_ms": latencies[int(len(latencies) * 0.95) - 1], "repeat_ms": statistics.median(repeated)}
     if load is not None:
         figures |= {"load_rps": load.rate, "load_errors": float(len(load.errors)), "load_ok": float(len(load.samples)),
