@@ -192,10 +192,16 @@ def reply_lines(requests: list[Request], card: Card | None, side: Perspective | 
     return out
 
 
+def telling_words(text: str) -> set[str]:
+    """Words that tie one text to another: English words of four letters or more, and numbers ("the 14th");
+    two-character CJK fragments match too loosely to tell."""
+    return {t for t in tokenize(text) if t.isascii() and (len(t) >= 4 or any(c.isdigit() for c in t))}
+
+
 def _reply_words(text: str) -> set[str]:
-    """Words that tie a card's line to a request: English words of four letters or more, not the request's frame
-    ("could you send us"); two-character CJK fragments match too loosely to tell."""
-    return {t for t in tokenize(text) if t.isascii() and len(t) >= 4} - _REPLY_STOP
+    """Words that tie a card's line to a request: those of four letters or more, not the request's frame ("could
+    you send us")."""
+    return {t for t in telling_words(text) if len(t) >= 4} - _REPLY_STOP
 
 
 def compose_answer(env: jinja2.Environment, sections: list[Section], decoded: list[Found],

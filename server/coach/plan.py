@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from server.cjk import cjk_share
-from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
+from server.coach.compose import Labels, Section, answer_items, build_section, followup_section, telling_words
 from server.coach.decode import Found, normalise
 from server.coach.glossary import Glossary
 from server.coach.rank import (
@@ -222,6 +222,7 @@ class Planner:
         best = int(np.argmax(scores))
         return shown_in[best] if scores[best] >= ITEM_MATCH else None
 
+
 def dangling(message: str) -> bool:
     """A follow-up with nothing to follow ("what if they still refuse?", "and in writing?", 「それでもダメなら？」
     as a conversation's first message): what it refers to is unknown, so the answer is a clarifying choice."""
@@ -261,16 +262,10 @@ def _about_partner(u: Understanding, decoded: list[Found]) -> list[list[Found]]:
     out: list[list[Found]] = [[] for _ in u.parts]
     for found in decoded:
         written = [n for n, part in enumerate(parts) if normalise(found.form) in part]
-        words = _marked(_sentence_at(pasted, found.start, found.end))
-        for n in written or [n for n, part in enumerate(u.parts) if n == referring or _marked(part) & words]:
+        words = telling_words(_sentence_at(pasted, found.start, found.end))
+        for n in written or [n for n, part in enumerate(u.parts) if n == referring or telling_words(part) & words]:
             out[n].append(found)
     return out
-
-
-def _marked(text: str) -> set[str]:
-    """The words that tie a question to one sentence of the partner's text: numbers and dates ("the 14th"), and
-    English words of four letters or more."""
-    return {t for t in tokenize(text) if t.isascii() and (any(c.isdigit() for c in t) or len(t) >= 4)}
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
