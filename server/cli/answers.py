@@ -26,6 +26,7 @@ def eval_answers_command(
     split: Annotated[str, typer.Option(help="Which part of the set: test (held aside), train, or all.")] = "test",
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     show_misses: Annotated[bool, typer.Option("--misses", help="List questions whose first card was wrong.")] = False,
+    only: Annotated[str, typer.Option(help="Only items whose id starts with this (e.g. one new file's prefix).")] = "",
 ) -> None:
     """Card hit@1/@3, frame, sub-questions, scope, follow-ups, decoder, length and calibration (ECE)."""
     from server.coach.labelled import load_answer_set
@@ -37,11 +38,15 @@ def eval_answers_command(
     with tempfile.TemporaryDirectory() as tmp:  # evaluation conversations never mix with real ones
         settings = settings.model_copy(update={"database_url": f"sqlite:///{Path(tmp) / 'eval.db'}",
                                                "llm_base_url": None})
+        selected = load_answer_set().only(split, only)
+        if not (selected.questions or selected.conversations or selected.out_of_scope):
+            fail(f"no labelled items in the {split} split have ids starting with {only!r}: check the prefix", 2)
         try:
-            report = evaluate_answers(load_answerer(settings), load_answer_set().only(split))
+            report = evaluate_answers(load_answerer(settings), selected)
         except CoachError as e:
             fail(str(e))
-    previous = json.loads(BASELINE.read_text(encoding="utf-8")).get(split, {}) if BASELINE.exists() else {}
+    previous = json.loads(BASELINE.read_text(encoding="utf-8")).get(split, {}) \
+        if BASELINE.exists() and not only else {}  # the baseline was measured on whole splits
     if as_json:
         json.dump({"split": split, "figures": report.figures, "previous": previous, "counts": report.counts,
                    "reliability": report.reliability, "misses": report.misses if show_misses else []},

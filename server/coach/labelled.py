@@ -53,9 +53,10 @@ class AnswerSet:
     plain: list[Question]  # questions with no partner text: nothing may be decoded
     pasted: list[dict[str, Any]]  # partner text with the expressions that must be found
 
-    def only(self, split: str) -> AnswerSet:
+    def only(self, split: str, prefix: str = "") -> AnswerSet:
+        """The items of one split (test, train or all) whose ids start with `prefix` (one file's fresh questions)."""
         def keep(item_id: str) -> bool:
-            return split == "all" or split_of(item_id) == split
+            return (split == "all" or split_of(item_id) == split) and item_id.startswith(prefix)
 
         return AnswerSet([q for q in self.questions if keep(q.id)], [c for c in self.conversations if keep(c.id)],
                          [q for q in self.out_of_scope if keep(q.id)], [q for q in self.plain if keep(q.id)],

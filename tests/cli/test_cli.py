@@ -158,6 +158,12 @@ def test_eval_answers_refuses_an_unknown_split_before_loading_anything() -> None
     assert result.exit_code == 2 and "unknown split 'dev': use test, train or all" in " ".join(result.output.split())
 
 
+def test_eval_answers_refuses_a_prefix_that_selects_nothing() -> None:
+    result = runner.invoke(cli, ["eval-answers", "--split", "train", "--only", "no-such-prefix-"])
+    out = " ".join(result.output.split())
+    assert result.exit_code == 2 and "have ids starting with 'no-such-prefix-'" in out
+
+
 def test_a_declined_question_lists_its_examples_once(tmp_path: Path, fixture_index: object) -> None:
     env = _ask_env(tmp_path, fixture_index)
     raw = json.loads(runner.invoke(cli, ["ask", "What's the weather in Osaka tomorrow?", "--json"], env=env).output)
