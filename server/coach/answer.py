@@ -8,7 +8,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -87,6 +87,7 @@ class Draft:
     markdown: str
     suggestions: list[str]
     lang: Language = Language.EN  # the answer's language
+    replies: list[tuple[str, str]] = field(default_factory=list)  # (a pasted e-mail's request, a line answering it)
 
     @property
     def outcome(self) -> str:
@@ -145,7 +146,7 @@ class Answerer:
         u = draft.understanding
         messages = self.writer.messages(context, ask.message, draft.decoded, u.pair.value if u.pair else None,
                                         u.side.value if u.side else None, draft.lang.value, u.stage, u.parts,
-                                        {s.card.id: s for s in draft.plan.sections})
+                                        {s.card.id: s for s in draft.plan.sections}, draft.replies)
         pieces: list[str] = []
         deadline = time.monotonic() + self.writer_timeout
         try:
@@ -209,6 +210,7 @@ class Answerer:
                                  reserve=REPLY_RESERVE * min(len(requests), MAX_REQUESTS))
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
+        replies: list[tuple[str, str]] = []
         if plan.outcome == "answer":
             replies = reply_lines(requests, plan.cards[0] if plan.cards else None, u.side, self.labels[lang.value],
                                   lang)  # a pasted e-mail's "can you … by Friday?"
@@ -222,7 +224,7 @@ class Answerer:
         else:
             suggestions = [e for e in EXAMPLES[lang.value] if _norm(e) not in asked]
             markdown = compose_decline(self.prompts, suggestions, lang.value)
-        return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions, lang)
+        return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions, lang, replies)
 
     def _continued(self, previous: Turn, u: Understanding) -> str:
         """What a follow-up continues. After a question of two or three parts, the part it names (the most words

@@ -138,14 +138,17 @@ class Writer:
 
     def messages(self, cards: list[Card], message: str, decoded: list[Any], culture: str | None,
                  perspective: str | None, language: str | None = None, stage: str | None = None,
-                 parts: list[str] | None = None, excerpts: dict[str, Any] | None = None) -> list[dict[str, str]]:
-        """The prompt: the cards (or, per card, the excerpts the engine chose for this ask), and what the engine
-        understood about the asker: pair, side, language, stage and sub-questions."""
+                 parts: list[str] | None = None, excerpts: dict[str, Any] | None = None,
+                 replies: list[tuple[str, str]] | None = None) -> list[dict[str, str]]:
+        """The prompt: the cards (or, per card, the excerpts the engine chose for this ask), what the engine
+        understood about the asker (pair, side, language, stage, sub-questions) and, for a pasted e-mail, its
+        requests with the reply line the grounded answer would give."""
         system = self.prompts.get_template("llm_system.md.j2").render(example_id=cards[0].id if cards else "card-id")
         user = self.prompts.get_template("llm_user.md.j2").render(
             cards=cards, message=fence(message), decoded=[_Fenced(fence(d.form), d.card_id) for d in decoded],
             culture=culture, perspective=perspective, language=LANGUAGES.get(language or ""), stage=stage,
-            parts=[fence(p) for p in parts or []], excerpts=excerpts or {})
+            parts=[fence(p) for p in parts or []], excerpts=excerpts or {},
+            replies=[(fence(request), fence(reply)) for request, reply in replies or []])
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
     def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:

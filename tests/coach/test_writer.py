@@ -12,13 +12,13 @@ from fastapi.testclient import TestClient
 from server.app import create_app
 from server.coach.answer import FALLBACK_NOTE, Answerer
 from server.coach.compose import prompt_environment
-from server.coach.writer import Writer, WriterError, clean_citations
+from server.coach.writer import Writer, WriterError, clean_citations, fence
 from server.models import Answer, Ask
 from server.search.retrieval import Retriever
 from server.settings import PROJECT_ROOT
 from server.store.conversations import ConversationStore
 
-from ..conftest import FIXTURE_KB, make_settings
+from ..conftest import CACHE, FIXTURE_KB, make_settings
 from ..llm_server import LLMServer
 
 QUESTION = "my partner won't say no directly"
@@ -30,11 +30,12 @@ def llm() -> Iterator[LLMServer]:
         yield server
 
 
-def _answerer(retriever: Retriever, tmp_path: Path, llm: LLMServer, model: str, timeout: float = 5.0) -> Answerer:
+def _answerer(retriever: Retriever, tmp_path: Path, llm: LLMServer, model: str, timeout: float = 5.0,
+              cache_dir: Path | None = None) -> Answerer:
     prompts = prompt_environment(PROJECT_ROOT / "prompts")
     writer = Writer(llm.url, model, "test-key", timeout, prompts)
     store = ConversationStore.from_url(f"sqlite:///{tmp_path / 'c.db'}")
-    return Answerer(retriever, store, prompts, writer=writer, writer_timeout=timeout)
+    return Answerer(retriever, store, prompts, writer=writer, writer_timeout=timeout, cache_dir=cache_dir)
 
 
 def test_cited_reply_streams_and_bogus_citations_are_removed(fixture_retriever: Retriever, tmp_path: Path,
@@ -105,3 +106,23 @@ def test_the_prompt_carries_what_the_engine_understood_and_only_the_chosen_excer
         assert all(step in user for step in section.steps)
     full = draft.cards[0].section("What to do")
     assert full not in user  # the chosen excerpts, not the whole card
+
+
+def test_the_prompt_carries_a_pasted_emails_requests_with_their_reply_lines(kb_answerer: Answerer, tmp_path: Path,
+                                                                            llm: LLMServer) -> None:
+    pasted = Ask(message=(
+        "Got this from the studio's producer:\n\n\"Dear Ms. Lopez, Thank you for the updated schedule. Moving the "
+        "mix forward is a little difficult for us at this time. Also, could you send us the final music cue sheet "
+        "by Friday? Best regards, Tanaka\"\n\nIs the mix date a no?"))
+    draft = kb_answerer.draft(pasted)
+    assert draft.outcome == "answer" and draft.replies
+    request, reply = draft.replies[0]
+    assert "cue sheet by Friday?" in request
+    llm.requests.clear()
+    writing = _answerer(kb_answerer.retriever, tmp_path, llm, "cite", cache_dir=CACHE)  # the card vectors kept
+    writing.answer(pasted)
+    user = llm.requests[-1]["messages"][1]["content"]
+    assert f"- They ask: {fence(request)} -> a reply line: {fence(reply)}" in user
+    assert f"ending the section with [{draft.cards[0].id}]" in user
+    writing.answer(Ask(message="Who approves the voice cast?"))
+    assert "They ask:" not in llm.requests[-1]["messages"][1]["content"]  # no pasted e-mail, no reply section
