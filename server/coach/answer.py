@@ -25,6 +25,7 @@ from server.coach.compose import (
     reply_lines,
 )
 from server.coach.decode import Decoder, Found
+from server.coach.offtopic import asks_for_task, off_topic_cue
 from server.coach.plan import Plan, Planner, fits_pair
 from server.coach.rank import Asker, Ranker
 from server.coach.scope import ScopeModel
@@ -53,6 +54,7 @@ EXAMPLES = {
            "中美合拍片的最终剪辑权应该归谁？",
            "美方要求先收回全部宣发费用，这合理吗？"],
 }
+OUTCOMES = ("decline", "clarify", "answer")  # from worst to best
 FIRST_TURN_CACHE = 512  # first questions whose draft is kept (least recently asked dropped first)
 FOLLOWUP_WORDS = 6
 BARE_PHRASE_SHARE = 0.5  # an unquoted message is the partner's own phrase when expressions fill this share of it
@@ -193,21 +195,37 @@ class Answerer:
             if turn.role == "user" and turn.in_scope:
                 before = understand(turn.content, default_pair, default_side)
                 default_pair, default_side = before.pair, before.side
-        previous = next((t for t in reversed(history) if t.role == "user" and t.in_scope), None) \
-            if is_followup(ask.message, history) else None
+        previous = next((t for t in reversed(history) if t.role == "user" and t.in_scope), None)
         u = understand(ask.message, default_pair, default_side)
         continued = self._continued(previous, u) if previous else None
         found = self.decode(ask.message, u)
         # The answer's language: the one asked for, else the asker's own words' (a bare pasted phrase has none)
         lang = ask.lang or Language("en" if found and not u.partner_text else u.asker_language)
         decoded = [self._localised_phrase(f, lang) for f in found]
-        asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded), Language(u.language))
         coach_turns = [t for t in history if t.role == "coach"]
         shown = [line for t in coach_turns for line in _lines(t.content)]
         shown_cards = {cid for t in coach_turns for cid in t.card_ids}
         requests = partner_requests(u.partner_text)
-        plan = self.planner.plan(u, asker, decoded, continued, shown, shown_cards, self.labels[lang.value], lang,
-                                 reserve=REPLY_RESERVE * min(len(requests), MAX_REQUESTS))
+        # A short or back-referring message continues the last answered question; any other message in a
+        # conversation is read both on its own and as continuing it ("Should I ask them why they passed?"), and the
+        # reading that answers with more confidence wins (on its own, on a tie). A continuation is in scope as what
+        # it continues was, unless it has an off-topic cue of its own ("what's the weather in Osaka?"): such a
+        # message is read on its own only, unless it is short.
+        off_topic = bool(off_topic_cue(ask.message) or asks_for_task(ask.message))
+        if continued is None or is_followup(ask.message, history):
+            readings = [continued]
+        else:
+            readings = [None] if off_topic else [None, continued]
+        plans = []
+        for reading in readings:
+            # Ranking a continuation reads the partner's words decoded in what it continues ("kentou shimasu",
+            # then "should I wait or push?") as its own, as when asked at once; they are not explained again.
+            earlier = self.decode(reading, understand(reading, u.pair, u.side)) if reading else []
+            asker = Asker(u.pair, u.side, frozenset(f.card_id for f in [*decoded, *earlier]), Language(u.language))
+            plans.append(self.planner.plan(u, asker, decoded, reading, shown, shown_cards, self.labels[lang.value],
+                                           lang, reserve=REPLY_RESERVE * min(len(requests), MAX_REQUESTS),
+                                           in_scope_known=reading is not None and not off_topic))
+        plan = max(plans, key=lambda p: (OUTCOMES.index(p.outcome), p.confidence))  # the first wins a tie
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         replies: list[tuple[str, str]] = []

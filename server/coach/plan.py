@@ -125,10 +125,11 @@ class Planner:
 
     def plan(self, u: Understanding, asker: Asker, decoded: list[Found], previous_query: str | None,
              shown: list[str], shown_cards: set[str], words: Labels, lang: Language = Language.EN,
-             reserve: int = 0) -> Plan:
+             reserve: int = 0, in_scope_known: bool = False) -> Plan:
         """Rank every part; answer, offer the closest guidance with choices, or decline. `reserve`: words of the
         core kept for what follows the sections (replies to a pasted e-mail's requests). Sections are written
-        from the cards in `lang` (the answer's language) where translated."""
+        from the cards in `lang` (the answer's language) where translated. `in_scope_known`: a follow-up of an
+        answered question with no off-topic cue of its own is not declined (at worst, a clarifying choice)."""
         queries = [self.glossary.expand(u.query(p)) for p in u.parts]
         if previous_query:  # "and in writing?", "what if they still don't answer?" need what they refer to
             queries[0] = f"{previous_query} {u.parts[0]}"  # "and in writing?" needs what it refers to
@@ -150,7 +151,7 @@ class Planner:
         if previous_query is None and not decoded and not u.partner_text and dangling(u.parts[0]):
             plan.outcome = "clarify"  # in scope or not cannot be told without what it follows
             return plan
-        if in_scope < self.ranker.in_scope_at:
+        if in_scope < self.ranker.in_scope_at and not in_scope_known:
             return plan
         vague = previous_query is None and word_count(u.parts[0]) <= 2 and len(ranked[0]) > 1 \
             and ranked[0][0].probability - ranked[0][1].probability < VAGUE_GAP

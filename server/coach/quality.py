@@ -86,7 +86,7 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
         draft = answerer.draft(Ask(message=q.question))
         declined += draft.outcome == "decline"
         calibration.append((draft.confidence, False))
-    repeated_answers, repeated_suggestions, turns = _conversations(answerer, data)
+    talks = _conversations(answerer, data, report.misses)
     false_decodes = sum(bool(answerer.decode(q.question, understand(q.question))) for q in data.plain)
     found = wanted = 0
     for item in data.pasted:
@@ -98,7 +98,8 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
         "hit@1": _share(top1, n), "hit@3": _share(top3, n), "frame": _share(framed, frame_known),
         "sub-questions": _share(parts_ok, parts_total), "in-scope answered": _share(answered, n),
         "out-of-scope declined": _share(declined, len(data.out_of_scope)),
-        "repeated answers": repeated_answers, "repeated suggestions": repeated_suggestions,
+        "follow-ups answered right": _share(talks.followups_right, talks.followups),
+        "repeated answers": talks.repeated_answers, "repeated suggestions": talks.repeated_suggestions,
         "decodes of the asker's words": false_decodes, "decoder recall": _share(found, wanted),
         "core words p50": statistics.median(lengths) if lengths else 0.0,
         "first paragraph <= 60 words": _share(short_first, len(lengths)),
@@ -109,7 +110,8 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
         report.counts[f"questions {lang}"] = len(results)
     report.reliability, report.figures["ECE"] = reliability(calibration)
     report.counts |= {"questions": n, "frame known": frame_known, "sub-questions": parts_total,
-                     "out of scope": len(data.out_of_scope), "conversation turns": turns,
+                     "out of scope": len(data.out_of_scope), "conversation turns": talks.turns,
+                     "follow-ups": talks.followups,
                      "plain questions": len(data.plain), "pasted expressions": wanted}
     return report
 
@@ -119,26 +121,43 @@ def _in_frame(cultures: list[Culture], perspective: Perspective, q: Question) ->
     return pair_ok and perspective.value in (q.side, "both")
 
 
-def _conversations(answerer: Answerer, data: AnswerSet) -> tuple[int, int, int]:
-    """Answers repeated within a conversation, and suggestions that repeat an asked question or an earlier one."""
-    repeated_answers = repeated_suggestions = turns = 0
+@dataclass
+class _Conversations:
+    repeated_answers: int = 0
+    repeated_suggestions: int = 0
+    turns: int = 0
+    followups: int = 0  # turns after the first
+    followups_right: int = 0  # ... answered with a card labelled for that turn
+
+
+def _conversations(answerer: Answerer, data: AnswerSet, misses: list[dict[str, Any]]) -> _Conversations:
+    """Answers repeated within a conversation, suggestions that repeat an asked question or an earlier one, and
+    follow-ups answered with a card labelled for what they newly ask (a decline or a clarifying choice misses)."""
+    out = _Conversations()
     for conversation in data.conversations:
         cid = None
         answers: list[str] = []
         asked: set[str] = set()
         offered: set[str] = set()
-        for turn in conversation.turns:
-            turns += 1
+        for n, turn in enumerate(conversation.turns):
+            out.turns += 1
             answer = answerer.answer(Ask(message=turn.question, conversation_id=cid))
             cid = answer.conversation_id
             asked.add(_norm(turn.question))
             text = core(answer.answer_markdown)
-            repeated_answers += answer.in_scope and text in answers
+            out.repeated_answers += answer.in_scope and text in answers
             answers.append(text)
             suggestions = {_norm(s) for s in answer.suggestions}
-            repeated_suggestions += len(suggestions & (asked | offered))
+            out.repeated_suggestions += len(suggestions & (asked | offered))
             offered |= suggestions
-    return repeated_answers, repeated_suggestions, turns
+            if n and turn.cards:
+                first = answer.sources[0].id if answer.in_scope and answer.sources else None
+                out.followups += 1
+                out.followups_right += first in turn.cards
+                if first not in turn.cards:
+                    misses.append({"id": conversation.id, "turn": n + 1, "question": turn.question[:120],
+                                   "want": turn.cards, "got": first})
+    return out
 
 
 def _norm(text: str) -> str:

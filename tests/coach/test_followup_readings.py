@@ -1,0 +1,54 @@
+"""A message in a conversation is read both on its own and as continuing the last answered question, on the real
+knowledge base: a longer follow-up with no cue words ("Should I ask them why they passed?") is answered from
+what it continues, a new question is answered on its own, and an off-topic message is still declined."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.coach.answer import Answerer
+from server.models import Ask
+
+PASSED = "Got 今回は見送らせていただきます back on our co-pro proposal. Is it dead or can we revise and resend next month?"
+KENTOU = ("Sent the Japanese distributor's producer our revised delivery schedule last Tuesday. He replied 'kentou "
+          "shimasu' and nothing since. Is that a no or do I just wait?")
+
+
+def _conversation(answerer: Answerer, *messages: str) -> list[tuple[str, str | None]]:
+    """(outcome, first card) for each message, asked in one conversation."""
+    out: list[tuple[str, str | None]] = []
+    cid = None
+    for message in messages:
+        draft = answerer.draft(Ask(message=message, conversation_id=cid))
+        answerer.finish(draft, draft.markdown)
+        cid = draft.conversation_id
+        out.append((draft.outcome, draft.cards[0].id if draft.cards else None))
+    return out
+
+
+@pytest.mark.slow
+def test_a_followup_without_cue_words_is_answered_from_what_it_continues(kb_answerer: Answerer) -> None:
+    # on its own, "Should I ask them why they passed?" names no topic: it was declined before it was read as
+    # continuing the question about 見送らせていただきます
+    turns = _conversation(kb_answerer, PASSED, "Should I ask them why they passed?")
+    assert turns == [("answer", "miokuri-pass-this-time"), ("answer", "miokuri-pass-this-time")]
+
+
+@pytest.mark.slow
+def test_a_short_followup_is_ranked_on_the_partners_words_it_continues(kb_answerer: Answerer) -> None:
+    # "kentou shimasu" is decoded in the first message; the follow-up is ranked as if asked with it
+    draft_turns = _conversation(kb_answerer, KENTOU, "should I wait or push?")
+    assert draft_turns[1] == ("answer", "kentou-shimasu")
+
+
+@pytest.mark.slow
+def test_a_new_question_in_a_conversation_is_answered_on_its_own(kb_answerer: Answerer) -> None:
+    turns = _conversation(kb_answerer, PASSED, "Who should have final cut in a Japan-US co-production?")
+    assert turns[1] == ("answer", "final-cut-who-decides")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("off_topic", ["Can you recommend a good hotel near Shinjuku station for the crew?",
+                                       "what about the weather?", "新宿駅の近くでおすすめのホテルを教えてください"])
+def test_an_off_topic_message_in_a_conversation_is_still_declined(kb_answerer: Answerer, off_topic: str) -> None:
+    assert _conversation(kb_answerer, PASSED, off_topic)[1] == ("decline", None)
