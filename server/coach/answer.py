@@ -67,6 +67,12 @@ _FOLLOWUP_CUE = re.compile(
 _FOLLOWUP_CJK = re.compile(r"^(?:じゃあ|では|それで|それでも|でも|그럼|그러면|그래도|근데|那|那么|如果|要是)|"
                            r"(?:たら|なら|れば|면요|면|는요|呢|的话)\s*[？?]?\s*$")
 
+# A message that only thanks or acknowledges ("thanks!", 「ありがとうございます」) asks nothing to answer.
+_THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(?:thanks?|thank you|thx|"
+                     r"many thanks|ok(?:ay)?|got it|great|perfect|cool|ありがとう(?:ございます|ございました)?|"
+                     r"了解(?:です|しました)?|わかりました|감사합니다|고맙습니다|알겠습니다|谢谢|多谢|好的|明白了)"
+                     r"(?:\s*(?:so much|a lot|very much))?[\s!！.。~]*$", re.IGNORECASE)
+
 
 def is_followup(message: str, history: list[Turn]) -> bool:
     """Short or back-referring messages continue the last answered question."""
@@ -212,7 +218,9 @@ class Answerer:
         # it continues was, unless it has an off-topic cue of its own ("what's the weather in Osaka?"): such a
         # message is read on its own only, unless it is short.
         off_topic = bool(off_topic_cue(ask.message) or asks_for_task(ask.message))
-        if continued is None or is_followup(ask.message, history):
+        if continued is None or _THANKS.match(ask.message):
+            readings: list[str | None] = [None]
+        elif is_followup(ask.message, history):
             readings = [continued]
         else:
             readings = [None] if off_topic else [None, continued]

@@ -9,7 +9,8 @@ import pytest
 from server.coach.answer import Answerer
 from server.models import Ask
 
-PASSED = "Got 今回は見送らせていただきます back on our co-pro proposal. Is it dead or can we revise and resend next month?"
+PASSED = ("Got 今回は見送らせていただきます back on our co-pro proposal. Is it dead or can we revise and resend next "
+          "month?")
 KENTOU = ("Sent the Japanese distributor's producer our revised delivery schedule last Tuesday. He replied 'kentou "
           "shimasu' and nothing since. Is that a no or do I just wait?")
 
@@ -49,6 +50,7 @@ def test_a_new_question_in_a_conversation_is_answered_on_its_own(kb_answerer: An
 
 @pytest.mark.slow
 @pytest.mark.parametrize("off_topic", ["Can you recommend a good hotel near Shinjuku station for the crew?",
-                                       "what about the weather?", "新宿駅の近くでおすすめのホテルを教えてください"])
+                                       "what about the weather?", "新宿駅の近くでおすすめのホテルを教えてください",
+                                       "thanks!", "ありがとうございます。"])
 def test_an_off_topic_message_in_a_conversation_is_still_declined(kb_answerer: Answerer, off_topic: str) -> None:
     assert _conversation(kb_answerer, PASSED, off_topic)[1] == ("decline", None)
