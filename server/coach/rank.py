@@ -46,6 +46,9 @@ FEATURES: tuple[str, ...] = (*BASE_FEATURES, "frame_exact", *_COMPARED, *(f"{nam
 # cross-validation, and declined more in-scope ones: left out).
 SCOPE_FEATURES = (*BASE_FEATURES[1:], "top_probability")
 _SCOPE_COLUMNS = [FEATURES.index(name) for name in SCOPE_FEATURES[:-1]]
+_OFF_TOPIC = FEATURES.index("off_topic_cue")
+OFF_TOPIC_DOMINATES = 0.5  # an off-topic cue this strong (a trap in what is asked, or a task request, with no
+# film-business words to explain it) outweighs a decoded phrase: 「フランス語で「ありがとう」は何と言いますか」
 
 @dataclass
 class Candidate:
@@ -265,3 +268,11 @@ class Ranker:
     def in_scope(self, best: Candidate) -> float:
         features = scope_features(best.features, best.probability)
         return _logistic(float(self.scope_weights[0] + features @ self.scope_weights[1:]))
+
+    @staticmethod
+    def decoded_in_scope(bests: list[Candidate]) -> float:
+        """What decoded partner phrases say about scope, read from each part's best candidate: 1.0 (a question about
+        the partner's words is the coach's business) unless the off-topic cue or a task request dominates any part
+        of the message ("which shop sells the best wagashi, and what are its hours?"), in which case the phrases
+        say nothing (0.0) and the scope model decides."""
+        return 1.0 if bests and all(b.features[_OFF_TOPIC] < OFF_TOPIC_DOMINATES for b in bests) else 0.0

@@ -13,6 +13,7 @@ from server.coach.rank import (
     RELATIVE,
     SCOPE_FEATURES,
     Asker,
+    Candidate,
     KeyWords,
     Ranker,
     candidate_features,
@@ -193,3 +194,18 @@ def test_fit_is_deterministic_and_runs_on_a_subset_with_a_fold_left_out() -> Non
     assert isinstance(held_out, dict) and set(held_out) == {"hit@1", "hit@3", "out_of_scope_declined",
                                                            "in_scope_kept"}
     assert 0.0 <= held_out["hit@1"] <= held_out["hit@3"] <= 1.0
+
+
+def test_a_decoded_phrase_vouches_for_scope_unless_the_off_topic_cue_dominates() -> None:
+    """coach/plan.py takes Ranker.decoded_in_scope as in-scope evidence for a message with decoded partner words:
+    full when the message is about them, none when it asks for a translation or a trap (the scope model decides)."""
+    card = _card("mg", [Culture.JP_US], Perspective.BOTH)
+    hit = Hit(card_id="mg", title=card.title, passage="", passage_kind="summary", score=0.03, dense_score=0.6,
+              topics=card.topics, cultures=["jp-us"], perspective="both")
+    about = Candidate(card, hit, _features(card, 0, JAPANESE_STUDIO))
+    assert Ranker.decoded_in_scope([about]) == 1.0
+    trap = Candidate(card, about.hit, about.features.copy())
+    trap.features[COLUMN["off_topic_cue"]] = 0.5
+    assert Ranker.decoded_in_scope([trap]) == 0.0
+    assert Ranker.decoded_in_scope([about, trap]) == 0.0  # one part asking for a trap is enough
+    assert Ranker.decoded_in_scope([]) == 0.0
