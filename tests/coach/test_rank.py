@@ -209,3 +209,13 @@ def test_a_decoded_phrase_vouches_for_scope_unless_the_off_topic_cue_dominates()
     assert Ranker.decoded_in_scope([trap]) == 0.0
     assert Ranker.decoded_in_scope([about, trap]) == 0.0  # one part asking for a trap is enough
     assert Ranker.decoded_in_scope([]) == 0.0
+
+
+def test_a_card_missing_from_the_nearest_neighbours_is_not_scored_minus_one() -> None:
+    """Retrieval scores a passage outside the dense nearest neighbours -1; a card found by BM25 alone then reads
+    its title-and-summary cosine instead, so a missing value is no penalty."""
+    card = _card("mg", [Culture.JP_US], Perspective.BOTH)
+    hit = Hit(card_id="mg", title=card.title, passage="", passage_kind="summary", score=0.03, dense_score=-1.0,
+              lexical_score=5.0, topics=card.topics, cultures=["jp-us"], perspective="both")
+    row = candidate_features(hit, 0, 0.03, 5.0, card, JAPANESE_STUDIO, (0.7, 0.5), 0.6, SHARED, (0.7, 0.6))
+    assert row[COLUMN["dense"]] == 0.5 and row[COLUMN["dense_gap"]] == pytest.approx(-0.1)
