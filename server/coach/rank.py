@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from server.coach.offtopic import domain_cue, off_topic_cue
+from server.coach.offtopic import asked_clause, domain_cue, off_topic_cue
 from server.knowledge.passages import content_hash, dense_text
 from server.models import Card, Culture, Hit, Language, Perspective
 from server.search.embedder import Embedder
@@ -46,7 +46,6 @@ FEATURES: tuple[str, ...] = (*BASE_FEATURES, "frame_exact", *_COMPARED, *(f"{nam
 # cross-validation, and declined more in-scope ones: left out).
 SCOPE_FEATURES = (*BASE_FEATURES[1:], "top_probability")
 _SCOPE_COLUMNS = [FEATURES.index(name) for name in SCOPE_FEATURES[:-1]]
-_OFF_TOPIC = FEATURES.index("off_topic_cue")
 MISSING_DENSE = -1.0  # search/retrieval.py's score for a passage outside the nearest neighbours
 OFF_TOPIC_DOMINATES = 0.5  # an off-topic cue this strong (a trap in what is asked, or a task request, with no
 # film-business words to explain it) outweighs a decoded phrase: 「フランス語で「ありがとう」は何と言いますか」
@@ -274,9 +273,10 @@ class Ranker:
         return _logistic(float(self.scope_weights[0] + features @ self.scope_weights[1:]))
 
     @staticmethod
-    def decoded_in_scope(bests: list[Candidate]) -> float:
-        """What decoded partner phrases say about scope, read from each part's best candidate: 1.0 (a question about
-        the partner's words is the coach's business) unless the off-topic cue or a task request dominates any part
-        of the message ("which shop sells the best wagashi, and what are its hours?"), in which case the phrases
-        say nothing (0.0) and the scope model decides."""
-        return 1.0 if bests and all(b.features[_OFF_TOPIC] < OFF_TOPIC_DOMINATES for b in bests) else 0.0
+    def decoded_in_scope(asks: list[str]) -> float:
+        """What decoded partner phrases say about scope, read from the message's asks (coach.understand's parts):
+        1.0 (a question about the partner's words is the coach's business) unless the off-topic cue or a task
+        request dominates what any of them asks (「フランス語で「ありがとう」は何と言いますか」, "which shop sells the
+        best wagashi, and what are its hours?"), in which case the phrases say nothing (0.0) and the scope model
+        decides. Words pasted around the ask (a partner's e-mail) are not what is asked."""
+        return 1.0 if asks and all(off_topic_cue(asked_clause(a)) < OFF_TOPIC_DOMINATES for a in asks) else 0.0

@@ -13,7 +13,6 @@ from server.coach.rank import (
     RELATIVE,
     SCOPE_FEATURES,
     Asker,
-    Candidate,
     KeyWords,
     Ranker,
     candidate_features,
@@ -198,16 +197,13 @@ def test_fit_is_deterministic_and_runs_on_a_subset_with_a_fold_left_out() -> Non
 
 def test_a_decoded_phrase_vouches_for_scope_unless_the_off_topic_cue_dominates() -> None:
     """coach/plan.py takes Ranker.decoded_in_scope as in-scope evidence for a message with decoded partner words:
-    full when the message is about them, none when it asks for a translation or a trap (the scope model decides)."""
-    card = _card("mg", [Culture.JP_US], Perspective.BOTH)
-    hit = Hit(card_id="mg", title=card.title, passage="", passage_kind="summary", score=0.03, dense_score=0.6,
-              topics=card.topics, cultures=["jp-us"], perspective="both")
-    about = Candidate(card, hit, _features(card, 0, JAPANESE_STUDIO))
-    assert Ranker.decoded_in_scope([about]) == 1.0
-    trap = Candidate(card, about.hit, about.features.copy())
-    trap.features[COLUMN["off_topic_cue"]] = 0.5
-    assert Ranker.decoded_in_scope([trap]) == 0.0
-    assert Ranker.decoded_in_scope([about, trap]) == 0.0  # one part asking for a trap is enough
+    full when the message asks about them, none when an ask is a translation or a trap (the scope model decides)."""
+    assert Ranker.decoded_in_scope(["先方に「前向きに検討します」と言われました。これは断りですか？"]) == 1.0
+    assert Ranker.decoded_in_scope(["フランス語で「ありがとう」は何と言いますか？"]) == 0.0
+    assert Ranker.decoded_in_scope(["Which shop has the best wagashi", "what are its hours?"]) == 0.0
+    # a pasted e-mail's words are not the ask: only the sentence that asks is read
+    assert Ranker.decoded_in_scope(["They wrote: 'we recommend a restaurant near the office; 前向きに検討します'. "
+                                    "Is that a no?"]) == 1.0
     assert Ranker.decoded_in_scope([]) == 0.0
 
 
