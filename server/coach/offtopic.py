@@ -18,6 +18,14 @@ import re
 from server.cjk import language_of
 from server.morph import content_words
 
+# Languages that are neither side's: "how do you say thank you in French?" asks for a translation, not about a
+# partner's words (a partner's Japanese, Korean or Chinese phrase is the coach's business).
+# Asked in any of the four languages (a pattern, matched like the English ones); "Spanish subtitles" is no such ask.
+_SAY_IN_A_THIRD_LANGUAGE = (
+    r"how (do|would|can) (you|i|we) say .{1,40} in (french|spanish|german|italian|portuguese|russian|thai|"
+    r"vietnamese|arabic|hindi)|(フランス|スペイン|ドイツ|イタリア|ポルトガル|ロシア|タイ)語で.{0,30}(何と|なんて|どう)言|"
+    r"(프랑스|스페인|독일|이탈리아|포르투갈|러시아|태국)어로.{0,30}(뭐라고|어떻게 말)|"
+    r"(法|西班牙|德|意大利|葡萄牙|俄|泰)语.{0,30}怎么(说|讲)")
 # Kinds of near-domain traps: an English pattern, then words in Japanese, Korean and Chinese (each list is matched
 # only in its own language: 公式 is a formula in Chinese and "official" in Japanese).
 TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
@@ -33,8 +41,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                "ja": ("観光", "旅行", "航空会社", "乗り換え"), "ko": ("관광", "여행", "항공사", "교통카드"),
                "zh": ("旅游", "景点", "航空公司", "交通卡", "座位最宽")},
     "paperwork": {"en": r"bank accounts?|credit cards?|credit score|phone plan|sim( card)?|esim|prepaid plan|"
-                        r"apartment|guarantor|visas?|residence card|driver'?s licen[cs]e|health insurance|"
-                        r"ward office|my number card|social security|entry rules|register my address",
+                        r"apartment|(?<!completion )guarantor|visas?|residence card|driver'?s licen[cs]e|"
+                        r"health insurance|ward office|my number card|social security|entry rules|register my address",
                   "ja": ("銀行口座", "スマホ", "家賃", "アパート", "賃貸", "ビザ", "在留", "運転免許", "健康保険",
                          "住民票", "マイナンバー", "ソーシャルセキュリティ", "住みやすい"),
                   "ko": ("은행 계좌", "요금제", "유심", "월세", "전세", "비자", "외국인 등록", "운전면허", "건강보험"),
@@ -54,7 +62,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                  "zh": ("表格", "公式", "函数", "透视表", "代码", "快捷键", "输入法", "电脑", "达芬奇", "内存")},
     "camera": {"en": r"iso|shutter( speed)?|aperture|f-stop|lut|anamorphic|white balance|which lens",
                "ja": ("シャッター", "絞り", "レンズ"), "ko": ("셔터", "렌즈", "조리개"), "zh": ("快门", "光圈")},
-    "language": {"en": r"grammar|proofread|language school|learn (korean|japanese|chinese|english)|word for",
+    "language": {"en": r"grammar|proofread|language school|learn (korean|japanese|chinese|english)|word for|"
+                       + _SAY_IN_A_THIRD_LANGUAGE,
                  "ja": ("文法", "誤字", "英検", "勉強法", "語学"), "ko": ("문법", "공부법", "어학"),
                  "zh": ("语法", "口语")},
     "trivia": {"en": r"highest[- ]grossing|highest box office|of all time|box office (records?|rankings?)|"
@@ -98,11 +107,21 @@ DOMAIN = re.compile(
     r"negotiat\w+|screenplay|script notes|casting|director|showrunner|broadcaster|streamer|recoup\w*|royalt\w+|"
     r"incentive|rebate|treaty|approv\w+|final cut(?! pro)|licen[cs]\w+|counterpart|meeting|e-?mail|the other side|"
     r"who (pays|covers|bears)|(us|american|japanese|korean|chinese) (side|team|company|partner|co-producer)|"
-    r"they (said|say|want|keep|told|asked|wrote|replied)|our (side|team|partner))\b|"
+    r"they (said|say|want|keep|told|asked|wrote|replied)|our (side|team|partner)|"
+    r"shoot(ing)?|crew|on set|post-?production|deliver(y|ables?)|episodes?|dub(bing)?|licensor|licensee|"
+    r"line producer|production company|force majeure|standby|(shooting|production|delivery) schedule)\b|"
     r"製作|制作|委員会|パートナー|プロデューサー|契約|配給|権利|予算|会議|先方|相手|米国側|アメリカ側|日本側|向こう|"
-    r"誰が(持つ|負担)|제작|파트너|프로듀서|계약|배급|권리|예산|회의|미국 측|미국측|상대|한국 측|그쪽|누가 (부담|내)|"
-    r"合拍|合作|制片|发行|版权|预算|合同|会议|美方|中方|片方|对方|谁(出|承担|来付)", re.I)
+    r"誰が(持つ|負担)|撮影|ロケ|現場|納品|吹替|ポスプロ|米側|"
+    r"제작|파트너|프로듀서|계약|배급|권리|예산|회의|미국 측|미국측|상대|한국 측|그쪽|누가 (부담|내)|"
+    r"촬영|현장|스태프|납품|더빙|후반 작업|제작팀|"
+    r"合拍|合作|制片|发行|版权|预算|合同|会议|美方|中方|片方|对方|谁(出|承担|来付)|拍摄|剧组|后期|交片|配音|档期|"
+    r"立项|审查", re.I)
 DOMAIN_FULL = 3  # distinct domain words at which the domain cue is full
+IN_PASSING = 0.2  # a trap word in the situation only, not in what is asked, is weaker evidence
+_SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+|\n+")
+_ASKS_END = re.compile(r"(?:[?？]|か|ですか|ますか|でしょうか|까요?|나요|죠|吗|呢)\s*[。.]?\s*$")
+_CLAUSE = re.compile(r"[、，,;；]\s*")
+_JOINED = re.compile(r"(?:and|or|also|plus|but)\b|それと|あと|또|그리고|还有|另外|以及", re.I)
 _ENGLISH = {name: re.compile(rf"(?<![A-Za-z])({lists['en']})(?![A-Za-z])", re.I)  # "ffmpegで" matches too
             for name, lists in TOPICS.items()}
 
@@ -140,11 +159,33 @@ def asks_for_task(text: str) -> bool:
     return bool(TASK.search(_own_words(text)))
 
 
+def asked_clause(text: str) -> str:
+    """The words that ask: the sentences that end in a question (else the last sentence), and of a sentence that
+    asks after a comma, its last clause (「梅雨の予備日は入れてありますが、費用はどちらが負担しますか？」, "weather days
+    are on the schedule, who pays?"), unless that clause only adds a second ask ("..., and what are its hours?")."""
+    own = _own_words(text).strip()
+    sentences = [s for s in _SENTENCE.split(own) if s and s.strip()] or [own]
+    asking = [s for s in sentences if _ASKS_END.search(s)] or sentences[-1:]
+    out = []
+    for sentence in asking:
+        clauses = [c for c in _CLAUSE.split(sentence.strip()) if c.strip()]
+        last = clauses[-1] if clauses else sentence
+        whole = len(clauses) < 2 or _JOINED.match(last.strip()) or len(last.strip()) < 4
+        out.append(sentence if whole else last)
+    return " ".join(out)
+
+
 def off_topic_cue(text: str) -> float:
-    """Trap evidence the question's film dealings do not explain: 0.5 for one kind of trap or a task request, 1 for
-    two or more, discounted by the domain cue (a crew's hotel bill argued with the partner is a coaching question;
-    a hotel to book is not), so that no single word settles it."""
-    return min(1.0, 0.5 * (len(topics(text)) + asks_for_task(text))) * (1.0 - domain_cue(text))
+    """Trap evidence the question's film dealings do not explain: 0.5 for one kind of trap in what it asks or a task
+    request, 1 for two or more, IN_PASSING for a kind only named in the situation it describes ("we lost four days
+    to typhoon weather ... who carries this?"), discounted by the domain cue (a crew's hotel bill argued with the
+    partner is a coaching question; a hotel to book is not): the domain words of what is asked for what it asks,
+    those of the whole message for what it only mentions, so that no single word settles it."""
+    clause = asked_clause(text)
+    asked = topics(clause)
+    passing = len(topics(text) - asked)
+    cue = min(1.0, 0.5 * (len(asked) + asks_for_task(text))) * (1.0 - domain_cue(clause))
+    return min(1.0, cue + IN_PASSING * passing * (1.0 - domain_cue(text)))
 
 
 def domain_cue(text: str) -> float:

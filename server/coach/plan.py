@@ -145,7 +145,8 @@ class Planner:
                 decoded_ids = {f.card_id for f in found}
                 candidates.sort(key=lambda c: c.card.id not in decoded_ids)  # stable: otherwise as ranked
         tops = [r[0].probability if r else 0.0 for r in ranked]
-        in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r] + [1.0 if decoded else 0.0])
+        in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r]
+                       + [self.ranker.decoded_in_scope(u.parts) if decoded else 0.0])
         plan = Plan(confidence=round(max([*tops, 0.95 if decoded else 0.0]), 4), outcome="decline",
                     candidates=ranked[0], query=queries[0])
         if previous_query is None and not decoded and not u.partner_text and dangling(u.parts[0]):

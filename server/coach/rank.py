@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from server.coach.offtopic import domain_cue, off_topic_cue
+from server.coach.offtopic import asked_clause, domain_cue, off_topic_cue
 from server.knowledge.passages import content_hash, dense_text
 from server.models import Card, Culture, Hit, Language, Perspective
 from server.search.embedder import Embedder
@@ -46,6 +46,9 @@ FEATURES: tuple[str, ...] = (*BASE_FEATURES, "frame_exact", *_COMPARED, *(f"{nam
 # cross-validation, and declined more in-scope ones: left out).
 SCOPE_FEATURES = (*BASE_FEATURES[1:], "top_probability")
 _SCOPE_COLUMNS = [FEATURES.index(name) for name in SCOPE_FEATURES[:-1]]
+MISSING_DENSE = -1.0  # search/retrieval.py's score for a passage outside the nearest neighbours
+OFF_TOPIC_DOMINATES = 0.5  # an off-topic cue this strong (a trap in what is asked, or a task request, with no
+# film-business words to explain it) outweighs a decoded phrase: 「フランス語で「ありがとう」は何と言いますか」
 
 @dataclass
 class Candidate:
@@ -186,20 +189,23 @@ def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float
     """One candidate's features; `best` is the highest trigger and passage cosine among all the candidates, so the
     model can compare a card with its rivals, not only with a fixed bar; `key_coverage` is KeyWords.coverage."""
     english = 1.0 - shared["cjk"]  # the bundled model reads English only: without English words, cosines are noise
+    # a card found by BM25 alone has no passage among the nearest neighbours (dense_score -1, "missing"): its
+    # title-and-summary cosine, computed for every candidate, stands in, so the missing value is no -1 penalty
+    dense = hit.dense_score if hit.dense_score > MISSING_DENSE else similarities[1]
     pair_known = asker.pair is not None and asker.pair is not Culture.ANY
     fits_pair = Culture.ANY in card.cultures or (asker.pair in card.cultures if pair_known else True)
     side_known = asker.side is not None and asker.side is not Perspective.BOTH
     opposite = side_known and card.perspective not in (asker.side, Perspective.BOTH)
     values = {
         "bias": 1.0, "fused": hit.score / top_fused if top_fused else 0.0, "reciprocal_rank": 1.0 / (rank + 1),
-        "dense": english * hit.dense_score, "trigger": english * similarities[0],
+        "dense": english * dense, "trigger": english * similarities[0],
         "title_summary": english * similarities[1],
         "lexical": hit.lexical_score / top_lexical if top_lexical > 0 else 0.0, "coverage": covered,
         "pair_match": float(pair_known and asker.pair in card.cultures),
         "pair_mismatch": float(pair_known and not fits_pair),
         "side_match": float(side_known and card.perspective == asker.side), "side_mismatch": float(opposite),
         "decoded_card": float(card.id in asker.decoded_cards), **shared,
-        "trigger_gap": english * (similarities[0] - best[0]), "dense_gap": english * (hit.dense_score - best[1]),
+        "trigger_gap": english * (similarities[0] - best[0]), "dense_gap": english * (dense - best[1]),
         "native_trigger": native_trigger, "key_coverage": key_coverage,
         "native_language": float(asker.lang is not Language.EN),
         "frame_exact": float(pair_known and side_known and card.cultures == [asker.pair]
@@ -265,3 +271,12 @@ class Ranker:
     def in_scope(self, best: Candidate) -> float:
         features = scope_features(best.features, best.probability)
         return _logistic(float(self.scope_weights[0] + features @ self.scope_weights[1:]))
+
+    @staticmethod
+    def decoded_in_scope(asks: list[str]) -> float:
+        """What decoded partner phrases say about scope, read from the message's asks (coach.understand's parts):
+        1.0 (a question about the partner's words is the coach's business) unless the off-topic cue or a task
+        request dominates what any of them asks (「フランス語で「ありがとう」は何と言いますか」, "which shop sells the
+        best wagashi, and what are its hours?"), in which case the phrases say nothing (0.0) and the scope model
+        decides. Words pasted around the ask (a partner's e-mail) are not what is asked."""
+        return 1.0 if asks and all(off_topic_cue(asked_clause(a)) < OFF_TOPIC_DOMINATES for a in asks) else 0.0

@@ -193,3 +193,25 @@ def test_fit_is_deterministic_and_runs_on_a_subset_with_a_fold_left_out() -> Non
     assert isinstance(held_out, dict) and set(held_out) == {"hit@1", "hit@3", "out_of_scope_declined",
                                                            "in_scope_kept"}
     assert 0.0 <= held_out["hit@1"] <= held_out["hit@3"] <= 1.0
+
+
+def test_a_decoded_phrase_vouches_for_scope_unless_the_off_topic_cue_dominates() -> None:
+    """coach/plan.py takes Ranker.decoded_in_scope as in-scope evidence for a message with decoded partner words:
+    full when the message asks about them, none when an ask is a translation or a trap (the scope model decides)."""
+    assert Ranker.decoded_in_scope(["先方に「前向きに検討します」と言われました。これは断りですか？"]) == 1.0
+    assert Ranker.decoded_in_scope(["フランス語で「ありがとう」は何と言いますか？"]) == 0.0
+    assert Ranker.decoded_in_scope(["Which shop has the best wagashi", "what are its hours?"]) == 0.0
+    # a pasted e-mail's words are not the ask: only the sentence that asks is read
+    assert Ranker.decoded_in_scope(["They wrote: 'we recommend a restaurant near the office; 前向きに検討します'. "
+                                    "Is that a no?"]) == 1.0
+    assert Ranker.decoded_in_scope([]) == 0.0
+
+
+def test_a_card_missing_from_the_nearest_neighbours_is_not_scored_minus_one() -> None:
+    """Retrieval scores a passage outside the dense nearest neighbours -1; a card found by BM25 alone then reads
+    its title-and-summary cosine instead, so a missing value is no penalty."""
+    card = _card("mg", [Culture.JP_US], Perspective.BOTH)
+    hit = Hit(card_id="mg", title=card.title, passage="", passage_kind="summary", score=0.03, dense_score=-1.0,
+              lexical_score=5.0, topics=card.topics, cultures=["jp-us"], perspective="both")
+    row = candidate_features(hit, 0, 0.03, 5.0, card, JAPANESE_STUDIO, (0.7, 0.5), 0.6, SHARED, (0.7, 0.6))
+    assert row[COLUMN["dense"]] == 0.5 and row[COLUMN["dense_gap"]] == pytest.approx(-0.1)

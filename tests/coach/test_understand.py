@@ -208,3 +208,37 @@ def test_two_asks_joined_by_go_are_parts() -> None:
 def test_what_their_reply_answers_is_not_their_words() -> None:
     message = "Their reply to our design notes:\n\n\"We will use them as a reference.\"\n\nWill they change it?"
     assert partner_text(message) == ["We will use them as a reference."]
+
+
+@pytest.mark.parametrize("message", [
+    # the asker's employer or boss is American: the American side, in four languages
+    "I work for an American studio as the local coordinator in Seoul. The Korean team keeps skipping my boss.",
+    "I'm being sent to Tokyo for four months to work with the animation studio. What should I watch out for?",
+    "ニューヨークの制作会社に雇われて、東京で現地の調整をしています。日本のスタジオの返事が遅いです。",
+    "アメリカ人のプロデューサーが半年大阪に来て、日本のスタッフと一緒に働きます。私は通訳兼アシスタントです。",
+    "LA의 제작사에서 부산 로케이션 준비를 맡고 있습니다. 한국 측 허가가 늦어요.",
+    "미국 감독이 석 달 동안 서울에 머물며 한국 스태프들과 일합니다. 저는 현지 코디네이터인데 뭘 챙겨야 하나요?",
+    "내년에 서울로 1년 파견 가서 한국 제작팀과 일하게 됐습니다. 뭘 조심해야 할까요?",
+    "我在好莱坞一家公司负责亚洲项目，中方一直说“研究研究”。",
+    "我们美方想知道：中方为什么一直不回邮件？",
+    "中方董事长要我们先吃饭再谈合同，我该怎么准备？",
+])
+def test_staff_of_the_american_side_writing_in_any_language(message: str) -> None:
+    assert understand(message).side is Perspective.US_SIDE
+
+
+@pytest.mark.parametrize("message", [
+    "Japanese publisher here. Our US licensee has done nothing with the rights. Can we get them back?",
+    "Korean studio, co-owning a film with an American company. They want to sell it to a buyer we object to.",
+    "米国人プロデューサーが弊社に3か月常駐します。受け入れる側として何に気をつけるべきですか。",
+    "미국 제작사에서 받은 계약서가 너무 깁니다. 저희 한국 측은 어떻게 검토해야 하나요?",
+    "我们是美方投资的中方出品方，美方的款一直没到账，怎么沟通？",
+])
+def test_the_asian_side_stays_the_asian_side(message: str) -> None:
+    assert understand(message).side is Perspective.ASIA_SIDE
+
+
+def test_the_partner_named_at_the_start_of_a_sentence_is_the_partner() -> None:
+    assert understand("Korean partner said they would review it positively. Is that a yes?").side \
+        is Perspective.US_SIDE
+    assert understand("Japanese director, US financing. Who has final cut?").side is None
