@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import NDArray
 
 from server.cjk import cjk_share
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section, telling_words
@@ -84,6 +85,7 @@ class Planner:
         self.tokens = {cid: card_tokens(card) for cid, card in cards.items()}
         self.native = NativeWords(retriever.index.languages)
         self.keywords = KeyWords(cards, retriever.index.languages)
+        self.item_vectors: dict[str, NDArray[np.float32]] = {}  # shown cards' items, embedded once per worker
 
     def rank(self, text: str, asker: Asker, extra: frozenset[str] = frozenset()) -> list[Candidate]:
         """Candidates for one question, most likely to be the right card first, with calibrated probabilities.
@@ -215,12 +217,21 @@ class Planner:
         english, shown_in = answer_items(card, side), answer_items(localised, side)
         if not english or len(english) != len(shown_in):
             return None
-        vectors = self.retriever.query_vectors([self.glossary.expand(followup), *english])
-        scores = (1.0 - cjk_share(followup)) * (vectors[1:] @ vectors[0])  # the model reads English only
+        asked = self.retriever.query_vector(self.glossary.expand(followup)).reshape(-1)
+        scores = (1.0 - cjk_share(followup)) * (self._items(english) @ asked)  # the model reads English only
         if _LAPSE_ASKED.search(followup):
             scores = scores + np.array([ITEM_LAPSE * bool(_LAPSE_ITEM.search(i)) for i in english])
         best = int(np.argmax(scores))
         return shown_in[best] if scores[best] >= ITEM_MATCH else None
+
+    def _items(self, items: list[str]) -> NDArray[np.float32]:
+        """The items' embeddings, one row each: encoded the first time a card is shown, then kept (a card's items
+        are few and fixed for the index's lifetime), so a follow-up encodes only itself."""
+        missing = [i for i in dict.fromkeys(items) if i not in self.item_vectors]
+        if missing:
+            for text, row in zip(missing, self.retriever.query_vectors(missing), strict=True):
+                self.item_vectors[text] = row.reshape(-1)
+        return np.vstack([self.item_vectors[i] for i in items])
 
 
 def dangling(message: str) -> bool:
