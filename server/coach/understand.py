@@ -122,14 +122,14 @@ class Understanding:
     asker_language: str = "en"  # the language of the asker's own words (quoted partner text left out): the answer's
     asian_partner: Culture | None = None  # the pair whose Asian side wrote the partner text (None: American, unknown)
 
-    def query(self, part: str) -> str:
+    def query(self, part: str, situation: bool = True) -> str:
         """What to retrieve for one part of a message that asks two or three things: the part with the message's
         situation (its sentences that do not ask, the partner's short line quoted in them included). A part rarely
         names its topic again: 「①そもそも何を保証するものなのか」 leaves the completion bond in the sentence
         before it, "How long does that take" the CFCC approval its partner mentioned, 「上限を付けずに呑んでいいのか」
         the marketing costs the distributor's quoted line is about."""
         asked = _NUMBERED.sub("", part)  # 「一、」 and 「①」 are no words of the question
-        if len(self.parts) == 1 or not self.context:
+        if len(self.parts) == 1 or not self.context or not situation:
             return asked
         return f"{' '.join(self.context.split()[:SITUATION_WORDS])} {asked}"
 
