@@ -70,3 +70,10 @@ def test_a_short_ask_written_without_spaces_is_a_part(message: str, first: str) 
 def test_a_short_clause_that_does_not_ask_is_no_part() -> None:
     message = "予算の件です。先方の話では、来週には決まるとのことでした。結局どちらが負担するのか知りたいです。"
     assert understand(message).parts == [message]
+
+
+def test_a_part_alone_is_its_own_words() -> None:
+    u = understand("米国スタジオとの共同製作で、先方がコンプリーションボンドを付けるよう求めてきました。"
+                   "①そもそも何を保証するものなのか、②もし制作費が予算をオーバーしたら結局どちらが負担するのか、"
+                   "整理して知りたいです。")
+    assert u.query(u.parts[0], situation=False) == "そもそも何を保証するものなのか"
