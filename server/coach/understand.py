@@ -127,13 +127,11 @@ class Understanding:
         situation (its sentences that do not ask, the partner's short line quoted in them included). A part rarely
         names its topic again: 「①そもそも何を保証するものなのか」 leaves the completion bond in the sentence
         before it, "How long does that take" the CFCC approval its partner mentioned, 「上限を付けずに呑んでいいのか」
-        the marketing costs the distributor's quoted line is about. A message that is all questions has the first
-        as the later ones' situation ("Co-production or import for China? and what does a 'real' one require?")."""
+        the marketing costs the distributor's quoted line is about."""
         asked = _NUMBERED.sub("", part)  # 「一、」 and 「①」 are no words of the question
-        told = self.context or (_NUMBERED.sub("", self.parts[0]) if part != self.parts[0] else "")
-        if len(self.parts) == 1 or not told or not situation:
+        if len(self.parts) == 1 or not self.context or not situation:
             return asked
-        return f"{' '.join(told.split()[:SITUATION_WORDS])} {asked}"
+        return f"{' '.join(self.context.split()[:SITUATION_WORDS])} {asked}"
 
 
 def refers_back(text: str) -> bool:

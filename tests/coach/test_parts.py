@@ -77,11 +77,3 @@ def test_a_part_alone_is_its_own_words() -> None:
                    "①そもそも何を保証するものなのか、②もし制作費が予算をオーバーしたら結局どちらが負担するのか、"
                    "整理して知りたいです。")
     assert u.query(u.parts[0], situation=False) == "そもそも何を保証するものなのか"
-
-
-def test_a_message_of_questions_only_has_the_first_as_the_later_ones_situation() -> None:
-    u = understand("Co-production or straight import for China - which gets us a better release? And what does a "
-                   "'real' co-production actually require?")
-    assert len(u.parts) == 2 and u.context == ""
-    assert u.query(u.parts[0]) == u.parts[0]
-    assert u.query(u.parts[1]).startswith("Co-production or straight import for China")
