@@ -10,6 +10,8 @@ from server.cjk import CJK_CHAR, KANA
 from server.morph import conjunctive_ends
 
 MAX_PARTS = 3
+SHORT_QUOTE = 20  # words of a partner's line that the situation keeps (a longer one, a pasted e-mail, is "…")
+_MARK = re.compile("\x00(\\d+)\x00")  # where a partner's line stood while the message was split
 _QUESTION_END = re.compile(r"(?:[?？]|か|かな|でしょうか|ますか|ですか|の|까|까요|나요|죠|니|吗|呢)\s*[。.]?\s*$")
 _REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b|教えて|ください|知りたい|알려|"
                       r"조언|궁금|알고 싶|请问|请告诉|怎么办|如何|想知道|想了解", re.I)
@@ -51,26 +53,48 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
     """The message's distinct questions (at most three; the whole message when it asks one thing) and the
     sentences around them that describe the situation."""
     text = message
+    spans: list[str] = []
     for span in partner:
-        if _is_term(span):
+        if _is_term(span) or span not in text:
             continue  # "what does 'North America' include?" keeps its term
-        text = text.replace(span, "…")  # a heading reads 'they wrote: "…" Is this a no?'
+        text = text.replace(span, f"\x00{len(spans)}\x00")
+        spans.append(span)
     sentences: list[str] = []
     for s in (s.strip() for s in _SENTENCE.split(text) if s and s.strip()):
         if sentences and _OTHER_CHOICE.match(s) and not _WH.search(s):
             sentences[-1] += s  # 「…伝えるべき？それとも決まってからのほうがいいですか。」: the other choice
         else:
             sentences.append(s)
+    def shown(part: str) -> str:  # a heading reads 'they wrote: "…" Is this a no?'
+        return _MARK.sub("…", part)
+
+    def situation(kept: list[str]) -> str:  # the partner's short line is the situation's topic; an e-mail is not
+        return _MARK.sub(lambda m: _short(spans[int(m.group(1))]), " ".join(kept))
+
     enumerated = _enumerated(text)
     if enumerated:  # 「①…、②…、教えてください」, 「一、…；二、…」: the numbered items are the asks
-        return enumerated[:MAX_PARTS], " ".join(s for s in sentences if not any(p in s for p in enumerated))
+        return ([shown(p) for p in enumerated[:MAX_PARTS]],
+                situation([s for s in sentences if not any(p in s for p in enumerated)]))
     asking = [is_question(s) or (n > 0 and is_question(sentences[n - 1]) and _adds_an_ask(s))
               for n, s in enumerate(sentences)]
     questions = [c for s, a in zip(sentences, asking, strict=True) if a
                  for q in _JOIN_SPLIT.split(s) if q for c in _clauses(q)]
-    questions = [q.strip(" ,") for q in questions if q and (len(q.split()) + len(q) // 8 >= 3 or word_count(q) >= 5)]
-    context = " ".join(s for s, a in zip(sentences, asking, strict=True) if not a)
-    return ([message] if len(questions) <= 1 else questions[:MAX_PARTS]), context
+    questions = [q.strip(" ,") for q in questions if q and _enough(q)]
+    context = situation([s for s, a in zip(sentences, asking, strict=True) if not a])
+    return ([message] if len(questions) <= 1 else [shown(q) for q in questions[:MAX_PARTS]]), context
+
+
+def _enough(question: str) -> bool:
+    """Long enough to be an ask of its own: three words, five written without spaces, or four that ask
+    (「これは断りなのか」)."""
+    words = word_count(question)
+    return len(question.split()) + len(question) // 8 >= 3 or words >= 5 or (
+        words >= 4 and bool(_ASKING.search(question) or _QUESTION_END.search(question)))
+
+
+def _short(span: str) -> str:
+    """A partner's line as the situation quotes it: whole when it is one short line, else "…"."""
+    return span if word_count(span) <= SHORT_QUOTE and "\n" not in span.strip() else "…"
 
 
 def _is_term(span: str) -> bool:

@@ -4,10 +4,11 @@ follow-up answer what it newly asks instead of repeating the last answer."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import NDArray
 
 from server.cjk import cjk_share
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section, telling_words
@@ -84,6 +85,7 @@ class Planner:
         self.tokens = {cid: card_tokens(card) for cid, card in cards.items()}
         self.native = NativeWords(retriever.index.languages)
         self.keywords = KeyWords(cards, retriever.index.languages)
+        self.item_vectors: dict[str, NDArray[np.float32]] = {}  # shown cards' items, embedded once per worker
 
     def rank(self, text: str, asker: Asker, extra: frozenset[str] = frozenset()) -> list[Candidate]:
         """Candidates for one question, most likely to be the right card first, with calibrated probabilities.
@@ -144,6 +146,10 @@ class Planner:
             if found and ("…" in part or refers_back(part)):  # "Is this a no?" asks what the expression means
                 decoded_ids = {f.card_id for f in found}
                 candidates.sort(key=lambda c: c.card.id not in decoded_ids)  # stable: otherwise as ranked
+        chosen = [candidates if previous_query is not None or u.query(part, situation=False) == u.query(part)
+                  else self._with_part_alone(candidates, self.glossary.expand(u.query(part, situation=False)), asker,
+                                             found, bool(found and ("…" in part or refers_back(part))))
+                  for part, found, candidates in zip(u.parts, about, ranked, strict=True)]
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r]
                        + [self.ranker.decoded_in_scope(u.parts) if decoded else 0.0])
@@ -162,7 +168,7 @@ class Planner:
         plan.outcome = "answer"
         budget = (CORE_WORDS if len(u.parts) == 1 else PART_WORDS) - reserve // len(u.parts)
         used: set[str] = set()
-        for part, query, candidates in zip(u.parts, queries, ranked, strict=True):
+        for part, query, candidates in zip(u.parts, queries, chosen, strict=True):
             first, rest = _in_frame_first(candidates, asker)
             eligible = first + [c for c in rest if c.probability >= self.ranker.answer_at] or candidates[:1]
             if not eligible:
@@ -180,6 +186,22 @@ class Planner:
         if not plan.sections:
             plan.outcome = "clarify"
         return plan
+
+    def _with_part_alone(self, candidates: list[Candidate], alone: str, asker: Asker, found: list[Found],
+                         decoded_first: bool) -> list[Candidate]:
+        """A part's candidates for its section: the mean of its probability with the message's situation and
+        without it. The situation names the topic a part leaves out, but it is the same for every part, so the card
+        it favours would win each of them; the part alone says which ask of that topic this part is."""
+        ids = frozenset(f.card_id for f in found)
+        by_part = {c.card.id: c for c in self.rank(alone, asker, ids)}
+        alone_p = {i: c.probability for i, c in by_part.items()}
+        together = {c.card.id: c.probability for c in candidates}
+        pool = by_part | {c.card.id: c for c in candidates}
+        out = sorted((replace(c, probability=(together.get(i, 0.0) + alone_p.get(i, 0.0)) / 2)
+                      for i, c in pool.items()), key=lambda c: -c.probability)
+        if decoded_first:  # "Is this a no?" asks what the expression means
+            out.sort(key=lambda c: c.card.id not in ids)
+        return out
 
     def _section(self, candidates: list[Candidate], query: str, part: str, u: Understanding, budget: int,
                  seen: tuple[list[str], set[str], set[str]], heading: bool, words: Labels, lang: Language,
@@ -217,12 +239,21 @@ class Planner:
         english, shown_in = answer_items(card, side), answer_items(localised, side)
         if not english or len(english) != len(shown_in):
             return None
-        vectors = self.retriever.query_vectors([self.glossary.expand(followup), *english])
-        scores = (1.0 - cjk_share(followup)) * (vectors[1:] @ vectors[0])  # the model reads English only
+        asked = self.retriever.query_vector(self.glossary.expand(followup)).reshape(-1)
+        scores = (1.0 - cjk_share(followup)) * (self._items(english) @ asked)  # the model reads English only
         if _LAPSE_ASKED.search(followup):
             scores = scores + np.array([ITEM_LAPSE * bool(_LAPSE_ITEM.search(i)) for i in english])
         best = int(np.argmax(scores))
         return shown_in[best] if scores[best] >= ITEM_MATCH else None
+
+    def _items(self, items: list[str]) -> NDArray[np.float32]:
+        """The items' embeddings, one row each: encoded the first time a card is shown, then kept (a card's items
+        are few and fixed for the index's lifetime), so a follow-up encodes only itself."""
+        missing = [i for i in dict.fromkeys(items) if i not in self.item_vectors]
+        if missing:
+            for text, row in zip(missing, self.retriever.query_vectors(missing), strict=True):
+                self.item_vectors[text] = row.reshape(-1)
+        return np.vstack([self.item_vectors[i] for i in items])
 
 
 def dangling(message: str) -> bool:

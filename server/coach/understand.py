@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from server.cjk import CJK_CHAR, HAN, HANGUL, KANA, language_of
+from server.cjk import HAN, HANGUL, KANA, language_of
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
 from server.models import Culture, Perspective
 
+SITUATION_WORDS = 30  # words of the situation a part is retrieved with (it opens the query)
 NAMELESS_WORDS = 12  # a CJK message this short that names no side is a follow-up's: it keeps the conversation's
 _NUMBERED = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨]|[一二三四五]、|[1-5][)）])\s*")
 _REFERS = re.compile(r"\b(?:it|that|this|they|them|those|these)\b|それ|その|これ|この|그것|그거|이것|这|那", re.I)
@@ -152,15 +153,16 @@ class Understanding:
     asker_language: str = "en"  # the language of the asker's own words (quoted partner text left out): the answer's
     asian_partner: Culture | None = None  # the pair whose Asian side wrote the partner text (None: American, unknown)
 
-    def query(self, part: str) -> str:
-        """What to retrieve for one part: a short sub-question, or one that refers back ("if that fails"), keeps
-        the situation it is about."""
+    def query(self, part: str, situation: bool = True) -> str:
+        """What to retrieve for one part of a message that asks two or three things: the part with the message's
+        situation (its sentences that do not ask, the partner's short line quoted in them included). A part rarely
+        names its topic again: 「①そもそも何を保証するものなのか」 leaves the completion bond in the sentence
+        before it, "How long does that take" the CFCC approval its partner mentioned, 「上限を付けずに呑んでいいのか」
+        the marketing costs the distributor's quoted line is about."""
         asked = _NUMBERED.sub("", part)  # 「一、」 and 「①」 are no words of the question
-        later = part != self.parts[0] and CJK_CHAR.search(asked)  # a later CJK clause leaves out the shared topic
-        short = word_count(asked) < (12 if later else 8)
-        if len(self.parts) == 1 or not (short or _REFERS.search(asked)) or not self.context:
+        if len(self.parts) == 1 or not self.context or not situation:
             return asked
-        return f"{' '.join(self.context.split()[:30])} {asked}"
+        return f"{' '.join(self.context.split()[:SITUATION_WORDS])} {asked}"
 
 
 def refers_back(text: str) -> bool:

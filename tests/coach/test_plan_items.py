@@ -1,0 +1,54 @@
+"""A follow-up answered from a card already shown: the card's items are embedded once per worker, not on every
+follow-up, and the item chosen is the one the whole batch would have chosen (real model, real index)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from server.coach.answer import Answerer
+from server.coach.compose import answer_items
+from server.coach.plan import ITEM_MATCH
+from server.models import Perspective
+
+CARD = "maemuki-ni-kentou"
+FOLLOWUPS = ["what if they still don't answer after a month?", "and in writing?"]
+
+
+@pytest.mark.slow
+def test_a_shown_cards_items_are_embedded_once(kb_answerer: Answerer, monkeypatch: pytest.MonkeyPatch) -> None:
+    planner = kb_answerer.planner
+    card = kb_answerer.retriever.index.cards[CARD]
+    items = answer_items(card, Perspective.US_SIDE)
+    assert len(items) >= 3
+    first = planner._answering_item(card, card, FOLLOWUPS[0], Perspective.US_SIDE)
+    assert set(items) <= set(planner.item_vectors)
+    encoded: list[str] = []
+    encode = kb_answerer.retriever.embedder.encode
+
+    def counting(texts: Sequence[str]) -> np.ndarray:
+        encoded.extend(texts)
+        return encode(texts)
+
+    monkeypatch.setattr(kb_answerer.retriever.embedder, "encode", counting)
+    again = planner._answering_item(card, card, FOLLOWUPS[1] + " (second time)", Perspective.US_SIDE)
+    assert encoded == [FOLLOWUPS[1] + " (second time)"]  # only the new follow-up; no item again
+    assert first in items and (again is None or again in items)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("followup", FOLLOWUPS)
+def test_the_cached_items_choose_as_one_batch_would(kb_answerer: Answerer, followup: str) -> None:
+    planner = kb_answerer.planner
+    card = kb_answerer.retriever.index.cards[CARD]
+    items = answer_items(card, Perspective.US_SIDE)
+    batch = kb_answerer.retriever.embedder.encode([followup, *items])
+    scores = batch[1:] @ batch[0]
+    chosen = planner._answering_item(card, card, followup, Perspective.US_SIDE)
+    lapse = "still" in followup  # the lapse bonus of plan.ITEM_LAPSE leans to "if nothing comes after ..." steps
+    if not lapse:
+        assert chosen == (items[int(np.argmax(scores))] if scores.max() >= ITEM_MATCH else None)
+    else:
+        assert chosen in items
