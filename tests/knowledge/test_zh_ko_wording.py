@@ -19,7 +19,8 @@ REAL_KB = Path(__file__).resolve().parents[2] / "knowledge"
 KANA = re.compile(r"[\u3040-\u30ff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 # Expressions of American partners that Chinese and Korean askers paste most (see the labelled decoder set)
-AMERICAN_CARDS = ["american-sounds-great", "american-lets-circle-back", "american-quick-question"]
+AMERICAN_CARDS = ["american-sounds-great", "american-lets-circle-back", "american-quick-question", "american-well-see",
+                  "american-i-hear-you-but"]
 
 
 @pytest.fixture(scope="module")
