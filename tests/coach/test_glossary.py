@@ -33,3 +33,11 @@ def test_a_broken_glossary_names_the_file_and_the_fix(tmp_path: Path, text: str)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CoachError, match="(?s)glossary.yaml.*'en'"):
         Glossary.load(path)
+
+
+def test_chinese_co_production_alone_is_not_read_as_a_treaty() -> None:
+    """合拍 is any co-production; only 合拍协定/协议 names the treaties (a partner question must not look like one)."""
+    glossary = Glossary.load()
+    assert "treaty" not in glossary.expand("想找一家中国公司合拍动画电影，怎么判断对方靠不靠谱？")
+    assert "vetting a partner" in glossary.expand("想找一家中国公司合拍动画电影，怎么判断对方靠不靠谱？")
+    assert "co-production treaty" in glossary.expand("中美之间有没有合拍协定？")
