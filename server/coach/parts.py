@@ -70,6 +70,8 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
                  for q in _JOIN_SPLIT.split(s) if q for c in _clauses(q)]
     questions = [q.strip(" ,") for q in questions if q and (len(q.split()) + len(q) // 8 >= 3 or word_count(q) >= 5)]
     context = " ".join(s for s, a in zip(sentences, asking, strict=True) if not a)
+    for span in (s for s in partner if not _is_term(s) and s in message):
+        context = context.replace("…", span, 1)  # what the partner said is the situation the parts are about
     return ([message] if len(questions) <= 1 else questions[:MAX_PARTS]), context
 
 

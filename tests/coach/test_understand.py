@@ -195,6 +195,14 @@ def test_a_part_that_refers_back_keeps_the_situation() -> None:
     assert len(u.parts) == 2 and "Chinese side" in u.query(u.parts[1])
 
 
+def test_what_the_partner_said_stays_in_the_situation_a_short_part_is_about() -> None:
+    u = understand("The US distributor says they will recover all their marketing costs before we receive anything. "
+                   "Is that normal, and can we cap it?")
+    assert u.partner_text and len(u.parts) == 2
+    assert "marketing costs" in u.query(u.parts[0]) and "marketing costs" in u.query(u.parts[1])
+    assert "…" not in u.query(u.parts[0])
+
+
 def test_the_other_choice_in_its_own_sentence_is_the_same_question() -> None:
     message = "米国側にはもう伝えるべき？それとも対策が決まってからのほうがいいですか。"
     assert understand(message).parts == [message]
