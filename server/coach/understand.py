@@ -125,8 +125,8 @@ class Understanding:
         """What to retrieve for one part: a short sub-question, or one that refers back ("if that fails"), keeps
         the situation it is about."""
         asked = _NUMBERED.sub("", part)  # 「一、」 and 「①」 are no words of the question
-        later = part != self.parts[0] and CJK_CHAR.search(asked)  # a later CJK clause leaves out the shared topic
-        short = word_count(asked) < (12 if later else 8)
+        cjk = CJK_CHAR.search(asked)  # a CJK clause leaves out the topic its situation sentence named
+        short = word_count(asked) < (12 if cjk else 8)
         if len(self.parts) == 1 or not (short or _REFERS.search(asked)) or not self.context:
             return asked
         return f"{' '.join(self.context.split()[:30])} {asked}"

@@ -203,6 +203,12 @@ def test_what_the_partner_said_stays_in_the_situation_a_short_part_is_about() ->
     assert "…" not in u.query(u.parts[0])
 
 
+def test_a_first_japanese_part_without_its_topic_keeps_the_situation() -> None:
+    u = understand("米国スタジオとの共同製作で、先方がコンプリーションボンドを付けるよう求めてきました。"
+                   "①そもそも何を保証するものなのか、②もし予算をオーバーしたらどちらが負担するのか、知りたいです。")
+    assert len(u.parts) == 2 and "コンプリーションボンド" in u.query(u.parts[0])
+
+
 def test_the_other_choice_in_its_own_sentence_is_the_same_question() -> None:
     message = "米国側にはもう伝えるべき？それとも対策が決まってからのほうがいいですか。"
     assert understand(message).parts == [message]
