@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from server.cjk import CJK_CHAR, HAN, HANGUL, KANA, language_of
+from server.cjk import CJK_CHAR, HAN, HANGUL, KANA, han_reads_japanese, language_of
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
@@ -142,8 +142,8 @@ def detect_pair(text: str) -> Culture | None:
     found = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(text)}
     found |= {Culture.KR_US} if HANGUL.search(text) else set()
     found |= {Culture.JP_US} if KANA.search(text) else set()
-    if not found and HAN.search(text):
-        found = {Culture.CN_US}  # Han script without kana or hangul reads as Chinese
+    if not found and HAN.search(text):  # Han script without kana or hangul: Chinese, unless its characters are
+        found = {Culture.JP_US if han_reads_japanese(text) else Culture.CN_US}  # ones only Japanese writes
     return found.pop() if len(found) == 1 else None
 
 

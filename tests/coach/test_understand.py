@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from server.coach.understand import detect_side, detect_stage, partner_text, split_parts, understand
+from server.coach.understand import detect_pair, detect_side, detect_stage, partner_text, split_parts, understand
 from server.models import Culture, Perspective
 
 
@@ -222,3 +222,13 @@ def test_two_asks_joined_by_go_are_parts() -> None:
 def test_what_their_reply_answers_is_not_their_words() -> None:
     message = "Their reply to our design notes:\n\n\"We will use them as a reference.\"\n\nWill they change it?"
     assert partner_text(message) == ["We will use them as a reference."]
+
+
+@pytest.mark.parametrize(("message", "pair"), [
+    ("Our finance department assumes 'net profits' is like 純利益. Is it?", Culture.JP_US),  # 純: Japanese only
+    ("They answered 一応 OK, is that a yes?", Culture.JP_US),  # 応: Japanese only
+    ("Our partner said 领导还要商量, what now?", Culture.CN_US),  # 领, 导: simplified Chinese only
+    ("They said 不太方便 about the date", Culture.CN_US),  # shared characters still read as Chinese
+])
+def test_kanji_in_an_english_question_is_read_as_japanese_or_chinese(message: str, pair: Culture) -> None:
+    assert detect_pair(message) is pair
