@@ -56,6 +56,8 @@ _US_STAFF_NATIVE = re.compile(
 _THEM_ASIAN = re.compile(rf"\b(?:the|their|a|this)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b", re.I)
 _THEM_AMERICAN = re.compile(rf"\b(?:the|their|a|this)\s+(?:american|us|u\.s\.|hollywood|la)\s+(?:\w+\s+)?{_ROLE}\b",
                             re.I)
+_GOING_THERE = re.compile(r"(?<!based )(?<!office )(?<!here )(?<!studio )(?<!company )(?<!HQ )\b(?:in|to)\s+"
+                          r"(?:Tokyo|Osaka|Kyoto|Seoul|Busan|Beijing|Shanghai)\b", re.I)
 _ASIA_SIDE_NATIVE = re.compile(r"日本(?:の|側の)?(?:パートナー|制作会社|スタジオ|会社)|한국\s*(?:파트너|제작사)|"
                                r"中国(?:合作方|公司)")
 _STAGES = [
@@ -162,6 +164,8 @@ def detect_side(text: str, language: str) -> Perspective | None:
         them_asian, them_american = bool(_THEM_ASIAN.search(text)), bool(_THEM_AMERICAN.search(text))
         if them_asian != them_american:
             return Perspective.US_SIDE if them_asian else Perspective.ASIA_SIDE
+        if _GOING_THERE.search(text):  # "rights negotiation in Tokyo in 2 weeks": the visitor is the American side
+            return Perspective.US_SIDE
     return None
 
 

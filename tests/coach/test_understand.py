@@ -232,3 +232,14 @@ def test_what_their_reply_answers_is_not_their_words() -> None:
 ])
 def test_kanji_in_an_english_question_is_read_as_japanese_or_chinese(message: str, pair: Culture) -> None:
     assert detect_pair(message) is pair
+
+
+@pytest.mark.parametrize(("message", "side"), [
+    ("Rights negotiation in Tokyo in 2 weeks. Should we bring our own interpreter?", Perspective.US_SIDE),
+    ("Flying to Seoul next month for the first meeting, any advice?", Perspective.US_SIDE),
+    ("We're based in Tokyo. How do we answer a term sheet?", None),  # where the asker is, not where they go
+    ("We are the Chinese co-producer; the edit stays in Beijing. How do we split post?", Perspective.ASIA_SIDE),
+])
+def test_a_trip_to_an_asian_city_names_the_american_side_when_nothing_else_does(message: str,
+                                                                                side: Perspective | None) -> None:
+    assert detect_side(message, "en") is side
