@@ -248,4 +248,5 @@ def test_a_trip_to_an_asian_city_names_the_american_side_when_nothing_else_does(
 def test_staff_sent_from_an_american_company_writing_in_japanese_are_the_american_side() -> None:
     assert detect_side("LAの制作会社から、来月東京のスタジオに半年常駐することになりました。何に気をつければ？", "ja") \
         is Perspective.US_SIDE
-    assert detect_side("米国の会社から、共同製作の提案が来ました。どう返事すればいいですか。", "ja") is Perspective.ASIA_SIDE
+    asked = "米国の会社から、共同製作の提案が来ました。どう返事すればいいですか。"
+    assert detect_side(asked, "ja") is Perspective.ASIA_SIDE
