@@ -33,3 +33,19 @@ def language_of(text: str) -> str:
     if kana and kana >= KANA_SHARE * (kana + han):
         return "ja"
     return "zh" if han else "en"
+
+
+def _writable(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def han_reads_japanese(text: str) -> bool:
+    """Han with a character only Japanese writes (純, 応, 書: in Shift_JIS, not in simplified GB2312) and none only
+    simplified Chinese writes (领, 说: the reverse): 「純利益」 in an English question is Japanese, not Chinese."""
+    chars = set(HAN.findall(text))
+    japanese = any(_writable(c, "shift_jis") and not _writable(c, "gb2312") for c in chars)
+    return japanese and not any(_writable(c, "gb2312") and not _writable(c, "shift_jis") for c in chars)

@@ -25,7 +25,7 @@ from server.coach.compose import (
     reply_lines,
 )
 from server.coach.decode import Decoder, Found
-from server.coach.offtopic import asks_for_task, off_topic_cue
+from server.coach.followup import is_thanks, readings
 from server.coach.plan import Plan, Planner, fits_pair
 from server.coach.rank import Asker, Ranker
 from server.coach.scope import ScopeModel
@@ -56,31 +56,9 @@ EXAMPLES = {
 }
 OUTCOMES = ("decline", "clarify", "answer")  # from worst to best
 FIRST_TURN_CACHE = 512  # first questions whose draft is kept (least recently asked dropped first)
-FOLLOWUP_WORDS = 6
 BARE_PHRASE_SHARE = 0.5  # an unquoted message is the partner's own phrase when expressions fill this share of it
 REPLY_RESERVE = 35  # core words kept per reply to a pasted e-mail's request
 MAX_DECODED = 4  # expressions explained per message: the first ones in the partner's text
-_FOLLOWUP_CUE = re.compile(
-    r"^(and|but|also|then|so|ok|okay|what if|what about|how about|and if|what else|in writing|"
-    r"they|he|she|it|that|this|those|still|again|same|why|how)\b", re.IGNORECASE)
-# ... and in Japanese, Korean, Chinese: 「1か月たっても返事がなかったら？」「…없으면요?」「那…」「…呢？」
-_FOLLOWUP_CJK = re.compile(r"^(?:じゃあ|では|それで|それでも|でも|그럼|그러면|그래도|근데|那|那么|如果|要是)|"
-                           r"(?:たら|なら|れば|면요|면|는요|呢|的话)\s*[？?]?\s*$")
-
-# A message that only thanks or acknowledges ("thanks!", 「ありがとうございます」) asks nothing to answer.
-_THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(?:thanks?|thank you|thx|"
-                     r"many thanks|ok(?:ay)?|got it|great|perfect|cool|ありがとう(?:ございます|ございました)?|"
-                     r"了解(?:です|しました)?|わかりました|감사합니다|고맙습니다|알겠습니다|谢谢|多谢|好的|明白了)"
-                     r"(?:\s*(?:so much|a lot|very much))?[\s!！.。~]*$", re.IGNORECASE)
-
-
-def is_followup(message: str, history: list[Turn]) -> bool:
-    """Short or back-referring messages continue the last answered question."""
-    if not any(t.role == "user" and t.in_scope for t in history):
-        return False
-    words = word_count(message)
-    cue = _FOLLOWUP_CUE.match(message.strip()) or _FOLLOWUP_CJK.search(message.strip())
-    return words <= FOLLOWUP_WORDS or (words <= 14 and bool(cue))
 
 
 @dataclass
@@ -212,28 +190,19 @@ class Answerer:
         shown = [line for t in coach_turns for line in _lines(t.content)]
         shown_cards = {cid for t in coach_turns for cid in t.card_ids}
         requests = partner_requests(u.partner_text)
-        # A short or back-referring message continues the last answered question; any other message in a
-        # conversation is read both on its own and as continuing it ("Should I ask them why they passed?"), and the
-        # reading that answers with more confidence wins (on its own, on a tie). A continuation is in scope as what
-        # it continues was, unless it has an off-topic cue of its own ("what's the weather in Osaka?"): such a
-        # message is read on its own only, unless it is short.
-        off_topic = bool(off_topic_cue(ask.message) or asks_for_task(ask.message))
-        if continued is None or _THANKS.match(ask.message):
-            readings: list[str | None] = [None]
-        elif is_followup(ask.message, history):
-            readings = [continued]
-        else:
-            readings = [None] if off_topic else [None, continued]
         plans = []
-        for reading in readings:
+        thanks = is_thanks(ask.message)  # "thanks!": a welcome, not coaching or a decline
+        for reading in [] if thanks else readings(ask.message, history, continued):  # alone, continuing, or both
             # Ranking a continuation reads the partner's words decoded in what it continues ("kentou shimasu",
             # then "should I wait or push?") as its own, as when asked at once; they are not explained again.
-            earlier = self.decode(reading, understand(reading, u.pair, u.side)) if reading else []
+            continues = reading.continues
+            earlier = self.decode(continues, understand(continues, u.pair, u.side)) if continues else []
             asker = Asker(u.pair, u.side, frozenset(f.card_id for f in [*decoded, *earlier]), Language(u.language))
-            plans.append(self.planner.plan(u, asker, decoded, reading, shown, shown_cards, self.labels[lang.value],
+            plans.append(self.planner.plan(u, asker, decoded, continues, shown, shown_cards, self.labels[lang.value],
                                            lang, reserve=REPLY_RESERVE * min(len(requests), MAX_REQUESTS),
-                                           in_scope_known=reading is not None and not off_topic))
-        plan = max(plans, key=lambda p: (OUTCOMES.index(p.outcome), p.confidence))  # the first wins a tie
+                                           in_scope_known=reading.in_scope_known))
+        plan = max(plans, key=lambda p: (OUTCOMES.index(p.outcome), p.confidence)) if plans \
+            else Plan(confidence=0.0, outcome="decline", query=ask.message)  # the first wins a tie
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         replies: list[tuple[str, str]] = []
@@ -249,7 +218,7 @@ class Answerer:
             markdown = compose_clarify(self.prompts, suggestions, options[0] if options else None, lang.value)
         else:
             suggestions = [e for e in EXAMPLES[lang.value] if _norm(e) not in asked]
-            markdown = compose_decline(self.prompts, suggestions, lang.value)
+            markdown = compose_decline(self.prompts, suggestions, lang.value, thanks)
         return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions, lang, replies)
 
     def _continued(self, previous: Turn, u: Understanding) -> str:

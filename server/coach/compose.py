@@ -215,5 +215,5 @@ def compose_clarify(env: jinja2.Environment, options: list[str], closest: Card |
     return env.get_template("clarify.md.j2").render(options=options, closest=closest, lang=lang).strip() + "\n"
 
 
-def compose_decline(env: jinja2.Environment, examples: list[str], lang: str = "en") -> str:
-    return env.get_template("decline.md.j2").render(examples=examples, lang=lang).strip() + "\n"
+def compose_decline(env: jinja2.Environment, examples: list[str], lang: str = "en", thanks: bool = False) -> str:
+    return env.get_template("decline.md.j2").render(examples=examples, lang=lang, thanks=thanks).strip() + "\n"

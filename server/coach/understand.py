@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from server.cjk import HAN, HANGUL, KANA, language_of
+from server.cjk import HAN, HANGUL, KANA, han_reads_japanese, language_of
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
@@ -43,7 +43,7 @@ _ASKER_US = re.compile(rf"\b(?:our|my)\s+{_ASIAN}\s+(?:\w+\s+)?(?:{_OTHER}|direc
                        rf"\b(?:i|we)\s+(?:\w+\s+)?work(?:ing)?\s+(?:for|at)\s+(?:an?|the)\s+{_US}\b|"
                        rf"\b(?:assistant|coordinator|interpreter|fixer|pm)\s+(?:for|to)\s+(?:an?|the|our|my)\s+{_US}\b|"
                        rf"\b(?:i|we)(?:'m|'re|'ll be| am| are| will be| have been|'ve been)?\s+(?:being\s+)?"
-                       rf"(?:sent|posted|relocat\w+|moving|seconded|stationed|based)\s+(?:to|in)\s+{_ASIAN_PLACE}\b",
+                       rf"(?:sent|posted|relocat\w+|moving|seconded|stationed)\s+(?:to|in)\s+{_ASIAN_PLACE}\b",
                        re.I)
 _ASKER_ASIA = re.compile(rf"\b(?:our|my)\s+{_AMERICAN}\s+(?:\w+\s+)?{_OTHER}\b|\b(?:our|my)\s+{_ASIAN}\s+"
                          rf"(?:\w+\s+)?{_OWN}\b|\bwe(?:'re| are)\s+(?:an?|the)\s+"
@@ -73,6 +73,8 @@ _THEM_ASIAN = re.compile(rf"\b(?:the|their|a|this)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROL
                          rf"\b(?:trip|fly\w*|going|travel\w*|shoot\w*)\s+(?:\w+\s+)?(?:to|in)\s+{_ASIAN_PLACE}\b", re.I)
 _THEM_AMERICAN = re.compile(rf"\b(?:the|their|a|this)\s+(?:american|us|u\.s\.|hollywood|la)\s+(?:\w+\s+)?{_ROLE}\b",
                             re.I)
+_GOING_THERE = re.compile(r"(?<!based )(?<!office )(?<!here )(?<!studio )(?<!company )(?<!HQ )\b(?:in|to)\s+"
+                          r"(?:Tokyo|Osaka|Kyoto|Seoul|Busan|Beijing|Shanghai)\b", re.I)
 _ASIA_SIDE_NATIVE = re.compile(r"日本(?:の|側の)?(?:パートナー|制作会社|スタジオ|会社)|한국\s*(?:파트너|제작사)|"
                                r"(?<!저희 )(?<!우리 )한국\s*(?:측|쪽|팀|제작팀|스태프|직원|실무자)|"
                                r"中国(?:合作方|公司)|(?<!我们)(?<!我方)中方(?!说了算)")
@@ -175,8 +177,8 @@ def detect_pair(text: str) -> Culture | None:
     found = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(text)}
     found |= {Culture.KR_US} if HANGUL.search(text) else set()
     found |= {Culture.JP_US} if KANA.search(text) else set()
-    if not found and HAN.search(text):
-        found = {Culture.CN_US}  # Han script without kana or hangul reads as Chinese
+    if not found and HAN.search(text):  # Han script without kana or hangul: Chinese, unless its characters are
+        found = {Culture.JP_US if han_reads_japanese(text) else Culture.CN_US}  # ones only Japanese writes
     return found.pop() if len(found) == 1 else None
 
 
@@ -198,6 +200,8 @@ def detect_side(text: str, language: str) -> Perspective | None:
         them_asian, them_american = bool(_THEM_ASIAN.search(text)), bool(_THEM_AMERICAN.search(text))
         if them_asian != them_american:
             return Perspective.US_SIDE if them_asian else Perspective.ASIA_SIDE
+        if _GOING_THERE.search(text):  # "rights negotiation in Tokyo in 2 weeks": the visitor is the American side
+            return Perspective.US_SIDE
     return None
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from server.coach.answer import Answerer, is_followup
+from server.coach.answer import Answerer
 from server.coach.compose import build_section, load_labels, prompt_environment
+from server.coach.followup import is_followup
 from server.coach.understand import detect_pair, understand
 from server.models import Answer, Ask, Card, Culture, Language, Perspective, Turn
 

@@ -50,7 +50,20 @@ def test_a_new_question_in_a_conversation_is_answered_on_its_own(kb_answerer: An
 
 @pytest.mark.slow
 @pytest.mark.parametrize("off_topic", ["Can you recommend a good hotel near Shinjuku station for the crew?",
-                                       "what about the weather?", "新宿駅の近くでおすすめのホテルを教えてください",
-                                       "thanks!", "ありがとうございます。"])
+                                       "what about the weather?", "新宿駅の近くでおすすめのホテルを教えてください"])
 def test_an_off_topic_message_in_a_conversation_is_still_declined(kb_answerer: Answerer, off_topic: str) -> None:
     assert _conversation(kb_answerer, PASSED, off_topic)[1] == ("decline", None)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("thanks", "welcome"), [
+    ("thanks!", "You're welcome."), ("Thank you so much.", "You're welcome."),
+    ("ありがとうございます。", "どういたしまして。"), ("감사합니다!", "천만에요."), ("谢谢", "不客气。")])
+def test_thanks_gets_a_welcome_not_more_coaching(kb_answerer: Answerer, thanks: str, welcome: str) -> None:
+    for history in ([], [PASSED]):  # alone, and after an answer
+        cid = None
+        for message in history:
+            cid = kb_answerer.answer(Ask(message=message)).conversation_id
+        answer = kb_answerer.answer(Ask(message=thanks, conversation_id=cid))
+        assert not answer.in_scope and not answer.sources
+        assert answer.answer_markdown.startswith(welcome) and "outside" not in answer.answer_markdown

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from server.coach.understand import detect_side, detect_stage, partner_text, split_parts, understand
+from server.coach.understand import detect_pair, detect_side, detect_stage, partner_text, split_parts, understand
 from server.models import Culture, Perspective
 
 
@@ -195,6 +195,20 @@ def test_a_part_that_refers_back_keeps_the_situation() -> None:
     assert len(u.parts) == 2 and "Chinese side" in u.query(u.parts[1])
 
 
+def test_what_the_partner_said_stays_in_the_situation_a_short_part_is_about() -> None:
+    u = understand("The US distributor says they will recover all their marketing costs before we receive anything. "
+                   "Is that normal, and can we cap it?")
+    assert u.partner_text and len(u.parts) == 2
+    assert "marketing costs" in u.query(u.parts[0]) and "marketing costs" in u.query(u.parts[1])
+    assert "…" not in u.query(u.parts[0])
+
+
+def test_a_first_japanese_part_without_its_topic_keeps_the_situation() -> None:
+    u = understand("米国スタジオとの共同製作で、先方がコンプリーションボンドを付けるよう求めてきました。"
+                   "①そもそも何を保証するものなのか、②もし予算をオーバーしたらどちらが負担するのか、知りたいです。")
+    assert len(u.parts) == 2 and "コンプリーションボンド" in u.query(u.parts[0])
+
+
 def test_the_other_choice_in_its_own_sentence_is_the_same_question() -> None:
     message = "米国側にはもう伝えるべき？それとも対策が決まってからのほうがいいですか。"
     assert understand(message).parts == [message]
@@ -242,3 +256,31 @@ def test_the_partner_named_at_the_start_of_a_sentence_is_the_partner() -> None:
     assert understand("Korean partner said they would review it positively. Is that a yes?").side \
         is Perspective.US_SIDE
     assert understand("Japanese director, US financing. Who has final cut?").side is None
+
+
+@pytest.mark.parametrize(("message", "pair"), [
+    ("Our finance department assumes 'net profits' is like 純利益. Is it?", Culture.JP_US),  # 純: Japanese only
+    ("They answered 一応 OK, is that a yes?", Culture.JP_US),  # 応: Japanese only
+    ("Our partner said 领导还要商量, what now?", Culture.CN_US),  # 领, 导: simplified Chinese only
+    ("They said 不太方便 about the date", Culture.CN_US),  # shared characters still read as Chinese
+])
+def test_kanji_in_an_english_question_is_read_as_japanese_or_chinese(message: str, pair: Culture) -> None:
+    assert detect_pair(message) is pair
+
+
+@pytest.mark.parametrize(("message", "side"), [
+    ("Rights negotiation in Tokyo in 2 weeks. Should we bring our own interpreter?", Perspective.US_SIDE),
+    ("Flying to Seoul next month for the first meeting, any advice?", Perspective.US_SIDE),
+    ("We're based in Tokyo. How do we answer a term sheet?", None),  # where the asker is, not where they go
+    ("We are the Chinese co-producer; the edit stays in Beijing. How do we split post?", Perspective.ASIA_SIDE),
+])
+def test_a_trip_to_an_asian_city_names_the_american_side_when_nothing_else_does(message: str,
+                                                                                side: Perspective | None) -> None:
+    assert detect_side(message, "en") is side
+
+
+def test_staff_sent_from_an_american_company_writing_in_japanese_are_the_american_side() -> None:
+    assert detect_side("LAの制作会社から、来月東京のスタジオに半年常駐することになりました。何に気をつければ？", "ja") \
+        is Perspective.US_SIDE
+    asked = "米国の会社から、共同製作の提案が来ました。どう返事すればいいですか。"
+    assert detect_side(asked, "ja") is Perspective.ASIA_SIDE
