@@ -35,7 +35,8 @@ def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
     """Per training query: its candidates' features, which candidates are acceptable, whether it is in scope, and
     the id of the question it comes from (a multi-part question's parts share it)."""
     queries = [(q.question, q.question, q.cards, q.id) for q in data.questions]
-    queries += [(q.question, p.text, p.cards, q.id) for q in data.questions for p in q.parts]
+    queries += [(q.question, text, p.cards, q.id) for q in data.questions for n, p in enumerate(q.parts)
+                for text in _part_queries(q.question, n, len(q.parts), p.text)]
     queries += [(c.turns[0].question, c.turns[0].question, c.turns[0].cards, c.id) for c in data.conversations]
     queries += [(q.question, q.question, [], q.id) for q in data.out_of_scope]
     out = []
@@ -51,6 +52,16 @@ def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
             out.append((np.vstack([c.features for c in candidates]),
                         np.array([c.card.id in acceptable for c in candidates]), bool(acceptable), group))
     return out
+
+
+def _part_queries(message: str, n: int, labelled: int, text: str) -> list[str]:
+    """What serving ranks for the n-th labelled part (coach.plan): the engine's n-th part with the message's
+    situation, and that part alone, when the engine splits the message into as many parts as were labelled; the
+    labelled text otherwise."""
+    u = understand(message)
+    if len(u.parts) != labelled or labelled < 2:
+        return [text]
+    return list(dict.fromkeys([u.query(u.parts[n]), u.query(u.parts[n], situation=False)]))
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

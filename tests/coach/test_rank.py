@@ -19,7 +19,8 @@ from server.coach.rank import (
     relative_features,
     scope_features,
 )
-from server.coach.train import FOLDS, _fold, cross_validate, fit
+from server.coach.train import FOLDS, _fold, _part_queries, cross_validate, fit
+from server.coach.understand import understand
 from server.models import Card, Culture, Hit, Language, Perspective
 from server.search.languages import CardWords, LanguageIndex
 from server.search.lexical import tokenize
@@ -215,3 +216,15 @@ def test_a_card_missing_from_the_nearest_neighbours_is_not_scored_minus_one() ->
               lexical_score=5.0, topics=card.topics, cultures=["jp-us"], perspective="both")
     row = candidate_features(hit, 0, 0.03, 5.0, card, JAPANESE_STUDIO, (0.7, 0.5), 0.6, SHARED, (0.7, 0.6))
     assert row[COLUMN["dense"]] == 0.5 and row[COLUMN["dense_gap"]] == pytest.approx(-0.1)
+
+
+def test_training_ranks_a_labelled_part_as_serving_does() -> None:
+    message = ("Our partner says CFCC has to approve the script. How long does that take, and what happens if we "
+               "change the script after approval?")
+    u = understand(message)
+    assert len(u.parts) == 2
+    queries = _part_queries(message, 1, 2, "changing the script after CFCC approval")
+    assert queries == [u.query(u.parts[1]), u.query(u.parts[1], situation=False)]
+    assert "CFCC" in queries[0] and "CFCC" not in queries[1]  # with the situation, and the part alone
+    # the engine splits differently from the labels: the labelled text, as written
+    assert _part_queries(message, 0, 3, "how long CFCC approval takes") == ["how long CFCC approval takes"]
