@@ -150,6 +150,11 @@ class Planner:
                   else self._with_part_alone(candidates, self.glossary.expand(u.query(part, situation=False)), asker,
                                              found, bool(found and ("…" in part or refers_back(part))))
                   for part, found, candidates in zip(u.parts, about, ranked, strict=True)]
+        if previous_query is not None:  # glued to what it continues, the earlier question's words dominate; the
+            # follow-up's own words say what it newly asks ("and how do I put it in writing?"): ranked alone too
+            own = u.parts[0]
+            chosen[0] = self._with_part_alone(ranked[0], self.glossary.expand(u.query(own)), asker, about[0],
+                                              bool(about[0] and ("…" in own or refers_back(own))))
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r]
                        + [self.ranker.decoded_in_scope(u.parts) if decoded else 0.0])
@@ -212,6 +217,8 @@ class Planner:
         shown, shown_cards, used = seen
         title = _heading(part) if heading else None
         for candidate in candidates[:4]:  # "what if they still don't answer?": a shown card's step for that first
+            if candidate.card.id not in shown_cards and candidate.probability >= self.ranker.answer_at:
+                break  # ... unless a new card answers better: the follow-up asks something new
             if candidate.card.id in shown_cards and candidate.card.id not in used:
                 card = self.localised(candidate.card, lang)
                 item = self._answering_item(candidate.card, card, part, u.side)
