@@ -67,3 +67,26 @@ def test_thanks_gets_a_welcome_not_more_coaching(kb_answerer: Answerer, thanks: 
         answer = kb_answerer.answer(Ask(message=thanks, conversation_id=cid))
         assert not answer.in_scope and not answer.sources
         assert answer.answer_markdown.startswith(welcome) and "outside" not in answer.answer_markdown
+
+
+GEOMTO = ("The head of production at the Korean studio said '검토해 보겠습니다' about our proposed episode count. How "
+          "should I read that?")
+KIBISHII = ("Our Japanese line producer said the extra location day next week is 'kibishii' because of the calendar. "
+            "Does that mean no?")
+GEORGIA = ("We're a Seoul production company. Our American partner wants to shoot the US scenes in Georgia for the tax "
+           "credit. What does that mean for us?")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("first", "followup", "card"), [
+    # glued to the question it continues, the earlier card's words won: the follow-up's own words now count too
+    (GEOMTO, "Should I message her on KakaoTalk or stick to email?", "korean-email-kakaotalk"),
+    (KIBISHII, "and how do I confirm whatever we agree in writing?", "meeting-minutes-confirm-decisions"),
+    # a step of the card shown before no longer answers when a new card answers the new ask with confidence
+    (GEORGIA, "The credit only pays after we spend. How do we cover the cash until then?", "incentive-cashflow-gap"),
+])
+def test_a_followup_that_asks_something_new_gets_the_card_for_it(kb_answerer: Answerer, first: str, followup: str,
+                                                                 card: str) -> None:
+    turns = _conversation(kb_answerer, first, followup)
+    assert turns[0][0] == "answer" and turns[0][1] != card
+    assert turns[1] == ("answer", card)
