@@ -37,6 +37,7 @@ CANDIDATES = 15  # cards retrieved per (sub-)question for the ranker to order
 CORE_WORDS = 230  # a one-part answer's core stays under about 250 words
 PART_WORDS = 150  # per part when a message asks two or three things
 VAGUE_GAP = 0.3  # a one- or two-word message whose best two cards are this close gets a clarifying choice
+# (a one-part message only: 「회식」 as one listed topic of several is no vague message)
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
 PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
 HEADING_WORDS = 14
@@ -160,7 +161,7 @@ class Planner:
             return plan
         if in_scope < self.ranker.in_scope_at and not in_scope_known:
             return plan
-        vague = previous_query is None and word_count(u.parts[0]) <= 2 and len(ranked[0]) > 1 \
+        vague = previous_query is None and len(u.parts) == 1 and word_count(u.parts[0]) <= 2 and len(ranked[0]) > 1 \
             and ranked[0][0].probability - ranked[0][1].probability < VAGUE_GAP
         if (plan.confidence < self.ranker.answer_at and not decoded) or vague:
             plan.outcome = "clarify"
