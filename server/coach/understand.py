@@ -108,8 +108,7 @@ _STAGES = [
                                r"sign(?:ing)?|deal memo|first meeting|pitch\w*|proposal)\b|交渉|契約前|협상|계약 전|"
                                r"谈判|签约前", re.I)),
 ]
-# Partner text: quoted spans, cue-led sentences, "…と言われた" clauses, pasted e-mails. A particle may follow a
-# single-quoted line ('검토해 보겠습니다'라고), a Latin letter may not ("the partners' 'final' cut").
+# Partner text: quoted spans ('검토해 보겠습니다'라고: a particle may follow), cue-led lines, "…と言われた", e-mails.
 _QUOTED = re.compile(r"「([^」]{2,400})」|『([^』]{2,400})』|“([^”]{2,400})”|\"([^\"\n]{2,400})\"|"
                      r"(?<![A-Za-z0-9_'])'([^'\n]{2,200})'(?![A-Za-z0-9_'])")
 _SAID = re.compile(r"\b(?:said|says|(?:they|he|she) say|(?:keeps?|kept) saying|wrote|writes|replied|responded|"
@@ -243,16 +242,13 @@ def detect_stage(text: str) -> str | None:
 
 def partner_text(message: str) -> list[str]:
     """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
-    quoted = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(message)]
-    spans = list(quoted)
+    spans = [*(quoted := [next(g for g in m.groups() if g) for m in _QUOTED.finditer(message)])]
     for pattern in (_SAID_COLON, _SAID, _JA_SAID, _KO_SAID, _ZH_SAID):
         spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()
                   and not (pattern is _KO_SAID and m.group(2) and not _KO_SOURCE.search(m.group(1)))]
     spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
     spans += [next(g for g in m.groups() if g) for m in _ABOUT.finditer(message)]
-    # 「…に打診したら「前向きに検討します」」, "told us '领导还要商量' about the date": a reported clause that holds a
-    # quote is the asker's words around the partner's; the quote alone is the partner's
-    spans = [s for s in spans if s in quoted or not any(q in s for q in quoted)]
+    spans = [s for s in spans if s in quoted or not any(q in s for q in quoted)]  # 'told us "…" about' quotes "…"
     if not spans:
         about = _JA_ABOUT.match(message.strip())
         if about:
