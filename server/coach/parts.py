@@ -49,9 +49,8 @@ _LIST_LEFT = re.compile(r"^.*(?::|：|\bboth\b|(?:が|けど|ので|ですが|�
 _LIST_STRONG = re.compile(r"\s*(?:、\s*(?:それから|あと|また|さらに)|と、|、|，|,?\s+and\s+|,\s+|以及|"
                           r"(?<=[\w)])\s*,\s*)\s*", re.I)
 _LIST_WEAK = re.compile(r"(?<=\S)(?:と|や|이랑|랑|하고|와|과)\s+|(?<=[^\s\x00-\x7f])(?:と|や|和|与|與|跟)(?=\S)")
-# Where the last topic ends: 「為替の条項で揉めています」, 「호칭 문제가 걱정입니다」.
-_LIST_END = re.compile(r"(?:で|が|を|は|について|に関して|に関する)(?=[^の]*$)|(?<=\S)(?:가|를|을|는|은|도)\s+\S.*$|"
-                       r"[，,、]?\s*$")
+# Where the last topic ends: 「為替の条項で揉めています」 (a Korean one: _korean_topic).
+_LIST_END = re.compile(r"(?:で|が|を|は|について|に関して|に関する)(?=[^の]*$)|[，,、]?\s*$")
 LIST_WORDS = 10  # a listed topic is a noun phrase, not a clause
 
 
@@ -135,11 +134,23 @@ def _listed(sentence: str, cued: bool = False) -> list[str]:
     else:
         return []
     end = _LIST_END.search(items[-1])
-    items[-1] = items[-1][:end.start()].strip() if end is not None else items[-1]
+    items[-1] = _korean_topic(items[-1][:end.start()].strip() if end is not None else items[-1])
     if not 2 <= len(items) <= MAX_PARTS or any(not i or word_count(i) > LIST_WORDS or _WH.search(i)
                                                  or is_question(i) for i in items):
         return []
     return items
+
+
+def _korean_topic(item: str) -> str:
+    """A Korean topic without what follows its particle: 「호칭 문제가 걱정입니다」 -> 「호칭 문제」, 「호칭이 걱정」 ->
+    「호칭」 (이/은/을 only after a final consonant: 「나이」 keeps its 이)."""
+    words = item.split()
+    for n, word in enumerate(words[:-1]):
+        last, before = word[-1], word[-2] if len(word) > 1 else ""
+        final = bool(before) and "가" <= before <= "힣" and (ord(before) - 0xAC00) % 28 != 0
+        if last in "가를는도" or (last in "이은을" and final):
+            return " ".join([*words[:n], word[:-1]])
+    return item
 
 
 def _enough(question: str) -> bool:
