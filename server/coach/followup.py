@@ -8,10 +8,14 @@ import re
 from dataclasses import dataclass
 
 from server.coach.offtopic import asks_for_task, off_topic_cue
-from server.coach.understand import word_count
+from server.coach.understand import refers_back, word_count
 from server.models import Turn
 
 FOLLOWUP_WORDS = 6
+DANGLING_WORDS = 8
+_CONTINUES = re.compile(r"^(?:and|but|so|also|then|ok|okay|still|again|in writing)\b|^(?:じゃあ|それでも|それなら|그럼|"
+                        r"그래도|그러면|那么|那如果|那要是)", re.I)
+_WHAT_IF = re.compile(r"^(?:what if|what about|how about|and if)\b|(?:たら|なら|면요|呢)\s*[？?]\s*$", re.I)
 _FOLLOWUP_CUE = re.compile(
     r"^(and|but|also|then|so|ok|okay|what if|what about|how about|and if|what else|in writing|"
     r"they|he|she|it|that|this|those|still|again|same|why|how)\b", re.IGNORECASE)
@@ -23,6 +27,13 @@ _THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(
                      r"many thanks|ok(?:ay)?|got it|great|perfect|cool|ありがとう(?:ございます|ございました)?|"
                      r"了解(?:です|しました)?|わかりました|감사합니다|고맙습니다|알겠습니다|谢谢|多谢|好的|明白了)"
                      r"(?:\s*(?:so much|a lot|very much))?[\s!！.。~]*$", re.IGNORECASE)
+
+
+def dangling(message: str) -> bool:
+    """A follow-up with nothing to follow ("what if they still refuse?", "and in writing?", 「それでもダメなら？」
+    as a conversation's first message): what it refers to is unknown, so the answer is a clarifying choice."""
+    return word_count(message) <= DANGLING_WORDS and bool(
+        _CONTINUES.search(message.strip()) or (_WHAT_IF.search(message.strip()) and refers_back(message)))
 
 
 def is_thanks(message: str) -> bool:

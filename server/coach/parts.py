@@ -15,7 +15,7 @@ _MARK = re.compile("\x00(\\d+)\x00")  # where a partner's line stood while the m
 _QUESTION_END = re.compile(r"(?:[?？]|か|かな|でしょうか|ますか|ですか|の|까|까요|나요|죠|니|吗|呢)\s*[。.]?\s*$")
 _REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b|教えて|ください|知りたい|알려|"
                       r"조언|궁금|알고 싶|请问|请告诉|怎么办|如何|想知道|想了解", re.I)
-_SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+(?=[A-Z])|\n+")
+_SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+(?=[A-Z가-힣])|\n+")
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨]|(?:(?<=[。：:；;，,、？?！!\s])|^)(?:[一二三四五]、|[1-5][)）])")
 _JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and|also|plus)\s+(?=(?:how|what|who|should|can|could|do|does|is|are|"
                          r"when|where|why|which|would|will|if)\b)", re.I)
@@ -37,6 +37,21 @@ _ADDED = re.compile(r"^(?:(?:and|also|plus|but)\b|あと|また|それと|それ
                     re.I)
 _FOCUS = re.compile(r"^(?:特に|とくに|특히|尤其|especially|in particular)[^。.?？]*(?:心配|不安|気にな|걱정|궁금|担心|"
                     r"想知道|worr|concern)", re.I)
+
+
+# A sentence that asks about each of the topics it lists: "the card exchange and the dinners. What's expected for
+# each?", 「準拠法と、源泉徴収税の扱い、それぞれ…」, 「회식이랑 서열 문제, 각각…」, 「最低保底和营销费用这两点，各自…」.
+_EACH = re.compile(r"\b(?:each|both)\b|それぞれ|各々|각각|각자|둘 다|各自|分别|分別|[这這]两[点個个项項]|两者", re.I)
+# What comes before the list: "Two things I keep getting wrong: ", 「…詰めていますが、」, 「특히 」.
+_LIST_LEFT = re.compile(r"^.*(?::|：|\bboth\b|(?:が|けど|ので|ですが|ますが|ては)、|"
+                        r"^(?:特に|とくに|특히|尤其|especially)\s*)", re.I)
+# Between listed topics: the clearest separator first.
+_LIST_STRONG = re.compile(r"\s*(?:、\s*(?:それから|あと|また|さらに)|と、|、|，|,?\s+and\s+|,\s+|以及|"
+                          r"(?<=[\w)])\s*,\s*)\s*", re.I)
+_LIST_WEAK = re.compile(r"(?<=\S)(?:と|や|이랑|랑|하고|와|과)\s+|(?<=[^\s\x00-\x7f])(?:と|や|和|与|與|跟)(?=\S)")
+# Where the last topic ends: 「為替の条項で揉めています」 (a Korean one: _korean_topic).
+_LIST_END = re.compile(r"(?:で|が|を|は|について|に関して|に関する)(?=[^の]*$)|[，,、]?\s*$")
+LIST_WORDS = 10  # a listed topic is a noun phrase, not a clause
 
 
 def word_count(text: str) -> int:
@@ -77,11 +92,65 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
                 situation([s for s in sentences if not any(p in s for p in enumerated)]))
     asking = [is_question(s) or (n > 0 and is_question(sentences[n - 1]) and _adds_an_ask(s))
               for n, s in enumerate(sentences)]
-    questions = [c for s, a in zip(sentences, asking, strict=True) if a
-                 for q in _JOIN_SPLIT.split(s) if q for c in _clauses(q)]
-    questions = [q.strip(" ,") for q in questions if q and _enough(q)]
+    questions: list[str] = []
+    for n, (s, a) in enumerate(zip(sentences, asking, strict=True)):
+        if not a:
+            continue
+        listed = _listed(s) or (_listed(sentences[n - 1], cued=True) if n > 0 and not asking[n - 1]
+                                and _EACH.search(s) else [])
+        questions += listed or [q.strip(" ,") for q in _joined(s) for c in _clauses(q) for q in [c] if _enough(q)]
     context = situation([s for s, a in zip(sentences, asking, strict=True) if not a])
     return ([message] if len(questions) <= 1 else [shown(q) for q in questions[:MAX_PARTS]]), context
+
+
+def _joined(sentence: str) -> list[str]:
+    """A sentence cut at ", and how …" where each side asks on its own; "Which currency and which rate date should
+    they use?" and "Who pays and who decides when …" ask one thing with coordinated question words, so a left side of
+    two words or fewer stays with what follows."""
+    pieces = [p for p in _JOIN_SPLIT.split(sentence) if p]
+    out: list[str] = []
+    for piece in pieces:
+        if out and word_count(out[-1]) <= 2:
+            out[-1] = f"{out[-1]} and {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _listed(sentence: str, cued: bool = False) -> list[str]:
+    """The topics a sentence lists and asks about one by one (`cued`: the next sentence asks "each?"): two or three
+    noun phrases, else []."""
+    cue = _EACH.search(sentence)
+    if cue is None and not cued and not _FOCUS.match(sentence):
+        return []
+    before = sentence[:cue.start()] if cue is not None and cue.start() > 0 else sentence
+    if cue is not None and re.search(r"\bboth\s*$", before, re.I):
+        return []  # "both the incentive and where arbitration sits": the list follows, the clauses split it
+    text = _LIST_LEFT.sub("", before.strip(" ,，、。.?？")).strip()
+    for separator in (_LIST_STRONG, _LIST_WEAK) if cue is not None or not cued else (_LIST_STRONG,):
+        items = [i.strip() for i in separator.split(text) if i and i.strip()]
+        if len(items) >= 2:
+            break
+    else:
+        return []
+    end = _LIST_END.search(items[-1])
+    items[-1] = _korean_topic(items[-1][:end.start()].strip() if end is not None else items[-1])
+    if not 2 <= len(items) <= MAX_PARTS or any(not i or word_count(i) > LIST_WORDS or _WH.search(i)
+                                                 or is_question(i) for i in items):
+        return []
+    return items
+
+
+def _korean_topic(item: str) -> str:
+    """A Korean topic without what follows its particle: 「호칭 문제가 걱정입니다」 -> 「호칭 문제」, 「호칭이 걱정」 ->
+    「호칭」 (이/은/을 only after a final consonant: 「나이」 keeps its 이)."""
+    words = item.split()
+    for n, word in enumerate(words[:-1]):
+        last, before = word[-1], word[-2] if len(word) > 1 else ""
+        final = bool(before) and "가" <= before <= "힣" and (ord(before) - 0xAC00) % 28 != 0
+        if last in "가를는도" or (last in "이은을" and final):
+            return " ".join([*words[:n], word[:-1]])
+    return item
 
 
 def _enough(question: str) -> bool:

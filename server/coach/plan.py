@@ -13,8 +13,11 @@ from numpy.typing import NDArray
 from server.cjk import cjk_share
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section, telling_words
 from server.coach.decode import Found, normalise
+from server.coach.followup import dangling
 from server.coach.glossary import Glossary
+from server.coach.offtopic import asked_clause, off_topic_cue
 from server.coach.rank import (
+    OFF_TOPIC_DOMINATES,
     Asker,
     Candidate,
     CardVectors,
@@ -37,13 +40,11 @@ CANDIDATES = 15  # cards retrieved per (sub-)question for the ranker to order
 CORE_WORDS = 230  # a one-part answer's core stays under about 250 words
 PART_WORDS = 150  # per part when a message asks two or three things
 VAGUE_GAP = 0.3  # a one- or two-word message whose best two cards are this close gets a clarifying choice
+# (a one-part message only: 「회식」 as one listed topic of several is no vague message)
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
 PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
 HEADING_WORDS = 14
-DANGLING_WORDS = 8
-_CONTINUES = re.compile(r"^(?:and|but|so|also|then|ok|okay|still|again|in writing)\b|^(?:じゃあ|それでも|それなら|그럼|"
-                        r"그래도|그러면|那么|那如果|那要是)", re.I)
-_WHAT_IF = re.compile(r"^(?:what if|what about|how about|and if)\b|(?:たら|なら|면요|呢)\s*[？?]\s*$", re.I)
+_POSSESSIVE = re.compile(r"\b(?:their|its|there)\b|そこ|その店|거기|그곳|那里|那家|他们的", re.I)
 ITEM_MATCH = 0.4  # a shown card's item at least this close to a follow-up answers it (cosine, plus ITEM_LAPSE)
 ITEM_LAPSE = 0.4  # added to an "if nothing comes after …" item when the follow-up asks about time passing
 _LAPSE_ASKED = re.compile(r"\bstill\b|\b(?:after|in|for|another)\s+(?:a|an|one|two|three|few|\d+)?\s*"
@@ -146,18 +147,26 @@ class Planner:
             if found and ("…" in part or refers_back(part)):  # "Is this a no?" asks what the expression means
                 decoded_ids = {f.card_id for f in found}
                 candidates.sort(key=lambda c: c.card.id not in decoded_ids)  # stable: otherwise as ranked
-        chosen = [candidates if previous_query is not None or u.query(part, situation=False) == u.query(part)
-                  else self._with_part_alone(candidates, self.glossary.expand(u.query(part, situation=False)), asker,
-                                             found, bool(found and ("…" in part or refers_back(part))))
-                  for part, found, candidates in zip(u.parts, about, ranked, strict=True)]
+        alone = [None if previous_query is not None or u.query(part, situation=False) == u.query(part)
+                 else self.rank(self.glossary.expand(u.query(part, situation=False)), asker,
+                                frozenset(f.card_id for f in found))
+                 for part, found in zip(u.parts, about, strict=True)]
+        chosen = [candidates if by_part is None else self._with_part_alone(
+                      candidates, by_part, found, bool(found and ("…" in part or refers_back(part))))
+                  for part, found, candidates, by_part in zip(u.parts, about, ranked, alone, strict=True)]
         if previous_query is not None:  # glued to what it continues, the earlier question's words dominate; the
             # follow-up's own words say what it newly asks ("and how do I put it in writing?"): ranked alone too
             own = u.parts[0]
-            chosen[0] = self._with_part_alone(ranked[0], self.glossary.expand(u.query(own)), asker, about[0],
+            by_own = self.rank(self.glossary.expand(u.query(own)), asker, frozenset(f.card_id for f in about[0]))
+            chosen[0] = self._with_part_alone(ranked[0], by_own, about[0],
                                               bool(about[0] and ("…" in own or refers_back(own))))
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r]
                        + [self.ranker.decoded_in_scope(u.parts) if decoded else 0.0])
+        off = set() if previous_query is not None or len(u.parts) == 1 else self._off_topic(
+            u.parts, [r if a is None else a for a, r in zip(alone, ranked, strict=True)], about)
+        if len(off) == len(u.parts) and not decoded:
+            in_scope = 0.0  # every ask is off-topic on its own: the situation alone does not make it the coach's
         plan = Plan(confidence=round(max([*tops, 0.95 if decoded else 0.0]), 4), outcome="decline",
                     candidates=ranked[0], query=queries[0])
         if previous_query is None and not decoded and not u.partner_text and dangling(u.parts[0]):
@@ -165,7 +174,7 @@ class Planner:
             return plan
         if in_scope < self.ranker.in_scope_at and not in_scope_known:
             return plan
-        vague = previous_query is None and word_count(u.parts[0]) <= 2 and len(ranked[0]) > 1 \
+        vague = previous_query is None and len(u.parts) == 1 and word_count(u.parts[0]) <= 2 and len(ranked[0]) > 1 \
             and ranked[0][0].probability - ranked[0][1].probability < VAGUE_GAP
         if (plan.confidence < self.ranker.answer_at and not decoded) or vague:
             plan.outcome = "clarify"
@@ -173,7 +182,9 @@ class Planner:
         plan.outcome = "answer"
         budget = (CORE_WORDS if len(u.parts) == 1 else PART_WORDS) - reserve // len(u.parts)
         used: set[str] = set()
-        for part, query, candidates in zip(u.parts, queries, chosen, strict=True):
+        for n, (part, query, candidates) in enumerate(zip(u.parts, queries, chosen, strict=True)):
+            if n in off:
+                continue  # "…, and what are its opening hours?": not answered through the card of its neighbour
             first, rest = _in_frame_first(candidates, asker)
             eligible = first + [c for c in rest if c.probability >= self.ranker.answer_at] or candidates[:1]
             if not eligible:
@@ -192,13 +203,32 @@ class Planner:
             plan.outcome = "clarify"
         return plan
 
-    def _with_part_alone(self, candidates: list[Candidate], alone: str, asker: Asker, found: list[Found],
+    def _off_topic(self, parts: list[str], alone: list[list[Candidate]], about: list[list[Found]]) -> set[int]:
+        """The parts of a message that asks two or three things that are off-topic on their own: they ask for what
+        the coach does not do (coach/offtopic.py's cue) and, ranked without the message's situation, the scope model
+        declines them ("Which shops near Kyoto Station sell wagashi?" beside "we're visiting our co-producer"); the
+        scope model alone is no judge of a short part (「나이에 따른 서열 문제」 alone reads as off-topic). A part that
+        refers back ("what are their hours?") is off-topic when the part it follows is; one that asks about the
+        partner's words never is."""
+        off: set[int] = set()
+        for n, (part, ranked, found) in enumerate(zip(parts, alone, about, strict=True)):
+            if found:
+                continue
+            if refers_back(part) or _POSSESSIVE.search(part):  # "…wagashi shops, and what are their hours?"
+                if n - 1 in off:
+                    off.add(n)
+            elif off_topic_cue(asked_clause(part)) >= OFF_TOPIC_DOMINATES and (
+                    not ranked or self.ranker.in_scope(ranked[0]) < self.ranker.in_scope_at):
+                off.add(n)
+        return off
+
+    def _with_part_alone(self, candidates: list[Candidate], alone: list[Candidate], found: list[Found],
                          decoded_first: bool) -> list[Candidate]:
         """A part's candidates for its section: the mean of its probability with the message's situation and
-        without it. The situation names the topic a part leaves out, but it is the same for every part, so the card
-        it favours would win each of them; the part alone says which ask of that topic this part is."""
+        without it (`alone`). The situation names the topic a part leaves out, but it is the same for every part, so
+        the card it favours would win each of them; the part alone says which ask of that topic this part is."""
         ids = frozenset(f.card_id for f in found)
-        by_part = {c.card.id: c for c in self.rank(alone, asker, ids)}
+        by_part = {c.card.id: c for c in alone}
         alone_p = {i: c.probability for i, c in by_part.items()}
         together = {c.card.id: c.probability for c in candidates}
         pool = by_part | {c.card.id: c for c in candidates}
@@ -261,13 +291,6 @@ class Planner:
             for text, row in zip(missing, self.retriever.query_vectors(missing), strict=True):
                 self.item_vectors[text] = row.reshape(-1)
         return np.vstack([self.item_vectors[i] for i in items])
-
-
-def dangling(message: str) -> bool:
-    """A follow-up with nothing to follow ("what if they still refuse?", "and in writing?", 「それでもダメなら？」
-    as a conversation's first message): what it refers to is unknown, so the answer is a clarifying choice."""
-    return word_count(message) <= DANGLING_WORDS and bool(
-        _CONTINUES.search(message.strip()) or (_WHAT_IF.search(message.strip()) and refers_back(message)))
 
 
 def fits_pair(card: Card, pair: Culture | None) -> bool:

@@ -108,9 +108,9 @@ _STAGES = [
                                r"sign(?:ing)?|deal memo|first meeting|pitch\w*|proposal)\b|交渉|契約前|협상|계약 전|"
                                r"谈判|签约前", re.I)),
 ]
-# Partner text: quoted spans, cue-led sentences, "…と言われた" clauses, pasted e-mails.
+# Partner text: quoted spans ('검토해 보겠습니다'라고: a particle may follow), cue-led lines, "…と言われた", e-mails.
 _QUOTED = re.compile(r"「([^」]{2,400})」|『([^』]{2,400})』|“([^”]{2,400})”|\"([^\"\n]{2,400})\"|"
-                     r"(?<![\w'])'([^'\n]{2,200})'(?![\w'])")
+                     r"(?<![A-Za-z0-9_'])'([^'\n]{2,200})'(?![A-Za-z0-9_'])")
 _SAID = re.compile(r"\b(?:said|says|(?:they|he|she) say|(?:keeps?|kept) saying|wrote|writes|replied|responded|"
                    r"answered|got back|heard back|"
                    r"told (?:us|me)|emailed|messaged|texted|came back with|the reply was|their reply|"
@@ -126,7 +126,7 @@ _JA_SAID = re.compile(r"(?:^|[。\n、])([^。\n、]{2,120}?)(?:と|って)(?:�
 _ABOUT = re.compile(r"\bwhat does (.+?) (?:really |actually )?mean\b|\bdoes (.+?) mean (?:yes|no)\b|"
                     r"\bis (.+?) (?:really )?an? (?:no|yes|refusal|rejection)\b|(?:^|[，,。\s])([^，,。\s]{2,20})"
                     r"(?:是什么意思|是不是拒绝|是拒绝吗)|"
-                    r"(?:^|\s)(\S{2,20}?)(?:은|는|이|가)?\s?(?:무슨 뜻|무슨 의미|거절인가요)", re.I)
+                    r"(?:^|\s)([^\s.?!]{2,20}?)(?:은|는|이|가)?\s?(?:무슨 뜻|무슨 의미|거절인가요)", re.I)
 _JA_ABOUT = re.compile(r"^([^。\n？?、]{2,30}?)(?<!思)(?:って|とは|というのは|と言うのは)[^。\n]{0,15}$")
 _KO_SAID = re.compile(r"(?:^|[.\n,])([^.\n,]{2,120}?)(?:라고|다고|자고|냐고)\s*(?:했|하더|말했|답했|답장|연락|(들었))")
 _ZH_SAID = re.compile(r"(?:(?<!谁)说(?!了算)|表示|回复|回答|答复|告诉我们|来信)[:：,，]?\s*"
@@ -242,12 +242,13 @@ def detect_stage(text: str) -> str | None:
 
 def partner_text(message: str) -> list[str]:
     """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
-    spans = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(message)]
+    spans = [*(quoted := [next(g for g in m.groups() if g) for m in _QUOTED.finditer(message)])]
     for pattern in (_SAID_COLON, _SAID, _JA_SAID, _KO_SAID, _ZH_SAID):
         spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()
                   and not (pattern is _KO_SAID and m.group(2) and not _KO_SOURCE.search(m.group(1)))]
     spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
     spans += [next(g for g in m.groups() if g) for m in _ABOUT.finditer(message)]
+    spans = [s for s in spans if s in quoted or not any(q in s for q in quoted)]  # 'told us "…" about' quotes "…"
     if not spans:
         about = _JA_ABOUT.match(message.strip())
         if about:
@@ -256,7 +257,8 @@ def partner_text(message: str) -> list[str]:
                               and not _THIS_PHRASE.match(s.strip())))
 
 
-_PRONOUNS = frozenset({"it", "this", "that", "they", "he", "she", "those", "these", "the phrase", "this phrase"})
+_PRONOUNS = frozenset({"it", "this", "that", "they", "he", "she", "those", "these", "the phrase", "this phrase",
+                       "それ", "これ", "あれ", "그것", "그거", "이것", "这", "那", "这个", "那个"})  # 「それと返事は」
 _THIS_PHRASE = re.compile(r"(?:这|那)(?:句话|话|个说法|种说法)|(?:この|その|あの)(?:言葉|表現|言い方|フレーズ)|"
                           r"(?:이|그|저)\s?(?:말|표현)(?!\S)")  # 「这句话一般是什么意思」 asks about a quote, is none
 # 「…다고 들었는데」 is hearsay; it is the partner's only when it says from whom: 「미국 측에서 …다고 들었습니다」

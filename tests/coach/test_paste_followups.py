@@ -10,7 +10,7 @@ import pytest
 
 from server.coach.answer import Answerer
 from server.coach.compose import load_labels, prompt_environment, reply_lines
-from server.coach.plan import dangling
+from server.coach.followup import dangling
 from server.coach.understand import Request, detect_side, partner_requests, understand
 from server.models import Ask, Card, Culture, Language, Perspective
 
