@@ -20,7 +20,7 @@ KANA = re.compile(r"[\u3040-\u30ff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 # Expressions of American partners that Chinese and Korean askers paste most (see the labelled decoder set)
 AMERICAN_CARDS = ["american-sounds-great", "american-lets-circle-back", "american-quick-question", "american-well-see",
-                  "american-i-hear-you-but", "american-ballpark-number"]
+                  "american-i-hear-you-but", "american-ballpark-number", "american-email-phrases-cn"]
 
 
 @pytest.fixture(scope="module")
