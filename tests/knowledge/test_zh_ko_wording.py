@@ -1,4 +1,4 @@
-"""Chinese and Korean cards speak the asker's language: their wording and decoded signals are not Japanese lines.
+"""Translated cards speak the asker's language: wording and decoded signals are not another Asian language's lines.
 
 A Chinese answer that pastes a Japanese sentence (or a Korean one) reads as if it were written for someone else; so
 does a decoded American expression explained in English inside a Korean answer.
@@ -20,7 +20,7 @@ KANA = re.compile(r"[\u3040-\u30ff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 # Expressions of American partners that Chinese and Korean askers paste most (see the labelled decoder set)
 AMERICAN_CARDS = ["american-sounds-great", "american-lets-circle-back", "american-quick-question", "american-well-see",
-                  "american-i-hear-you-but", "american-ballpark-number"]
+                  "american-i-hear-you-but", "american-ballpark-number", "american-email-phrases-cn"]
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +37,31 @@ def test_chinese_what_to_say_lines_quote_no_japanese_or_korean(translated: dict[
 def test_korean_what_to_say_lines_quote_no_japanese(translated: dict[Language, dict[str, Card]]) -> None:
     foreign = [f"{card.id}: {line.text[:50]}" for card in translated[Language.KO].values()
                for line in say_lines(card) if KANA.search(line.text)]
+    assert foreign == []
+
+
+def simplified_only(text: str) -> list[str]:
+    """Han characters that Chinese writes and Japanese does not (in GB2312, not in Shift_JIS), e.g. 费 for 費."""
+    return [char for char in text if "\u4e00" <= char <= "\u9fff" and _encodes(char, "gb2312")
+            and not _encodes(char, "cp932")]
+
+
+def _encodes(char: str, codec: str) -> bool:
+    try:
+        char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def test_simplified_only_finds_chinese_but_not_japanese() -> None:
+    assert simplified_only("新的日期和费用周五前确认后发给您") == ["费", "确", "认", "发", "给", "您"]
+    assert simplified_only("新しい日程と費用は金曜日までに確定してお送りします。") == []
+
+
+def test_japanese_what_to_say_lines_quote_no_korean_or_chinese(translated: dict[Language, dict[str, Card]]) -> None:
+    foreign = [f"{card.id}: {line.text[:50]}" for card in translated[Language.JA].values()
+               for line in say_lines(card) if HANGUL.search(line.text) or simplified_only(line.text)]
     assert foreign == []
 
 
