@@ -39,7 +39,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
              "ko": ("맛집", "레시피", "끓이다", "김치찌개"), "zh": ("食谱", "好吃", "美食", "红烧", "咖啡")},
     "travel": {"en": r"itinerary|sightseeing|tourist|airbnb|hostel|airlines?|legroom|jet lag|luggage|transit card|"
                      r"suica|pasmo|t-money|book(ing)? a (hotel|room|flight)|hotels? near|where to stay|get from \w+ to|"
-                     r"esta|(plug|power|travel) adapters?|bicycle|fedex|dhl|courier|freight|shipping (costs?|rates?)|"
+                     r"(which|best|good|cheap|nice) hotels?|esta|(plug|power|travel) adapters?|bicycle|fedex|dhl|"
+                     r"courier|freight|shipping (costs?|rates?)|"
                      r"ship (my|a|an) (?!deal)",
                "ja": ("観光", "旅行", "航空会社", "乗り換え", "変換プラグ", "送料", "船便", "宅配便", "国際郵便"),
                "ko": ("관광", "여행", "항공사", "교통카드", "돼지코", "택배", "항공 화물", "국제우편", "배송비"),
@@ -82,7 +83,7 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                "zh": ("剧情简介", "冠军", "排行", "票房多少", "全球票房", "有多高", "有多长", "多少米", "海拔",
                       "值得看")},
     "personal": {"en": r"doctor|medicine|symptoms?|back pain|a cold|insomnia|sleep (better|quality)|workout|diet|"
-                       r"dogs?|cats?|pets?|puppy|houseplants?|plumb\w*|faucet|wedding speech|cover letter|"
+                       r"gym|fitness|dogs?|cats?|pets?|puppy|houseplants?|plumb\w*|faucet|wedding speech|cover letter|"
                        r"resignation letter|poem|tweet|horoscope|toddler|my (kids?|son|daughter|baby)|parenting",
                  "ja": ("腰痛", "風邪", "肩こり", "病院", "ストレッチ", "猫", "ペット", "掃除", "結婚式のスピーチ",
                         "履歴書", "子どもが", "子供が", "赤ちゃん", "育児", "眠れ"),

@@ -51,6 +51,7 @@ TRAPS = [  # (question, the kind of trap it is)
     ("感冒了喝什么好？", "personal"),
     # a trip's own logistics, sights and screenings to pick, and family life (written for these tests)
     ("What's the cheapest courier for sending my guitar to Osaka?", "travel"),
+    ("Which hotel near Gangnam station has a decent gym?", "travel"),
     ("大阪の実家に宅配便で荷物を送るといくらかかりますか？", "travel"),
     ("일본 가는데 돼지코 챙겨야 하나요?", "travel"),
     ("从上海邮寄一箱书到纽约要多少运费？", "travel"),
@@ -94,6 +95,7 @@ def test_a_request_for_a_task_is_recognised_in_every_language(question: str) -> 
     "美方这种做法合理吗？我们该怎么回应？",
     "美方说要推迟付款，我们该怎么跟他们谈？",
     "The US side wants to ship the series dub-only. Will fans push back, and how do we say no?",
+    "The Korean partner booked a cheap hotel for our crew; who pays for the upgrade?",
     "子ども向けアニメの共同製作で、米国側が脚本を全部書き直したいと言っています。",
 ])
 def test_coaching_questions_carry_no_off_topic_cue(question: str) -> None:
