@@ -1,19 +1,30 @@
 """English words for business terms in Japanese, Korean and Chinese questions (knowledge/glossary.yaml).
 
 The bundled embedding model reads English only; adding the English words of the terms a question uses lets a
-question written in Japanese, Korean or Chinese be matched by meaning, not only by shared characters."""
+question written in Japanese, Korean or Chinese be matched by meaning, not only by shared characters. Those words
+speak only for the terms they gloss: `unglossed` says how much of a question they leave unsaid, so that a question
+about a child's dinner (「孩子不爱吃饭怎么办？」, glossed "dinner drinking socialising") is not read as an English
+question about business dinners."""
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 
 import yaml
 
-from server.cjk import language_of
+from server.cjk import CJK_CHAR, language_of
 from server.errors import CoachError
 from server.settings import PROJECT_ROOT
 
 GLOSSARY = PROJECT_ROOT / "knowledge" / "glossary.yaml"
+_GLOSS = re.compile(r" \([^()]*\)$")  # what `expand` appends
+
+
+def own_words(text: str) -> str:
+    """The question without the English glosses `Glossary.expand` appends in parentheses."""
+    return _GLOSS.sub("", text)
 
 
 class Glossary:
@@ -36,3 +47,23 @@ class Glossary:
             return text
         found = [english for term, english in self.terms if term in text]
         return f"{text} ({'; '.join(dict.fromkeys(found))})" if found else text
+
+    def unglossed(self, text: str) -> float:
+        """Share of a question's Japanese, Korean or Chinese letters that no glossary term covers (read on its own
+        words, glossed or not): 1.0 when the English words appended say nothing about it, 0.0 for an English
+        question or one made only of glossed terms."""
+        own = own_words(text)
+        if language_of(own) == "en":
+            return 0.0
+        letters = [i for i, c in enumerate(own) if CJK_CHAR.match(c)]
+        covered: set[int] = set()
+        for term, _ in self.terms:
+            for found in re.finditer(re.escape(term), own):
+                covered.update(range(found.start(), found.end()))
+        return round(1.0 - len(covered.intersection(letters)) / len(letters), 4) if letters else 0.0
+
+
+@functools.cache
+def default_glossary() -> Glossary:
+    """knowledge/glossary.yaml, read once per process."""
+    return Glossary.load()

@@ -16,6 +16,7 @@ import functools
 import re
 
 from server.cjk import language_of
+from server.coach.glossary import own_words
 from server.morph import content_words
 
 # Languages that are neither side's: "how do you say thank you in French?" asks for a translation, not about a
@@ -37,9 +38,13 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
              "ja": ("レシピ", "ロケ弁", "仕出し", "ラーメン", "出汁", "コーヒー", "味噌汁"),
              "ko": ("맛집", "레시피", "끓이다", "김치찌개"), "zh": ("食谱", "好吃", "美食", "红烧", "咖啡")},
     "travel": {"en": r"itinerary|sightseeing|tourist|airbnb|hostel|airlines?|legroom|jet lag|luggage|transit card|"
-                     r"suica|pasmo|t-money|book(ing)? a (hotel|room|flight)|hotels? near|where to stay|get from \w+ to",
-               "ja": ("観光", "旅行", "航空会社", "乗り換え"), "ko": ("관광", "여행", "항공사", "교통카드"),
-               "zh": ("旅游", "景点", "航空公司", "交通卡", "座位最宽")},
+                     r"suica|pasmo|t-money|book(ing)? a (hotel|room|flight)|hotels? near|where to stay|get from \w+ to|"
+                     r"(which|best|good|cheap|nice) hotels?|esta|(plug|power|travel) adapters?|bicycle|fedex|dhl|"
+                     r"courier|freight|shipping (costs?|rates?)|"
+                     r"ship (my|a|an) (?!deal)",
+               "ja": ("観光", "旅行", "航空会社", "乗り換え", "変換プラグ", "送料", "船便", "宅配便", "国際郵便"),
+               "ko": ("관광", "여행", "항공사", "교통카드", "돼지코", "택배", "항공 화물", "국제우편", "배송비"),
+               "zh": ("旅游", "景点", "航空公司", "交通卡", "座位最宽", "转换插头", "快递", "邮寄", "运费")},
     "paperwork": {"en": r"bank accounts?|credit cards?|credit score|phone plan|sim( card)?|esim|prepaid plan|"
                         r"apartment|(?<!completion )guarantor|visas?|residence card|driver'?s licen[cs]e|"
                         r"health insurance|ward office|my number card|social security|entry rules|register my address",
@@ -69,18 +74,23 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "trivia": {"en": r"highest[- ]grossing|highest box office|of all time|box office (records?|rankings?)|"
                      r"worldwide gross|how much did .{1,40} make|who (won|directed|starred)|"
                      r"best picture|plot summary|summari[sz]e the plot|the plot of|actors are in|"
-                     r"stock (price|performed)",
-               "ja": ("あらすじ", "優勝", "ランキング", "歴代", "興行収入はいくら", "興行収入いくら"),
-               "ko": ("줄거리", "우승", "관객 수가 몇", "관객이 몇", "박스오피스 수익"),
-               "zh": ("剧情简介", "冠军", "排行", "票房多少", "全球票房")},
+                     r"stock (price|performed)|tallest|highest mountain|how (tall|high) is|"
+                     r"should i (watch|show)|worth watching",
+               "ja": ("あらすじ", "優勝", "ランキング", "歴代", "興行収入はいくら", "興行収入いくら", "高さ",
+                      "何メートル", "一番ヒット", "観るべき"),
+               "ko": ("줄거리", "우승", "관객 수가 몇", "관객이 몇", "박스오피스 수익", "높이가", "몇 미터",
+                      "볼 만한", "볼만한"),
+               "zh": ("剧情简介", "冠军", "排行", "票房多少", "全球票房", "有多高", "有多长", "多少米", "海拔",
+                      "值得看")},
     "personal": {"en": r"doctor|medicine|symptoms?|back pain|a cold|insomnia|sleep (better|quality)|workout|diet|"
-                       r"dogs?|cats?|pets?|puppy|houseplants?|plumb\w*|faucet|wedding speech|cover letter|"
-                       r"resignation letter|poem|tweet|horoscope",
+                       r"gym|fitness|dogs?|cats?|pets?|puppy|houseplants?|plumb\w*|faucet|wedding speech|cover letter|"
+                       r"resignation letter|poem|tweet|horoscope|toddler|my (kids?|son|daughter|baby)|parenting",
                  "ja": ("腰痛", "風邪", "肩こり", "病院", "ストレッチ", "猫", "ペット", "掃除", "結婚式のスピーチ",
-                        "履歴書"),
+                        "履歴書", "子どもが", "子供が", "赤ちゃん", "育児", "眠れ"),
                  "ko": ("고양이", "강아지", "에어컨", "청소", "감기", "허리", "병원", "스트레칭", "축사", "이력서",
-                        "자기소개서"),
-                 "zh": ("猫咪", "宠物", "洗衣机", "睡眠", "感冒", "颈椎", "医院", "失眠", "致辞", "简历", "减肥")},
+                        "자기소개서", "아이가", "아기", "육아", "잠이 안"),
+                 "zh": ("猫咪", "宠物", "洗衣机", "睡眠", "感冒", "颈椎", "医院", "失眠", "致辞", "简历", "减肥",
+                        "孩子", "宝宝", "育儿", "睡不着")},
 }
 # Asking the coach to do a task rather than to advise: write, fix, convert, calculate, translate, summarise,
 # recommend, look up today's rate. The forms a request takes in each language (an imperative, "can you ...",
@@ -126,11 +136,6 @@ _ENGLISH = {name: re.compile(rf"(?<![A-Za-z])({lists['en']})(?![A-Za-z])", re.I)
             for name, lists in TOPICS.items()}
 
 
-def _own_words(text: str) -> str:
-    """The question without the English glosses coach/glossary.py appends in parentheses."""
-    return re.sub(r" \([^()]*\)$", "", text)
-
-
 @functools.lru_cache(maxsize=256)
 def _words(own: str) -> tuple[str, tuple[str, ...]]:
     """The question's language and its words (dictionary forms for Japanese, Korean, Chinese; one call a question)."""
@@ -142,7 +147,7 @@ def _words(own: str) -> tuple[str, tuple[str, ...]]:
 
 def topics(text: str) -> set[str]:
     """The kinds of trap the question's words belong to (weather, food, travel, paperwork, ...)."""
-    own = _own_words(text)
+    own = own_words(text)
     found = {name for name, pattern in _ENGLISH.items() if pattern.search(own)}  # Latin words in any language
     lang, words = _words(own)
     if lang == "en":
@@ -156,14 +161,14 @@ def topics(text: str) -> set[str]:
 
 def asks_for_task(text: str) -> bool:
     """Whether the question asks the coach to do something itself (write, fix, convert, recommend...)."""
-    return bool(TASK.search(_own_words(text)))
+    return bool(TASK.search(own_words(text)))
 
 
 def asked_clause(text: str) -> str:
     """The words that ask: the sentences that end in a question (else the last sentence), and of a sentence that
     asks after a comma, its last clause (「梅雨の予備日は入れてありますが、費用はどちらが負担しますか？」, "weather days
     are on the schedule, who pays?"), unless that clause only adds a second ask ("..., and what are its hours?")."""
-    own = _own_words(text).strip()
+    own = own_words(text).strip()
     sentences = [s for s in _SENTENCE.split(own) if s and s.strip()] or [own]
     asking = [s for s in sentences if _ASKS_END.search(s)] or sentences[-1:]
     out = []
@@ -191,6 +196,6 @@ def off_topic_cue(text: str) -> float:
 def domain_cue(text: str) -> float:
     """How firmly the question places itself in film-business dealings: its distinct domain words, full at
     DOMAIN_FULL, or sooner in a question that short ("budget?" alone is all domain)."""
-    own = _own_words(text)
+    own = own_words(text)
     found = {m.group(0).lower() for m in DOMAIN.finditer(own)}
     return min(1.0, len(found) / max(1, min(DOMAIN_FULL, len(_words(own)[1]))))

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from server.coach.glossary import default_glossary
 from server.coach.offtopic import asked_clause, domain_cue, off_topic_cue
 from server.knowledge.passages import content_hash, dense_text
 from server.models import Card, Culture, Hit, Language, Perspective
@@ -44,8 +45,13 @@ FEATURES: tuple[str, ...] = (*BASE_FEATURES, "frame_exact", *_COMPARED, *(f"{nam
 # The scope model reads the best candidate's card-level signals and its probability (adding its margins over its
 # rivals, with weaker regularisation, declined more training questions in-sample but not more held-out ones in
 # cross-validation, and declined more in-scope ones: left out).
-SCOPE_FEATURES = (*BASE_FEATURES[1:], "top_probability")
-_SCOPE_COLUMNS = [FEATURES.index(name) for name in SCOPE_FEATURES[:-1]]
+# Signals that mean something else where the English words are few (a question in Japanese, Korean or Chinese:
+# its scope is read from BM25, its cues from word lists) are read a second time scaled by `cjk` ("_unglossed"), so
+# the model can weigh them by how much of the question the bundled model could not read.
+SCOPE_BY_SCRIPT = ("scope", "coverage", "key_coverage", "native_trigger", "domain_cue", "off_topic_cue",
+                   "top_probability")
+SCOPE_FEATURES = (*BASE_FEATURES[1:], "top_probability", *(f"{name}_unglossed" for name in SCOPE_BY_SCRIPT))
+_SCOPE_COLUMNS = [FEATURES.index(name) for name in BASE_FEATURES[1:]]
 MISSING_DENSE = -1.0  # search/retrieval.py's score for a passage outside the nearest neighbours
 OFF_TOPIC_DOMINATES = 0.5  # an off-topic cue this strong (a trap in what is asked, or a task request, with no
 # film-business words to explain it) outweighs a decoded phrase: 「フランス語で「ありがとう」は何と言いますか」
@@ -177,9 +183,13 @@ def coverage(question_tokens: AbstractSet[str], tokens: AbstractSet[str]) -> flo
 
 
 def question_features(text: str, scope: float) -> dict[str, float]:
-    """The features that are the same for every candidate of one question."""
+    """The features that are the same for every candidate of one question. `cjk`: how much of the question the
+    English words the bundled model reads leave unsaid (1 with hardly any English words; for a question in Japanese,
+    Korean or Chinese with glossary words appended, the share of it those words do not gloss). `english` (no
+    feature of its own): whether there are English words enough for the cosines to mean anything."""
+    english = len(re.findall(r"[A-Za-z]{2,}", dense_text(text))) >= 3
     return {"scope": scope, "domain_cue": domain_cue(text), "off_topic_cue": off_topic_cue(text),
-            "cjk": float(len(re.findall(r"[A-Za-z]{2,}", dense_text(text))) < 3)}
+            "cjk": default_glossary().unglossed(text) if english else 1.0, "english": float(english)}
 
 
 def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float, card: Card, asker: Asker,
@@ -188,7 +198,7 @@ def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float
                        key_coverage: float = 0.0) -> NDArray[np.float64]:
     """One candidate's features; `best` is the highest trigger and passage cosine among all the candidates, so the
     model can compare a card with its rivals, not only with a fixed bar; `key_coverage` is KeyWords.coverage."""
-    english = 1.0 - shared["cjk"]  # the bundled model reads English only: without English words, cosines are noise
+    english = shared["english"]  # the bundled model reads English only: without English words, cosines are noise
     # a card found by BM25 alone has no passage among the nearest neighbours (dense_score -1, "missing"): its
     # title-and-summary cosine, computed for every candidate, stands in, so the missing value is no -1 penalty
     dense = hit.dense_score if hit.dense_score > MISSING_DENSE else similarities[1]
@@ -233,8 +243,11 @@ def relative_features(matrix: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def scope_features(features: NDArray[np.float64], probability: float) -> NDArray[np.float64]:
-    """What the scope model reads (SCOPE_FEATURES): some of the best candidate's features and its probability."""
-    return np.append(features[_SCOPE_COLUMNS], probability)
+    """What the scope model reads (SCOPE_FEATURES): some of the best candidate's features and its probability, and
+    those of SCOPE_BY_SCRIPT again scaled by its `cjk` feature."""
+    plain = np.append(features[_SCOPE_COLUMNS], probability)
+    named = dict(zip(SCOPE_FEATURES, plain, strict=False))
+    return np.append(plain, [named[name] * named["cjk"] for name in SCOPE_BY_SCRIPT])
 
 
 def _logistic(z: float) -> float:

@@ -4,7 +4,10 @@ English questions: the top card's cosine similarity, checked against generic off
 recipes, code, personal tax...) so that a question which merely names Tokyo is not taken for a co-production
 question. CJK questions: the bundled model reads English only, so the lexical (BM25) score of the top card leads,
 and the word lists of coach/offtopic.py (the same kinds of trap in Japanese, Korean and Chinese) stand in for these
-prototypes. Constants were chosen on tests/data/dev.jsonl against tests/data/out_of_scope.jsonl
+prototypes. The English words coach/glossary.py appends to such a question are all business words and speak only for
+the terms they gloss, so their cosine counts for the share of the question those terms cover, and no more: a glossed
+「孩子不爱吃饭怎么办？」 ("dinner drinking socialising") is not an English question about business dinners.
+Constants were chosen on tests/data/dev.jsonl against tests/data/out_of_scope.jsonl
 (tests/bench/calibrate.py). The value is one feature of the ranker (coach/rank.py), whose trained scope model
 decides whether to decline, reading the cues of coach/offtopic.py beside it.
 """
@@ -16,6 +19,7 @@ import math
 import numpy as np
 
 from server.cjk import cjk_share
+from server.coach.glossary import default_glossary, own_words
 from server.models import Hit
 from server.search.embedder import Embedder
 
@@ -52,9 +56,17 @@ class ScopeModel:
     def confidence(self, text: str, top: Hit | None, query_vector: np.ndarray | None = None) -> float:
         if top is None:
             return 0.0
-        if cjk_share(text) > 0.5:
-            return round(_logistic((top.lexical_score - MIN_LEXICAL) / LEXICAL_SCALE), 4)
+        if cjk_share(own_words(text)) <= 0.5:
+            return round(self._by_meaning(text, top, query_vector), 4)
+        lexical = _logistic((top.lexical_score - MIN_LEXICAL) / LEXICAL_SCALE)
+        glossed = 1.0 - default_glossary().unglossed(text)
+        if glossed == 0.0 or text == own_words(text):
+            return round(lexical, 4)
+        return round(glossed * self._by_meaning(text, top, query_vector) + (1.0 - glossed) * lexical, 4)
+
+    def _by_meaning(self, text: str, top: Hit, query_vector: np.ndarray | None) -> float:
+        """The top card's cosine against the closest off-topic prototype's."""
         vector = query_vector if query_vector is not None else self.embedder.encode([text])
         off_topic = float((self.prototypes @ vector.reshape(-1)).max())
         signal = min(top.dense_score - MIN_COSINE, top.dense_score - off_topic - MIN_MARGIN)
-        return round(_logistic(signal / COSINE_SCALE), 4)
+        return _logistic(signal / COSINE_SCALE)

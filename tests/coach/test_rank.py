@@ -9,8 +9,10 @@ import pytest
 
 from server.coach.labelled import load_answer_set, split_of
 from server.coach.rank import (
+    BASE_FEATURES,
     FEATURES,
     RELATIVE,
+    SCOPE_BY_SCRIPT,
     SCOPE_FEATURES,
     Asker,
     KeyWords,
@@ -26,7 +28,7 @@ from server.search.languages import CardWords, LanguageIndex
 from server.search.lexical import tokenize
 
 COLUMN = {name: i for i, name in enumerate(FEATURES)}
-SHARED = {"scope": 0.9, "domain_cue": 1.0, "off_topic_cue": 0.0, "cjk": 0.0}
+SHARED = {"scope": 0.9, "domain_cue": 1.0, "off_topic_cue": 0.0, "cjk": 0.0, "english": 1.0}
 JAPANESE_STUDIO = Asker(Culture.JP_US, Perspective.ASIA_SIDE)
 
 
@@ -148,7 +150,10 @@ def test_a_question_not_in_english_gets_its_own_copy_of_the_compared_features() 
 
 def test_the_scope_model_reads_the_named_columns() -> None:
     row = np.arange(len(FEATURES), dtype=float)
-    assert scope_features(row, 0.5).tolist() == [*(COLUMN[n] for n in SCOPE_FEATURES[:-1]), 0.5]
+    plain = [*(COLUMN[n] for n in BASE_FEATURES[1:]), 0.5]
+    value = dict(zip(SCOPE_FEATURES, plain, strict=False))
+    assert scope_features(row, 0.5).tolist() == [*plain, *(value[n] * COLUMN["cjk"] for n in SCOPE_BY_SCRIPT)]
+    assert len(scope_features(row, 0.5)) == len(SCOPE_FEATURES)
 
 
 def test_every_cross_validation_fold_holds_training_questions() -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.glossary import Glossary
+from server.coach.glossary import Glossary, own_words
 from server.coach.labelled import load_answer_set
 from server.coach.offtopic import IN_PASSING, asked_clause, asks_for_task, domain_cue, off_topic_cue, topics
+from server.coach.rank import question_features
 from server.models import Ask, Language
 
 TRAPS = [  # (question, the kind of trap it is)
@@ -48,6 +49,20 @@ TRAPS = [  # (question, the kind of trap it is)
     ("肩こりがひどいです。", "personal"),
     ("감기에 좋은 차 있어요?", "personal"),
     ("感冒了喝什么好？", "personal"),
+    # a trip's own logistics, sights and screenings to pick, and family life (written for these tests)
+    ("What's the cheapest courier for sending my guitar to Osaka?", "travel"),
+    ("Which hotel near Gangnam station has a decent gym?", "travel"),
+    ("大阪の実家に宅配便で荷物を送るといくらかかりますか？", "travel"),
+    ("일본 가는데 돼지코 챙겨야 하나요?", "travel"),
+    ("从上海邮寄一箱书到纽约要多少运费？", "travel"),
+    ("How tall is the Tokyo Skytree?", "trivia"),
+    ("東京タワーの高さは？", "trivia"),
+    ("넷플릭스에서 볼만한 한국 영화 있어요?", "trivia"),
+    ("珠穆朗玛峰有多高？", "trivia"),
+    ("My son won't do his homework without a fight. Ideas?", "personal"),
+    ("子どもが朝起きられません。", "personal"),
+    ("아기가 밤에 자꾸 깨요.", "personal"),
+    ("孩子总是玩手机怎么办？", "personal"),
 ]
 
 
@@ -79,6 +94,9 @@ def test_a_request_for_a_task_is_recognised_in_every_language(question: str) -> 
     "미국 측이 계약서 수정해 달라고 하는데 어떻게 답해야 할까요?",
     "美方这种做法合理吗？我们该怎么回应？",
     "美方说要推迟付款，我们该怎么跟他们谈？",
+    "The US side wants to ship the series dub-only. Will fans push back, and how do we say no?",
+    "The Korean partner booked a cheap hotel for our crew; who pays for the upgrade?",
+    "子ども向けアニメの共同製作で、米国側が脚本を全部書き直したいと言っています。",
 ])
 def test_coaching_questions_carry_no_off_topic_cue(question: str) -> None:
     assert off_topic_cue(question) == 0.0, (topics(question), asks_for_task(question))
@@ -207,3 +225,24 @@ def test_a_decoded_phrase_makes_a_question_about_the_partners_words_in_scope_but
     assert not french.in_scope
     partner = kb_answerer.answer(Ask(message="先方から「前向きに検討します」と返事がありました。これは断りですか？"))
     assert partner.in_scope
+
+
+def test_the_share_a_glossary_leaves_unsaid_is_read_on_the_askers_words() -> None:
+    glossary = Glossary.load()
+    assert glossary.unglossed("Who decides the final cut?") == 0.0  # English: the model reads all of it
+    assert glossary.unglossed("泰山有多高？") == 1.0  # no business term: the English words would say nothing
+    child = glossary.expand("孩子不爱吃饭怎么办？")  # 吃饭 is glossed as business dinners
+    assert own_words(child) == "孩子不爱吃饭怎么办？" and child != own_words(child)
+    assert glossary.unglossed(child) == pytest.approx(7 / 9, abs=1e-4)  # 2 of its 9 letters are the glossed term
+    assert glossary.unglossed(glossary.expand("予算")) == 0.0
+
+
+def test_a_glossed_cjk_question_is_not_read_as_an_english_one() -> None:
+    """The glossary's English words are all business words: with them a question about a child's dinner looked
+    English (cjk 0) to the ranker and its scope model, and in scope by meaning."""
+    glossary = Glossary.load()
+    child = question_features(glossary.expand("孩子不爱吃饭怎么办？"), 0.5)
+    assert child["english"] == 1.0  # the cosines of the glossed words still rank the cards
+    assert child["cjk"] == pytest.approx(7 / 9, abs=1e-4)
+    assert question_features("泰山有多高？", 0.5)["cjk"] == 1.0
+    assert question_features("Who decides the final cut on a co-production?", 0.5)["cjk"] == 0.0
