@@ -35,7 +35,8 @@ def language_of(text: str) -> str:
     return "zh" if han else "en"
 
 
-def _writable(char: str, encoding: str) -> bool:
+def writable(char: str, encoding: str) -> bool:
+    """The character exists in that legacy encoding (GB2312: simplified Chinese; Shift_JIS: Japanese)."""
     try:
         char.encode(encoding)
     except UnicodeEncodeError:
@@ -47,5 +48,5 @@ def han_reads_japanese(text: str) -> bool:
     """Han with a character only Japanese writes (純, 応, 書: in Shift_JIS, not in simplified GB2312) and none only
     simplified Chinese writes (领, 说: the reverse): 「純利益」 in an English question is Japanese, not Chinese."""
     chars = set(HAN.findall(text))
-    japanese = any(_writable(c, "shift_jis") and not _writable(c, "gb2312") for c in chars)
-    return japanese and not any(_writable(c, "gb2312") and not _writable(c, "shift_jis") for c in chars)
+    japanese = any(writable(c, "shift_jis") and not writable(c, "gb2312") for c in chars)
+    return japanese and not any(writable(c, "gb2312") and not writable(c, "shift_jis") for c in chars)

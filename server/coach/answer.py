@@ -201,8 +201,9 @@ class Answerer:
             plans.append(self.planner.plan(u, asker, decoded, continues, shown, shown_cards, self.labels[lang.value],
                                            lang, reserve=REPLY_RESERVE * min(len(requests), MAX_REQUESTS),
                                            in_scope_known=reading.in_scope_known))
+        # the better outcome, then the more confident; on a tie the first reading (the message on its own)
         plan = max(plans, key=lambda p: (OUTCOMES.index(p.outcome), p.confidence)) if plans \
-            else Plan(confidence=0.0, outcome="decline", query=ask.message)  # the first wins a tie
+            else Plan(confidence=0.0, outcome="decline", query=ask.message)
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         replies: list[tuple[str, str]] = []

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from server.cjk import writable
 from server.knowledge.cards import load_cards, say_lines
 from server.knowledge.translations import load_translations
 from server.models import Card, Language
@@ -42,16 +43,8 @@ def test_korean_what_to_say_lines_quote_no_japanese(translated: dict[Language, d
 
 def simplified_only(text: str) -> list[str]:
     """Han characters that Chinese writes and Japanese does not (in GB2312, not in Shift_JIS), e.g. 费 for 費."""
-    return [char for char in text if "\u4e00" <= char <= "\u9fff" and _encodes(char, "gb2312")
-            and not _encodes(char, "cp932")]
-
-
-def _encodes(char: str, codec: str) -> bool:
-    try:
-        char.encode(codec)
-    except UnicodeEncodeError:
-        return False
-    return True
+    return [char for char in text if "\u4e00" <= char <= "\u9fff" and writable(char, "gb2312")
+            and not writable(char, "cp932")]
 
 
 def test_simplified_only_finds_chinese_but_not_japanese() -> None:
