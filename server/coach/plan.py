@@ -144,7 +144,7 @@ class Planner:
         ranked = [self.rank(q, asker, frozenset(f.card_id for f in found))
                   for q, found in zip(queries, about, strict=True)]
         for part, found, candidates in zip(u.parts, about, ranked, strict=True):
-            if found and ("…" in part or refers_back(part)):  # "Is this a no?" asks what the expression means
+            if _asks_about_their_words(part, found):  # "Is this a no?" asks what the expression means
                 decoded_ids = {f.card_id for f in found}
                 candidates.sort(key=lambda c: c.card.id not in decoded_ids)  # stable: otherwise as ranked
         alone = [None if previous_query is not None or u.query(part, situation=False) == u.query(part)
@@ -152,14 +152,13 @@ class Planner:
                                 frozenset(f.card_id for f in found))
                  for part, found in zip(u.parts, about, strict=True)]
         chosen = [candidates if by_part is None else self._with_part_alone(
-                      candidates, by_part, found, bool(found and ("…" in part or refers_back(part))))
+                      candidates, by_part, found, _asks_about_their_words(part, found))
                   for part, found, candidates, by_part in zip(u.parts, about, ranked, alone, strict=True)]
         if previous_query is not None:  # glued to what it continues, the earlier question's words dominate; the
             # follow-up's own words say what it newly asks ("and how do I put it in writing?"): ranked alone too
             own = u.parts[0]
             by_own = self.rank(self.glossary.expand(u.query(own)), asker, frozenset(f.card_id for f in about[0]))
-            chosen[0] = self._with_part_alone(ranked[0], by_own, about[0],
-                                              bool(about[0] and ("…" in own or refers_back(own))))
+            chosen[0] = self._with_part_alone(ranked[0], by_own, about[0], _asks_about_their_words(own, about[0]))
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r]
                        + [self.ranker.decoded_in_scope(u.parts) if decoded else 0.0])
@@ -329,6 +328,12 @@ def _about_partner(u: Understanding, decoded: list[Found]) -> list[list[Found]]:
         for n in written or [n for n, part in enumerate(u.parts) if n == referring or telling_words(part) & words]:
             out[n].append(found)
     return out
+
+
+def _asks_about_their_words(part: str, found: list[Found]) -> bool:
+    """The part asks what decoded expressions mean: they belong to it, and it points at the partner's words (their
+    pasted text left out as "…", or "is this a no?")."""
+    return bool(found) and ("…" in part or refers_back(part))
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
