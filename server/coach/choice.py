@@ -52,11 +52,13 @@ def new_card_plan(card: Card, chosen: Plan, alone: Plan, side: Perspective | Non
 def wording_plan(card: Card, asked: str, side: Perspective | None, pair: Culture | None, stage: str | None,
                  shown: list[str], words: Labels, lang: Language, confidence: float, query: str) -> Plan | None:
     """"Can you draft the reply?", 「文面を作ってもらえますか」: the wording for the asker's side from `card` (the one
-    the last answer led with, in the answer's language), a line not shown yet first, with what else of it is new.
-    It continues `query` (what the last answer answered)."""
+    the last answer led with, in the answer's language), a line not shown yet first, then up to two more of its lines
+    to adapt (asked for in so many words, they may repeat the last answer's), with what else of it is new. It
+    continues `query` (what the last answer answered)."""
     lines = say_items(card, side)
     if not lines:
         return None
     line = (pick(lines, set(tokenize(asked)), 1, shown) or lines)[0]
     section = followup_section(card, line, None, side, pair, stage, CORE_WORDS, shown, words=words, lang=lang)
+    section.say = [other for other in lines if other != line][:2]
     return Plan(confidence=confidence, outcome="answer", sections=[section], query=query)
