@@ -1,7 +1,8 @@
 """Which plan a turn in a conversation answers with, once the ways to read it are planned (coach/followup.py says
 which readings there are): the better outcome, then the more confident; but a continuation that would answer from
-a card already shown, while the follow-up's own words point clearly at another card ("Who should I bring?" after
-the visit card), answers with that card. And "can you draft the reply?" answers with the shown card's wording."""
+a card already shown, while the follow-up brings in someone new and its own words point at another card ("Should
+our CEO call their chairman?" after the 研究研究 card), answers with that card. And "can you draft the reply?"
+answers with the shown card's wording."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from server.models import Card, Culture, Language, Perspective
 from server.search.lexical import tokenize
 
 OUTCOMES = ("decline", "clarify", "answer")  # from worst to best
-NEW_ASK_FLOOR = 0.15  # the follow-up's own best card needs at least this probability on its own words ...
-NEW_ASK_SHARE = 0.5  # ... and the shown card less than this share of it: the follow-up does not ask about it
+NEW_ASK_FLOOR = 0.15  # the follow-up's own best card needs at least this probability on its own words
 
 
 def best(plans: list[Plan]) -> Plan | None:
@@ -23,18 +23,16 @@ def best(plans: list[Plan]) -> Plan | None:
 def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | None, people: bool) -> Card | None:
     """The card the follow-up's own words ask about when the chosen plan (a continuation: the earlier question's
     words dominate its ranking) answers from a shown card they do not point at: the first card of the message read
-    on its own (`alone`, in the conversation's frame), new in the conversation, of the asker's pair, with the shown
-    card well below it. Only for a follow-up that brings in someone new (`people`: "Should our CEO call their
+    on its own (`alone`, in the conversation's frame) when it is new in the conversation and of the asker's pair.
+    Only for a follow-up that brings in someone new (`people`: "Should our CEO call their
     chairman?"): on the labelled conversations, follow-ups without such a cue ("Is this normal or a red flag?") are
     answered by the shown card far more often than its own words' ranking says."""
     if not people or chosen.outcome != "answer" or not chosen.cards or not alone.candidates \
             or chosen.cards[0].id not in shown_cards:
         return None
-    top = alone.candidates[0]
-    own = {c.card.id: c.probability for c in alone.candidates}
-    if top.card.id in shown_cards or not fits_pair(top.card, pair) or top.probability < NEW_ASK_FLOOR:
-        return None
-    return top.card if own.get(chosen.cards[0].id, 0.0) < NEW_ASK_SHARE * top.probability else None
+    top = alone.candidates[0]  # so ranked above the shown card on the follow-up's own words
+    new = top.card.id not in shown_cards and fits_pair(top.card, pair) and top.probability >= NEW_ASK_FLOOR
+    return top.card if new else None
 
 
 def new_card_plan(card: Card, chosen: Plan, alone: Plan, side: Perspective | None, pair: Culture | None,
