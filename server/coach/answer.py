@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 
 from server.cjk import language_of
+from server.coach.choice import best, new_ask, new_card_plan, wording_plan
 from server.coach.compose import (
     MAX_REQUESTS,
     SOURCES_LINE,
@@ -25,14 +26,21 @@ from server.coach.compose import (
     reply_lines,
 )
 from server.coach.decode import Decoder, Found
-from server.coach.followup import is_thanks, readings
+from server.coach.followup import (
+    asked_again,
+    asks_for_wording,
+    brings_people,
+    continued,
+    is_thanks,
+    named_part,
+    readings,
+)
 from server.coach.plan import Plan, Planner, fits_pair
 from server.coach.rank import Asker, Ranker
 from server.coach.scope import ScopeModel
 from server.coach.understand import Understanding, is_question, partner_requests, understand, word_count
 from server.coach.writer import Writer, WriterError, clean_citations
 from server.models import Answer, Ask, Card, Culture, Decoded, Language, Source, Turn
-from server.search.lexical import tokenize, tokenize_in
 from server.search.retrieval import Retriever
 from server.store.conversations import ConversationStore
 
@@ -54,7 +62,6 @@ EXAMPLES = {
            "中美合拍片的最终剪辑权应该归谁？",
            "美方要求先收回全部宣发费用，这合理吗？"],
 }
-OUTCOMES = ("decline", "clarify", "answer")  # from worst to best
 FIRST_TURN_CACHE = 512  # first questions whose draft is kept (least recently asked dropped first)
 BARE_PHRASE_SHARE = 0.5  # an unquoted message is the partner's own phrase when expressions fill this share of it
 REPLY_RESERVE = 35  # core words kept per reply to a pasted e-mail's request
@@ -180,8 +187,9 @@ class Answerer:
                 before = understand(turn.content, default_pair, default_side)
                 default_pair, default_side = before.pair, before.side
         previous = next((t for t in reversed(history) if t.role == "user" and t.in_scope), None)
-        u = understand(ask.message, default_pair, default_side)
-        continued = self._continued(previous, u) if previous else None
+        again = asked_again(previous, ask.message, default_pair) if previous else None  # "and in Korea?"
+        u = understand(again or ask.message, default_pair, default_side)
+        follows = continued(previous, u, self.planner.glossary.expand) if previous and not again else None
         found = self.decode(ask.message, u)
         # The answer's language: the one asked for, else the asker's own words' (a bare pasted phrase has none)
         lang = ask.lang or Language("en" if found and not u.partner_text else u.asker_language)
@@ -190,9 +198,14 @@ class Answerer:
         shown = [line for t in coach_turns for line in _lines(t.content)]
         shown_cards = {cid for t in coach_turns for cid in t.card_ids}
         requests = partner_requests(u.partner_text)
-        plans = []
+        wording = self._wording(coach_turns, u, lang, shown, previous.resolved_query or previous.content) \
+            if previous and asks_for_wording(ask.message) else None
+        plans = [wording] if wording is not None else []
+        named = named_part(ask.message) if previous and coach_turns else None
+        if named is not None and -len(coach_turns[-1].card_ids) <= named < len(coach_turns[-1].card_ids):
+            shown_cards -= {coach_turns[-1].card_ids[named]}  # "going back to the first point": that card again
         thanks = is_thanks(ask.message)  # "thanks!": a welcome, not coaching or a decline
-        for reading in [] if thanks else readings(ask.message, history, continued):  # alone, continuing, or both
+        for reading in [] if thanks or plans else readings(ask.message, history, follows):  # alone, continuing
             # Ranking a continuation reads the partner's words decoded in what it continues ("kentou shimasu",
             # then "should I wait or push?") as its own, as when asked at once; they are not explained again.
             continues = reading.continues
@@ -201,9 +214,12 @@ class Answerer:
             plans.append(self.planner.plan(u, asker, decoded, continues, shown, shown_cards, self.labels[lang.value],
                                            lang, reserve=REPLY_RESERVE * min(len(requests), MAX_REQUESTS),
                                            in_scope_known=reading.in_scope_known))
-        # the better outcome, then the more confident; on a tie the first reading (the message on its own)
-        plan = max(plans, key=lambda p: (OUTCOMES.index(p.outcome), p.confidence)) if plans \
-            else Plan(confidence=0.0, outcome="decline", query=ask.message)
+        plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=ask.message)
+        people = bool(previous) and brings_people(ask.message, previous.content if previous else "")
+        card = new_ask(plans[0], plan, shown_cards, u.pair, people) if len(plans) == 2 else None  # "our CEO too?"
+        if card is not None:
+            plan = new_card_plan(self.planner.localised(card, lang), plan, plans[0], u.side, u.pair, u.stage, shown,
+                                 self.labels[lang.value], lang, REPLY_RESERVE * min(len(requests), MAX_REQUESTS))
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         replies: list[tuple[str, str]] = []
@@ -222,17 +238,15 @@ class Answerer:
             markdown = compose_decline(self.prompts, suggestions, lang.value, thanks)
         return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions, lang, replies)
 
-    def _continued(self, previous: Turn, u: Understanding) -> str:
-        """What a follow-up continues. After a question of two or three parts, the part it names (the most words
-        in common), else the last one, so that "what if they still refuse?" is about the ask just answered rather
-        than the whole first message; after a one-part question, what that question was resolved to."""
-        before = understand(previous.content, u.pair, u.side)
-        if len(before.parts) == 1:
-            return previous.resolved_query or previous.content
-        asked = _words(" ".join(u.parts), u.language)
-        shared = [len(asked & _words(part, before.language)) for part in before.parts]
-        named = max(range(len(shared)), key=lambda n: (shared[n], n))  # a tie goes to the later part
-        return self.planner.glossary.expand(before.query(before.parts[named]))
+    def _wording(self, coach_turns: list[Turn], u: Understanding, lang: Language, shown: list[str],
+                 query: str) -> Plan | None:
+        """"Can you draft the reply?": the wording of the card the last answer led with (see choice.wording_plan)."""
+        last = next((t for t in reversed(coach_turns) if t.card_ids), None)
+        if last is None or last.card_ids[0] not in self.retriever.index.cards:
+            return None
+        card = self.planner.localised(self.retriever.index.cards[last.card_ids[0]], lang)
+        return wording_plan(card, " ".join(u.parts), u.side, u.pair, u.stage, shown, self.labels[lang.value], lang,
+                            last.confidence or 0.0, query)
 
     def decode(self, message: str, u: Understanding) -> list[Found]:
         """Decode the partner's words only; a message that is nothing but a short phrase counts as theirs."""
@@ -301,11 +315,6 @@ def _option(card: Card) -> str:
     """A card as something the user can send: its first question-like trigger in the card's language (an English
     card also lists triggers in the partner's script), else its title."""
     return next((t for t in card.triggers if word_count(t) >= 4 and language_of(t) == card.lang.value), card.title)
-
-
-def _words(text: str, language: str) -> set[str]:
-    """A text's search words: English stems, and dictionary forms for Japanese, Korean or Chinese."""
-    return set(tokenize(text)) | (set(tokenize_in(text, language)) if language != "en" else set())
 
 
 def _norm(text: str) -> str:

@@ -1,15 +1,19 @@
 """How a message in a conversation is read: a short or back-referring message continues the last answered
 question; any other message is read both on its own and as continuing it, and the engine keeps the reading that
-answers with more confidence. A message that only thanks asks nothing."""
+answers with more confidence. What a follow-up continues: the part of a two- or three-part question it names, the
+same question asked about another country ("and in Korea?"). A message that only thanks asks nothing."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from server.coach.offtopic import asks_for_task, off_topic_cue
-from server.coach.understand import refers_back, word_count
-from server.models import Turn
+from server.coach.rank import OFF_TOPIC_DOMINATES
+from server.coach.understand import Understanding, refers_back, understand, word_count
+from server.models import Culture, Turn
+from server.search.lexical import tokenize, tokenize_in
 
 FOLLOWUP_WORDS = 6
 DANGLING_WORDS = 8
@@ -22,6 +26,50 @@ _FOLLOWUP_CUE = re.compile(
 # ... and in Japanese, Korean, Chinese: 「1か月たっても返事がなかったら？」「…없으면요?」「那…」「…呢？」
 _FOLLOWUP_CJK = re.compile(r"^(?:じゃあ|では|それで|それでも|でも|그럼|그러면|그래도|근데|那|那么|如果|要是)|"
                            r"(?:たら|なら|れば|면요|면|는요|呢|的话)\s*[？?]?\s*$")
+# A request that the coach write the reply ("can you draft the email?", "put that in writing for me",
+# 「返信の文面を作ってもらえますか」, 「답장 초안을 써 주세요」, 「帮我起草一封回信」): the wording of the card just
+# shown, not a card about writing in general. "How do I put it in writing?" asks how to confirm something: not this.
+_WORDING = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|and|then|great|thanks)[,.!\s]+)*(?:(?:can|could|would|will) you\s+(?:please\s+)?|"
+    r"please\s+|help me\s+)?(?:draft|write|put (?:that|it|this) in writing)\b|"
+    r"\b(?:draft|write) (?:me|us|the|a|an|that|this|my|our)\b[^.?!]{0,30}\b(?:e-?mail|reply|response|message|"
+    r"letter|note|answer)\b|\bput (?:that|it|this) in writing for (?:me|us)\b|"
+    r"(?:文面|文章|メール|返信|返事|文案|下書き)[^。？?]{0,20}(?:書いて|作って|考えて|作成して)(?:もら|くれ|くださ|いただ|ほし)|"
+    r"(?:답장|회신|메일|이메일|문구|초안)[^.?？]{0,20}(?:써|작성해|만들어)\s*(?:주|줄|줘)|"
+    r"(?:帮我|请你?|替我|麻烦你?)[^。？?]{0,8}(?:起草|写|拟)[^。？?]{0,12}(?:信|邮件|回复|答复)", re.I)
+# A follow-up that names a part of the question before it: "going back to the first point", 「最初の件ですが」,
+# 「첫 번째 문제로 돌아가서」, 「回到第一个问题」. The index of the part (-1: the last one).
+_NAMED_PARTS = [
+    (0, re.compile(r"\b(?:back to|on|about|regarding|re:?|as for|for|to) (?:the|your|my) (?:first|1st|former) "
+                   r"(?:question|point|part|issue|one|item|topic|ask|thing|matter)s?\b|"
+                   r"最初の(?:件|点|質問|ご質問|話|方|ほう|問題)|(?:一|1|１|ひと)(?:つ目|点目|番目)|"
+                   r"(?:첫\s*번째|첫째|처음)\s*(?:문제|질문|건|부분|말씀드린|얘기|이야기|에\s*말씀드린)|"
+                   r"第(?:一|1)(?:个|点|件)?(?:问题|点|件事)", re.I)),
+    (1, re.compile(r"\b(?:back to|on|about|regarding|re:?|as for|for|to) (?:the|your|my) (?:second|2nd) "
+                   r"(?:question|point|part|issue|one|item|topic|ask|thing|matter)s?\b|"
+                   r"(?:二|2|２|ふた)(?:つ目|点目|番目)|두\s*번째\s*(?:문제|질문|건|부분)|"
+                   r"第(?:二|2)(?:个|点|件)?(?:问题|点|件事)", re.I)),
+    (-1, re.compile(r"\b(?:back to|on|about|regarding|re:?|as for|for|to) (?:the|your|my) (?:last|latter) "
+                    r"(?:question|point|part|issue|one|item|topic|ask|thing|matter)s?\b|"
+                    r"最後の(?:件|点|質問|話|問題)|마지막\s*(?:문제|질문|건)|最后(?:一个|那个)?(?:问题|点)", re.I)),
+]
+# The same word for each culture pair (Japan, Korea, China), with the languages it is written in: "and in Korea?"
+# after a question about Japan asks that question about Korea. People before country: "Japanese" holds "Japan".
+_PLACES = [("en", "Japanese", "Korean", "Chinese"), ("en", "Japan", "Korea", "China"),
+           ("en", "Tokyo", "Seoul", "Beijing"), ("en", "Osaka", "Busan", "Shanghai"),
+           ("ja", "日本", "韓国", "中国"), ("ja", "東京", "ソウル", "北京"), ("ko", "일본", "한국", "중국"),
+           ("ko", "도쿄", "서울", "베이징"), ("zh", "日本", "韩国", "中国"), ("zh", "东京", "首尔", "北京")]
+_PAIRS = (Culture.JP_US, Culture.KR_US, Culture.CN_US)  # the order of _PLACES' words
+WORDING_WORDS = 16  # a longer message that mentions a reply asks something of its own
+BARE_SWITCH_WORDS = 3  # "and in Korea?", "what about China?": the country is all they say
+SWITCH_WORDS = 8  # "and in Korea, what would they say instead?": a longer message asks something of its own
+# Who takes part: a follow-up that brings in someone the question before did not ("Should our CEO call their
+# chairman?", "Who should I bring?", 「社長も同行すべき？」) asks about escalation or the delegation, a new ask.
+_PEOPLE = re.compile(r"\b(?:ceo|coo|chairman|chairwoman|chair|president|vice[- ]president|vp|boss|founder|owner|"
+                     r"head of \w+|managing director)\b|\bwho (?:should|do|shall|must) (?:i|we) (?:bring|take)\b|"
+                     r"\bwho (?:should|to) (?:come|attend|join|go)\b|社長|会長|専務|常務|役員|上司|誰を連れて|"
+                     r"誰が(?:行く|出席|同行)|대표|회장|사장|본부장|임원|상무|전무|누구를\s*(?:데려|데리고)|"
+                     r"누가\s*(?:가|참석|동행)|老板|董事长|总裁|总经理|高层|带谁|派谁|谁去", re.I)
 # A message that only thanks or acknowledges ("thanks!", 「ありがとうございます」) asks nothing to answer.
 _THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(?:thanks?|thank you|thx|"
                      r"many thanks|ok(?:ay)?|got it|great|perfect|cool|ありがとう(?:ございます|ございました)?|"
@@ -66,6 +114,87 @@ def readings(message: str, history: list[Turn], continued: str | None) -> list[R
         return [Reading(None)]
     off_topic = bool(off_topic_cue(message) or asks_for_task(message))
     continuation = Reading(continued, in_scope_known=not off_topic)
-    if is_followup(message, history):
+    if is_followup(message, history) or named_part(message) is not None or asks_for_wording(message):
         return [continuation]
     return [Reading(None)] if off_topic else [Reading(None), continuation]
+
+
+def asks_for_wording(message: str) -> bool:
+    """The message asks the coach to write the reply or e-mail: the wording of the card just shown answers it
+    (never one for something off-topic: "write me a cover letter for the visa"; asking to write is itself a cue)."""
+    return word_count(message) <= WORDING_WORDS and bool(_WORDING.search(message.strip())) \
+        and off_topic_cue(message) <= OFF_TOPIC_DOMINATES
+
+
+def named_part(message: str) -> int | None:
+    """The part of the question before that a follow-up names ("going back to the first point": 0; the last: -1)."""
+    return next((n for n, pattern in _NAMED_PARTS if pattern.search(message)), None)
+
+
+def _named_pairs(text: str) -> set[Culture]:
+    def names(word: str) -> bool:
+        return bool(re.search(rf"\b{word}\b", text, re.I)) if word.isascii() else word in text
+
+    return {pair for row in _PLACES for pair, word in zip(_PAIRS, row[1:], strict=True) if names(word)}
+
+
+def switched_pair(message: str, before: Culture | None) -> Culture | None:
+    """The other country a short follow-up asks about ("and in Korea?", 「韓国では？」, 「중국은요?」) after a
+    conversation about one pair; None when it names none, several or the same."""
+    named = _named_pairs(message)
+    if before in _PAIRS and len(named) == 1 and word_count(message) <= SWITCH_WORDS and named != {before}:
+        return named.pop()
+    return None
+
+
+def swap_pair(text: str, old: Culture, new: Culture, language: str) -> str:
+    """The question asked again for another pair: each name of the old pair's country (in English or the text's
+    language) replaced by the new one's."""
+    index = {pair: n for n, pair in enumerate(_PAIRS, start=1)}
+    rows = [row for row in _PLACES if row[0] in ("en", language)]
+    mapping = {row[index[old]].lower(): row[index[new]] for row in rows}
+    pattern = "|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in sorted(mapping, key=len,
+                                                                                                 reverse=True))
+    return re.sub(pattern, lambda m: mapping[m.group(0).lower()], text, flags=re.I)
+
+
+def asked_again(previous: Turn, message: str, pair_before: Culture | None) -> str | None:
+    """"And in Korea?" after a question about Japan: that question (as it was resolved) asked about Korea, with the
+    follow-up's own words, the partner's quoted words left out (they are another language's); None for any other
+    message. It is answered as a question of its own."""
+    new_pair = switched_pair(message, pair_before)
+    if new_pair is None or pair_before is None:
+        return None
+    before = understand(previous.content, pair_before)
+    text = previous.resolved_query or previous.content
+    for quoted in before.partner_text:
+        text = text.replace(quoted, " ")
+    own = message if word_count(message) > BARE_SWITCH_WORDS else ""  # "and in Korea?" adds nothing to ask
+    return " ".join(f"{swap_pair(text, pair_before, new_pair, before.language)} {own}".split())
+
+
+def continued(previous: Turn, u: Understanding, expand: Callable[[str], str]) -> str:
+    """What a follow-up continues. After a question of two or three parts, the part it names ("the first point"),
+    else the one it shares the most words with, else the last one, so that "what if they still refuse?" is about the
+    ask just answered rather than the whole first message; after a one-part question, what that question was
+    resolved to."""
+    before = understand(previous.content, u.pair, u.side)
+    if len(before.parts) == 1:
+        return previous.resolved_query or previous.content
+    asked = _words(" ".join(u.parts), u.language)
+    shared = [len(asked & _words(part, before.language)) for part in before.parts]
+    named = named_part(" ".join(u.parts))
+    if named is None or named >= len(before.parts):
+        named = max(range(len(shared)), key=lambda n: (shared[n], n))  # a tie goes to the later part
+    return expand(before.query(before.parts[named]))
+
+
+def _words(text: str, language: str) -> set[str]:
+    """A text's search words: English stems, and dictionary forms for Japanese, Korean or Chinese."""
+    return set(tokenize(text)) | (set(tokenize_in(text, language)) if language != "en" else set())
+
+
+def brings_people(message: str, before: str) -> bool:
+    """The follow-up names someone to involve (a CEO, a chairman, "who should I bring?") that the question before
+    did not: who escalates or who attends is a new ask, not the next step of the card just shown."""
+    return any(m.group(0).lower() not in before.lower() for m in _PEOPLE.finditer(message))
