@@ -28,7 +28,7 @@ def test_a_broad_word_does_not_gloss_an_unrelated_question(glossary: Glossary, q
 
 @pytest.mark.parametrize("question, english", [
     ("美方请我们吃饭，饭桌上一直谈分成，正常吗？", "dinner drinking socialising"),
-    ("下个月有宴请，敬酒有什么讲究？", "dinner drinking socialising"),
+    ("下个月有宴请，敬酒有什么讲究？", "banquet toasts"),
     ("촬영 허가가 늦어 스태프가 일주일 대기했는데 대기 비용은 누가 내나요?", "crew standby costs"),
     ("배급사가 마케팅비를 먼저 회수하겠다고 합니다", "marketing costs"),
     ("미국 배급사가 마케팅 비용을 먼저 전부 회수한다고 합니다", "marketing costs"),
