@@ -36,3 +36,10 @@ def test_a_broad_word_does_not_gloss_an_unrelated_question(glossary: Glossary, q
 ])
 def test_the_longer_forms_still_gloss_the_business_question(glossary: Glossary, question: str, english: str) -> None:
     assert english in glossary.expand(question)
+
+
+def test_post_production_is_glossed_by_its_work_not_by_any_cost_that_comes_after() -> None:
+    """后期 alone also names the money paid to a post house (付后期费用): a payments question, not a split of work."""
+    glossary = Glossary.load()
+    assert "post-production" not in glossary.expand("合拍片的钱要从国内汇到美国付后期费用，换汇要多久？")
+    assert "post-production" in glossary.expand("美方想把调色和混音放在洛杉矶，剪辑留在北京")
