@@ -231,18 +231,18 @@ def test_the_share_a_glossary_leaves_unsaid_is_read_on_the_askers_words() -> Non
     glossary = Glossary.load()
     assert glossary.unglossed("Who decides the final cut?") == 0.0  # English: the model reads all of it
     assert glossary.unglossed("泰山有多高？") == 1.0  # no business term: the English words would say nothing
-    child = glossary.expand("孩子不爱吃饭怎么办？")  # 吃饭 is glossed as business dinners
-    assert own_words(child) == "孩子不爱吃饭怎么办？" and child != own_words(child)
-    assert glossary.unglossed(child) == pytest.approx(7 / 9, abs=1e-4)  # 2 of its 9 letters are the glossed term
+    child = glossary.expand("孩子不爱看动画怎么办？")  # 动画 is glossed as animation studio
+    assert own_words(child) == "孩子不爱看动画怎么办？" and child != own_words(child)
+    assert glossary.unglossed(child) == pytest.approx(8 / 10, abs=1e-4)  # 2 of its 10 letters are the glossed term
     assert glossary.unglossed(glossary.expand("予算")) == 0.0
 
 
 def test_a_glossed_cjk_question_is_not_read_as_an_english_one() -> None:
-    """The glossary's English words are all business words: with them a question about a child's dinner looked
+    """The glossary's English words are all business words: with them a question about a child and cartoons looked
     English (cjk 0) to the ranker and its scope model, and in scope by meaning."""
     glossary = Glossary.load()
-    child = question_features(glossary.expand("孩子不爱吃饭怎么办？"), 0.5)
+    child = question_features(glossary.expand("孩子不爱看动画怎么办？"), 0.5)
     assert child["english"] == 1.0  # the cosines of the glossed words still rank the cards
-    assert child["cjk"] == pytest.approx(7 / 9, abs=1e-4)
+    assert child["cjk"] == pytest.approx(8 / 10, abs=1e-4)
     assert question_features("泰山有多高？", 0.5)["cjk"] == 1.0
     assert question_features("Who decides the final cut on a co-production?", 0.5)["cjk"] == 0.0
