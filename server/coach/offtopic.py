@@ -31,9 +31,9 @@ _SAY_IN_A_THIRD_LANGUAGE = (
 # only in its own language: 公式 is a formula in Chinese and "official" in Japanese).
 TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "weather": {"en": r"weather|will it (rain|snow)|rainy season|typhoon season|temperatures?|humid(ity)?",
-                "ja": ("天気", "雨が降", "雨降", "気温", "天気予報", "梅雨"),
-                "ko": ("날씨", "비가 오", "비 오", "기온", "일기예보"),
-                "zh": ("天气", "下雨", "气温", "天气预报", "下雪")},
+                "ja": ("天気", "雨が降", "雨降", "気温", "天気予報", "梅雨", "寒い", "暑い"),
+                "ko": ("날씨", "비가 오", "비 오", "기온", "일기예보", "춥다", "덥다"),
+                "zh": ("天气", "下雨", "气温", "天气预报", "下雪", "冷不冷", "热不热", "带什么衣服")},
     "food": {"en": r"recipes?|cooking|bake|baking|ramen|sushi|vegan|caterers?|bento|wagashi|cold brew|coffee",
              "ja": ("レシピ", "ロケ弁", "仕出し", "ラーメン", "出汁", "コーヒー", "味噌汁"),
              "ko": ("맛집", "레시피", "끓이다", "김치찌개"), "zh": ("食谱", "好吃", "美食", "红烧", "咖啡")},
@@ -41,18 +41,24 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                      r"suica|pasmo|t-money|book(ing)? a (hotel|room|flight)|hotels? near|where to stay|get from \w+ to|"
                      r"(which|best|good|cheap|nice) hotels?|esta|(plug|power|travel) adapters?|bicycle|fedex|dhl|"
                      r"courier|freight|shipping (costs?|rates?)|"
-                     r"ship (my|a|an) (?!deal)",
-               "ja": ("観光", "旅行", "航空会社", "乗り換え", "変換プラグ", "送料", "船便", "宅配便", "国際郵便"),
-               "ko": ("관광", "여행", "항공사", "교통카드", "돼지코", "택배", "항공 화물", "국제우편", "배송비"),
-               "zh": ("旅游", "景点", "航空公司", "交通卡", "座位最宽", "转换插头", "快递", "邮寄", "运费")},
+                     r"ship (my|a|an) (?!deal)|jr pass|rail pass|airport",
+               "ja": ("観光", "旅行", "航空会社", "乗り換え", "変換プラグ", "送料", "船便", "宅配便", "国際郵便",
+                      "空港", "行き方", "JRパス"),
+               "ko": ("관광", "여행", "항공사", "교통카드", "돼지코", "택배", "항공 화물", "국제우편", "배송비",
+                      "공항", "가는 방법", "가는 법"),
+               "zh": ("旅游", "景点", "航空公司", "交通卡", "座位最宽", "转换插头", "快递", "邮寄", "运费", "机场",
+                      "怎么去")},
     "paperwork": {"en": r"bank accounts?|credit cards?|credit score|phone plan|sim( card)?|esim|prepaid plan|"
                         r"apartment|(?<!completion )guarantor|visas?|residence card|driver'?s licen[cs]e|"
-                        r"health insurance|ward office|my number card|social security|entry rules|register my address",
+                        r"health insurance|ward office|my number card|social security|entry rules|register my address|"
+                        r"green card|immigration|wechat pay|alipay",
                   "ja": ("銀行口座", "スマホ", "家賃", "アパート", "賃貸", "ビザ", "在留", "運転免許", "健康保険",
-                         "住民票", "マイナンバー", "ソーシャルセキュリティ", "住みやすい"),
-                  "ko": ("은행 계좌", "요금제", "유심", "월세", "전세", "비자", "외국인 등록", "운전면허", "건강보험"),
+                         "住民票", "マイナンバー", "ソーシャルセキュリティ", "住みやすい", "永住権", "国民健康保険",
+                         "社会保険"),
+                  "ko": ("은행 계좌", "요금제", "유심", "월세", "전세", "비자", "외국인 등록", "운전면허", "건강보험",
+                         "영주권"),
                   "zh": ("银行卡", "银行账户", "开户", "手机号", "套餐", "租房", "房租", "签证", "居留", "驾照",
-                         "医疗保险", "登录证")},
+                         "医疗保险", "登录证", "绿卡", "移民", "五险一金", "社保")},
     "personal_tax": {"en": r"personal (income )?tax|income tax|tax return|my own return|fbar|freelance (fee|income)",
                      "ja": ("確定申告", "所得税", "住民税", "年末調整", "副業"),
                      "ko": ("종합소득세", "연말정산", "소득세"), "zh": ("个人所得税", "个税", "汇算", "自由职业")},
@@ -79,18 +85,18 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                "ja": ("あらすじ", "優勝", "ランキング", "歴代", "興行収入はいくら", "興行収入いくら", "高さ",
                       "何メートル", "一番ヒット", "観るべき"),
                "ko": ("줄거리", "우승", "관객 수가 몇", "관객이 몇", "박스오피스 수익", "높이가", "몇 미터",
-                      "볼 만한", "볼만한"),
+                      "볼 만한", "볼만한", "역대", "관객 수가 가장"),
                "zh": ("剧情简介", "冠军", "排行", "票房多少", "全球票房", "有多高", "有多长", "多少米", "海拔",
-                      "值得看")},
+                      "值得看", "影史", "票房最高")},
     "personal": {"en": r"doctor|medicine|symptoms?|back pain|a cold|insomnia|sleep (better|quality)|workout|diet|"
-                       r"gym|fitness|dogs?|cats?|pets?|puppy|houseplants?|plumb\w*|faucet|wedding speech|cover letter|"
+                       r"gym|fitness|dogs?|cats?|pets?|puppy|houseplants?|plumb\w*|faucet|wedding|cover letter|"
                        r"resignation letter|poem|tweet|horoscope|toddler|my (kids?|son|daughter|baby)|parenting",
-                 "ja": ("腰痛", "風邪", "肩こり", "病院", "ストレッチ", "猫", "ペット", "掃除", "結婚式のスピーチ",
+                 "ja": ("腰痛", "風邪", "肩こり", "病院", "ストレッチ", "猫", "ペット", "掃除", "結婚式",
                         "履歴書", "子どもが", "子供が", "赤ちゃん", "育児", "眠れ"),
-                 "ko": ("고양이", "강아지", "에어컨", "청소", "감기", "허리", "병원", "스트레칭", "축사", "이력서",
-                        "자기소개서", "아이가", "아기", "육아", "잠이 안"),
+                 "ko": ("고양이", "강아지", "에어컨", "청소", "감기", "허리", "병원", "스트레칭", "축사", "결혼식",
+                        "예식장", "이력서", "자기소개서", "아이가", "아기", "육아", "잠이 안"),
                  "zh": ("猫咪", "宠物", "洗衣机", "睡眠", "感冒", "颈椎", "医院", "失眠", "致辞", "简历", "减肥",
-                        "孩子", "宝宝", "育儿", "睡不着")},
+                        "孩子", "宝宝", "育儿", "睡不着", "婚礼")},
 }
 # Asking the coach to do a task rather than to advise: write, fix, convert, calculate, translate, summarise,
 # recommend, look up today's rate. The forms a request takes in each language (an imperative, "can you ...",
@@ -127,6 +133,8 @@ DOMAIN = re.compile(
     r"合拍|合作|制片|发行|版权|预算|合同|会议|美方|中方|片方|对方|谁(出|承担|来付)|拍摄|剧组|后期|交片|配音|档期|"
     r"立项|审查", re.I)
 DOMAIN_FULL = 3  # distinct domain words at which the domain cue is full
+BARE_ASK = 2  # a Japanese, Korean or Chinese asked clause of this few words (「怎么改？」, 「どう直す？」)
+_POINTS_BACK = re.compile(r"\b(?:it|this|that|them|these|those)\b", re.I)
 IN_PASSING = 0.2  # a trap word in the situation only, not in what is asked, is weaker evidence
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+|\n+")
 _ASKS_END = re.compile(r"(?:[?？]|か|ですか|ますか|でしょうか|까요?|나요|죠|吗|呢)\s*[。.]?\s*$")
@@ -147,16 +155,21 @@ def _words(own: str) -> tuple[str, tuple[str, ...]]:
 
 def topics(text: str) -> set[str]:
     """The kinds of trap the question's words belong to (weather, food, travel, paperwork, ...)."""
+    return set(trap_words(text))
+
+
+def trap_words(text: str) -> dict[str, int]:
+    """Each kind of trap the question's words belong to, with how many distinct words of it they use: "a Python
+    KeyError in my Excel macro" is firmer evidence of a code question than one word of it in passing."""
     own = own_words(text)
-    found = {name for name, pattern in _ENGLISH.items() if pattern.search(own)}  # Latin words in any language
+    found = {name: len({m.group(0).lower() for m in pattern.finditer(own)})  # Latin words in any language
+             for name, pattern in _ENGLISH.items()}
     lang, words = _words(own)
-    if lang == "en":
-        return found
-    lemmas = set(words)
-    for name, lists in TOPICS.items():
-        if any(w in lemmas or (len(w) > 1 and w in own) for w in lists[lang]):
-            found.add(name)
-    return found
+    if lang != "en":
+        lemmas = set(words)
+        for name, lists in TOPICS.items():
+            found[name] += sum(w in lemmas or (len(w) > 1 and w in own) for w in lists[lang])
+    return {name: n for name, n in found.items() if n}
 
 
 def asks_for_task(text: str) -> bool:
@@ -181,16 +194,27 @@ def asked_clause(text: str) -> str:
 
 
 def off_topic_cue(text: str) -> float:
-    """Trap evidence the question's film dealings do not explain: 0.5 for one kind of trap in what it asks or a task
-    request, 1 for two or more, IN_PASSING for a kind only named in the situation it describes ("we lost four days
-    to typhoon weather ... who carries this?"), discounted by the domain cue (a crew's hotel bill argued with the
-    partner is a coaching question; a hotel to book is not): the domain words of what is asked for what it asks,
-    those of the whole message for what it only mentions, so that no single word settles it."""
+    """Trap evidence the question's film dealings do not explain: 0.5 for one trap word in what it asks or a task
+    request, 1 for two or more (two words of one kind, or two kinds), IN_PASSING for a kind only named in the
+    situation it describes ("we lost four days to typhoon weather ... who carries this?"), discounted by the
+    domain cue (a crew's hotel bill argued with the partner is a coaching question; a hotel to book is not): the
+    domain words of what is asked for what it asks, those of the whole message for what it only mentions, so that
+    no single word settles it. A bare ask ("How do I fix it?", 「怎么改？」) asks about the situation before it."""
     clause = asked_clause(text)
-    asked = topics(clause)
-    passing = len(topics(text) - asked)
-    cue = min(1.0, 0.5 * (len(asked) + asks_for_task(text))) * (1.0 - domain_cue(clause))
+    asked = trap_words(clause)
+    if not asked and _bare(clause):
+        clause, asked = text, trap_words(text)  # "...throws KeyError. How do I fix it?": asks about the rest
+    passing = len(topics(text) - set(asked))
+    firm = sum(min(2, n) for n in asked.values())
+    cue = min(1.0, 0.5 * (firm + asks_for_task(text))) * (1.0 - domain_cue(clause))
     return min(1.0, cue + IN_PASSING * passing * (1.0 - domain_cue(text)))
+
+
+def _bare(clause: str) -> bool:
+    """An ask with no words of its own for a topic: "How do I fix it?", 「怎么改？」 (no domain word either)."""
+    lang, words = _words(own_words(clause))
+    short = len(words) <= 6 and bool(_POINTS_BACK.search(clause)) if lang == "en" else len(words) <= BARE_ASK
+    return short and not domain_cue(clause)
 
 
 def domain_cue(text: str) -> float:

@@ -246,3 +246,40 @@ def test_a_glossed_cjk_question_is_not_read_as_an_english_one() -> None:
     assert child["cjk"] == pytest.approx(8 / 10, abs=1e-4)
     assert question_features("泰山有多高？", 0.5)["cjk"] == 1.0
     assert question_features("Who decides the final cut on a co-production?", 0.5)["cjk"] == 0.0
+
+
+def test_several_words_of_one_trap_are_firmer_evidence_than_one() -> None:
+    """A Python KeyError in a script is a code question even though it names one kind of trap."""
+    assert off_topic_cue("Why does my Python script fail?") == 0.5
+    assert off_topic_cue("Why does my Python script throw a KeyError?") == 1.0
+    assert off_topic_cue("EDL 정리용 파이썬 코드에서 오류가 나요?") == 1.0
+
+
+@pytest.mark.parametrize("question", [
+    "My script that renames our dailies throws a KeyError on the Python side. How do I fix it?",
+    "我用Python写了个脚本整理素材表，报KeyError，怎么改？",
+])
+def test_a_bare_ask_asks_about_the_situation_before_it(question: str) -> None:
+    """"How do I fix it?" has no words of its own: the code error before it is what is asked."""
+    assert off_topic_cue(question) == 1.0
+
+
+def test_a_bare_ask_about_a_coaching_situation_stays_a_coaching_question() -> None:
+    assert off_topic_cue("Our Korean partner keeps delaying the contract. How do we handle it?") == 0.0
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which JR pass should I buy for Osaka to Tokyo trips?", "travel"),
+    ("LA 공항에서 할리우드까지 가는 방법이 뭐예요?", "travel"),
+    ("羽田空港から渋谷までの行き方を教えて。", "travel"),
+    ("从机场到酒店怎么去？", "travel"),
+    ("How long does a green card through marriage take?", "paperwork"),
+    ("外籍员工怎么交五险一金？", "paperwork"),
+    ("역대 한국 영화 중 관객 수가 가장 많은 작품은?", "trivia"),
+    ("中国影史票房最高的电影是哪一部？", "trivia"),
+    ("서울에서 결혼식을 하려면 예식장은 언제 예약해요?", "personal"),
+    ("想在上海办婚礼，要提前多久订酒店？", "personal"),
+    ("北京十二月冷不冷？", "weather"),
+])
+def test_more_near_domain_traps_in_four_languages(question: str, kind: str) -> None:
+    assert kind in topics(question)

@@ -1,0 +1,235 @@
+"""Who is asking: the culture pair, the asker's side (an American about an Asian partner, or a Japanese, Korean or
+Chinese company about an American partner) and the stage of the deal, read from the asker's own words in any of
+the four languages; and whose English a pasted partner message is. What askers say they are ("I'm a US producer",
+「米国側のプロデューサーとして」, 「미국 프로듀서입니다」, 「我们是北京的公司」) outranks the partners they name."""
+
+from __future__ import annotations
+
+import re
+
+from server.cjk import HAN, HANGUL, KANA, han_reads_japanese
+from server.coach.parts import word_count
+from server.models import Culture, Perspective
+
+NAMELESS_WORDS = 12  # a CJK message this short that names no side is a follow-up's: it keeps the conversation's
+_PAIR_WORDS = {
+    Culture.KR_US: re.compile(r"\b(korea|korean|koreans|seoul|busan|incheon|jeju|kofic|kocca|kcab|chaebol|nunchi|"
+                              r"hoesik|webtoons?|kakao\w*|k-dramas?)\b|한국|韓国|韩国", re.I),
+    Culture.CN_US: re.compile(r"\b(china|chinese|beijing|shanghai|hangzhou|shenzhen|guangzhou|chengdu|xinjiang|"
+                              r"hengdian|cfcc|nrta|guanxi|mianzi|wechat|weibo|rmb|yuan)\b|中国|中方|北京|上海", re.I),
+    Culture.JP_US: re.compile(r"\b(japan|japanese|tokyo|osaka|kyoto|hokkaido|shinjuku|sapporo|fukuoka|nagoya|"
+                              r"nemawashi|ringi|seisaku|iinkai|anime|manga|seiyuu|jcaa|yen)\b|日本|東京", re.I),
+}
+_ASIAN = r"(?:japanese|korean|chinese|tokyo|seoul|beijing|shanghai|osaka|busan|kyoto|hangzhou|shenzhen|guangzhou)"
+# What a message that opens "Japanese publisher here." or "Korean studio, co-owning ..." says the asker is.
+_SELF = r"(?:studio|company|publisher|producer|distributor|broadcaster|investor|financier|streamer|network|team)"
+_ASIAN_PLACE = r"(?:tokyo|seoul|beijing|shanghai|osaka|busan|kyoto|japan|korea|china)"
+_AMERICAN = r"(?:us|u\.s\.|american|hollywood|la|l\.a\.|american-side|western)"
+_ROLE = (r"(?:partners?|co-?producers?|producers?|studios?|side|counterparts?|distributors?|broadcasters?|"
+         r"publishers?|teams?|exec\w*|investors?|financiers?|committee|company|companies|streamers?|network|"
+         r"showrunners?|director|writers?|lawyers?|agents?|colleagues?|client)")
+# Our own people ("our US director", "our Korean VFX team") name the asker's side; "our US partner" the other one.
+_OWN = r"(?:teams?|crew|staff|office|company|showrunners?|execs?|lawyers?|colleagues?|boss|employer|manager)"
+_OTHER = r"(?:partners?|co-?producers?|producers?|studios?|side|counterparts?|distributors?|broadcasters?|" \
+    r"publishers?|investors?|financiers?|committee|companies|streamers?|network|writers?|agents?|client|" \
+    r"licensees?|licensors?|buyers?)"
+_US = r"(?:american|us|u\.s\.|hollywood|la)"
+# The asker speaks about "our Korean partner" (American side) or "our US partner" (Asian side).
+_ASKER_US = re.compile(rf"\b(?:our|my)\s+{_ASIAN}\s+(?:\w+\s+)?(?:{_OTHER}|director)\b|"
+                       rf"\b(?:our|my)\s+{_US}\s+(?:\w+\s+)?"
+                       rf"(?:{_OWN}|director)\b|\bwe(?:'re| are)\s+(?:an?|the)\s+{_US}\b|\bas\s+(?:an?|the)\s+"
+                       rf"(?:american\b|{_US}\s+{_ROLE}\b)|\b(?:on|run\w*|represent\w*)\s+the\s+{_US}\s+side\b|"
+                       rf"\b(?:i|we)\s+(?:\w+\s+)?work(?:ing)?\s+(?:for|at)\s+(?:an?|the)\s+{_US}\b|"
+                       rf"\b(?:assistant|coordinator|interpreter|fixer|pm)\s+(?:for|to)\s+(?:an?|the|our|my)\s+{_US}\b|"
+                       rf"\b(?:i|we)(?:'m|'re|'ll be| am| are| will be| have been|'ve been)?\s+(?:being\s+)?"
+                       rf"(?:sent|posted|relocat\w+|moving|seconded|stationed)\s+(?:to|in)\s+{_ASIAN_PLACE}\b",
+                       re.I)
+_ASKER_ASIA = re.compile(rf"\b(?:our|my)\s+{_AMERICAN}\s+(?:\w+\s+)?{_OTHER}\b|\b(?:our|my)\s+{_ASIAN}\s+"
+                         rf"(?:\w+\s+)?{_OWN}\b|\bwe(?:'re| are)\s+(?:an?|the)\s+"
+                         rf"{_ASIAN}\b|\bas\s+(?:an?|the)\s+{_ASIAN}\s+{_ROLE}|"
+                         rf"(?:^|[.!?]\s+)(?:an?\s+)?{_ASIAN}\s+(?:\w+\s+)?{_SELF}(?:\s+here\b|\s*[,.:;\u2013\u2014-])|\bthe\s+americans?\s+side\b|\bthe\s+americans\b|"
+                         r"アメリカ|米国|米側|米国側|ハリウッド|미국|할리우드|美方|美国|好莱坞", re.I)
+# Written in Japanese, Korean or Chinese by staff of the American side: "I work at a US studio's Tokyo office",
+# "the American producer's assistant", "LA 본사", 「替美国老板谈…」, 「我们美国公司」.
+_US_STAFF_NATIVE = re.compile(
+    r"(?:米国|アメリカ|LA|ロサンゼルス|ハリウッド)(?:人)?の?[^。、]{0,8}?(?:会社|スタジオ|プロデューサー|ボス|上司)"
+    r"(?:で(?:働|勤|[^。、]{0,6}担当)|に勤め|の(?:アシスタント|コーディネーター|通訳|秘書|日本担当|担当|東京|日本|"
+    r"ソウル|北京))|(?:米国|アメリカ|米)側の[^。、]{0,10}(?:です|として)|アメリカ人の(?:ボス|上司)|"
+    r"(?:LA|ロサンゼルス|ハリウッド)の?本社|"
+    r"(?:米国|アメリカ|LA|ロサンゼルス|ハリウッド|ニューヨーク)の?[^。、]{0,8}?(?:会社|スタジオ|プロダクション)"
+    r"(?:から[^。]{0,30}(?:常駐|赴任|駐在|派遣|出向|来日)|に(?:雇われ|所属)|所属)|"
+    r"(?:미국|LA|할리우드)\s*(?:\S{1,4}\s*)?(?:회사|제작사|스튜디오|프로듀서|프로덕션|배급사)\s*(?:(?:한국\s*)?"
+    r"(?:지사|지점|법인|사무소|오피스)|(?:쪽|측)?에서\s*(?:\S+\s+){0,2}?"
+    r"(?:일하|일해|근무|고용|채용|준비하|담당하|담당을|맡)|에 다니|밑에서|"
+    r"소속|의 (?:코디네이터|통역|어시스턴트))|"
+    r"미국(?:인)?\s*(?:보스|상사)|(?:LA|할리우드)\s*본사|"
+    r"我(?:在|是)[^，。,]{0,12}(?:美国|美方|洛杉矶|好莱坞|纽约)|(?:替|给|帮|为)(?:一家)?美国(?:老板|公司|制片|片方|投资方)|"
+    r"我们(?:是)?(?:一家)?美(?:国|方)(?!投资|出资)|我方是美(?:国|方)|美国总部|中方[^，。,“”\"]{0,6}(?:说|表示|回复|答复)")
+# An English question about "the Korean side" or "their Japanese producer" (the partner in the third person), or
+# about "the American studio": a weaker sign of the asker's side, read when the first-person ones say nothing.
+_THEM_ASIAN = re.compile(rf"\b(?:the|their|a|this)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b|"
+                         rf"(?:^|[.!?]\s+){_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b(?!\s+here\b|\s*[,.:;\u2013\u2014-])|"
+                         rf"\b(?:trip|fly\w*|going|travel\w*|shoot\w*)\s+(?:\w+\s+)?(?:to|in)\s+{_ASIAN_PLACE}\b", re.I)
+_THEM_AMERICAN = re.compile(rf"\b(?:the|their|a|this)\s+(?:american|us|u\.s\.|hollywood|la)\s+(?:\w+\s+)?{_ROLE}\b",
+                            re.I)
+_GOING_THERE = re.compile(r"(?<!based )(?<!office )(?<!here )(?<!studio )(?<!company )(?<!HQ )\b(?:in|to)\s+"
+                          r"(?:Tokyo|Osaka|Kyoto|Seoul|Busan|Beijing|Shanghai)\b", re.I)
+_ASIA_SIDE_NATIVE = re.compile(r"日本(?:の|側の)?(?:パートナー|制作会社|スタジオ|会社)|한국\s*(?:파트너|제작사)|"
+                               r"(?<!저희 )(?<!우리 )한국\s*(?:측|쪽|팀|제작팀|스태프|직원|실무자)|"
+                               r"中国(?:合作方|公司)|(?<!我们)(?<!我方)中方(?!说了算)")
+# The Asian team named in the third person (「日本のチームと」, 「한국 스태프들이랑」), by an asker who works for the
+# American (「私は通訳兼アシスタント」, 「저는 현지 PM」) or is posted there (「서울에 6개월 파견」, 「去北京常驻」):
+# the American side, even though the message also names the American producer.
+_LOCAL_THIRD = re.compile(r"日本(?:側|人)?の?(?:チーム|スタッフ|制作陣|現場)|日本側|現地の(?:チーム|スタッフ)|"
+                          r"(?<!저희 )(?<!우리 )한국\s*(?:측|쪽|팀|제작팀|스태프|직원)|현지\s*스태프|"
+                          r"(?<!我们)(?<!我方)中方|中国(?:团队|同事|剧组)")
+_ASKER_ROLE_NATIVE = re.compile(r"私は[^。]{0,12}(?:通訳|アシスタント|コーディネーター|秘書|PM)|"
+                                r"저는[^.]{0,12}(?:통역|어시스턴트|코디네이터|PM|비서)|"
+                                r"我是[^，。]{0,12}(?:翻译|助理|联络人|协调|统筹)")
+_POSTED_NATIVE = re.compile(r"(?:東京|大阪|京都|日本|ソウル|韓国|北京|上海|中国)[^。、]{0,15}に[^。、]{0,10}"
+                            r"(?:赴任|常駐|駐在|派遣|出向)|"
+                            r"(?:서울|부산|한국|도쿄|일본|베이징|상하이|중국)\S{0,3}\s*(?:\S+\s*){0,2}?(?:파견|주재원|발령|부임)|"
+                            r"(?:去|到|派驻|派到|外派到)(?:北京|上海|中国|东京|首尔)[^，。]{0,6}(?:常驻|驻扎|派驻|工作)")
+_OWN_ASIAN = re.compile(r"弊社|当社|うちの|私たちの|저희|우리 회사|我们公司|我们中方|我方")
+# What askers say they are, the strongest sign of a side: "I'm a US producer", "we're an LA company", "I'm at a
+# Japanese studio", "we work for the American side"; 「うちはハリウッドのスタジオで」, 「米国側のプロデューサーとして」,
+# 「日本のアニメスタジオのプロデューサーです」; 「미국 쪽 프로듀서로서」, 「저는 LA 제작사 PD인데」,
+# 「저희는 서울의 드라마 제작사입니다」; 「我是美方制片人」, 「作为美方制片人」, 「我们是北京的公司」.
+# Not the partner named after a particle (「미국 파트너와 계약한」) nor 「米国の配給会社としては」 (what a US
+# distributor would do).
+_I_AM_EN = r"\b(?:i'm|i am|we're|we are)\s+(?:(?:at|with|from)\s+)?(?:an?|the)\s+(?:\w+\s+)?"
+_WORK_EN = r"\b(?:i|we)\s+(?:\w+\s+)?work(?:ing)?\s+(?:for|at|on)\s+(?:an?|the)\s+"
+_US_NATIVE = (r"(?:米国|アメリカ|米(?=側)|ハリウッド|LA|ロサンゼルス|ニューヨーク|미국|할리우드|뉴욕|"
+              r"美国|美方|好莱坞|洛杉矶|纽约)")
+_ASIA_NATIVE = (r"(?:日本|東京|大阪|京都|福岡|札幌|韓国|ソウル|中国|北京|上海|한국|서울|부산|일본|도쿄|중국|베이징|"
+                r"상하이|中方|杭州|深圳|广州|成都|东京|首尔|韩国)")
+_ROLE_NATIVE = (r"(?:プロデューサー|スタジオ|制作会社|製作会社|出版社|配給会社|放送局|会社|側|チーム|事務所|オフィス|"
+                r"프로듀서|PD|피디|제작사|스튜디오|배급사|방송사|투자사|회사|사무소|지사|법인|측|쪽|팀|"
+                r"制片人|制片方|制片厂|制片公司|公司|片方|发行方|团队|平台|投资方)")
+_FILLER_KO = r"(?:[^\s.,?]+(?<![와과랑를을게테가이는은])\s+){0,2}?"  # words between, none ending in a particle
+
+
+def _self_stated(place: str) -> re.Pattern[str]:
+    """The asker's own statement that they are a company, person or side of `place`, in any of the four languages."""
+    return re.compile(
+        rf"{_I_AM_EN}{place}\b|{_WORK_EN}{place}\b|"
+        rf"(?:私|僕|わたし|弊社|当社|うち|私たち|我々)(?:は|も)[^。、]{{0,4}}?{place}(?:側)?の?[^。、]{{0,12}}?"
+        rf"{_ROLE_NATIVE}(?:です|でして|で[、,]|として(?!は)|の者|の立場)|"
+        rf"(?:^|[。\n！？])\s*{place}(?:側)?の?[^。、]{{0,12}}?{_ROLE_NATIVE}(?:です|の者です)|"
+        rf"{place}(?:側)?の?[^。、]{{0,10}}?(?:{_ROLE_NATIVE}として(?!は)|立場で)|"
+        rf"(?:저는|전|저도|저희는|우리는|저희도|저희 회사는|우리 회사는)\s*{place}\s*(?:쪽|측)?\s*"
+        rf"(?:의\s*)?{_FILLER_KO}{_ROLE_NATIVE}|{place}\s*(?:쪽|측)?\s*(?:의\s*)?{_FILLER_KO}{_ROLE_NATIVE}\s*"
+        rf"(?:입니다|이에요|예요|이고요|로서|으로서|입장에서|인데)|"
+        rf"(?:我|我们|我司|本公司|我方)(?:是|作为|属于)(?:一家|一个|一名|个|家|名)?[^，。,；]{{0,2}}?{place}"
+        rf"[^，。,；]{{0,8}}?{_ROLE_NATIVE}|作为(?:一家|一个|一名)?{place}[^，。,；]{{0,8}}?{_ROLE_NATIVE}",
+        re.I | re.M)
+
+
+_SELF_US = _self_stated(rf"(?:{_US}|{_US_NATIVE})")
+_SELF_ASIA = _self_stated(rf"(?:{_ASIAN}|{_ASIA_NATIVE})")
+# The deal's stage, most advanced first; a dispute *clause* being drafted (「紛争解決条項」) is no dispute.
+_STAGES = [
+    ("dispute", re.compile(r"\b(disputes?(?![- ](?:resolution|clause))|breach\w*|sue|suing|lawsuit|litigation|"
+                           r"terminat\w+|demand letter|cease and desist|lawyer'?s letter|withh[oe]ld\w*|"
+                           r"refus\w+ to pay|stopped paying|legal action)\b|紛争(?!解決)|訴訟|契約違反|"
+                           r"違反の通知|内容証明|弁護士名義|분쟁(?! ?해결|이 생기면)|소송|계약 위반|위반 통지|내용증명|"
+                           r"纠纷|诉讼|违约|律师函", re.I)),
+    ("production", re.compile(r"\b(in production|on set|shooting|the shoot|principal photography|in post\b|"
+                              r"post-?production|picture lock|delivery (?:date|deadline)|mid-?shoot|dailies|"
+                              r"rough cut|reshoots?|in the edit|we wrapped|"
+                              r"weeks? (?:from|before|until|to) (?:lock|delivery|release|premiere|air))|撮影中|制作中|"
+                              r"撮影が始ま|撮影開始|クランクイン|ピクチャーロック|編集中|アフレコ|ポスプロ|"
+                              r"納品|촬영 중|촬영이 시작|크랭크인|편집 중|후반 ?작업|납품|拍摄中|已经开机|开机后|"
+                              r"开机了|开拍|剪辑中|后期|交付",
+                              re.I)),
+    ("signed", re.compile(r"\b(?:we|they)(?: have| had|'ve)?(?: already| just)? signed\b|\bsigned (?:the|a|our)\s+"
+                          r"(?:\w+\s+)?(?:deal|contract|agreement)|\b(?:after|since) signing\b|"
+                          r"\bthe signed (?:deal|contract|agreement)|"
+                          r"\b(?:contract|deal|agreement) is (?:signed|done)\b|\bdeal (?:closed|is closed)\b|"
+                          r"契約済|締結済|契約した|署名した|サインした|契約を(?:結ん|交わし)|契約後|"
+                          r"계약했|서명했|서명한|서명 후|계약 후|계약(?:을|도) 했|이미 계약|계약을 맺|"
+                          r"已签|签了|签约后|签约了|合同签", re.I)),
+    ("negotiating", re.compile(r"\b(negotiat\w+|term sheet|drafting|draft (?:contract|agreement)|before (?:we )?"
+                               r"sign(?:ing)?|deal memo|first meeting|pitch\w*|proposal)\b|交渉|契約前|협상|계약 전|"
+                               r"피칭|谈判|签约前", re.I)),
+]
+
+
+def detect_pair(text: str) -> Culture | None:
+    """The culture pair the question names explicitly ("our Korean partner"), if exactly one."""
+    found = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(text)}
+    found |= {Culture.KR_US} if HANGUL.search(text) else set()
+    found |= {Culture.JP_US} if KANA.search(text) else set()
+    if not found and HAN.search(text):  # Han script without kana or hangul: Chinese, unless its characters are
+        found = {Culture.JP_US if han_reads_japanese(text) else Culture.CN_US}  # ones only Japanese writes
+    return found.pop() if len(found) == 1 else None
+
+
+def detect_side(text: str, language: str) -> Perspective | None:
+    """The asker's side: an American about an Asian partner, or an Asian company about an American partner."""
+    stated = _stated_side(text)
+    if stated is not None:
+        return stated
+    us, asia = bool(_ASKER_US.search(text)), bool(_ASKER_ASIA.search(text))
+    if language != "en":
+        # Written in Japanese, Korean or Chinese: the Asian side, unless the American side is "we"; a message
+        # that names no side (「1か月たっても返事がなかったら？」) leaves it to the conversation (see `understand`).
+        local = bool(_LOCAL_THIRD.search(text))
+        if _US_STAFF_NATIVE.search(text) or (_ASIA_SIDE_NATIVE.search(text) and not asia) \
+                or (local and _ASKER_ROLE_NATIVE.search(text)) \
+                or (_POSTED_NATIVE.search(text) and not _OWN_ASIAN.search(text)):
+            return Perspective.US_SIDE
+        return Perspective.ASIA_SIDE if asia or word_count(text) > NAMELESS_WORDS else None
+    if us != asia:
+        return Perspective.US_SIDE if us else Perspective.ASIA_SIDE
+    if not us:
+        them_asian, them_american = bool(_THEM_ASIAN.search(text)), bool(_THEM_AMERICAN.search(text))
+        if them_asian != them_american:
+            return Perspective.US_SIDE if them_asian else Perspective.ASIA_SIDE
+        if _GOING_THERE.search(text):  # "rights negotiation in Tokyo in 2 weeks": the visitor is the American side
+            return Perspective.US_SIDE
+    return None
+
+
+def _stated_side(text: str) -> Perspective | None:
+    """The side the asker says they are on; when a message says both ("I'm at a Tokyo studio owned by a US group"),
+    the one stated first."""
+    us, asia = _SELF_US.search(text), _SELF_ASIA.search(text)
+    if us and asia:
+        return Perspective.US_SIDE if us.start() < asia.start() else Perspective.ASIA_SIDE
+    return Perspective.US_SIDE if us else Perspective.ASIA_SIDE if asia else None
+
+
+def asian_partner(pair: Culture | None, side: Perspective | None, partner: list[str]) -> Culture | None:
+    """Whose English the partner text is: the Asian side of the asker's pair unless the asker is that side, or,
+    with no pair known, the side the pasted e-mail's signature or set phrases point to ("Best regards, Sato",
+    "Thank you always for your support"); None for an American partner or when nothing says."""
+    if side is Perspective.ASIA_SIDE or not partner:
+        return None
+    if pair in (Culture.JP_US, Culture.KR_US, Culture.CN_US):
+        return pair
+    text = "\n".join(partner)
+    names = [n for m in _SIGNED.finditer(text) for n in m.groups() if n]
+    words = {w.lower() for w in re.split(r"[\s-]+", names[-1])} if names else set()
+    found = {c for c, (surnames, phrases) in _WRITERS.items() if words & surnames or phrases.search(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+# A pasted e-mail's signature: the name after "Best regards," or a last line that is only a name.
+_SIGNED = re.compile(r"(?:regards|best|sincerely|thanks|thank you|cheers)[,.!]?\s+(?:mr\.?\s+|ms\.?\s+)?"
+                     r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*[\"”]?\s*$|^\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*$", re.M)
+_WRITERS = {  # the most common surnames in romanised signatures, and English set phrases carried over
+    Culture.JP_US: (frozenset("sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida "
+                              "yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu saito".split()),
+                    re.compile(r"thank you (?:always|as always|very much as always) for your (?:continued )?"
+                               r"(?:support|cooperation)", re.I)),
+    Culture.KR_US: (frozenset("kim lee park choi jung jeong kang cho yoon jang lim shin kwon hwang ahn".split()),
+                    re.compile(r"\b[A-Z][a-z]+-nim\b")),
+    Culture.CN_US: (frozenset("wang zhang liu chen yang zhao huang zhou wu xu sun zhu ma hu guo lin".split()),
+                    re.compile(r"\blaoshi\b|\bzong\b", re.I)),
+}
+
+
+def detect_stage(text: str) -> str | None:
+    """negotiating, signed, production or dispute: the most advanced stage the message mentions."""
+    return next((name for name, pattern in _STAGES if pattern.search(text)), None)
