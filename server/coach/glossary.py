@@ -3,8 +3,8 @@
 The bundled embedding model reads English only; adding the English words of the terms a question uses lets a
 question written in Japanese, Korean or Chinese be matched by meaning, not only by shared characters. Those words
 speak only for the terms they gloss: `unglossed` says how much of a question they leave unsaid, so that a question
-about a child's cartoons (「孩子不爱看动画怎么办？」, glossed "animation studio anime retakes quality") is not read as an
-English question about an anime studio."""
+about a child's cartoons (「孩子不爱看动画怎么办？」, glossed "animation studio anime retakes quality") is not read
+as an English question about an anime studio."""
 
 from __future__ import annotations
 
