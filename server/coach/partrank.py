@@ -18,20 +18,36 @@ HEADING_WORDS = 14
 
 
 def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: list[Found],
-                     decoded_first: bool) -> list[Candidate]:
+                    decoded_first: bool, situation: tuple[str, bool] | None = None) -> list[Candidate]:
     """A part's candidates for its section: the mean of its probability with the message's situation and
     without it (`alone`). The situation names the topic a part leaves out, but it is the same for every part, so
-    the card it favours would win each of them; the part alone says which ask of that topic this part is."""
+    the card it favours would win each of them; the part alone says which ask of that topic this part is.
+    `situation`: the situation's own card (see situation_card) and whether this part is its home: there it counts
+    as ranked with the situation, in the other parts only as ranked alone."""
     ids = frozenset(f.card_id for f in found)
     by_part = {c.card.id: c for c in alone}
     alone_p = {i: c.probability for i, c in by_part.items()}
     together = {c.card.id: c.probability for c in candidates}
+    if situation is not None:
+        card_id, home = situation
+        if home and card_id in together:
+            alone_p[card_id] = together[card_id]
+        elif not home:
+            together[card_id] = alone_p.get(card_id, 0.0)
     pool = by_part | {c.card.id: c for c in candidates}
     out = sorted((replace(c, probability=(together.get(i, 0.0) + alone_p.get(i, 0.0)) / 2)
                   for i, c in pool.items()), key=lambda c: -c.probability)
     if decoded_first:  # "Is this a no?" asks what the expression means
         out.sort(key=lambda c: c.card.id not in ids)
     return out
+
+
+def situation_card(ranked: list[list[Candidate]]) -> str | None:
+    """The card the message's situation favours rather than any one part: first for every part ranked with the
+    situation (「美方要求在佐治亚州拍。①…补贴 ②…外汇 ③…后期」: the Georgia incentive tops all three). It answers
+    the first part, the one the message leads with; the other parts count it only as ranked alone."""
+    tops = {r[0].card.id for r in ranked if r}
+    return tops.pop() if len(ranked) >= 2 and all(ranked) and len(tops) == 1 else None
 
 
 def fits_pair(card: Card, pair: Culture | None) -> bool:
@@ -52,7 +68,22 @@ def in_frame_first(candidates: list[Candidate], asker: Asker) -> tuple[list[Cand
     first = [c for c in candidates if pair_fits(c) and side_fits(c) and c.probability >= FRAME_SHARE * best]
     first += [c for c in candidates if pair_fits(c) and c.probability >= PAIR_SHARE * best
               and not any(c is f for f in first)]
-    return first, [c for c in candidates if not any(c is f for f in first)]
+    return _own_side_first(first, asker.side), [c for c in candidates if not any(c is f for f in first)]
+
+
+def _own_side_first(first: list[Candidate], side: Perspective | None) -> list[Candidate]:
+    """A card written for the asker's side before its both-sided counterpart in the frame (the Korean distributor
+    asking gets `minimum-guarantee-vs-backend-asia-side` before `minimum-guarantee-vs-backend`)."""
+    if side not in (Perspective.US_SIDE, Perspective.ASIA_SIDE):
+        return first
+    out = list(first)
+    for own in [c for c in first if c.card.perspective is side]:
+        stem = next((c for c in out if own.card.id.startswith(f"{c.card.id}-")
+                     and c.card.perspective is Perspective.BOTH), None)
+        if stem is not None and out.index(stem) < out.index(own):
+            out.remove(own)
+            out.insert(out.index(stem), own)
+    return out
 
 
 def about_partner(u: Understanding, decoded: list[Found]) -> list[list[Found]]:

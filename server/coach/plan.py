@@ -22,6 +22,7 @@ from server.coach.partrank import (
     fits_pair,
     in_frame_first,
     part_heading,
+    situation_card,
     with_part_alone,
 )
 from server.coach.rank import (
@@ -156,9 +157,12 @@ class Planner:
                  else self.rank(self.glossary.expand(u.query(part, situation=False)), asker,
                                 frozenset(f.card_id for f in found))
                  for part, found in zip(u.parts, about, strict=True)]
+        shared = None if None in alone else situation_card(ranked)
         chosen = [candidates if by_part is None else with_part_alone(
-                      candidates, by_part, found, asks_about_their_words(part, found))
-                  for part, found, candidates, by_part in zip(u.parts, about, ranked, alone, strict=True)]
+                      candidates, by_part, found, asks_about_their_words(part, found),
+                      None if shared is None else (shared, n == 0))
+                  for n, (part, found, candidates, by_part) in enumerate(zip(u.parts, about, ranked, alone,
+                                                                             strict=True))]
         if previous_query is not None:  # glued to what it continues, the earlier question's words dominate; the
             # follow-up's own words say what it newly asks ("and how do I put it in writing?"): ranked alone too
             own = u.parts[0]
