@@ -15,6 +15,7 @@ from server.models import Card, Culture, Perspective
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
 PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
 HEADING_WORDS = 14
+SITUATION_WINS = 0.5  # the situation's card wins a part ranked with the situation at this probability
 
 
 def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: list[Found],
@@ -44,10 +45,12 @@ def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: 
 
 def situation_card(ranked: list[list[Candidate]]) -> str | None:
     """The card the message's situation favours rather than any one part: first for every part ranked with the
-    situation (「美方要求在佐治亚州拍。①…补贴 ②…外汇 ③…后期」: the Georgia incentive tops all three). It answers
-    the first part, the one the message leads with; the other parts count it only as ranked alone."""
+    situation, each with at least SITUATION_WINS (「美方要求在佐治亚州拍。①…补贴 ②…外汇 ③…后期」: the Georgia
+    incentive tops all three). It answers the first part, the one the message leads with; the other parts count it
+    only as ranked alone."""
     tops = {r[0].card.id for r in ranked if r}
-    return tops.pop() if len(ranked) >= 2 and all(ranked) and len(tops) == 1 else None
+    wins = all(r and r[0].probability >= SITUATION_WINS for r in ranked)  # "which sushi restaurant…": not its card
+    return tops.pop() if len(ranked) >= 2 and wins and len(tops) == 1 else None
 
 
 def fits_pair(card: Card, pair: Culture | None) -> bool:

@@ -70,6 +70,14 @@ _GENERIC_TAIL = re.compile(
     r"\s*(?:에 대해서?|에 관해서?|관련해서?)\s*(?:조언|알려|어떻게|궁금)[^.?]*|"
     r"(?:这几[点块个项]|这些)?(?:我们|我)?都?(?:拿不准|不太懂|不清楚|没把握|不太了解)[，,]?\s*(?:请问)?[^，,。？?]*|"
     r"[，,]?\s*(?:请问)?(?:应该)?(?:怎么看|怎么办|如何处理))[。？?]?$")
+# An ask that is only its frame, how to answer or what to do: "How should we respond?", 「怎么回应比较好？」,
+# 「どう対応すればいいですか」, 「어떻게 대응해야 하나요?」.
+_FRAME_ONLY = re.compile(
+    r"^(?:(?:and|so)\s+)?(?:how|what)\s+(?:should|do|can|could|would)\s+(?:i|we)\s+(?:respond|reply|answer|say|do|"
+    r"handle (?:it|this|that)|deal with (?:it|this|that))(?:\s+(?:to (?:them|it|this|that)|now|here|next))?\s*[?.]?$|"
+    r"^(?:那|那么)?(?:我们|我)?(?:应该|该)?(?:怎么|如何)(?:回应|回复|应对|处理|办|说|回)(?:比较好|才好|好|呢)?[？?。]?$|"
+    r"^(?:どう|どのように)(?:対応|返事|返信|返答|答え|すれ|言え)[^。？?、]{0,12}[。？?]?$|"
+    r"^(?:어떻게|뭐라고)\s*(?:대응|대처|답|답변|말|하면|해야)[^.?,]{0,14}[.?]?$", re.I)
 # A first listed item that only says where the topics sit: 「契約で」, 「텀시트에서」, 「发行方案里」.
 _SETTING = re.compile(r"(?:で|では|には|において|에서는?|에는|중에서?|에선|里|中|上|方面)$")
 _SETTING_WORD = re.compile(r"^.*\S(?:에서는?|에는|에선)\s+")  # 「…보낸 텀시트에서 수익 배분」 -> 「수익 배분」
@@ -120,9 +128,10 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             continue
         listed = _listed(s) or (_listed(sentences[n - 1], cued=True) if n > 0 and not asking[n - 1]
                                 and (_EACH.search(s) or _GENERIC_ASK.match(s)) else [])
-        if not listed and not _enough(s) and n > 0 and not asking[n - 1] and not _MARK.search(sentences[n - 1]):
-            # 「…남기길 원합니다. 왜 그런가요?」: too short to name its topic, the sentence before it does (a partner's
-            # line stays the situation: "Is this a no?")
+        if not listed and (not _enough(s) or _FRAME_ONLY.match(s)) and n > 0 and not asking[n - 1] \
+                and not _MARK.search(sentences[n - 1]):
+            # 「…남기길 원합니다. 왜 그런가요?」, 「…直接批评剪辑。怎么回应比较好？」: an ask with no topic of its own,
+            # the sentence before it names it (a partner's line stays the situation: "Is this a no?")
             s = f"{sentences[n - 1]} {s}"
         questions += listed or [q.strip(" ,") for q in _joined(s) for c in _clauses(q) for q in [c] if _enough(q)]
     context = situation([s for s, a in zip(sentences, asking, strict=True) if not a])

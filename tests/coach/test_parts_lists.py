@@ -64,6 +64,26 @@ def test_a_too_short_ask_takes_the_sentence_that_names_its_topic() -> None:
                      "또 회의 때 저희 대표님께도 이름을 그냥 부르는데 괜찮은 건가요?"]
 
 
+@pytest.mark.parametrize(("message", "first"), [
+    ("美方在会上当着我们团队的面直接批评剪辑，大家都很不舒服。怎么回应比较好？另外他们在饭桌上也一直谈预算，这正常吗？",
+     "美方在会上当着我们团队的面直接批评剪辑，大家都很不舒服。 怎么回应比较好？"),
+    ("Their head of business affairs sent a lawyer's letter about the late delivery. How should we respond? And who "
+     "pays the lawyers?", "Their head of business affairs sent a lawyer's letter about the late delivery. How should "
+     "we respond?"),
+])
+def test_an_ask_that_is_only_its_frame_takes_the_sentence_that_names_its_topic(message: str, first: str) -> None:
+    parts, _ = split_parts(message, [])
+    assert len(parts) == 2 and parts[0] == first
+
+
+def test_an_ask_that_names_its_topic_stays_apart_from_the_situation() -> None:
+    """The existing rule: "Can they do that?" is its own part; the situation is retrieved with it, not inside it."""
+    parts, context = split_parts("Now the Korean co-producer wants to change the split. How should we respond to "
+                                 "the new split? And who decides on their side?", [])
+    assert parts[0] == "How should we respond to the new split?"
+    assert context == "Now the Korean co-producer wants to change the split."
+
+
 def _candidate(card_id: str, probability: float, perspective: Perspective = Perspective.BOTH,
                cultures: tuple[Culture, ...] = (Culture.ANY,)) -> Candidate:
     card = Card(id=card_id, title=card_id, topics=["finance"], cultures=list(cultures), perspective=perspective,
@@ -87,6 +107,7 @@ def test_the_situations_card_answers_the_first_part_and_counts_only_alone_in_the
     assert with_part_alone(ranked[2], alone[2], [], False)[0].card.id == "georgia"  # the plain mean: the situation's
     assert situation_card([ranked[0], [_candidate("payments", 0.9)]]) is None  # the parts' tops differ
     assert situation_card(ranked[:1]) is None  # one part: no situation apart from it
+    assert situation_card([ranked[0], [_candidate("georgia", 0.1)]]) is None  # a weak top is no win of the situation
 
 
 def test_a_card_for_the_askers_side_comes_before_its_both_sided_counterpart() -> None:
