@@ -81,7 +81,7 @@ def _own_side_first(first: list[Candidate], side: Perspective | None) -> list[Ca
         return first
     out = list(first)
     for own in [c for c in first if c.card.perspective is side]:
-        stem = next((c for c in out if own.card.id.startswith(f"{c.card.id}-")
+        stem = next((c for c in out if own.card.id == f"{c.card.id}-{side.value}"  # not `minimum-guarantee`
                      and c.card.perspective is Perspective.BOTH), None)
         if stem is not None and out.index(stem) < out.index(own):
             out.remove(own)

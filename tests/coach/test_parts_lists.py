@@ -118,3 +118,6 @@ def test_a_card_for_the_askers_side_comes_before_its_both_sided_counterpart() ->
     assert [c.card.id for c in first] == ["mg-vs-backend-asia-side", "mg-vs-backend", "marketing"]
     first, _ = in_frame_first([both, own, other], Asker(Culture.KR_US, None))  # side unknown: as ranked
     assert [c.card.id for c in first] == ["mg-vs-backend", "mg-vs-backend-asia-side", "marketing"]
+    shorter = _candidate("mg", 0.99)  # `mg-vs-backend-asia-side` is no counterpart of `mg`, a card of its own
+    first, _ = in_frame_first([shorter, own], Asker(Culture.KR_US, Perspective.ASIA_SIDE))
+    assert [c.card.id for c in first] == ["mg", "mg-vs-backend-asia-side"]
