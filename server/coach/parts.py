@@ -17,8 +17,11 @@ _REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b
                       r"조언|궁금|알고 싶|请问|请告诉|怎么办|如何|想知道|想了解", re.I)
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+(?=[A-Z가-힣])|\n+")
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨]|(?:(?<=[。：:；;，,、？?！!\s])|^)(?:[一二三四五]、|[1-5][)）])")
-_JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and|also|plus)\s+(?=(?:how|what|who|should|can|could|do|does|is|are|"
-                         r"when|where|why|which|would|will|if)\b)", re.I)
+_JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and(?:\s+also)?|also|plus),?\s+(?=(?:how|what|who|should|can|could|do|does|"
+                         r"is|are|when|where|why|which|would|will|if)\b)", re.I)
+# "Why the rewrites, why no overtime": a second ask that starts with its own question word after a comma.
+_COMMA_WH = re.compile(r",\s+(?=(?:how|what|who|when|where|why|which)\b)", re.I)
+_STARTS_WH = re.compile(r"^(?:how|what|who|when|where|why|which)\b", re.I)
 # Question words: the second of two clauses joined by "or" is its own ask only when it has one
 # (「効果があるのか、それとも誰が決めるのか」), not when it is the other choice (「待つべきか、それとも押すべきか」).
 _WH = re.compile(r"\b(?:who|what|when|where|why|how|which|whose)\b|誰|だれ|いつ|どこ|何|なに|どう|どの|どれ|なぜ|"
@@ -52,6 +55,33 @@ _LIST_WEAK = re.compile(r"(?<=\S)(?:と|や|이랑|랑|하고|와|과)\s+|(?<=[^
 # Where the last topic ends: 「為替の条項で揉めています」 (a Korean one: _korean_topic).
 _LIST_END = re.compile(r"(?:で|が|を|は|について|に関して|に関する)(?=[^の]*$)|[，,、]?\s*$")
 LIST_WORDS = 10  # a listed topic is a noun phrase, not a clause
+# An ask that names no topic of its own, so the topics listed with it are the asks: "Any advice?", "What about …",
+# 「…について教えてください」, 「どう考えればいいでしょうか」, 「어떻게 봐야 할까요?」, 「…我们都拿不准，请问怎么看？」.
+_GENERIC_ASK = re.compile(
+    r"^(?:any (?:advice|tips|thoughts|guidance)|thoughts|what (?:should|do) (?:i|we) do|what do you (?:think|suggest|"
+    r"recommend)|how (?:should|do) (?:i|we) (?:handle|approach|think about|deal with) (?:this|these|them|it|that)|"
+    r"どう(?:考え|す|対応|進め|見)|アドバイス|何か(?:アドバイス|助言)|어떻게 (?:봐야|해야|대응|접근|생각)|"
+    r"어떻게 하면|조언|(?:请问)?(?:怎么看|怎么办|该怎么|如何(?:处理|应对|看)|有什么建议))[^.?？。]{0,16}[.?？。]?$",
+    re.I)
+_GENERIC_HEAD = re.compile(r"^(?:what about|how about|any (?:advice|tips|thoughts|guidance) on|thoughts on|"
+                           r"(?:can you |could you |please )?(?:explain|advise (?:me )?on))\s+", re.I)
+_GENERIC_TAIL = re.compile(
+    r"(?:(?:について|に関して|の(?:こと|件)について)[、,]?\s*(?:教えて|アドバイス|ご助言|助言|どう)[^。？?]*|"
+    r"\s*(?:에 대해서?|에 관해서?|관련해서?)\s*(?:조언|알려|어떻게|궁금)[^.?]*|"
+    r"(?:这几[点块个项]|这些)?(?:我们|我)?都?(?:拿不准|不太懂|不清楚|没把握|不太了解)[，,]?\s*(?:请问)?[^，,。？?]*|"
+    r"[，,]?\s*(?:请问)?(?:应该)?(?:怎么看|怎么办|如何处理))[。？?]?$")
+# An ask that is only its frame, how to answer or what to do: "How should we respond?", 「怎么回应比较好？」,
+# 「どう対応すればいいですか」, 「어떻게 대응해야 하나요?」.
+_FRAME_ONLY = re.compile(
+    r"^(?:(?:and|so)\s+)?(?:how|what)\s+(?:should|do|can|could|would)\s+(?:i|we)\s+(?:respond|reply|answer|say|do|"
+    r"handle (?:it|this|that)|deal with (?:it|this|that))(?:\s+(?:to (?:them|it|this|that)|now|here|next))?\s*[?.]?$|"
+    r"^(?:那|那么)?(?:我们|我)?(?:应该|该)?(?:怎么|如何)(?:回应|回复|应对|处理|办|说|回)(?:比较好|才好|好|呢)?[？?。]?$|"
+    r"^(?:どう|どのように)(?:対応|返事|返信|返答|答え|すれ|言え)[^。？?、]{0,12}[。？?]?$|"
+    r"^(?:어떻게|뭐라고)\s*(?:대응|대처|답|답변|말|하면|해야)[^.?,]{0,14}[.?]?$", re.I)
+# A first listed item that only says where the topics sit: 「契約で」, 「텀시트에서」, 「发行方案里」.
+_SETTING = re.compile(r"(?:で|では|には|において|에서는?|에는|중에서?|에선|里|中|上|方面)$")
+_SETTING_WORD = re.compile(r"^.*\S(?:에서는?|에는|에선)\s+")  # 「…보낸 텀시트에서 수익 배분」 -> 「수익 배분」
+_ZH_LAST = re.compile(r"(?<=[^\x00-\x7f])(?:和|以及|及|与)(?=[^\x00-\x7f])")  # 「营销费用和汇率」: the last two
 
 
 def word_count(text: str) -> int:
@@ -97,7 +127,12 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
         if not a:
             continue
         listed = _listed(s) or (_listed(sentences[n - 1], cued=True) if n > 0 and not asking[n - 1]
-                                and _EACH.search(s) else [])
+                                and (_EACH.search(s) or _GENERIC_ASK.match(s)) else [])
+        if not listed and (not _enough(s) or _FRAME_ONLY.match(s)) and n > 0 and not asking[n - 1] \
+                and not _MARK.search(sentences[n - 1]):
+            # 「…남기길 원합니다. 왜 그런가요?」, 「…直接批评剪辑。怎么回应比较好？」: an ask with no topic of its own,
+            # the sentence before it names it (a partner's line stays the situation: "Is this a no?")
+            s = f"{sentences[n - 1]} {s}"
         questions += listed or [q.strip(" ,") for q in _joined(s) for c in _clauses(q) for q in [c] if _enough(q)]
     context = situation([s for s, a in zip(sentences, asking, strict=True) if not a])
     return ([message] if len(questions) <= 1 else [shown(q) for q in questions[:MAX_PARTS]]), context
@@ -107,7 +142,7 @@ def _joined(sentence: str) -> list[str]:
     """A sentence cut at ", and how …" where each side asks on its own; "Which currency and which rate date should
     they use?" and "Who pays and who decides when …" ask one thing with coordinated question words, so a left side of
     two words or fewer stays with what follows."""
-    pieces = [p for p in _JOIN_SPLIT.split(sentence) if p]
+    pieces = [c for p in _JOIN_SPLIT.split(sentence) if p for c in _comma_asks(p)]
     out: list[str] = []
     for piece in pieces:
         if out and word_count(out[-1]) <= 2:
@@ -117,11 +152,25 @@ def _joined(sentence: str) -> list[str]:
     return out
 
 
+def _comma_asks(piece: str) -> list[str]:
+    """ "Why the rewrites, why no overtime": asks of three words or more, each with its own question word, cut at
+    the comma between them; "Who, when and how?" stays whole."""
+    if not _STARTS_WH.match(piece):
+        return [piece]
+    pieces = _COMMA_WH.split(piece)
+    return pieces if all(len(p.split()) >= 3 for p in pieces) else [piece]
+
+
 def _listed(sentence: str, cued: bool = False) -> list[str]:
-    """The topics a sentence lists and asks about one by one (`cued`: the next sentence asks "each?"): two or three
-    noun phrases, else []."""
+    """The topics a sentence lists and asks about one by one (`cued`: the next sentence asks "each?" or asks with no
+    topic of its own, "Any advice?"; its topics may be clauses, "who has final cut"): two or three noun phrases,
+    else []. A sentence that asks about its list with
+    no topic of its own ("What about A, B and C?", 「A、B、Cについて教えてください」) lists its asks too."""
     cue = _EACH.search(sentence)
-    if cue is None and not cued and not _FOCUS.match(sentence):
+    generic = None if cue is not None or cued or _FOCUS.match(sentence) else _generic_list(sentence)
+    if generic is not None:
+        sentence, cued = generic, True
+    elif cue is None and not cued and not _FOCUS.match(sentence):
         return []
     before = sentence[:cue.start()] if cue is not None and cue.start() > 0 else sentence
     if cue is not None and re.search(r"\bboth\s*$", before, re.I):
@@ -133,12 +182,27 @@ def _listed(sentence: str, cued: bool = False) -> list[str]:
             break
     else:
         return []
+    while len(items) > 2 and _SETTING.search(items[0]):
+        items = items[1:]  # 「共同製作契約で、準拠法と仲裁地、為替条項」: the first says where the topics sit
+    items[0] = _SETTING_WORD.sub("", items[0])
+    if len(items) < MAX_PARTS and "、" in text and _ZH_LAST.search(items[-1]):
+        items[-1:] = [i for i in _ZH_LAST.split(items[-1], maxsplit=1) if i]  # 「保底、营销费用和汇率」
     end = _LIST_END.search(items[-1])
     items[-1] = _korean_topic(items[-1][:end.start()].strip() if end is not None else items[-1])
-    if not 2 <= len(items) <= MAX_PARTS or any(not i or word_count(i) > LIST_WORDS or _WH.search(i)
-                                                 or is_question(i) for i in items):
+    if not 2 <= len(items) <= MAX_PARTS or any(not i or word_count(i) > LIST_WORDS or is_question(i)
+                                                 or (_WH.search(i) and not cued) for i in items):
         return []
     return items
+
+
+def _generic_list(sentence: str) -> str | None:
+    """The list of a sentence that asks about it with no topic of its own ("What about A, B and C?", 「A、B、C
+    について教えてください」), the generic words cut off; None when the sentence names what it asks."""
+    head = _GENERIC_HEAD.match(sentence)
+    if head is not None:
+        return sentence[head.end():]
+    tail = _GENERIC_TAIL.search(sentence)
+    return sentence[:tail.start()] if tail is not None and tail.start() > 0 else None
 
 
 def _korean_topic(item: str) -> str:

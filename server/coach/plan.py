@@ -4,18 +4,27 @@ follow-up answer what it newly asks instead of repeating the last answer."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
 
 from server.cjk import cjk_share
-from server.coach.compose import Labels, Section, answer_items, build_section, followup_section, telling_words
+from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
 from server.coach.decode import Found, normalise
 from server.coach.followup import dangling
 from server.coach.glossary import Glossary
 from server.coach.offtopic import asked_clause, off_topic_cue
+from server.coach.partrank import (
+    about_partner,
+    asks_about_their_words,
+    fits_pair,
+    in_frame_first,
+    part_heading,
+    situation_card,
+    with_part_alone,
+)
 from server.coach.rank import (
     OFF_TOPIC_DOMINATES,
     Asker,
@@ -32,7 +41,7 @@ from server.coach.rank import (
 )
 from server.coach.scope import ScopeModel
 from server.coach.understand import Understanding, refers_back, word_count
-from server.models import Card, Culture, Language, Perspective, Query
+from server.models import Card, Language, Perspective, Query
 from server.search.lexical import tokenize, tokenize_in
 from server.search.retrieval import Retriever
 
@@ -41,9 +50,6 @@ CORE_WORDS = 230  # a one-part answer's core stays under about 250 words
 PART_WORDS = 150  # per part when a message asks two or three things
 VAGUE_GAP = 0.3  # a one- or two-word message whose best two cards are this close gets a clarifying choice
 # (a one-part message only: 「회식」 as one listed topic of several is no vague message)
-FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
-PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
-HEADING_WORDS = 14
 _POSSESSIVE = re.compile(r"\b(?:their|its|there)\b|そこ|その店|거기|그곳|那里|那家|他们的", re.I)
 ITEM_MATCH = 0.4  # a shown card's item at least this close to a follow-up answers it (cosine, plus ITEM_LAPSE)
 ITEM_LAPSE = 0.4  # added to an "if nothing comes after …" item when the follow-up asks about time passing
@@ -136,7 +142,7 @@ class Planner:
         queries = [self.glossary.expand(u.query(p)) for p in u.parts]
         if previous_query:  # "and in writing?", "what if they still don't answer?" need what they refer to
             queries[0] = f"{previous_query} {u.parts[0]}"  # "and in writing?" needs what it refers to
-        about = _about_partner(u, decoded)
+        about = about_partner(u, decoded)
         for n, found in enumerate(about):  # the part reads 'Is this a no?': the expressions it asks about are the ask
             missing = [f.form for f in found if normalise(f.form) not in normalise(u.parts[n])]
             if missing and len(u.parts) > 1:
@@ -144,21 +150,24 @@ class Planner:
         ranked = [self.rank(q, asker, frozenset(f.card_id for f in found))
                   for q, found in zip(queries, about, strict=True)]
         for part, found, candidates in zip(u.parts, about, ranked, strict=True):
-            if _asks_about_their_words(part, found):  # "Is this a no?" asks what the expression means
+            if asks_about_their_words(part, found):  # "Is this a no?" asks what the expression means
                 decoded_ids = {f.card_id for f in found}
                 candidates.sort(key=lambda c: c.card.id not in decoded_ids)  # stable: otherwise as ranked
         alone = [None if previous_query is not None or u.query(part, situation=False) == u.query(part)
                  else self.rank(self.glossary.expand(u.query(part, situation=False)), asker,
                                 frozenset(f.card_id for f in found))
                  for part, found in zip(u.parts, about, strict=True)]
-        chosen = [candidates if by_part is None else self._with_part_alone(
-                      candidates, by_part, found, _asks_about_their_words(part, found))
-                  for part, found, candidates, by_part in zip(u.parts, about, ranked, alone, strict=True)]
+        shared = None if None in alone else situation_card(ranked)
+        chosen = [candidates if by_part is None else with_part_alone(
+                      candidates, by_part, found, asks_about_their_words(part, found),
+                      None if shared is None else (shared, n == 0))
+                  for n, (part, found, candidates, by_part) in enumerate(zip(u.parts, about, ranked, alone,
+                                                                             strict=True))]
         if previous_query is not None:  # glued to what it continues, the earlier question's words dominate; the
             # follow-up's own words say what it newly asks ("and how do I put it in writing?"): ranked alone too
             own = u.parts[0]
             by_own = self.rank(self.glossary.expand(u.query(own)), asker, frozenset(f.card_id for f in about[0]))
-            chosen[0] = self._with_part_alone(ranked[0], by_own, about[0], _asks_about_their_words(own, about[0]))
+            chosen[0] = with_part_alone(ranked[0], by_own, about[0], asks_about_their_words(own, about[0]))
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r]
                        + [self.ranker.decoded_in_scope(u.parts) if decoded else 0.0])
@@ -184,7 +193,7 @@ class Planner:
         for n, (part, query, candidates) in enumerate(zip(u.parts, queries, chosen, strict=True)):
             if n in off:
                 continue  # "…, and what are its opening hours?": not answered through the card of its neighbour
-            first, rest = _in_frame_first(candidates, asker)
+            first, rest = in_frame_first(candidates, asker)
             eligible = first + [c for c in rest if c.probability >= self.ranker.answer_at] or candidates[:1]
             if not eligible:
                 continue
@@ -221,22 +230,6 @@ class Planner:
                 off.add(n)
         return off
 
-    def _with_part_alone(self, candidates: list[Candidate], alone: list[Candidate], found: list[Found],
-                         decoded_first: bool) -> list[Candidate]:
-        """A part's candidates for its section: the mean of its probability with the message's situation and
-        without it (`alone`). The situation names the topic a part leaves out, but it is the same for every part, so
-        the card it favours would win each of them; the part alone says which ask of that topic this part is."""
-        ids = frozenset(f.card_id for f in found)
-        by_part = {c.card.id: c for c in alone}
-        alone_p = {i: c.probability for i, c in by_part.items()}
-        together = {c.card.id: c.probability for c in candidates}
-        pool = by_part | {c.card.id: c for c in candidates}
-        out = sorted((replace(c, probability=(together.get(i, 0.0) + alone_p.get(i, 0.0)) / 2)
-                      for i, c in pool.items()), key=lambda c: -c.probability)
-        if decoded_first:  # "Is this a no?" asks what the expression means
-            out.sort(key=lambda c: c.card.id not in ids)
-        return out
-
     def _section(self, candidates: list[Candidate], query: str, part: str, u: Understanding, budget: int,
                  seen: tuple[list[str], set[str], set[str]], heading: bool, words: Labels, lang: Language,
                  followup: bool = False) -> Section | None:
@@ -244,7 +237,7 @@ class Planner:
         something new to say (its unused steps), else the next card. `seen`: the lines and cards shown earlier
         in the conversation, and the cards used for other parts of this message."""
         shown, shown_cards, used = seen
-        title = _heading(part) if heading else None
+        title = part_heading(part) if heading else None
         for candidate in candidates[:4]:  # "what if they still don't answer?": a shown card's step for that first
             if candidate.card.id not in shown_cards and candidate.probability >= self.ranker.answer_at:
                 break  # ... unless a new card answers better: the follow-up asks something new
@@ -292,57 +285,4 @@ class Planner:
         return np.vstack([self.item_vectors[i] for i in items])
 
 
-def fits_pair(card: Card, pair: Culture | None) -> bool:
-    """The card is for the asker's pair, or for every pair (or the pair is unknown)."""
-    return pair in (None, Culture.ANY) or Culture.ANY in card.cultures or pair in card.cultures
-
-
-def _in_frame_first(candidates: list[Candidate], asker: Asker) -> tuple[list[Candidate], list[Candidate]]:
-    """Prefer the asker's pair (or `any`) and side (or `both`): a card that fits both and that the model rates at
-    least FRAME_SHARE of the best comes first, then one that fits the pair at PAIR_SHARE, then the rest."""
-    def pair_fits(c: Candidate) -> bool:
-        return fits_pair(c.card, asker.pair)
-
-    def side_fits(c: Candidate) -> bool:
-        return asker.side in (None, Perspective.BOTH) or c.card.perspective in (asker.side, Perspective.BOTH)
-
-    best = candidates[0].probability if candidates else 0.0
-    first = [c for c in candidates if pair_fits(c) and side_fits(c) and c.probability >= FRAME_SHARE * best]
-    first += [c for c in candidates if pair_fits(c) and c.probability >= PAIR_SHARE * best
-              and not any(c is f for f in first)]
-    return first, [c for c in candidates if not any(c is f for f in first)]
-
-
-def _about_partner(u: Understanding, decoded: list[Found]) -> list[list[Found]]:
-    """Per part, the decoded expressions it asks about: those written in the part itself ("is 'just checking in'
-    a nudge?"); the others, left out of the parts as "…", belong to the first part that refers to the partner's
-    words ("Is this a no?") and to any part that shares a word with the sentence they stand in ("Is the 14th
-    locked?" and "for now we have tentatively secured the studio on the 14th")."""
-    pasted = "\n".join(map(normalise, u.partner_text))  # the decoder's text, with its line breaks kept
-    parts = [normalise(p) for p in u.parts]
-    referring = next((n for n, p in enumerate(u.parts) if "…" in p or refers_back(p)), 0)
-    out: list[list[Found]] = [[] for _ in u.parts]
-    for found in decoded:
-        written = [n for n, part in enumerate(parts) if normalise(found.form) in part]
-        words = telling_words(_sentence_at(pasted, found.start, found.end))
-        for n in written or [n for n, part in enumerate(u.parts) if n == referring or telling_words(part) & words]:
-            out[n].append(found)
-    return out
-
-
-def _asks_about_their_words(part: str, found: list[Found]) -> bool:
-    """The part asks what decoded expressions mean: they belong to it, and it points at the partner's words (their
-    pasted text left out as "…", or "is this a no?")."""
-    return bool(found) and ("…" in part or refers_back(part))
-
-
-def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence of `text` around the span start..end."""
-    begin = max((text.rfind(c, 0, start) for c in ".!?。！？\n"), default=-1) + 1
-    ends = [i for i in (text.find(c, end) for c in ".!?。！？\n") if i >= 0]
-    return text[begin:min(ends) if ends else len(text)]
-
-
-def _heading(part: str) -> str:
-    words = part.split()
-    return part if len(words) <= HEADING_WORDS else " ".join(words[:HEADING_WORDS]) + " …"
+__all__ = ["Plan", "Planner", "fits_pair"]  # fits_pair: answer.py keeps importing it from here

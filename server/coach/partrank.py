@@ -1,0 +1,124 @@
+"""Per-part candidate choice for a message that asks two or three things: which decoded expressions each part asks
+about, each part's ranking blended with its ranking alone (without the message's situation), and the asker's frame
+(pair and side) preferred among a part's candidates. Pure functions over ranked candidates; plan.py calls them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from server.coach.compose import telling_words
+from server.coach.decode import Found, normalise
+from server.coach.rank import Asker, Candidate
+from server.coach.understand import Understanding, refers_back
+from server.models import Card, Culture, Perspective
+
+FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
+PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
+HEADING_WORDS = 14
+SITUATION_WINS = 0.5  # the situation's card wins a part ranked with the situation at this probability
+
+
+def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: list[Found],
+                    decoded_first: bool, situation: tuple[str, bool] | None = None) -> list[Candidate]:
+    """A part's candidates for its section: the mean of its probability with the message's situation and
+    without it (`alone`). The situation names the topic a part leaves out, but it is the same for every part, so
+    the card it favours would win each of them; the part alone says which ask of that topic this part is.
+    `situation`: the situation's own card (see situation_card) and whether this part is its home: there it counts
+    as ranked with the situation, in the other parts only as ranked alone."""
+    ids = frozenset(f.card_id for f in found)
+    by_part = {c.card.id: c for c in alone}
+    alone_p = {i: c.probability for i, c in by_part.items()}
+    together = {c.card.id: c.probability for c in candidates}
+    if situation is not None:
+        card_id, home = situation
+        if home and card_id in together:
+            alone_p[card_id] = together[card_id]
+        elif not home:
+            together[card_id] = alone_p.get(card_id, 0.0)
+    pool = by_part | {c.card.id: c for c in candidates}
+    out = sorted((replace(c, probability=(together.get(i, 0.0) + alone_p.get(i, 0.0)) / 2)
+                  for i, c in pool.items()), key=lambda c: -c.probability)
+    if decoded_first:  # "Is this a no?" asks what the expression means
+        out.sort(key=lambda c: c.card.id not in ids)
+    return out
+
+
+def situation_card(ranked: list[list[Candidate]]) -> str | None:
+    """The card the message's situation favours rather than any one part: first for every part ranked with the
+    situation, each with at least SITUATION_WINS (「美方要求在佐治亚州拍。①…补贴 ②…外汇 ③…后期」: the Georgia
+    incentive tops all three). It answers the first part, the one the message leads with; the other parts count it
+    only as ranked alone."""
+    tops = {r[0].card.id for r in ranked if r}
+    wins = all(r and r[0].probability >= SITUATION_WINS for r in ranked)  # "which sushi restaurant…": not its card
+    return tops.pop() if len(ranked) >= 2 and wins and len(tops) == 1 else None
+
+
+def fits_pair(card: Card, pair: Culture | None) -> bool:
+    """The card is for the asker's pair, or for every pair (or the pair is unknown)."""
+    return pair in (None, Culture.ANY) or Culture.ANY in card.cultures or pair in card.cultures
+
+
+def in_frame_first(candidates: list[Candidate], asker: Asker) -> tuple[list[Candidate], list[Candidate]]:
+    """Prefer the asker's pair (or `any`) and side (or `both`): a card that fits both and that the model rates at
+    least FRAME_SHARE of the best comes first, then one that fits the pair at PAIR_SHARE, then the rest."""
+    def pair_fits(c: Candidate) -> bool:
+        return fits_pair(c.card, asker.pair)
+
+    def side_fits(c: Candidate) -> bool:
+        return asker.side in (None, Perspective.BOTH) or c.card.perspective in (asker.side, Perspective.BOTH)
+
+    best = candidates[0].probability if candidates else 0.0
+    first = [c for c in candidates if pair_fits(c) and side_fits(c) and c.probability >= FRAME_SHARE * best]
+    first += [c for c in candidates if pair_fits(c) and c.probability >= PAIR_SHARE * best
+              and not any(c is f for f in first)]
+    return _own_side_first(first, asker.side), [c for c in candidates if not any(c is f for f in first)]
+
+
+def _own_side_first(first: list[Candidate], side: Perspective | None) -> list[Candidate]:
+    """A card written for the asker's side before its both-sided counterpart in the frame (the Korean distributor
+    asking gets `minimum-guarantee-vs-backend-asia-side` before `minimum-guarantee-vs-backend`)."""
+    if side not in (Perspective.US_SIDE, Perspective.ASIA_SIDE):
+        return first
+    out = list(first)
+    for own in [c for c in first if c.card.perspective is side]:
+        stem = next((c for c in out if own.card.id == f"{c.card.id}-{side.value}"  # not `minimum-guarantee`
+                     and c.card.perspective is Perspective.BOTH), None)
+        if stem is not None and out.index(stem) < out.index(own):
+            out.remove(own)
+            out.insert(out.index(stem), own)
+    return out
+
+
+def about_partner(u: Understanding, decoded: list[Found]) -> list[list[Found]]:
+    """Per part, the decoded expressions it asks about: those written in the part itself ("is 'just checking in'
+    a nudge?"); the others, left out of the parts as "…", belong to the first part that refers to the partner's
+    words ("Is this a no?") and to any part that shares a word with the sentence they stand in ("Is the 14th
+    locked?" and "for now we have tentatively secured the studio on the 14th")."""
+    pasted = "\n".join(map(normalise, u.partner_text))  # the decoder's text, with its line breaks kept
+    parts = [normalise(p) for p in u.parts]
+    referring = next((n for n, p in enumerate(u.parts) if "…" in p or refers_back(p)), 0)
+    out: list[list[Found]] = [[] for _ in u.parts]
+    for found in decoded:
+        written = [n for n, part in enumerate(parts) if normalise(found.form) in part]
+        words = telling_words(_sentence_at(pasted, found.start, found.end))
+        for n in written or [n for n, part in enumerate(u.parts) if n == referring or telling_words(part) & words]:
+            out[n].append(found)
+    return out
+
+
+def asks_about_their_words(part: str, found: list[Found]) -> bool:
+    """The part asks what decoded expressions mean: they belong to it, and it points at the partner's words (their
+    pasted text left out as "…", or "is this a no?")."""
+    return bool(found) and ("…" in part or refers_back(part))
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of `text` around the span start..end."""
+    begin = max((text.rfind(c, 0, start) for c in ".!?。！？\n"), default=-1) + 1
+    ends = [i for i in (text.find(c, end) for c in ".!?。！？\n") if i >= 0]
+    return text[begin:min(ends) if ends else len(text)]
+
+
+def part_heading(part: str) -> str:
+    words = part.split()
+    return part if len(words) <= HEADING_WORDS else " ".join(words[:HEADING_WORDS]) + " …"
