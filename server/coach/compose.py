@@ -25,6 +25,7 @@ from server.search.lexical import tokenize
 _STEP_START = re.compile(r"^\s*\d+[.)]\s+")
 _BULLET_START = re.compile(r"^\s*[-*]\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+_CLAUSE = re.compile(r".+?(?:[;；。!?,，、]\s*|$)", re.S)  # a clause with its closing mark and space
 MAX_REQUESTS = 3  # a pasted e-mail's requests answered with a reply line
 REPLY_WORDS = 2  # a card's line answers a request when they share this many words (not its date)
 _REPLY_STOP = frozenset(tokenize("also could would should can will you your us we our they them their please send "
@@ -114,7 +115,7 @@ def build_section(card: Card, ask: str, heading: str | None, side: Perspective |
     else:
         short = f"{card.summary} {words['first_move']} {best[0]}" if best else card.summary
         if word_count(f"{words['short_answer']} {short}") > SHORT_WORDS:  # the paragraph as shown, label included
-            short = card.summary
+            short = fit_short(card.summary, words)
         steps = [s for s in steps if s not in best] or steps
     context = pick(paragraphs(card.section("What's going on")), query, 1, shown)
     section = Section(card=card, heading=heading, short=short, notes=frame_notes(card, side, pair, stage, words, lang),
@@ -148,10 +149,30 @@ def followup_section(card: Card, item: str, heading: str | None, side: Perspecti
     when it was), then at most two of the card's steps not shown yet that bear on it; nothing shown is repeated."""
     said = any(_similar(item, line) for line in shown)
     section = build_section(card, item, heading, side, pair, stage, budget, [*shown, item], words=words, lang=lang)
-    section.short = words["covered"].format(line=item) if said else item
+    section.short = fit_short(words["covered"].format(line=item) if said else item, words)
     section.going_on = ""
     section.steps, section.say, section.watch = section.steps[:2], section.say[:1], section.watch[:1]
     return section
+
+
+def fit_short(text: str, words: Labels) -> str:
+    """`text` cut after its last clause (outside brackets) that keeps the opening paragraph, label included, within
+    SHORT_WORDS: a long summary (a translation runs longer than its English) or a long step still opens with a
+    short answer."""
+    room = SHORT_WORDS - word_count(words["short_answer"])
+    if word_count(text) <= room:
+        return text
+    kept = best = ""
+    for clause in _CLAUSE.findall(text):
+        if word_count(kept + clause) > room:
+            break
+        kept += clause
+        if kept.count("(") + kept.count("（") == kept.count(")") + kept.count("）"):
+            best = kept
+    lang = language_of(text)
+    cut = best or (" ".join(text.split()[:room]) if lang == "en" else text[:room])  # one clause over the room
+    cut = cut.rstrip(" ;；,，、")
+    return cut if cut.endswith((".", "!", "?", "。")) else cut + ("。" if lang in ("ja", "zh") else ".")
 
 
 def section_words(s: Section) -> int:
