@@ -14,7 +14,13 @@ SHORT_QUOTE = 20  # words of a partner's line that the situation keeps (a longer
 _MARK = re.compile("\x00(\\d+)\x00")  # where a partner's line stood while the message was split
 _QUESTION_END = re.compile(r"(?:[?？]|か|かな|でしょうか|ますか|ですか|の|까|까요|나요|죠|니|吗|呢)\s*[。.]?\s*$")
 _REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b|教えて|ください|知りたい|알려|"
-                      r"조언|궁금|알고 싶|请问|请告诉|怎么办|如何|想知道|想了解", re.I)
+                      r"조언|궁금|알고 싶|请问|请告诉|怎么办|如何|想知道|想了解|"
+                      # an ask put as what the asker does not know: "I never know how I should address their CEO",
+                      # 「どう呼べばいいか分からない」, 「어떻게 불러야 할지 모르겠어요」, 「不知道该怎么称呼」
+                      r"\bI(?:'m| am) not sure (?:how|what|who|whether|if|when)\b|\bI (?:never|don't|do not) know "
+                      r"(?:how|what|who|whether|if|when)\b|\bI (?:wonder|am wondering|'m wondering) "
+                      r"(?:if|whether|how)\b|"
+                      r"か(?:分から|わから)な|(?:지|는지) 모르겠|不知道(?:该|要|怎么|如何|是否|是不是)", re.I)
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+(?=[A-Z가-힣])|\n+")
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨]|(?:(?<=[。：:；;，,、？?！!\s])|^)(?:[一二三四五]、|[1-5][)）])")
 _JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and(?:\s+also)?|also|plus),?\s+(?=(?:how|what|who|should|can|could|do|does|"

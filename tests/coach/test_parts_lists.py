@@ -121,3 +121,15 @@ def test_a_card_for_the_askers_side_comes_before_its_both_sided_counterpart() ->
     shorter = _candidate("mg", 0.99)  # `mg-vs-backend-asia-side` is no counterpart of `mg`, a card of its own
     first, _ = in_frame_first([shorter, own], Asker(Culture.KR_US, Perspective.ASIA_SIDE))
     assert [c.card.id for c in first] == ["mg", "mg-vs-backend-asia-side"]
+
+
+@pytest.mark.parametrize(("message", "count"), [
+    ("Our Korean co-producer's team calls each other 'sunbae' and I never know how I should address their CEO. Also "
+     "they've invited us to a team dinner on Friday - do I have to drink?", 2),
+    ("社長をどう呼べばいいか分からないです。あと、飲み会では飲まないといけませんか？", 2),
+    ("대표님을 어떻게 불러야 할지 모르겠어요. 그리고 회식에서 꼭 술을 마셔야 하나요?", 2),
+    ("不知道该怎么称呼对方的董事长。另外，饭局上一定要喝酒吗？", 2),
+    ("We don't know yet if they will approve. Should we wait?", 1),  # a fact about them, not an ask of the asker's
+])
+def test_an_ask_put_as_what_the_asker_does_not_know_is_an_ask(message: str, count: int) -> None:
+    assert len(split_parts(message, [])[0]) == count
