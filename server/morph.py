@@ -13,9 +13,10 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-# Words too common to identify an expression on their own ("do", "be", "become").
-LIGHT = frozenset({"する", "ある", "いる", "なる", "できる", "いう", "하다", "하", "있다", "되다", "이다", "것", "수",
-                   "要", "还", "还要", "一下", "跟", "和", "再", "我们", "会", "的", "了"})
+# Words too common to identify an expression on their own ("do", "be", "become"; humble いたす and おる are する and
+# いる: 「社内で調整いたします」 is 「社内で調整します」).
+LIGHT = frozenset({"する", "ある", "いる", "なる", "できる", "いう", "いたす", "致す", "おる", "하다", "하", "있다",
+                   "되다", "이다", "것", "수", "要", "还", "还要", "一下", "跟", "和", "再", "我们", "会", "的", "了"})
 # Verbs that only add politeness or aspect (「〜ください」「〜ておく」「〜かもしれない」).
 GRAMMAR = frozenset({"くださる", "いただく", "いただける", "おく", "しれる", "みる", "しまう", "いく", "くる", "頂く",
                      "같다", "보다", "주다", "드리다"})

@@ -20,6 +20,8 @@ from server.errors import CoachError
     ("조금 어려울 것 같습니다", "좀 어렵습니다"),
     ("검토해 보도록 하겠습니다", "검토해 보겠습니다"),
     ("我们研究研究", "研究研究"),
+    ("社内で調整します", "社内で調整が必要です"),  # the plain form of a humble variant (調整いたします)
+    ("ただいま社内で調整しております", "社内で調整が必要です"),
 ])
 def test_inflected_and_polite_forms_are_decoded(kb_answerer: Answerer, partner: str, expression: str) -> None:
     found = {f.phrase.expression for f in kb_answerer.decoder.find(partner)}
