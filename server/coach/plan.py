@@ -268,8 +268,11 @@ class Planner:
         english, shown_in = answer_items(card, side), answer_items(localised, side)
         if not english or len(english) != len(shown_in):
             return None
-        asked = self.retriever.query_vector(self.glossary.expand(followup)).reshape(-1)
-        scores = (1.0 - cjk_share(followup)) * (self._items(english) @ asked)  # the model reads English only
+        glossed = self.glossary.expand(followup)
+        asked = self.retriever.query_vector(glossed).reshape(-1)
+        # the model reads English only: a follow-up in Japanese, Korean or Chinese is read by its glossary's words
+        weight = 1.0 if glossed != followup else 1.0 - cjk_share(followup)
+        scores = weight * (self._items(english) @ asked)
         if _LAPSE_ASKED.search(followup):
             scores = scores + np.array([ITEM_LAPSE * bool(_LAPSE_ITEM.search(i)) for i in english])
         best = int(np.argmax(scores))

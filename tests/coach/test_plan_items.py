@@ -11,7 +11,7 @@ import pytest
 from server.coach.answer import Answerer
 from server.coach.compose import answer_items
 from server.coach.plan import ITEM_MATCH
-from server.models import Perspective
+from server.models import Language, Perspective
 
 CARD = "maemuki-ni-kentou"
 FOLLOWUPS = ["what if they still don't answer after a month?", "and in writing?"]
@@ -52,3 +52,16 @@ def test_the_cached_items_choose_as_one_batch_would(kb_answerer: Answerer, follo
         assert chosen == (items[int(np.argmax(scores))] if scores.max() >= ITEM_MATCH else None)
     else:
         assert chosen in items
+
+
+@pytest.mark.slow
+def test_a_glossed_follow_up_in_chinese_is_answered_from_the_shown_card(kb_answerer: Answerer) -> None:
+    """The model reads English only: a Chinese follow-up whose terms the glossary covers is read by those words
+    (before, its share of Chinese letters silenced it, so no item of the shown card could ever answer it)."""
+    planner = kb_answerer.planner
+    followup = "回信的时候要不要请律师？"
+    assert planner.glossary.expand(followup) != followup
+    card = kb_answerer.retriever.index.cards["american-escalation-letters-cn"]
+    localised = planner.localised(card, Language.ZH)
+    assert planner._answering_item(card, localised, followup, Perspective.ASIA_SIDE) in answer_items(
+        localised, Perspective.ASIA_SIDE)
