@@ -147,16 +147,19 @@ class Planner:
             missing = [f.form for f in found if normalise(f.form) not in normalise(u.parts[n])]
             if missing and len(u.parts) > 1:
                 queries[n] = " ".join([*dict.fromkeys(missing), queries[n]])
+        by_itself = [None if previous_query is not None or u.query(part, situation=False) == u.query(part)
+                     else self.glossary.expand(u.query(part, situation=False)) for part in u.parts]
+        own_query = self.glossary.expand(u.query(u.parts[0])) if previous_query is not None else None
+        # every text this plan ranks, encoded in one batch (the model runs once, not once per text)
+        self.retriever.query_vectors([t for t in [*queries, *by_itself, own_query] if t is not None])
         ranked = [self.rank(q, asker, frozenset(f.card_id for f in found))
                   for q, found in zip(queries, about, strict=True)]
         for part, found, candidates in zip(u.parts, about, ranked, strict=True):
             if asks_about_their_words(part, found):  # "Is this a no?" asks what the expression means
                 decoded_ids = {f.card_id for f in found}
                 candidates.sort(key=lambda c: c.card.id not in decoded_ids)  # stable: otherwise as ranked
-        alone = [None if previous_query is not None or u.query(part, situation=False) == u.query(part)
-                 else self.rank(self.glossary.expand(u.query(part, situation=False)), asker,
-                                frozenset(f.card_id for f in found))
-                 for part, found in zip(u.parts, about, strict=True)]
+        alone = [None if text is None else self.rank(text, asker, frozenset(f.card_id for f in found))
+                 for text, found in zip(by_itself, about, strict=True)]
         shared = None if None in alone else situation_card(ranked)
         chosen = [candidates if by_part is None else with_part_alone(
                       candidates, by_part, found, asks_about_their_words(part, found),
@@ -166,7 +169,8 @@ class Planner:
         if previous_query is not None:  # glued to what it continues, the earlier question's words dominate; the
             # follow-up's own words say what it newly asks ("and how do I put it in writing?"): ranked alone too
             own = u.parts[0]
-            by_own = self.rank(self.glossary.expand(u.query(own)), asker, frozenset(f.card_id for f in about[0]))
+            assert own_query is not None
+            by_own = self.rank(own_query, asker, frozenset(f.card_id for f in about[0]))
             chosen[0] = with_part_alone(ranked[0], by_own, about[0], asks_about_their_words(own, about[0]))
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r]
