@@ -198,6 +198,7 @@ class Answerer:
         shown = [line for t in coach_turns for line in _lines(t.content)]
         shown_cards = {cid for t in coach_turns for cid in t.card_ids}
         requests = partner_requests(u.partner_text)
+        reserve = REPLY_RESERVE * min(len(requests), MAX_REQUESTS)  # core words kept for the replies
         wording = self._wording(coach_turns, u, lang, shown, previous.resolved_query or previous.content) \
             if previous and asks_for_wording(ask.message) else None
         plans = [wording] if wording is not None else []
@@ -212,14 +213,14 @@ class Answerer:
             earlier = self.decode(continues, understand(continues, u.pair, u.side)) if continues else []
             asker = Asker(u.pair, u.side, frozenset(f.card_id for f in [*decoded, *earlier]), Language(u.language))
             plans.append(self.planner.plan(u, asker, decoded, continues, shown, shown_cards, self.labels[lang.value],
-                                           lang, reserve=REPLY_RESERVE * min(len(requests), MAX_REQUESTS),
+                                           lang, reserve=reserve,
                                            in_scope_known=reading.in_scope_known))
         plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=ask.message)
-        people = bool(previous) and brings_people(ask.message, previous.content if previous else "")
+        people = previous is not None and brings_people(ask.message, previous.content)
         card = new_ask(plans[0], plan, shown_cards, u.pair, people) if len(plans) == 2 else None  # "our CEO too?"
         if card is not None:
             plan = new_card_plan(self.planner.localised(card, lang), plan, plans[0], u.side, u.pair, u.stage, shown,
-                                 self.labels[lang.value], lang, REPLY_RESERVE * min(len(requests), MAX_REQUESTS))
+                                 self.labels[lang.value], lang, reserve)
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         replies: list[tuple[str, str]] = []

@@ -181,10 +181,10 @@ def continued(previous: Turn, u: Understanding, expand: Callable[[str], str]) ->
     before = understand(previous.content, u.pair, u.side)
     if len(before.parts) == 1:
         return previous.resolved_query or previous.content
-    asked = _words(" ".join(u.parts), u.language)
-    shared = [len(asked & _words(part, before.language)) for part in before.parts]
     named = named_part(" ".join(u.parts))
     if named is None or named >= len(before.parts):
+        asked = _words(" ".join(u.parts), u.language)
+        shared = [len(asked & _words(part, before.language)) for part in before.parts]
         named = max(range(len(shared)), key=lambda n: (shared[n], n))  # a tie goes to the later part
     return expand(before.query(before.parts[named]))
 

@@ -166,10 +166,9 @@ class Planner:
                       None if shared is None else (shared, n == 0))
                   for n, (part, found, candidates, by_part) in enumerate(zip(u.parts, about, ranked, alone,
                                                                              strict=True))]
-        if previous_query is not None:  # glued to what it continues, the earlier question's words dominate; the
+        if own_query is not None:  # glued to what it continues, the earlier question's words dominate; the
             # follow-up's own words say what it newly asks ("and how do I put it in writing?"): ranked alone too
             own = u.parts[0]
-            assert own_query is not None
             by_own = self.rank(own_query, asker, frozenset(f.card_id for f in about[0]))
             chosen[0] = with_part_alone(ranked[0], by_own, about[0], asks_about_their_words(own, about[0]))
         tops = [r[0].probability if r else 0.0 for r in ranked]
