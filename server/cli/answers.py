@@ -39,7 +39,8 @@ def eval_answers_command(
         settings = settings.model_copy(update={"database_url": f"sqlite:///{Path(tmp) / 'eval.db'}",
                                                "llm_base_url": None})
         selected = load_answer_set().only(split, only)
-        if not (selected.questions or selected.conversations or selected.out_of_scope):
+        if not (selected.questions or selected.conversations or selected.out_of_scope or selected.plain
+                or selected.pasted):
             fail(f"no labelled items in the {split} split have ids starting with {only!r}: check the prefix", 2)
         try:
             report = evaluate_answers(load_answerer(settings), selected)

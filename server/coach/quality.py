@@ -93,6 +93,8 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
         expressions = {f.phrase.expression for f in answerer.decode(item["message"], understand(item["message"]))}
         wanted += len(item["must"])
         found += sum(m["expression"] in expressions for m in item["must"])
+        if missed := [m["expression"] for m in item["must"] if m["expression"] not in expressions]:
+            report.misses.append({"id": item["id"], "not decoded": missed, "decoded": sorted(expressions)})
     n = len(data.questions)
     report.figures = {
         "hit@1": _share(top1, n), "hit@3": _share(top3, n), "frame": _share(framed, frame_known),

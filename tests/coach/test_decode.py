@@ -51,6 +51,12 @@ def test_a_bare_pasted_phrase_is_decoded(kb_answerer: Answerer) -> None:
      "again at the next opportunity.\" Is this a no?", {"좀 어렵습니다", "다음 기회에"}),
     ("The Beijing partner emailed: \"In principle this is fine, but our leadership still needs to discuss it.\" "
      "Is it agreed?", {"原则上可以", "领导还要商量"}),
+    ("Our Japanese line producer wrote: \"We will make every effort to meet the date, but there is no precedent "
+     "for a schedule like this.\" Can I count on it?", {"努力します", "前例がないので"}),
+    ("The Shanghai producer keeps saying \"no problem, it's almost done\" and \"let's discuss it later\". What is "
+     "going on?", {"没问题", "差不多", "以后再说"}),
+    ("Our Korean partner replied: \"Understood. We will report this to our superiors.\" Was that a yes?",
+     {"알겠습니다", "윗선에 보고드리고"}),
 ])
 def test_an_asian_partners_english_is_decoded(kb_answerer: Answerer, message: str, expressions: set[str]) -> None:
     found = {f.phrase.expression for f in kb_answerer.decode(message, understand(message))}
@@ -63,6 +69,8 @@ def test_an_asian_partners_english_is_decoded(kb_answerer: Answerer, message: st
     "Hi Kenji,\nIt's a bit hard for us to hit Friday, we will review it internally.\nBest,\nMike\n\nWhat do they mean?",
     "It is a little difficult for me to read my Japanese partner. Should I ask them directly?",
     "We will consider it internally first: who on the Japanese side should we brief?",
+    "Our LA partner said \"no problem, we will make every effort\" about the delivery date. Can I relax?",
+    "I will do my best to understand my Korean partner. Understood: what should I read first?",
 ])
 def test_english_difficult_is_not_decoded_from_an_american_or_the_asker(kb_answerer: Answerer, message: str) -> None:
     assert kb_answerer.decode(message, understand(message)) == []
