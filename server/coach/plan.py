@@ -207,6 +207,8 @@ class Planner:
                                     heading=len(u.parts) > 1, words=words, lang=lang,
                                     followup=previous_query is not None)
             if section is not None:
+                if section.heading and names_no_topic(part):  # "Is that normal?" alone says not what "that" is
+                    section.heading = f"{section.heading.rstrip('?？。. ')} — {section.card.title}"
                 used.add(section.card.id)
                 plan.sections.append(section)
         if not plan.sections and decoded:
