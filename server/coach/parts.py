@@ -127,8 +127,9 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             sentences[-1] += s  # 「…伝えるべき？それとも決まってからのほうがいいですか。」: the other choice
         else:
             sentences.append(s)
-    def shown(part: str) -> str:  # a heading reads 'they wrote: "…" Is this a no?'
-        return _MARK.sub("…", part)
+    def shown(part: str) -> str:  # a heading reads 'they wrote: "…" Is this a no?' (a short line stays: it is
+        # what 「あと、組合のルールで残業はできないと言われたのですが、本当ですか」 asks about)
+        return _MARK.sub(lambda m: _short(spans[int(m.group(1))]), part)
 
     def situation(kept: list[str]) -> str:  # the partner's short line is the situation's topic; an e-mail is not
         return _MARK.sub(lambda m: _short(spans[int(m.group(1))]), " ".join(kept))
