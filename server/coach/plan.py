@@ -209,6 +209,9 @@ class Planner:
             if section is not None:
                 if section.heading and names_no_topic(part):  # "Is that normal?" alone says not what "that" is
                     section.heading = f"{section.heading.rstrip('?？。. ')} — {section.card.title}"
+                if len(u.parts) > 1 and previous_query is None and next(
+                        (c.probability for c in eligible if c.card.id == section.card.id), 1.0) < self.ranker.answer_at:
+                    section.notes.insert(0, words["closest_part"])  # a weak best card is the closest, said so
                 used.add(section.card.id)
                 plan.sections.append(section)
         if not plan.sections and decoded:

@@ -22,14 +22,15 @@ def test_mata_joins_two_asks_inside_one_sentence() -> None:
 
 def test_a_numbered_lists_situation_is_everything_before_its_first_item() -> None:
     """「…사려고 합니다. 1) …」: the sentence that holds the first item starts with situation."""
-    parts, context = split_parts("저희는 LA 제작사입니다. 한국 드라마 리메이크 판권을 사려고 합니다. 1) 원작 웹툰 작가 동의도 "
-                                 "받아야 하나요? 2) 방송사와 제작사 중 누구와 계약해야 하나요?", [])
+    parts, context = split_parts("저희는 LA 제작사입니다. 한국 드라마 리메이크 판권을 사려고 합니다. "
+                                 "1) 원작 웹툰 작가 동의도 받아야 하나요? "
+                                 "2) 방송사와 제작사 중 누구와 계약해야 하나요?", [])
     assert len(parts) == 2 and "리메이크 판권" in context and "웹툰" not in context
 
 
 def test_a_numbered_list_leaves_out_what_sums_it_up() -> None:
-    parts, _ = split_parts("LAのプロデューサーと契約を詰めています。①準拠法と仲裁地はどこにすべきか、②撮影が遅れた場合の"
-                           "追加費用は誰が負担するのか、の二点を相談したいです。", [])
+    parts, _ = split_parts("LAのプロデューサーと契約を詰めています。①準拠法と仲裁地はどこにすべきか、"
+                           "②撮影が遅れた場合の追加費用は誰が負担するのか、の二点を相談したいです。", [])
     assert parts == ["①準拠法と仲裁地はどこにすべきか", "②撮影が遅れた場合の追加費用は誰が負担するのか"]
 
 
@@ -49,8 +50,8 @@ def test_the_wants_a_following_each_refers_to_are_the_asks_and_leave_the_situati
 
 
 def test_a_lists_source_and_a_leading_and_are_no_items() -> None:
-    parts, _ = split_parts("アメリカのパートナーから、完成保証を付けること、それとMFN条項を入れることを求められています。"
-                           "それぞれどう考えればいいでしょうか。", [])
+    parts, _ = split_parts("アメリカのパートナーから、完成保証を付けること、それとMFN条項を入れることを"
+                           "求められています。それぞれどう考えればいいでしょうか。", [])
     assert parts == ["完成保証を付けること", "MFN条項"]
 
 
@@ -77,8 +78,9 @@ def _candidate(card_id: str, probability: float) -> Candidate:
 
 
 def test_the_situations_card_answers_the_part_whose_own_words_rank_it() -> None:
-    """「촬영 허가가 늦어져서 스태프가 대기 중입니다. 미국 측에 어떻게 알려야 할까요? 대기 비용은 누가 부담하나요?」: the
-    permit card tops both parts with the situation, but the first part's own words name the reporting card."""
+    """「촬영 허가가 늦어져서 스태프가 대기 중입니다. 미국 측에 어떻게 알려야 할까요? 대기 비용은 누가
+    부담하나요?」: the permit card tops both parts with the situation, but the first part's own words name the
+    reporting card."""
     ranked = [[_candidate("permit", 0.99), _candidate("report", 0.46)],
               [_candidate("permit", 1.0), _candidate("other", 0.03)]]
     alone = [[_candidate("report", 0.99)], [_candidate("permit", 0.99)]]
