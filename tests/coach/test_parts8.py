@@ -6,10 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from server.coach.answer import Answerer
 from server.coach.partrank import names_no_topic, situation_card, with_part_alone
 from server.coach.parts import split_parts
 from server.coach.rank import Candidate
-from server.models import Card, Culture, Hit, Perspective
+from server.models import Ask, Card, Culture, Hit, Perspective
 
 
 def test_mata_joins_two_asks_inside_one_sentence() -> None:
@@ -111,3 +112,34 @@ def test_the_first_part_keeps_the_situations_card_when_it_points_back_or_names_n
     assert situation_card(ranked, alone, ["①这对预算和补贴有什么影响", "②外汇怎么汇出去"]) == ("georgia", 0)
     weak = [[_candidate("interpreting", 0.14)], [_candidate("payments", 0.96)]]  # "What's the meeting for"
     assert situation_card(ranked, weak, ["What's the meeting for", "do we bring gifts?"]) == ("georgia", 0)
+
+
+HOESIK = ("서울에서 반년 동안 현지 제작팀과 일하게 된 미국 프로듀서입니다. 회식이랑 나이에 따른 서열 문제, 각각 어떻게 "
+          "대처하면 좋을까요?")
+
+
+@pytest.mark.slow
+def test_a_situation_that_says_who_asks_leaves_each_listed_topic_its_own_card(kb_answerer: Answerer) -> None:
+    """Real model and index: the producer-in-Seoul card tops both parts with the situation, and answers neither."""
+    cited = [c.id for c in kb_answerer.draft(Ask(message=HOESIK)).cards]
+    assert cited == ["hoesik-relationship-building", "korean-hierarchy-age"]
+
+
+@pytest.mark.slow
+def test_a_part_with_no_card_that_fits_it_says_its_card_is_the_closest(kb_answerer: Answerer) -> None:
+    message = ("Our Korean partner's producer replied \"검토해 보겠습니다\" to our request to move the premiere. "
+               "Should I read that as a no? Also, who actually decides there, the producer or the CEO?")
+    draft = kb_answerer.draft(Ask(message=message))
+    closest = kb_answerer.labels["en"]["closest_part"]
+    first, second = draft.plan.sections
+    assert first.card.id == "geomto-hae-bogetseumnida" and closest not in first.notes  # the decoded phrase: sure
+    assert second.notes[0] == closest and closest in draft.markdown
+
+
+@pytest.mark.slow
+def test_a_part_that_names_no_topic_is_headed_with_its_cards_title(kb_answerer: Answerer) -> None:
+    message = ("Our LA partner's head of business affairs just left and the new exec wants to revisit the budget. Is "
+               "this normal in Hollywood, and do we have to reopen terms we already agreed? We are a Shanghai company.")
+    sections = kb_answerer.draft(Ask(message=message)).plan.sections
+    assert sections[0].heading == f"Is this normal in Hollywood — {sections[0].card.title}"
+    assert sections[1].heading == "do we have to reopen terms we already agreed?"
