@@ -4,18 +4,21 @@ about, each part's ranking blended with its ranking alone (without the message's
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from server.coach.compose import telling_words
 from server.coach.decode import Found, normalise
 from server.coach.rank import Asker, Candidate
-from server.coach.understand import Understanding, refers_back
+from server.coach.understand import Understanding, refers_back, word_count
 from server.models import Card, Culture, Perspective
 
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
 PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
 HEADING_WORDS = 14
 SITUATION_WINS = 0.5  # the situation's card wins a part ranked with the situation at this probability
+HOME_ALONE = 0.1  # ... and answers the part whose own words rank it at least this
+OWN_CARD = 0.9  # a part whose own words rank another card this high is that card's (the situation's card goes on)
 
 
 def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: list[Found],
@@ -43,14 +46,49 @@ def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: 
     return out
 
 
-def situation_card(ranked: list[list[Candidate]]) -> str | None:
+# A part that points back at the situation ("Is that normal?", 「これは普通ですか」, 「왜 그런 건가요?」, 「这正常吗」)
+_POINTS_BACK = re.compile(r"\b(?:that|this|it|these|those|so)\b|それ|これ|そう|その|この|그런|그렇|그게|이게|이런|그것|"
+                          r"이것|这|那", re.I)
+# ... and asks only whether it is usual, allowed or why: no verb or noun of an ask of its own ("raise it without a
+# fight" names one)
+_JUDGES_IT = re.compile(r"\b(?:normal|usual(?:ly)?|common|standard|typical|ok(?:ay)?|fine|true|real|reasonable|fair|"
+                        r"legit(?:imate)?|allowed|why|mean)\b|普通|一般的|本当|当たり前|よくある|なぜ|どうして|"
+                        r"どういう意味|왜|정상|보통|일반적|흔한|원래|무슨 뜻|正常|常见|合理|为什么|什么意思|真的", re.I)
+TOPICLESS_WORDS = 9  # a part this short that points back names no topic of its own
+
+
+def names_no_topic(part: str) -> bool:
+    """A short part that points back at the situation and asks only whether it is usual, allowed or why ("Is that
+    normal?", 「왜 그런 건가요?」): ranked alone it is about nothing, so the card its own words would pick (alone,
+    「왜 그런 건가요?」 finds any card that asks 'why') is no evidence."""
+    return "…" not in part and word_count(part) <= TOPICLESS_WORDS and bool(_POINTS_BACK.search(part)) \
+        and bool(_JUDGES_IT.search(part))
+
+
+def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
+                   parts: list[str]) -> tuple[str, int | None] | None:
     """The card the message's situation favours rather than any one part: first for every part ranked with the
     situation, each with at least SITUATION_WINS (「美方要求在佐治亚州拍。①…补贴 ②…外汇 ③…后期」: the Georgia
-    incentive tops all three). It answers the first part, the one the message leads with; the other parts count it
-    only as ranked alone."""
+    incentive tops all three), and the part it answers (its home; the other parts count it only as ranked alone).
+    The home is the first part, the one the message leads with, unless that part's own words name another card
+    (alone, at least OWN_CARD, the situation's card under HOME_ALONE) and it does not point back: then the part
+    whose own words rank the situation's card best (at least HOME_ALONE), else the first part that points back at
+    the situation (「①这对预算和补贴有什么影响」), else none: in 「서울에서 6개월 일하게 된 미국 프로듀서입니다.
+    회식이랑 서열 문제, 각각…」 the situation says who asks, and its card answers neither ask."""
     tops = {r[0].card.id for r in ranked if r}
     wins = all(r and r[0].probability >= SITUATION_WINS for r in ranked)  # "which sushi restaurant…": not its card
-    return tops.pop() if len(ranked) >= 2 and wins and len(tops) == 1 else None
+    if len(ranked) < 2 or not wins or len(tops) != 1:
+        return None
+    card = tops.pop()
+    own = [next((c.probability for c in a if c.card.id == card), 0.0) for a in alone]
+    first = alone[0][0] if alone and alone[0] else None
+    if first is None or first.card.id == card or first.probability < OWN_CARD or own[0] >= HOME_ALONE \
+            or _POINTS_BACK.search(parts[0]):  # 「①その費用はどちらが負担するのか」: the situation's cost
+        return card, 0
+    best = max(range(len(own)), key=lambda n: own[n])
+    if own[best] >= HOME_ALONE:
+        return card, best
+    return card, next((n for n, p in enumerate(parts) if _POINTS_BACK.search(p)), None)
 
 
 def fits_pair(card: Card, pair: Culture | None) -> bool:

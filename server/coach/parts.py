@@ -20,7 +20,9 @@ _REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b
                       r"\bI(?:'m| am) not sure (?:how|what|who|whether|if|when)\b|\bI (?:never|don't|do not) know "
                       r"(?:how|what|who|whether|if|when)\b|\bI (?:wonder|am wondering|'m wondering) "
                       r"(?:if|whether|how)\b|"
-                      r"か(?:分から|わから)な|(?:지|는지) 모르겠|不知道(?:该|要|怎么|如何|是否|是不是)", re.I)
+                      r"か(?:分から|わから)な|(?:지|는지) 모르겠|不知道(?:该|要|怎么|如何|是否|是不是)|"
+                      # what the asker wants to put to someone else: 「誰が決めるのか、…上司に説明したいです」
+                      r"のか[、，][^。？?]*(?:したい|たいです)", re.I)
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+(?=[A-Z가-힣])|\n+")
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨]|(?:(?<=[。：:；;，,、？?！!\s])|^)(?:[一二三四五]、|[1-5][)）])")
 _JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and(?:\s+also)?|also|plus),?\s+(?=(?:how|what|who|should|can|could|do|does|"
@@ -36,7 +38,7 @@ _WH = re.compile(r"\b(?:who|what|when|where|why|how|which|whose)\b|誰|だれ|�
 # A clause that asks or says what the asker wants to know (「…分からない」, 「…하는지 알고 싶고」).
 _ASKING = re.compile(r"分から|わから|知りたい|궁금|알고 싶|모르겠|不知道|不清楚|想知道|(?:는|할|을|인|은|일|될)지|"
                      r"のか|(?:[?？]|か|까|吗|呢)$")
-_AND_CUE = re.compile(r"[、，,]\s*(?:それと|それから|あと|さらに|加えて)[、，,]?|"
+_AND_CUE = re.compile(r"[、，,]\s*(?:それと|それから|あと|さらに|加えて|また)[、，,]?|"
                       r"(?<=고)(?:,?\s*(?:또한?|그리고|아울러)\s+|,\s*)|[,，]\s*(?:또한?|그리고|아울러)\s+|[，,]\s*(?:另外|还有|此外|同时)[，,]?|以及")
 _OR_CUE = re.compile(r"[、，,]\s*それとも[、，,]?|[,，]?\s*아니면\s+|[，,]\s*或者")
 _OTHER_CHOICE = re.compile(r"^(?:or\b|それとも|아니면|还是|或者)", re.I)
@@ -55,11 +57,19 @@ _EACH = re.compile(r"\b(?:each|both)\b|それぞれ|各々|각각|각자|둘 다
 _LIST_LEFT = re.compile(r"^.*(?::|：|\bboth\b|(?:が|けど|ので|ですが|ますが|ては)、|"
                         r"^(?:特に|とくに|특히|尤其|especially)\s*)", re.I)
 # Between listed topics: the clearest separator first.
-_LIST_STRONG = re.compile(r"\s*(?:、\s*(?:それから|あと|また|さらに)|と、|、|，|,?\s+and\s+|,\s+|以及|"
+_LIST_STRONG = re.compile(r"\s*(?:、\s*(?:それから|あと|また|さらに)|(?<!こ)と、|、|，|,?\s+and\s+|,\s+|以及|"
                           r"(?<=[\w)])\s*,\s*)\s*", re.I)
 _LIST_WEAK = re.compile(r"(?<=\S)(?:と|や|이랑|랑|하고|와|과)\s+|(?<=[^\s\x00-\x7f])(?:と|や|和|与|與|跟)(?=\S)")
 # Where the last topic ends: 「為替の条項で揉めています」 (a Korean one: _korean_topic).
 _LIST_END = re.compile(r"(?:で|が|を|は|について|に関して|に関する)(?=[^の]*$)|[，,、]?\s*$")
+# What sums up a numbered list after its last item: 「、の二点を相談したいです」, 「，这两个问题想请教」,
+# 「, 이 두 가지가 궁금합니다」.
+_WRAP_UP = re.compile(r"[、，,]\s*(?:の|という|以上の|这|這|이|以上)?\s*(?:[二三两兩2-3두세]|これら)\s*"
+                      r"(?:点|つ|个问题|個問題|点|가지)[^、，,?？]*$")
+_WANTS_JOIN = re.compile(r",?\s+and\s+(?=(?:(?:they|he|she|the \w+)\s+)?(?:also\s+|then\s+)?"
+                         r"(?:wants?|asks?|asked|insists?|demands?|expects?|proposes?|proposed|requests?|requested|"
+                         r"says?|said|would like|"
+                         r"plans?|needs?)\b)|" + _AND_CUE.pattern, re.I)
 LIST_WORDS = 10  # a listed topic is a noun phrase, not a clause
 # An ask that names no topic of its own, so the topics listed with it are the asks: "Any advice?", "What about …",
 # 「…について教えてください」, 「どう考えればいいでしょうか」, 「어떻게 봐야 할까요?」, 「…我们都拿不准，请问怎么看？」.
@@ -85,7 +95,8 @@ _FRAME_ONLY = re.compile(
     r"^(?:どう|どのように)(?:対応|返事|返信|返答|答え|すれ|言え)[^。？?、]{0,12}[。？?]?$|"
     r"^(?:어떻게|뭐라고)\s*(?:대응|대처|답|답변|말|하면|해야)[^.?,]{0,14}[.?]?$", re.I)
 # A first listed item that only says where the topics sit: 「契約で」, 「텀시트에서」, 「发行方案里」.
-_SETTING = re.compile(r"(?:で|では|には|において|에서는?|에는|중에서?|에선|里|中|上|方面)$")
+_LEAD = re.compile(r"^(?:それと|それから|あと|そして|그리고|또한?|另外|还有|以及)[、，,]?\s*")
+_SETTING = re.compile(r"(?:で|では|には|において|から|より|에서는?|에는|중에서?|에선|里|中|上|方面)$")
 _SETTING_WORD = re.compile(r"^.*\S(?:에서는?|에는|에선)\s+")  # 「…보낸 텀시트에서 수익 배분」 -> 「수익 배분」
 _ZH_LAST = re.compile(r"(?<=[^\x00-\x7f])(?:和|以及|及|与)(?=[^\x00-\x7f])")  # 「营销费用和汇率」: the last two
 
@@ -116,24 +127,31 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             sentences[-1] += s  # 「…伝えるべき？それとも決まってからのほうがいいですか。」: the other choice
         else:
             sentences.append(s)
-    def shown(part: str) -> str:  # a heading reads 'they wrote: "…" Is this a no?'
-        return _MARK.sub("…", part)
+    def shown(part: str) -> str:  # a heading reads 'they wrote: "…" Is this a no?' (a short line stays: it is
+        # what 「あと、組合のルールで残業はできないと言われたのですが、本当ですか」 asks about)
+        return _MARK.sub(lambda m: _short(spans[int(m.group(1))]), part)
 
     def situation(kept: list[str]) -> str:  # the partner's short line is the situation's topic; an e-mail is not
         return _MARK.sub(lambda m: _short(spans[int(m.group(1))]), " ".join(kept))
 
     enumerated = _enumerated(text)
-    if enumerated:  # 「①…、②…、教えてください」, 「一、…；二、…」: the numbered items are the asks
+    if enumerated:  # 「①…、②…、教えてください」, 「一、…；二、…」: the numbered items are the asks; what comes before
+        # the first is the situation, even in the sentence of the first ("…사려고 합니다. 1) …", 「…詰めています。①…」)
+        lead = text[:text.index(enumerated[0])]
         return ([shown(p) for p in enumerated[:MAX_PARTS]],
-                situation([s for s in sentences if not any(p in s for p in enumerated)]))
+                situation([s for s in _SENTENCE.split(lead) if s and s.strip()]))
     asking = [is_question(s) or (n > 0 and is_question(sentences[n - 1]) and _adds_an_ask(s))
               for n, s in enumerate(sentences)]
     questions: list[str] = []
     for n, (s, a) in enumerate(zip(sentences, asking, strict=True)):
         if not a:
             continue
-        listed = _listed(s) or (_listed(sentences[n - 1], cued=True) if n > 0 and not asking[n - 1]
-                                and (_EACH.search(s) or _GENERIC_ASK.match(s)) else [])
+        listed = _listed(s)
+        if not listed and n > 0 and not asking[n - 1] and (_EACH.search(s) or _GENERIC_ASK.match(s)):
+            listed = _listed(sentences[n - 1], cued=True) or _joined_wants(sentences[n - 1])
+            # "They want A, and they also want B. How do we respond to each?": that sentence holds the asks, so it
+            # leaves the situation (each part would otherwise be retrieved with the other's topic too)
+            asking[n - 1] = bool(listed)
         if not listed and (not _enough(s) or _FRAME_ONLY.match(s)) and n > 0 and not asking[n - 1] \
                 and not _MARK.search(sentences[n - 1]):
             # 「…남기길 원합니다. 왜 그런가요?」, 「…直接批评剪辑。怎么回应比较好？」: an ask with no topic of its own,
@@ -188,6 +206,7 @@ def _listed(sentence: str, cued: bool = False) -> list[str]:
             break
     else:
         return []
+    items = [_LEAD.sub("", i) or i for i in items]  # 「…こと、それとMFN条項」: the item is 「MFN条項」
     while len(items) > 2 and _SETTING.search(items[0]):
         items = items[1:]  # 「共同製作契約で、準拠法と仲裁地、為替条項」: the first says where the topics sit
     items[0] = _SETTING_WORD.sub("", items[0])
@@ -199,6 +218,15 @@ def _listed(sentence: str, cued: bool = False) -> list[str]:
                                                  or (_WH.search(i) and not cued) for i in items):
         return []
     return items
+
+
+def _joined_wants(sentence: str) -> list[str]:
+    """The two or three things a sentence says the partner wants, when the next sentence asks about each ("They want
+    A, and they also want B."; 「…を求め、また…も求めています」): its clauses cut at "and (also)", 「また」, 「另外」,
+    「고」; [] when it does not split so."""
+    pieces = [p.strip(" ,，、。.") for p in _WANTS_JOIN.split(sentence)]
+    return pieces if 2 <= len(pieces) <= MAX_PARTS and all(
+        3 <= word_count(p) <= 2 * LIST_WORDS for p in pieces) else []
 
 
 def _generic_list(sentence: str) -> str | None:
@@ -274,5 +302,6 @@ def _enumerated(text: str) -> list[str]:
         return []
     ends = [m.start() for m in marks[1:]] + [len(text)]
     items = [text[m.start():end].strip(" 、，,；;。\n") for m, end in zip(marks, ends, strict=True)]
-    items[-1] = _SENTENCE.split(items[-1])[0].strip(" 、，,；;。")  # the last item ends with its sentence
+    items[-1] = _SENTENCE.split(items[-1])[0].strip(" 、，,；;。")  # the last item ends with its sentence,
+    items[-1] = _WRAP_UP.sub("", items[-1])  # before what sums the list up: 「…のか、の二点を相談したいです」
     return [i for i in items if word_count(i) >= 3] if all(word_count(i) >= 3 for i in items) else []

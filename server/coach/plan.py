@@ -21,6 +21,7 @@ from server.coach.partrank import (
     asks_about_their_words,
     fits_pair,
     in_frame_first,
+    names_no_topic,
     part_heading,
     situation_card,
     with_part_alone,
@@ -148,7 +149,8 @@ class Planner:
             if missing and len(u.parts) > 1:
                 queries[n] = " ".join([*dict.fromkeys(missing), queries[n]])
         by_itself = [None if previous_query is not None or u.query(part, situation=False) == u.query(part)
-                     else self.glossary.expand(u.query(part, situation=False)) for part in u.parts]
+                     or names_no_topic(part) else self.glossary.expand(u.query(part, situation=False))
+                     for part in u.parts]
         own_query = self.glossary.expand(u.query(u.parts[0])) if previous_query is not None else None
         # every text this plan ranks, encoded in one batch (the model runs once, not once per text)
         self.retriever.query_vectors([t for t in [*queries, *by_itself, own_query] if t is not None])
@@ -158,12 +160,13 @@ class Planner:
             if asks_about_their_words(part, found):  # "Is this a no?" asks what the expression means
                 decoded_ids = {f.card_id for f in found}
                 candidates.sort(key=lambda c: c.card.id not in decoded_ids)  # stable: otherwise as ranked
-        alone = [None if text is None else self.rank(text, asker, frozenset(f.card_id for f in found))
-                 for text, found in zip(by_itself, about, strict=True)]
-        shared = None if None in alone else situation_card(ranked)
+        alone = [(ranked[n] if previous_query is None and len(u.parts) > 1 and names_no_topic(part) else None)
+                 if text is None else self.rank(text, asker, frozenset(f.card_id for f in found))
+                 for n, (part, text, found) in enumerate(zip(u.parts, by_itself, about, strict=True))]
+        shared = None if None in alone else situation_card(ranked, [a or [] for a in alone], u.parts)
         chosen = [candidates if by_part is None else with_part_alone(
                       candidates, by_part, found, asks_about_their_words(part, found),
-                      None if shared is None else (shared, n == 0))
+                      None if shared is None else (shared[0], n == shared[1]))
                   for n, (part, found, candidates, by_part) in enumerate(zip(u.parts, about, ranked, alone,
                                                                              strict=True))]
         if own_query is not None:  # glued to what it continues, the earlier question's words dominate; the
@@ -204,6 +207,11 @@ class Planner:
                                     heading=len(u.parts) > 1, words=words, lang=lang,
                                     followup=previous_query is not None)
             if section is not None:
+                if section.heading and names_no_topic(part):  # "Is that normal?" alone says not what "that" is
+                    section.heading = f"{section.heading.rstrip('?？。. ')} — {section.card.title}"
+                if len(u.parts) > 1 and previous_query is None and next(
+                        (c.probability for c in eligible if c.card.id == section.card.id), 1.0) < self.ranker.answer_at:
+                    section.notes.insert(0, words["closest_part"])  # a weak best card is the closest, said so
                 used.add(section.card.id)
                 plan.sections.append(section)
         if not plan.sections and decoded:
