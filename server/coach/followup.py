@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from server.cjk import language_of
 from server.coach.offtopic import asks_for_task, off_topic_cue
 from server.coach.rank import OFF_TOPIC_DOMINATES
 from server.coach.understand import Understanding, refers_back, understand, word_count
@@ -160,17 +161,22 @@ def swap_pair(text: str, old: Culture, new: Culture, language: str) -> str:
 
 def asked_again(previous: Turn, message: str, pair_before: Culture | None) -> str | None:
     """"And in Korea?" after a question about Japan: that question (as it was resolved) asked about Korea, with the
-    follow-up's own words, the partner's quoted words left out (they are another language's); None for any other
-    message. It is answered as a question of its own."""
+    follow-up's own words, the partner's quoted words left out (their phrase, romanised or not; a Korean asker's
+    own rendering of what the American said stays); None for any other message. It is
+    answered as a question of its own. When the question named no country (「미국 프로듀서가 …」, then 「일본 회사라면
+    어떨까요?」), the follow-up, which names the new one, is kept with it."""
     new_pair = switched_pair(message, pair_before)
     if new_pair is None or pair_before is None:
         return None
     before = understand(previous.content, pair_before)
     text = previous.resolved_query or previous.content
     for quoted in before.partner_text:
-        text = text.replace(quoted, " ")
-    own = message if word_count(message) > BARE_SWITCH_WORDS else ""  # "and in Korea?" adds nothing to ask
-    return " ".join(f"{swap_pair(text, pair_before, new_pair, before.language)} {own}".split())
+        if before.asker_language == "en" or language_of(quoted) != before.asker_language:  # 'muzukashii' too
+            text = text.replace(quoted, " ")
+    swapped = swap_pair(text, pair_before, new_pair, before.language)
+    # "and in Korea?" adds nothing to ask once the question names Korea
+    own = message if word_count(message) > BARE_SWITCH_WORDS or swapped == text else ""
+    return " ".join(f"{swapped} {own}".split())
 
 
 def continued(previous: Turn, u: Understanding, expand: Callable[[str], str]) -> str:
