@@ -228,6 +228,7 @@ class Answerer:
             plan = new_card_plan(self.planner.localised(card, lang), plan, plans[0], u.side, u.pair, u.stage, shown,
                                  self.labels[lang.value], lang, reserve)
             plan = unsure_for_pair(plan, switched, self.planner.ranker.answer_at) if switched else plan
+        plan = replace(plan, confidence=plan.earned) if plan.earned is not None else plan  # not the last card's
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         replies: list[tuple[str, str]] = []
