@@ -324,7 +324,7 @@ def _lines(markdown: str) -> list[str]:
     """An earlier answer's sentences, so the next answer can leave out what was already said."""
     out = []
     for line in markdown.splitlines():
-        line = re.sub(r"^(\d+\.|-|\*\*[^*]{1,20}\*\*)\s*", "", line.strip())  # the short-answer label too
+        line = re.sub(r"^(\d+\.|-|>|\*\*[^*]{1,20}\*\*)\s*", "", line.strip())  # the short-answer label, a draft
         if line and not line.startswith("#") and not SOURCES_LINE.match(line):
             out.append(line)
     return out
