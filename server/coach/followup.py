@@ -78,6 +78,23 @@ _THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(
                      r"(?:\s*(?:so much|a lot|very much))?[\s!！.。~]*$", re.IGNORECASE)
 
 
+# What the common frames of a follow-up ask, in the English the cards use: the embedding model reads English only
+# and the glossary (knowledge/glossary.yaml) holds the domain's terms, not these frames, so 「催促してもいいですか？
+# それとも待つべきですか？」 or 「我应该继续等，还是催一下？」 would match no step of the card just shown.
+_FRAMES = [
+    (re.compile(r"待つ(?:べき|か|の)|待った(?:ほう|方)|催促|せっつ|기다려야|기다릴까|기다리는 게|재촉|독촉|"
+                r"继续等|等还是|还是等|催一下|催促|追问"), "should I wait or push and follow up"),
+]
+
+
+def glossed(part: str) -> str:
+    """A follow-up written in Japanese, Korean or Chinese with the English of the frame it asks in ("should I
+    wait or push"), so that ranking and the shown card's steps can read it. (Glosses for "who pays" and "in
+    writing" were tried: on the labelled conversations they moved answers to other wrong cards, or broke right ones.)"""
+    frames = [english for pattern, english in _FRAMES if pattern.search(part)]
+    return " ".join([part, *frames])
+
+
 def dangling(message: str) -> bool:
     """A follow-up with nothing to follow ("what if they still refuse?", "and in writing?", 「それでもダメなら？」
     as a conversation's first message): what it refers to is unknown, so the answer is a clarifying choice."""

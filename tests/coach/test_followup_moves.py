@@ -14,7 +14,15 @@ from server.cjk import language_of
 from server.coach.answer import Answerer
 from server.coach.compose import say_items
 from server.coach.draft_reply import utterance
-from server.coach.followup import asked_again, asks_for_wording, brings_people, named_part, swap_pair, switched_pair
+from server.coach.followup import (
+    asked_again,
+    asks_for_wording,
+    brings_people,
+    glossed,
+    named_part,
+    swap_pair,
+    switched_pair,
+)
 from server.models import Ask, Culture, Turn
 
 LABELS = yaml.safe_load((Path(__file__).resolve().parents[2] / "prompts" / "labels.yaml").read_text(encoding="utf-8"))
@@ -82,6 +90,16 @@ def test_the_question_asked_again_for_another_pair() -> None:
     ("What if they still say nothing?", "They said 研究研究 about the spring shoot.", False)])
 def test_a_followup_that_brings_in_someone_new(message: str, before: str, new: bool) -> None:
     assert brings_people(message, before) is new
+
+
+@pytest.mark.parametrize(("message", "frame"), [
+    ("こちらから催促してもいいですか？それとも待つべきですか？", True), ("我应该继续等，还是催一下？", True),
+    ("계속 기다려야 할까요, 아니면 재촉할까요?", True), ("その保証の費用は普通どちらが負担するんですか？", False),
+    ("审计费用一般谁出？", False)])
+def test_a_cjk_followup_asking_wait_or_push_is_read_in_english_too(message: str, frame: bool) -> None:
+    assert glossed(message).startswith(message)
+    assert ("should I wait or push" in glossed(message)) is frame
+    assert glossed(message) == message or frame
 
 
 def _conversation(answerer: Answerer, *messages: str) -> list[tuple[str, str | None, str]]:
