@@ -1,6 +1,7 @@
 """"Can you draft the reply?": a short e-mail put together from the wording of the card just shown (its lines for
 the asker's side, the sentence each quotes), in the answer's language: our greeting, one or two of the card's
-statements, the card's question as the ask (else our plain ask for a date), our sign-off. Only the frame is ours
+statements, the card's question as the ask (else our plain ask for their view by a date, unless the body
+already asks), our sign-off. Only the frame is ours
 (prompts/labels.yaml, `draft`); every sentence of the body comes from the card."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ MIN_WORDS = 5  # a quoted English span shorter than this is a gloss ("there is r
 _ENGLISH_AFTER = re.compile(r"\s*[（(]\s*(?:英語で|영어로|英文|英语)\s*[:：].*$", re.S)
 _QUOTED = re.compile(r"[\"“]([^\"”]+?[.?!])[\"”]")  # an English sentence quoted in full, its end inside the quotes
 _BRACKETED = re.compile(r"^「([^」]+)」$")  # a whole line in 「」: the sentence itself
-_QUESTION = re.compile(r"[?？]\s*$")
+_QUESTION = re.compile(r"(?:[?？]|でしょうか。?|ませんか。?|까요\.?|니까\.?|吗。?)\s*$")
 
 
 def utterance(line: str) -> str | None:
@@ -44,5 +45,7 @@ def draft_email(lines: list[str], words: Labels) -> list[str]:
         questions.remove(said[0])
         questions.insert(0, said[0])
     body = statements[:BODY_LINES] or said[:1]
-    ask = next((q for q in questions if q not in body), words["draft"]["ask"])
-    return [words["draft"]["greeting"], *body, ask, words["draft"]["sign_off"]]
+    ask = next((q for q in questions if q not in body), None)
+    if ask is None and not _QUESTION.search(body[-1]):  # a body that ends asking needs no second ask
+        ask = words["draft"]["ask"]
+    return [words["draft"]["greeting"], *body, *([ask] if ask else []), words["draft"]["sign_off"]]

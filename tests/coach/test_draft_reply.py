@@ -1,7 +1,7 @@
 """"Can you draft the reply?" gets a short e-mail built from the shown card's wording: which of a card's lines are
 sentences to send (the quoted sentence, the translated sentence before its English, a line in 「」), and the e-mail's
-frame (greeting, statements, the card's question as the ask, sign-off) in each answer language. Also the card a
-follow-up switching the country answers with (choice.for_pair), on the real cards."""
+frame (greeting, statements, the card's question as the ask, sign-off) in each answer language, one ask only. Also
+the card a follow-up switching the country answers with (choice.for_pair), on the real cards."""
 
 from __future__ import annotations
 
@@ -51,6 +51,8 @@ def test_the_email_is_greeting_statements_the_cards_question_and_sign_off(lang: 
     # without a question of the card's own, our plain ask for a date in the answer's language
     assert draft_email(lines[1:2], words)[-2] == words["draft"]["ask"]
     assert draft_email(["Their word: 'ok' means heard."], words) == []  # nothing to send: no e-mail
+    asking = draft_email(['"Sorry to trouble you again. Could you tell us when to expect an answer?"'], words)
+    assert asking[1:-1] == ["Sorry to trouble you again. Could you tell us when to expect an answer?"]  # one ask
 
 
 def _candidates(*ids: str) -> list[Candidate]:
