@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 
 from server.cjk import language_of
-from server.coach.choice import best, for_pair, last_wording, new_ask, new_card_plan, unsure_for_pair
+from server.coach.choice import last_wording, new_card_plan, settle
 from server.coach.compose import (
     MAX_REQUESTS,
     SOURCES_LINE,
@@ -222,15 +222,14 @@ class Answerer:
             plans.append(self.planner.plan(u, asker, decoded, continues, shown, shown_cards, self.labels[lang.value],
                                            lang, reserve=reserve,
                                            in_scope_known=reading.in_scope_known))
-        plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=ask.message)
-        people = previous is not None and brings_people(ask.message, previous.content)
-        card = new_ask(plans[0], plan, shown_cards, u.pair, people) if len(plans) == 2 else None  # "our CEO too?"
-        card = for_pair(plan, switched) if switched else card  # "and in Japan?": a card for Japan
-        if card is not None:
-            plan = new_card_plan(self.planner.localised(card, lang), plan, plans[0], u.side, u.pair, u.stage, shown,
+        people = previous is not None and brings_people(ask.message, previous.content)  # "our CEO too?"
+
+        def rebuild(card: Card, chosen: Plan, alone: Plan) -> Plan:  # the turn answered from `card` instead
+            return new_card_plan(self.planner.localised(card, lang), chosen, alone, u.side, u.pair, u.stage, shown,
                                  self.labels[lang.value], lang, reserve)
-            plan = unsure_for_pair(plan, switched, self.planner.ranker.answer_at) if switched else plan
-        plan = replace(plan, confidence=plan.earned) if plan.earned is not None else plan  # not the last card's
+
+        plan = settle(plans, ask.message, shown_cards, u.pair, people, switched, self.planner.ranker.answer_at,
+                      rebuild)
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         replies: list[tuple[str, str]] = []

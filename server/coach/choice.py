@@ -25,6 +25,24 @@ def best(plans: list[Plan]) -> Plan | None:
     return max(plans, key=lambda p: (OUTCOMES.index(p.outcome), p.confidence)) if plans else None
 
 
+def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture | None, people: bool,
+           switched: Culture | None, answer_at: float, rebuild: Callable[[Card, Plan, Plan], Plan]) -> Plan:
+    """The plan a turn answers with: the best of its readings, unless the follow-up brings in someone new
+    (new_ask), switches the country (for_pair, then unsure_for_pair) or would answer with a card carried only by the
+    earlier question's words (carried_over). `rebuild(card, chosen, alone)` answers the turn from `card`. A
+    continuation is as sure as its own words make it (Plan.earned), not as the last answer was."""
+    plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=message)
+    card = new_ask(plans[0], plan, shown_cards, pair, people) if len(plans) == 2 else None
+    card = for_pair(plan, switched) if switched else card
+    stay = carried_over(plan, shown_cards, answer_at) if card is None else None
+    if stay is not None:  # as unsure as the card it replaces, not as the last answer
+        plan = replace(rebuild(stay, plan, replace(plan, outcome="stay")), confidence=plan.earned or 0.0)
+    if card is not None:
+        plan = rebuild(card, plan, plans[0])
+        plan = unsure_for_pair(plan, switched, answer_at) if switched else plan
+    return replace(plan, confidence=plan.earned) if plan.earned is not None else plan
+
+
 def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | None, people: bool) -> Card | None:
     """The card the follow-up's own words ask about when the chosen plan (a continuation: the earlier question's
     words dominate its ranking) answers from a shown card they do not point at: the first card of the message read
@@ -61,6 +79,21 @@ def for_pair(plan: Plan, pair: Culture | None) -> Card | None:
         return None
     fitting = [c.card for c in plan.candidates if fits_pair(c.card, pair)]
     return next((c for c in fitting if Culture.ANY not in c.cultures), fitting[0] if fitting else None)
+
+
+def carried_over(plan: Plan, shown_cards: set[str], floor: float) -> Card | None:
+    """The card shown last that a continuation should stay with: the plan answers with a new card that ranks high
+    only on the earlier question's words (what the follow-up was glued to) and below `floor` on the follow-up's own
+    words ("what if they still dodge it next month?" after 再说吧 getting the card on choosing a partner), while the
+    shown card leads the ranking. The follow-up's own support is the blended probability (plan.earned, the mean of
+    the two rankings in partrank.with_part_alone) with the glued ranking's share taken out."""
+    if plan.earned is None or plan.outcome != "answer" or not plan.cards or not plan.candidates:
+        return None
+    card, top = plan.cards[0], plan.candidates[0]
+    if card.id in shown_cards or top.card.id not in shown_cards:
+        return None
+    glued = next((c.probability for c in plan.candidates if c.card.id == card.id), 0.0)
+    return top.card if 2 * plan.earned - glued < floor else None
 
 
 def unsure_for_pair(plan: Plan, pair: Culture, floor: float) -> Plan:

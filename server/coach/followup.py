@@ -84,13 +84,17 @@ _THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(
 _FRAMES = [
     (re.compile(r"待つ(?:べき|か|の)|待った(?:ほう|方)|催促|せっつ|기다려야|기다릴까|기다리는 게|재촉|독촉|"
                 r"继续等|等还是|还是等|催一下|催促|追问"), "should I wait or push and follow up"),
+    (re.compile(r"何も(?:言って|返って|連絡|返事)[^。？?]{0,6}(?:こな|な)|音沙汰|梨のつぶて|아무\s*(?:말|연락|답|대답)[^.?？]{0,6}"
+                r"없|감감무소식|还是没(?:有)?(?:回|消息|动静|答复)|一直没(?:有)?(?:回|消息|动静)|没有任何(?:回复|消息)"),
+     "what if they still say nothing"),
 ]
 
 
 def glossed(part: str) -> str:
     """A follow-up written in Japanese, Korean or Chinese with the English of the frame it asks in ("should I
-    wait or push"), so that ranking and the shown card's steps can read it. (Glosses for "who pays" and "in
-    writing" were tried: on the labelled conversations they moved answers to other wrong cards, or broke right ones.)"""
+    wait or push", "what if they still say nothing"), so that ranking and the shown card's steps can read it.
+    (Glosses for "who pays" and "in writing" were tried: on the labelled conversations they moved answers to other
+    wrong cards, or broke right ones.)"""
     frames = [english for pattern, english in _FRAMES if pattern.search(part)]
     return " ".join([part, *frames])
 

@@ -5,18 +5,20 @@ the card a follow-up switching the country answers with (choice.for_pair), on th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 import yaml
 
-from server.coach.choice import for_pair, unsure_for_pair
+from server.coach.choice import carried_over, for_pair, unsure_for_pair
+from server.coach.compose import build_section
 from server.coach.draft_reply import draft_email, utterance
 from server.coach.plan import Plan
 from server.coach.rank import Candidate
 from server.knowledge.cards import lint
-from server.models import Culture, Hit
+from server.models import Culture, Hit, Language
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = yaml.safe_load((ROOT / "prompts" / "labels.yaml").read_text(encoding="utf-8"))
@@ -72,3 +74,15 @@ def test_and_in_japan_never_answers_with_the_korean_card() -> None:
     assert unsure.outcome == "clarify"
     assert [c.card.id for c in unsure.candidates] == ["why-coproduce", "production-committee-basics"]
     assert unsure_for_pair(Plan(confidence=0.6, outcome="answer"), Culture.JP_US, 0.44).outcome == "answer"
+
+
+def test_a_new_card_carried_only_by_the_earlier_question_gives_way_to_the_shown_card() -> None:
+    ranked = _candidates("zaishuo-ba-later", "choosing-a-chinese-partner", "yanjiu-yanjiu")
+    section = build_section(ranked[1].card, "", None, None, None, None, 200, [], words=LABELS["en"], lang=Language.EN)
+    glued = Plan(confidence=0.65, outcome="answer", sections=[section], candidates=ranked, earned=0.16)
+    # blended 0.16 with 0.30 glued: 0.02 on the follow-up's own words
+    assert carried_over(glued, {"zaishuo-ba-later"}, 0.44) is ranked[0].card
+    own = replace(glued, earned=0.5)  # 0.70 on its own words: the follow-up asks about it
+    assert carried_over(own, {"zaishuo-ba-later"}, 0.44) is None
+    assert carried_over(glued, {"yanjiu-yanjiu"}, 0.44) is None  # the leading card was not shown
+    assert carried_over(replace(glued, earned=None), {"zaishuo-ba-later"}, 0.44) is None  # not a continuation

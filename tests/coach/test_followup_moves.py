@@ -102,6 +102,12 @@ def test_a_cjk_followup_asking_wait_or_push_is_read_in_english_too(message: str,
     assert glossed(message) == message or frame
 
 
+@pytest.mark.parametrize("message", ["それでも先方が何も言ってこなかったら？", "그래도 아무 연락이 없으면요?",
+                                     "如果他们还是没有回复呢？"])
+def test_a_cjk_followup_asking_what_if_still_nothing_is_read_in_english_too(message: str) -> None:
+    assert glossed(message) == f"{message} what if they still say nothing"
+
+
 def _conversation(answerer: Answerer, *messages: str) -> list[tuple[str, str | None, str]]:
     """(outcome, first card, answer) for each message, asked in one conversation."""
     out: list[tuple[str, str | None, str]] = []
