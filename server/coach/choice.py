@@ -32,10 +32,11 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     earlier question's words (carried_over). `rebuild(card, chosen, alone)` answers the turn from `card`. A
     continuation is as sure as its own words make it (Plan.earned), not as the last answer was."""
     plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=message)
-    card = new_ask(plans[0], plan, shown_cards, pair, people) if len(plans) == 2 else None
+    stay = carried_over(plan, shown_cards, answer_at)
+    glued = {plan.cards[0].id} if stay is not None else set()  # no better an answer than a shown card
+    card = new_ask(plans[0], plan, shown_cards | glued, pair, people) if len(plans) == 2 else None
     card = for_pair(plan, switched) if switched else card
-    stay = carried_over(plan, shown_cards, answer_at) if card is None else None
-    if stay is not None:  # as unsure as the card it replaces, not as the last answer
+    if card is None and stay is not None:  # as unsure as the card it replaces, not as the last answer
         plan = replace(rebuild(stay, plan, replace(plan, outcome="stay")), confidence=plan.earned or 0.0)
     if card is not None:
         plan = rebuild(card, plan, plans[0])
