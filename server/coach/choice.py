@@ -131,7 +131,7 @@ def wording_plan(card: Card, asked: str, side: Perspective | None, pair: Culture
     section = followup_section(card, line, None, side, pair, stage, CORE_WORDS, shown, words=words, lang=lang)
     others = [other for other in lines if other != line]
     draft = draft_email([line, *others], words)  # the e-mail holds the lines; without one, lines to adapt
-    section.draft = [] if set(draft[1:-2]) <= set(shown) else draft  # its body sent already: lines to adapt
+    section.draft = [] if set(draft) <= set(shown) else draft  # this very e-mail drafted before: lines to adapt
     section.say = [] if section.draft else others[:2]
     section.short = words["draft"]["lead"] if section.draft else section.short
     return Plan(confidence=confidence, outcome="answer", sections=[section], query=query)
