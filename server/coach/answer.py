@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 
 from server.cjk import language_of
-from server.coach.choice import best, new_ask, new_card_plan, wording_plan
+from server.coach.choice import last_wording, new_card_plan, settle
 from server.coach.compose import (
     MAX_REQUESTS,
     SOURCES_LINE,
@@ -31,9 +31,11 @@ from server.coach.followup import (
     asks_for_wording,
     brings_people,
     continued,
+    glossed,
     is_thanks,
     named_part,
     readings,
+    switched_pair,
 )
 from server.coach.plan import Plan, Planner, fits_pair
 from server.coach.rank import Asker, Ranker
@@ -188,8 +190,11 @@ class Answerer:
                 default_pair, default_side = before.pair, before.side
         previous = next((t for t in reversed(history) if t.role == "user" and t.in_scope), None)
         again = asked_again(previous, ask.message, default_pair) if previous else None  # "and in Korea?"
-        u = understand(again or ask.message, default_pair, default_side)
+        switched = switched_pair(ask.message, default_pair) if again else None  # ... the pair it asks about now
+        u = understand(again or ask.message, switched or default_pair, default_side)
+        u = replace(u, pair=switched) if switched else u
         follows = continued(previous, u, self.planner.glossary.expand) if previous and not again else None
+        u = replace(u, parts=[glossed(p) for p in u.parts]) if follows and u.language != "en" else u
         found = self.decode(ask.message, u)
         # The answer's language: the one asked for, else the asker's own words' (a bare pasted phrase has none)
         lang = ask.lang or Language("en" if found and not u.partner_text else u.asker_language)
@@ -199,7 +204,9 @@ class Answerer:
         shown_cards = {cid for t in coach_turns for cid in t.card_ids}
         requests = partner_requests(u.partner_text)
         reserve = REPLY_RESERVE * min(len(requests), MAX_REQUESTS)  # core words kept for the replies
-        wording = self._wording(coach_turns, u, lang, shown, previous.resolved_query or previous.content) \
+        wording = last_wording(coach_turns, self.retriever.index.cards, lambda c: self.planner.localised(c, lang),
+                               " ".join(u.parts), u.side, u.pair, u.stage, shown, self.labels[lang.value], lang,
+                               previous.resolved_query or previous.content) \
             if previous and asks_for_wording(ask.message) else None
         plans = [wording] if wording is not None else []
         named = named_part(ask.message) if previous and coach_turns else None
@@ -215,12 +222,14 @@ class Answerer:
             plans.append(self.planner.plan(u, asker, decoded, continues, shown, shown_cards, self.labels[lang.value],
                                            lang, reserve=reserve,
                                            in_scope_known=reading.in_scope_known))
-        plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=ask.message)
-        people = previous is not None and brings_people(ask.message, previous.content)
-        card = new_ask(plans[0], plan, shown_cards, u.pair, people) if len(plans) == 2 else None  # "our CEO too?"
-        if card is not None:
-            plan = new_card_plan(self.planner.localised(card, lang), plan, plans[0], u.side, u.pair, u.stage, shown,
+        people = previous is not None and brings_people(ask.message, previous.content)  # "our CEO too?"
+
+        def rebuild(card: Card, chosen: Plan, alone: Plan) -> Plan:  # the turn answered from `card` instead
+            return new_card_plan(self.planner.localised(card, lang), chosen, alone, u.side, u.pair, u.stage, shown,
                                  self.labels[lang.value], lang, reserve)
+
+        plan = settle(plans, ask.message, shown_cards, u.pair, people, switched, self.planner.ranker.answer_at,
+                      rebuild)
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         replies: list[tuple[str, str]] = []
@@ -238,16 +247,6 @@ class Answerer:
             suggestions = [e for e in EXAMPLES[lang.value] if _norm(e) not in asked]
             markdown = compose_decline(self.prompts, suggestions, lang.value, thanks)
         return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions, lang, replies)
-
-    def _wording(self, coach_turns: list[Turn], u: Understanding, lang: Language, shown: list[str],
-                 query: str) -> Plan | None:
-        """"Can you draft the reply?": the wording of the card the last answer led with (see choice.wording_plan)."""
-        last = next((t for t in reversed(coach_turns) if t.card_ids), None)
-        if last is None or last.card_ids[0] not in self.retriever.index.cards:
-            return None
-        card = self.planner.localised(self.retriever.index.cards[last.card_ids[0]], lang)
-        return wording_plan(card, " ".join(u.parts), u.side, u.pair, u.stage, shown, self.labels[lang.value], lang,
-                            last.confidence or 0.0, query)
 
     def decode(self, message: str, u: Understanding) -> list[Found]:
         """Decode the partner's words only; a message that is nothing but a short phrase counts as theirs."""
@@ -326,7 +325,7 @@ def _lines(markdown: str) -> list[str]:
     """An earlier answer's sentences, so the next answer can leave out what was already said."""
     out = []
     for line in markdown.splitlines():
-        line = re.sub(r"^(\d+\.|-|\*\*[^*]{1,20}\*\*)\s*", "", line.strip())  # the short-answer label too
+        line = re.sub(r"^(\d+\.|-|>|\*\*[^*]{1,20}\*\*)\s*", "", line.strip())  # the short-answer label, a draft
         if line and not line.startswith("#") and not SOURCES_LINE.match(line):
             out.append(line)
     return out

@@ -1,14 +1,19 @@
 """Which plan a turn in a conversation answers with, once the ways to read it are planned (coach/followup.py says
 which readings there are): the better outcome, then the more confident; but a continuation that would answer from
 a card already shown, while the follow-up brings in someone new and its own words point at another card ("Should
-our CEO call their chairman?" after the 研究研究 card), answers with that card. And "can you draft the reply?"
-answers with the shown card's wording."""
+our CEO call their chairman?" after the 研究研究 card), answers with that card; "and in Japan?" answers with a card
+for Japan, never again with the Korean one. And "can you draft the reply?" answers with a short e-mail built from
+the shown card's wording (coach/draft_reply.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from server.coach.compose import Labels, build_section, followup_section, pick, say_items
+from server.coach.draft_reply import draft_email
 from server.coach.plan import CORE_WORDS, Plan, fits_pair
-from server.models import Card, Culture, Language, Perspective
+from server.models import Card, Culture, Language, Perspective, Turn
 from server.search.lexical import tokenize
 
 OUTCOMES = ("decline", "clarify", "answer")  # from worst to best
@@ -18,6 +23,25 @@ NEW_ASK_FLOOR = 0.15  # the follow-up's own best card needs at least this probab
 def best(plans: list[Plan]) -> Plan | None:
     """The better outcome, then the more confident; on a tie the first (the message on its own)."""
     return max(plans, key=lambda p: (OUTCOMES.index(p.outcome), p.confidence)) if plans else None
+
+
+def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture | None, people: bool,
+           switched: Culture | None, answer_at: float, rebuild: Callable[[Card, Plan, Plan], Plan]) -> Plan:
+    """The plan a turn answers with: the best of its readings, unless the follow-up brings in someone new
+    (new_ask), switches the country (for_pair, then unsure_for_pair) or would answer with a card carried only by the
+    earlier question's words (carried_over). `rebuild(card, chosen, alone)` answers the turn from `card`. A
+    continuation is as sure as its own words make it (Plan.earned), not as the last answer was."""
+    plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=message)
+    stay = carried_over(plan, shown_cards, answer_at)
+    glued = {plan.cards[0].id} if stay is not None else set()  # no better an answer than a shown card
+    card = new_ask(plans[0], plan, shown_cards | glued, pair, people) if len(plans) == 2 else None
+    card = for_pair(plan, switched) if switched else card
+    if card is None and stay is not None:  # as unsure as the card it replaces, not as the last answer
+        plan = replace(rebuild(stay, plan, replace(plan, outcome="stay")), confidence=plan.earned or 0.0)
+    if card is not None:
+        plan = rebuild(card, plan, plans[0])
+        plan = unsure_for_pair(plan, switched, answer_at) if switched else plan
+    return replace(plan, confidence=plan.earned) if plan.earned is not None else plan
 
 
 def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | None, people: bool) -> Card | None:
@@ -43,8 +67,55 @@ def new_card_plan(card: Card, chosen: Plan, alone: Plan, side: Perspective | Non
         return alone
     section = build_section(card, alone.query, None, side, pair, stage, CORE_WORDS - reserve, shown, words=words,
                             lang=lang)
-    return Plan(confidence=alone.confidence, outcome="answer", sections=[section], candidates=alone.candidates,
+    earned = next((c.probability for c in alone.candidates if c.card.id == card.id), alone.confidence)
+    return Plan(confidence=round(earned, 4), outcome="answer", sections=[section], candidates=alone.candidates,
                 query=chosen.query)
+
+
+def for_pair(plan: Plan, pair: Culture | None) -> Card | None:
+    """"And in Japan?" after a question about Korea asks what differs for Japan: when the plan for the question
+    asked again would lead with a card that is not for that pair (the Korean card ranks first on the question's own
+    words), the best-ranked card written for it; None when the plan's card fits or no candidate does."""
+    if pair is None or plan.outcome == "decline" or (plan.cards and fits_pair(plan.cards[0], pair)):
+        return None
+    fitting = [c.card for c in plan.candidates if fits_pair(c.card, pair)]
+    return next((c for c in fitting if Culture.ANY not in c.cultures), fitting[0] if fitting else None)
+
+
+def carried_over(plan: Plan, shown_cards: set[str], floor: float) -> Card | None:
+    """The card shown last that a continuation should stay with: the plan answers with a new card that ranks high
+    only on the earlier question's words (what the follow-up was glued to) and below `floor` on the follow-up's own
+    words ("what if they still dodge it next month?" after 再说吧 getting the card on choosing a partner), while the
+    shown card leads the ranking. The follow-up's own support is the blended probability (plan.earned, the mean of
+    the two rankings in partrank.with_part_alone) with the glued ranking's share taken out."""
+    if plan.earned is None or plan.outcome != "answer" or not plan.cards or not plan.candidates:
+        return None
+    card, top = plan.cards[0], plan.candidates[0]
+    if card.id in shown_cards or top.card.id not in shown_cards:
+        return None
+    glued = next((c.probability for c in plan.candidates if c.card.id == card.id), 0.0)
+    return top.card if 2 * plan.earned - glued < floor else None
+
+
+def unsure_for_pair(plan: Plan, pair: Culture, floor: float) -> Plan:
+    """The plan for "and in Japan?" when the Japan card it found ranks below `floor` (the answer threshold): the
+    closest guidance for that pair with a clarifying choice among its cards, never the other pair's card."""
+    if plan.confidence >= floor:
+        return plan
+    fitting = [c for c in plan.candidates if fits_pair(c.card, pair)]
+    return replace(plan, outcome="clarify", sections=[], candidates=fitting)
+
+
+def last_wording(coach_turns: list[Turn], cards: dict[str, Card], localised: Callable[[Card], Card], asked: str,
+                 side: Perspective | None, pair: Culture | None, stage: str | None, shown: list[str], words: Labels,
+                 lang: Language, query: str) -> Plan | None:
+    """"Can you draft the reply?": the wording of the card the last answer led with (in the answer's language,
+    `localised`), as sure as that answer was; None when no answer cited a card that still exists."""
+    last = next((t for t in reversed(coach_turns) if t.card_ids), None)
+    if last is None or last.card_ids[0] not in cards:
+        return None
+    return wording_plan(localised(cards[last.card_ids[0]]), asked, side, pair, stage, shown, words, lang,
+                        last.confidence or 0.0, query)
 
 
 def wording_plan(card: Card, asked: str, side: Perspective | None, pair: Culture | None, stage: str | None,
@@ -58,5 +129,9 @@ def wording_plan(card: Card, asked: str, side: Perspective | None, pair: Culture
         return None
     line = (pick(lines, set(tokenize(asked)), 1, shown) or lines)[0]
     section = followup_section(card, line, None, side, pair, stage, CORE_WORDS, shown, words=words, lang=lang)
-    section.say = [other for other in lines if other != line][:2]
+    others = [other for other in lines if other != line]
+    draft = draft_email([line, *others], words)  # the e-mail holds the lines; without one, lines to adapt
+    section.draft = [] if set(draft) <= set(shown) else draft  # this very e-mail drafted before: lines to adapt
+    section.say = [] if section.draft else others[:2]
+    section.short = words["draft"]["lead"] if section.draft else section.short
     return Plan(confidence=confidence, outcome="answer", sections=[section], query=query)

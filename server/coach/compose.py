@@ -94,6 +94,7 @@ class Section:
     steps: list[str] = field(default_factory=list)
     say: list[str] = field(default_factory=list)
     watch: list[str] = field(default_factory=list)
+    draft: list[str] = field(default_factory=list)  # "draft the reply": the e-mail's paragraphs (draft_reply.py)
 
 
 def first_sentences(text: str, count: int) -> str:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from server.cjk import language_of
 from server.coach.offtopic import asks_for_task, off_topic_cue
 from server.coach.rank import OFF_TOPIC_DOMINATES
 from server.coach.understand import Understanding, refers_back, understand, word_count
@@ -75,6 +76,27 @@ _THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(
                      r"many thanks|ok(?:ay)?|got it|great|perfect|cool|ありがとう(?:ございます|ございました)?|"
                      r"了解(?:です|しました)?|わかりました|감사합니다|고맙습니다|알겠습니다|谢谢|多谢|好的|明白了)"
                      r"(?:\s*(?:so much|a lot|very much))?[\s!！.。~]*$", re.IGNORECASE)
+
+
+# What the common frames of a follow-up ask, in the English the cards use: the embedding model reads English only
+# and the glossary (knowledge/glossary.yaml) holds the domain's terms, not these frames, so 「催促してもいいですか？
+# それとも待つべきですか？」 or 「我应该继续等，还是催一下？」 would match no step of the card just shown.
+_FRAMES = [
+    (re.compile(r"待つ(?:べき|か|の)|待った(?:ほう|方)|催促|せっつ|기다려야|기다릴까|기다리는 게|재촉|독촉|"
+                r"继续等|等还是|还是等|催一下|催促|追问"), "should I wait or push and follow up"),
+    (re.compile(r"何も(?:言って|返って|連絡|返事)[^。？?]{0,6}(?:こな|な)|音沙汰|梨のつぶて|아무\s*(?:말|연락|답|대답)[^.?？]{0,6}"
+                r"없|감감무소식|还是没(?:有)?(?:回|消息|动静|答复)|一直没(?:有)?(?:回|消息|动静)|没有任何(?:回复|消息)"),
+     "what if they still say nothing"),
+]
+
+
+def glossed(part: str) -> str:
+    """A follow-up written in Japanese, Korean or Chinese with the English of the frame it asks in ("should I
+    wait or push", "what if they still say nothing"), so that ranking and the shown card's steps can read it.
+    (Glosses for "who pays" and "in writing" were tried: on the labelled conversations they moved answers to other
+    wrong cards, or broke right ones.)"""
+    frames = [english for pattern, english in _FRAMES if pattern.search(part)]
+    return " ".join([part, *frames])
 
 
 def dangling(message: str) -> bool:
@@ -160,17 +182,22 @@ def swap_pair(text: str, old: Culture, new: Culture, language: str) -> str:
 
 def asked_again(previous: Turn, message: str, pair_before: Culture | None) -> str | None:
     """"And in Korea?" after a question about Japan: that question (as it was resolved) asked about Korea, with the
-    follow-up's own words, the partner's quoted words left out (they are another language's); None for any other
-    message. It is answered as a question of its own."""
+    follow-up's own words, the partner's quoted words left out (their phrase, romanised or not; a Korean asker's
+    own rendering of what the American said stays); None for any other message. It is
+    answered as a question of its own. When the question named no country (「미국 프로듀서가 …」, then 「일본 회사라면
+    어떨까요?」), the follow-up, which names the new one, is kept with it."""
     new_pair = switched_pair(message, pair_before)
     if new_pair is None or pair_before is None:
         return None
     before = understand(previous.content, pair_before)
     text = previous.resolved_query or previous.content
     for quoted in before.partner_text:
-        text = text.replace(quoted, " ")
-    own = message if word_count(message) > BARE_SWITCH_WORDS else ""  # "and in Korea?" adds nothing to ask
-    return " ".join(f"{swap_pair(text, pair_before, new_pair, before.language)} {own}".split())
+        if before.asker_language == "en" or language_of(quoted) != before.asker_language:  # 'muzukashii' too
+            text = text.replace(quoted, " ")
+    swapped = swap_pair(text, pair_before, new_pair, before.language)
+    # "and in Korea?" adds nothing to ask once the question names Korea
+    own = message if word_count(message) > BARE_SWITCH_WORDS or swapped == text else ""
+    return " ".join(f"{swapped} {own}".split())
 
 
 def continued(previous: Turn, u: Understanding, expand: Callable[[str], str]) -> str:

@@ -73,6 +73,7 @@ class Plan:
     sections: list[Section] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)  # the first part's ranking, best first
     query: str = ""
+    earned: float | None = None  # a continuation: its card's probability with the follow-up's own words counted
 
     @property
     def cards(self) -> list[Card]:
@@ -220,6 +221,9 @@ class Planner:
                                                words=words, lang=lang))
         if not plan.sections:
             plan.outcome = "clarify"
+        elif previous_query is not None:  # a follow-up is as sure as its card ranks with its own words counted
+            plan.earned = round(next((c.probability for c in chosen[0] if c.card.id == plan.sections[0].card.id),
+                                         plan.confidence), 4)
         return plan
 
     def _off_topic(self, parts: list[str], alone: list[list[Candidate]], about: list[list[Found]]) -> set[int]:

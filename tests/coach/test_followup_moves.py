@@ -5,12 +5,27 @@ The readers are checked on their own in four languages; the behaviour on the rea
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+import yaml
+
+from server.cjk import language_of
 from server.coach.answer import Answerer
 from server.coach.compose import say_items
-from server.coach.followup import asked_again, asks_for_wording, brings_people, named_part, swap_pair, switched_pair
+from server.coach.draft_reply import utterance
+from server.coach.followup import (
+    asked_again,
+    asks_for_wording,
+    brings_people,
+    glossed,
+    named_part,
+    swap_pair,
+    switched_pair,
+)
 from server.models import Ask, Culture, Turn
+
+LABELS = yaml.safe_load((Path(__file__).resolve().parents[2] / "prompts" / "labels.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("message", [
@@ -60,6 +75,11 @@ def test_the_question_asked_again_for_another_pair() -> None:
     again = asked_again(previous, "and in Korea?", Culture.JP_US)
     assert again is not None and "Korean partner" in again and "muzukashii" not in again  # their words: Japanese
     assert asked_again(previous, "and what if they still refuse?", Culture.JP_US) is None
+    unnamed = Turn(role="user", content="미국 프로듀서가 '결정권자가 누구냐'고 묻습니다.",
+                   created_at=previous.created_at)
+    again = asked_again(unnamed, "일본 회사라면 어떨까요?", Culture.KR_US)  # nothing to swap: the follow-up stays
+    # ... and the partner's words as the asker put them in their own language
+    assert again == "미국 프로듀서가 '결정권자가 누구냐'고 묻습니다. 일본 회사라면 어떨까요?"
 
 
 @pytest.mark.parametrize(("message", "before", "new"), [
@@ -70,6 +90,22 @@ def test_the_question_asked_again_for_another_pair() -> None:
     ("What if they still say nothing?", "They said 研究研究 about the spring shoot.", False)])
 def test_a_followup_that_brings_in_someone_new(message: str, before: str, new: bool) -> None:
     assert brings_people(message, before) is new
+
+
+@pytest.mark.parametrize(("message", "frame"), [
+    ("こちらから催促してもいいですか？それとも待つべきですか？", True), ("我应该继续等，还是催一下？", True),
+    ("계속 기다려야 할까요, 아니면 재촉할까요?", True), ("その保証の費用は普通どちらが負担するんですか？", False),
+    ("审计费用一般谁出？", False)])
+def test_a_cjk_followup_asking_wait_or_push_is_read_in_english_too(message: str, frame: bool) -> None:
+    assert glossed(message).startswith(message)
+    assert ("should I wait or push" in glossed(message)) is frame
+    assert glossed(message) == message or frame
+
+
+@pytest.mark.parametrize("message", ["それでも先方が何も言ってこなかったら？", "그래도 아무 연락이 없으면요?",
+                                     "如果他们还是没有回复呢？"])
+def test_a_cjk_followup_asking_what_if_still_nothing_is_read_in_english_too(message: str) -> None:
+    assert glossed(message) == f"{message} what if they still say nothing"
 
 
 def _conversation(answerer: Answerer, *messages: str) -> list[tuple[str, str | None, str]]:
@@ -116,10 +152,38 @@ def test_a_request_to_draft_the_reply_gets_the_shown_cards_wording(kb_answerer: 
                                                                     card: str) -> None:
     turns = _conversation(kb_answerer, first, "Can you draft the reply for me?", "Draft the reply for me.")
     assert [t[:2] for t in turns] == [("answer", card)] * 3  # on its own, "draft the reply" was declined
-    lines = say_items(kb_answerer.retriever.index.cards[card], None)
-    short = turns[1][2].split("\n\n")[0]
-    assert any(line in short for line in lines)  # the answer opens with a line of the card's wording
+    said = [u for u in map(utterance, say_items(kb_answerer.retriever.index.cards[card], None)) if u]
+    email = [line[2:] for line in turns[1][2].splitlines() if line.startswith("> ")]
+    draft = LABELS["en"]["draft"]
+    assert f"### {draft['heading']}" in turns[1][2] and turns[1][2].startswith(f"**Short answer:** {draft['lead']}")
+    assert email[0] == draft["greeting"] and email[-1] == draft["sign_off"]  # a short e-mail, ours only its frame
+    assert email[1] in said  # ... its body the card's own sentences
     assert len({t[2] for t in turns}) == 3  # asked twice, still never the same answer
+
+
+@pytest.mark.slow
+def test_a_drafted_reply_is_written_in_the_askers_language(kb_answerer: Answerer) -> None:
+    turns = _conversation(kb_answerer, "アメリカの配給会社から、宣伝費を先に全部回収してから分配すると言われました。"
+                                       "受け入れるべきですか？", "返信の文面を作ってもらえますか？")
+    assert turns[0][1] == turns[1][1] == "marketing-costs-off-the-top"
+    email = [line[2:] for line in turns[1][2].splitlines() if line.startswith("> ")]
+    assert email[0] == LABELS["ja"]["draft"]["greeting"] and email[-1] == LABELS["ja"]["draft"]["sign_off"]
+    assert all(language_of(line) == "ja" for line in email)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("first", "switch"), [
+    ("How does the profit split usually work with a Korean producer? They opened with 40% for their side.",
+     "And in Japan?"),
+    ("미국 프로듀서가 회의 때마다 '결정권자가 누구냐'고 묻습니다. 저희는 팀장이 참석하고 있는데요.",
+     "일본 회사라면 어떨까요?")])
+def test_and_in_japan_never_answers_with_a_card_for_korea_alone(kb_answerer: Answerer, first: str,
+                                                                switch: str) -> None:
+    turns = _conversation(kb_answerer, first, switch)
+    cards = kb_answerer.retriever.index.cards
+    assert turns[0][0] == "answer" and Culture.KR_US in cards[str(turns[0][1])].cultures
+    assert turns[1][1] is None or Culture.JP_US in cards[turns[1][1]].cultures \
+        or Culture.ANY in cards[turns[1][1]].cultures, turns[1][1]
 
 
 @pytest.mark.slow
