@@ -52,8 +52,17 @@ _POINTS_BACK = re.compile(r"\b(?:that|this|it|these|those|so)\b|それ|これ|�
 # ... and asks only whether it is usual, allowed or why: no verb or noun of an ask of its own ("raise it without a
 # fight" names one)
 _JUDGES_IT = re.compile(r"\b(?:normal|usual(?:ly)?|common|standard|typical|ok(?:ay)?|fine|true|real|reasonable|fair|"
-                        r"legit(?:imate)?|allowed|why|mean)\b|普通|一般的|本当|当たり前|よくある|なぜ|どうして|"
-                        r"どういう意味|왜|정상|보통|일반적|흔한|원래|무슨 뜻|正常|常见|合理|为什么|什么意思|真的", re.I)
+                        r"legit(?:imate)?|allowed|why|mean|serious|bad|worrying|risky|big deal)\b|"
+                        r"普通|一般的|本当|当たり前|よくある|なぜ|どうして|どういう意味|深刻|まずい|"
+                        r"왜|정상|보통|일반적|흔한|원래|무슨 뜻|심각|正常|常见|合理|为什么|什么意思|真的|严重", re.I)
+# ... or asks only how to answer or what to do ("How do we answer?", 「どう返事すればいいですか」,
+# 「어떻게 대응해야 하나요?」, 「我们该怎么回应？」): the situation says to what
+_ONLY_REPLY = re.compile(
+    r"^\W*(?:and |so |then )?(?:how|what) (?:do|should|can|would) (?:we|i) (?:answer|respond|reply|react|do)"
+    r"(?: (?:to )?(?:it|this|that|them|him|her))?( now)?\W*$"
+    r"|^\W*(?:それで|では)?(?:どう|どのように)(?:返事|返信|返答|回答|対応|答え)\w*[。？?]?$"
+    r"|^\W*(?:그럼 )?어떻게 (?:답|대응|회신|대답)\S*(?: \S+)?[?？]?$"
+    r"|^\W*(?:那)?(?:我们|我)?(?:该|应该)?(?:怎么|如何)(?:回|回应|回复|应对|答复)\w*[？?]?$", re.I)
 TOPICLESS_WORDS = 9  # a part this short that points back names no topic of its own
 
 
@@ -61,8 +70,8 @@ def names_no_topic(part: str) -> bool:
     """A short part that points back at the situation and asks only whether it is usual, allowed or why ("Is that
     normal?", 「왜 그런 건가요?」): ranked alone it is about nothing, so the card its own words would pick (alone,
     「왜 그런 건가요?」 finds any card that asks 'why') is no evidence."""
-    return "…" not in part and word_count(part) <= TOPICLESS_WORDS and bool(_POINTS_BACK.search(part)) \
-        and bool(_JUDGES_IT.search(part))
+    return "…" not in part and word_count(part) <= TOPICLESS_WORDS and (
+        bool(_POINTS_BACK.search(part)) and bool(_JUDGES_IT.search(part)) or bool(_ONLY_REPLY.match(part.strip())))
 
 
 def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],

@@ -64,6 +64,13 @@ def test_a_lists_source_and_a_leading_and_are_no_items() -> None:
     ("how do we raise it without a fight?", False),  # "raise … without a fight" is an ask of its own
     ("Should I read that as a no?", False),
     ("Who pays for the standby days?", False),  # names its topic
+    ("How serious is this?", True),
+    ("how do we answer?", True),
+    ("どう返事すればいいですか？", True),
+    ("어떻게 대응해야 하나요?", True),
+    ("我们该怎么回应？", True),
+    ("How do we answer their lawyer about the delivery clause?", False),  # names what it answers
+    ("How do we answer in writing without admitting fault?", False),
 ])
 def test_a_short_part_that_points_back_and_only_asks_if_it_is_usual_names_no_topic(part: str,
                                                                                    topicless: bool) -> None:
