@@ -239,10 +239,10 @@ def test_the_share_a_glossary_leaves_unsaid_is_read_on_the_askers_words() -> Non
 
 
 def test_a_glossed_cjk_question_is_not_read_as_an_english_one() -> None:
-    """The glossary's English words are all business words: with them a question about a child who will not eat
+    """The glossary's English words are all business words: with them a question about a teenager drinking
     looked English (cjk 0) to the ranker and its scope model, and in scope by meaning."""
     glossary = Glossary.load()
-    child = question_features(glossary.expand("孩子不爱吃饭怎么办？"), 0.5)  # 吃饭: "dinner drinking socialising"
+    child = question_features(glossary.expand("孩子偷偷喝酒怎么办？"), 0.5)  # 喝酒: "dinner drinking socialising"
     assert child["english"] == 1.0  # the cosines of the glossed words still rank the cards
     assert child["cjk"] == pytest.approx(7 / 9, abs=1e-4)
     assert question_features("泰山有多高？", 0.5)["cjk"] == 1.0
