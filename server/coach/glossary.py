@@ -42,11 +42,28 @@ class Glossary:
                              "'en' and lists under 'ja', 'ko', 'zh'") from e
 
     def expand(self, text: str) -> str:
-        """The question with the English words of the terms it uses appended (English questions unchanged)."""
+        """The question with the English words of the terms it uses appended (English questions unchanged). A term
+        inside a longer one found at the same place says nothing of its own: 「공동제작사」 is a co-producer, not
+        also "co-production" and "production company"; 「预算超支」 an overrun, not also "budget"."""
         if language_of(text) == "en":
             return text
-        found = [english for term, english in self.terms if term in text]
+        found = [english for term, english, _ in self._matches(text, whole_only=True)]
         return f"{text} ({'; '.join(dict.fromkeys(found))})" if found else text
+
+    def _matches(self, text: str, whole_only: bool = False) -> list[tuple[str, str, range]]:
+        """Each occurrence of a term (longest terms first); `whole_only`: only those no longer term found earlier
+        covers entirely. str.find, not a regex per term: hundreds of terms would thrash re's cache."""
+        out: list[tuple[str, str, range]] = []
+        taken: set[int] = set()
+        for term, english in self.terms:
+            start = text.find(term)
+            while start >= 0:
+                span = range(start, start + len(term))
+                if not (whole_only and taken.issuperset(span)):
+                    out.append((term, english, span))
+                    taken.update(span)
+                start = text.find(term, start + len(term))
+        return out
 
     def unglossed(self, text: str) -> float:
         """Share of a question's Japanese, Korean or Chinese letters that no glossary term covers (read on its own
@@ -56,12 +73,7 @@ class Glossary:
         if language_of(own) == "en":
             return 0.0
         letters = [i for i, c in enumerate(own) if CJK_CHAR.match(c)]
-        covered: set[int] = set()
-        for term, _ in self.terms:  # str.find, not a regex per term: hundreds of terms would thrash re's cache
-            start = own.find(term)
-            while start >= 0:
-                covered.update(range(start, start + len(term)))
-                start = own.find(term, start + len(term))
+        covered = {i for _, _, span in self._matches(own) for i in span}
         return round(1.0 - len(covered.intersection(letters)) / len(letters), 4) if letters else 0.0
 
 

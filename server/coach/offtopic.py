@@ -137,7 +137,8 @@ BARE_ASK = 2  # a Japanese, Korean or Chinese asked clause of this few words (�
 _POINTS_BACK = re.compile(r"\b(?:it|this|that|them|these|those)\b", re.I)
 IN_PASSING = 0.2  # a trap word in the situation only, not in what is asked, is weaker evidence
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+|\n+")
-_ASKS_END = re.compile(r"(?:[?？]|か|ですか|ますか|でしょうか|까요?|나요|죠|吗|呢)\s*[。.]?\s*$")
+# 「…에러가 나요.」 (나다, "comes up") tells; the asking -나요 ends a stem: 괜찮나요 (as in coach/parts.py)
+_ASKS_END = re.compile(r"(?:[?？]|か|ですか|ますか|でしょうか|까요?|(?<!\s)나요|죠|吗|呢)\s*[。.]?\s*$")
 _CLAUSE = re.compile(r"[、，,;；]\s*")
 _JOINED = re.compile(r"(?:and|or|also|plus|but)\b|それと|あと|또|그리고|还有|另外|以及", re.I)
 _ENGLISH = {name: re.compile(rf"(?<![A-Za-z])({lists['en']})(?![A-Za-z])", re.I)  # "ffmpegで" matches too

@@ -12,7 +12,9 @@ from server.morph import conjunctive_ends
 MAX_PARTS = 3
 SHORT_QUOTE = 20  # words of a partner's line that the situation keeps (a longer one, a pasted e-mail, is "…")
 _MARK = re.compile("\x00(\\d+)\x00")  # where a partner's line stood while the message was split
-_QUESTION_END = re.compile(r"(?:[?？]|か|かな|でしょうか|ますか|ですか|の|까|까요|나요|죠|니|吗|呢)\s*[。.]?\s*$")
+# 「…KeyError가 나요.」 (나다, "an error comes up") asks nothing: the asking -나요 ends a stem (괜찮나요, 하나요)
+_QUESTION_END = re.compile(r"(?:[?？]|か|かな|でしょうか|ますか|ですか|の|까|까요|(?<!\s)나요|죠|니|吗|呢)"
+                           r"\s*[。.]?\s*$")
 _REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b|教えて|ください|知りたい|알려|"
                       r"조언|궁금|알고 싶|请问|请告诉|怎么办|如何|想知道|想了解|"
                       # an ask put as what the asker does not know: "I never know how I should address their CEO",

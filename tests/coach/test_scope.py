@@ -11,7 +11,8 @@ from server.coach.answer import Answerer
 from server.coach.glossary import Glossary, own_words
 from server.coach.labelled import load_answer_set
 from server.coach.offtopic import IN_PASSING, asked_clause, asks_for_task, domain_cue, off_topic_cue, topics
-from server.coach.rank import question_features
+from server.coach.rank import OFF_TOPIC_DOMINATES, question_features
+from server.coach.understand import understand
 from server.models import Ask, Language
 
 TRAPS = [  # (question, the kind of trap it is)
@@ -238,12 +239,12 @@ def test_the_share_a_glossary_leaves_unsaid_is_read_on_the_askers_words() -> Non
 
 
 def test_a_glossed_cjk_question_is_not_read_as_an_english_one() -> None:
-    """The glossary's English words are all business words: with them a question about a child and cartoons looked
-    English (cjk 0) to the ranker and its scope model, and in scope by meaning."""
+    """The glossary's English words are all business words: with them a question about a teenager drinking
+    looked English (cjk 0) to the ranker and its scope model, and in scope by meaning."""
     glossary = Glossary.load()
-    child = question_features(glossary.expand("孩子不爱看动画怎么办？"), 0.5)
+    child = question_features(glossary.expand("孩子偷偷喝酒怎么办？"), 0.5)  # 喝酒: "dinner drinking socialising"
     assert child["english"] == 1.0  # the cosines of the glossed words still rank the cards
-    assert child["cjk"] == pytest.approx(8 / 10, abs=1e-4)
+    assert child["cjk"] == pytest.approx(7 / 9, abs=1e-4)
     assert question_features("泰山有多高？", 0.5)["cjk"] == 1.0
     assert question_features("Who decides the final cut on a co-production?", 0.5)["cjk"] == 0.0
 
@@ -262,6 +263,21 @@ def test_several_words_of_one_trap_are_firmer_evidence_than_one() -> None:
 def test_a_bare_ask_asks_about_the_situation_before_it(question: str) -> None:
     """"How do I fix it?" has no words of its own: the code error before it is what is asked."""
     assert off_topic_cue(question) == 1.0
+
+
+@pytest.mark.parametrize("question", [
+    "자막 싱크 스크립트에서 KeyError가 나요. 어떻게 고치나요?",
+    "EDL 파일을 정리하는 파이썬 코드에서 IndexError가 나요. 어떻게 고쳐야 하나요?",
+])
+def test_an_error_that_comes_up_is_the_situation_of_the_korean_ask_after_it(question: str) -> None:
+    """「…가 나요.」 is 나다 ("comes up"), not the asking -나요: the message asks one thing, about the code error."""
+    assert understand(question).parts == [question]
+    assert asked_clause(question).endswith("?") and "Error" not in asked_clause(question)
+    assert off_topic_cue(question) >= OFF_TOPIC_DOMINATES
+
+
+def test_the_asking_korean_ending_still_asks() -> None:
+    assert understand("계약서 초안이 괜찮나요. 언제까지 답해야 하죠?").parts[0].startswith("계약서 초안이 괜찮나요")
 
 
 def test_a_bare_ask_about_a_coaching_situation_stays_a_coaching_question() -> None:
