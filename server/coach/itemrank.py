@@ -19,6 +19,7 @@ from server.search.lexical import tokenize_in
 
 SHARED = 0.5  # weight of the shared-words score (0..1, the card's best item 1) beside the cosine (about 0..0.7)
 LENGTH = 0.5  # shared words are divided by the item's word count to this power (long items share more by chance)
+ORDER = 0.2  # taken off the card's last item, in proportion before it: a card lists what matters first
 OTHER_PAIR = 0.3  # taken off a line quoting another pair's language
 _PINYIN = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SCRIPTS = {Culture.JP_US: KANA, Culture.KR_US: HANGUL}
@@ -55,7 +56,7 @@ def item_scores(english: list[str], shown: list[str], vectors: NDArray[np.float3
               for ws in words]
     top = max(shared, default=0.0) or 1.0
     scores: dict[str, float] = {}
-    for text, source, cosine, common in zip(shown, english, dense, shared, strict=True):
-        score = float(cosine) + SHARED * common / top - OTHER_PAIR * other_pair(source, pair)
+    for n, (text, source, cosine, common) in enumerate(zip(shown, english, dense, shared, strict=True)):
+        score = float(cosine) + SHARED * common / top - ORDER * n / len(shown) - OTHER_PAIR * other_pair(source, pair)
         scores[text] = max(score, scores.get(text, score))
     return scores
