@@ -7,6 +7,7 @@ this asker ("준거법은…" for a Japan-US deal)."""
 from __future__ import annotations
 
 import math
+import threading
 from collections import Counter
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ SHARED = 0.5  # weight of the shared-words score (0..1, the card's best item 1) 
 LENGTH = 0.5  # shared words are divided by the item's word count to this power (long items share more by chance)
 ORDER = 0.2  # taken off the card's last item, in proportion before it: a card lists what matters first
 OTHER_PAIR = 0.3  # taken off a line quoting another pair's language
+ITEMS_LOCK = threading.Lock()  # the planner's item vectors: filled once from the disk cache, by one request at a time
 _PINYIN = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SCRIPTS = {Culture.JP_US: KANA, Culture.KR_US: HANGUL}
 
@@ -46,9 +48,10 @@ def other_pair(english: str, pair: Culture | None) -> bool:
 def item_scores(english: list[str], shown: list[str], vectors: NDArray[np.float32], asked: NDArray[np.float32],
                 weight: float, ask: str, lang: str, pair: Culture | None) -> dict[str, float]:
     """Each item as shown (`shown`, the card in the answer's language `lang`, aligned with `english`) -> how well it
-    answers `ask`: `weight` x cosine of its English text (rows of `vectors`) with the ask's vector `asked`, plus the
-    content words shared with the ask, less OTHER_PAIR for a line in another pair's language."""
-    dense = weight * (vectors @ asked.reshape(-1))
+    answers `ask`: `weight` x the mean cosine of its English text (rows of `vectors`) with the rows of `asked` (the
+    ask with its situation, and the clause that asks: "Is that a no?"), plus the content words shared with the ask,
+    less a little for its place in the card and OTHER_PAIR for a line in another pair's language."""
+    dense = weight * (vectors @ asked.reshape(-1, vectors.shape[1]).T).mean(axis=1)
     asked_words = _words(ask, lang)
     words = [_words(text, lang) for text in shown]
     used = Counter(w for ws in words for w in ws)

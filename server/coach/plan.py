@@ -15,7 +15,7 @@ from server.coach.compose import Labels, Section, answer_items, build_section, f
 from server.coach.decode import Found, normalise
 from server.coach.followup import dangling
 from server.coach.glossary import Glossary
-from server.coach.itemrank import item_scores
+from server.coach.itemrank import ITEMS_LOCK, item_scores
 from server.coach.offtopic import asked_clause, off_topic_cue
 from server.coach.partrank import (
     about_partner,
@@ -260,8 +260,9 @@ class Planner:
                 continue  # a weak new card is no answer to a follow-up
             card = self.localised(candidate.card, lang)
             english, local = answer_items(candidate.card, None), answer_items(card, None)
-            scores = None if len(english) != len(local) else item_scores(
-                english, local, self._items(english), self.retriever.query_vector(query),
+            asks = list(dict.fromkeys([query, self.glossary.expand(asked_clause(part))]))  # "…, Is that a no?"
+            scores = None if not english or len(english) != len(local) else item_scores(
+                english, local, self._items(english), self.retriever.query_vectors(asks),
                 1.0 if self.glossary.expand(part) != part else 1.0 - cjk_share(part), query, card.lang.value,
                 u.pair)
             section = build_section(card, query, title, u.side, u.pair, u.stage, budget, shown, words=words,
@@ -293,16 +294,17 @@ class Planner:
         on disk (encoded once per content, like the cards' triggers), so that ranking a card's items for an answer
         costs no model run; without a cache directory, each card's items the first time it is answered from. A
         card's items are fixed for the index's lifetime, so a follow-up encodes only itself."""
-        if not self.item_vectors and self.cache_dir is not None:
-            every = list(dict.fromkeys(i for card in self.retriever.index.cards.values()
-                                       for i in answer_items(card, None)))
-            matrix = _encode_cached(self.retriever.embedder, [_cache_key(i) for i in every], self.cache_dir)
-            self.item_vectors.update(zip(every, matrix, strict=True))
-        missing = [i for i in dict.fromkeys(items) if i not in self.item_vectors]
-        if missing:
-            for text, row in zip(missing, self.retriever.query_vectors(missing), strict=True):
-                self.item_vectors[text] = row.reshape(-1)
-        return np.vstack([self.item_vectors[i] for i in items])
+        with ITEMS_LOCK:  # concurrent requests: one fills the vectors (and writes the disk cache), the others wait
+            if not self.item_vectors and self.cache_dir is not None:
+                every = list(dict.fromkeys(i for card in self.retriever.index.cards.values()
+                                           for i in answer_items(card, None)))
+                matrix = _encode_cached(self.retriever.embedder, [_cache_key(i) for i in every], self.cache_dir)
+                self.item_vectors.update(zip(every, matrix, strict=True))
+            missing = [i for i in dict.fromkeys(items) if i not in self.item_vectors]
+            if missing:
+                for text, row in zip(missing, self.retriever.query_vectors(missing), strict=True):
+                    self.item_vectors[text] = row.reshape(-1)
+            return np.vstack([self.item_vectors[i] for i in items])
 
 
 __all__ = ["Plan", "Planner", "fits_pair"]  # fits_pair: answer.py keeps importing it from here
