@@ -70,11 +70,17 @@ def _similar(a: str, b: str) -> bool:
     return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) >= SIMILAR
 
 
-def pick(candidates: list[str], query: set[str], limit: int, avoid: list[str] | None = None) -> list[str]:
-    """The `limit` items that share most words with the ask (ties keep the card's order), shown in card order,
-    skipping any that repeat an item already shown in this answer or an earlier one."""
+def pick(candidates: list[str], query: set[str], limit: int, avoid: list[str] | None = None,
+         scores: dict[str, float] | None = None) -> list[str]:
+    """The `limit` items that answer the ask best (by `scores` where given, see coach/itemrank.py; else by the words
+    they share with it; ties keep the card's order), shown in card order for reading, skipping any that repeat an
+    item already shown in this answer or an earlier one."""
     fresh = [i for i in candidates if not any(_similar(i, a) for a in avoid or [])]
-    ranked = sorted(range(len(fresh)), key=lambda n: (-len(set(tokenize(fresh[n])) & query), n))
+
+    def fit(n: int) -> float:
+        return scores.get(fresh[n], 0.0) if scores is not None else float(len(set(tokenize(fresh[n])) & query))
+
+    ranked = sorted(range(len(fresh)), key=lambda n: (-fit(n), n))
     kept: list[int] = []
     for n in ranked:
         if len(kept) < limit and not any(_similar(fresh[n], fresh[k]) for k in kept):
@@ -102,13 +108,15 @@ def first_sentences(text: str, count: int) -> str:
 
 
 def build_section(card: Card, ask: str, heading: str | None, side: Perspective | None, pair: Culture | None,
-                  stage: str | None, budget: int, shown: list[str], *, words: Labels, lang: Language) -> Section:
+                  stage: str | None, budget: int, shown: list[str], *, words: Labels, lang: Language,
+                  scores: dict[str, float] | None = None) -> Section:
     """The parts of one card that bear on `ask`, trimmed to `budget` words; items in `shown` are not repeated.
-    `card` is in the answer's language `lang` where a translation exists; `words` are that language's labels."""
+    `card` is in the answer's language `lang` where a translation exists; `words` are that language's labels.
+    `scores`: how well each item answers the ask (coach/itemrank.py); without them, the words shared with it."""
     query = set(tokenize(ask))
     steps_all = items(card.section("What to do"), _STEP_START)
-    steps = pick(steps_all, query, 4, shown)
-    fresh = pick(steps_all, query, 1, shown)
+    steps = pick(steps_all, query, 4, shown, scores)
+    fresh = pick(steps_all, query, 1, shown, scores)
     best = fresh or steps_all[:1]
     if any(_similar(card.summary, line) for line in shown):  # a follow-up on the same card: lead with what is new
         short = fresh[0] if fresh else words["covered"].format(line=best[0]) if best else card.summary
@@ -116,26 +124,36 @@ def build_section(card: Card, ask: str, heading: str | None, side: Perspective |
     else:
         short = f"{card.summary} {words['first_move']} {best[0]}" if best else card.summary
         if word_count(f"{words['short_answer']} {short}") > SHORT_WORDS:  # the paragraph as shown, label included
-            short = fit_short(card.summary, words)
-        steps = [s for s in steps if s not in best] or steps
+            short = fit_short(card.summary, words)  # the first move no longer fits: it stays among the steps
+        elif best:
+            steps = [s for s in steps if s not in best] or steps
     context = pick(paragraphs(card.section("What's going on")), query, 1, shown)
     section = Section(card=card, heading=heading, short=short, notes=frame_notes(card, side, pair, stage, words, lang),
                       going_on=first_sentences(context[0], 3) if context else "", steps=steps,
-                      say=pick(say_items(card, side), query, 2, shown),
-                      watch=pick(items(card.section("Watch out for"), _BULLET_START), query, 2, shown))
+                      say=pick(say_items(card, side), query, 2, shown, scores),
+                      watch=pick(items(card.section("Watch out for"), _BULLET_START), query, 2, shown, scores))
     while section_words(section) > budget and (section.watch or section.say[1:] or section.steps[3:]
                                                or section.going_on):
         if len(section.watch) > 1:
-            section.watch.pop()
+            _drop_weakest(section.watch, scores)
         elif len(section.steps) > 3:
-            section.steps.pop()
+            _drop_weakest(section.steps, scores)
         elif len(section.say) > 1:
-            section.say.pop()
+            _drop_weakest(section.say, scores)
         elif section.going_on:
             section.going_on = ""
         else:
             section.watch.pop()
     return section
+
+
+def _drop_weakest(shown: list[str], scores: dict[str, float] | None) -> None:
+    """Removes the item that answers the ask least (the last one when nothing says)."""
+    if scores is None:
+        shown.pop()
+        return
+    weakest = min(range(len(shown)), key=lambda n: (scores.get(shown[n], 0.0), -n))
+    del shown[weakest]
 
 
 def answer_items(card: Card, side: Perspective | None) -> list[str]:

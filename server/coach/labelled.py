@@ -14,6 +14,7 @@ from server.errors import CoachError
 from server.settings import PROJECT_ROOT
 
 ANSWER_SET = PROJECT_ROOT / "tests" / "data" / "answers"
+ITEM_LABEL_CHARS = 12  # an "items" label shorter than this could name more than one item
 
 
 def split_of(item_id: str) -> str:
@@ -37,6 +38,7 @@ class Question:
     side: str | None = None
     stage: str | None = None
     parts: list[Part] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)  # substrings of the steps/lines/watch-outs the answer must show
 
 
 @dataclass(frozen=True)
@@ -71,14 +73,35 @@ def _rows(path: Path) -> list[dict[str, Any]]:
                 rows.append(json.loads(line))
             except json.JSONDecodeError as e:
                 raise CoachError(f"{path}:{number}: not valid JSON ({e.msg}); fix the line") from e
+            problem = _items_problem(rows[-1].get("items"))
+            if problem:
+                raise CoachError(f"{path}:{number}: \"items\" {problem}")
     return rows
+
+
+def _items_problem(labels: Any) -> str | None:
+    """What is wrong with a question's optional "items" label, or None: a list of 1-3 distinct strings, each a
+    substring (ITEM_LABEL_CHARS characters or more, so that it names one item) of the English card's step, line
+    or watch-out that the answer must show."""
+    if labels is None:
+        return None
+    if not isinstance(labels, list) or not 1 <= len(labels) <= 3:
+        return "must be a list of 1-3 substrings of the steps, lines or watch-outs the answer must show"
+    for label in labels:
+        if not isinstance(label, str) or len(label.strip()) < ITEM_LABEL_CHARS:
+            return (f"entry {label!r} is not a string of {ITEM_LABEL_CHARS} characters or more: quote a distinctive "
+                    "substring of the English card's item")
+    if len(set(labels)) != len(labels):
+        return "repeats an entry: list each item once"
+    return None
 
 
 def _question(row: dict[str, Any], fallback_id: str = "") -> Question:
     return Question(id=row.get("id", fallback_id), question=row.get("question") or row["message"],
                     lang=row.get("lang", "en"), cards=list(row.get("cards", [])), pair=row.get("pair"),
                     side=row.get("side"), stage=row.get("stage"),
-                    parts=[Part(p["text"], list(p["cards"])) for p in row.get("parts", [])])
+                    parts=[Part(p["text"], list(p["cards"])) for p in row.get("parts", [])],
+                    items=list(row.get("items", [])))
 
 
 def load_answer_set(folder: Path = ANSWER_SET) -> AnswerSet:

@@ -15,6 +15,7 @@ from server.coach.compose import Labels, Section, answer_items, build_section, f
 from server.coach.decode import Found, normalise
 from server.coach.followup import dangling
 from server.coach.glossary import Glossary
+from server.coach.itemrank import ITEMS_LOCK, item_scores
 from server.coach.offtopic import asked_clause, off_topic_cue
 from server.coach.partrank import (
     about_partner,
@@ -34,6 +35,7 @@ from server.coach.rank import (
     KeyWords,
     NativeWords,
     Ranker,
+    _encode_cached,
     candidate_features,
     card_tokens,
     coverage,
@@ -44,7 +46,7 @@ from server.coach.scope import ScopeModel
 from server.coach.understand import Understanding, refers_back, word_count
 from server.models import Card, Language, Perspective, Query
 from server.search.lexical import tokenize, tokenize_in
-from server.search.retrieval import Retriever
+from server.search.retrieval import Retriever, _cache_key
 
 CANDIDATES = 15  # cards retrieved per (sub-)question for the ranker to order
 CORE_WORDS = 230  # a one-part answer's core stays under about 250 words
@@ -269,8 +271,14 @@ class Planner:
             if followup and candidate.card.id not in shown_cards and candidate.probability < self.ranker.answer_at:
                 continue  # a weak new card is no answer to a follow-up
             card = self.localised(candidate.card, lang)
+            english, local = answer_items(candidate.card, None), answer_items(card, None)
+            asks = list(dict.fromkeys([query, self.glossary.expand(asked_clause(part))]))  # "…, Is that a no?"
+            scores = None if not english or len(english) != len(local) else item_scores(
+                english, local, self._items(english), self.retriever.query_vectors(asks),
+                1.0 if self.glossary.expand(part) != part else 1.0 - cjk_share(part), query, card.lang.value,
+                u.pair)
             section = build_section(card, query, title, u.side, u.pair, u.stage, budget, shown, words=words,
-                                    lang=lang)
+                                    lang=lang, scores=scores)
             if candidate.card.id not in shown_cards or len(section.steps) >= 2:
                 return section
             fallback = fallback or section
@@ -294,13 +302,21 @@ class Planner:
         return shown_in[best] if scores[best] >= ITEM_MATCH else None
 
     def _items(self, items: list[str]) -> NDArray[np.float32]:
-        """The items' embeddings, one row each: encoded the first time a card is shown, then kept (a card's items
-        are few and fixed for the index's lifetime), so a follow-up encodes only itself."""
-        missing = [i for i in dict.fromkeys(items) if i not in self.item_vectors]
-        if missing:
-            for text, row in zip(missing, self.retriever.query_vectors(missing), strict=True):
-                self.item_vectors[text] = row.reshape(-1)
-        return np.vstack([self.item_vectors[i] for i in items])
+        """The items' embeddings, one row each. On first use, every card's items at once, from the embedding cache
+        on disk (encoded once per content, like the cards' triggers), so that ranking a card's items for an answer
+        costs no model run; without a cache directory, each card's items the first time it is answered from. A
+        card's items are fixed for the index's lifetime, so a follow-up encodes only itself."""
+        with ITEMS_LOCK:  # concurrent requests: one fills the vectors (and writes the disk cache), the others wait
+            if not self.item_vectors and self.cache_dir is not None:
+                every = list(dict.fromkeys(i for card in self.retriever.index.cards.values()
+                                           for i in answer_items(card, None)))
+                matrix = _encode_cached(self.retriever.embedder, [_cache_key(i) for i in every], self.cache_dir)
+                self.item_vectors.update(zip(every, matrix, strict=True))
+            missing = [i for i in dict.fromkeys(items) if i not in self.item_vectors]
+            if missing:
+                for text, row in zip(missing, self.retriever.query_vectors(missing), strict=True):
+                    self.item_vectors[text] = row.reshape(-1)
+            return np.vstack([self.item_vectors[i] for i in items])
 
 
 __all__ = ["Plan", "Planner", "fits_pair"]  # fits_pair: answer.py keeps importing it from here

@@ -11,12 +11,14 @@ from typing import Any
 
 from server.cjk import language_of
 from server.coach.answer import Answerer
-from server.coach.compose import SOURCES_LINE
+from server.coach.compose import SOURCES_LINE, answer_items
 from server.coach.labelled import AnswerSet, Question
 from server.coach.understand import understand, word_count
-from server.models import Ask, Culture, Perspective
+from server.errors import CoachError
+from server.models import Ask, Card, Culture, Language, Perspective
 
 BINS = 10
+ITEM_PREFIX = 30  # an item counts as shown when its first characters are in the answer (markup and spacing aside)
 
 
 @dataclass
@@ -54,6 +56,7 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
     lengths: list[int] = []
     short_first = 0
     by_language: dict[str, list[tuple[bool, bool]]] = {}  # per question language: (hit@3, answered in it)
+    shown: list[tuple[bool, bool]] = []  # per question labelled with items: (all shown, their card cited)
     for q in data.questions:
         draft = answerer.draft(Ask(message=q.question))
         ranked = [c.card.id for c in draft.plan.candidates]
@@ -78,6 +81,12 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
             parts_ok += bool(set(part.cards) & sources)
             if not set(part.cards) & sources:
                 report.misses.append({"id": q.id, "part": part.text[:120], "want": part.cards, "got": sorted(sources)})
+        if q.items:
+            wanted_items = labelled_items(q, cards)
+            shown.append((all(item_shown(answerer, card, n, core(draft.markdown)) for card, n in wanted_items),
+                          {card.id for card, _ in wanted_items} <= set(cited)))
+            if not shown[-1][0]:
+                report.misses.append({"id": q.id, "items": q.items, "got": cited, "outcome": draft.outcome})
         if draft.outcome == "answer":
             lengths.append(word_count(core(draft.markdown)))
             short_first += word_count(first_paragraph(draft.markdown)) <= 60
@@ -105,6 +114,8 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
         "decodes of the asker's words": false_decodes, "decoder recall": _share(found, wanted),
         "core words p50": statistics.median(lengths) if lengths else 0.0,
         "first paragraph <= 60 words": _share(short_first, len(lengths)),
+        "key item shown": _share(sum(ok for ok, _ in shown), len(shown)),
+        "key item shown, card right": _share(sum(ok for ok, right in shown if right), sum(r for _, r in shown)),
     }
     for lang, results in sorted(by_language.items()):
         report.figures[f"hit@3 {lang}"] = _share(sum(h for h, _ in results), len(results))
@@ -114,8 +125,39 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
     report.counts |= {"questions": n, "frame known": frame_known, "sub-questions": parts_total,
                      "out of scope": len(data.out_of_scope), "conversation turns": talks.turns,
                      "follow-ups": talks.followups,
-                     "plain questions": len(data.plain), "pasted expressions": wanted}
+                     "plain questions": len(data.plain), "pasted expressions": wanted,
+                     "item-labelled questions": len(shown), "item-labelled, card right": sum(r for _, r in shown)}
     return report
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("*", "").split()).lower()
+
+
+def labelled_items(q: Question, cards: dict[str, Card]) -> list[tuple[Card, int]]:
+    """Each of the question's "items" labels as (card, position among its steps, lines and watch-outs); a label
+    that names no item of the question's cards, or several, is a labelling error."""
+    out = []
+    for label in q.items:
+        found = [(cards[cid], n) for cid in q.cards if cid in cards
+                 for n, item in enumerate(answer_items(cards[cid], None)) if _flat(label) in _flat(item)]
+        if len(found) != 1:
+            raise CoachError(f"question {q.id}: the items label {label!r} matches {len(found) or 'no'} steps, lines "
+                             f"or watch-outs of its cards {q.cards}: quote a substring of exactly one (English card)")
+        out.append(found[0])
+    return out
+
+
+def item_shown(answerer: Answerer, card: Card, position: int, text: str) -> bool:
+    """Whether the answer shows the card's item at `position`, in the answer's language (its translation's item at
+    the same position; the English one where the answer is in English or the card is not translated)."""
+    lang = language_of(text)
+    local = answerer.planner.localised(card, Language(lang)) if lang in {x.value for x in Language} else card
+    versions = {answer_items(card, None)[position]}
+    local_items = answer_items(local, None)
+    if len(local_items) == len(answer_items(card, None)):
+        versions.add(local_items[position])
+    return any(_flat(v)[:ITEM_PREFIX] in _flat(text) for v in versions)
 
 
 def _in_frame(cultures: list[Culture], perspective: Perspective, q: Question) -> bool:

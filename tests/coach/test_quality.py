@@ -110,3 +110,16 @@ def test_each_asian_language_finds_its_cards_and_is_answered_in_it(cjk_report: R
         assert cjk_report.counts[f"questions {lang}"] >= size
         assert cjk_report.figures[f"hit@3 {lang}"] >= CJK_HIT3, lang
         assert cjk_report.figures[f"answered in {lang}"] == 1.0, lang
+
+
+# The step, line or watch-out a question hinges on ("items" labels; issue 11, item 4): measured on the training
+# split's 81 labelled questions at 0.75 (every labelled item in the answer's core) and 0.90 (where the labelled card
+# was cited). Floors set below that with a margin for the small held-aside share (9 questions), never measured on it.
+KEY_ITEM, KEY_ITEM_CARD_RIGHT = 0.5, 0.65
+
+
+@pytest.mark.slow
+def test_the_answer_shows_the_item_the_ask_hinges_on(report: Report) -> None:
+    assert report.counts["item-labelled questions"] >= 9
+    assert report.figures["key item shown"] >= KEY_ITEM
+    assert report.figures["key item shown, card right"] >= KEY_ITEM_CARD_RIGHT
