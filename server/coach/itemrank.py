@@ -7,6 +7,7 @@ this asker ("준거법은…" for a Japan-US deal)."""
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import Counter
 from functools import lru_cache
@@ -22,6 +23,12 @@ SHARED = 0.5  # weight of the shared-words score (0..1, the card's best item 1) 
 LENGTH = 0.5  # shared words are divided by the item's word count to this power (long items share more by chance)
 ORDER = 0.2  # taken off the card's last item, in proportion before it: a card lists what matters first
 OTHER_PAIR = 0.3  # taken off a line quoting another pair's language
+VERDICT = 0.3  # added to an item that says when it is a no (or a yes) when the ask is "Is that a no?"
+# "Is that a no?", "does it mean yes?", 「断りですか」, 「거절인가요」, 「是拒绝吗」: the asker wants the verdict ...
+_ASKS_VERDICT = re.compile(r"\b(?:a|mean|means|really) (?:no|yes)\b|\b(?:refusal|rejection|turn(?:ed|ing)? (?:us|me) "
+                           r"down)\b|断り|ノー|拒否|거절|거부|拒绝|婉拒", re.I)
+# ... which the card's step gives: "treat it as a no", "usually means no", "a real yes"
+_GIVES_VERDICT = re.compile(r"\b(?:as|means?|mean|is|a (?:soft|polite|real|firm|clear))\s+(?:a\s+)?(?:no|yes)\b", re.I)
 ITEMS_LOCK = threading.Lock()  # the planner's item vectors: filled once from the disk cache, by one request at a time
 _PINYIN = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SCRIPTS = {Culture.JP_US: KANA, Culture.KR_US: HANGUL}
@@ -58,8 +65,10 @@ def item_scores(english: list[str], shown: list[str], vectors: NDArray[np.float3
     shared = [sum(math.log(1 + len(shown) / used[w]) for w in asked_words & ws) / (len(ws) or 1) ** LENGTH
               for ws in words]
     top = max(shared, default=0.0) or 1.0
+    verdict = VERDICT if _ASKS_VERDICT.search(ask) else 0.0
     scores: dict[str, float] = {}
     for n, (text, source, cosine, common) in enumerate(zip(shown, english, dense, shared, strict=True)):
-        score = float(cosine) + SHARED * common / top - ORDER * n / len(shown) - OTHER_PAIR * other_pair(source, pair)
+        score = float(cosine) + SHARED * common / top - ORDER * n / len(shown) - OTHER_PAIR * other_pair(source, pair) \
+            + verdict * bool(_GIVES_VERDICT.search(source))
         scores[text] = max(score, scores.get(text, score))
     return scores
