@@ -35,10 +35,10 @@ from server.coach.rank import (
     KeyWords,
     NativeWords,
     Ranker,
-    _encode_cached,
     candidate_features,
     card_tokens,
     coverage,
+    encode_cached,
     question_features,
     relative_features,
 )
@@ -46,7 +46,7 @@ from server.coach.scope import ScopeModel
 from server.coach.understand import Understanding, refers_back, word_count
 from server.models import Card, Language, Perspective, Query
 from server.search.lexical import tokenize, tokenize_in
-from server.search.retrieval import Retriever, _cache_key
+from server.search.retrieval import Retriever, cache_key
 
 CANDIDATES = 15  # cards retrieved per (sub-)question for the ranker to order
 CORE_WORDS = 230  # a one-part answer's core stays under about 250 words
@@ -310,7 +310,7 @@ class Planner:
             if not self.item_vectors and self.cache_dir is not None:
                 every = list(dict.fromkeys(i for card in self.retriever.index.cards.values()
                                            for i in answer_items(card, None)))
-                matrix = _encode_cached(self.retriever.embedder, [_cache_key(i) for i in every], self.cache_dir)
+                matrix = encode_cached(self.retriever.embedder, [cache_key(i) for i in every], self.cache_dir)
                 self.item_vectors.update(zip(every, matrix, strict=True))
             missing = [i for i in dict.fromkeys(items) if i not in self.item_vectors]
             if missing:

@@ -88,7 +88,7 @@ class CardVectors:
                 texts.append(dense_text(text))
                 self.owner.append(card.id)
                 self.is_trigger.append(trigger)
-        self.matrix = _encode_cached(embedder, texts, cache_dir)
+        self.matrix = encode_cached(embedder, texts, cache_dir)
         self.rows: dict[str, list[int]] = {}
         for row, cid in enumerate(self.owner):
             self.rows.setdefault(cid, []).append(row)
@@ -104,7 +104,7 @@ class CardVectors:
         return max(triggers, default=0.0), max(heads, default=0.0)
 
 
-def _encode_cached(embedder: Embedder, texts: list[str], cache_dir: Path | None) -> NDArray[np.float32]:
+def encode_cached(embedder: Embedder, texts: list[str], cache_dir: Path | None) -> NDArray[np.float32]:
     cache = EmbeddingCache(cache_dir, embedder.name, embedder.dimension) if cache_dir else None
     keys = [content_hash(t) for t in texts]
     stored = cache.vectors if cache else {}

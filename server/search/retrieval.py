@@ -94,7 +94,7 @@ class Retriever:
 
     def query_vectors(self, texts: Sequence[str]) -> np.ndarray:
         """(n, dimension) embeddings; the texts not in the cache are encoded together in one batch."""
-        keys = [_cache_key(t) for t in texts]
+        keys = [cache_key(t) for t in texts]
         with self._lock:
             found = {key: self._vectors[key] for key in keys if key in self._vectors}
             for key in found:
@@ -136,7 +136,7 @@ class Retriever:
         )
 
 
-def _cache_key(text: str) -> str:
+def cache_key(text: str) -> str:
     """What the model reads, with runs of white space made one: the same question asked again hits the cache."""
     return " ".join(dense_text(text).split())
 

@@ -13,16 +13,16 @@ from server.coach.answer import Answerer
 from server.coach.labelled import load_answer_set, split_of
 from server.coach.quality import Report, evaluate_answers
 
-# Issue 11's targets on the held-aside split, measured on 2026-11-30 (seventh session; the split grew from 174 to
-# 205 questions, 47 to 71 parts and 74 to 82 out-of-scope with that session's new questions, written before any
-# result was seen). Met and asserted as targets: hit@1 0.85 (0.863), frame 0.95 (0.974), out-of-scope declined 0.95
-# (0.976), in-scope answered 0.97 (0.985), first paragraph <= 60 words (1.0).
-# Not met, floors LOWERED to the level measured (a defect, named in the session's note, to be won back):
-# - hit@3 0.95 -> 0.94 (0.946 with the 31 new questions; 0.954 last session on the older 174);
-# - sub-questions 0.82 -> 0.77 (0.775, 55 of 71 parts: the older 47 parts 39 as before, the 24 new ones 16).
-# Follow-ups (turns after the first answered with a card labelled for that turn): no issue target; 0.722 of 36.
-HIT1, HIT3, FRAME = 0.85, 0.94, 0.95
-PARTS, SHORT_FIRST, ANSWERED = 0.77, 1.0, 0.97
+# Issue 11's targets on the held-aside split, measured on 2026-11-30 (eighth session; the split grew from 205 to
+# 252 questions, 71 to 100 parts, 82 to 87 out-of-scope and 36 to 50 follow-ups with that session's new questions,
+# written before any result was seen). Met and asserted as targets: hit@1 0.85 (0.873), hit@3 0.95 (0.960, won
+# back from last session's lowered 0.94), frame 0.95 (0.975), out-of-scope declined 0.95 (0.954), in-scope answered
+# 0.97 (0.988), first paragraph <= 60 words (1.0).
+# Not met: sub-questions 0.810 (81 of 100 parts) against 0.85. Its floor, lowered last session from 0.82 to 0.77, is
+# raised to 0.80; 0.82 is still to be won back.
+# Follow-ups (turns after the first answered with a card labelled for that turn): no issue target; 0.700 of 50.
+HIT1, HIT3, FRAME = 0.85, 0.95, 0.95
+PARTS, SHORT_FIRST, ANSWERED = 0.80, 1.0, 0.97
 DECLINED = 0.95  # issue target, met
 FOLLOWUPS = 0.7
 # Issue 12: the questions written in Japanese, Korean and Chinese (all splits: the development set the issue asks
