@@ -167,5 +167,8 @@ def _sentence_at(text: str, start: int, end: int) -> str:
 
 
 def part_heading(part: str) -> str:
+    """The part's own words as its heading, capitalised ("how do we answer?" follows "and"), cut after
+    HEADING_WORDS words."""
     words = part.split()
-    return part if len(words) <= HEADING_WORDS else " ".join(words[:HEADING_WORDS]) + " …"
+    heading = part if len(words) <= HEADING_WORDS else " ".join(words[:HEADING_WORDS]) + " …"
+    return heading[:1].upper() + heading[1:]

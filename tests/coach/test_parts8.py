@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.partrank import names_no_topic, situation_card, with_part_alone
+from server.coach.partrank import names_no_topic, part_heading, situation_card, with_part_alone
 from server.coach.parts import split_parts
 from server.coach.rank import Candidate
 from server.models import Ask, Card, Culture, Hit, Perspective
@@ -149,4 +149,11 @@ def test_a_part_that_names_no_topic_is_headed_with_its_cards_title(kb_answerer: 
                "this normal in Hollywood, and do we have to reopen terms we already agreed? We are a Shanghai company.")
     sections = kb_answerer.draft(Ask(message=message)).plan.sections
     assert sections[0].heading == f"Is this normal in Hollywood — {sections[0].card.title}"
-    assert sections[1].heading == "do we have to reopen terms we already agreed?"
+    assert sections[1].heading == "Do we have to reopen terms we already agreed?"  # the part's words, capitalised
+
+
+def test_a_parts_heading_is_its_own_words_capitalised_and_cut() -> None:
+    assert part_heading("how do we answer?") == "How do we answer?"
+    assert part_heading("最終剪辑权怎么约定") == "最終剪辑权怎么约定"
+    long = "what should we ask for in return if they insist on the change after the financing closed last month"
+    assert part_heading(long).endswith(" …") and part_heading(long).startswith("What should")
