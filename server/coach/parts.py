@@ -64,6 +64,8 @@ _LIST_STRONG = re.compile(r"\s*(?:、\s*(?:それから|あと|また|さらに)
 _LIST_WEAK = re.compile(r"(?<=\S)(?:と|や|이랑|랑|하고|와|과)\s+|(?<=[^\s\x00-\x7f])(?:と|や|和|与|與|跟)(?=\S)")
 # Where the last topic ends: 「為替の条項で揉めています」 (a Korean one: _korean_topic).
 _LIST_END = re.compile(r"(?:で|が|を|は|について|に関して|に関する)(?=[^の]*$)|[，,、]?\s*$")
+# A Japanese item that ends as a clause goes on ("…連絡してきて、委員会を通さずに…"): no topic of a list.
+_CLAUSE_GOES_ON = re.compile(r"(?:て|って|んで|いで|ずに|ながら|たり|ので|けど)$")
 # What sums up a numbered list after its last item: 「、の二点を相談したいです」, 「，这两个问题想请教」,
 # 「, 이 두 가지가 궁금합니다」.
 _WRAP_UP = re.compile(r"[、，,]\s*(?:の|という|以上の|这|這|이|以上)?\s*(?:[二三两兩2-3두세]|これら)\s*"
@@ -209,6 +211,8 @@ def _listed(sentence: str, cued: bool = False) -> list[str]:
     else:
         return []
     items = [_LEAD.sub("", i) or i for i in items]  # 「…こと、それとMFN条項」: the item is 「MFN条項」
+    if any(_CLAUSE_GOES_ON.search(i) for i in items[:-1]):
+        return []  # 「米国側が直接連絡してきて、委員会を通さずに決めようとしています」 is one situation
     while len(items) > 2 and _SETTING.search(items[0]):
         items = items[1:]  # 「共同製作契約で、準拠法と仲裁地、為替条項」: the first says where the topics sit
     items[0] = _SETTING_WORD.sub("", items[0])

@@ -10,6 +10,7 @@ import pytest
 from server.coach.partrank import in_frame_first, situation_card, with_part_alone
 from server.coach.parts import split_parts
 from server.coach.rank import Asker, Candidate
+from server.coach.understand import understand
 from server.models import Card, Culture, Hit, Perspective
 
 
@@ -134,3 +135,11 @@ def test_a_card_for_the_askers_side_comes_before_its_both_sided_counterpart() ->
 ])
 def test_an_ask_put_as_what_the_asker_does_not_know_is_an_ask(message: str, count: int) -> None:
     assert len(split_parts(message, [])[0]) == count
+
+
+def test_clauses_that_go_on_are_one_situation_not_a_list_of_topics() -> None:
+    message = ("うちは制作会社で、幹事会社は別の出版社です。米国のパートナーが直接うちに連絡してきて、"
+               "委員会を通さずに条件を決めようとしています。どう対応すべきですか。")
+    assert len(understand(message).parts) == 1
+    listed = "準拠法と、源泉徴収税の扱い、為替の条項で揉めています。それぞれどう考えればいいですか。"
+    assert len(understand(listed).parts) == 3  # topics listed, then what the asker does about them
