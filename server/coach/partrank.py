@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from server.coach.compose import telling_words
 from server.coach.decode import Found, normalise
+from server.coach.parts import frame_only
 from server.coach.rank import Asker, Candidate
 from server.coach.understand import Understanding, refers_back, word_count
 from server.models import Card, Culture, Perspective
@@ -55,14 +56,6 @@ _JUDGES_IT = re.compile(r"\b(?:normal|usual(?:ly)?|common|standard|typical|ok(?:
                         r"legit(?:imate)?|allowed|why|mean|serious|bad|worrying|risky|big deal)\b|"
                         r"普通|一般的|本当|当たり前|よくある|なぜ|どうして|どういう意味|深刻|まずい|"
                         r"왜|정상|보통|일반적|흔한|원래|무슨 뜻|심각|正常|常见|合理|为什么|什么意思|真的|严重", re.I)
-# ... or asks only how to answer or what to do ("How do we answer?", 「どう返事すればいいですか」,
-# 「어떻게 대응해야 하나요?」, 「我们该怎么回应？」): the situation says to what
-_ONLY_REPLY = re.compile(
-    r"^\W*(?:and |so |then )?(?:how|what) (?:do|should|can|would) (?:we|i) (?:answer|respond|reply|react|do)"
-    r"(?: (?:to )?(?:it|this|that|them|him|her))?( now)?\W*$"
-    r"|^\W*(?:それで|では)?(?:どう|どのように)(?:返事|返信|返答|回答|対応|答え)\w*[。？?]?$"
-    r"|^\W*(?:그럼 )?어떻게 (?:답|대응|회신|대답)\S*(?: \S+)?[?？]?$"
-    r"|^\W*(?:那)?(?:我们|我)?(?:该|应该)?(?:怎么|如何)(?:回|回应|回复|应对|答复)\w*[？?]?$", re.I)
 TOPICLESS_WORDS = 9  # a part this short that points back names no topic of its own
 
 
@@ -71,7 +64,7 @@ def names_no_topic(part: str) -> bool:
     normal?", 「왜 그런 건가요?」): ranked alone it is about nothing, so the card its own words would pick (alone,
     「왜 그런 건가요?」 finds any card that asks 'why') is no evidence."""
     return "…" not in part and word_count(part) <= TOPICLESS_WORDS and (
-        bool(_POINTS_BACK.search(part)) and bool(_JUDGES_IT.search(part)) or bool(_ONLY_REPLY.match(part.strip())))
+        bool(_POINTS_BACK.search(part)) and bool(_JUDGES_IT.search(part)) or frame_only(part))
 
 
 def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],

@@ -156,7 +156,7 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             # "They want A, and they also want B. How do we respond to each?": that sentence holds the asks, so it
             # leaves the situation (each part would otherwise be retrieved with the other's topic too)
             asking[n - 1] = bool(listed)
-        if not listed and (not _enough(s) or _FRAME_ONLY.match(s)) and n > 0 and not asking[n - 1] \
+        if not listed and (not _enough(s) or frame_only(s)) and n > 0 and not asking[n - 1] \
                 and not _MARK.search(sentences[n - 1]):
             # 「…남기길 원합니다. 왜 그런가요?」, 「…直接批评剪辑。怎么回应比较好？」: an ask with no topic of its own,
             # the sentence before it names it (a partner's line stays the situation: "Is this a no?")
@@ -164,6 +164,12 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
         questions += listed or [q.strip(" ,") for q in _joined(s) for c in _clauses(q) for q in [c] if _enough(q)]
     context = situation([s for s, a in zip(sentences, asking, strict=True) if not a])
     return ([message] if len(questions) <= 1 else [shown(q) for q in questions[:MAX_PARTS]]), context
+
+
+def frame_only(ask: str) -> bool:
+    """The ask only asks how to answer or what to do ("How should we respond?", 「どう対応すればいいですか」): what
+    to, the sentence before it or the message's situation says."""
+    return bool(_FRAME_ONLY.match(ask))
 
 
 def _joined(sentence: str) -> list[str]:
