@@ -265,6 +265,8 @@ class Planner:
                     return followup_section(card, item, title, u.side, u.pair, u.stage, budget, shown,
                                             words=words, lang=lang)
         fallback = None
+        asks = list(dict.fromkeys([query, self.glossary.expand(asked_clause(part))]))  # "…, Is that a no?"
+        weight = 1.0 if self.glossary.expand(part) != part else 1.0 - cjk_share(part)  # the model reads English
         for candidate in candidates[:4]:
             if candidate.card.id in used:
                 continue
@@ -272,11 +274,9 @@ class Planner:
                 continue  # a weak new card is no answer to a follow-up
             card = self.localised(candidate.card, lang)
             english, local = answer_items(candidate.card, None), answer_items(card, None)
-            asks = list(dict.fromkeys([query, self.glossary.expand(asked_clause(part))]))  # "…, Is that a no?"
             scores = None if not english or len(english) != len(local) else item_scores(
-                english, local, self._items(english), self.retriever.query_vectors(asks),
-                1.0 if self.glossary.expand(part) != part else 1.0 - cjk_share(part), query, card.lang.value,
-                u.pair)
+                english, local, self._items(english), self.retriever.query_vectors(asks), weight, query,
+                card.lang.value, u.pair)
             section = build_section(card, query, title, u.side, u.pair, u.stage, budget, shown, words=words,
                                     lang=lang, scores=scores)
             if candidate.card.id not in shown_cards or len(section.steps) >= 2:
