@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None, wait_until_loaded: bool = False
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
-        thread = threading.Thread(target=load_runtime, args=(runtime,), name="coach-loader", daemon=True)
+        thread = threading.Thread(target=load_runtime, args=(runtime, True), name="coach-loader", daemon=True)
         thread.start()
         if wait_until_loaded:
             thread.join()

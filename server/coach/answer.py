@@ -101,6 +101,10 @@ class Draft:
         return self.plan.query
 
 
+WARM_UP = ("Our Japanese partner wrote 「前向きに検討します」. Is that a no?",
+           "미국 측이 예산 내역을 요청했습니다. 어떻게 해야 하나요?", "美方要求我们提供详细预算，怎么办？")
+
+
 class Answerer:
     """The only thing front ends call."""
 
@@ -120,6 +124,13 @@ class Answerer:
         self.labels = load_labels(prompts)
         self._first_turns: OrderedDict[tuple[object, ...], Draft] = OrderedDict()  # see `draft`
         self._lock = threading.Lock()
+
+    def warm(self) -> None:
+        """Plan a few answers in each language, stored nowhere, so that what the first answers would load
+        mid-request (the Japanese, Korean and Chinese analysers, the cards' item vectors, the glossary) is loaded
+        before the service says it is ready, not while a user waits seconds behind it."""
+        for message in WARM_UP:
+            self._draft(Ask(message=message), "warm-up", [])
 
     def answer(self, ask: Ask) -> Answer:
         """The whole answer at once (the last item of `stream`)."""

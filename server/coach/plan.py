@@ -156,7 +156,8 @@ class Planner:
                      for part in u.parts]
         own_query = self.glossary.expand(u.query(u.parts[0])) if previous_query is not None else None
         # every text this plan ranks, encoded in one batch (the model runs once, not once per text)
-        self.retriever.query_vectors([t for t in [*queries, *by_itself, own_query] if t is not None])
+        clauses = [self.glossary.expand(asked_clause(part)) for part in u.parts]  # what _section's items read
+        self.retriever.query_vectors([t for t in [*queries, *by_itself, own_query, *clauses] if t is not None])
         ranked = [self.rank(q, asker, frozenset(f.card_id for f in found))
                   for q, found in zip(queries, about, strict=True)]
         for part, found, candidates in zip(u.parts, about, ranked, strict=True):

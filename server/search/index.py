@@ -95,7 +95,7 @@ class EmbeddingCache:
         if self.path.exists():
             try:
                 with np.load(self.path) as data:
-                    self.vectors = {k: data[k] for k in data.files if data[k].shape == (dimension,)}
+                    self.vectors = {k: v for k in data.files if (v := data[k]).shape == (dimension,)}  # read once
             except (OSError, ValueError):
                 self.vectors = {}  # a damaged cache only costs a re-embed
 

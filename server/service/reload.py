@@ -77,8 +77,10 @@ class Reloader:
         embedder = old.retriever.embedder
         retriever = Retriever(load_index(target, embedder), embedder, settings.rrf_k)
         retriever.search(Query(text=SMOKE_QUERY))  # proves the build answers before any request sees it
-        return Answerer(retriever, old.store, old.prompts, old.writer, old.writer_timeout, old.on_outcome,
-                        old.planner.cache_dir, old.planner.ranker)
+        answerer = Answerer(retriever, old.store, old.prompts, old.writer, old.writer_timeout, old.on_outcome,
+                            old.planner.cache_dir, old.planner.ranker)
+        answerer.warm()  # while the old build still serves
+        return answerer
 
     def _first_load(self) -> Reloaded:
         """Nothing is serving (the index was missing or bad at start): try the whole start-up load again."""
@@ -88,7 +90,7 @@ class Reloader:
         if not runtime.ready.is_set():
             raise IndexRefused("the coach is still loading; try again in a few seconds")
         runtime.error = runtime.error_detail = None
-        load_runtime(runtime)
+        load_runtime(runtime, warm=True)
         if runtime.answerer is None:
             raise IndexRefused(f"the index still does not load: {runtime.error_detail}")
         index = runtime.answerer.retriever.index

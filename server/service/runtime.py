@@ -44,8 +44,9 @@ def purge_now(runtime: Runtime) -> int:
     return purged
 
 
-def load_runtime(runtime: Runtime) -> None:
-    """Load model, index and store; on failure keep the reason for /readyz and the API's 503."""
+def load_runtime(runtime: Runtime, warm: bool = False) -> None:
+    """Load model, index and store; on failure keep the reason for /readyz and the API's 503. `warm`: the
+    service plans a few answers before it says it is ready (a one-shot CLI answer would only wait longer)."""
     # imported here, not at the top: `coach --help` and the app factory must not pull in torch and faiss
     from server.coach.answer import Answerer
     from server.coach.compose import prompt_environment
@@ -74,6 +75,8 @@ def load_runtime(runtime: Runtime) -> None:
         ranker = Ranker.load().with_cutoffs(settings.clarify_threshold, settings.scope_threshold)
         runtime.answerer = Answerer(retriever, store, prompts, writer, settings.llm_timeout, runtime.on_outcome,
                                     settings.cache_dir, ranker)
+        if warm:
+            runtime.answerer.warm()
         purge_now(runtime)  # the first retention run; service/retention.py runs it again every day
         log.info("ready: %d cards, index build %s", len(retriever.index.cards), retriever.index.manifest.build_id)
     except CoachError as e:

@@ -21,7 +21,7 @@ from server.models import Ask
 from server.search.embedder import load_embedder
 from server.search.index import build_index, load_index
 from server.search.retrieval import Retriever
-from server.settings import PROJECT_ROOT
+from server.settings import PROJECT_ROOT, Settings
 from server.store.conversations import ConversationStore
 from tests.bench.load import questions
 
@@ -37,11 +37,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         index = args.index or tmp / "index"
+        cache = Settings().cache_dir if args.index else tmp / "cache"  # as the service runs: items from the cache
         if args.index is None:
-            build_index(PROJECT_ROOT / "knowledge", index, embedder, tmp / "cache")
+            build_index(PROJECT_ROOT / "knowledge", index, embedder, cache)
         answerer = Answerer(Retriever(load_index(index, embedder), embedder),
                             ConversationStore.from_url(f"sqlite:///{tmp}/profile.db"),
-                            prompt_environment(PROJECT_ROOT / "prompts"))
+                            prompt_environment(PROJECT_ROOT / "prompts"), cache_dir=cache)
         answerer.answer(Ask(message="warm up"))
         profile = cProfile.Profile()
         profile.enable()

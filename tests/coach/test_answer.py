@@ -12,6 +12,10 @@ from server.coach.compose import build_section, load_labels, prompt_environment
 from server.coach.followup import is_followup
 from server.coach.understand import detect_pair, understand
 from server.models import Answer, Ask, Card, Culture, Language, Perspective, Turn
+from server.search.retrieval import Retriever
+from server.settings import PROJECT_ROOT
+from server.store.conversations import ConversationStore
+from tests.conftest import CACHE
 
 ENGLISH = {"words": load_labels(prompt_environment(Path("prompts")))["en"], "lang": Language.EN}
 SECTIONS = ["**Short answer:**", "### What to do", "### What to say", "**Sources:**"]
@@ -250,3 +254,13 @@ def test_declined_turns_in_one_conversation_never_offer_the_same_example_twice(k
 ])
 def test_the_askers_own_use_of_a_phrase_is_not_decoded(kb_answerer: Answerer, message: str) -> None:
     assert kb_answerer.decode(message, understand(message)) == []
+
+
+
+def test_warming_up_loads_the_item_vectors_and_stores_nothing(kb_retriever: Retriever, tmp_path: Path) -> None:
+    store = ConversationStore.from_url(f"sqlite:///{tmp_path}/warm.db")
+    answerer = Answerer(kb_retriever, store, prompt_environment(PROJECT_ROOT / "prompts"), cache_dir=CACHE)
+    assert not answerer.planner.item_vectors
+    answerer.warm()
+    assert answerer.planner.item_vectors  # the service's first user does not wait for them
+    assert store.turns("warm-up") == [] and store.feedback_counts() == {}
