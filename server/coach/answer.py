@@ -7,7 +7,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -101,8 +101,10 @@ class Draft:
         return self.plan.query
 
 
-WARM_UP = ("Our Japanese partner wrote 「前向きに検討します」. Is that a no?",
-           "미국 측이 예산 내역을 요청했습니다. 어떻게 해야 하나요?", "美方要求我们提供详细预算，怎么办？")
+WARM_UP = {Language.EN: "Our partner said they will consider it. Is that a no?",
+           Language.JA: "アメリカ側が予算の内訳を求めてきました。どうすればいいですか？",
+           Language.KO: "미국 측이 예산 내역을 요청했습니다. 어떻게 해야 하나요?",
+           Language.ZH: "美方要求我们提供详细预算，怎么办？"}
 
 
 class Answerer:
@@ -125,12 +127,12 @@ class Answerer:
         self._first_turns: OrderedDict[tuple[object, ...], Draft] = OrderedDict()  # see `draft`
         self._lock = threading.Lock()
 
-    def warm(self) -> None:
-        """Plan a few answers in each language, stored nowhere, so that what the first answers would load
-        mid-request (the Japanese, Korean and Chinese analysers, the cards' item vectors, the glossary) is loaded
-        before the service says it is ready, not while a user waits seconds behind it."""
-        for message in WARM_UP:
-            self._draft(Ask(message=message), "warm-up", [])
+    def warm(self, languages: Iterable[Language] = tuple(Language)) -> None:
+        """Plan one answer in each language, stored nowhere, so that what a first answer loads mid-request (the
+        cards' item vectors and the glossary; the Japanese, Korean and Chinese analysers, seconds each) is loaded
+        before a user waits behind it."""
+        for lang in languages:
+            self._draft(Ask(message=WARM_UP[lang]), "warm-up", [])
 
     def answer(self, ask: Ask) -> Answer:
         """The whole answer at once (the last item of `stream`)."""

@@ -46,11 +46,12 @@ def purge_now(runtime: Runtime) -> int:
 
 def load_runtime(runtime: Runtime, warm: bool = False) -> None:
     """Load model, index and store; on failure keep the reason for /readyz and the API's 503. `warm`: the
-    service plans a few answers before it says it is ready (a one-shot CLI answer would only wait longer)."""
+    service plans an answer in each language at start (a one-shot CLI answer would only wait longer)."""
     # imported here, not at the top: `coach --help` and the app factory must not pull in torch and faiss
     from server.coach.answer import Answerer
     from server.coach.compose import prompt_environment
     from server.coach.rank import Ranker
+    from server.models import Language
     from server.search.embedder import load_embedder
     from server.search.index import load_index, read_manifest
     from server.search.retrieval import Retriever
@@ -75,8 +76,10 @@ def load_runtime(runtime: Runtime, warm: bool = False) -> None:
         ranker = Ranker.load().with_cutoffs(settings.clarify_threshold, settings.scope_threshold)
         runtime.answerer = Answerer(retriever, store, prompts, writer, settings.llm_timeout, runtime.on_outcome,
                                     settings.cache_dir, ranker)
-        if warm:
-            runtime.answerer.warm()
+        if warm:  # English before ready (item vectors, glossary); the Asian analysers load in the background
+            runtime.answerer.warm([Language.EN])
+            threading.Thread(target=runtime.answerer.warm, args=([Language.JA, Language.KO, Language.ZH],),
+                             name="coach-warm-up", daemon=True).start()
         purge_now(runtime)  # the first retention run; service/retention.py runs it again every day
         log.info("ready: %d cards, index build %s", len(retriever.index.cards), retriever.index.manifest.build_id)
     except CoachError as e:
