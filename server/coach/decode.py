@@ -29,6 +29,9 @@ _LETS = re.compile(r"^let'?s\s+")
 _BUT = ", but"  # "I hear you, but" is said with what is heard in between: "I hear you on the timing, but"
 _BETWEEN = r"(?:\s+[\w'-]+){0,5}?\s*,\s*but(?!\w)"
 _TRY_A_LITTLE = ("一下儿", "一下")  # jieba keeps 商量一下 as one word; the verb is 商量
+# Chinese aspect and modal words that change from one telling to the next (还在走流程, 还得走流程; 我跟领导商量):
+# left out of a key of three words or more, and of the text, so the verbs and nouns that carry it are matched.
+_ZH_LOOSE = frozenset({"在", "正在", "得", "还得", "也", "都", "就", "先", "我"})
 
 
 def normalise(text: str) -> str:
@@ -130,7 +133,8 @@ class Decoder:
     def _lemma_keys(self, lang: str) -> list[tuple[list[str], str, Phrase, str]]:
         """Each form of that language as its key dictionary forms, longest first (built on first use)."""
         if lang not in self._keys:
-            keys = [(_stems(key_lemmas(form, lang)), form, phrase, card.id) for form, phrase, card in self._forms
+            keys = [(_stems(key_lemmas(form, lang), lang), form, phrase, card.id)
+                    for form, phrase, card in self._forms
                     if phrase_language(card, form) == lang]
             self._keys[lang] = sorted([k for k in keys if k[0]], key=lambda k: -len(k[0]))
         return self._keys[lang]
@@ -161,8 +165,10 @@ class Decoder:
         rest = [_Match(Found(*m.span(), form, phrase, card_id), (m.span(),), False)
                 for form, pattern, phrase, card_id in self._patterns for m in pattern.finditer(haystack)]
         for lang in _languages(haystack):
-            words = [w for w in content_words(haystack, lang) if w.lemma not in LIGHT and w.lemma not in GRAMMAR]
-            lemmas = _stems([w.lemma for w in words])
+            words = [w for w in content_words(haystack, lang) if w.lemma not in LIGHT and w.lemma not in GRAMMAR
+                     and not (lang == "zh" and w.lemma in _ZH_LOOSE)]
+            lemmas = [w.lemma for w in words]
+            lemmas = [lemma[:-len(t)] if (t := _little(lemma, lang)) else lemma for lemma in lemmas]
             for key, _form, phrase, card_id in self._lemma_keys(lang):
                 for i in range(len(lemmas) - len(key) + 1):
                     if lemmas[i:i + len(key)] == key:  # shown as written: 「検討させていただければ」
@@ -197,9 +203,17 @@ class _Match:
         return inside or a.phrase == b.phrase or (self.rendering and other.rendering)
 
 
-def _stems(lemmas: list[str]) -> list[str]:
-    """Dictionary forms with a trailing 一下 ("a little") taken off the verb it is written onto."""
-    return [next((w[:-len(t)] for t in _TRY_A_LITTLE if w.endswith(t) and len(w) > len(t)), w) for w in lemmas]
+def _little(lemma: str, lang: str) -> str:
+    """The trailing 一下 ("a little") written onto a Chinese verb, if any."""
+    return next((t for t in _TRY_A_LITTLE if lang == "zh" and lemma.endswith(t) and len(lemma) > len(t)), "")
+
+
+def _stems(key: list[str], lang: str) -> list[str]:
+    """A key's dictionary forms as the text's are read: 一下 off the verb, loose Chinese words left out of a key that
+    keeps two words or more without them."""
+    key = [lemma[:-len(t)] if (t := _little(lemma, lang)) else lemma for lemma in key]
+    firm = [lemma for lemma in key if lemma not in _ZH_LOOSE] if lang == "zh" else key
+    return firm if len(firm) >= 2 else key
 
 
 def _languages(text: str) -> list[str]:

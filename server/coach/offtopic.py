@@ -37,7 +37,7 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "food": {"en": r"recipes?|cooking|bake|baking|ramen|sushi|vegan|caterers?|bento|wagashi|cold brew|coffee",
              "ja": ("レシピ", "ロケ弁", "仕出し", "ラーメン", "出汁", "コーヒー", "味噌汁", "寿司屋", "居酒屋",
                     "レストラン"),
-             "ko": ("맛집", "레시피", "끓이다", "김치찌개", "식당"),
+             "ko": ("맛집", "레시피", "끓이다", "김치찌개", "식당", "라멘", "라면집", "초밥", "스시"),
              "zh": ("食谱", "好吃", "美食", "红烧", "咖啡", "餐厅")},
     "travel": {"en": r"itinerary|sightseeing|tourist|airbnb|hostel|airlines?|legroom|jet lag|luggage|transit card|"
                      r"suica|pasmo|t-money|book(ing)? a (hotel|room|flight)|hotels? near|where to stay|get from \w+ to|"
@@ -85,7 +85,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                  "zh": ("语法", "口语", "学日语", "学英语", "学韩语", "零基础")},
     "trivia": {"en": r"highest[- ]grossing|highest box office|of all time|box office (records?|rankings?)|"
                      r"worldwide gross|how much did .{1,40} (make|earn|gross|take in|bring in)|"
-                     r"who (won|directed|starred|stars in)|"
+                     r"who (won|directed|starred|stars in)|who (plays|played) (the )?(lead|main|hero|villain)|"
+                     r"who'?s in the cast|"
                      r"who (is|was) the director of|when (was|did) .{1,40} (released|come out|open in)|"
                      r"best picture|plot summary|summari[sz]e the plot|the plot of|actors are in|"
                      r"stock (price|performed)|tallest|highest mountain|how (tall|high) is|"
