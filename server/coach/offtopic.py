@@ -44,7 +44,7 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                      r"(which|best|good|cheap|nice) hotels?|esta|(plug|power|travel) adapters?|bicycle|fedex|dhl|"
                      r"courier|freight|shipping (costs?|rates?)|"
                      r"ship (my|a|an) (?!deal)|jr pass|rail pass|airport|(fastest|quickest|cheapest|best) way "
-                     r"(from|to)",
+                     r"from \w+|(fastest|quickest|cheapest) way to get to",
                "ja": ("観光", "旅行", "航空会社", "乗り換え", "変換プラグ", "送料", "船便", "宅配便", "国際郵便",
                       "空港", "行き方", "JRパス"),
                "ko": ("관광", "여행", "항공사", "교통카드", "돼지코", "택배", "항공 화물", "국제우편", "배송비",
