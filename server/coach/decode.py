@@ -26,6 +26,12 @@ RENDERINGS = PROJECT_ROOT / "knowledge" / "renderings.yaml"
 
 _WORDLIKE = re.compile(r"\w")
 _LETS = re.compile(r"^let'?s\s+")
+_BUT = ", but"  # "I hear you, but" is said with what is heard in between: "I hear you on the timing, but"
+_BETWEEN = r"(?:\s+[\w'-]+){0,5}?\s*,\s*but(?!\w)"
+_TRY_A_LITTLE = ("一下儿", "一下")  # jieba keeps 商量一下 as one word; the verb is 商量
+# Chinese aspect and modal words that change from one telling to the next (还在走流程, 还得走流程; 我跟领导商量):
+# left out of a key of three words or more, and of the text, so the verbs and nouns that carry it are matched.
+_ZH_LOOSE = frozenset({"在", "正在", "得", "还得", "也", "都", "就", "先", "我"})
 
 
 def normalise(text: str) -> str:
@@ -127,13 +133,17 @@ class Decoder:
     def _lemma_keys(self, lang: str) -> list[tuple[list[str], str, Phrase, str]]:
         """Each form of that language as its key dictionary forms, longest first (built on first use)."""
         if lang not in self._keys:
-            keys = [(key_lemmas(form, lang), form, phrase, card.id) for form, phrase, card in self._forms
+            keys = [(_stems(key_lemmas(form, lang), lang), form, phrase, card.id)
+                    for form, phrase, card in self._forms
                     if phrase_language(card, form) == lang]
             self._keys[lang] = sorted([k for k in keys if k[0]], key=lambda k: -len(k[0]))
         return self._keys[lang]
 
     @staticmethod
     def _pattern(key: str) -> re.Pattern[str]:
+        if key.isascii() and key.endswith(_BUT) and len(key) > len(_BUT):
+            head = re.escape(key[:-len(_BUT)]).replace(r"\ ", r"\s+")
+            return re.compile(r"(?<!\w)" + head + _BETWEEN)
         body = re.escape(key).replace(r"\ ", r"\s*")
         if key.isascii() or len(key) <= 2:
             # Whole words only: 'ok' not inside 'book', 네 not inside 네트워크.
@@ -141,39 +151,69 @@ class Decoder:
         return re.compile(body)
 
     def find(self, text: str, partner: Culture | None = None) -> list[Found]:
-        """Non-overlapping expressions in reading order; longer forms win over the shorter forms inside them.
-        `partner`: the pair whose Asian side wrote `text`, whose English renderings are then read too (first)."""
+        """Expressions in reading order. Every way of matching proposes its spans, then the longest wins over
+        the shorter ones inside its words, whichever way found them: 「긍정적으로 검토해 볼게요」 (read on dictionary
+        forms) over 검토해 볼게요 (a written form), while 「ちょっと」 skipped between the words of
+        「スケジュール的にちょっと厳しい」 is a signal of its own. Spans of two expressions that only share a word
+        both stand: in 「내부적으로 검토해 본 후 다시 연락드리겠습니다」 the internal review and the review-then-reply
+        are two signals; of one expression, the longer is its reading. `partner`: the pair whose Asian side wrote
+        `text`, whose English renderings are then read too (first, in file order: an earlier, more specific rendering
+        wins over any later one on the same words)."""
         haystack = normalise(text)
-        taken: list[tuple[int, int]] = []
-        found: list[Found] = []
-        for rendering in (r for r in self._renderings if r.partner is partner):
-            for match in rendering.pattern.finditer(haystack):
-                start, end = match.span()
-                if not any(start < e and s < end for s, e in taken):
-                    taken.append((start, end))
-                    found.append(Found(start, end, haystack[start:end], rendering.phrase, rendering.card_id))
-        for form, pattern, phrase, card_id in self._patterns:
-            for match in pattern.finditer(haystack):
-                start, end = match.span()
-                if any(start < e and s < end for s, e in taken):
-                    continue
-                taken.append((start, end))
-                found.append(Found(start, end, form, phrase, card_id))
+        first = [_Match(Found(*m.span(), m.group(0), r.phrase, r.card_id), (m.span(),), True)
+                 for r in self._renderings if r.partner is partner for m in r.pattern.finditer(haystack)]
+        rest = [_Match(Found(*m.span(), form, phrase, card_id), (m.span(),), False)
+                for form, pattern, phrase, card_id in self._patterns for m in pattern.finditer(haystack)]
         for lang in _languages(haystack):
-            words = [w for w in content_words(haystack, lang) if w.lemma not in LIGHT and w.lemma not in GRAMMAR]
+            words = [w for w in content_words(haystack, lang) if w.lemma not in LIGHT and w.lemma not in GRAMMAR
+                     and not (lang == "zh" and w.lemma in _ZH_LOOSE)]
             lemmas = [w.lemma for w in words]
+            lemmas = [lemma[:-len(t)] if (t := _little(lemma, lang)) else lemma for lemma in lemmas]
             for key, _form, phrase, card_id in self._lemma_keys(lang):
                 for i in range(len(lemmas) - len(key) + 1):
-                    if lemmas[i:i + len(key)] != key:
-                        continue
-                    start, end = words[i].start, words[i + len(key) - 1].end
-                    if not any(start < e and s < end for s, e in taken):
-                        taken.append((start, end))  # shown as written: 「検討させていただければ」, not the card's form
-                        found.append(Found(start, end, haystack[start:end], phrase, card_id))
+                    if lemmas[i:i + len(key)] == key:  # shown as written: 「検討させていただければ」
+                        start, end = words[i].start, words[i + len(key) - 1].end
+                        cores = tuple((w.start, w.end) for w in words[i:i + len(key)])
+                        rest.append(_Match(Found(start, end, haystack[start:end], phrase, card_id), cores, False))
+        taken: list[_Match] = []
+        for match in first + sorted(rest, key=lambda m: m.found.start - m.found.end):  # stable: longer form first
+            if not any(t.swallows(match) for t in taken):
+                taken.append(match)
         unique: dict[tuple[str, str], Found] = {}
-        for item in sorted(found, key=lambda f: f.start):
+        for item in sorted((m.found for m in taken), key=lambda f: f.start):
             unique.setdefault((item.card_id, item.phrase.expression), item)
         return list(unique.values())
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A proposed span, the spans of the words that made it (a reading on dictionary forms skips light words), and
+    whether an English rendering found it."""
+
+    found: Found
+    cores: tuple[tuple[int, int], ...]
+    rendering: bool
+
+    def swallows(self, other: _Match) -> bool:
+        """Whether `other`, proposed after this match was taken, is part of this reading of the words."""
+        a, b = self.found, other.found
+        if not (a.start < b.end and b.start < a.end):
+            return False
+        inside = a.start <= b.start and b.end <= a.end and any(s < b.end and b.start < e for s, e in self.cores)
+        return inside or a.phrase == b.phrase or (self.rendering and other.rendering)
+
+
+def _little(lemma: str, lang: str) -> str:
+    """The trailing 一下 ("a little") written onto a Chinese verb, if any."""
+    return next((t for t in _TRY_A_LITTLE if lang == "zh" and lemma.endswith(t) and len(lemma) > len(t)), "")
+
+
+def _stems(key: list[str], lang: str) -> list[str]:
+    """A key's dictionary forms as the text's are read: 一下 off the verb, loose Chinese words left out of a key that
+    keeps two words or more without them."""
+    key = [lemma[:-len(t)] if (t := _little(lemma, lang)) else lemma for lemma in key]
+    firm = [lemma for lemma in key if lemma not in _ZH_LOOSE] if lang == "zh" else key
+    return firm if len(firm) >= 2 else key
 
 
 def _languages(text: str) -> list[str]:

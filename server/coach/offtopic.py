@@ -31,17 +31,20 @@ _SAY_IN_A_THIRD_LANGUAGE = (
 # only in its own language: 公式 is a formula in Chinese and "official" in Japanese).
 TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "weather": {"en": r"weather|will it (rain|snow)|rainy season|typhoon season|temperatures?|humid(ity)?",
-                "ja": ("天気", "雨が降", "雨降", "気温", "天気予報", "梅雨", "寒い", "暑い"),
+                "ja": ("天気", "雨が降", "雨降", "気温", "天気予報", "梅雨", "寒い", "暑い", "雨ですか"),
                 "ko": ("날씨", "비가 오", "비 오", "기온", "일기예보", "춥다", "덥다"),
                 "zh": ("天气", "下雨", "气温", "天气预报", "下雪", "冷不冷", "热不热", "带什么衣服")},
     "food": {"en": r"recipes?|cooking|bake|baking|ramen|sushi|vegan|caterers?|bento|wagashi|cold brew|coffee",
-             "ja": ("レシピ", "ロケ弁", "仕出し", "ラーメン", "出汁", "コーヒー", "味噌汁"),
-             "ko": ("맛집", "레시피", "끓이다", "김치찌개"), "zh": ("食谱", "好吃", "美食", "红烧", "咖啡")},
+             "ja": ("レシピ", "ロケ弁", "仕出し", "ラーメン", "出汁", "コーヒー", "味噌汁", "寿司屋", "居酒屋",
+                    "レストラン"),
+             "ko": ("맛집", "레시피", "끓이다", "김치찌개", "식당", "라멘", "라면집", "초밥", "스시"),
+             "zh": ("食谱", "好吃", "美食", "红烧", "咖啡", "餐厅")},
     "travel": {"en": r"itinerary|sightseeing|tourist|airbnb|hostel|airlines?|legroom|jet lag|luggage|transit card|"
                      r"suica|pasmo|t-money|book(ing)? a (hotel|room|flight)|hotels? near|where to stay|get from \w+ to|"
                      r"(which|best|good|cheap|nice) hotels?|esta|(plug|power|travel) adapters?|bicycle|fedex|dhl|"
                      r"courier|freight|shipping (costs?|rates?)|"
-                     r"ship (my|a|an) (?!deal)|jr pass|rail pass|airport",
+                     r"ship (my|a|an) (?!deal)|jr pass|rail pass|airport|(fastest|quickest|cheapest|best) way "
+                     r"from \w+|(fastest|quickest|cheapest) way to get to",
                "ja": ("観光", "旅行", "航空会社", "乗り換え", "変換プラグ", "送料", "船便", "宅配便", "国際郵便",
                       "空港", "行き方", "JRパス"),
                "ko": ("관광", "여행", "항공사", "교통카드", "돼지코", "택배", "항공 화물", "국제우편", "배송비",
@@ -54,12 +57,13 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                         r"green card|immigration|wechat pay|alipay",
                   "ja": ("銀行口座", "スマホ", "家賃", "アパート", "賃貸", "ビザ", "在留", "運転免許", "健康保険",
                          "住民票", "マイナンバー", "ソーシャルセキュリティ", "住みやすい", "永住権", "国民健康保険",
-                         "社会保険"),
+                         "社会保険", "口座を作", "口座を開", "携帯の契約"),
                   "ko": ("은행 계좌", "요금제", "유심", "월세", "전세", "비자", "외국인 등록", "운전면허", "건강보험",
-                         "영주권"),
+                         "영주권", "휴대폰 개통", "개통하"),
                   "zh": ("银行卡", "银行账户", "开户", "手机号", "套餐", "租房", "房租", "签证", "居留", "驾照",
-                         "医疗保险", "登录证", "绿卡", "移民", "五险一金", "社保")},
-    "personal_tax": {"en": r"personal (income )?tax|income tax|tax return|my own return|fbar|freelance (fee|income)",
+                         "医疗保险", "登录证", "绿卡", "移民", "五险一金", "社保", "手机卡", "运营商", "办银行卡")},
+    "personal_tax": {"en": r"personal (income )?tax|income tax|tax return|my own return|fbar|freelance (fee|income)|"
+                           r"on my (us |u\.s\. |federal |personal )?return|foreign tax credit",
                      "ja": ("確定申告", "所得税", "住民税", "年末調整", "副業"),
                      "ko": ("종합소득세", "연말정산", "소득세"), "zh": ("个人所得税", "个税", "汇算", "自由职业")},
     "software": {"en": r"excel|spreadsheets?|google sheets|vlookup|pivot table|python|javascript|node|sql|regex|"
@@ -73,12 +77,17 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                  "zh": ("表格", "公式", "函数", "透视表", "代码", "快捷键", "输入法", "电脑", "达芬奇", "内存")},
     "camera": {"en": r"iso|shutter( speed)?|aperture|f-stop|lut|anamorphic|white balance|which lens",
                "ja": ("シャッター", "絞り", "レンズ"), "ko": ("셔터", "렌즈", "조리개"), "zh": ("快门", "光圈")},
-    "language": {"en": r"grammar|proofread|language school|learn (korean|japanese|chinese|english)|word for|"
+    "language": {"en": r"grammar|proofread|language school|word for|"
+                       r"learn (korean|japanese|chinese|english|mandarin|cantonese)|"
                        + _SAY_IN_A_THIRD_LANGUAGE,
-                 "ja": ("文法", "誤字", "英検", "勉強法", "語学"), "ko": ("문법", "공부법", "어학"),
-                 "zh": ("语法", "口语")},
+                 "ja": ("文法", "誤字", "英検", "勉強法", "語学", "英会話", "リスニング", "TOEIC"),
+                 "ko": ("문법", "공부법", "어학", "영어 회화", "회화 실력", "토익"),
+                 "zh": ("语法", "口语", "学日语", "学英语", "学韩语", "零基础")},
     "trivia": {"en": r"highest[- ]grossing|highest box office|of all time|box office (records?|rankings?)|"
-                     r"worldwide gross|how much did .{1,40} make|who (won|directed|starred)|"
+                     r"worldwide gross|how much did .{1,40} (make|earn|gross|take in|bring in)|"
+                     r"who (won|directed|starred|stars in)|who (plays|played) (the )?(lead|main|hero|villain)|"
+                     r"who'?s in the cast|"
+                     r"who (is|was) the director of|when (was|did) .{1,40} (released|come out|open in)|"
                      r"best picture|plot summary|summari[sz]e the plot|the plot of|actors are in|"
                      r"stock (price|performed)|tallest|highest mountain|how (tall|high) is|"
                      r"should i (watch|show)|worth watching",
@@ -88,6 +97,10 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                       "볼 만한", "볼만한", "역대", "관객 수가 가장"),
                "zh": ("剧情简介", "冠军", "排行", "票房多少", "全球票房", "有多高", "有多长", "多少米", "海拔",
                       "值得看", "影史", "票房最高")},
+    "career": {"en": r"switch(ing)? careers|change careers|career (change|switch|advice)|retrain as|job interview|"
+                     r"quit my job|burn(ed|t)[- ]out|job hunt\w*",
+               "ja": ("転職", "就活", "就職活動", "年収", "面接", "キャリアチェンジ"),
+               "ko": ("이직", "취업", "연봉", "면접", "커리어"), "zh": ("转行", "求职", "面试", "找工作")},
     "personal": {"en": r"doctor|medicine|symptoms?|back pain|a cold|insomnia|sleep (better|quality)|workout|diet|"
                        r"gym|fitness|dogs?|cats?|pets?|puppy|houseplants?|plumb\w*|faucet|wedding|cover letter|"
                        r"resignation letter|poem|tweet|horoscope|toddler|my (kids?|son|daughter|baby)|parenting",
@@ -98,6 +111,28 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                  "zh": ("猫咪", "宠物", "洗衣机", "睡眠", "感冒", "颈椎", "医院", "失眠", "致辞", "简历", "减肥",
                         "孩子", "宝宝", "育儿", "睡不着", "婚礼")},
 }
+# Facts about a public film asked as a quiz: who directed or stars in it, its box office, its release date, its plot.
+# Written as patterns, since the same domain words ask in-scope questions when a decision follows them:
+# 「导演是谁定的？」 (who decides the director), 「監督は誰が決める」, 「감독은 누가 정하나요」
+# are about dealings, not trivia.
+FACT_ASKS = {
+    "ja": re.compile(r"監督(?:は|って|が)?(?:誰|だれ)(?!が|に|を|と)|(?:誰|だれ)が監督(?:した|を務め)|"
+                     r"(?:興行収入|興収|動員)(?:は|って)?.{0,8}(?:いくら|どのくらい|どれくらい|何億|何万)|"
+                     r"(?:公開日|公開)(?:は|って)?いつ|いつ(?:公開|封切)|出演者|(?:主演|キャスト)(?:は|って)(?:誰|だれ)|"
+                     r"(?:って|は)どんな(?:話|映画|作品)(?!を)"),
+    "ko": re.compile(r"감독(?:이|은|는)?\s?누구|감독 이름|"
+                     r"(?:관객|관객 수|관객수)(?:이|가|는|은)?\s?(?:총\s?)?(?:얼마나|몇)|"
+                     r"출연진|(?:주연|주인공)(?:이|은|는)?\s?누구|언제 개봉|개봉일(?:이|은)?\s?(?:언제|며칠)|"
+                     r"내용(?:을|이)?\s?(?:간단히\s?)?요약"),
+    "zh": re.compile(r"[导導]演(?:是[谁誰]|是哪位)(?!定|决定|決定|来定|來定|说了算|說了算|拍板|选|選|挑)|"
+                     r"[谁誰](?:[导導]演|[导導])的|"
+                     r"主演(?:都)?(?:有|是)(?:谁|哪些)|谁主演|(?:哪天|哪年|几号|什么时候)上映|上映(?:日期|时间)是|"
+                     r"票房(?:一共|总共|最后|最终)?(?:是)?多少|讲讲.{0,12}[剧劇]情|[剧劇]情(?:简介|介绍|梗概)|"
+                     r"讲(?:的是|了)什么"),
+}
+# A film named by its title (《…》, 『…』, Korean '…') or pointed at ("this film"): with a fact asked about it, a quiz.
+_FILM_NAMED = re.compile(r"《[^》]{1,30}》|『[^』]{1,30}』|['‘][^'’\n]{1,20}['’]|この映画|あの映画|その映画|"
+                         r"(?:이|그|저) 영화|(?:这|那)部(?:电影|片)")
 # Asking the coach to do a task rather than to advise: write, fix, convert, calculate, translate, summarise,
 # recommend, look up today's rate. The forms a request takes in each language (an imperative, "can you ...",
 # 〜てください, 〜해 주세요, 帮我…); a partner's request reported in the question (「作ってほしいと言ってきました」,
@@ -112,10 +147,10 @@ TASK = re.compile(
     r"(書い|書き直し|訳し|翻訳し|換算し|変換し|計算し|要約し|まとめ|添削し|作っ|作成し|直し|チェックし|占っ)"
     r"(て|で)(ください|下さい|くれ|もらえ|もらい|いただけ|頂け|ほしい|欲しい)(?!と|って)|"
     r"おすすめ|オススメ|お勧め|お薦め|今日の.{0,6}(レート|為替)|"
-    r"(써|작성해|번역해|바꿔|변환해|계산해|요약해|고쳐|짜|만들어|추천해)\s?(주세요|줘|주실|줄래|주시겠|주십)|"
+    r"(써|작성해|번역해|바꿔|변환해|계산해|요약해|고쳐|짜|만들어|추천해|골라)\s?(주세요|줘|주실|줄래|주시겠|주십)|"
     r"추천|오늘.{0,6}환율|"
     r"(帮我|给我|能不能帮|能否帮|可以帮|麻烦你|请你|请帮)[^，。？?]{0,10}(写|改|翻译|换算|计算|概括|总结|推荐|做|列|转换|讲)|"
-    r"推荐|今天.{0,8}汇率",
+    r"推荐|今天.{0,8}汇率|找[^，。？?]{0,20}给我(?!们)",
     re.I | re.M)
 # Words that place a question in film and TV dealings, and words for the other side of the table.
 DOMAIN = re.compile(
@@ -170,6 +205,8 @@ def trap_words(text: str) -> dict[str, int]:
         lemmas = set(words)
         for name, lists in TOPICS.items():
             found[name] += sum(w in lemmas or (len(w) > 1 and w in own) for w in lists[lang])
+        facts = {m.group(0) for m in FACT_ASKS[lang].finditer(own)}
+        found["trivia"] += len(facts) + bool(facts and _FILM_NAMED.search(own))  # a named film is firmer
     return {name: n for name, n in found.items() if n}
 
 
