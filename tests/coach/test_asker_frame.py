@@ -117,3 +117,19 @@ def test_words_of_two_pairs_name_no_pair() -> None:
 ])
 def test_roots_possessives_and_the_partner_named_by_city_show_the_side(message: str, side: Perspective) -> None:
     assert understand(message).side is side
+
+
+@pytest.mark.parametrize(("message", "stage"), [
+    ("撮影が予定より十日遅れています。アメリカ側にいつ伝えるべきですか。", "production"),
+    ("비 때문에 촬영이 일주일 밀렸어요.", "production"),
+    ("连着下雨，进度已经落后一周了。", "production"),
+    ("美方的编剧开机以后还在改剧本。", "production"),
+    ("미국 파트너와 계약한 뒤 수익 배분을 다시 하자고 합니다.", "signed"),
+    ("미국 스튜디오와 공동제작 계약 중인데 준거법을 어떻게 할까요?", "negotiating"),
+    ("美方还在谈条件，一直问谁能拍板。", "negotiating"),
+    ("出版社に実写化を打診しました。", "negotiating"),
+    ("美方想在佐治亚州拍，这对补贴有什么影响？", None),  # where to shoot, asked before anything is shot
+    ("米国側の撮影が遅れた場合の費用負担を契約で決めたい。", None),  # a slip that may happen is no shoot
+])
+def test_the_stage_in_everyday_words(message: str, stage: str | None) -> None:
+    assert detect_stage(message) == stage
