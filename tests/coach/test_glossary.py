@@ -134,3 +134,17 @@ def test_everyday_words_for_situations_have_english_words(question: str, english
 
 def test_a_late_reply_is_no_schedule_slip() -> None:
     assert "schedule" not in Glossary.load().expand("米国側からの返事が遅れています。")
+
+
+@pytest.mark.parametrize(("question", "meant", "not_meant"), [
+    # the shoot running over and who pays for it is a slip's cost, not crew on standby
+    ("撮影が2週間押したので、押した分のコストは誰が負担するのが筋ですか。", "schedule delay slip", "standby"),
+    ("촬영이 늦어졌는데 추가 비용은 누가 부담하나요?", "who pays", "standby"),
+    # asking how the work is going is no slip; falling behind is
+    ("怎么问美方的进度才靠谱？", "progress", "delay"),
+    ("后期进度落后了一周。", "delay slip", "progress"),
+    ("撮影の途中で円が大きく動きました。", "exchange rate", "budget"),
+])
+def test_everyday_words_are_glossed_with_their_own_concept(question: str, meant: str, not_meant: str) -> None:
+    expanded = Glossary.load().expand(question)
+    assert meant in expanded and not_meant not in expanded
