@@ -127,6 +127,10 @@ def test_a_glossary_entry_without_english_text_names_the_fix(tmp_path: Path) -> 
     ("投资人撤资了，美方想重新谈。", "financing fell through"),
     ("본사가 인기 웹툰 실사화를 원해요.", "live-action adaptation"),  # 실사화 is no due diligence (실사)
     ("返事が遅れていて、催促してもいいですか。", "email reply"),
+    ("한국 감독님이 회의 내내 아무 말씀이 없으셨어요.", "silence in the meeting"),
+    ("打ち合わせで提案したら、先方は誰も何も言わず沈黙が続きました。", "silence in the meeting"),
+    ("美方第一次开会就要我们当场拍板。", "decision in the meeting"),
+    ("美方又要一个删减版，合同里根本没这一项。", "not in the contract"),
 ])
 def test_everyday_words_for_situations_have_english_words(question: str, english: str) -> None:
     assert english in Glossary.load().expand(question)
