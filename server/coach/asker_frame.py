@@ -64,7 +64,14 @@ _US_STAFF_NATIVE = re.compile(
     r"소속|의 (?:코디네이터|통역|어시스턴트))|"
     r"미국(?:인)?\s*(?:보스|상사)|(?:LA|할리우드)\s*본사|"
     r"我(?:在|是)[^，。,]{0,12}(?:美国|美方|洛杉矶|好莱坞|纽约)|(?:替|给|帮|为)(?:一家)?美国(?:老板|公司|制片|片方|投资方)|"
-    r"我们(?:是)?(?:一家)?美(?:国|方)(?!投资|出资)|我方是美(?:国|方)|美国总部|中方[^，。,“”\"]{0,6}(?:说|表示|回复|答复)")
+    r"我们(?:是)?(?:一家)?美(?:国|方)(?!投资|出资)|我方是美(?:国|方)|美国总部|中方[^，。,“”\"]{0,6}(?:说|表示|回复|答复)|"
+    # our own American company or people, said with a possessive: 「우리 미국 회사가」, 「저희 회사 미국인 프로듀서」,
+    # 「うちのアメリカ人プロデューサー」, 「我们在美国的公司」, 「作为美方」, 「陪美国老板」
+    r"(?:우리|저희)\s*(?:회사\s*)?(?:의\s*)?(?:미국|LA|할리우드)(?:인)?\s*(?:회사|제작사|스튜디오|팀|프로듀서|PD|피디|대표|"
+    r"직원|법인|쪽|측)|(?:うちの|弊社の|当社の)(?:米国|アメリカ|LA|ロサンゼルス)(?:人)?の?(?:会社|本社|スタジオ|チーム|"
+    r"プロデューサー|上司|社長|側)|我们(?:在)?(?:美国|洛杉矶|好莱坞)的(?:公司|团队|制片公司)|作为美方|"
+    r"(?:陪|跟着|陪同)(?:我们)?(?:的)?美国(?:老板|制片人|制片|同事|高管|团队)|"
+    r"在(?:美国|好莱坞|洛杉矶|纽约)(?:的)?(?:一家)?[^，。,]{0,8}?(?:公司|片厂|工作室)(?:工作|上班|任职|做)")
 # An English question about "the Korean side" or "their Japanese producer" (the partner in the third person), or
 # about "the American studio": a weaker sign of the asker's side, read when the first-person ones say nothing.
 _THEM_ASIAN = re.compile(rf"\b(?:the|their|a|this)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b|"
@@ -74,7 +81,12 @@ _THEM_AMERICAN = re.compile(rf"\b(?:the|their|a|this)\s+(?:american|us|u\.s\.|ho
                             re.I)
 _GOING_THERE = re.compile(r"(?<!based )(?<!office )(?<!here )(?<!studio )(?<!company )(?<!HQ )\b(?:in|to)\s+"
                           r"(?:Tokyo|Osaka|Kyoto|Seoul|Busan|Beijing|Shanghai)\b", re.I)
-_ASIA_SIDE_NATIVE = re.compile(r"日本(?:の|側の)?(?:パートナー|制作会社|スタジオ|会社)|한국\s*(?:파트너|제작사)|"
+_ASIA_SIDE_NATIVE = re.compile(r"日本(?:の|側の)?(?:パートナー|制作会社|スタジオ|会社)|"
+                               r"(?<!저희 )(?<!우리 )(?:한국|서울)\s*(?:의\s*)?(?:공동\s*)?"
+                               r"(?:파트너|제작사|배급사|방송사|투자사|투자배급사|공동제작사)|"
+                               r"(?<!我们)(?<!我方)(?<!我司)(?<!我们是)(?:北京|上海|杭州|深圳|广州|成都|重庆|横店|"
+                               r"中国)(?:的)?(?:一家|那家|这家)?(?:合作方|合作伙伴|合拍方|制片方|投资方|影视公司|公司)|"
+                               r"一家(?:北京|上海|杭州|深圳|广州|成都|中国)(?:的)?[^，。,]{0,4}?公司|"
                                r"(?<!저희 )(?<!우리 )한국\s*(?:측|쪽|팀|제작팀|스태프|직원|실무자)|"
                                r"中国(?:合作方|公司)|(?<!我们)(?<!我方)中方(?!说了算)")
 # The Asian team named in the third person (「日本のチームと」, 「한국 스태프들이랑」), by an asker who works for the
@@ -140,7 +152,12 @@ _STAGES = [
                               r"weeks? (?:from|before|until|to) (?:lock|delivery|release|premiere|air))|撮影中|制作中|"
                               r"撮影が始ま|撮影開始|クランクイン|ピクチャーロック|編集中|アフレコ|ポスプロ|"
                               r"納品|촬영 중|촬영이 시작|크랭크인|편집 중|후반 ?작업|납품|拍摄中|已经开机|开机后|"
-                              r"开机了|开拍|剪辑中|后期|交付",
+                              r"开机了|开拍|剪辑中|后期|交付|"
+                              # the shoot under way: 「撮影が二週間遅れ」, 「촬영이 밀렸」, 「进度已经落后」
+                              r"撮影が[^。、]{0,8}(?:遅れ|押し|止ま|中断)(?!た場合|たら|る場合|ると)|撮影の途中|ロケ中|現場が混乱|"
+                              r"촬영이 [^.,]{0,8}(?:밀렸|밀려|지연됐|지연되고|늦어졌|늦어지고|중단)|촬영 현장|현장에서|"
+                              r"크랭크업|"
+                              r"拍摄(?:进度|期间|现场)|进度[^，。]{0,4}落后|剧组|开机以后|杀青",
                               re.I)),
     ("signed", re.compile(r"\b(?:we|they)(?: have| had|'ve)?(?: already| just)? signed\b|\bsigned (?:the|a|our)\s+"
                           r"(?:\w+\s+)?(?:deal|contract|agreement)|\b(?:after|since) signing\b|"
@@ -148,10 +165,11 @@ _STAGES = [
                           r"\b(?:contract|deal|agreement) is (?:signed|done)\b|\bdeal (?:closed|is closed)\b|"
                           r"契約済|締結済|契約した|署名した|サインした|契約を(?:結ん|交わし)|契約後|"
                           r"계약했|서명했|서명한|서명 후|계약 후|계약(?:을|도) 했|이미 계약|계약을 맺|"
-                          r"已签|签了|签约后|签约了|合同签", re.I)),
+                          r"已签|签了|签约后|签约了|合同签|계약한 뒤|서명한 지|이미 사인", re.I)),
     ("negotiating", re.compile(r"\b(negotiat\w+|term sheet|drafting|draft (?:contract|agreement)|before (?:we )?"
                                r"sign(?:ing)?|deal memo|first meeting|pitch\w*|proposal)\b|交渉|契約前|협상|계약 전|"
-                               r"피칭|谈判|签约前", re.I)),
+                               r"피칭|谈判|签约前|打診|提案があり|협의 중|논의 중|계약 중|첫 미팅|还没签|谈合同|"
+                               r"谈条件|在谈|初回の(?:会議|打ち合わせ)|第一次见面|一上来", re.I)),
 ]
 
 
@@ -165,8 +183,32 @@ def detect_pair(text: str) -> Culture | None:
     return found.pop() if len(found) == 1 else None
 
 
+# Heritage is no side: a Korean-American producer (「한국계 미국인」, 「재미교포」, 「日系アメリカ人」,
+# 「美籍华人」) is an American, and 「한국계 프로듀서」, 「华裔制片」, 「日系のプロデューサー」 name a person's
+# roots, not the company they work for.
+_AMERICAN_HERITAGE = [
+    (re.compile(r"\b(?:korean|japanese|chinese|taiwanese|asian)[- ]americans?\b", re.I), "American"),
+    (re.compile(r"(?:한국|일본|중국|대만|아시아)계\s*미국(?:인|사람)|재미\s*(?:교포|동포|한인|한국인)"), "미국인"),
+    (re.compile(r"(?:日|韓国|中国|台湾|アジア)系(?:の)?(?:アメリカ人|米国人)|日系(?:人|二世|三世)"), "アメリカ人"),
+    (re.compile(r"美籍(?:华人|华裔|韩裔|日裔)|(?:华|韩|日)裔美国人"), "美国人"),
+]
+_HERITAGE = re.compile(r"\b(?:korean|japanese|chinese|taiwanese)-born\b|\bof (?:korean|japanese|chinese) "
+                       r"(?:descent|heritage|background|origin)\b|(?:한국|일본|중국|대만)계(?!\s*(?:회사|기업|자본|투자|은행))|"
+                       r"교포|(?:韓国|中国|台湾)系(?!企業|の企業|資本)|日系(?=の?(?:プロデューサー|スタッフ|社員|人|方))|"
+                       r"华裔|华人|华侨|韩裔|日裔", re.I)
+
+
+def without_heritage(text: str) -> str:
+    """The text with heritage said as what it tells of the side: "Korean-American" as "American", 「한국계」 as
+    nothing."""
+    for pattern, american in _AMERICAN_HERITAGE:
+        text = pattern.sub(american, text)
+    return _HERITAGE.sub("", text)
+
+
 def detect_side(text: str, language: str) -> Perspective | None:
     """The asker's side: an American about an Asian partner, or an Asian company about an American partner."""
+    text = without_heritage(text)
     stated = _stated_side(text)
     if stated is not None:
         return stated

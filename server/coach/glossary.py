@@ -28,6 +28,10 @@ def own_words(text: str) -> str:
 
 
 class Glossary:
+    """Terms with their English words. A term whose English is empty is a false friend: a word that contains a
+    term but means something else (「제작사인데」 is "we are a production company", not 사인 "signing"; 「いずれ」
+    is "eventually", not ずれ "slip"), read as itself and glossed with nothing."""
+
     def __init__(self, terms: list[tuple[str, str]]) -> None:
         self.terms = sorted(terms, key=lambda t: -len(t[0]))  # longest first: 最終編集権 before 編集
 
@@ -35,11 +39,11 @@ class Glossary:
     def load(cls, path: Path = GLOSSARY) -> Glossary:
         try:
             entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-            return cls([(term, entry["en"]) for entry in entries for lang in ("ja", "ko", "zh")
+            return cls([(term, _english(entry)) for entry in entries for lang in ("ja", "ko", "zh")
                         for term in entry.get(lang, [])])
         except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as e:
             raise CoachError(f"{path}: cannot read the glossary ({e.__class__.__name__}: {e}); each entry needs "
-                             "'en' and lists under 'ja', 'ko', 'zh'") from e
+                             "'en' (text; \"\" for false friends) and lists under 'ja', 'ko', 'zh'") from e
 
     def expand(self, text: str) -> str:
         """The question with the English words of the terms it uses appended (English questions unchanged). A term
@@ -51,15 +55,21 @@ class Glossary:
         return f"{text} ({'; '.join(dict.fromkeys(found))})" if found else text
 
     def _matches(self, text: str, whole_only: bool = False) -> list[tuple[str, str, range]]:
-        """Each occurrence of a term (longest terms first); `whole_only`: only those no longer term found earlier
-        covers entirely. str.find, not a regex per term: hundreds of terms would thrash re's cache."""
+        """Each occurrence of a term (longest terms first) that no false friend found earlier covers; `whole_only`:
+        only those no longer term found earlier covers entirely. str.find, not a regex per term: hundreds of terms
+        would thrash re's cache."""
         out: list[tuple[str, str, range]] = []
         taken: set[int] = set()
+        false_friends: set[int] = set()
         for term, english in self.terms:
             start = text.find(term)
             while start >= 0:
                 span = range(start, start + len(term))
-                if not (whole_only and taken.issuperset(span)):
+                if false_friends.issuperset(span):
+                    pass  # inside a word that only looks like it: 사인 in 제작사인데
+                elif not english:
+                    false_friends.update(span)
+                elif not (whole_only and taken.issuperset(span)):
                     out.append((term, english, span))
                     taken.update(span)
                 start = text.find(term, start + len(term))
@@ -75,6 +85,13 @@ class Glossary:
         letters = [i for i, c in enumerate(own) if CJK_CHAR.match(c)]
         covered = {i for _, _, span in self._matches(own) for i in span}
         return round(1.0 - len(covered.intersection(letters)) / len(letters), 4) if letters else 0.0
+
+
+def _english(entry: dict[str, object]) -> str:
+    english = entry["en"]
+    if not isinstance(english, str):
+        raise TypeError(f"'en' is {english!r}, not text")
+    return english
 
 
 @functools.cache

@@ -90,3 +90,46 @@ def test_places_and_words_only_one_pair_uses_name_the_pair(message: str, pair: C
 
 def test_words_of_two_pairs_name_no_pair() -> None:
     assert detect_pair("Our Korean studio is adapting a manga. Who do we ask?") is None
+
+
+@pytest.mark.parametrize(("message", "side"), [
+    # heritage names a person's roots, not the company they work for: the rest of the message decides
+    ("미국 제작사에서 일하는 한국계 프로듀서예요. 서울 방송사가 답을 안 줘요.", US),
+    ("재미교포 PD인데 한국 투자사가 '검토해 보겠습니다'라고만 합니다.", US),
+    ("중국계 미국인 프로듀서입니다. 베이징 쪽 합작사가 연락이 없어요.", US),
+    ("我是美籍华人，在好莱坞一家公司做发行，国内片方一直不回邮件。", US),
+    ("日系アメリカ人のプロデューサーです。出版社に映画化を断られました。", US),
+    ("I'm a Korean-American producer at an LA studio and the Busan crew works late every night.", US),
+    # ... and roots are no American side either: a Seoul company working with a Korean-owned US investor
+    ("저희는 한국계 투자사와 일하는 서울의 제작사입니다. 미국 파트너가 답이 없어요.", ASIA),
+    # our own American company or boss, said with a possessive
+    ("우리 미국 회사가 영진위 인센티브를 직접 신청할 수 있나요?", US),
+    ("저희 회사 미국인 프로듀서가 방송국 국장님과 첫 미팅을 해요.", US),
+    ("我们在美国的公司要跟一家影视集团签约，作为美方要注意什么？", US),
+    ("下周陪美国老板去深圳见投资方，饭桌上要注意什么？", US),
+    ("うちのアメリカ人プロデューサーが来月、出版社に挨拶に行きます。", US),
+    # the Asian partner named by its city or kind of company
+    ("成都合作方的财务说款项还在走流程，这正常吗？", US),
+    ("跟一家杭州公司谈动画合拍，版权该怎么分？", US),
+    ("한국 공동제작사가 로열티에서 세금을 떼고 보낸대요.", US),
+    # ... but not the asker's own company
+    ("我们北京公司想跟好莱坞合拍，美方要求先签备忘录。", ASIA),
+])
+def test_roots_possessives_and_the_partner_named_by_city_show_the_side(message: str, side: Perspective) -> None:
+    assert understand(message).side is side
+
+
+@pytest.mark.parametrize(("message", "stage"), [
+    ("撮影が予定より十日遅れています。アメリカ側にいつ伝えるべきですか。", "production"),
+    ("비 때문에 촬영이 일주일 밀렸어요.", "production"),
+    ("连着下雨，进度已经落后一周了。", "production"),
+    ("美方的编剧开机以后还在改剧本。", "production"),
+    ("미국 파트너와 계약한 뒤 수익 배분을 다시 하자고 합니다.", "signed"),
+    ("미국 스튜디오와 공동제작 계약 중인데 준거법을 어떻게 할까요?", "negotiating"),
+    ("美方还在谈条件，一直问谁能拍板。", "negotiating"),
+    ("出版社に実写化を打診しました。", "negotiating"),
+    ("美方想在佐治亚州拍，这对补贴有什么影响？", None),  # where to shoot, asked before anything is shot
+    ("米国側の撮影が遅れた場合の費用負担を契約で決めたい。", None),  # a slip that may happen is no shoot
+])
+def test_the_stage_in_everyday_words(message: str, stage: str | None) -> None:
+    assert detect_stage(message) == stage

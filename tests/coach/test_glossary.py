@@ -75,3 +75,80 @@ def test_a_term_inside_a_longer_matched_term_adds_nothing_of_its_own() -> None:
 ])
 def test_everyday_words_chinese_and_korean_askers_use_have_english_words(question: str, english: str) -> None:
     assert english in Glossary.load().expand(question)
+
+
+@pytest.mark.parametrize(("question", "not_meant"), [
+    ("저희는 한국 제작사인데, 미국 측이 일정을 당기자고 합니다.", "contract agreement"),  # 제작사인데: no 사인
+    ("미국 스태프들은 무조건 정시에 끝내요.", "negotiation terms"),  # 무조건: no 조건
+    ("미국 측 관계자가 노트북으로 회의록을 써요.", "trust relationship"),
+    ("いずれアメリカ側にも話すつもりです。", "schedule delay slip"),  # いずれ: no ずれ
+    ("米国チームが進捗をほとんど共有してくれません。", "co-owned"),  # sharing news, not co-owned rights
+    ("投資ファンドから連絡がありました。", "fans complain"),
+    ("没关系，美方说下周再谈。", "trust relationship"),
+    ("好莱坞的编剧每天发新页过来。", "long contract"),  # new script pages, not a long contract
+])
+def test_a_word_that_only_contains_a_term_is_not_glossed_as_it(question: str, not_meant: str) -> None:
+    assert not_meant not in Glossary.load().expand(question)
+
+
+@pytest.mark.parametrize(("question", "english"), [
+    ("계약서에 사인했는데 다시 협상하자고 해요.", "contract agreement"),  # the real 사인 still counts
+    ("共同製作した作品の権利を日米で共有しています。", "co-owned"),
+    ("美方发来一份九十多页的英文合同。", "long contract"),
+])
+def test_the_term_itself_is_still_glossed_beside_its_false_friends(question: str, english: str) -> None:
+    assert english in Glossary.load().expand(question)
+
+
+def test_a_false_friend_covers_nothing(tmp_path: Path) -> None:
+    """A false friend's letters are unglossed: the English words appended say nothing about them."""
+    path = tmp_path / "glossary.yaml"
+    path.write_text('- {en: contract agreement, ko: [사인]}\n- {en: "", ko: [제작사인]}\n', encoding="utf-8")
+    glossary = Glossary.load(path)
+    assert glossary.expand("제작사인데") == "제작사인데"
+    assert glossary.unglossed("제작사인데") == 1.0
+    assert glossary.expand("사인했어요").endswith("(contract agreement)")
+
+
+def test_a_glossary_entry_without_english_text_names_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yaml"
+    path.write_text("- {en: , ko: [무조건]}\n", encoding="utf-8")
+    with pytest.raises(CoachError, match=r"(?s)glossary.yaml.*not text.*false friends"):
+        Glossary.load(path)
+
+
+@pytest.mark.parametrize(("question", "english"), [
+    ("한국 제작사가 중요한 결정도 카톡으로만 해요.", "KakaoTalk"),
+    ("美方剧组12个小时一到就收工，我们的加班怎么算？", "overtime"),
+    ("미국 쪽에서 얼굴도 한 번 안 보고 계약서 초안을 보냈어요.", "before the first meeting"),
+    ("美方还没见面就发来合同。", "before the first meeting"),
+    ("听说要喝很多酒、敬很多酒，我不太能喝。", "drinking"),
+    ("编剧开机以后还在天天改剧本。", "script rewrites"),
+    ("投资人撤资了，美方想重新谈。", "financing fell through"),
+    ("본사가 인기 웹툰 실사화를 원해요.", "live-action adaptation"),  # 실사화 is no due diligence (실사)
+    ("返事が遅れていて、催促してもいいですか。", "email reply"),
+    ("한국 감독님이 회의 내내 아무 말씀이 없으셨어요.", "silence in the meeting"),
+    ("打ち合わせで提案したら、先方は誰も何も言わず沈黙が続きました。", "silence in the meeting"),
+    ("美方第一次开会就要我们当场拍板。", "decision in the meeting"),
+    ("美方又要一个删减版，合同里根本没这一项。", "not in the contract"),
+])
+def test_everyday_words_for_situations_have_english_words(question: str, english: str) -> None:
+    assert english in Glossary.load().expand(question)
+
+
+def test_a_late_reply_is_no_schedule_slip() -> None:
+    assert "schedule" not in Glossary.load().expand("米国側からの返事が遅れています。")
+
+
+@pytest.mark.parametrize(("question", "meant", "not_meant"), [
+    # the shoot running over and who pays for it is a slip's cost, not crew on standby
+    ("撮影が2週間押したので、押した分のコストは誰が負担するのが筋ですか。", "schedule delay slip", "standby"),
+    ("촬영이 늦어졌는데 추가 비용은 누가 부담하나요?", "who pays", "standby"),
+    # asking how the work is going is no slip; falling behind is
+    ("怎么问美方的进度才靠谱？", "progress", "delay"),
+    ("后期进度落后了一周。", "delay slip", "progress"),
+    ("撮影の途中で円が大きく動きました。", "exchange rate", "budget"),
+])
+def test_everyday_words_are_glossed_with_their_own_concept(question: str, meant: str, not_meant: str) -> None:
+    expanded = Glossary.load().expand(question)
+    assert meant in expanded and not_meant not in expanded
