@@ -12,12 +12,15 @@ from dataclasses import replace
 
 from server.coach.compose import Labels, build_section, followup_section, pick, say_items
 from server.coach.draft_reply import draft_email
+from server.coach.followup import asks_to_record
 from server.coach.plan import CORE_WORDS, Plan, fits_pair
 from server.models import Card, Culture, Language, Perspective, Turn
 from server.search.lexical import tokenize
 
 OUTCOMES = ("decline", "clarify", "answer")  # from worst to best
 NEW_ASK_FLOOR = 0.15  # the follow-up's own best card needs at least this probability on its own words
+RECORD_FLOOR = 0.3  # ... and a card on writing things down, for "how do we get it in writing?"
+WRITING_TOPIC = "written-communication"
 
 
 def best(plans: list[Plan]) -> Plan | None:
@@ -26,7 +29,8 @@ def best(plans: list[Plan]) -> Plan | None:
 
 
 def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture | None, people: bool,
-           switched: Culture | None, answer_at: float, rebuild: Callable[[Card, Plan, Plan], Plan]) -> Plan:
+           switched: Culture | None, answer_at: float, rebuild: Callable[[Card, Plan, Plan], Plan],
+           side: Perspective | None = None) -> Plan:
     """The plan a turn answers with: the best of its readings, unless the follow-up brings in someone new
     (new_ask), switches the country (for_pair, then unsure_for_pair) or would answer with a card carried only by the
     earlier question's words (carried_over). `rebuild(card, chosen, alone)` answers the turn from `card`. A
@@ -35,6 +39,7 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     stay = carried_over(plan, shown_cards, answer_at)
     glued = {plan.cards[0].id} if stay is not None else set()  # no better an answer than a shown card
     card = new_ask(plans[0], plan, shown_cards | glued, pair, people) if len(plans) == 2 else None
+    card = record_ask(plans[0], plan, shown_cards, pair, side) if len(plans) == 2 and asks_to_record(message) else card
     card = for_pair(plan, switched) if switched else card
     if card is None and stay is not None:  # as unsure as the card it replaces, not as the last answer
         plan = replace(rebuild(stay, plan, replace(plan, outcome="stay")), confidence=plan.earned or 0.0)
@@ -57,6 +62,18 @@ def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | No
     top = alone.candidates[0]  # so ranked above the shown card on the follow-up's own words
     new = top.card.id not in shown_cards and fits_pair(top.card, pair) and top.probability >= NEW_ASK_FLOOR
     return top.card if new else None
+
+
+def record_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | None,
+               side: Perspective | None) -> Card | None:
+    """"How do I get whatever we agree down in writing?": the card on confirming in writing that the follow-up's
+    own words rank best (one on written communication, new in the conversation, of the asker's pair and side, at least
+    RECORD_FLOOR on those words), when the chosen plan answers from a card that is not about writing."""
+    if chosen.outcome != "answer" or not chosen.cards or WRITING_TOPIC in chosen.cards[0].topics:
+        return None
+    return next((c.card for c in alone.candidates if WRITING_TOPIC in c.card.topics and c.probability >= RECORD_FLOOR
+                 and c.card.id not in shown_cards and fits_pair(c.card, pair)
+                 and (side is None or c.card.perspective in (side, Perspective.BOTH))), None)
 
 
 def new_card_plan(card: Card, chosen: Plan, alone: Plan, side: Perspective | None, pair: Culture | None,
