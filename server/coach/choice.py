@@ -19,7 +19,7 @@ from server.search.lexical import tokenize
 
 OUTCOMES = ("decline", "clarify", "answer")  # from worst to best
 NEW_ASK_FLOOR = 0.15  # the follow-up's own best card needs at least this probability on its own words
-RECORD_FLOOR = 0.3  # ... and a card on writing things down, for "how do we get it in writing?"
+RECORD_FLOOR = NEW_ASK_FLOOR  # ... and so a card on writing things down, for "how do we get it in writing?"
 WRITING_TOPIC = "written-communication"
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from server.cjk import language_of
 from server.coach.offtopic import asks_for_task, off_topic_cue
@@ -96,12 +96,14 @@ _FRAMES = [
 # 「비용은 누가 내나요?」, 「费用谁承担？」) asks about the money side of the topic just discussed, not about paying in
 # general: "pays" alone ranks the card on fronting incentive money or on overages first.
 _WHO_PAYS = re.compile(
-    r"\bwho(?:'s| is| should| has to| will| would| normally| usually)? (?:pays?|paying(?! attention)|covers?|covering|picks? up|"
-    r"eats?|absorbs?|bears?|foots?)\b|\b(?:charge|bill|invoice|recover (?:it|that|this|the cost) from) (?:them|the \w+)\b|"
+    r"\bwho(?:'s| is| should| has to| will| would| normally| usually)? (?:pays?|paying(?! attention)|covers?|"
+    r"covering|picks? up|eats?|absorbs?|bears?|foots?)\b|"
+    r"\b(?:charge|bill|invoice|recover (?:it|that|this|the cost) from) (?:them|the \w+)\b|"
     r"\bmake (?:them|the \w+) (?:pay|cover)\b|\bwhose (?:cost|bill|budget)\b|負担|誰が(?:払|支払|持つ)|"
     r"(?:費用|お金|コスト)は(?:誰|どちら)|누가\s*(?:내|부담|지불|책임지)|(?:비용|돈)[은는을이]?\s*누가|부담하|"
     r"谁(?:来)?(?:出钱|付|承担|负担|买单|掏钱|支付)|(?:费用|成本|钱)[^。？?]{0,4}谁|由谁", re.I)
 MONEY_TOPIC = "budget-financing"
+MONEY_FLOOR = 0.15  # the topic's ranking supports a money card this much at least
 
 
 # A follow-up that asks how to record what was agreed ("how do I get whatever we agree down in writing?", "how do
@@ -122,16 +124,18 @@ def asks_who_pays(message: str) -> bool:
     return bool(_WHO_PAYS.search(message))
 
 
-def money_first(blended: list[Candidate], topic: list[Candidate], floor: float) -> list[Candidate]:
+def money_first(blended: list[Candidate], topic: list[Candidate], answer_at: float) -> list[Candidate]:
     """A who-pays follow-up's candidates: the cards on money that the topic's own ranking (`topic`, the follow-up
-    glued to what it continues) puts at or above `floor`, with that probability, in the order the follow-up's words
-    counted too (`blended`) rank them (「予算を超えた場合はどちらが負担？」 after the budget card: the overage card),
-    then the rest as blended. The conversation's cost card answers "who pays?", not a card carried by "pays" alone."""
-    order = {c.card.id: n for n, c in enumerate(blended)}
-    money = sorted((c for c in topic if MONEY_TOPIC in c.card.topics and c.probability >= floor),
-                   key=lambda c: order.get(c.card.id, len(order)))
+    glued to what it continues) supports (at least MONEY_FLOOR), first, the topic's ranking counting three times the
+    follow-up's own words (`blended` is the mean of the two: 「予算を超えた場合はどちらが負担？」 after the budget card
+    gets the overage card), each at least as sure as the answer threshold; then the rest as blended. The
+    conversation's cost card answers "who pays?", not a card carried by "pays" alone."""
+    mean = {c.card.id: c.probability for c in blended}
+    money = sorted((c for c in topic if MONEY_TOPIC in c.card.topics and c.probability >= MONEY_FLOOR),
+                   key=lambda c: -(c.probability + mean.get(c.card.id, 0.0)))
     ids = {c.card.id for c in money}
-    return money + [c for c in blended if c.card.id not in ids]
+    return [replace(c, probability=max(c.probability, answer_at)) for c in money] + \
+        [c for c in blended if c.card.id not in ids]
 
 
 def glossed(part: str) -> str:
