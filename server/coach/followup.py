@@ -99,7 +99,8 @@ _WHO_PAYS = re.compile(
     r"\bwho(?:'s| is| should| has to| will| would| normally| usually)? (?:pays?|paying(?! attention)|covers?|"
     r"covering|picks? up|eats?|absorbs?|bears?|foots?)\b|"
     r"\b(?:charge|bill|invoice|recover (?:it|that|this|the cost) from) (?:them|the \w+)\b|"
-    r"\bmake (?:them|the \w+) (?:pay|cover)\b|\bwhose (?:cost|bill|budget)\b|負担|誰が(?:払|支払|持つ)|"
+    r"\bmake (?:them|the \w+) (?:pay|cover)\b|\bwhose (?:cost|bill|budget)\b|\bon the hook for\b|"
+    r"負担|誰が(?:払|支払|持つ)|"
     r"(?:費用|お金|コスト)は(?:誰|どちら)|누가\s*(?:내|부담|지불|책임지)|(?:비용|돈)[은는을이]?\s*누가|부담하|"
     r"谁(?:来)?(?:出钱|付|承担|负担|买单|掏钱|支付)|(?:费用|成本|钱)[^。？?]{0,4}谁|由谁", re.I)
 MONEY_TOPIC = "budget-financing"
@@ -109,7 +110,7 @@ MONEY_FLOOR = 0.15  # the topic's ranking supports a money card this much at lea
 # A follow-up that asks how to record what was agreed ("how do I get whatever we agree down in writing?", "how do
 # we record it properly?", 「決まったことは書面でどう残せばいいですか」, 「합의한 내용은 서면으로 어떻게 남기죠?」,
 # 「怎么落实到书面上？」) asks how to confirm decisions, a new ask; "can you draft the reply?" is no such question.
-_RECORDS = re.compile(r"\b(?:in writing|on paper|on the record|written (?:record|confirmation)|minutes|"
+_RECORDS = re.compile(r"\b(?:in(?:to)? writing|on paper|on the record|written (?:record|confirmation)|minutes|"
                       r"record (?:it|that|this|the|what|our|these)|document (?:it|that|this|what))\b|"
                       r"書面|文書で|記録に残|議事録|서면|문서로|기록으로|회의록|书面|白纸黑字|会议纪要|记录下来", re.I)
 
@@ -184,8 +185,6 @@ def readings(message: str, history: list[Turn], continued: str | None) -> list[R
         return [Reading(None)]
     off_topic = bool(off_topic_cue(message) or asks_for_task(message))
     continuation = Reading(continued, in_scope_known=not off_topic)
-    if asks_to_record(message) and not off_topic:  # its own words name the ask: read on its own too
-        return [Reading(None), continuation]
     if is_followup(message, history) or named_part(message) is not None or asks_for_wording(message):
         return [continuation]
     return [Reading(None)] if off_topic else [Reading(None), continuation]

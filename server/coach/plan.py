@@ -79,6 +79,7 @@ class Plan:
     candidates: list[Candidate] = field(default_factory=list)  # the first part's ranking, best first
     query: str = ""
     earned: float | None = None  # a continuation: its card's probability with the follow-up's own words counted
+    own: list[Candidate] = field(default_factory=list)  # a continuation: the follow-up ranked on its own words
 
     @property
     def cards(self) -> list[Card]:
@@ -158,6 +159,7 @@ class Planner:
                      or names_no_topic(part) else self.glossary.expand(u.query(part, situation=False))
                      for part in u.parts]
         own_query = self.glossary.expand(u.query(u.parts[0])) if previous_query is not None else None
+        own_ranked: list[Candidate] = []
         # every text this plan ranks, encoded in one batch (the model runs once, not once per text)
         self.retriever.query_vectors([t for t in [*queries, *by_itself, own_query] if t is not None])
         ranked = [self.rank(q, asker, frozenset(f.card_id for f in found))
@@ -178,7 +180,7 @@ class Planner:
         if own_query is not None:  # glued to what it continues, the earlier question's words dominate; the
             # follow-up's own words say what it newly asks ("and how do I put it in writing?"): ranked alone too
             own = u.parts[0]
-            by_own = self.rank(own_query, asker, frozenset(f.card_id for f in about[0]))
+            by_own = own_ranked = self.rank(own_query, asker, frozenset(f.card_id for f in about[0]))
             chosen[0] = with_part_alone(ranked[0], by_own, about[0], asks_about_their_words(own, about[0]))
             if asks_who_pays(own):  # "who pays?": the topic's cost card, not one carried by "pays" alone
                 chosen[0] = money_first(chosen[0], ranked[0], self.ranker.answer_at)
@@ -190,7 +192,7 @@ class Planner:
         if len(off) == len(u.parts) and not decoded:
             in_scope = 0.0  # every ask is off-topic on its own: the situation alone does not make it the coach's
         plan = Plan(confidence=round(max([*tops, 0.95 if decoded else 0.0]), 4), outcome="decline",
-                    candidates=ranked[0], query=queries[0])
+                    candidates=ranked[0], query=queries[0], own=own_ranked)
         if previous_query is None and not decoded and not u.partner_text and dangling(u.parts[0]):
             plan.outcome = "clarify"  # in scope or not cannot be told without what it follows
             return plan

@@ -12,7 +12,8 @@ from server.models import Ask
 
 
 @pytest.mark.parametrize("message", [
-    "Who pays for that?", "so who pays?", "who eats the standby days?", "ok but who's covering the extra week?",
+    "Who pays for that?", "so who pays?", "who eats the standby days?", "who's on the hook for the extra days?",
+    "ok but who's covering the extra week?",
     "It's on them, not us. Can we charge them for it?", "can we make the studio pay?",
     "そもそも契約上はどちらが負担するのですか", "その分の費用は誰が払うんですか？", "비용은 누가 내나요?",
     "추가 비용은 누가 부담해요?", "这笔钱谁来出？", "多出来的费用由谁承担？"])
@@ -29,7 +30,8 @@ def test_other_followups_are_no_who_pays_question(message: str) -> None:
 
 @pytest.mark.parametrize("message", [
     "how do I get whatever we agree down in writing?", "And how should we record it properly?",
-    "Do we need the new dates on paper?", "決まったことは書面で残すべきですか？", "합의한 건 서면으로 남겨야 하나요?",
+    "Do we need the new dates on paper?", "how do I get what he promised into writing?",
+    "決まったことは書面で残すべきですか？", "합의한 건 서면으로 남겨야 하나요?",
     "这些要不要落实成书面的东西？"])
 def test_a_followup_asking_how_to_put_the_agreement_in_writing_is_recognised(message: str) -> None:
     assert asks_to_record(message)
