@@ -40,7 +40,7 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     stay = carried_over(plan, shown_cards, answer_at)
     glued = {plan.cards[0].id} if stay is not None else set()  # no better an answer than a shown card
     card = new_ask(plans[0], plan, shown_cards | glued, pair, people) if len(plans) == 2 else None
-    alone = plans[0]
+    alone = plans[0] if plans else plan
     if card is None and asks_to_record(message):  # as sure as the follow-up's own words make the card
         card, alone = record_ask(plan, shown_cards, pair, side), replace(plan, candidates=plan.own, outcome="own")
     card = for_pair(plan, switched) if switched else card

@@ -125,15 +125,16 @@ def asks_who_pays(message: str) -> bool:
     return bool(_WHO_PAYS.search(message))
 
 
-def money_first(blended: list[Candidate], topic: list[Candidate], answer_at: float) -> list[Candidate]:
+def money_first(blended: list[Candidate], topic: list[Candidate], answer_at: float, back: bool) -> list[Candidate]:
     """A who-pays follow-up's candidates: the cards on money that the topic's own ranking (`topic`, the follow-up
-    glued to what it continues) supports (at least MONEY_FLOOR), first, the topic's ranking counting three times the
-    follow-up's own words (`blended` is the mean of the two: 「予算を超えた場合はどちらが負担？」 after the budget card
-    gets the overage card), each at least as sure as the answer threshold; then the rest as blended. The
-    conversation's cost card answers "who pays?", not a card carried by "pays" alone."""
+    glued to what it continues) supports (at least MONEY_FLOOR), first, each at least as sure as the answer
+    threshold; then the rest as ranked with the follow-up's own words counted (`blended`). Among the money cards,
+    a follow-up that points back (`back`: 「その費用は…」, "who pays for that?") asks about the topic's cost, so the
+    topic's order; one that names a cost of its own (「予算を超えた場合は…」 after the budget card) the blended order.
+    The conversation's cost card answers "who pays?", not a card carried by "pays" alone."""
     mean = {c.card.id: c.probability for c in blended}
     money = sorted((c for c in topic if MONEY_TOPIC in c.card.topics and c.probability >= MONEY_FLOOR),
-                   key=lambda c: -(c.probability + mean.get(c.card.id, 0.0)))
+                   key=lambda c: -c.probability if back else -mean.get(c.card.id, 0.0))
     ids = {c.card.id for c in money}
     return [replace(c, probability=max(c.probability, answer_at)) for c in money] + \
         [c for c in blended if c.card.id not in ids]
