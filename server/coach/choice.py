@@ -12,12 +12,15 @@ from dataclasses import replace
 
 from server.coach.compose import Labels, build_section, followup_section, pick, say_items
 from server.coach.draft_reply import draft_email
+from server.coach.followup import asks_to_record
 from server.coach.plan import CORE_WORDS, Plan, fits_pair
 from server.models import Card, Culture, Language, Perspective, Turn
 from server.search.lexical import tokenize
 
 OUTCOMES = ("decline", "clarify", "answer")  # from worst to best
 NEW_ASK_FLOOR = 0.15  # the follow-up's own best card needs at least this probability on its own words
+RECORD_FLOOR = NEW_ASK_FLOOR  # ... and so a card on writing things down, for "how do we get it in writing?"
+WRITING_TOPIC = "written-communication"
 
 
 def best(plans: list[Plan]) -> Plan | None:
@@ -26,20 +29,25 @@ def best(plans: list[Plan]) -> Plan | None:
 
 
 def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture | None, people: bool,
-           switched: Culture | None, answer_at: float, rebuild: Callable[[Card, Plan, Plan], Plan]) -> Plan:
+           switched: Culture | None, answer_at: float, rebuild: Callable[[Card, Plan, Plan], Plan],
+           side: Perspective | None = None) -> Plan:
     """The plan a turn answers with: the best of its readings, unless the follow-up brings in someone new
-    (new_ask), switches the country (for_pair, then unsure_for_pair) or would answer with a card carried only by the
-    earlier question's words (carried_over). `rebuild(card, chosen, alone)` answers the turn from `card`. A
-    continuation is as sure as its own words make it (Plan.earned), not as the last answer was."""
+    (new_ask), asks how to put the agreement in writing (record_ask), switches the country (for_pair, then
+    unsure_for_pair) or would answer with a card carried only by the earlier question's words (carried_over).
+    `rebuild(card, chosen, alone)` answers the turn from `card`. A continuation is as sure as its own words make it
+    (Plan.earned), not as the last answer was."""
     plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=message)
     stay = carried_over(plan, shown_cards, answer_at)
     glued = {plan.cards[0].id} if stay is not None else set()  # no better an answer than a shown card
     card = new_ask(plans[0], plan, shown_cards | glued, pair, people) if len(plans) == 2 else None
+    alone = plans[0] if plans else plan
+    if card is None and asks_to_record(message):  # as sure as the follow-up's own words make the card
+        card, alone = record_ask(plan, shown_cards, pair, side), replace(plan, candidates=plan.own, outcome="own")
     card = for_pair(plan, switched) if switched else card
     if card is None and stay is not None:  # as unsure as the card it replaces, not as the last answer
         plan = replace(rebuild(stay, plan, replace(plan, outcome="stay")), confidence=plan.earned or 0.0)
     if card is not None:
-        plan = rebuild(card, plan, plans[0])
+        plan = rebuild(card, plan, alone)
         plan = unsure_for_pair(plan, switched, answer_at) if switched else plan
     return replace(plan, confidence=plan.earned) if plan.earned is not None else plan
 
@@ -57,6 +65,17 @@ def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | No
     top = alone.candidates[0]  # so ranked above the shown card on the follow-up's own words
     new = top.card.id not in shown_cards and fits_pair(top.card, pair) and top.probability >= NEW_ASK_FLOOR
     return top.card if new else None
+
+
+def record_ask(chosen: Plan, shown_cards: set[str], pair: Culture | None, side: Perspective | None) -> Card | None:
+    """"How do I get whatever we agree down in writing?": the card on confirming in writing that the follow-up's
+    own words (Plan.own) rank best (one on written communication, new in the conversation, of the asker's pair and
+    side, at least RECORD_FLOOR on those words), when the chosen continuation answers from a card not about writing."""
+    if chosen.outcome != "answer" or not chosen.cards or WRITING_TOPIC in chosen.cards[0].topics:
+        return None
+    return next((c.card for c in chosen.own if WRITING_TOPIC in c.card.topics and c.probability >= RECORD_FLOOR
+                 and c.card.id not in shown_cards and fits_pair(c.card, pair)
+                 and (side is None or c.card.perspective in (side, Perspective.BOTH))), None)
 
 
 def new_card_plan(card: Card, chosen: Plan, alone: Plan, side: Perspective | None, pair: Culture | None,

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from server.cjk import language_of
 from server.coach.offtopic import asks_for_task, off_topic_cue
-from server.coach.rank import OFF_TOPIC_DOMINATES
+from server.coach.rank import OFF_TOPIC_DOMINATES, Candidate
 from server.coach.understand import Understanding, refers_back, understand, word_count
 from server.models import Culture, Turn
 from server.search.lexical import tokenize, tokenize_in
@@ -35,9 +35,11 @@ _WORDING = re.compile(
     r"please\s+|help me\s+)?(?:draft|write|put (?:that|it|this) in writing)\b|"
     r"\b(?:draft|write) (?:me|us|the|a|an|that|this|my|our)\b[^.?!]{0,30}\b(?:e-?mail|reply|response|message|"
     r"letter|note|answer)\b|\bput (?:that|it|this) in writing for (?:me|us)\b|"
-    r"(?:文面|文章|メール|返信|返事|文案|下書き)[^。？?]{0,20}(?:書いて|作って|考えて|作成して)(?:もら|くれ|くださ|いただ|ほし)|"
+    r"(?:文面|文章|メール|返信|返事|文案|下書き)[^。？?]{0,20}(?:書いて|作って|考えて|作成して|下書きして)"
+    r"(?:もら|くれ|くださ|いただ|ほし)|(?:文面|文案|下書き)[^。？?]{0,4}(?:を)?お願い|"
     r"(?:답장|회신|메일|이메일|문구|초안)[^.?？]{0,20}(?:써|작성해|만들어)\s*(?:주|줄|줘)|"
-    r"(?:帮我|请你?|替我|麻烦你?)[^。？?]{0,8}(?:起草|写|拟)[^。？?]{0,12}(?:信|邮件|回复|答复)", re.I)
+    r"(?:초안|문안|답장 문구)[^.?？]{0,6}부탁|"
+    r"(?:帮我|请你?|替我|麻烦你?|你能|能不能|可以)[^。？?]{0,8}(?:起草|写|拟)[^。？?]{0,12}(?:信|邮件|回复|答复)", re.I)
 # A follow-up that names a part of the question before it: "going back to the first point", 「最初の件ですが」,
 # 「첫 번째 문제로 돌아가서」, 「回到第一个问题」. The index of the part (-1: the last one).
 _NAMED_PARTS = [
@@ -88,6 +90,54 @@ _FRAMES = [
                 r"없|감감무소식|还是没(?:有)?(?:回|消息|动静|答复)|一直没(?:有)?(?:回|消息|动静)|没有任何(?:回复|消息)"),
      "what if they still say nothing"),
 ]
+
+
+# A follow-up that asks who bears a cost ("who pays?", "can we charge them?", 「どちらが負担するのですか」,
+# 「비용은 누가 내나요?」, 「费用谁承担？」) asks about the money side of the topic just discussed, not about paying in
+# general: "pays" alone ranks the card on fronting incentive money or on overages first.
+_WHO_PAYS = re.compile(
+    r"\bwho(?:'s| is| should| has to| will| would| normally| usually)? (?:pays?|paying(?! attention)|covers?|"
+    r"covering|picks? up|eats?|absorbs?|bears?|foots?)\b|"
+    r"\b(?:charge|bill|invoice|recover (?:it|that|this|the cost) from) (?:them|the \w+)\b|"
+    r"\bmake (?:them|the \w+) (?:pay|cover)\b|\bwhose (?:cost|bill|budget)\b|\bon the hook for\b|"
+    r"負担|誰が(?:払|支払|持つ)|"
+    r"(?:費用|お金|コスト)は(?:誰|どちら)|누가\s*(?:내|부담|지불|책임지)|(?:비용|돈)[은는을이]?\s*누가|부담하|"
+    r"谁(?:来)?(?:出钱|付|承担|负担|买单|掏钱|支付)|(?:费用|成本|钱)[^。？?]{0,4}谁|由谁", re.I)
+MONEY_TOPIC = "budget-financing"
+MONEY_FLOOR = 0.15  # the topic's ranking supports a money card this much at least
+
+
+# A follow-up that asks how to record what was agreed ("how do I get whatever we agree down in writing?", "how do
+# we record it properly?", 「決まったことは書面でどう残せばいいですか」, 「합의한 내용은 서면으로 어떻게 남기죠?」,
+# 「怎么落实到书面上？」) asks how to confirm decisions, a new ask; "can you draft the reply?" is no such question.
+_RECORDS = re.compile(r"\b(?:in(?:to)? writing|on paper|on the record|written (?:record|confirmation)|minutes|"
+                      r"record (?:it|that|this|the|what|our|these)|document (?:it|that|this|what))\b|"
+                      r"書面|文書で|記録に残|議事録|서면|문서로|기록으로|회의록|书面|白纸黑字|会议纪要|记录下来", re.I)
+
+
+def asks_to_record(message: str) -> bool:
+    """The follow-up asks how to put what was agreed in writing (not for the coach to write it)."""
+    return bool(_RECORDS.search(message)) and not asks_for_wording(message)
+
+
+def asks_who_pays(message: str) -> bool:
+    """The follow-up asks who bears a cost."""
+    return bool(_WHO_PAYS.search(message))
+
+
+def money_first(blended: list[Candidate], topic: list[Candidate], answer_at: float, back: bool) -> list[Candidate]:
+    """A who-pays follow-up's candidates: the cards on money that the topic's own ranking (`topic`, the follow-up
+    glued to what it continues) supports (at least MONEY_FLOOR), first, each at least as sure as the answer
+    threshold; then the rest as ranked with the follow-up's own words counted (`blended`). Among the money cards,
+    a follow-up that points back (`back`: 「その費用は…」, "who pays for that?") asks about the topic's cost, so the
+    topic's order; one that names a cost of its own (「予算を超えた場合は…」 after the budget card) the blended order.
+    The conversation's cost card answers "who pays?", not a card carried by "pays" alone."""
+    mean = {c.card.id: c.probability for c in blended}
+    money = sorted((c for c in topic if MONEY_TOPIC in c.card.topics and c.probability >= MONEY_FLOOR),
+                   key=lambda c: -c.probability if back else -mean.get(c.card.id, 0.0))
+    ids = {c.card.id for c in money}
+    return [replace(c, probability=max(c.probability, answer_at)) for c in money] + \
+        [c for c in blended if c.card.id not in ids]
 
 
 def glossed(part: str) -> str:

@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 from server.cjk import cjk_share
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
 from server.coach.decode import Found, normalise
-from server.coach.followup import dangling
+from server.coach.followup import asks_who_pays, dangling, money_first
 from server.coach.glossary import Glossary
 from server.coach.itemrank import ITEMS_LOCK, item_scores
 from server.coach.offtopic import asked_clause, off_topic_cue
@@ -65,6 +65,9 @@ _LAPSE_ASKED = re.compile(r"\bstill\b|\b(?:after|in|for|another)\s+(?:a|an|one|t
 _LAPSE_ITEM = re.compile(r"\b(?:if|after|when)\b[^.;:]{0,80}\b(?:weeks?|months?|follow-ups|nothing|also|again|"
                          r"still|no (?:answer|reply|questions|news|movement))\b", re.I)
 
+_PAY_ITEM = re.compile(r"\bwho (?:pays|funds|covers|absorbs|bears)\b|\b(?:pays?|paid|funds?|funding|absorbs?|"
+                       r"reimburses?|charged?|invoices?) (?:for|the|it|them|any|extra|its|their)\b|\bcosts? "
+                       r"(?:is |are )?(?:attributed|allocated|shared|split|borne)\b|\bborne by\b", re.I)
 
 @dataclass
 class Plan:
@@ -76,6 +79,7 @@ class Plan:
     candidates: list[Candidate] = field(default_factory=list)  # the first part's ranking, best first
     query: str = ""
     earned: float | None = None  # a continuation: its card's probability with the follow-up's own words counted
+    own: list[Candidate] = field(default_factory=list)  # a continuation: the follow-up ranked on its own words
 
     @property
     def cards(self) -> list[Card]:
@@ -155,6 +159,7 @@ class Planner:
                      or names_no_topic(part) else self.glossary.expand(u.query(part, situation=False))
                      for part in u.parts]
         own_query = self.glossary.expand(u.query(u.parts[0])) if previous_query is not None else None
+        own_ranked: list[Candidate] = []
         # every text this plan ranks, encoded in one batch (the model runs once, not once per text)
         clauses = [self.glossary.expand(asked_clause(part)) for part in u.parts]  # what _section's items read
         self.retriever.query_vectors([t for t in [*queries, *by_itself, own_query, *clauses] if t is not None])
@@ -176,8 +181,10 @@ class Planner:
         if own_query is not None:  # glued to what it continues, the earlier question's words dominate; the
             # follow-up's own words say what it newly asks ("and how do I put it in writing?"): ranked alone too
             own = u.parts[0]
-            by_own = self.rank(own_query, asker, frozenset(f.card_id for f in about[0]))
+            by_own = own_ranked = self.rank(own_query, asker, frozenset(f.card_id for f in about[0]))
             chosen[0] = with_part_alone(ranked[0], by_own, about[0], asks_about_their_words(own, about[0]))
+            if asks_who_pays(own):  # "who pays?": the topic's cost card, not one carried by "pays" alone
+                chosen[0] = money_first(chosen[0], ranked[0], self.ranker.answer_at, refers_back(own))
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r]
                        + [self.ranker.decoded_in_scope(u.parts) if decoded else 0.0])
@@ -186,7 +193,7 @@ class Planner:
         if len(off) == len(u.parts) and not decoded:
             in_scope = 0.0  # every ask is off-topic on its own: the situation alone does not make it the coach's
         plan = Plan(confidence=round(max([*tops, 0.95 if decoded else 0.0]), 4), outcome="decline",
-                    candidates=ranked[0], query=queries[0])
+                    candidates=ranked[0], query=queries[0], own=own_ranked)
         if previous_query is None and not decoded and not u.partner_text and dangling(u.parts[0]):
             plan.outcome = "clarify"  # in scope or not cannot be told without what it follows
             return plan
@@ -299,6 +306,8 @@ class Planner:
         scores = weight * (self._items(english) @ asked)
         if _LAPSE_ASKED.search(followup):
             scores = scores + np.array([ITEM_LAPSE * bool(_LAPSE_ITEM.search(i)) for i in english])
+        if asks_who_pays(followup):  # "who pays?": the step that says who pays or funds what
+            scores = scores + np.array([ITEM_LAPSE * bool(_PAY_ITEM.search(i)) for i in english])
         best = int(np.argmax(scores))
         return shown_in[best] if scores[best] >= ITEM_MATCH else None
 
