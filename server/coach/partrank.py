@@ -156,23 +156,19 @@ def part_heading(part: str) -> str:
 
 
 def join_shared_asks(sections: list[Section], parts: list[str], chosen: list[list[Candidate]], asker: Asker,
-                     skip: set[int], answer_at: float) -> None:
+                     skip: set[int]) -> None:
     """Two asks whose best card is one ("How serious is this?" and "How do we answer?", both the lawyer's-letter
-    card): the later part, left with no section or with only a weak one (its card under `answer_at`, "the closest
-    guidance") because the card already answers an earlier part, is answered by that section, whose heading names
-    both asks. `skip`: parts not answered (off-topic)."""
+    card): the later part, left with no section because that card already answers an earlier part, is answered by
+    that section, whose heading names both asks. A later part with a weak section of its own keeps it (its card,
+    under the answer cut-off, is often still the right one: "What does 'zenrei ga nai' mean?"). `skip`: parts not
+    answered (off-topic)."""
     for n, part in enumerate(parts):
         head = part_heading(part)
-        if n in skip or not chosen[n]:
+        if n in skip or not chosen[n] or any(s.heading and s.heading.startswith(head.rstrip("?？。. "))
+                                             for s in sections):
             continue
-        own = next((s for s in sections if s.heading and s.heading.startswith(head.rstrip("?？。. "))), None)
         best = (in_frame_first(chosen[n], asker)[0] or chosen[n])[0].card.id
-        host = next((s for s in sections if s.card.id == best and s.heading and s is not own), None)
-        weak = own is not None and next((c.probability for c in chosen[n] if c.card.id == own.card.id), 0.0) < answer_at
-        if host is None or host.heading is None or (own is not None and not weak) \
-                or sections.index(host) > (sections.index(own) if own is not None else len(sections)):
-            continue
-        if own is not None:
-            sections.remove(own)
-        asks, dash, title = host.heading.partition(" — ")
-        host.heading = f"{asks.rstrip()} / {head}{dash}{title}"
+        host = next((s for s in sections if s.card.id == best and s.heading), None)
+        if host is not None and host.heading is not None:
+            asks, dash, title = host.heading.partition(" — ")
+            host.heading = f"{asks.rstrip()} / {head}{dash}{title}"
