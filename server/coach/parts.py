@@ -176,12 +176,12 @@ def frame_only(ask: str) -> bool:
 # A part that points back at the situation ("Is that normal?", 「これは普通ですか」, 「왜 그런 건가요?」, 「这正常吗」)
 # and asks only whether it is usual, allowed or why: no verb or noun of an ask of its own ("raise it without a fight")
 POINTS_BACK = re.compile(r"\b(?:that|this|it|these|those|so)\b|それ|これ|そう|その|この|그런|그렇|그게|이게|이런|그것|"
-                         r"이것|这|那", re.I)
+                         r"이것|이걸|그걸|이거|그거|这|那", re.I)
 _JUDGES_IT = re.compile(r"\b(?:normal|usual(?:ly)?|common|standard|typical|ok(?:ay)?|fine|true|real|reasonable|fair|"
-                        r"legit(?:imate)?|allowed|why|mean|serious|bad|worrying|risky|big deal|habit|custom)\b|"
-                        r"普通|一般的|本当|当たり前|よくある|なぜ|どうして|どういう意味|深刻|まずい|習慣|慣習|"
-                        r"왜|정상|보통|일반적|흔한|원래|무슨 뜻|심각|관행|습관|"
-                        r"正常|常见|合理|为什么|什么意思|真的|严重|习惯", re.I)
+                        r"legit(?:imate)?|allowed|why|mean|serious|bad|worrying|risky|big deal|habit|custom|enough)\b|"
+                        r"普通|一般的|本当|当たり前|よくある|なぜ|どうして|どういう意味|深刻|まずい|習慣|慣習|足り|"
+                        r"왜|정상|보통|일반적|흔한|원래|무슨 뜻|심각|관행|습관|부족|충분|"
+                        r"正常|常见|合理|为什么|什么意思|真的|严重|习惯|够", re.I)
 TOPICLESS_WORDS = 9  # a part this short that points back names no topic of its own
 
 

@@ -53,9 +53,13 @@ def test_what_the_asker_must_tell_the_partner_is_situation_not_a_request() -> No
     ("这是美国人的习惯吗？", True),
     ("これはアメリカの習慣ですか？", True),
     ("Is that an American habit?", True),
+    ("이걸로 부족할까요?", True),  # is it enough: a judgement of what the situation says
+    ("これで足りますか？", True),
+    ("这样够吗？", True),
+    ("Is one interpreter enough for a six-week shoot?", False),  # names what it judges
     ("这是美国人谈合同的习惯，我们要不要也带律师？", False),  # asks something of its own
 ])
-def test_asking_whether_it_is_their_habit_names_no_topic(part: str, topicless: bool) -> None:
+def test_asking_whether_it_is_their_habit_or_enough_names_no_topic(part: str, topicless: bool) -> None:
     assert names_no_topic(part) is topicless
 
 
