@@ -10,7 +10,9 @@ from server.cjk import CJK_CHAR, KANA
 from server.morph import conjunctive_ends
 
 MAX_PARTS = 3
-SHORT_QUOTE = 20  # words of a partner's line that the situation keeps (a longer one, a pasted e-mail, is "…")
+SHORT_QUOTE = 20  # words of a partner's line that the situation keeps (a longer one, a pasted e-mail, is "…"; a
+# line reported in the asker's own words, not quoted, stays whole: it is the situation)
+_QUOTE_OPEN = "\"'“‘「『>"
 _MARK = re.compile("\x00(\\d+)\x00")  # where a partner's line stood while the message was split
 # 「…KeyError가 나요.」 (나다, "an error comes up") asks nothing: the asking -나요 ends a stem (괜찮나요, 하나요)
 _QUESTION_END = re.compile(r"(?:[?？]|か|かな|でしょうか|ますか|ですか|の|까|까요|(?<!\s)나요|죠|니|吗|呢)"
@@ -123,8 +125,10 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
     for span in partner:
         if _is_term(span) or span not in text:
             continue  # "what does 'North America' include?" keeps its term
+        at = text.index(span)
+        reported = text[at - 1:at] not in _QUOTE_OPEN and "\n" not in span.strip()  # "they told us the composer…"
         text = text.replace(span, f"\x00{len(spans)}\x00")
-        spans.append(span)
+        spans.append(span if reported else _short(span))
     sentences: list[str] = []
     for s in (s.strip() for s in _SENTENCE.split(text) if s and s.strip()):
         if sentences and _OTHER_CHOICE.match(s) and not _WH.search(s):
@@ -133,10 +137,10 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             sentences.append(s)
     def shown(part: str) -> str:  # a heading reads 'they wrote: "…" Is this a no?' (a short line stays: it is
         # what 「あと、組合のルールで残業はできないと言われたのですが、本当ですか」 asks about)
-        return _MARK.sub(lambda m: _short(spans[int(m.group(1))]), part)
+        return _MARK.sub(lambda m: spans[int(m.group(1))], part)
 
     def situation(kept: list[str]) -> str:  # the partner's short line is the situation's topic; an e-mail is not
-        return _MARK.sub(lambda m: _short(spans[int(m.group(1))]), " ".join(kept))
+        return _MARK.sub(lambda m: spans[int(m.group(1))], " ".join(kept))
 
     enumerated = _enumerated(text)
     if enumerated:  # 「①…、②…、教えてください」, 「一、…；二、…」: the numbered items are the asks; what comes before

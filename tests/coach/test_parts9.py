@@ -49,6 +49,23 @@ def test_what_the_asker_must_tell_the_partner_is_situation_not_a_request() -> No
     assert len(parts) == 2
 
 
+COMPOSER = ("Our Japanese co-producer just told us the composer they attached has pulled out, and they want to swap "
+            "in someone from their own music label without asking us. Can they do that? And what should the contract "
+            "have said?")
+
+
+def test_a_long_line_reported_in_the_askers_words_stays_the_situation() -> None:
+    """"told us the composer … has pulled out, and they want to swap in …": the asker's account is the topic both
+    asks leave out; only a quoted or pasted long text is "…"."""
+    u = understand(COMPOSER)
+    assert u.parts == ["Can they do that?", "And what should the contract have said?"]
+    assert "music label" in u.context and "…" not in u.context
+    quoted = understand('They wrote: "We have received your notes on the character designs and will use them as a '
+                        'reference when we revise the sheets for the next episodes of the series." Is this a no? '
+                        'And who approves the sheets?')
+    assert quoted.parts[0] == 'They wrote: "…" Is this a no?'
+
+
 @pytest.mark.parametrize(("part", "topicless"), [
     ("这是美国人的习惯吗？", True),
     ("これはアメリカの習慣ですか？", True),
