@@ -156,19 +156,22 @@ def part_heading(part: str) -> str:
 
 
 def join_shared_asks(sections: list[Section], parts: list[str], chosen: list[list[Candidate]], asker: Asker,
-                     skip: set[int]) -> None:
+                     skip: set[int], answer_at: float) -> None:
     """Two asks whose best card is one ("How serious is this?" and "How do we answer?", both the lawyer's-letter
     card): the later part, left with no section because that card already answers an earlier part, is answered by
     that section, whose heading names both asks. A later part with a weak section of its own keeps it (its card,
     under the answer cut-off, is often still the right one: "What does 'zenrei ga nai' mean?"). `skip`: parts not
-    answered (off-topic)."""
+    answered (off-topic); a part whose best card is under `answer_at` is no ask of that card ("…, and which sushi
+    restaurant in Ginza should we take them to?" beside the budget card)."""
     for n, part in enumerate(parts):
         head = part_heading(part)
         if n in skip or not chosen[n] or any(s.heading and s.heading.startswith(head.rstrip("?？。. "))
                                              for s in sections):
             continue
-        best = (in_frame_first(chosen[n], asker)[0] or chosen[n])[0].card.id
-        host = next((s for s in sections if s.card.id == best and s.heading), None)
+        best = (in_frame_first(chosen[n], asker)[0] or chosen[n])[0]
+        host = next((s for s in sections if s.card.id == best.card.id and s.heading), None)
+        if best.probability < answer_at:
+            continue
         if host is not None and host.heading is not None:
             asks, dash, title = host.heading.partition(" — ")
             host.heading = f"{asks.rstrip()} / {head}{dash}{title}"

@@ -133,7 +133,7 @@ def test_a_later_ask_whose_best_card_answers_an_earlier_one_is_answered_there() 
     heading names both asks."""
     sections = [_section("letter", "How serious is this — Lawyer's letters")]
     chosen = [[_candidate("letter", 0.97)], [_candidate("letter", 0.95), _candidate("clause", 0.2)]]
-    join_shared_asks(sections, ["How serious is this?", "How do we answer?"], chosen, ASKER, set())
+    join_shared_asks(sections, ["How serious is this?", "How do we answer?"], chosen, ASKER, set(), 0.5)
     assert [s.heading for s in sections] == ["How serious is this / How do we answer? — Lawyer's letters"]
 
 
@@ -142,19 +142,24 @@ def test_a_weak_section_of_the_later_ask_stays() -> None:
     beside 'kentou shimasu'): it is not folded into the earlier section."""
     sections = [_section("kentou", "Is 'kentou shimasu' a no?"), _section("zenrei", "What does 'zenrei ga nai' mean?")]
     chosen = [[_candidate("kentou", 0.97)], [_candidate("kentou", 0.6), _candidate("zenrei", 0.2)]]
-    join_shared_asks(sections, ["Is 'kentou shimasu' a no?", "What does 'zenrei ga nai' mean?"], chosen, ASKER, set())
+    join_shared_asks(sections, ["Is 'kentou shimasu' a no?", "What does 'zenrei ga nai' mean?"], chosen, ASKER,
+                     set(), 0.5)
     assert [s.card.id for s in sections] == ["kentou", "zenrei"]
 
 
 def test_a_later_ask_with_a_strong_card_of_its_own_keeps_its_section() -> None:
     sections = [_section("letter", "How serious is this"), _section("clause", "What should the clause say?")]
     chosen = [[_candidate("letter", 0.97)], [_candidate("letter", 0.9), _candidate("clause", 0.8)]]
-    join_shared_asks(sections, ["How serious is this?", "What should the clause say?"], chosen, ASKER, set())
+    join_shared_asks(sections, ["How serious is this?", "What should the clause say?"], chosen, ASKER, set(), 0.5)
     assert [s.card.id for s in sections] == ["letter", "clause"]
     off = [_section("letter", "How serious is this")]
     join_shared_asks(off, ["How serious is this?", "which sushi place near the office?"],
-                     [[_candidate("letter", 0.97)], [_candidate("letter", 0.3)]], ASKER, {1})
+                     [[_candidate("letter", 0.97)], [_candidate("letter", 0.3)]], ASKER, {1}, 0.5)
     assert off[0].heading == "How serious is this"  # an off-topic part is answered by nothing
+    weak = [_section("budget", "Why do they need that")]
+    join_shared_asks(weak, ["Why do they need that", "which sushi restaurant in Ginza should we take them to?"],
+                     [[_candidate("budget", 0.97)], [_candidate("budget", 0.3)]], ASKER, set(), 0.5)
+    assert weak[0].heading == "Why do they need that"  # its best card is too weak to be its answer
 
 
 LETTER = ("We're the Japanese studio. We missed a milestone payment by ten days because of a bank transfer problem, "
