@@ -4,14 +4,14 @@ about, each part's ranking blended with its ranking alone (without the message's
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from server.coach.compose import telling_words
+from server.coach.compose import Section, telling_words
 from server.coach.decode import Found, normalise
-from server.coach.parts import frame_only
+from server.coach.parts import POINTS_BACK
+from server.coach.parts import names_no_topic as names_no_topic  # plan.py imports it from here
 from server.coach.rank import Asker, Candidate
-from server.coach.understand import Understanding, refers_back, word_count
+from server.coach.understand import Understanding, refers_back
 from server.models import Card, Culture, Perspective
 
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
@@ -47,32 +47,15 @@ def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: 
     return out
 
 
-# A part that points back at the situation ("Is that normal?", 「これは普通ですか」, 「왜 그런 건가요?」, 「这正常吗」)
-_POINTS_BACK = re.compile(r"\b(?:that|this|it|these|those|so)\b|それ|これ|そう|その|この|그런|그렇|그게|이게|이런|그것|"
-                          r"이것|这|那", re.I)
-# ... and asks only whether it is usual, allowed or why: no verb or noun of an ask of its own ("raise it without a
-# fight" names one)
-_JUDGES_IT = re.compile(r"\b(?:normal|usual(?:ly)?|common|standard|typical|ok(?:ay)?|fine|true|real|reasonable|fair|"
-                        r"legit(?:imate)?|allowed|why|mean|serious|bad|worrying|risky|big deal)\b|"
-                        r"普通|一般的|本当|当たり前|よくある|なぜ|どうして|どういう意味|深刻|まずい|"
-                        r"왜|정상|보통|일반적|흔한|원래|무슨 뜻|심각|正常|常见|合理|为什么|什么意思|真的|严重", re.I)
-TOPICLESS_WORDS = 9  # a part this short that points back names no topic of its own
-
-
-def names_no_topic(part: str) -> bool:
-    """A short part that points back at the situation and asks only whether it is usual, allowed or why ("Is that
-    normal?", 「왜 그런 건가요?」): ranked alone it is about nothing, so the card its own words would pick (alone,
-    「왜 그런 건가요?」 finds any card that asks 'why') is no evidence."""
-    return "…" not in part and word_count(part) <= TOPICLESS_WORDS and (
-        bool(_POINTS_BACK.search(part)) and bool(_JUDGES_IT.search(part)) or frame_only(part))
-
-
 def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
                    parts: list[str]) -> tuple[str, int | None] | None:
     """The card the message's situation favours rather than any one part: first for every part ranked with the
     situation, each with at least SITUATION_WINS (「美方要求在佐治亚州拍。①…补贴 ②…外汇 ③…后期」: the Georgia
     incentive tops all three), and the part it answers (its home; the other parts count it only as ranked alone).
-    The home is the first part, the one the message leads with, unless that part's own words name another card
+    When the first part's own words name another card (alone, at least OWN_CARD) that holds with the situation too
+    (at least SITUATION_WINS; 「①その費用は…」 read with the situation is the bond's cost, not budget overages), the
+    home is the part whose own words rank the situation's card at least OWN_CARD. Else the first part, the one
+    the message leads with, unless that part's own words name another card
     (alone, at least OWN_CARD, the situation's card under HOME_ALONE) and it does not point back: then the part
     whose own words rank the situation's card best (at least HOME_ALONE), else the first part that points back at
     the situation (「①这对预算和补贴有什么影响」), else none: in 「서울에서 6개월 일하게 된 미국 프로듀서입니다.
@@ -84,13 +67,18 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     card = tops.pop()
     own = [next((c.probability for c in a if c.card.id == card), 0.0) for a in alone]
     first = alone[0][0] if alone and alone[0] else None
+    holds = first is not None and first.card.id != card and first.probability >= OWN_CARD and next(
+        (c.probability for c in ranked[0] if c.card.id == first.card.id), 0.0) >= SITUATION_WINS
+    named = next((n for n, p in enumerate(own) if p >= OWN_CARD and not names_no_topic(parts[n])), None)
+    if holds and named is not None:  # 「…对方说挂名联合出品就行。这样能拿到合拍片待遇吗？怎么判断对方靠不靠谱？」
+        return card, named  # the approval card holds with the situation too; the vetting card is the second part's
     if first is None or first.card.id == card or first.probability < OWN_CARD or own[0] >= HOME_ALONE \
-            or _POINTS_BACK.search(parts[0]):  # 「①その費用はどちらが負担するのか」: the situation's cost
+            or POINTS_BACK.search(parts[0]):  # 「①その費用はどちらが負担するのか」: the situation's cost
         return card, 0
     best = max(range(len(own)), key=lambda n: own[n])
     if own[best] >= HOME_ALONE:
         return card, best
-    return card, next((n for n, p in enumerate(parts) if _POINTS_BACK.search(p)), None)
+    return card, next((n for n, p in enumerate(parts) if POINTS_BACK.search(p)), None)
 
 
 def fits_pair(card: Card, pair: Culture | None) -> bool:
@@ -165,3 +153,25 @@ def part_heading(part: str) -> str:
     words = part.split()
     heading = part if len(words) <= HEADING_WORDS else " ".join(words[:HEADING_WORDS]) + " …"
     return heading[:1].upper() + heading[1:]
+
+
+def join_shared_asks(sections: list[Section], parts: list[str], chosen: list[list[Candidate]], asker: Asker,
+                     skip: set[int], answer_at: float) -> None:
+    """Two asks whose best card is one ("How serious is this?" and "How do we answer?", both the lawyer's-letter
+    card): the later part, left with no section because that card already answers an earlier part, is answered by
+    that section, whose heading names both asks. A later part with a weak section of its own keeps it (its card,
+    under the answer cut-off, is often still the right one: "What does 'zenrei ga nai' mean?"). `skip`: parts not
+    answered (off-topic); a part whose best card is under `answer_at` is no ask of that card ("…, and which sushi
+    restaurant in Ginza should we take them to?" beside the budget card)."""
+    for n, part in enumerate(parts):
+        head = part_heading(part)
+        if n in skip or not chosen[n] or any(s.heading and s.heading.startswith(head.rstrip("?？。. "))
+                                             for s in sections):
+            continue
+        best = (in_frame_first(chosen[n], asker)[0] or chosen[n])[0]
+        host = next((s for s in sections if s.card.id == best.card.id and s.heading), None)
+        if best.probability < answer_at:
+            continue
+        if host is not None and host.heading is not None:
+            asks, dash, title = host.heading.partition(" — ")
+            host.heading = f"{asks.rstrip()} / {head}{dash}{title}"

@@ -10,13 +10,15 @@ from server.cjk import CJK_CHAR, KANA
 from server.morph import conjunctive_ends
 
 MAX_PARTS = 3
-SHORT_QUOTE = 20  # words of a partner's line that the situation keeps (a longer one, a pasted e-mail, is "…")
+SHORT_QUOTE = 20  # words of a partner's line that the situation keeps (a longer one, a pasted e-mail, is "…"; a
+# line reported in the asker's own words, not quoted, stays whole: it is the situation)
+_QUOTE_OPEN = "\"'“‘「『>"
 _MARK = re.compile("\x00(\\d+)\x00")  # where a partner's line stood while the message was split
 # 「…KeyError가 나요.」 (나다, "an error comes up") asks nothing: the asking -나요 ends a stem (괜찮나요, 하나요)
 _QUESTION_END = re.compile(r"(?:[?？]|か|かな|でしょうか|ますか|ですか|の|까|까요|(?<!\s)나요|죠|니|吗|呢)"
                            r"\s*[。.]?\s*$")
-_REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b|教えて|ください|知りたい|알려|"
-                      r"조언|궁금|알고 싶|请问|请告诉|怎么办|如何|想知道|想了解|"
+_REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b|教えて|ください|知りたい|"
+                      r"알려\s?(?:주|줘)|조언|궁금|알고 싶|请问|请告诉|怎么办|如何|想知道|想了解|"
                       # an ask put as what the asker does not know: "I never know how I should address their CEO",
                       # 「どう呼べばいいか分からない」, 「어떻게 불러야 할지 모르겠어요」, 「不知道该怎么称呼」
                       r"\bI(?:'m| am) not sure (?:how|what|who|whether|if|when)\b|\bI (?:never|don't|do not) know "
@@ -123,8 +125,10 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
     for span in partner:
         if _is_term(span) or span not in text:
             continue  # "what does 'North America' include?" keeps its term
+        at = text.index(span)
+        reported = text[at - 1:at] not in _QUOTE_OPEN and "\n" not in span.strip()  # "they told us the composer…"
         text = text.replace(span, f"\x00{len(spans)}\x00")
-        spans.append(span)
+        spans.append(span if reported else _short(span))
     sentences: list[str] = []
     for s in (s.strip() for s in _SENTENCE.split(text) if s and s.strip()):
         if sentences and _OTHER_CHOICE.match(s) and not _WH.search(s):
@@ -133,10 +137,10 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             sentences.append(s)
     def shown(part: str) -> str:  # a heading reads 'they wrote: "…" Is this a no?' (a short line stays: it is
         # what 「あと、組合のルールで残業はできないと言われたのですが、本当ですか」 asks about)
-        return _MARK.sub(lambda m: _short(spans[int(m.group(1))]), part)
+        return _MARK.sub(lambda m: spans[int(m.group(1))], part)
 
     def situation(kept: list[str]) -> str:  # the partner's short line is the situation's topic; an e-mail is not
-        return _MARK.sub(lambda m: _short(spans[int(m.group(1))]), " ".join(kept))
+        return _MARK.sub(lambda m: spans[int(m.group(1))], " ".join(kept))
 
     enumerated = _enumerated(text)
     if enumerated:  # 「①…、②…、教えてください」, 「一、…；二、…」: the numbered items are the asks; what comes before
@@ -161,7 +165,8 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             # 「…남기길 원합니다. 왜 그런가요?」, 「…直接批评剪辑。怎么回应比较好？」: an ask with no topic of its own,
             # the sentence before it names it (a partner's line stays the situation: "Is this a no?")
             s = f"{sentences[n - 1]} {s}"
-        questions += listed or [q.strip(" ,") for q in _joined(s) for c in _clauses(q) for q in [c] if _enough(q)]
+        questions += listed or [q.strip(" ,") for q in _joined(s) for c in _clauses(q) for q in [c]
+                                if _enough(q) or names_no_topic(q)]  # 「…说“…”。这正常吗？」: an ask of its own
     context = situation([s for s, a in zip(sentences, asking, strict=True) if not a])
     return ([message] if len(questions) <= 1 else [shown(q) for q in questions[:MAX_PARTS]]), context
 
@@ -170,6 +175,26 @@ def frame_only(ask: str) -> bool:
     """The ask only asks how to answer or what to do ("How should we respond?", 「どう対応すればいいですか」): what
     to, the sentence before it or the message's situation says."""
     return bool(_FRAME_ONLY.match(ask))
+
+
+# A part that points back at the situation ("Is that normal?", 「これは普通ですか」, 「왜 그런 건가요?」, 「这正常吗」)
+# and asks only whether it is usual, allowed or why: no verb or noun of an ask of its own ("raise it without a fight")
+POINTS_BACK = re.compile(r"\b(?:that|this|it|these|those|so)\b|それ|これ|そう|その|この|그런|그렇|그게|이게|이런|그것|"
+                         r"이것|이걸|그걸|이거|그거|这|那", re.I)
+_JUDGES_IT = re.compile(r"\b(?:normal|usual(?:ly)?|common|standard|typical|ok(?:ay)?|fine|true|real|reasonable|fair|"
+                        r"legit(?:imate)?|allowed|why|mean|serious|bad|worrying|risky|big deal|habit|custom|enough)\b|"
+                        r"普通|一般的|本当|当たり前|よくある|なぜ|どうして|どういう意味|深刻|まずい|習慣|慣習|足り|"
+                        r"왜|정상|보통|일반적|흔한|원래|무슨 뜻|심각|관행|습관|부족|충분|"
+                        r"正常|常见|合理|为什么|什么意思|真的|严重|习惯|够", re.I)
+TOPICLESS_WORDS = 9  # a part this short that points back names no topic of its own
+
+
+def names_no_topic(part: str) -> bool:
+    """A short part that points back at the situation and asks only whether it is usual, allowed or why ("Is that
+    normal?", 「왜 그런 건가요?」): ranked alone it is about nothing, so the card its own words would pick (alone,
+    「왜 그런 건가요?」 finds any card that asks 'why') is no evidence."""
+    return "…" not in part and word_count(part) <= TOPICLESS_WORDS and (
+        bool(POINTS_BACK.search(part)) and bool(_JUDGES_IT.search(part)) or frame_only(part))
 
 
 def _joined(sentence: str) -> list[str]:

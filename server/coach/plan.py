@@ -22,6 +22,7 @@ from server.coach.partrank import (
     asks_about_their_words,
     fits_pair,
     in_frame_first,
+    join_shared_asks,
     names_no_topic,
     part_heading,
     situation_card,
@@ -225,6 +226,7 @@ class Planner:
                     section.notes.insert(0, words["closest_part"])  # a weak best card is the closest, said so
                 used.add(section.card.id)
                 plan.sections.append(section)
+        join_shared_asks(plan.sections, u.parts, chosen, asker, off, self.ranker.answer_at)  # two asks, one card
         if not plan.sections and decoded:
             card = self.localised(self.retriever.index.cards[decoded[0].card_id], lang)
             plan.sections.append(build_section(card, queries[0], None, u.side, u.pair, u.stage, budget, shown,
