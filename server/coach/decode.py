@@ -217,8 +217,9 @@ def _stems(key: list[str], lang: str) -> list[str]:
 
 
 def _languages(text: str) -> list[str]:
-    """The analysers worth running on this text (Han without kana may be Japanese or Chinese)."""
-    out = ["ja"] if KANA.search(text) or HAN.search(text) else []
+    """The analysers worth running on this text: Han without kana is Chinese (a Japanese sentence has kana), so a
+    Chinese partner's 「可能要几周」 is not read as the Japanese 可能であれば."""
+    out = ["ja"] if KANA.search(text) else []
     out += ["ko"] if HANGUL.search(text) else []
     out += ["zh"] if HAN.search(text) and not KANA.search(text) else []
     return out

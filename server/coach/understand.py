@@ -90,7 +90,8 @@ def partner_text(message: str) -> list[str]:
     spans = [*(quoted := [next(g for g in m.groups() if g) for m in _QUOTED.finditer(message)])]
     for pattern in (_SAID_COLON, _SAID, _JA_SAID, _KO_SAID, _ZH_SAID):
         spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()
-                  and not (pattern is _KO_SAID and m.group(2) and not _KO_SOURCE.search(m.group(1)))]
+                  and not (pattern is _KO_SAID and (m.group(2) or _KO_TO.search(m.group(1)))
+                           and not _KO_SOURCE.search(m.group(1)))]
     spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
     spans += [next(g for g in m.groups() if g) for m in _ABOUT.finditer(message)]
     spans = [s for s in spans if s in quoted or not any(q in s for q in quoted)]  # 'told us "…" about' quotes "…"
@@ -108,6 +109,8 @@ _THIS_PHRASE = re.compile(r"(?:这|那)(?:句话|话|个说法|种说法)|(?:こ
                           r"(?:이|그|저)\s?(?:말|표현)(?!\S)")  # 「这句话一般是什么意思」 asks about a quote, is none
 # 「…다고 들었는데」 is hearsay; it is the partner's only when it says from whom: 「미국 측에서 …다고 들었습니다」
 _KO_SOURCE = re.compile(r"측|쪽|에게서|한테서|로부터|에서")
+# 「미국 파트너에게 …겠다고 답했는데」: said TO the partner, with no one it came from, is the asker's own reply
+_KO_TO = re.compile(r"(?:에게|한테)(?!서)")
 
 
 def _pasted_email(message: str) -> list[str]:

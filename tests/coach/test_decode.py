@@ -119,3 +119,9 @@ def test_short_romanisations_are_not_expressions(kb_answerer: Answerer) -> None:
     """'hai' and 'ne' in Latin letters would match English text; the Japanese forms はい and ね stay decodable."""
     assert {f.form for f in kb_answerer.decoder.find("he said hai, then ne")} == set()
     assert {f.form for f in kb_answerer.decoder.find("はい")} == {"はい"}
+
+
+def test_han_without_kana_is_read_as_chinese_not_japanese(kb_answerer: Answerer) -> None:
+    chinese = {f.card_id for f in kb_answerer.decoder.find("可能要几周才能回复，领导还要商量")}
+    assert "kanou-de-areba" not in chinese and "lingdao-hai-yao-shangliang" in chinese
+    assert "kanou-de-areba" in {f.card_id for f in kb_answerer.decoder.find("可能であれば来週までにお願いします")}

@@ -40,6 +40,7 @@ def test_the_stage(message: str, stage: str | None) -> None:
     ("They replied: we'll see. Should I wait or push?", ["we'll see"]),
     ("先方から少し難しいかもしれませんと言われました。どうすればいいですか", ["先方から少し難しいかもしれません"]),
     ("対方说再说吧，这是拒绝吗？", ["再说吧，这是拒绝吗？"]),
+    ("미국 측에서 긍정적으로 검토하겠다고 답했는데, 거절인가요?", ["긍정적으로 검토하겠"]),
 ])
 def test_partner_text_is_found(message: str, spans: list[str]) -> None:
     found = partner_text(message)
@@ -49,6 +50,7 @@ def test_partner_text_is_found(message: str, spans: list[str]) -> None:
 @pytest.mark.parametrize("message", [
     "どうすればいいですか", "Quick question: who approves the voice cast?", "Is it fine if we push back?",
     "난처한 상황인데 어떻게 해야 하나요?",
+    "미국 파트너에게 긍정적으로 검토하겠다고 답했는데, 이게 약속으로 받아들여질까요?",  # said to them, not by them
 ])
 def test_the_askers_own_question_is_not_partner_text(message: str) -> None:
     assert partner_text(message) == []
