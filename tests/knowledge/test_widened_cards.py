@@ -58,3 +58,11 @@ def test_the_52_hour_week_is_tied_to_the_shoot_reported_not_to_every_korean_crew
     text = " ".join(_body(cards["us-union-rules-overtime-turnaround"]).split())
     assert "within Korea's 52-hour working week" in text
     assert not re.search(r"52-hour week applies", text)
+
+
+@pytest.mark.parametrize("card_id", WIDENED)
+def test_a_chinese_translation_carries_no_korean_or_japanese_script(card_id: str) -> None:
+    """server.cjk.language_of reads any Hangul in an answer as Korean: a Chinese answer quoting one Korean word
+    (순제작비) would count as answered in the wrong language, so Korean and Japanese terms are romanised here."""
+    text = (REAL_KB / "cards" / "zh" / f"{card_id}.md").read_text(encoding="utf-8")
+    assert not HANGUL.search(text) and not re.search(r"[\u3040-\u30ff]", text)
