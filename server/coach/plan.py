@@ -213,6 +213,8 @@ class Planner:
                 continue  # "…, and what are its opening hours?": not answered through the card of its neighbour
             first, rest = in_frame_first(candidates, asker)
             eligible = first + [c for c in rest if c.probability >= self.ranker.answer_at] or candidates[:1]
+            if n and names_no_topic(part):  # "How do we answer?" after "How serious is this?": the same card's, not
+                eligible = [c for c in eligible if c.probability >= self.ranker.answer_at]  # a weak one of its own
             if not eligible:
                 continue
             section = self._section(eligible, query, part, u, budget, (shown, shown_cards, used),
@@ -243,16 +245,15 @@ class Planner:
         the coach does not do (coach/offtopic.py's cue) and, ranked without the message's situation, the scope model
         declines them ("Which shops near Kyoto Station sell wagashi?" beside "we're visiting our co-producer"); the
         scope model alone is no judge of a short part (「나이에 따른 서열 문제」 alone reads as off-topic). A part that
-        refers back ("what are their hours?") is off-topic when the part it follows is; one that asks about the
-        partner's words never is."""
+        refers back ("what are their hours?") is off-topic when the part it follows is, or by its own cue; one that
+        asks about the partner's words never is."""
         off: set[int] = set()
         for n, (part, ranked, found) in enumerate(zip(parts, alone, about, strict=True)):
             if found:
                 continue
-            if refers_back(part) or _POSSESSIVE.search(part):  # "…wagashi shops, and what are their hours?"
-                if n - 1 in off:
-                    off.add(n)
-            elif off_topic_cue(asked_clause(part)) >= OFF_TOPIC_DOMINATES and (
+            if (refers_back(part) or _POSSESSIVE.search(part)) and n - 1 in off:  # "…, what are their hours?"
+                off.add(n)
+            elif off_topic_cue(asked_clause(part)) >= OFF_TOPIC_DOMINATES and (  # "which sushi place … take them to?"
                     not ranked or self.ranker.in_scope(ranked[0]) < self.ranker.in_scope_at):
                 off.add(n)
         return off
