@@ -3,16 +3,16 @@ says what the asker must do (no request), and the situation's card answers the p
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from server.coach.answer import Answerer
 from server.coach.compose import Section
 from server.coach.partrank import join_shared_asks, situation_card, with_part_alone
 from server.coach.parts import names_no_topic, split_parts
-from server.coach.rank import Asker, Candidate
+from server.coach.rank import Asker
 from server.coach.understand import understand
-from server.models import Ask, Card, Culture, Hit, Perspective
+from server.models import Ask, Culture, Perspective
+from tests.coach.test_parts8 import _candidate
 
 POST = ("作为美方制片人：中方合作伙伴说后期要在北京做，钱从美国汇过去，但他们说换汇要审批，可能要几周。"
         "这正常吗？后期到底应该怎么分？")
@@ -78,14 +78,6 @@ def test_a_long_line_reported_in_the_askers_words_stays_the_situation() -> None:
 ])
 def test_asking_whether_it_is_their_habit_or_enough_names_no_topic(part: str, topicless: bool) -> None:
     assert names_no_topic(part) is topicless
-
-
-def _candidate(card_id: str, probability: float) -> Candidate:
-    card = Card(id=card_id, title=card_id, topics=["finance"], cultures=[Culture.ANY], perspective=Perspective.BOTH,
-                triggers=["t"], summary="s", sources=["https://example.org"], sections={})
-    hit = Hit(card_id=card_id, title=card_id, passage="", passage_kind="summary", score=0.03, dense_score=0.5,
-              topics=card.topics, cultures=["any"], perspective="both")
-    return Candidate(card, hit, np.zeros(1), probability)
 
 
 def test_the_situations_card_answers_the_part_whose_own_words_name_it_even_if_the_first_points_back() -> None:
