@@ -14,15 +14,15 @@ from server.coach.labelled import load_answer_set, split_of
 from server.coach.quality import Report, evaluate_answers
 
 # Issue 11's targets on the held-aside split, measured on 2026-11-30 (ninth session; the split grew from 252 to
-# 302 questions, 100 to 124 parts, 87 to 112 out-of-scope and 50 to 70 follow-ups with that session's fresh
+# 303 questions, 100 to 124 parts, 87 to 112 out-of-scope and 50 to 72 follow-ups with that session's fresh
 # questions, written before any result was seen). Met and asserted as targets: hit@1 0.85 (0.858), hit@3 0.95
 # (0.954), frame 0.95 (0.983), out-of-scope declined 0.95 (0.955), in-scope answered 0.97 (0.990), first paragraph
 # <= 60 words (1.0).
 # Not met: sub-questions 0.790 (98 of 124 parts) against 0.85: the 100 older parts 0.80 (81 right last session, 80
 # now), the 24 new ones 0.75. The floor goes from 0.80 to 0.78 for that change of the split, not for a fix that
 # lost parts; it guards against losing more than one more part. 0.82 (two sessions ago) is still to be won back.
-# Follow-ups (turns after the first answered with a card labelled for that turn): no issue target; 0.700 of 70
-# (the older 50 turns 0.68, the 20 new 0.75).
+# Follow-ups (turns after the first answered with a card labelled for that turn): no issue target; 0.708 of 72
+# (the older 50 turns 0.68 after 0.70 last session, the 22 new 0.77).
 HIT1, HIT3, FRAME = 0.85, 0.95, 0.95
 PARTS, SHORT_FIRST, ANSWERED = 0.78, 1.0, 0.97
 DECLINED = 0.95  # issue target, met
