@@ -22,7 +22,7 @@ from server.search.lexical import tokenize_in
 SHARED = 0.5  # weight of the shared-words score (0..1, the card's best item 1) beside the cosine (about 0..0.7)
 LENGTH = 0.5  # shared words are divided by the item's word count to this power (long items share more by chance)
 ORDER = 0.2  # taken off the card's last item, in proportion before it: a card lists what matters first
-OTHER_PAIR = 0.3  # taken off a line quoting another pair's language
+OTHER_PAIR = 1.0  # taken off a line quoting another pair's language: below every line of the asker's own
 VERDICT = 0.3  # added to an item that says when it is a no (or a yes) when the ask is "Is that a no?"
 # "Is that a no?", "does it mean yes?", 「断りですか」, 「거절인가요」, 「是拒绝吗」: the asker wants the verdict ...
 _ASKS_VERDICT = re.compile(r"\b(?:a|mean|means|really) (?:no|yes)\b|\b(?:refusal|rejection|turn(?:ed|ing)? (?:us|me) "

@@ -114,3 +114,15 @@ def test_a_line_in_another_pairs_language_is_marked_for_this_asker() -> None:
     assert not other_pair(japanese, Culture.JP_US) and not other_pair(korean, None)
     assert not other_pair("Could we agree one page?", Culture.KR_US)
     assert not other_pair(korean, Culture.ANY)
+
+
+@pytest.mark.slow
+def test_a_line_for_another_countrys_team_never_outranks_the_askers_own(kb_answerer: Answerer) -> None:
+    """In Japanese, the completion-bond card's line for a Chinese team shares the ask's words (完成保証, 保証会社)
+    and was the one line a Japanese studio saw; any line in the asker's own language or in English ranks above it."""
+    ask = "アメリカ側から完成保証を付けるように言われました。完成保証って何ですか？"
+    card, scores = _scores(kb_answerer, "completion-bond-explained", ask, Language.JA, Culture.JP_US)
+    lines = say_items(card, Perspective.ASIA_SIDE)
+    chinese, korean = (next(line for line in lines if team in line) for team in ("中国のチーム", "韓国のチーム"))
+    others = [line for line in lines if line not in (chinese, korean)]
+    assert others and min(scores[line] for line in others) > max(scores[chinese], scores[korean])
