@@ -30,7 +30,7 @@ _ASKS_VERDICT = re.compile(r"\b(?:a|mean|means|really) (?:no|yes)\b|\b(?:refusal
 # ... which the card's step gives: "treat it as a no", "usually means no", "a real yes"
 _GIVES_VERDICT = re.compile(r"\b(?:as|means?|mean|is|a (?:soft|polite|real|firm|clear))\s+(?:a\s+)?(?:no|yes)\b", re.I)
 ITEMS_LOCK = threading.Lock()  # the planner's item vectors: filled once from the disk cache, by one request at a time
-_PINYIN = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = "áǎàéěèíǐìóǒòúǔùǖǘǚǜ"  # tone marks; not the macrons ā ē ī ō ū, which Japanese romanisation uses too
 _SCRIPTS = {Culture.JP_US: KANA, Culture.KR_US: HANGUL}
 
 

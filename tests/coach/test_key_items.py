@@ -114,6 +114,7 @@ def test_a_line_in_another_pairs_language_is_marked_for_this_asker() -> None:
     assert not other_pair(japanese, Culture.JP_US) and not other_pair(korean, None)
     assert not other_pair("Could we agree one page?", Culture.KR_US)
     assert not other_pair(korean, Culture.ANY)
+    assert not other_pair('only "hikitsuzuki kentō-chū desu" (still considering)', Culture.JP_US)  # macrons: Hepburn
 
 
 @pytest.mark.slow
