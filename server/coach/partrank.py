@@ -169,9 +169,9 @@ def join_shared_asks(sections: list[Section], parts: list[str], chosen: list[lis
                                              for s in sections):
             continue
         best = (in_frame_first(chosen[n], asker)[0] or chosen[n])[0]
-        host = next((s for s in sections if s.card.id == best.card.id and s.heading), None)
         if best.probability < answer_at:
             continue
+        host = next((s for s in sections if s.card.id == best.card.id), None)
         if host is not None and host.heading is not None:
             asks, dash, title = host.heading.partition(" — ")
             host.heading = f"{asks.rstrip()} / {head}{dash}{title}"
