@@ -11,13 +11,18 @@ import re
 import threading
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
 
 from server.cjk import HANGUL, KANA
+from server.coach.compose import answer_items
+from server.coach.followup import asks_who_pays
+from server.coach.rank import encode_cached
 from server.models import Culture
 from server.search.lexical import tokenize_in
+from server.search.retrieval import Retriever, cache_key
 
 SHARED = 0.5  # weight of the shared-words score (0..1, the card's best item 1) beside the cosine (about 0..0.7)
 LENGTH = 0.5  # shared words are divided by the item's word count to this power (long items share more by chance)
@@ -29,7 +34,19 @@ _ASKS_VERDICT = re.compile(r"\b(?:a|mean|means|really) (?:no|yes)\b|\b(?:refusal
                            r"down)\b|断り|ノー|拒否|거절|거부|拒绝|婉拒", re.I)
 # ... which the card's step gives: "treat it as a no", "usually means no", "a real yes"
 _GIVES_VERDICT = re.compile(r"\b(?:as|means?|mean|is|a (?:soft|polite|real|firm|clear))\s+(?:a\s+)?(?:no|yes)\b", re.I)
-ITEMS_LOCK = threading.Lock()  # the planner's item vectors: filled once from the disk cache, by one request at a time
+ITEM_MATCH = 0.4  # a shown card's item at least this close to a follow-up answers it (cosine, plus ITEM_LAPSE)
+ITEM_LAPSE = 0.4  # added to an "if nothing comes after …" item when the follow-up asks about time passing
+_LAPSE_ASKED = re.compile(r"\bstill\b|\b(?:after|in|for|another)\s+(?:a|an|one|two|three|few|\d+)?\s*"
+                          r"(?:days?|weeks?|months?)\b|go(?:es)? quiet|\bnothing\b|"
+                          r"\bno (?:answer|reply|news|response)|たって|経って|まだ|返事がな|連絡がな|"
+                          r"지나도|아직|연락이 없|답이 없|还是没|仍然|一直没|没消息|没有回复", re.I)
+# A card's step for "if nothing comes of it": "If three or four weeks pass …", "After two follow-ups …",
+# "If the alternatives also come back muzukashii …".
+_LAPSE_ITEM = re.compile(r"\b(?:if|after|when)\b[^.;:]{0,80}\b(?:weeks?|months?|follow-ups|nothing|also|again|"
+                         r"still|no (?:answer|reply|questions|news|movement))\b", re.I)
+_PAY_ITEM = re.compile(r"\bwho (?:pays|funds|covers|absorbs|bears)\b|\b(?:pays?|paid|funds?|funding|absorbs?|"
+                       r"reimburses?|charged?|invoices?) (?:for|the|it|them|any|extra|its|their)\b|\bcosts? "
+                       r"(?:is |are )?(?:attributed|allocated|shared|split|borne)\b|\bborne by\b", re.I)
 _PINYIN = "áǎàéěèíǐìóǒòúǔùǖǘǚǜ"  # tone marks; not the macrons ā ē ī ō ū, which Japanese romanisation uses too
 _SCRIPTS = {Culture.JP_US: KANA, Culture.KR_US: HANGUL}
 
@@ -72,3 +89,44 @@ def item_scores(english: list[str], shown: list[str], vectors: NDArray[np.float3
             + verdict * bool(_GIVES_VERDICT.search(source))
         scores[text] = max(score, scores.get(text, score))
     return scores
+
+
+def answering_item(english: list[str], shown: list[str], vectors: NDArray[np.float32], asked: NDArray[np.float32],
+                   weight: float, followup: str) -> str | None:
+    """The item of a card already shown (`shown`, aligned with `english`) that answers a follow-up: the one closest
+    in meaning (`weight` x the cosine of its English row of `vectors` with `asked`), with a lapse of time asked about
+    ("still nothing after a month?", 「1か月たっても」) leaning to the step for "if nothing comes after …" and "who
+    pays?" to the step that says who pays; None when none is close."""
+    scores = weight * (vectors @ asked.reshape(-1))
+    if _LAPSE_ASKED.search(followup):
+        scores = scores + np.array([ITEM_LAPSE * bool(_LAPSE_ITEM.search(i)) for i in english])
+    if asks_who_pays(followup):
+        scores = scores + np.array([ITEM_LAPSE * bool(_PAY_ITEM.search(i)) for i in english])
+    best = int(np.argmax(scores))
+    return shown[best] if scores[best] >= ITEM_MATCH else None
+
+
+class ItemVectors:
+    """The cards' items embedded, one row each. On first use, every card's items at once, from the embedding cache
+    on disk (encoded once per content, like the cards' triggers), so that ranking a card's items for an answer
+    costs no model run; without a cache directory, each card's items the first time it is answered from. A card's
+    items are fixed for the index's lifetime, so a follow-up encodes only itself."""
+
+    def __init__(self, retriever: Retriever, cache_dir: Path | None) -> None:
+        self.retriever = retriever
+        self.cache_dir = cache_dir
+        self.vectors: dict[str, NDArray[np.float32]] = {}
+        self._lock = threading.Lock()  # concurrent requests: one fills the vectors (and the disk cache), others wait
+
+    def __call__(self, items: list[str]) -> NDArray[np.float32]:
+        with self._lock:
+            if not self.vectors and self.cache_dir is not None:
+                every = list(dict.fromkeys(i for card in self.retriever.index.cards.values()
+                                           for i in answer_items(card, None)))
+                matrix = encode_cached(self.retriever.embedder, [cache_key(i) for i in every], self.cache_dir)
+                self.vectors.update(zip(every, matrix, strict=True))
+            missing = [i for i in dict.fromkeys(items) if i not in self.vectors]
+            if missing:
+                for text, row in zip(missing, self.retriever.query_vectors(missing), strict=True):
+                    self.vectors[text] = row.reshape(-1)
+            return np.vstack([self.vectors[i] for i in items])

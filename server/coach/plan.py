@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from numpy.typing import NDArray
 
 from server.cjk import cjk_share
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
 from server.coach.decode import Found, normalise
 from server.coach.followup import asks_who_pays, dangling, money_first
 from server.coach.glossary import Glossary
-from server.coach.itemrank import ITEMS_LOCK, item_scores
+from server.coach.itemrank import ItemVectors, answering_item, item_scores
 from server.coach.offtopic import asked_clause, off_topic_cue
 from server.coach.partrank import (
     about_partner,
@@ -39,7 +38,6 @@ from server.coach.rank import (
     candidate_features,
     card_tokens,
     coverage,
-    encode_cached,
     question_features,
     relative_features,
 )
@@ -47,7 +45,7 @@ from server.coach.scope import ScopeModel
 from server.coach.understand import Understanding, refers_back, word_count
 from server.models import Card, Language, Perspective, Query
 from server.search.lexical import tokenize, tokenize_in
-from server.search.retrieval import Retriever, cache_key
+from server.search.retrieval import Retriever
 
 CANDIDATES = 15  # cards retrieved per (sub-)question for the ranker to order
 CORE_WORDS = 230  # a one-part answer's core stays under about 250 words
@@ -55,21 +53,6 @@ PART_WORDS = 150  # per part when a message asks two or three things
 VAGUE_GAP = 0.3  # a one- or two-word message whose best two cards are this close gets a clarifying choice
 # (a one-part message only: 「회식」 as one listed topic of several is no vague message)
 _POSSESSIVE = re.compile(r"\b(?:their|its|there)\b|そこ|その店|거기|그곳|那里|那家|他们的", re.I)
-ITEM_MATCH = 0.4  # a shown card's item at least this close to a follow-up answers it (cosine, plus ITEM_LAPSE)
-ITEM_LAPSE = 0.4  # added to an "if nothing comes after …" item when the follow-up asks about time passing
-_LAPSE_ASKED = re.compile(r"\bstill\b|\b(?:after|in|for|another)\s+(?:a|an|one|two|three|few|\d+)?\s*"
-                          r"(?:days?|weeks?|months?)\b|go(?:es)? quiet|\bnothing\b|"
-                          r"\bno (?:answer|reply|news|response)|たって|経って|まだ|返事がな|連絡がな|"
-                          r"지나도|아직|연락이 없|답이 없|还是没|仍然|一直没|没消息|没有回复", re.I)
-# A card's step for "if nothing comes of it": "If three or four weeks pass …", "After two follow-ups …",
-# "If the alternatives also come back muzukashii …".
-_LAPSE_ITEM = re.compile(r"\b(?:if|after|when)\b[^.;:]{0,80}\b(?:weeks?|months?|follow-ups|nothing|also|again|"
-                         r"still|no (?:answer|reply|questions|news|movement))\b", re.I)
-
-_PAY_ITEM = re.compile(r"\bwho (?:pays|funds|covers|absorbs|bears)\b|\b(?:pays?|paid|funds?|funding|absorbs?|"
-                       r"reimburses?|charged?|invoices?) (?:for|the|it|them|any|extra|its|their)\b|\bcosts? "
-                       r"(?:is |are )?(?:attributed|allocated|shared|split|borne)\b|\bborne by\b", re.I)
-
 @dataclass
 class Plan:
     """The cards chosen for one turn, the sections to write, and how sure the ranker is."""
@@ -101,7 +84,7 @@ class Planner:
         self.tokens = {cid: card_tokens(card) for cid, card in cards.items()}
         self.native = NativeWords(retriever.index.languages)
         self.keywords = KeyWords(cards, retriever.index.languages)
-        self.item_vectors: dict[str, NDArray[np.float32]] = {}  # shown cards' items, embedded once per worker
+        self.items = ItemVectors(retriever, cache_dir)  # the cards' items, embedded once per worker
 
     def rank(self, text: str, asker: Asker, extra: frozenset[str] = frozenset()) -> list[Candidate]:
         """Candidates for one question, most likely to be the right card first, with calibrated probabilities.
@@ -286,7 +269,7 @@ class Planner:
             card = self.localised(candidate.card, lang)
             english, local = answer_items(candidate.card, None), answer_items(card, None)
             scores = None if not english or len(english) != len(local) else item_scores(
-                english, local, self._items(english), self.retriever.query_vectors(asks), weight, query,
+                english, local, self.items(english), self.retriever.query_vectors(asks), weight, query,
                 card.lang.value, u.pair)
             section = build_section(card, query, title, u.side, u.pair, u.stage, budget, shown, words=words,
                                     lang=lang, scores=scores)
@@ -296,40 +279,15 @@ class Planner:
         return fallback
 
     def _answering_item(self, card: Card, localised: Card, followup: str, side: Perspective | None) -> str | None:
-        """The item of a card already shown that answers a follow-up, in the answer's language: the one closest in
-        meaning (English card, glossary-expanded follow-up), with a lapse of time asked about ("still nothing after
-        a month?", 「1か月たっても」) leaning to the step for "if nothing comes after …"; None when none is close."""
+        """The item of a card already shown that answers a follow-up, in the answer's language (itemrank)."""
         english, shown_in = answer_items(card, side), answer_items(localised, side)
         if not english or len(english) != len(shown_in):
             return None
         glossed = self.glossary.expand(followup)
-        asked = self.retriever.query_vector(glossed).reshape(-1)
         # the model reads English only: a follow-up in Japanese, Korean or Chinese is read by its glossary's words
         weight = 1.0 if glossed != followup else 1.0 - cjk_share(followup)
-        scores = weight * (self._items(english) @ asked)
-        if _LAPSE_ASKED.search(followup):
-            scores = scores + np.array([ITEM_LAPSE * bool(_LAPSE_ITEM.search(i)) for i in english])
-        if asks_who_pays(followup):  # "who pays?": the step that says who pays or funds what
-            scores = scores + np.array([ITEM_LAPSE * bool(_PAY_ITEM.search(i)) for i in english])
-        best = int(np.argmax(scores))
-        return shown_in[best] if scores[best] >= ITEM_MATCH else None
-
-    def _items(self, items: list[str]) -> NDArray[np.float32]:
-        """The items' embeddings, one row each. On first use, every card's items at once, from the embedding cache
-        on disk (encoded once per content, like the cards' triggers), so that ranking a card's items for an answer
-        costs no model run; without a cache directory, each card's items the first time it is answered from. A
-        card's items are fixed for the index's lifetime, so a follow-up encodes only itself."""
-        with ITEMS_LOCK:  # concurrent requests: one fills the vectors (and writes the disk cache), the others wait
-            if not self.item_vectors and self.cache_dir is not None:
-                every = list(dict.fromkeys(i for card in self.retriever.index.cards.values()
-                                           for i in answer_items(card, None)))
-                matrix = encode_cached(self.retriever.embedder, [cache_key(i) for i in every], self.cache_dir)
-                self.item_vectors.update(zip(every, matrix, strict=True))
-            missing = [i for i in dict.fromkeys(items) if i not in self.item_vectors]
-            if missing:
-                for text, row in zip(missing, self.retriever.query_vectors(missing), strict=True):
-                    self.item_vectors[text] = row.reshape(-1)
-            return np.vstack([self.item_vectors[i] for i in items])
+        return answering_item(english, shown_in, self.items(english), self.retriever.query_vector(glossed), weight,
+                              followup)
 
 
 __all__ = ["Plan", "Planner", "fits_pair"]  # fits_pair: answer.py keeps importing it from here

@@ -260,7 +260,7 @@ def test_the_askers_own_use_of_a_phrase_is_not_decoded(kb_answerer: Answerer, me
 def test_warming_up_loads_the_item_vectors_and_stores_nothing(kb_retriever: Retriever, tmp_path: Path) -> None:
     store = ConversationStore.from_url(f"sqlite:///{tmp_path}/warm.db")
     answerer = Answerer(kb_retriever, store, prompt_environment(PROJECT_ROOT / "prompts"), cache_dir=CACHE)
-    assert not answerer.planner.item_vectors
+    assert not answerer.planner.items.vectors
     answerer.warm()
-    assert answerer.planner.item_vectors  # the service's first user does not wait for them
+    assert answerer.planner.items.vectors  # the service's first user does not wait for them
     assert store.turns("warm-up") == [] and store.feedback_counts() == {}

@@ -10,7 +10,7 @@ import pytest
 
 from server.coach.answer import Answerer
 from server.coach.compose import answer_items
-from server.coach.plan import ITEM_MATCH
+from server.coach.itemrank import ITEM_MATCH
 from server.models import Language, Perspective
 
 CARD = "maemuki-ni-kentou"
@@ -24,7 +24,7 @@ def test_a_shown_cards_items_are_embedded_once(kb_answerer: Answerer, monkeypatc
     items = answer_items(card, Perspective.US_SIDE)
     assert len(items) >= 3
     first = planner._answering_item(card, card, FOLLOWUPS[0], Perspective.US_SIDE)
-    assert set(items) <= set(planner.item_vectors)
+    assert set(items) <= set(planner.items.vectors)
     encoded: list[str] = []
     encode = kb_answerer.retriever.embedder.encode
 
@@ -47,7 +47,7 @@ def test_the_cached_items_choose_as_one_batch_would(kb_answerer: Answerer, follo
     batch = kb_answerer.retriever.embedder.encode([followup, *items])
     scores = batch[1:] @ batch[0]
     chosen = planner._answering_item(card, card, followup, Perspective.US_SIDE)
-    lapse = "still" in followup  # the lapse bonus of plan.ITEM_LAPSE leans to "if nothing comes after ..." steps
+    lapse = "still" in followup  # the lapse bonus of itemrank.ITEM_LAPSE leans to "if nothing comes after ..." steps
     if not lapse:
         assert chosen == (items[int(np.argmax(scores))] if scores.max() >= ITEM_MATCH else None)
     else:
