@@ -10,28 +10,36 @@ from server.coach.compose import Section, telling_words
 from server.coach.decode import Found, normalise
 from server.coach.parts import POINTS_BACK
 from server.coach.parts import names_no_topic as names_no_topic  # plan.py imports it from here
-from server.coach.rank import Asker, Candidate
+from server.coach.rank import FEATURES, Asker, Candidate
 from server.coach.understand import Understanding, refers_back
 from server.models import Card, Culture, Perspective
 
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
 PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
 HEADING_WORDS = 14
+_KEY = FEATURES.index("key_coverage")
 SITUATION_WINS = 0.5  # the situation's card wins a part ranked with the situation at this probability
 HOME_ALONE = 0.1  # ... and answers the part whose own words rank it at least this
 OWN_CARD = 0.9  # a part whose own words rank another card this high is that card's (the situation's card goes on)
 
 
 def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: list[Found],
-                    decoded_first: bool, situation: tuple[str, bool] | None = None) -> list[Candidate]:
+                    decoded_first: bool, situation: tuple[str, bool] | None = None,
+                    weak_relative: bool = False) -> list[Candidate]:
     """A part's candidates for its section: the mean of its probability with the message's situation and
     without it (`alone`). The situation names the topic a part leaves out, but it is the same for every part, so
     the card it favours would win each of them; the part alone says which ask of that topic this part is.
     `situation`: the situation's own card (see situation_card) and whether this part is its home: there it counts
-    as ranked with the situation, in the other parts only as ranked alone."""
+    as ranked with the situation, in the other parts only as ranked alone. `weak_relative` (a part of a message, not
+    a follow-up glued to the question it continues): a ranking alone whose best card the part's own words name
+    (a key word of it) but rate under HOME_ALONE counts relative to that best: the model reads the few words alone
+    unsure of every card, and their order is the evidence."""
     ids = frozenset(f.card_id for f in found)
     by_part = {c.card.id: c for c in alone}
     alone_p = {i: c.probability for i, c in by_part.items()}
+    if weak_relative and alone and 0.0 < alone[0].probability < HOME_ALONE and alone[0].features[_KEY] > 0.0:
+        # "… without making them lose face?" alone: the face card first, at 0.04
+        alone_p = {i: p / alone[0].probability for i, p in alone_p.items()}
     together = {c.card.id: c.probability for c in candidates}
     if situation is not None:
         card_id, home = situation

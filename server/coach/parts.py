@@ -13,7 +13,7 @@ MAX_PARTS = 3
 SHORT_QUOTE = 20  # words of a partner's line that the situation keeps (a longer one, a pasted e-mail, is "…"; a
 # line reported in the asker's own words, not quoted, stays whole: it is the situation)
 _QUOTE_OPEN = "\"'“‘「『>"
-_MARK = re.compile("\x00(\\d+)\x00")  # where a partner's line stood while the message was split
+_MARK = re.compile("\x00(\\d+)q?\x00")  # where a partner's line stood while the message was split
 # 「…KeyError가 나요.」 (나다, "an error comes up") asks nothing: the asking -나요 ends a stem (괜찮나요, 하나요)
 _QUESTION_END = re.compile(r"(?:[?？]|か|かな|でしょうか|ますか|ですか|の|까|까요|(?<!\s)나요|죠|니|吗|呢)"
                            r"\s*[。.]?\s*$")
@@ -127,7 +127,7 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             continue  # "what does 'North America' include?" keeps its term
         at = text.index(span)
         reported = text[at - 1:at] not in _QUOTE_OPEN and "\n" not in span.strip()  # "they told us the composer…"
-        text = text.replace(span, f"\x00{len(spans)}\x00")
+        text = text.replace(span, f"\x00{len(spans)}{'' if reported else 'q'}\x00")  # q: a quoted line
         spans.append(span if reported else _short(span))
     sentences: list[str] = []
     for s in (s.strip() for s in _SENTENCE.split(text) if s and s.strip()):
@@ -160,11 +160,15 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             # "They want A, and they also want B. How do we respond to each?": that sentence holds the asks, so it
             # leaves the situation (each part would otherwise be retrieved with the other's topic too)
             asking[n - 1] = bool(listed)
-        if not listed and (not _enough(s) or frame_only(s)) and n > 0 and not asking[n - 1] \
-                and not _MARK.search(sentences[n - 1]):
+        short, topicless, before = not _enough(s) or frame_only(s), names_no_topic(s), sentences[n - 1]
+        if not listed and n > 0 and not asking[n - 1] and "q\x00" not in before and (
+                short and not (topicless and _MARK.search(before)) or topicless and any(asking[:n - 1])):
             # 「…남기길 원합니다. 왜 그런가요?」, 「…直接批评剪辑。怎么回应比较好？」: an ask with no topic of its own,
-            # the sentence before it names it (a partner's line stays the situation: "Is this a no?")
-            s = f"{sentences[n - 1]} {s}"
+            # the sentence before it names it, as a sentence between two asks names the later one's ("… Why? Also
+            # nothing gets greenlit until … Is that standard?") (a quoted partner's line stays the situation: "Is
+            # this a no?"; a line reported in the asker's words is the topic of an ask too short to stand alone:
+            # 「…と言ってきました。断れますか？」)
+            s = f"{before} {s}"
         questions += listed or [q.strip(" ,") for q in _joined(s) for c in _clauses(q) for q in [c]
                                 if _enough(q) or names_no_topic(q)]  # 「…说“…”。这正常吗？」: an ask of its own
     context = situation([s for s, a in zip(sentences, asking, strict=True) if not a])
