@@ -14,11 +14,13 @@ from server.coach.compose import Labels, build_section, followup_section, pick, 
 from server.coach.draft_reply import draft_email
 from server.coach.followup import asks_to_record
 from server.coach.plan import CORE_WORDS, Plan, fits_pair
-from server.models import Card, Culture, Language, Perspective, Turn
+from server.coach.rank import Candidate
+from server.models import Card, CardKind, Culture, Language, Perspective, Turn
 from server.search.lexical import tokenize
 
 OUTCOMES = ("decline", "clarify", "answer")  # from worst to best
 NEW_ASK_FLOOR = 0.15  # the follow-up's own best card needs at least this probability on its own words
+PHRASE_TOPIC_FLOOR = 0.3  # a new phrasebook card the follow-up's topic ranks under this was not asked about
 RECORD_FLOOR = NEW_ASK_FLOOR  # ... and so a card on writing things down, for "how do we get it in writing?"
 WRITING_TOPIC = "written-communication"
 
@@ -33,16 +35,20 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
            side: Perspective | None = None) -> Plan:
     """The plan a turn answers with: the best of its readings, unless the follow-up brings in someone new
     (new_ask), asks how to put the agreement in writing (record_ask), switches the country (for_pair, then
-    unsure_for_pair) or would answer with a card carried only by the earlier question's words (carried_over).
+    unsure_for_pair), would answer with a card carried only by the earlier question's words (carried_over) or
+    with a phrasebook card for an expression no one quoted (unasked_phrase).
     `rebuild(card, chosen, alone)` answers the turn from `card`. A continuation is as sure as its own words make it
     (Plan.earned), not as the last answer was."""
     plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=message)
     stay = carried_over(plan, shown_cards, answer_at)
+    instead = unasked_phrase(plan, shown_cards, answer_at)  # a partner's phrase no one quoted: the topic's card
     glued = {plan.cards[0].id} if stay is not None else set()  # no better an answer than a shown card
     card = new_ask(plans[0], plan, shown_cards | glued, pair, people) if len(plans) == 2 else None
     alone = plans[0] if plans else plan
     if card is None and asks_to_record(message):  # as sure as the follow-up's own words make the card
         card, alone = record_ask(plan, shown_cards, pair, side), replace(plan, candidates=plan.own, outcome="own")
+    if card is None and stay is None and instead is not None:  # as sure as the blended ranking makes it
+        card, alone = instead[0], replace(plan, outcome="stay", candidates=instead[1])
     card = for_pair(plan, switched) if switched else card
     if card is None and stay is not None:  # as unsure as the card it replaces, not as the last answer
         plan = replace(rebuild(stay, plan, replace(plan, outcome="stay")), confidence=plan.earned or 0.0)
@@ -50,6 +56,32 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
         plan = rebuild(card, plan, alone)
         plan = unsure_for_pair(plan, switched, answer_at) if switched else plan
     return replace(plan, confidence=plan.earned) if plan.earned is not None else plan
+
+
+def unasked_phrase(plan: Plan, shown_cards: set[str], answer_at: float) -> tuple[Card, list[Candidate]] | None:
+    """A continuation that would answer with a new phrasebook card (what a partner's expression means) that only
+    the follow-up's own words rank ("Can I push back without looking difficult?" getting "I hear you, but"; "ok
+    it's been two weeks now" getting 一応): no one quoted that expression, and the topic (the follow-up glued to
+    what it continues) ranks it under PHRASE_TOPIC_FLOOR. The card it answers with instead, with the blended
+    ranking (the mean of the two, as partrank.with_part_alone blends them): the best that is not such a phrase
+    card, a shown card or a new one at least as sure as the answer threshold; None when the plan is no such case.
+    A quoted expression is decoded and ranks the card on the topic's words too."""
+    if plan.earned is None or plan.outcome != "answer" or not plan.cards or not plan.own:
+        return None
+    topic = {c.card.id: c.probability for c in plan.candidates}
+    card = plan.cards[0]
+
+    def unasked(c: Card) -> bool:
+        return c.kind is CardKind.PHRASEBOOK and c.id not in shown_cards and topic.get(c.id, 0.0) < PHRASE_TOPIC_FLOOR
+
+    if not unasked(card):
+        return None
+    own = {c.card.id: c.probability for c in plan.own}
+    pool = {c.card.id: c for c in [*plan.own, *plan.candidates]}
+    blended = sorted((replace(c, probability=(topic.get(i, 0.0) + own.get(i, 0.0)) / 2) for i, c in pool.items()),
+                     key=lambda c: -c.probability)
+    return next(((c.card, blended) for c in blended if not unasked(c.card)
+                 and (c.card.id in shown_cards or c.probability >= answer_at)), None)
 
 
 def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | None, people: bool) -> Card | None:

@@ -63,6 +63,10 @@ _PLACES = [("en", "Japanese", "Korean", "Chinese"), ("en", "Japan", "Korea", "Ch
            ("ja", "日本", "韓国", "中国"), ("ja", "東京", "ソウル", "北京"), ("ko", "일본", "한국", "중국"),
            ("ko", "도쿄", "서울", "베이징"), ("zh", "日本", "韩国", "中国"), ("zh", "东京", "首尔", "北京")]
 _PAIRS = (Culture.JP_US, Culture.KR_US, Culture.CN_US)  # the order of _PLACES' words
+# A country word that says where the asker's family is from (한국계, 韓国系アメリカ人, a Korean-American producer)
+# names no partner: asked again for Japan, 「한국계 프로듀서」 stays who is asking.
+_HERITAGE = (r"(?!계|裔|系(?:人|アメリカ人|米国人|美国人|[二三]世)|[- ]American (?:producer|director|writer|executive|"
+             r"showrunner|filmmaker|founder|myself))")
 WORDING_WORDS = 16  # a longer message that mentions a reply asks something of its own
 BARE_SWITCH_WORDS = 3  # "and in Korea?", "what about China?": the country is all they say
 SWITCH_WORDS = 8  # "and in Korea, what would they say instead?": a longer message asks something of its own
@@ -221,13 +225,13 @@ def switched_pair(message: str, before: Culture | None) -> Culture | None:
 
 def swap_pair(text: str, old: Culture, new: Culture, language: str) -> str:
     """The question asked again for another pair: each name of the old pair's country (in English or the text's
-    language) replaced by the new one's."""
+    language) replaced by the new one's, except where it says the asker's heritage."""
     index = {pair: n for n, pair in enumerate(_PAIRS, start=1)}
     rows = [row for row in _PLACES if row[0] in ("en", language)]
     mapping = {row[index[old]].lower(): row[index[new]] for row in rows}
-    pattern = "|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in sorted(mapping, key=len,
-                                                                                                 reverse=True))
-    return re.sub(pattern, lambda m: mapping[m.group(0).lower()], text, flags=re.I)
+    words = "|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in sorted(mapping, key=len,
+                                                                                               reverse=True))
+    return re.sub(f"(?:{words}){_HERITAGE}", lambda m: mapping[m.group(0).lower()], text, flags=re.I)
 
 
 def asked_again(previous: Turn, message: str, pair_before: Culture | None) -> str | None:
@@ -239,8 +243,8 @@ def asked_again(previous: Turn, message: str, pair_before: Culture | None) -> st
     new_pair = switched_pair(message, pair_before)
     if new_pair is None or pair_before is None:
         return None
-    before = understand(previous.content, pair_before)
     text = previous.resolved_query or previous.content
+    before = understand(text, pair_before)  # the partner's words quoted in any turn it was resolved with
     for quoted in before.partner_text:
         if before.asker_language == "en" or language_of(quoted) != before.asker_language:  # 'muzukashii' too
             text = text.replace(quoted, " ")
