@@ -35,13 +35,15 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
            side: Perspective | None = None) -> Plan:
     """The plan a turn answers with: the best of its readings, unless the follow-up brings in someone new
     (new_ask), asks how to put the agreement in writing (record_ask), switches the country (for_pair, then
-    unsure_for_pair), would answer with a card carried only by the earlier question's words (carried_over) or
+    unsure_for_pair), would answer with a card carried only by the earlier question's words (carried_over; not
+    a card the words of a follow-up that brings in someone new lead to: "our CEO to their chairman?") or
     with a phrasebook card for an expression no one quoted (unasked_phrase).
     `rebuild(card, chosen, alone)` answers the turn from `card`. A continuation is as sure as its own words make it
     (Plan.earned), not as the last answer was."""
     plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=message)
-    stay = carried_over(plan, shown_cards, answer_at)
-    instead = unasked_phrase(plan, shown_cards, answer_at)  # a partner's phrase no one quoted: the topic's card
+    asked_by_own = people and bool(plan.own) and bool(plan.cards) and plan.own[0].card.id == plan.cards[0].id
+    stay = None if asked_by_own else carried_over(plan, shown_cards, answer_at)  # "our CEO to their chairman?"
+    instead = unasked_phrase(plan, shown_cards, answer_at, people)  # a partner's phrase no one quoted: the topic's card
     glued = {plan.cards[0].id} if stay is not None else set()  # no better an answer than a shown card
     card = new_ask(plans[0], plan, shown_cards | glued, pair, people) if len(plans) == 2 else None
     alone = plans[0] if plans else plan
@@ -58,13 +60,16 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     return replace(plan, confidence=plan.earned) if plan.earned is not None else plan
 
 
-def unasked_phrase(plan: Plan, shown_cards: set[str], answer_at: float) -> tuple[Card, list[Candidate]] | None:
+def unasked_phrase(plan: Plan, shown_cards: set[str], answer_at: float,
+                   people: bool = False) -> tuple[Card, list[Candidate]] | None:
     """A continuation that would answer with a new phrasebook card (what a partner's expression means) that only
     the follow-up's own words rank ("Can I push back without looking difficult?" getting "I hear you, but"; "ok
     it's been two weeks now" getting 一応): no one quoted that expression, and the topic (the follow-up glued to
     what it continues) ranks it under PHRASE_TOPIC_FLOOR. The card it answers with instead, with the blended
     ranking (the mean of the two, as partrank.with_part_alone blends them): the best that is not such a phrase
     card, a shown card or a new one at least as sure as the answer threshold; None when the plan is no such case.
+    A follow-up that brings in someone new (`people`: "Should I call his boss directly?") asks about them: the
+    best such card on its own words (as new_ask), the blended ranking after them.
     A quoted expression is decoded and ranks the card on the topic's words too."""
     if plan.earned is None or plan.outcome != "answer" or not plan.cards or not plan.own:
         return None
@@ -72,14 +77,15 @@ def unasked_phrase(plan: Plan, shown_cards: set[str], answer_at: float) -> tuple
     card = plan.cards[0]
 
     def unasked(c: Card) -> bool:
-        return c.kind is CardKind.PHRASEBOOK and c.id not in shown_cards and topic.get(c.id, 0.0) < PHRASE_TOPIC_FLOOR
+        return c.kind is CardKind.PHRASEBOOK and (people or c.id not in shown_cards
+                                                  and topic.get(c.id, 0.0) < PHRASE_TOPIC_FLOOR)
 
     if not unasked(card):
         return None
     own = {c.card.id: c.probability for c in plan.own}
     pool = {c.card.id: c for c in [*plan.own, *plan.candidates]}
     blended = sorted((replace(c, probability=(topic.get(i, 0.0) + own.get(i, 0.0)) / 2) for i, c in pool.items()),
-                     key=lambda c: -c.probability)
+                     key=lambda c: -(own.get(c.card.id, 0.0) if people else c.probability))
     return next(((c.card, blended) for c in blended if not unasked(c.card)
                  and (c.card.id in shown_cards or c.probability >= answer_at)), None)
 
