@@ -91,8 +91,8 @@ def test_no_replacement_outside_an_answered_continuation() -> None:
 
 
 @pytest.mark.parametrize(("text", "old", "new", "language", "expected"), [
-    ("저는 LA 제작사에서 일하는 한국계 프로듀서입니다. 서울에서 한국 제작사 대표님과 만나요.", Culture.KR_US, Culture.JP_US,
-     "ko", "저는 LA 제작사에서 일하는 한국계 프로듀서입니다. 도쿄에서 일본 제작사 대표님과 만나요."),
+    ("LA 제작사의 한국계 프로듀서입니다. 서울에서 한국 제작사 대표님과 만나요.", Culture.KR_US, Culture.JP_US,
+     "ko", "LA 제작사의 한국계 프로듀서입니다. 도쿄에서 일본 제작사 대표님과 만나요."),
     ("I'm a Korean-American producer and our Korean partner is in Seoul.", Culture.KR_US, Culture.JP_US, "en",
      "I'm a Korean-American producer and our Japanese partner is in Tokyo."),
     ("a Korean-American co-production with a Korean studio", Culture.KR_US, Culture.JP_US, "en",
