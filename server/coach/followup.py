@@ -119,6 +119,21 @@ _RECORDS = re.compile(r"\b(?:in(?:to)? writing|on paper|on the record|written (?
                       r"書面|文書で|記録に残|議事録|서면|문서로|기록으로|회의록|书面|白纸黑字|会议纪要|记录下来", re.I)
 
 
+# A follow-up that asks what to tell or send someone ("What do we need to send the streamer?", "how do I put that in
+# writing to the lead company?", 「プラットフォームに何と伝えれば」, 「투자사에게 뭐라고 알려야」, 「怎么告诉平台」):
+# it asks about the topic just discussed; who it goes to is no topic of its own.
+_TELLS = re.compile(r"\b(?:tell|send|say to|write to|e-?mail|inform|update|notify|report to|in writing to|"
+                    r"explain (?:it |this |that )?to)\b (?:the|our|their|my) \w+|"
+                    r"に(?:何と|どう)?(?:伝え|送|報告|説明|連絡)|"
+                    r"에게\s*(?:[^.?？ ]+\s*)?(?:보내|말하|알려|알리|전달|설명)|"
+                    r"(?:告诉|通知|发给)[^。？?]{0,8}(?:方|公司|平台|团队|人)", re.I)
+
+
+def tells_someone(message: str) -> bool:
+    """The follow-up asks what to tell, send or write to someone."""
+    return bool(_TELLS.search(message))
+
+
 def asks_to_record(message: str) -> bool:
     """The follow-up asks how to put what was agreed in writing (not for the coach to write it)."""
     return bool(_RECORDS.search(message)) and not asks_for_wording(message)

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.choice import PHRASE_TOPIC_FLOOR, unasked_phrase
+from server.coach.choice import TOPIC_FLOOR, unasked_card
 from server.coach.compose import Section
-from server.coach.followup import asked_again, swap_pair
+from server.coach.followup import asked_again, swap_pair, tells_someone
 from server.coach.plan import Plan
 from server.coach.rank import Candidate
 from server.models import Ask, Card, CardKind, Culture, Hit, Perspective, Turn
@@ -47,26 +47,26 @@ def test_a_new_phrase_card_only_the_followups_own_words_rank_gives_way_to_the_to
     topic = [_candidate("showrunner", 0.96), _candidate("overtime", 0.2)]
     own = [_candidate("i-hear-you-but", 0.8, PHRASE), _candidate("notes", 0.13)]
     plan = _continuation("i-hear-you-but", topic, own)
-    found = unasked_phrase(plan, {"showrunner"}, ANSWER_AT)
+    found = unasked_card(plan, {"showrunner"}, ANSWER_AT)
     assert found is not None and found[0].id == "showrunner"  # shown: its part that answers, or its other steps
     assert [c.card.id for c in found[1]][:2] == ["showrunner", "i-hear-you-but"]  # the blended ranking
 
 
 def test_a_phrase_card_the_topic_ranks_or_the_conversation_showed_stays() -> None:
-    topic = [_candidate("kentou", PHRASE_TOPIC_FLOOR + 0.1, PHRASE), _candidate("cadence", 0.5)]
+    topic = [_candidate("kentou", TOPIC_FLOOR + 0.1, PHRASE), _candidate("cadence", 0.5)]
     own = [_candidate("kentou", 0.9, PHRASE)]
-    assert unasked_phrase(_continuation("kentou", topic, own), set(), ANSWER_AT) is None  # the topic ranks it
+    assert unasked_card(_continuation("kentou", topic, own), set(), ANSWER_AT) is None  # the topic ranks it
     topic = [_candidate("kentou", 0.1, PHRASE), _candidate("cadence", 0.9)]
-    assert unasked_phrase(_continuation("kentou", topic, own), {"kentou"}, ANSWER_AT) is None  # shown before
+    assert unasked_card(_continuation("kentou", topic, own), {"kentou"}, ANSWER_AT) is None  # shown before
     guide = [_candidate("pitch-deck", 0.99)]  # "what if they ask for a pitch deck first?": a guide card stays
-    assert unasked_phrase(_continuation("pitch-deck", topic, guide), set(), ANSWER_AT) is None
+    assert unasked_card(_continuation("pitch-deck", topic, guide), set(), ANSWER_AT) is None
 
 
 def test_a_weak_new_card_is_no_replacement() -> None:
     topic = [_candidate("letter", 0.1), _candidate("weak", 0.2)]
     own = [_candidate("chotto", 0.94, PHRASE), _candidate("weak", 0.3)]  # blended 0.25: under the threshold
-    assert unasked_phrase(_continuation("chotto", topic, own), set(), ANSWER_AT) is None
-    found = unasked_phrase(_continuation("chotto", topic, own), {"letter"}, ANSWER_AT)
+    assert unasked_card(_continuation("chotto", topic, own), set(), ANSWER_AT) is None
+    found = unasked_card(_continuation("chotto", topic, own), {"letter"}, ANSWER_AT)
     assert found is not None and found[0].id == "letter"  # a shown card answers, however weakly it blends
 
 
@@ -76,18 +76,45 @@ def test_a_followup_bringing_in_someone_new_takes_its_own_words_card_over_any_ph
     topic = [_candidate("production-line", 0.9), _candidate("ue-to-soudan", 0.27, PHRASE)]
     own = [_candidate("who-decides", 0.89), _candidate("ue-to-soudan", 0.73, PHRASE)]
     plan = _continuation("ue-to-soudan", topic, own)
-    found = unasked_phrase(plan, {"kibishii"}, ANSWER_AT, people=True)
+    found = unasked_card(plan, {"kibishii"}, ANSWER_AT, people=True)
     assert found is not None and found[0].id == "who-decides"
-    without = unasked_phrase(plan, {"kibishii"}, ANSWER_AT)
+    without = unasked_card(plan, {"kibishii"}, ANSWER_AT)
     assert without is not None and without[0].id == "production-line"  # blended: 0.45 against 0.445
 
 
 def test_no_replacement_outside_an_answered_continuation() -> None:
     own = [_candidate("chotto", 0.94, PHRASE)]
     alone = Plan(confidence=0.9, outcome="answer", candidates=own, query="q")  # the message read on its own
-    assert unasked_phrase(alone, set(), ANSWER_AT) is None
+    assert unasked_card(alone, set(), ANSWER_AT) is None
     clarify = Plan(confidence=0.2, outcome="clarify", candidates=own, query="q", earned=0.2, own=own)
-    assert unasked_phrase(clarify, set(), ANSWER_AT) is None
+    assert unasked_card(clarify, set(), ANSWER_AT) is None
+
+
+@pytest.mark.parametrize("message", [
+    "What do we need to send the streamer?", "What should I tell the platform?",
+    "and how do I put that in writing to the lead company?", "プラットフォームに何と伝えればいいですか",
+    "투자사에게 뭐라고 알려야 하나요?", "要不要先告诉我们的投资人？"])
+def test_a_followup_asking_what_to_tell_someone_is_recognised(message: str) -> None:
+    assert tells_someone(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Should I email them again or just wait?", "how do I tell if they mean no?", "Who pays for that?",
+    "もう少し待つべきですか？", "그럼 누가 결정하나요?", "那钱怎么汇到美国？"])
+def test_other_followups_tell_no_one(message: str) -> None:
+    assert not tells_someone(message)
+
+
+def test_a_card_carried_by_the_name_of_whom_it_goes_to_gives_way_to_the_topics_card() -> None:
+    """"What do we need to send the streamer?" after the schedule-slip cost card: the streamer-deal card ranks
+    first on the follow-up's own words only."""
+    topic = [_candidate("slip-cost", 0.97), _candidate("slip", 0.6)]
+    own = [_candidate("streamer-deal", 0.65), _candidate("slip", 0.2)]
+    plan = _continuation("streamer-deal", topic, own)
+    assert unasked_card(plan, {"slip-cost"}, ANSWER_AT) is None  # a guide card, and no one is addressed
+    found = unasked_card(plan, {"slip-cost"}, ANSWER_AT, addressed=True)
+    assert found is not None and found[0].id == "slip-cost"
+    assert unasked_card(plan, {"slip-cost"}, ANSWER_AT, people=True, addressed=True) is None  # "their boss": new_ask
 
 
 @pytest.mark.parametrize(("text", "old", "new", "language", "expected"), [
