@@ -2,7 +2,9 @@
 which readings there are): the better outcome, then the more confident; but a continuation that would answer from
 a card already shown, while the follow-up brings in someone new and its own words point at another card ("Should
 our CEO call their chairman?" after the 研究研究 card), answers with that card; "and in Japan?" answers with a card
-for Japan, never again with the Korean one. And "can you draft the reply?" answers with a short e-mail built from
+for Japan, never again with the Korean one; a continuation never answers with a phrasebook card for an
+expression no one quoted, nor with a card carried only by the name of whom the answer goes to ("What do we send
+the streamer?"). And "can you draft the reply?" answers with a short e-mail built from
 the shown card's wording (coach/draft_reply.py)."""
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ from dataclasses import replace
 
 from server.coach.compose import Labels, build_section, followup_section, pick, say_items
 from server.coach.draft_reply import draft_email
-from server.coach.followup import asks_to_record
+from server.coach.followup import asks_to_record, tells_someone
 from server.coach.plan import CORE_WORDS, Plan, fits_pair
-from server.models import Card, Culture, Language, Perspective, Turn
+from server.coach.rank import Candidate
+from server.models import Card, CardKind, Culture, Language, Perspective, Turn
 from server.search.lexical import tokenize
 
 OUTCOMES = ("decline", "clarify", "answer")  # from worst to best
 NEW_ASK_FLOOR = 0.15  # the follow-up's own best card needs at least this probability on its own words
+TOPIC_FLOOR = 0.3  # a new card the follow-up's topic ranks under this is carried by its own words alone
 RECORD_FLOOR = NEW_ASK_FLOOR  # ... and so a card on writing things down, for "how do we get it in writing?"
 WRITING_TOPIC = "written-communication"
 
@@ -33,16 +37,22 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
            side: Perspective | None = None) -> Plan:
     """The plan a turn answers with: the best of its readings, unless the follow-up brings in someone new
     (new_ask), asks how to put the agreement in writing (record_ask), switches the country (for_pair, then
-    unsure_for_pair) or would answer with a card carried only by the earlier question's words (carried_over).
+    unsure_for_pair), would answer with a card carried only by the earlier question's words (carried_over; not
+    a card the words of a follow-up that brings in someone new lead to: "our CEO to their chairman?") or
+    with a card the follow-up does not ask about (unasked_card: a phrase no one quoted, who it goes to).
     `rebuild(card, chosen, alone)` answers the turn from `card`. A continuation is as sure as its own words make it
     (Plan.earned), not as the last answer was."""
     plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=message)
-    stay = carried_over(plan, shown_cards, answer_at)
+    asked_by_own = people and bool(plan.own) and bool(plan.cards) and plan.own[0].card.id == plan.cards[0].id
+    stay = None if asked_by_own else carried_over(plan, shown_cards, answer_at)  # "our CEO to their chairman?"
+    instead = unasked_card(plan, shown_cards, answer_at, people, tells_someone(message))  # the topic's card
     glued = {plan.cards[0].id} if stay is not None else set()  # no better an answer than a shown card
     card = new_ask(plans[0], plan, shown_cards | glued, pair, people) if len(plans) == 2 else None
     alone = plans[0] if plans else plan
     if card is None and asks_to_record(message):  # as sure as the follow-up's own words make the card
         card, alone = record_ask(plan, shown_cards, pair, side), replace(plan, candidates=plan.own, outcome="own")
+    if card is None and stay is None and instead is not None:  # as sure as the blended ranking makes it
+        card, alone = instead[0], replace(plan, outcome="stay", candidates=instead[1])
     card = for_pair(plan, switched) if switched else card
     if card is None and stay is not None:  # as unsure as the card it replaces, not as the last answer
         plan = replace(rebuild(stay, plan, replace(plan, outcome="stay")), confidence=plan.earned or 0.0)
@@ -50,6 +60,36 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
         plan = rebuild(card, plan, alone)
         plan = unsure_for_pair(plan, switched, answer_at) if switched else plan
     return replace(plan, confidence=plan.earned) if plan.earned is not None else plan
+
+
+def unasked_card(plan: Plan, shown_cards: set[str], answer_at: float, people: bool = False,
+                 addressed: bool = False) -> tuple[Card, list[Candidate]] | None:
+    """A continuation that would answer with a card the follow-up does not ask about, only its own words rank,
+    and the topic (the follow-up glued to what it continues) ranks under TOPIC_FLOOR: a new phrasebook card
+    ("Can I push back without looking difficult?" getting "I hear you, but"; "ok it's been two weeks now" getting
+    一応: no one quoted that expression; a quoted one is decoded and ranks the card on the topic's words too), or,
+    when the follow-up asks what to tell or send someone (`addressed`: "What do we need to send the streamer?"), a
+    new card carried by the name of who it goes to (the streamer deal). The card it answers with instead, with the
+    blended ranking (the mean of the two, as partrank.with_part_alone blends them): the best that is no such card,
+    a shown card or a new one at least as sure as the answer threshold; None when the plan is no such case.
+    A follow-up that brings in someone new (`people`: "Should I call his boss directly?") asks about them: never a
+    phrasebook card, the best on its own words (as new_ask), the blended ranking after them."""
+    if plan.earned is None or plan.outcome != "answer" or not plan.cards or not plan.own:
+        return None
+    topic = {c.card.id: c.probability for c in plan.candidates}
+
+    def unasked(c: Card) -> bool:
+        carried = c.id not in shown_cards and topic.get(c.id, 0.0) < TOPIC_FLOOR
+        return (c.kind is CardKind.PHRASEBOOK and (people or carried)) or (addressed and not people and carried)
+
+    if not unasked(plan.cards[0]):
+        return None
+    own = {c.card.id: c.probability for c in plan.own}
+    pool = {c.card.id: c for c in [*plan.own, *plan.candidates]}
+    blended = sorted((replace(c, probability=(topic.get(i, 0.0) + own.get(i, 0.0)) / 2) for i, c in pool.items()),
+                     key=lambda c: -(own.get(c.card.id, 0.0) if people else c.probability))
+    return next(((c.card, blended) for c in blended if not unasked(c.card)
+                 and (c.card.id in shown_cards or c.probability >= answer_at)), None)
 
 
 def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | None, people: bool) -> Card | None:

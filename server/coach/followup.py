@@ -63,6 +63,10 @@ _PLACES = [("en", "Japanese", "Korean", "Chinese"), ("en", "Japan", "Korea", "Ch
            ("ja", "日本", "韓国", "中国"), ("ja", "東京", "ソウル", "北京"), ("ko", "일본", "한국", "중국"),
            ("ko", "도쿄", "서울", "베이징"), ("zh", "日本", "韩国", "中国"), ("zh", "东京", "首尔", "北京")]
 _PAIRS = (Culture.JP_US, Culture.KR_US, Culture.CN_US)  # the order of _PLACES' words
+# A country word that says where the asker's family is from (한국계, 韓国系アメリカ人, a Korean-American producer)
+# names no partner: asked again for Japan, 「한국계 프로듀서」 stays who is asking.
+_HERITAGE = (r"(?!계|裔|系(?:人|アメリカ人|米国人|美国人|[二三]世)|[- ]American (?:producer|director|writer|executive|"
+             r"showrunner|filmmaker|founder|myself))")
 WORDING_WORDS = 16  # a longer message that mentions a reply asks something of its own
 BARE_SWITCH_WORDS = 3  # "and in Korea?", "what about China?": the country is all they say
 SWITCH_WORDS = 8  # "and in Korea, what would they say instead?": a longer message asks something of its own
@@ -113,6 +117,21 @@ MONEY_FLOOR = 0.15  # the topic's ranking supports a money card this much at lea
 _RECORDS = re.compile(r"\b(?:in(?:to)? writing|on paper|on the record|written (?:record|confirmation)|minutes|"
                       r"record (?:it|that|this|the|what|our|these)|document (?:it|that|this|what))\b|"
                       r"書面|文書で|記録に残|議事録|서면|문서로|기록으로|회의록|书面|白纸黑字|会议纪要|记录下来", re.I)
+
+
+# A follow-up that asks what to tell or send someone ("What do we need to send the streamer?", "how do I put that in
+# writing to the lead company?", 「プラットフォームに何と伝えれば」, 「투자사에게 뭐라고 알려야」, 「怎么告诉平台」):
+# it asks about the topic just discussed; who it goes to is no topic of its own.
+_TELLS = re.compile(r"\b(?:tell|send|say to|write to|e-?mail|inform|update|notify|report to|in writing to|"
+                    r"explain (?:it |this |that )?to)\b (?:the|our|their|my) \w+|"
+                    r"に(?:何と|どう)?(?:伝え|送|報告|説明|連絡)|"
+                    r"에게\s*(?:[^.?？ ]+\s*)?(?:보내|말하|알려|알리|전달|설명)|"
+                    r"(?:告诉|通知|发给)[^。？?]{0,8}(?:方|公司|平台|团队|人)", re.I)
+
+
+def tells_someone(message: str) -> bool:
+    """The follow-up asks what to tell, send or write to someone."""
+    return bool(_TELLS.search(message))
 
 
 def asks_to_record(message: str) -> bool:
@@ -221,13 +240,13 @@ def switched_pair(message: str, before: Culture | None) -> Culture | None:
 
 def swap_pair(text: str, old: Culture, new: Culture, language: str) -> str:
     """The question asked again for another pair: each name of the old pair's country (in English or the text's
-    language) replaced by the new one's."""
+    language) replaced by the new one's, except where it says the asker's heritage."""
     index = {pair: n for n, pair in enumerate(_PAIRS, start=1)}
     rows = [row for row in _PLACES if row[0] in ("en", language)]
     mapping = {row[index[old]].lower(): row[index[new]] for row in rows}
-    pattern = "|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in sorted(mapping, key=len,
-                                                                                                 reverse=True))
-    return re.sub(pattern, lambda m: mapping[m.group(0).lower()], text, flags=re.I)
+    words = "|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in sorted(mapping, key=len,
+                                                                                               reverse=True))
+    return re.sub(f"(?:{words}){_HERITAGE}", lambda m: mapping[m.group(0).lower()], text, flags=re.I)
 
 
 def asked_again(previous: Turn, message: str, pair_before: Culture | None) -> str | None:
@@ -239,8 +258,8 @@ def asked_again(previous: Turn, message: str, pair_before: Culture | None) -> st
     new_pair = switched_pair(message, pair_before)
     if new_pair is None or pair_before is None:
         return None
-    before = understand(previous.content, pair_before)
     text = previous.resolved_query or previous.content
+    before = understand(text, pair_before)  # the partner's words quoted in any turn it was resolved with
     for quoted in before.partner_text:
         if before.asker_language == "en" or language_of(quoted) != before.asker_language:  # 'muzukashii' too
             text = text.replace(quoted, " ")
