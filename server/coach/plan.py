@@ -159,7 +159,7 @@ class Planner:
         shared = None if None in alone else situation_card(ranked, [a or [] for a in alone], u.parts)
         chosen = [candidates if by_part is None else with_part_alone(
                       candidates, by_part, found, asks_about_their_words(part, found),
-                      None if shared is None else (shared[0], n == shared[1]))
+                      None if shared is None else (shared[0], n == shared[1]), weak_relative=True)
                   for n, (part, found, candidates, by_part) in enumerate(zip(u.parts, about, ranked, alone,
                                                                              strict=True))]
         if own_query is not None:  # glued to what it continues, the earlier question's words dominate; the

@@ -7,10 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from server.coach.answer import Answerer
 from server.coach.partrank import with_part_alone
 from server.coach.parts import split_parts
 from server.coach.rank import FEATURES, Candidate
 from server.coach.understand import understand
+from server.models import Ask
 from tests.coach.test_parts8 import _candidate
 
 RETITLE = ("米国の配給会社がタイトルを変えて、さらに20分カットして公開したいと言ってきました。断れますか？"
@@ -77,3 +79,12 @@ def test_a_follow_ups_own_words_are_not_rescaled() -> None:
     ranked = [_keyed("shown", 0.9, 1.0), _keyed("next", 0.5, 1.0)]
     alone = [_keyed("other", 0.05, 0.3)]
     assert with_part_alone(ranked, alone, [], False)[0].card.id == "shown"
+
+
+@pytest.mark.slow
+def test_a_part_that_names_its_card_in_few_words_is_answered_by_it(kb_answerer: Answerer) -> None:
+    """"Should we bring our CEO?" alone rates every card low, the delegation card highest: read relative to that
+    best card, it answers the part instead of the situation's card (the planner passes weak_relative=True)."""
+    draft = kb_answerer.draft(Ask(message="We're meeting the lead company of an Osaka committee next month. Should we "
+                                          "bring our CEO, and who on their side actually signs off?"))
+    assert "matching-delegation-seniority" in [card.id for card in draft.plan.cards]
