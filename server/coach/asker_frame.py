@@ -123,9 +123,9 @@ _US_NATIVE = (r"(?:米国|アメリカ|米(?=側)|ハリウッド|LA|ロサン�
 _ASIA_NATIVE = (r"(?:日本|東京|大阪|京都|福岡|札幌|韓国|ソウル|中国|北京|上海|한국|서울|부산|일본|도쿄|중국|베이징|"
                 r"상하이|中方|杭州|深圳|广州|成都|东京|首尔|韩国)")
 _ROLE_NATIVE = (r"(?:プロデューサー|スタジオ|制作会社|製作会社|出版社|配給会社|放送局|会社|側|チーム|事務所|オフィス|"
-                r"プロダクション|出資者|投資家|"
-                r"프로듀서|PD|피디|제작사|스튜디오|배급사|방송사|투자사|회사|사무소|지사|법인|측|쪽|팀|프로덕션|투자자|"
-                r"制片人|制片方|制片厂|制片公司|公司|片方|发行方|团队|平台|投资方|投资人|剧组)")
+                r"プロダクション|出資者|投資家|ライセンサー|ライセンシー|権利者|"
+                r"프로듀서|PD|피디|제작사|스튜디오|배급사|방송사|투자사|회사|사무소|지사|법인|측|쪽|팀|프로덕션|투자자|판권사|라이선서|"
+                r"制片人|制片方|制片厂|制片公司|公司|片方|发行方|团队|平台|投资方|投资人|剧组|版权方|授权方)")
 _FILLER_KO = r"(?:[^\s.,?]+(?<![와과랑를을게테가이는은])\s+){0,2}?"  # words between, none ending in a particle
 
 
@@ -153,7 +153,7 @@ _STAGES = [
                            r"terminat\w+|demand letter|cease and desist|lawyer'?s letter|withh[oe]ld\w*|"
                            r"refus\w+ to pay|stopped paying|legal action)\b|紛争(?!解決)|訴訟|契約違反|"
                            r"違反の通知|内容証明|弁護士名義|분쟁(?! ?해결|이 생기면)|소송|계약 위반|위반 통지|내용증명|"
-                           r"纠纷|诉讼|违约|律师函", re.I)),
+                           r"纠纷|诉讼|违约|律师函|打官司|起诉|拖欠", re.I)),
     ("production", re.compile(r"\b(in production|on set|shooting|the shoot|principal photography|in post\b|"
                               r"post-?production|picture lock|delivery (?:date|deadline)|mid-?shoot|dailies|"
                               r"rough cut|reshoots?|in the edit|we wrapped|"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from server.coach.asker_frame import detect_side
+from server.coach.asker_frame import detect_side, detect_stage
 from server.models import Perspective
 
 US, ASIA = Perspective.US_SIDE, Perspective.ASIA_SIDE
@@ -21,6 +21,9 @@ US, ASIA = Perspective.US_SIDE, Perspective.ASIA_SIDE
     ("弊社は米国のプロダクションです。東京の制作会社との契約で相談があります。", "ja", US),
     ("弊社は日本側の出資者です。北米の配給会社の経費が多すぎます。", "ja", ASIA),
     ("저희는 한국 투자자입니다. 미국 측 정산서가 너무 간단해요.", "ko", ASIA),
+    ("米国のライセンサーとして、日本の配給会社の経費明細をどこまで見られますか。", "ja", US),
+    ("저희는 미국 판권사인데 한국 배급사 정산이 늦어요.", "ko", US),
+    ("我们是美国的版权方，中方平台的报表一直不给。", "zh", US),
     # the Asian partner in the third person, and the US only as a place: the American side
     ("한국 공동제작사가 원천징수를 하고 보낸다는데, 미국에서 세액공제를 받을 수 있나요?", "ko", US),
     ("日本の制作会社から届いた収支報告を、米国で税理士に見せる必要がありますか。", "ja", US),
@@ -32,3 +35,11 @@ US, ASIA = Perspective.US_SIDE, Perspective.ASIA_SIDE
 ])
 def test_roles_and_parties_decide_the_side(message: str, language: str, side: Perspective) -> None:
     assert detect_side(message, language) is side
+
+
+@pytest.mark.parametrize("message", [
+    "中方拖欠分账款快一年了，要不要起诉？",
+    "如果真要打官司，在哪里打？",
+])
+def test_unpaid_money_and_going_to_court_are_a_dispute(message: str) -> None:
+    assert detect_stage(message) == "dispute"

@@ -38,6 +38,10 @@ def glossary() -> Glossary:
     ("版権元の出版社が首を縦に振りません。", "licensing"),
     ("制作委員会の幹事会社はどこですか。", "production committee"),
     ("추가 비용은 누가 내나요?", "additional costs"),
+    ("미국 측이 잔여 제작비를 두 달째 안 보내고 있어요.", "payment"),
+    ("美方拖欠尾款半年了。", "payment"),
+    ("계약 위반 통지를 보내기 전에 할 일이 있나요?", "notice of breach"),
+    ("先に違反通知を出すべきですか。", "notice of breach"),
 ])
 def test_industry_words_have_english_words(glossary: Glossary, question: str, english: str) -> None:
     assert english in glossary.expand(question)
