@@ -42,6 +42,8 @@ def glossary() -> Glossary:
     ("美方拖欠尾款半年了。", "payment"),
     ("계약 위반 통지를 보내기 전에 할 일이 있나요?", "notice of breach"),
     ("先に違反通知を出すべきですか。", "notice of breach"),
+    ("美方又要一个给航空公司放的删减版。", "deliverables"),
+    ("미국 측이 납품물 목록에 기내판을 추가했어요.", "deliverables"),
 ])
 def test_industry_words_have_english_words(glossary: Glossary, question: str, english: str) -> None:
     assert english in glossary.expand(question)
