@@ -89,6 +89,13 @@ _ASIA_SIDE_NATIVE = re.compile(r"日本(?:の|側の)?(?:パートナー|制作�
                                r"一家(?:北京|上海|杭州|深圳|广州|成都|中国)(?:的)?[^，。,]{0,4}?公司|"
                                r"(?<!저희 )(?<!우리 )한국\s*(?:측|쪽|팀|제작팀|스태프|직원|실무자)|"
                                r"中国(?:合作方|公司)|(?<!我们)(?<!我方)中方(?!说了算)")
+# The American side named as a party (「미국 측」, 「アメリカのパートナー」, 「美方」, 「好莱坞那边」), not the country
+# as a place (「미국에서 공제받을 수 있는지」 is a US tax credit): an asker who names the Asian partner in the third
+# person and no American party is the American side.
+_AMERICAN_PARTY = re.compile(r"美方|米側|(?:米国|アメリカ|ハリウッド|미국|할리우드|美国|好莱坞)\s*(?:の|의|的)?\s*"
+                             r"(?:側|方|パートナー|会社|スタジオ|制作会社|配給|プロデューサー|幹部|弁護士|チーム|担当|"
+                             r"측|쪽|파트너|회사|제작사|스튜디오|배급사|프로듀서|PD|임원|변호사|팀|스트리머|투자|"
+                             r"那边|合作方|公司|片方|制片|发行|团队|律师|高管|投资|伙伴|这边)")
 # The Asian team named in the third person (「日本のチームと」, 「한국 스태프들이랑」), by an asker who works for the
 # American (「私は通訳兼アシスタント」, 「저는 현지 PM」) or is posted there (「서울에 6개월 파견」, 「去北京常驻」):
 # the American side, even though the message also names the American producer.
@@ -116,8 +123,9 @@ _US_NATIVE = (r"(?:米国|アメリカ|米(?=側)|ハリウッド|LA|ロサン�
 _ASIA_NATIVE = (r"(?:日本|東京|大阪|京都|福岡|札幌|韓国|ソウル|中国|北京|上海|한국|서울|부산|일본|도쿄|중국|베이징|"
                 r"상하이|中方|杭州|深圳|广州|成都|东京|首尔|韩国)")
 _ROLE_NATIVE = (r"(?:プロデューサー|スタジオ|制作会社|製作会社|出版社|配給会社|放送局|会社|側|チーム|事務所|オフィス|"
-                r"프로듀서|PD|피디|제작사|스튜디오|배급사|방송사|투자사|회사|사무소|지사|법인|측|쪽|팀|"
-                r"制片人|制片方|制片厂|制片公司|公司|片方|发行方|团队|平台|投资方)")
+                r"プロダクション|出資者|投資家|ライセンサー|ライセンシー|権利者|"
+                r"프로듀서|PD|피디|제작사|스튜디오|배급사|방송사|투자사|회사|사무소|지사|법인|측|쪽|팀|프로덕션|투자자|판권사|라이선서|"
+                r"制片人|制片方|制片厂|制片公司|公司|片方|发行方|团队|平台|投资方|投资人|剧组|版权方|授权方)")
 _FILLER_KO = r"(?:[^\s.,?]+(?<![와과랑를을게테가이는은])\s+){0,2}?"  # words between, none ending in a particle
 
 
@@ -145,7 +153,7 @@ _STAGES = [
                            r"terminat\w+|demand letter|cease and desist|lawyer'?s letter|withh[oe]ld\w*|"
                            r"refus\w+ to pay|stopped paying|legal action)\b|紛争(?!解決)|訴訟|契約違反|"
                            r"違反の通知|内容証明|弁護士名義|분쟁(?! ?해결|이 생기면)|소송|계약 위반|위반 통지|내용증명|"
-                           r"纠纷|诉讼|违约|律师函", re.I)),
+                           r"纠纷|诉讼|违约|律师函|打官司|起诉|拖欠", re.I)),
     ("production", re.compile(r"\b(in production|on set|shooting|the shoot|principal photography|in post\b|"
                               r"post-?production|picture lock|delivery (?:date|deadline)|mid-?shoot|dailies|"
                               r"rough cut|reshoots?|in the edit|we wrapped|"
@@ -217,7 +225,7 @@ def detect_side(text: str, language: str) -> Perspective | None:
         # Written in Japanese, Korean or Chinese: the Asian side, unless the American side is "we"; a message
         # that names no side (「1か月たっても返事がなかったら？」) leaves it to the conversation (see `understand`).
         local = bool(_LOCAL_THIRD.search(text))
-        if _US_STAFF_NATIVE.search(text) or (_ASIA_SIDE_NATIVE.search(text) and not asia) \
+        if _US_STAFF_NATIVE.search(text) or (_ASIA_SIDE_NATIVE.search(text) and not _AMERICAN_PARTY.search(text)) \
                 or (local and _ASKER_ROLE_NATIVE.search(text)) \
                 or (_POSTED_NATIVE.search(text) and not _OWN_ASIAN.search(text)):
             return Perspective.US_SIDE
