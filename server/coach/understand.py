@@ -142,6 +142,12 @@ def _pasted_email(message: str) -> list[str]:
     return ["\n".join(lines[start:end + 1])]
 
 
+def _pasted(message: str) -> bool:
+    """Whether the message holds a pasted e-mail or reply (a greeting, "here is their reply:", "> " lines): someone
+    else's words for certain. A bare quote may be the asker's own ('I told them "we'll consider it positively"')."""
+    return bool(_pasted_email(message) or _pasted_after_cue(message) or _QUOTE_LINE.search(message))
+
+
 def _pasted_after_cue(message: str) -> list[str]:
     """The lines after "here is their reply:" up to the asker's own question (a question line after them)."""
     lines = message.splitlines()
@@ -211,7 +217,8 @@ def understand(message: str, default_pair: Culture | None = None,
     writer = asian_partner(pair, side, partner)
     if pair is None and writer is not None:  # an e-mail signed "Best regards, Sato": a Japanese partner wrote it
         pair, side = writer, side or Perspective.US_SIDE
-    elif pair is None and side is not Perspective.ASIA_SIDE and partner and language_of("\n".join(partner)) == "en":
+    elif pair is None and side is not Perspective.ASIA_SIDE and _pasted(message) and language_of(
+            "\n".join(partner)) == "en":
         writer = Culture.ANY  # "Dear Tom, … we will consider it positively … Kenji": the decoder asks the text whose
         # English it is (coach/decode.py), since no pair, side or signature said
     elif side is None and own == "en" and partner and language_of("\n".join(partner)) != "en":

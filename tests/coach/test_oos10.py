@@ -99,8 +99,10 @@ def test_a_pasted_english_reply_with_no_pair_named_is_decoded_and_answered(kb_an
     "以下、米国側からのメールです。\n\nDear Ms. Sato,\nWe will consider it positively.\nBest,\nJohn\n\n"
     "どう返事すべきですか？",
     "Our Japanese partner wrote: \"We will consider it positively.\" Is that a yes?",
+    "I told them \"we'll consider it positively\" but I didn't mean it. How do I walk it back?",  # the asker's own
 ])
-def test_a_known_side_or_pair_is_not_read_as_no_named_pair(message: str) -> None:
+def test_a_known_side_or_pair_or_a_bare_quote_is_not_read_as_no_named_pair(message: str) -> None:
+    """Only a pasted e-mail or reply is someone else's words for certain; a bare quote may be the asker's own."""
     assert understand(message).asian_partner is not Culture.ANY
 
 
