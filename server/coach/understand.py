@@ -143,9 +143,15 @@ def _pasted_email(message: str) -> list[str]:
 
 
 def _pasted(message: str) -> bool:
-    """Whether the message holds a pasted e-mail or reply (a greeting, "here is their reply:", "> " lines): someone
-    else's words for certain. A bare quote may be the asker's own ('I told them "we'll consider it positively"')."""
-    return bool(_pasted_email(message) or _pasted_after_cue(message) or _QUOTE_LINE.search(message))
+    """Whether the message holds a pasted e-mail or reply (a greeting, "here is their reply:", "> " lines) or words
+    it gives to them ("their reply to our notes:", "they wrote"): someone else's words for certain. A bare quote may
+    be the asker's own ('I told them "we'll consider it positively"')."""
+    return bool(_pasted_email(message) or _pasted_after_cue(message) or _QUOTE_LINE.search(message)
+                or _THEIRS.search(message))
+
+
+_THEIRS = re.compile(r"\b(?:they|their)\b[^.\n]{0,60}?\b(?:said|say|says|wrote|writes|replied|answered|"
+                     r"told (?:us|me)|came back with|reply|answer|e-?mail|message)\b", re.I)
 
 
 def _pasted_after_cue(message: str) -> list[str]:

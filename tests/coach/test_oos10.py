@@ -106,6 +106,11 @@ def test_a_known_side_or_pair_or_a_bare_quote_is_not_read_as_no_named_pair(messa
     assert understand(message).asian_partner is not Culture.ANY
 
 
+def test_words_given_to_them_are_theirs_even_without_a_greeting() -> None:
+    message = "Their reply to our notes:\n\n\"We will use them as a reference.\"\n\nWill they make the changes?"
+    assert understand(message).asian_partner is Culture.ANY
+
+
 @pytest.mark.parametrize(("message", "partner", "asker"), [
     ("Their producer told us the new ending is \"a delicate matter\" and that they'd like to wait and see how the "
      "screening goes. What does that mean?", "wait and see", "What does that mean"),
