@@ -4,7 +4,7 @@ Two ways to match: the written form (normalised), and for Japanese, Korean and C
 forms from server.morph, so that inflected and politer forms (「少し難しいかもしれません」) still match 難しい.
 Callers pass only the partner's words (see coach.understand), never the asker's own question. English renderings
 of the Asian expressions (knowledge/renderings.yaml) are read only when the caller says the partner is the Asian side
-of a pair."""
+of a pair, or an Asian partner of no known pair (Culture.ANY: the text itself must then read as one pair's English)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from server.cjk import HAN, HANGUL, KANA
 from server.errors import CoachError
 from server.knowledge.coverage import phrase_language
 from server.models import Card, Culture, Phrase
-from server.morph import GRAMMAR, LIGHT, content_words, key_lemmas
+from server.morph import GRAMMAR, LIGHT, Word, content_words, key_lemmas
 from server.settings import PROJECT_ROOT
 
 RENDERINGS = PROJECT_ROOT / "knowledge" / "renderings.yaml"
@@ -32,6 +32,10 @@ _TRY_A_LITTLE = ("一下儿", "一下")  # jieba keeps 商量一下 as one word;
 # Chinese aspect and modal words that change from one telling to the next (还在走流程, 还得走流程; 我跟领导商量):
 # left out of a key of three words or more, and of the text, so the verbs and nouns that carry it are matched.
 _ZH_LOOSE = frozenset({"在", "正在", "得", "还得", "也", "都", "就", "先", "我"})
+# Kiwi reads the noun 보고 ("a report") before a particle as the verb 보다 (「위에 보고는 해 보겠습니다」): with a
+# particle and a verb of reporting after it, it is the noun.
+_KO_REPORT = re.compile(r"보고(?=(?:는|도|만|라도)\s*(?:해|하|드리|드립|드려|올리|올려|올립))")
+SURE_WORDS = 3  # no pair known: one rendering of this many words says whose English it is ("consider it positively")
 
 
 def normalise(text: str) -> str:
@@ -160,12 +164,14 @@ class Decoder:
         `text`, whose English renderings are then read too (first, in file order: an earlier, more specific rendering
         wins over any later one on the same words)."""
         haystack = normalise(text)
+        if partner is Culture.ANY:
+            partner = self._writer(haystack)
         first = [_Match(Found(*m.span(), m.group(0), r.phrase, r.card_id), (m.span(),), True)
                  for r in self._renderings if r.partner is partner for m in r.pattern.finditer(haystack)]
         rest = [_Match(Found(*m.span(), form, phrase, card_id), (m.span(),), False)
                 for form, pattern, phrase, card_id in self._patterns for m in pattern.finditer(haystack)]
         for lang in _languages(haystack):
-            words = [w for w in content_words(haystack, lang) if w.lemma not in LIGHT and w.lemma not in GRAMMAR
+            words = [w for w in _read(haystack, lang) if w.lemma not in LIGHT and w.lemma not in GRAMMAR
                      and not (lang == "zh" and w.lemma in _ZH_LOOSE)]
             lemmas = [w.lemma for w in words]
             lemmas = [lemma[:-len(t)] if (t := _little(lemma, lang)) else lemma for lemma in lemmas]
@@ -183,6 +189,23 @@ class Decoder:
         for item in sorted((m.found for m in taken), key=lambda f: f.start):
             unique.setdefault((item.card_id, item.phrase.expression), item)
         return list(unique.values())
+
+    def _writer(self, haystack: str) -> Culture | None:
+        """Whose English an Asian partner's text of no known pair is: the one pair whose renderings find the most
+        expressions in it, if it finds two, or one of SURE_WORDS words or more ("we will consider it positively",
+        "our leadership still needs to discuss it"); None when two pairs read it alike ("we will do our best" is
+        as Korean as it is Japanese) or when all it has is a short, common English phrase ("for now", "no problem")."""
+        found: dict[Culture, set[str]] = {}
+        longest: dict[Culture, int] = {}
+        for r in self._renderings:
+            for m in r.pattern.finditer(haystack):
+                found.setdefault(r.partner, set()).add(r.phrase.expression)
+                longest[r.partner] = max(longest.get(r.partner, 0), len(m.group(0).split()))
+        ranked = sorted(found, key=lambda c: -len(found[c]))
+        if not ranked or (len(ranked) > 1 and len(found[ranked[0]]) == len(found[ranked[1]])):
+            return None
+        best = ranked[0]
+        return best if len(found[best]) >= 2 or longest[best] >= SURE_WORDS else None
 
 
 @dataclass(frozen=True)
@@ -214,6 +237,15 @@ def _stems(key: list[str], lang: str) -> list[str]:
     key = [lemma[:-len(t)] if (t := _little(lemma, lang)) else lemma for lemma in key]
     firm = [lemma for lemma in key if lemma not in _ZH_LOOSE] if lang == "zh" else key
     return firm if len(firm) >= 2 else key
+
+
+def _read(text: str, lang: str) -> list[Word]:
+    """The text's content words, with the noun 보고 that Kiwi took for the verb 보다 put right."""
+    words = content_words(text, lang)
+    if lang != "ko":
+        return words
+    reports = {m.start() for m in _KO_REPORT.finditer(text)}
+    return [Word("보고", w.start, w.start + 2) if w.lemma == "보다" and w.start in reports else w for w in words]
 
 
 def _languages(text: str) -> list[str]:

@@ -69,12 +69,15 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "software": {"en": r"excel|spreadsheets?|google sheets|vlookup|pivot table|python|javascript|node|sql|regex|"
                        r"keyerror|typeerror|traceback|error message|ffmpeg|premiere pro|davinci|after effects|"
                        r"final cut pro|keyboard shortcut|plugin|csv|encoding|wi-?fi|vpn|laptop|iphone|macbook|"
-                       r"my code|coding|script throws|gantt|frame\.io",
+                       r"my code|coding|script throws|gantt|frame\.io|wind noise|noise reduction|denois\w*|izotope|"
+                       r"tagline|slogan|catchphrase",
                  "ja": ("エクセル", "スプレッドシート", "関数", "数式", "ピボット", "マクロ", "ソースコード",
-                        "プログラム", "コマンド", "容量", "ショートカット", "日本語入力", "パソコン", "香盤表"),
+                        "プログラム", "コマンド", "容量", "ショートカット", "日本語入力", "パソコン", "香盤表",
+                        "風切り音", "ノイズ除去", "キャッチコピー"),
                  "ko": ("엑셀", "스프레드시트", "수식", "함수", "코드", "파이썬", "단축키", "노트북", "맥북", "자판",
-                        "명령어", "다빈치", "리졸브"),
-                 "zh": ("表格", "公式", "函数", "透视表", "代码", "快捷键", "输入法", "电脑", "达芬奇", "内存")},
+                        "명령어", "다빈치", "리졸브", "잡음", "노이즈", "바람 소리", "캐치프레이즈", "홍보 문구"),
+                 "zh": ("表格", "公式", "函数", "透视表", "代码", "快捷键", "输入法", "电脑", "达芬奇", "内存", "降噪",
+                        "风噪", "杂音", "宣传语", "广告语", "标语")},
     "camera": {"en": r"iso|shutter( speed)?|aperture|f-stop|lut|anamorphic|white balance|which lens",
                "ja": ("シャッター", "絞り", "レンズ"), "ko": ("셔터", "렌즈", "조리개"), "zh": ("快门", "光圈")},
     "language": {"en": r"grammar|proofread|language school|word for|"
@@ -90,26 +93,32 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                      r"who (is|was) the director of|when (was|did) .{1,40} (released|come out|open in)|"
                      r"best picture|plot summary|summari[sz]e the plot|the plot of|actors are in|"
                      r"stock (price|performed)|tallest|highest mountain|how (tall|high) is|"
-                     r"should i (watch|show)|worth watching",
+                     r"should i (watch|show)|worth watching|submission deadline|festival'?s? (deadline|entry fee)",
                "ja": ("あらすじ", "優勝", "ランキング", "歴代", "興行収入はいくら", "興行収入いくら", "高さ",
-                      "何メートル", "一番ヒット", "観るべき"),
+                      "何メートル", "一番ヒット", "観るべき",
+                      "応募締め切り", "応募締切", "出品締め切り"),
                "ko": ("줄거리", "우승", "관객 수가 몇", "관객이 몇", "박스오피스 수익", "높이가", "몇 미터",
-                      "볼 만한", "볼만한", "역대", "관객 수가 가장"),
+                      "볼 만한", "볼만한", "역대", "관객 수가 가장",
+                      "출품 마감", "접수 마감"),
                "zh": ("剧情简介", "冠军", "排行", "票房多少", "全球票房", "有多高", "有多长", "多少米", "海拔",
-                      "值得看", "影史", "票房最高")},
+                      "值得看", "影史", "票房最高", "报名截止", "征片")},
     "career": {"en": r"switch(ing)? careers|change careers|career (change|switch|advice)|retrain as|job interview|"
                      r"quit my job|burn(ed|t)[- ]out|job hunt\w*",
                "ja": ("転職", "就活", "就職活動", "年収", "面接", "キャリアチェンジ"),
                "ko": ("이직", "취업", "연봉", "면접", "커리어"), "zh": ("转行", "求职", "面试", "找工作")},
     "personal": {"en": r"doctor|medicine|symptoms?|back pain|a cold|insomnia|sleep (better|quality)|workout|diet|"
                        r"gym|fitness|dogs?|cats?|pets?|puppy|houseplants?|plumb\w*|faucet|wedding|cover letter|"
-                       r"resignation letter|poem|tweet|horoscope|toddler|my (kids?|son|daughter|baby)|parenting",
+                       r"resignation letter|poem|tweet|horoscope|toddler|my (kids?|son|daughter|baby)|parenting|"
+                       r"(mother|father|sister|brother)-in-law|in-laws|my (girlfriend|boyfriend)",
                  "ja": ("腰痛", "風邪", "肩こり", "病院", "ストレッチ", "猫", "ペット", "掃除", "結婚式",
-                        "履歴書", "子どもが", "子供が", "赤ちゃん", "育児", "眠れ"),
+                        "履歴書", "子どもが", "子供が", "赤ちゃん", "育児", "眠れ", "時差ボケ", "義母", "義父",
+                        "義理の両親", "彼氏"),
                  "ko": ("고양이", "강아지", "에어컨", "청소", "감기", "허리", "병원", "스트레칭", "축사", "결혼식",
-                        "예식장", "이력서", "자기소개서", "아이가", "아기", "육아", "잠이 안"),
+                        "예식장", "이력서", "자기소개서", "아이가", "아기", "육아", "잠이 안", "시차 적응", "시어머니",
+                        "장모", "시댁", "처가", "여자친구", "남자친구"),
                  "zh": ("猫咪", "宠物", "洗衣机", "睡眠", "感冒", "颈椎", "医院", "失眠", "致辞", "简历", "减肥",
-                        "孩子", "宝宝", "育儿", "睡不着", "婚礼")},
+                        "孩子", "宝宝", "育儿", "睡不着", "婚礼", "倒时差", "婆婆", "岳母", "丈母娘", "公婆",
+                        "女朋友", "男朋友")},
 }
 # Facts about a public film asked as a quiz: who directed or stars in it, its box office, its release date, its plot.
 # Written as patterns, since the same domain words ask in-scope questions when a decision follows them:
@@ -152,7 +161,8 @@ TASK = re.compile(
     r"(帮我|给我|能不能帮|能否帮|可以帮|麻烦你|请你|请帮)[^，。？?]{0,10}(写|改|翻译|换算|计算|概括|总结|推荐|做|列|转换|讲)|"
     r"推荐|今天.{0,8}汇率|找[^，。？?]{0,20}给我(?!们)",
     re.I | re.M)
-# Words that place a question in film and TV dealings, and words for the other side of the table.
+# Words that place a question in film and TV dealings, words for the other side of the table, and for dealing with
+# it without a loss of face ("his Excel schedule is wrong: how do I tell him without embarrassing him?").
 DOMAIN = re.compile(
     r"\b(co-?produc\w*|partner\w*|studio|producer|committee|distribut\w+|rights|financ\w+|budget|contract|deal|"
     r"negotiat\w+|screenplay|script notes|casting|director|showrunner|broadcaster|streamer|recoup\w*|royalt\w+|"
@@ -160,13 +170,14 @@ DOMAIN = re.compile(
     r"who (pays|covers|bears)|(us|american|japanese|korean|chinese) (side|team|company|partner|co-producer)|"
     r"they (said|say|want|keep|told|asked|wrote|replied)|our (side|team|partner)|"
     r"shoot(ing)?|crew|on set|post-?production|deliver(y|ables?)|episodes?|dub(bing)?|licensor|licensee|"
-    r"line producer|production company|force majeure|standby|(shooting|production|delivery) schedule)\b|"
+    r"line producer|production company|force majeure|standby|(shooting|production|delivery) schedule|"
+    r"embarrass\w*|los(?:e|ing) face|offend\w*|push back)\b|面子|メンツ|顔を潰|角が立|체면|기분 상하|得罪|"
     r"製作|制作|委員会|パートナー|プロデューサー|契約|配給|権利|予算|会議|先方|相手|米国側|アメリカ側|日本側|向こう|"
-    r"誰が(持つ|負担)|撮影|ロケ|現場|納品|吹替|ポスプロ|米側|"
+    r"誰が(持つ|負担)|撮影|ロケ|現場|納品|吹替|ポスプロ|米側|ライセンス|源泉徴収|"
     r"제작|파트너|프로듀서|계약|배급|권리|예산|회의|미국 측|미국측|상대|한국 측|그쪽|누가 (부담|내)|"
-    r"촬영|현장|스태프|납품|더빙|후반 작업|제작팀|"
+    r"촬영|현장|스태프|납품|더빙|후반 작업|제작팀|라이선스|원천징수|"
     r"合拍|合作|制片|发行|版权|预算|合同|会议|美方|中方|片方|对方|谁(出|承担|来付)|拍摄|剧组|后期|交片|配音|档期|"
-    r"立项|审查", re.I)
+    r"立项|审查|授权|预提税", re.I)
 DOMAIN_FULL = 3  # distinct domain words at which the domain cue is full
 BARE_ASK = 2  # a Japanese, Korean or Chinese asked clause of this few words (「怎么改？」, 「どう直す？」)
 _POINTS_BACK = re.compile(r"\b(?:it|this|that|them|these|those)\b", re.I)
@@ -237,11 +248,12 @@ def off_topic_cue(text: str) -> float:
     situation it describes ("we lost four days to typhoon weather ... who carries this?"), discounted by the
     domain cue (a crew's hotel bill argued with the partner is a coaching question; a hotel to book is not): the
     domain words of what is asked for what it asks, those of the whole message for what it only mentions, so that
-    no single word settles it. A bare ask ("How do I fix it?", 「怎么改？」) asks about the situation before it."""
+    no single word settles it. A bare ask ("How do I fix it?", 「怎么改？」), or any ask in a message with no word of
+    film dealings at all (「時差ボケが抜けません。早く治す方法はありますか？」), asks about the situation before it."""
     clause = asked_clause(text)
     asked = trap_words(clause)
-    if not asked and _bare(clause):
-        clause, asked = text, trap_words(text)  # "...throws KeyError. How do I fix it?": asks about the rest
+    if not asked and (_bare(clause) or not domain_cue(text)):  # "...throws KeyError. How do I fix it?", or no word of
+        clause, asked = text, trap_words(text)  # film dealings anywhere ("...jet lag. Any cure?"): asks about the rest
     passing = len(topics(text) - set(asked))
     firm = sum(min(2, n) for n in asked.values())
     cue = min(1.0, 0.5 * (firm + asks_for_task(text))) * (1.0 - domain_cue(clause))

@@ -39,7 +39,9 @@ _ABOUT = re.compile(r"\bwhat does (.+?) (?:really |actually )?mean\b|\bdoes (.+?
                     r"(?:是什么意思|是不是拒绝|是拒绝吗)|"
                     r"(?:^|\s)([^\s.?!]{2,20}?)(?:은|는|이|가)?\s?(?:무슨 뜻|무슨 의미|거절인가요)", re.I)
 _JA_ABOUT = re.compile(r"^([^。\n？?、]{2,30}?)(?<!思)(?:って|とは|というのは|と言うのは)[^。\n]{0,15}$")
-_KO_SAID = re.compile(r"(?:^|[.\n,])([^.\n,]{2,120}?)(?:라고|다고|자고|냐고)\s*(?:했|하더|말했|답했|답장|연락|(들었))")
+# A second report chained to the first: 「"검토해 볼게요"라고 하더니 예산 증액은 좀 어렵다고 했어요」
+_KO_SAID = re.compile(r"(?:^|[.\n,]|(?<=더니 )|(?<=면서 )|(?<=는데 ))([^.\n,]{2,120}?)"
+                      r"(?:라고|다고|자고|냐고)\s*(?:했|하더|말했|답했|답장|연락|(들었))")
 _ZH_SAID = re.compile(r"(?:(?<!谁)说(?!了算)|表示|回复|回答|答复|告诉我们|来信)[:：,，]?\s*"
                       r"(?![“\"「『])([^。！？\n]{2,120})")  # 说“…” is a quote, read as one
 _GREETING = re.compile(r"^\s*(?:dear\b|hi\b|hello\b|good (?:morning|afternoon)|お世話になって|いつもお世話|"
@@ -64,7 +66,8 @@ class Understanding:
     context: str = ""  # the message's sentences that are not questions (the situation)
     partner_text: list[str] = field(default_factory=list)
     asker_language: str = "en"  # the language of the asker's own words (quoted partner text left out): the answer's
-    asian_partner: Culture | None = None  # the pair whose Asian side wrote the partner text (None: American, unknown)
+    asian_partner: Culture | None = None  # the pair whose Asian side wrote the partner text (None: American, or
+    # not said; ANY: no pair is known and the partner's English may be an Asian partner's, see coach/decode.py)
 
     def query(self, part: str, situation: bool = True) -> str:
         """What to retrieve for one part of a message that asks two or three things: the part with the message's
@@ -94,7 +97,7 @@ def partner_text(message: str) -> list[str]:
                            and not _KO_SOURCE.search(m.group(1)))]
     spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
     spans += [next(g for g in m.groups() if g) for m in _ABOUT.finditer(message)]
-    spans = [s for s in spans if s in quoted or not any(q in s for q in quoted)]  # 'told us "…" about' quotes "…"
+    spans = [_after_quotes(s, quoted) for s in spans]  # 'told us "…" about' quotes "…"
     if not spans:
         about = _JA_ABOUT.match(message.strip())
         if about:
@@ -103,6 +106,23 @@ def partner_text(message: str) -> list[str]:
                               and not _THIS_PHRASE.match(s.strip())))
 
 
+def _after_quotes(span: str, quoted: list[str]) -> str:
+    """A reported span with a quote inside, as the partner's words the quote leaves out: a second report joined after
+    the last quote (the new ending is "a delicate matter" and that they'd like to wait and see; 「"검토해 볼게요"라고
+    하더니 일정은 좀 어렵다」). The words before it are the asker's telling or the quote's; "" when no report is joined
+    after it ('told us "we will review it" on Monday')."""
+    if span in quoted:
+        return span
+    ends = [span.rfind(q) + len(q) for q in quoted if q in span]
+    if not ends:
+        return span
+    joined = _JOINED_AFTER.match(span[max(ends):])
+    rest = span[max(ends):][joined.end():].strip() if joined else ""
+    return rest if len(re.findall(r"\w", rest)) >= 4 else ""
+
+
+_JOINED_AFTER = re.compile(r"[\s\"'”’」』]*[,，、]?\s*(?:(?:and|but|then|while)\b|"
+                           r"(?:이)?라고\s*(?:하더니|하면서|했는데|하고)|(?:이)?라며|と(?:言い|言って)[、,]?)", re.I)
 _PRONOUNS = frozenset({"it", "this", "that", "they", "he", "she", "those", "these", "the phrase", "this phrase",
                        "それ", "これ", "あれ", "그것", "그거", "이것", "这", "那", "这个", "那个"})  # 「それと返事は」
 _THIS_PHRASE = re.compile(r"(?:这|那)(?:句话|话|个说法|种说法)|(?:この|その|あの)(?:言葉|表現|言い方|フレーズ)|"
@@ -120,6 +140,18 @@ def _pasted_email(message: str) -> list[str]:
         return []
     end = next((i for i in range(start + 1, len(lines)) if _SIGN_OFF.match(lines[i])), len(lines) - 1)
     return ["\n".join(lines[start:end + 1])]
+
+
+def _pasted(message: str) -> bool:
+    """Whether the message holds a pasted e-mail or reply (a greeting, "here is their reply:", "> " lines) or words
+    it gives to them ("their reply to our notes:", "they wrote"): someone else's words for certain. A bare quote may
+    be the asker's own ('I told them "we'll consider it positively"')."""
+    return bool(_pasted_email(message) or _pasted_after_cue(message) or _QUOTE_LINE.search(message)
+                or _THEIRS.search(message))
+
+
+_THEIRS = re.compile(r"\b(?:they|their)\b[^.\n]{0,60}?\b(?:said|say|says|wrote|writes|replied|answered|"
+                     r"told (?:us|me)|came back with|reply|answer|e-?mail|message)\b", re.I)
 
 
 def _pasted_after_cue(message: str) -> list[str]:
@@ -191,6 +223,10 @@ def understand(message: str, default_pair: Culture | None = None,
     writer = asian_partner(pair, side, partner)
     if pair is None and writer is not None:  # an e-mail signed "Best regards, Sato": a Japanese partner wrote it
         pair, side = writer, side or Perspective.US_SIDE
+    elif pair is None and side is not Perspective.ASIA_SIDE and _pasted(message) and language_of(
+            "\n".join(partner)) == "en":
+        writer = Culture.ANY  # "Dear Tom, … we will consider it positively … Kenji": the decoder asks the text whose
+        # English it is (coach/decode.py), since no pair, side or signature said
     elif side is None and own == "en" and partner and language_of("\n".join(partner)) != "en":
         side = Perspective.US_SIDE  # an English question about the partner's Japanese, Korean or Chinese words
     return Understanding(language=language, pair=pair, side=side, stage=detect_stage(asker_words),
