@@ -76,7 +76,7 @@ def _scores(kb_answerer: Answerer, card_id: str, ask: str, lang: Language, pair:
     english = answer_items(card, None)
     glossed = planner.glossary.expand(ask)
     weight = 1.0 if glossed != ask or lang is Language.EN else 0.0
-    return local, item_scores(english, answer_items(local, None), planner._items(english),
+    return local, item_scores(english, answer_items(local, None), planner.items(english),
                               kb_answerer.retriever.query_vector(glossed), weight, glossed, local.lang.value, pair)
 
 
