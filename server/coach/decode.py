@@ -25,6 +25,8 @@ from server.settings import PROJECT_ROOT
 RENDERINGS = PROJECT_ROOT / "knowledge" / "renderings.yaml"
 
 _WORDLIKE = re.compile(r"\w")
+# "we'll see" hedges only with nothing seen: "we'll see almost nothing" (of the money) is a forecast, not a maybe
+_SEES_NOTHING = r"(?=\s*(?:[.,;:!?…)\]\"'」』]|$|\s(?:how|what|if|whether|about|and|but|so|then|later)\b))"
 _LETS = re.compile(r"^let'?s\s+")
 _BUT = ", but"  # "I hear you, but" is said with what is heard in between: "I hear you on the timing, but"
 _BETWEEN = r"(?:\s+[\w'-]+){0,5}?\s*,\s*but(?!\w)"
@@ -151,7 +153,8 @@ class Decoder:
         body = re.escape(key).replace(r"\ ", r"\s*")
         if key.isascii() or len(key) <= 2:
             # Whole words only: 'ok' not inside 'book', 네 not inside 네트워크.
-            return re.compile(rf"(?<!\w){body}(?!\w)" if _WORDLIKE.match(key[-1]) else rf"(?<!\w){body}")
+            tail = _SEES_NOTHING if key.isascii() and key.endswith(" see") else ""
+            return re.compile(rf"(?<!\w){body}(?!\w){tail}" if _WORDLIKE.match(key[-1]) else rf"(?<!\w){body}")
         return re.compile(body)
 
     def find(self, text: str, partner: Culture | None = None) -> list[Found]:

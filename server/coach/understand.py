@@ -90,9 +90,12 @@ def refers_back(text: str) -> bool:
 
 def partner_text(message: str) -> list[str]:
     """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
-    spans = [*(quoted := [next(g for g in m.groups() if g) for m in _QUOTED.finditer(message)])]
+    spans = [*(quoted := [next(g for g in m.groups() if g) for m in _QUOTED.finditer(message)
+                          if not _said_by_asker(message, m.start(), m.end())])]
     for pattern in (_SAID_COLON, _SAID, _JA_SAID, _KO_SAID, _ZH_SAID):
         spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()
+                  and not _ASKER_SPEAKS.search(message[max(0, m.start() - 15):m.start() + 1])
+                  and not m.group(1).lstrip().startswith(("제가", "저희가"))
                   and not (pattern is _KO_SAID and (m.group(2) or _KO_TO.search(m.group(1)))
                            and not _KO_SOURCE.search(m.group(1)))]
     spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
@@ -104,6 +107,14 @@ def partner_text(message: str) -> list[str]:
             spans.append(about.group(1))
     return list(dict.fromkeys(s for s in spans if len(s.strip()) >= 2 and s.strip().lower() not in _PRONOUNS
                               and not _THIS_PHRASE.match(s.strip())))
+
+
+def _said_by_asker(message: str, start: int, end: int) -> bool:
+    """The quote is the asker's own reply: 'I replied "sounds great"', 「先方に「…」と返事してしまいました」,
+    「제가 "…"라고 답했는데」, 「我跟美方说了"我们研究研究"」: said by the asker, or to the partner with no one it
+    came from."""
+    return bool(_ASKER_SAID_BEFORE.search(message[max(0, start - 40):start])
+                or _ASKER_SAID_AFTER.match(message[end:end + 20]) and _ASKER_SAID_TO.search(message[:start]))
 
 
 def _after_quotes(span: str, quoted: list[str]) -> str:
@@ -121,6 +132,19 @@ def _after_quotes(span: str, quoted: list[str]) -> str:
     return rest if len(re.findall(r"\w", rest)) >= 4 else ""
 
 
+# who said the quote: the asker ("I replied", 「제가」, 「我跟美方说了」) just before it, or a reply verb after it
+# (「と返事して」, 「라고 답했」) with the partner as the one it was said TO (「先方に」, 「미국 측에」, 「跟美方」)
+_ASKER_SAID_BEFORE = re.compile(r"(?:\b(?:I|we)\s+(?:(?:just|already)\s+)?(?:said|replied|answered|responded|"
+                                r"wrote(?:\s+back)?|told\s+\w+(?:\s+\w+)?)(?:\s+(?:to\s+)?\w+(?:'s)?(?:\s+\w+){0,3})?"
+                                r"\s*:?\s*|(?:제가|저희가|저는|저희는)[^\"“'「]{0,25}|"
+                                r"(?<![对跟给向诉])我(?:们)?(?:跟|对|给|向)?[^\"“「]{0,10}(?:说了?|回复了?|答复了?|回了)"
+                                r"\s*[:：]?\s*)[\"“'「『]?$", re.I)
+_ASKER_SPEAKS = re.compile(r"\b(?:I|we)\s+(?:(?:just|already)\s+)?\S?$|(?<![对跟给向诉])我们?(?:跟|对|给|向)?\S{0,4}$",
+                           re.I)
+_ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答|答え|伝え|言って|言い)|"
+                               r"(?:이)?라고\s*(?:답|말|회신|했))")
+_ASKER_SAID_TO = re.compile(r"(?:先方|相手|アメリカ側|米国側|パートナー)に|"
+                            r"(?:미국\s*측|상대|파트너)(?:에게|한테|에)\s*$|에게\s*$|제가|저희가")
 _JOINED_AFTER = re.compile(r"[\s\"'”’」』]*[,，、]?\s*(?:(?:and|but|then|while)\b|"
                            r"(?:이)?라고\s*(?:하더니|하면서|했는데|하고)|(?:이)?라며|と(?:言い|言って)[、,]?)", re.I)
 _PRONOUNS = frozenset({"it", "this", "that", "they", "he", "she", "those", "these", "the phrase", "this phrase",

@@ -64,6 +64,17 @@ def test_kiwis_report_read_as_see_is_put_right(kb_answerer: Answerer) -> None:
     assert kb_answerer.decoder.find("상황을 보고는 결정하겠습니다") == []  # seeing the situation is no report
 
 
+@pytest.mark.parametrize(("text", "hedges"), [
+    ("the split is on 'net box office' and we'll see almost nothing", False),  # a forecast about the money
+    ("we'll see the first cut next week", False),
+    ("They said: We'll see.", True),
+    ("we'll see how it goes", True),
+])
+def test_well_see_is_a_hedge_only_with_nothing_seen(kb_answerer: Answerer, text: str, hedges: bool) -> None:
+    found = {f.phrase.expression for f in kb_answerer.decoder.find(text)}
+    assert ("We'll see" in found) is hedges, found
+
+
 @pytest.mark.parametrize(("text", "pair", "expression"), [
     ("Dear Tom,\nThank you for the schedule. We will consider it positively.\nKenji", Culture.JP_US,
      "前向きに検討します"),
@@ -125,3 +136,24 @@ def test_a_report_with_a_quote_inside_keeps_a_report_joined_after_it(message: st
 
 def test_a_quote_followed_by_nothing_of_the_partners_is_only_the_quote() -> None:
     assert partner_text("They told us \"we will review it\" on Monday. Should I wait?") == ["we will review it"]
+
+
+@pytest.mark.parametrize("message", [
+    "I replied \"sounds great\" to their proposal but I meant maybe. How do I fix that?",
+    "I said \"no problem\" to the Chinese producer's request and now regret it. Can I walk it back?",
+    "先方に「前向きに検討します」と返事してしまいました。アメリカ側はイエスと受け取りますか？",
+    "제가 미국 측에 \"검토해 보겠습니다\"라고 답했는데, 그들이 이걸 약속으로 받아들일까요?",
+    "我跟美方说了\"我们研究研究\"，他们会不会以为我们同意了？",
+])
+def test_a_quote_the_asker_said_is_not_the_partners(message: str) -> None:
+    """The asker quoting their own reply is asking how it lands: nothing in it is the partner's to decode."""
+    assert partner_text(message) == []
+
+
+@pytest.mark.parametrize(("message", "partner"), [
+    ("They replied \"sounds great\". Is that a yes?", "sounds great"),
+    ("先方から「前向きに検討します」と返事が来ました。", "前向きに検討します"),
+    ("合作方对我们说\"原则上可以\"，但是合同不签。", "原则上可以"),  # said TO us: the partner's words
+])
+def test_a_quote_said_to_the_asker_is_still_the_partners(message: str, partner: str) -> None:
+    assert partner in partner_text(message)
