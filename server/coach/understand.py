@@ -158,9 +158,11 @@ _KO_TO = re.compile(r"(?:에게|한테)(?!서)")
 
 
 def _pasted_email(message: str) -> list[str]:
+    """From a greeting line to the sign-off. A one-line message that opens with a greeting is the asker's own
+    ("Hi! Quick question: who approves the dub cast?", as written in a chat): an e-mail has lines."""
     lines = message.splitlines()
     start = next((i for i, line in enumerate(lines) if _GREETING.match(line)), None)
-    if start is None:
+    if start is None or sum(bool(line.strip()) for line in lines) == 1:
         return []
     end = next((i for i in range(start + 1, len(lines)) if _SIGN_OFF.match(lines[i])), len(lines) - 1)
     return ["\n".join(lines[start:end + 1])]

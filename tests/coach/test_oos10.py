@@ -157,3 +157,17 @@ def test_a_quote_the_asker_said_is_not_the_partners(message: str) -> None:
 ])
 def test_a_quote_said_to_the_asker_is_still_the_partners(message: str, partner: str) -> None:
     assert partner in partner_text(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Hi! Quick question: who approves the dub cast on a Japan-US anime?",
+    "Hi team, just checking in: what's a normal MG for a Korean thriller?",
+    "Hi, sounds great that you can help. Our Chinese partner wants to reopen the deal. What do we do?",
+])
+def test_a_one_line_message_opening_with_a_greeting_is_the_askers_own(message: str) -> None:
+    """In a chat, "Hi!" opens the asker's own question; an e-mail pasted with its greeting has lines."""
+    assert partner_text(message) == []
+
+
+def test_a_pasted_email_with_its_greeting_line_is_still_the_partners() -> None:
+    assert partner_text("Hi Tom,\nSounds great, we will circle back next week.\nBest, Amy\n\nIs this a yes?")
