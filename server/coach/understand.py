@@ -158,11 +158,11 @@ _KO_TO = re.compile(r"(?:에게|한테)(?!서)")
 
 
 def _pasted_email(message: str) -> list[str]:
-    """From a greeting line to the sign-off. A one-line message that opens with a greeting is the asker's own
-    ("Hi! Quick question: who approves the dub cast?", as written in a chat): an e-mail has lines."""
+    """From a greeting line to the sign-off. A one-line message that opens with a chat greeting is the asker's own
+    ("Hi! Quick question: who approves the dub cast?"); 「お世話になっております。…」 on one line is still an e-mail."""
     lines = message.splitlines()
     start = next((i for i, line in enumerate(lines) if _GREETING.match(line)), None)
-    if start is None or sum(bool(line.strip()) for line in lines) == 1:
+    if start is None or (sum(bool(line.strip()) for line in lines) == 1 and _CHAT_GREETING.match(lines[start])):
         return []
     end = next((i for i in range(start + 1, len(lines)) if _SIGN_OFF.match(lines[i])), len(lines) - 1)
     return ["\n".join(lines[start:end + 1])]
@@ -176,6 +176,8 @@ def _pasted(message: str) -> bool:
                 or _THEIRS.search(message))
 
 
+_CHAT_GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey|good (?:morning|afternoon))\b|안녕하세요|您好|你好|こんにちは)",
+                            re.I)
 _THEIRS = re.compile(r"\b(?:they|their)\b[^.\n]{0,60}?\b(?:said|say|says|wrote|writes|replied|answered|"
                      r"told (?:us|me)|came back with|reply|answer|e-?mail|message)\b", re.I)
 
