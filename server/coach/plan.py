@@ -53,6 +53,8 @@ PART_WORDS = 150  # per part when a message asks two or three things
 VAGUE_GAP = 0.3  # a one- or two-word message whose best two cards are this close gets a clarifying choice
 # (a one-part message only: 「회식」 as one listed topic of several is no vague message)
 _POSSESSIVE = re.compile(r"\b(?:their|its|there)\b|そこ|その店|거기|그곳|那里|那家|他们的", re.I)
+
+
 @dataclass
 class Plan:
     """The cards chosen for one turn, the sections to write, and how sure the ranker is."""
@@ -260,7 +262,7 @@ class Planner:
                                             words=words, lang=lang)
         fallback = None
         asks = list(dict.fromkeys([query, self.glossary.expand(asked_clause(part))]))  # "…, Is that a no?"
-        weight = 1.0 if self.glossary.expand(part) != part else 1.0 - cjk_share(part)  # the model reads English
+        weight = _english_weight(part, self.glossary.expand(part))
         for candidate in candidates[:4]:
             if candidate.card.id in used:
                 continue
@@ -284,10 +286,14 @@ class Planner:
         if not english or len(english) != len(shown_in):
             return None
         glossed = self.glossary.expand(followup)
-        # the model reads English only: a follow-up in Japanese, Korean or Chinese is read by its glossary's words
-        weight = 1.0 if glossed != followup else 1.0 - cjk_share(followup)
-        return answering_item(english, shown_in, self.items(english), self.retriever.query_vector(glossed), weight,
-                              followup)
+        return answering_item(english, shown_in, self.items(english), self.retriever.query_vector(glossed),
+                              _english_weight(followup, glossed), followup)
+
+
+def _english_weight(text: str, glossed: str) -> float:
+    """How far the embedding model, which reads English only, can judge the text: fully when the glossary added
+    English words for its terms, else by the share of it that is not Japanese, Korean or Chinese."""
+    return 1.0 if glossed != text else 1.0 - cjk_share(text)
 
 
 __all__ = ["Plan", "Planner", "fits_pair"]  # fits_pair: answer.py keeps importing it from here

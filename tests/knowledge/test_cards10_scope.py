@@ -11,15 +11,13 @@ import re
 
 import pytest
 
+from server.cjk import HAN, HANGUL, KANA
 from server.knowledge.cards import load_cards
 from server.models import Card, Culture, Perspective
 
 from ..conftest import REAL_KB
 
 NEW = ["splitting-the-shoot-across-countries", "indemnity-eo-insurance", "financier-pulls-out-mid-production"]
-KANA = re.compile(r"[\u3040-\u30ff]")
-HANGUL = re.compile(r"[\uac00-\ud7af]")
-HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")

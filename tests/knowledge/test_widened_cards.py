@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from server.cjk import HANGUL
 from server.knowledge.cards import load_cards
 from server.models import Card, Culture
 
@@ -18,7 +19,6 @@ from ..conftest import REAL_KB
 WIDENED = ["budget-breakdown-expectations", "pitch-deck-and-lookbook", "american-quick-question",
            "reporting-and-audit-rights", "american-lawyers-in-the-room", "completion-bond-explained",
            "us-union-rules-overtime-turnaround"]
-HANGUL = re.compile(r"[\uac00-\ud7af]")
 # Words that only a Korea or a China passage uses in these cards (English names or the partner's own terms).
 KOREA = re.compile(r"\bKorea\w*|\bKOFIC\b|\bKOCCA\b|\bKOBIS\b")
 CHINA = re.compile(r"\bChin\w+|\bShanghai\b|\bBeijing\b|\bWeChat\b")
