@@ -15,6 +15,7 @@ from server.coach.decode import Found, normalise
 from server.coach.followup import asks_who_pays, dangling, money_first
 from server.coach.glossary import Glossary
 from server.coach.itemrank import ItemVectors, answering_item, item_scores
+from server.coach.neighbours import Neighbours
 from server.coach.offtopic import asked_clause, off_topic_cue
 from server.coach.partrank import (
     about_partner,
@@ -87,6 +88,7 @@ class Planner:
         self.native = NativeWords(retriever.index.languages)
         self.keywords = KeyWords(cards, retriever.index.languages)
         self.items = ItemVectors(retriever, cache_dir)  # the cards' items, embedded once per worker
+        self.neighbours = Neighbours.load(retriever.embedder, cache_dir)
 
     def rank(self, text: str, asker: Asker, extra: frozenset[str] = frozenset()) -> list[Candidate]:
         """Candidates for one question, most likely to be the right card first, with calibrated probabilities.
@@ -103,6 +105,7 @@ class Planner:
         shared = question_features(text, self.scope.confidence(text, hits[0], vector))
         asked = set(tokenize(text))
         asked_native = set(tokenize_in(text, asker.lang.value)) if asker.lang is not Language.EN else set()
+        near = self.neighbours.scores(vector, asked_native, asker.lang)
         top_lexical = max(h.lexical_score for h in hits)
         similarities = [self.vectors.similarities(vector, h.card_id) for h in hits]
         best = (max(s[0] for s in similarities), max(h.dense_score for h in hits))
@@ -114,7 +117,8 @@ class Planner:
             key = max(self.keywords.coverage(asked, card.id, Language.EN),
                       self.keywords.coverage(asked_native, card.id, asker.lang))
             features = candidate_features(hit, rank, hits[0].score, top_lexical, card, asker, similar, covered,
-                                          shared, best, self.native.trigger(asked_native, card.id, asker.lang), key)
+                                          shared, best, self.native.trigger(asked_native, card.id, asker.lang), key,
+                                          near.get(card.id, (0.0, 0.0)))
             out.append(Candidate(card, hit, features))
         for candidate, row in zip(out, relative_features(np.vstack([c.features for c in out])), strict=True):
             candidate.features = row

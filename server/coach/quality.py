@@ -57,8 +57,10 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
     short_first = 0
     by_language: dict[str, list[tuple[bool, bool]]] = {}  # per question language: (hit@3, answered in it)
     shown: list[tuple[bool, bool]] = []  # per question labelled with items: (all shown, their card cited)
+    alone = answerer.planner.neighbours.leaving_out  # a training question is measured without itself as neighbour
     for q in data.questions:
-        draft = answerer.draft(Ask(message=q.question))
+        with alone(q.id):
+            draft = answerer.draft(Ask(message=q.question))
         ranked = [c.card.id for c in draft.plan.candidates]
         cited = [c.id for c in draft.cards]
         first = cited[0] if cited else None
@@ -185,7 +187,8 @@ def _conversations(answerer: Answerer, data: AnswerSet, misses: list[dict[str, A
         offered: set[str] = set()
         for n, turn in enumerate(conversation.turns):
             out.turns += 1
-            answer = answerer.answer(Ask(message=turn.question, conversation_id=cid))
+            with answerer.planner.neighbours.leaving_out(conversation.id):
+                answer = answerer.answer(Ask(message=turn.question, conversation_id=cid))
             cid = answer.conversation_id
             asked.add(_norm(turn.question))
             text = core(answer.answer_markdown)

@@ -18,9 +18,11 @@ import numpy as np
 
 from server.coach.answer import Answerer
 from server.coach.labelled import AnswerSet, load_answer_set
+from server.coach.neighbours import EXAMPLES, Example, Neighbours
 from server.coach.rank import FEATURES, SCOPE_FEATURES, WEIGHTS, Asker, scope_features
 from server.coach.understand import refers_back, understand
 from server.models import Language
+from server.search.lexical import tokenize_in
 
 IN_SCOPE_KEPT = 0.96  # share of in-scope training questions that must stay above the decline cut-off
 ANSWERED = 0.97  # share of in-scope training questions answered outright (the rest get the closest + choices)
@@ -31,23 +33,42 @@ POSITIVE_WEIGHT = 3.0  # an acceptable card counts this much against each of the
 Row = tuple[np.ndarray, np.ndarray, bool, str]  # candidates' features, which are acceptable, in scope, group id
 
 
-def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
-    """Per training query: its candidates' features, which candidates are acceptable, whether it is in scope, and
-    the id of the question it comes from (a multi-part question's parts share it)."""
+def _queries(data: AnswerSet) -> list[tuple[str, str, list[str], str]]:
+    """(message, the text ranked, acceptable cards, question id) for every labelled query of `data`: questions,
+    each labelled part, conversations' first turns and out-of-scope questions (no acceptable card)."""
     queries = [(q.question, q.question, q.cards, q.id) for q in data.questions]
     queries += [(q.question, text, p.cards, q.id) for q in data.questions for n, p in enumerate(q.parts)
                 for text in _part_queries(q.question, n, len(q.parts), p.text)]
     queries += [(c.turns[0].question, c.turns[0].question, c.turns[0].cards, c.id) for c in data.conversations]
-    queries += [(q.question, q.question, [], q.id) for q in data.out_of_scope]
+    return queries + [(q.question, q.question, [], q.id) for q in data.out_of_scope]
+
+
+def neighbours(answerer: Answerer, data: AnswerSet) -> Neighbours:
+    """The in-scope training queries as the ranker reads them (glossary words added), for coach.neighbours."""
+    found = []
+    for message, text, acceptable, group in _queries(data):
+        if acceptable:
+            lang = Language(understand(message).language)
+            read = answerer.planner.glossary.expand(text)
+            words = frozenset(tokenize_in(read, lang.value)) if lang is not Language.EN else frozenset()
+            found.append(Example(read, lang, tuple(acceptable), words, group))
+    return Neighbours(found, answerer.retriever.embedder, answerer.planner.cache_dir)
+
+
+def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
+    """Per training query: its candidates' features, which candidates are acceptable, whether it is in scope, and
+    the id of the question it comes from (a multi-part question's parts share it). A query's own question is left
+    out of its neighbours, as a new question is not among them when serving."""
     out = []
-    for message, text, acceptable, group in queries:
+    for message, text, acceptable, group in _queries(data):
         u = understand(message)
         decoded = answerer.decode(message, u)
         asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded), Language(u.language))
         # as when serving (coach.plan): a query that is the message, or asks about the partner's words ("is this
         # a no?"), has the decoded phrases' cards among its candidates even when retrieval does not bring them
         extra = asker.decoded_cards if text == message or refers_back(text) else frozenset()
-        candidates = answerer.planner.rank(answerer.planner.glossary.expand(text), asker, extra)
+        with answerer.planner.neighbours.leaving_out(group):
+            candidates = answerer.planner.rank(answerer.planner.glossary.expand(text), asker, extra)
         if candidates:
             out.append((np.vstack([c.features for c in candidates]),
                         np.array([c.card.id in acceptable for c in candidates]), bool(acceptable), group))
@@ -193,7 +214,10 @@ def _answerer() -> Answerer:
 
 
 def main(out: Path = WEIGHTS) -> dict[str, object]:
-    rows = examples(_answerer(), load_answer_set().only("train"))
+    answerer, data = _answerer(), load_answer_set().only("train")
+    answerer.planner.neighbours = neighbours(answerer, data)
+    answerer.planner.neighbours.save(EXAMPLES if out == WEIGHTS else out.with_name("neighbours.json"))
+    rows = examples(answerer, data)
     result = {"trained_on": f"train split of tests/data/answers: {len(rows)} queries", **fit(rows)}
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return result

@@ -1,0 +1,92 @@
+"""The labelled training questions as neighbours: a question much like one a senior producer has labelled is
+likely answered by the same card. The cards' own triggers are a few phrasings per card; the training split of
+the labelled answer set holds many more, in four languages. `python -m server.coach.train` writes them (the
+training split only, never the held-aside one) into neighbours.json beside the ranker's weights, with each
+question's words as its language's analyser split them, so no analyser runs on them while serving."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from server.knowledge.passages import dense_text
+from server.models import Language
+from server.search.embedder import Embedder
+
+EXAMPLES = Path(__file__).with_name("neighbours.json")
+NEAREST = 5  # neighbours that vote (5-10 scored alike in cross-validation; 3 lower)
+DENSE_SHARE_CJK = 0.5  # the bundled model reads only a CJK question's glossary words: its cosine counts half
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled query (a question, one of its parts, or a conversation's first turn) as the ranker reads it."""
+
+    text: str
+    lang: Language
+    cards: tuple[str, ...]  # acceptable cards, best first
+    words: frozenset[str]  # the text's words in its language (empty for English: the cosine reads English)
+    group: str  # the labelled question it comes from
+
+
+class Neighbours:
+    """The examples embedded once (cached on disk by content hash) and compared with each query."""
+
+    def __init__(self, examples: list[Example], embedder: Embedder, cache_dir: Path | None) -> None:
+        from server.coach.rank import encode_cached  # rank reads these scores as features
+
+        self.examples = examples
+        self.matrix = encode_cached(embedder, [dense_text(e.text) for e in examples], cache_dir) \
+            if examples else np.zeros((0, embedder.dimension), np.float32)
+        self.langs = np.array([e.lang.value for e in examples])
+        self.groups = np.array([e.group for e in examples])
+        self.skip: str | None = None  # training: a question is no neighbour of itself (or of its own parts)
+
+    @classmethod
+    def load(cls, embedder: Embedder, cache_dir: Path | None, path: Path = EXAMPLES) -> Neighbours:
+        rows = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+        return cls([Example(r["text"], Language(r["lang"]), tuple(r["cards"]), frozenset(r["words"]), r["group"])
+                    for r in rows], embedder, cache_dir)
+
+    @contextmanager
+    def leaving_out(self, group: str) -> Iterator[None]:
+        """Measuring or training on a labelled question: it (and its parts) is no neighbour of itself, as a new
+        question is not among them when serving. Not for serving threads: it changes the shared object."""
+        self.skip = group
+        try:
+            yield
+        finally:
+            self.skip = None
+
+    def save(self, path: Path = EXAMPLES) -> None:
+        rows = [json.dumps({"text": e.text, "lang": e.lang.value, "cards": list(e.cards), "words": sorted(e.words),
+                            "group": e.group}, ensure_ascii=False) for e in self.examples]
+        path.write_text("[\n" + ",\n".join(rows) + "\n]\n", encoding="utf-8")  # one example per line: diffable
+
+    def scores(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> dict[str, tuple[float, float]]:
+        """Per card: (the closest neighbour labelled with it, the neighbours' votes, each its closeness divided by
+        the card's place in that neighbour's labels). A CJK query is compared by cosine at half weight plus the
+        overlap of its words with neighbours in its own language."""
+        if not self.examples:
+            return {}
+        close = self.matrix @ vector.reshape(-1)
+        if lang is not Language.EN:
+            same = self.langs == lang.value
+            overlap = np.array([len(words & e.words) / max(1, len(words | e.words)) if s else 0.0
+                                for e, s in zip(self.examples, same, strict=True)])
+            close = DENSE_SHARE_CJK * close + overlap
+        if self.skip is not None:
+            close = np.where(self.groups == self.skip, -np.inf, close)
+        out: dict[str, tuple[float, float]] = {}
+        for row in np.argsort(-close, kind="stable")[:NEAREST]:
+            similarity = float(close[row])
+            for place, card in enumerate(self.examples[row].cards):
+                best, vote = out.get(card, (0.0, 0.0))
+                out[card] = (max(best, similarity), vote + similarity / (1 + place))
+        return out
