@@ -54,7 +54,7 @@ _ASKER_ASIA = re.compile(rf"\b(?:our|my)\s+{_AMERICAN}\s+(?:\w+\s+)?{_OTHER}\b|\
 _US_STAFF_NATIVE = re.compile(
     r"(?:米国|アメリカ|LA|ロサンゼルス|ハリウッド)(?:人)?の?[^。、]{0,8}?(?:会社|スタジオ|プロデューサー|ボス|上司)"
     r"(?:で(?:働|勤|[^。、]{0,6}担当)|に勤め|の(?:アシスタント|コーディネーター|通訳|秘書|日本担当|担当|東京|日本|"
-    r"ソウル|北京))|(?:米国|アメリカ|米)側の[^。、]{0,10}(?:です|として)|アメリカ人の(?:ボス|上司)|"
+    r"ソウル|北京))|(?:米国|アメリカ|米)側の[^。、]{0,10}(?<!はず)(?:です|として)|アメリカ人の(?:ボス|上司)|"
     r"(?:LA|ロサンゼルス|ハリウッド)の?本社|"
     r"(?:米国|アメリカ|LA|ロサンゼルス|ハリウッド|ニューヨーク)の?[^。、]{0,8}?(?:会社|スタジオ|プロダクション)"
     r"(?:から[^。]{0,30}(?:常駐|赴任|駐在|派遣|出向|来日)|に(?:雇われ|所属)|所属)|"
@@ -64,7 +64,7 @@ _US_STAFF_NATIVE = re.compile(
     r"소속|의 (?:코디네이터|통역|어시스턴트))|"
     r"미국(?:인)?\s*(?:보스|상사)|(?:LA|할리우드)\s*본사|"
     r"我(?:在|是)[^，。,]{0,12}(?:美国|美方|洛杉矶|好莱坞|纽约)|(?:替|给|帮|为)(?:一家)?美国(?:老板|公司|制片|片方|投资方)|"
-    r"我们(?:是)?(?:一家)?美(?:国|方)(?!投资|出资)|我方是美(?:国|方)|美国总部|中方[^，。,“”\"]{0,6}(?:说|表示|回复|答复)|"
+    r"我们(?:是)?(?:一家)?美(?:国|方)(?!投资|出资|[^，。,]{0,6}的(?:合作|伙伴|合拍))|我方是美(?:国|方)|美国总部|中方[^，。,“”\"]{0,6}(?:说|表示|回复|答复)|"
     # our own American company or people, said with a possessive: 「우리 미국 회사가」, 「저희 회사 미국인 프로듀서」,
     # 「うちのアメリカ人プロデューサー」, 「我们在美国的公司」, 「作为美方」, 「陪美国老板」
     r"(?:우리|저희)\s*(?:회사\s*)?(?:의\s*)?(?:미국|LA|할리우드)(?:인)?\s*(?:회사|제작사|스튜디오|팀|프로듀서|PD|피디|대표|"
@@ -137,11 +137,12 @@ def _self_stated(place: str) -> re.Pattern[str]:
         rf"{_ROLE_NATIVE}(?:です|でして|で[、,]|として(?!は)|の者|の立場)|"
         rf"(?:^|[。\n！？])\s*{place}(?:側)?の?[^。、]{{0,12}}?{_ROLE_NATIVE}(?:です|の者です)|"
         rf"{place}(?:側)?の?[^。、]{{0,10}}?(?:{_ROLE_NATIVE}として(?!は)|立場で)|"
-        rf"(?:저는|전|저도|저희는|우리는|저희도|저희 회사는|우리 회사는)\s*{place}\s*(?:쪽|측)?\s*"
+        rf"(?:저는|전|저도|저희는|우리는|저희도|저희 회사는|우리 회사는)\s*{place}\s*"
+        rf"(?:쪽|측|에\s*있는|에\s*본사를\s*둔)?\s*"  # 「저희는 LA에 있는 제작사인데」: a company in that place
         rf"(?:의\s*)?{_FILLER_KO}{_ROLE_NATIVE}|{place}\s*(?:쪽|측)?\s*(?:의\s*)?{_FILLER_KO}{_ROLE_NATIVE}\s*"
         rf"(?:입니다|이에요|예요|이고요|로서|으로서|입장에서|인데)|"
         rf"(?:我|我们|我司|本公司|我方)(?:是|作为|属于)(?:一家|一个|一名|个|家|名)?[^，。,；]{{0,2}}?{place}"
-        rf"[^，。,；]{{0,8}}?{_ROLE_NATIVE}|作为(?:一家|一个|一名)?{place}[^，。,；]{{0,8}}?{_ROLE_NATIVE}",
+        rf"[^，。,；]{{0,8}}?{_ROLE_NATIVE}(?!的(?:合作|伙伴|合拍))|作为(?:一家|一个|一名)?{place}[^，。,；]{{0,8}}?{_ROLE_NATIVE}",
         re.I | re.M)
 
 
@@ -181,9 +182,19 @@ _STAGES = [
 ]
 
 
+# Japan and China named in Korean script: read only from an asker who says they are the American side, whose
+# Korean is no sign of a Korean partner (「일본과 공동제작을 하려는 미국 회사입니다」 is about Japan).
+_NAMED_IN_KOREAN = {Culture.JP_US: re.compile(r"일본|도쿄|오사카"), Culture.CN_US: re.compile(r"중국|베이징|상하이")}
+
+
 def detect_pair(text: str) -> Culture | None:
-    """The culture pair the question names explicitly ("our Korean partner"), if exactly one."""
+    """The culture pair the question names explicitly ("our Korean partner"), if exactly one; else the one its
+    script says, unless the asker says they are the American side and names one Asian country."""
     found = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(text)}
+    if _stated_side(without_heritage(text)) is Perspective.US_SIDE:
+        named = found | {pair for pair, pattern in _NAMED_IN_KOREAN.items() if pattern.search(text)}
+        if len(named) == 1:
+            return named.pop()
     found |= {Culture.KR_US} if HANGUL.search(text) else set()
     found |= {Culture.JP_US} if KANA.search(text) else set()
     if not found and HAN.search(text):  # Han script without kana or hangul: Chinese, unless its characters are
