@@ -1,16 +1,18 @@
 """Neighbouring cards that stole questions (session 11): each question below got a near neighbour as its first card
 (the budget sign-off card for a stuck FX transfer, budget overages for a bond takeover, music rights for "who approves
 what", a contract card for a director the partner wants replaced) until the right card's triggers, title and summary
-said it in the asker's words. They must keep the first place on the real engine.
+said it in the asker's words. They must keep the first place on the real engine. A partner's late instalment had no
+card at all; `partner-payment-late` serves it for every pair and side.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from server.cjk import HAN, HANGUL, KANA
 from server.coach.answer import Answerer
 from server.knowledge.cards import load_cards
-from server.models import Ask, Card
+from server.models import Ask, Card, Culture, Perspective
 
 from ..conftest import REAL_KB
 
@@ -37,6 +39,10 @@ FIRST_CARD = [
      "some treaty. Is that right? If not, where does public money come from?", "no-treaty-soft-money"),
     ("契約書に署名した後になって、米国側がMGを下げて、その分をバックエンドで払いたいと言ってきました。向こうの配給先が変わったそうです。"
      "応じる義務はありますか。", "us-partner-reopens-signed-deal"),
+    # a late instalment had no card of its own (frame9b-006 got the American legal-letter card)
+    ("美方第二笔制作款拖了两个月还没打过来，邮件也只说在走流程。我们是先停工，还是先发正式的催款函？", "partner-payment-late"),
+    ("Our Korean co-producer is six weeks late on the second instalment of their contribution. How hard do we push?",
+     "partner-payment-late"),
 ]
 
 
@@ -66,3 +72,16 @@ def test_is_there_a_korea_us_treaty_belongs_to_the_no_treaty_card(cards: dict[st
     assert "is there a Korea-US co-production treaty?" in cards["no-treaty-soft-money"].triggers
     assert not any("Korea US co-production treaty" in t or "Korea-US co-production treaty" in t
                    for t in cards["korea-china-treaty-third-country"].triggers)
+
+
+def test_the_late_instalment_card_serves_every_pair_in_the_askers_languages(cards: dict[str, Card]) -> None:
+    card = cards["partner-payment-late"]
+    assert card.cultures == [Culture.ANY] and card.perspective is Perspective.BOTH
+    assert any(KANA.search(t) for t in card.triggers) and any(HANGUL.search(t) for t in card.triggers)
+    assert any(HAN.search(t) and not KANA.search(t) and not HANGUL.search(t) for t in card.triggers)
+    for lang in ("ja", "ko", "zh"):
+        assert (REAL_KB / "cards" / lang / "partner-payment-late.md").is_file(), f"no {lang} translation"
+    # server.cjk.language_of reads Hangul in a Japanese or Chinese answer as Korean: romanised there instead
+    for lang in ("ja", "zh"):
+        assert not HANGUL.search((REAL_KB / "cards" / lang / "partner-payment-late.md").read_text(encoding="utf-8"))
+    assert "not legal advice" in card.sections["What to do"]
