@@ -47,9 +47,7 @@ _ASKING = re.compile(r"分から|わから|知りたい|궁금|알고 싶|모르
                      r"のか|(?:[?？]|か|까|吗|呢)$")
 _AND_CUE = re.compile(r"[、，,]\s*(?:それと|それから|あと|さらに|加えて|また)[、，,]?|"
                       r"(?<=고)(?:,?\s*(?:또한?|그리고|아울러)\s+|,\s*)|[,，]\s*(?:또한?|그리고|아울러)\s+|[，,]\s*(?:另外|还有|此外|同时)[，,]?|以及")
-_OR_CUE = re.compile(r"[、，,]\s*それとも[、，,]?|[,，]?\s*아니면\s+|[，,]\s*或者|"
-                     # 「…誰が負担するのか、契約にどう書けばいいのか」: a second ask with its own question word
-                     r"(?<=のか)、")
+_OR_CUE = re.compile(r"[、，,]\s*それとも[、，,]?|[,，]?\s*아니면\s+|[，,]\s*或者")
 _OTHER_CHOICE = re.compile(r"^(?:or\b|それとも|아니면|还是|或者)", re.I)
 # A sentence after a question that adds another ask without a question mark: "And who approves the script - …",
 # 「あと、費用は誰が持つのか」, 「另外分账比例一般怎么定」, or narrows it: 「특히 회식 자리가 걱정입니다」.
