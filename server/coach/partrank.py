@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from server.coach.bare_asks import POINTS_BACK
+from server.coach.bare_asks import names_no_topic as names_no_topic  # plan.py imports it from here
 from server.coach.compose import Section, telling_words
 from server.coach.decode import Found, normalise
-from server.coach.parts import POINTS_BACK
-from server.coach.parts import names_no_topic as names_no_topic  # plan.py imports it from here
 from server.coach.rank import FEATURES, Asker, Candidate
 from server.coach.understand import Understanding, refers_back
 from server.models import Card, Culture, Perspective
@@ -60,10 +60,11 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     """The card the message's situation favours rather than any one part: first for every part ranked with the
     situation, each with at least SITUATION_WINS (「美方要求在佐治亚州拍。①…补贴 ②…外汇 ③…后期」: the Georgia
     incentive tops all three), and the part it answers (its home; the other parts count it only as ranked alone).
-    When the first part's own words name another card (alone, at least OWN_CARD) that holds with the situation too
-    (at least SITUATION_WINS; 「①その費用は…」 read with the situation is the bond's cost, not budget overages), the
-    home is the part whose own words rank the situation's card at least OWN_CARD. Else the first part, the one
-    the message leads with, unless that part's own words name another card
+    When the first part's own words name another card (alone, at least SITUATION_WINS) that holds with the situation
+    too (at least SITUATION_WINS; 「①その費用は…」 read with the situation is the bond's cost, not budget overages), the
+    home is the part whose own words rank the situation's card at least OWN_CARD (「MG 금액이 적정한지…, 마케팅비
+    회수에는 상한을…」: the MG card, 0.72 alone, is the first's; the marketing-costs card the second's). Else the
+    first part, the one the message leads with, unless that part's own words name another card
     (alone, at least OWN_CARD, the situation's card under HOME_ALONE) and it does not point back: then the part
     whose own words rank the situation's card best (at least HOME_ALONE), else the first part that points back at
     the situation (「①这对预算和补贴有什么影响」), else none: in 「서울에서 6개월 일하게 된 미국 프로듀서입니다.
@@ -75,7 +76,7 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     card = tops.pop()
     own = [next((c.probability for c in a if c.card.id == card), 0.0) for a in alone]
     first = alone[0][0] if alone and alone[0] else None
-    holds = first is not None and first.card.id != card and first.probability >= OWN_CARD and next(
+    holds = first is not None and first.card.id != card and first.probability >= SITUATION_WINS and next(
         (c.probability for c in ranked[0] if c.card.id == first.card.id), 0.0) >= SITUATION_WINS
     named = next((n for n, p in enumerate(own) if p >= OWN_CARD and not names_no_topic(parts[n])), None)
     if holds and named is not None:  # 「…对方说挂名联合出品就行。这样能拿到合拍片待遇吗？怎么判断对方靠不靠谱？」

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 
-from server.cjk import CJK_CHAR, KANA
+from server.cjk import KANA
+from server.coach.bare_asks import frame_only, pronoun_ask
+from server.coach.bare_asks import names_no_topic as names_no_topic  # tests import it from here
+from server.coach.bare_asks import word_count as word_count  # understand.py and asker_frame.py import it from here
 from server.morph import conjunctive_ends
 
 MAX_PARTS = 3
@@ -63,6 +66,12 @@ _LIST_LEFT = re.compile(r"^.*(?::|：|\bboth\b|(?:が|けど|ので|ですが|�
 # Between listed topics: the clearest separator first.
 _LIST_STRONG = re.compile(r"\s*(?:、\s*(?:それから|あと|また|さらに)|(?<!こ)と、|、|，|,?\s+and\s+|,\s+|以及|"
                           r"(?<=[\w)])\s*,\s*)\s*", re.I)
+# Only commas: "the minimum guarantee, the distributor's fees and expenses, and whether we dub it" lists three.
+_LIST_COMMA = re.compile(r"\s*(?:,\s*(?:and\s+)?|、|，)\s*", re.I)
+# What sums the list up before the ask about each: 「…和仲裁地，这三点各自…」, 「…、この二点、それぞれ…」,
+# 「…, 이 세 가지 각각…」
+_SUMMED = re.compile(r"[、，,]?\s*(?:这|這|以上|上述|この|これらの|이|위)?\s*(?:[二三两兩几幾2-3두세])\s*"
+                     r"(?:点|項|项|个|個|つ|件|가지)(?:问题|問題)?\s*$")
 _LIST_WEAK = re.compile(r"(?<=\S)(?:と|や|이랑|랑|하고|와|과)\s+|(?<=[^\s\x00-\x7f])(?:と|や|和|与|與|跟)(?=\S)")
 # Where the last topic ends: 「為替の条項で揉めています」 (a Korean one: _korean_topic).
 _LIST_END = re.compile(r"(?:で|が|を|は|について|に関して|に関する)(?=[^の]*$)|[，,、]?\s*$")
@@ -92,25 +101,11 @@ _GENERIC_TAIL = re.compile(
     r"\s*(?:에 대해서?|에 관해서?|관련해서?)\s*(?:조언|알려|어떻게|궁금)[^.?]*|"
     r"(?:这几[点块个项]|这些)?(?:我们|我)?都?(?:拿不准|不太懂|不清楚|没把握|不太了解)[，,]?\s*(?:请问)?[^，,。？?]*|"
     r"[，,]?\s*(?:请问)?(?:应该)?(?:怎么看|怎么办|如何处理))[。？?]?$")
-# An ask that is only its frame, how to answer or what to do: "How should we respond?", 「怎么回应比较好？」,
-# 「どう対応すればいいですか」, 「어떻게 대응해야 하나요?」.
-_FRAME_ONLY = re.compile(
-    r"^(?:(?:and|so)\s+)?(?:how|what)\s+(?:should|do|can|could|would)\s+(?:i|we)\s+(?:respond|reply|answer|say|do|"
-    r"handle (?:it|this|that)|deal with (?:it|this|that))(?:\s+(?:to (?:them|it|this|that)|now|here|next))?\s*[?.]?$|"
-    r"^(?:那|那么)?(?:我们|我)?(?:应该|该)?(?:怎么|如何)(?:回应|回复|应对|处理|办|说|回)(?:比较好|才好|好|呢)?[？?。]?$|"
-    r"^(?:どう|どのように)(?:対応|返事|返信|返答|答え|すれ|言え)[^。？?、]{0,12}[。？?]?$|"
-    r"^(?:어떻게|뭐라고)\s*(?:대응|대처|답|답변|말|하면|해야)[^.?,]{0,14}[.?]?$", re.I)
 # A first listed item that only says where the topics sit: 「契約で」, 「텀시트에서」, 「发行方案里」.
 _LEAD = re.compile(r"^(?:それと|それから|あと|そして|그리고|또한?|另外|还有|以及)[、，,]?\s*")
 _SETTING = re.compile(r"(?:で|では|には|において|から|より|에서는?|에는|중에서?|에선|里|中|上|方面)$")
 _SETTING_WORD = re.compile(r"^.*\S(?:에서는?|에는|에선)\s+")  # 「…보낸 텀시트에서 수익 배분」 -> 「수익 배분」
 _ZH_LAST = re.compile(r"(?<=[^\x00-\x7f])(?:和|以及|及|与)(?=[^\x00-\x7f])")  # 「营销费用和汇率」: the last two
-
-
-def word_count(text: str) -> int:
-    """Words, counting CJK script (written without spaces) as one word per two characters."""
-    cjk = len(CJK_CHAR.findall(text))
-    return len(re.findall(r"[^\W_]+", CJK_CHAR.sub(" ", text))) + (cjk + 1) // 2
 
 
 def is_question(sentence: str) -> bool:
@@ -160,7 +155,8 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             # "They want A, and they also want B. How do we respond to each?": that sentence holds the asks, so it
             # leaves the situation (each part would otherwise be retrieved with the other's topic too)
             asking[n - 1] = bool(listed)
-        short, topicless, before = not _enough(s) or frame_only(s), names_no_topic(s), sentences[n - 1]
+        short = not _enough(s) or frame_only(s) or pronoun_ask(s)  # 「왜 그런가요?」, "Is that paid upfront?"
+        topicless, before = names_no_topic(s), sentences[n - 1]
         if not listed and n > 0 and not asking[n - 1] and "q\x00" not in before and (
                 short and not (topicless and _MARK.search(before)) or topicless and any(asking[:n - 1])):
             # 「…남기길 원합니다. 왜 그런가요?」, 「…直接批评剪辑。怎么回应比较好？」: an ask with no topic of its own,
@@ -169,36 +165,13 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             # this a no?"; a line reported in the asker's words is the topic of an ask too short to stand alone:
             # 「…と言ってきました。断れますか？」)
             s = f"{before} {s}"
+        after_quote = n > 0 and "q\x00" in before  # 「…'검토해 보겠습니다'라고만 하고… 거절인가요?」: a short ask
+        # right after the partner's quoted line asks about it ("Is this a no?" in three words)
         questions += listed or [q.strip(" ,") for q in _joined(s) for c in _clauses(q) for q in [c]
-                                if _enough(q) or names_no_topic(q)]  # 「…说“…”。这正常吗？」: an ask of its own
+                                if _enough(q) or names_no_topic(q) or after_quote and q == s
+                                and bool(_QUESTION_END.search(q))]  # 「…说“…”。这正常吗？」: an ask of its own
     context = situation([s for s, a in zip(sentences, asking, strict=True) if not a])
     return ([message] if len(questions) <= 1 else [shown(q) for q in questions[:MAX_PARTS]]), context
-
-
-def frame_only(ask: str) -> bool:
-    """The ask only asks how to answer or what to do ("How should we respond?", 「どう対応すればいいですか」): what
-    to, the sentence before it or the message's situation says."""
-    return bool(_FRAME_ONLY.match(ask))
-
-
-# A part that points back at the situation ("Is that normal?", 「これは普通ですか」, 「왜 그런 건가요?」, 「这正常吗」)
-# and asks only whether it is usual, allowed or why: no verb or noun of an ask of its own ("raise it without a fight")
-POINTS_BACK = re.compile(r"\b(?:that|this|it|these|those|so)\b|それ|これ|そう|その|この|그런|그렇|그게|이게|이런|그것|"
-                         r"이것|이걸|그걸|이거|그거|这|那", re.I)
-_JUDGES_IT = re.compile(r"\b(?:normal|usual(?:ly)?|common|standard|typical|ok(?:ay)?|fine|true|real|reasonable|fair|"
-                        r"legit(?:imate)?|allowed|why|mean|serious|bad|worrying|risky|big deal|habit|custom|enough)\b|"
-                        r"普通|一般的|本当|当たり前|よくある|なぜ|どうして|どういう意味|深刻|まずい|習慣|慣習|足り|"
-                        r"왜|정상|보통|일반적|흔한|원래|무슨 뜻|심각|관행|습관|부족|충분|"
-                        r"正常|常见|合理|为什么|什么意思|真的|严重|习惯|够", re.I)
-TOPICLESS_WORDS = 9  # a part this short that points back names no topic of its own
-
-
-def names_no_topic(part: str) -> bool:
-    """A short part that points back at the situation and asks only whether it is usual, allowed or why ("Is that
-    normal?", 「왜 그런 건가요?」): ranked alone it is about nothing, so the card its own words would pick (alone,
-    「왜 그런 건가요?」 finds any card that asks 'why') is no evidence."""
-    return "…" not in part and word_count(part) <= TOPICLESS_WORDS and (
-        bool(POINTS_BACK.search(part)) and bool(_JUDGES_IT.search(part)) or frame_only(part))
 
 
 def _joined(sentence: str) -> list[str]:
@@ -238,13 +211,15 @@ def _listed(sentence: str, cued: bool = False) -> list[str]:
     before = sentence[:cue.start()] if cue is not None and cue.start() > 0 else sentence
     if cue is not None and re.search(r"\bboth\s*$", before, re.I):
         return []  # "both the incentive and where arbitration sits": the list follows, the clauses split it
-    text = _LIST_LEFT.sub("", before.strip(" ,，、。.?？")).strip()
+    text = _SUMMED.sub("", _LIST_LEFT.sub("", before.strip(" ,，、。.?？")).strip()).strip(" ,，、")
     for separator in (_LIST_STRONG, _LIST_WEAK) if cue is not None or not cued else (_LIST_STRONG,):
         items = [i.strip() for i in separator.split(text) if i and i.strip()]
         if len(items) >= 2:
             break
     else:
         return []
+    if len(items) > MAX_PARTS:  # an "and" inside one listed topic: "the distributor's fees and expenses"
+        items = [i.strip() for i in _LIST_COMMA.split(text) if i and i.strip()]
     items = [_LEAD.sub("", i) or i for i in items]  # 「…こと、それとMFN条項」: the item is 「MFN条項」
     if any(_CLAUSE_GOES_ON.search(i) for i in items[:-1]):
         return []  # 「米国側が直接連絡してきて、委員会を通さずに決めようとしています」 is one situation

@@ -1,0 +1,62 @@
+"""Asks that name no topic of their own: "Is that normal?", "How should we respond?", "Is that paid upfront?",
+「这正常吗」, 「どう対応すればいいですか」. Alone they are about nothing, so their situation or the sentence before them
+says what they ask about (parts.py, partrank.py)."""
+
+from __future__ import annotations
+
+import re
+
+from server.cjk import CJK_CHAR
+
+# An ask that is only its frame, how to answer or what to do: "How should we respond?", 「怎么回应比较好？」,
+# 「どう対応すればいいですか」, 「어떻게 대응해야 하나요?」.
+_FRAME_ONLY = re.compile(
+    r"^(?:(?:and|so)\s+)?(?:how|what)\s+(?:should|do|can|could|would)\s+(?:i|we)\s+(?:respond|reply|answer|say|do|"
+    r"handle (?:it|this|that)|deal with (?:it|this|that))(?:\s+(?:to (?:them|it|this|that)|now|here|next))?\s*[?.]?$|"
+    r"^(?:那|那么)?(?:我们|我)?(?:应该|该)?(?:怎么|如何)(?:回应|回复|应对|处理|办|说|回)(?:比较好|才好|好|呢)?[？?。]?$|"
+    r"^(?:どう|どのように)(?:対応|返事|返信|返答|答え|すれ|言え)[^。？?、]{0,12}[。？?]?$|"
+    r"^(?:어떻게|뭐라고)\s*(?:대응|대처|답|답변|말|하면|해야)[^.?,]{0,14}[.?]?$", re.I)
+
+
+def word_count(text: str) -> int:
+    """Words, counting CJK script (written without spaces) as one word per two characters."""
+    cjk = len(CJK_CHAR.findall(text))
+    return len(re.findall(r"[^\W_]+", CJK_CHAR.sub(" ", text))) + (cjk + 1) // 2
+
+
+def frame_only(ask: str) -> bool:
+    """The ask only asks how to answer or what to do ("How should we respond?", 「どう対応すればいいですか」): what
+    to, the sentence before it or the message's situation says."""
+    return bool(_FRAME_ONLY.match(ask))
+
+
+# A part that points back at the situation ("Is that normal?", 「これは普通ですか」, 「왜 그런 건가요?」, 「这正常吗」)
+# and asks only whether it is usual, allowed or why: no verb or noun of an ask of its own ("raise it without a fight")
+POINTS_BACK = re.compile(r"\b(?:that|this|it|these|those|so)\b|それ|これ|そう|その|この|그런|그렇|그게|이게|이런|그것|"
+                         r"이것|이걸|그걸|이거|그거|这|那", re.I)
+_JUDGES_IT = re.compile(r"\b(?:normal|usual(?:ly)?|common|standard|typical|ok(?:ay)?|fine|true|real|reasonable|fair|"
+                        r"legit(?:imate)?|allowed|why|mean|serious|bad|worrying|risky|big deal|habit|custom|enough)\b|"
+                        r"普通|一般的|本当|当たり前|よくある|なぜ|どうして|どういう意味|深刻|まずい|習慣|慣習|足り|"
+                        r"왜|정상|보통|일반적|흔한|원래|무슨 뜻|심각|관행|습관|부족|충분|"
+                        r"正常|常见|合理|为什么|什么意思|真的|严重|习惯|够", re.I)
+TOPICLESS_WORDS = 9  # a part this short that points back names no topic of its own
+
+
+# A pronoun as the subject an ask opens with: "Is that paid upfront?", "Does this mean no?" ("Can they do that?"
+# asks about the whole situation; 「这样」, 「これ」 often name a topic of their own: 「为什么要这么长」)
+_PRONOUN = re.compile(r"^(?:(?:and|but|so)\s+)?(?:is|was|are|does|did|will|would|can|could|should|isn't|doesn't)\s+"
+                      r"(?:that|this|it)\b", re.I)
+
+
+def pronoun_ask(part: str) -> bool:
+    """A short ask whose subject is a pronoun for the sentence before it ("They're offering a $300k MG. Is
+    that paid upfront?"): alone it asks about nothing."""
+    return word_count(part) <= TOPICLESS_WORDS - 3 and bool(_PRONOUN.match(part))
+
+
+def names_no_topic(part: str) -> bool:
+    """A short part that points back at the situation and asks only whether it is usual, allowed or why ("Is that
+    normal?", 「왜 그런 건가요?」): ranked alone it is about nothing, so the card its own words would pick (alone,
+    「왜 그런 건가요?」 finds any card that asks 'why') is no evidence."""
+    return "…" not in part and word_count(part) <= TOPICLESS_WORDS and (
+        bool(POINTS_BACK.search(part)) and bool(_JUDGES_IT.search(part)) or frame_only(part))
