@@ -105,7 +105,7 @@ def partner_text(message: str) -> list[str]:
     spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
     spans += [next(g for g in m.groups() if g) for m in _ABOUT.finditer(message)]
     spans = [_after_quotes(s, quoted, [q for q, _ in every]) for s in spans]  # 'told us "…" about' quotes "…"
-    if not spans:
+    if not spans and not every:  # 「上司の「検討します」って断り？」 asks about the own side's quote
         about = _JA_ABOUT.match(message.strip())
         if about:
             spans.append(about.group(1))
@@ -132,7 +132,8 @@ def own_side_said(message: str, start: int, end: int) -> bool:
     if _OWN_SUBJECT.match(message[start:end]):
         return True
     before = _SENTENCE_END.split(message[max(0, start - 60):start])[-1]
-    own = [m.span() for m in _OWN.finditer(before)]
+    own = [m.span() for m in _OWN.finditer(before)
+           if _OWN_PLACE.search(m.group(0)) or not _OBJECT_BEFORE.search(before[:m.start()])]
     theirs = [m.span() for m in _THEIR_SIDE.finditer(before)
               if not any(s <= m.start() and m.end() <= e for s, e in own)]  # 「우리 쪽」, "our studio"
     last = max(own + theirs, key=lambda span: span[1], default=None)
@@ -170,9 +171,9 @@ def _after_quotes(span: str, quoted: list[str], every: list[str]) -> str:
 _PARTNER_NOUNS = (r"partners?|co-?producers?|counterparts?|licensors?|licensees?|distributors?|buyers?|financiers?|"
                   r"investors?|committee|broadcasters?|networks?|streamers?|platforms?|contacts?|japanese|korean|"
                   r"chinese|american|us|u\.s\.|asian")
-_OWN = re.compile(r"(?<!\bto )(?<!\bon )(?<!\bwith )(?<!\babout )(?<!\bfor )(?<!\bof )\b(?:my|our)\s+(?:own\s+)?"
-                  rf"(?!(?:[\w-]+\s+){{0,2}}?(?:{_PARTNER_NOUNS})\b)[\w-]+|\binternally\b|\bin-house\b|"
-                  r"社内|上司|うちの|うちで|うちは|弊社|当社|自社|我が社|同僚|"
+_OWN = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?!(?:[\w-]+\s+){0,2}?(?:" + _PARTNER_NOUNS + r")\b)"
+                  r"(?![\w-]+\s+(?:at|from)\s)[\w-]+|\binternally\b|\bin-house\b|"  # "our friends at CJ" are theirs
+                  r"社内|(?<!の)上司|うちの|うちで|うちは|弊社|当社|自社|我が社|(?<!の)同僚|"
                   r"(?:^|(?<=[。、\n]))\s*(?:社長|副社長|部長|課長|室長|役員|専務|常務|会長|経理|法務|財務)|"
                   r"(?:저희|우리)(?:\s*(?:회사|팀|쪽|측))?(?!\s*(?:에게|한테|께(?!서)|를|을))|사내|회사 내부|내부 회의|"
                   r"(?:^|(?<=[.,\n]))\s*(?:대표님|사장님|팀장님|본부장님|실장님|부장님|이사님|회장님|상무님|전무님|"
@@ -190,6 +191,9 @@ _AGENT_AFTER = re.compile(r"[」』”\"']?\s*(?:と|って|という|との)\s*
 # A reported Japanese or Korean line that opens with its own-side speaker: 「저희 PD가 일단 …」, 「社内では …」
 _OWN_SUBJECT = re.compile(r"\s*(?:저희|우리|사내|社内|上司|うちの|弊社|当社)[^、。.,\n\"“「]{0,10}?"
                           r"(?:께서|이|가|은|는|에서|では|から|が|は)(?=\s|[^\s])")
+_OBJECT_BEFORE = re.compile(r"\b(?:to|on|with|about|for|of|in|at|during|after|before|from|by|into|than|against|"
+                            r"over)\s+$", re.I)  # "replied to our notes", "at our meeting": no speaker
+_OWN_PLACE = re.compile(r"\b(?:company|studio|side|team|end|office|firm)$", re.I)  # "the producer at our company"
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
 
 # who said the quote: the asker ("I replied", 「제가」, 「我跟美方说了」) just before it, or a reply verb after it

@@ -26,6 +26,8 @@ from server.models import Ask
     "My boss said 'let's circle back' when I raised the Korean remake option. How do I keep it alive?",
     "Our head of business affairs keeps saying \"we'll see\" about the Chinese distributor's offer.",
     "Our lawyer's first read was 'sounds good in principle' on the deal memo from Tokyo. What usually goes wrong?",
+    "上司の「検討します」って断りですか？",  # asks about the own side's quote
+    "The producer at our company said 'we'll see'. Should I wait for the budget?",
 ])
 def test_words_of_the_askers_own_side_are_not_decoded(kb_answerer: Answerer, question: str) -> None:
     assert kb_answerer.decode(question, understand(question)) == []
@@ -43,6 +45,10 @@ def test_words_of_the_askers_own_side_are_not_decoded(kb_answerer: Answerer, que
      "좀 어렵습니다"),
     ("中方导演对我们的修改意见说“差不多了，没问题”，可是样片明显还没改完。", "差不多"),  # 我们 is no speaker
     ("对方回我们：“回去讨论一下，再说吧。”我们这边下周就要定，怎么推进比较好？", "回去商量一下"),
+    ("At our meeting the producer said 'we'll see'. Is that a no?", "We'll see"),  # "our meeting" names no one
+    ("Our friends at CJ said \"검토해 보겠습니다\". Good sign?", "검토해 보겠습니다"),
+    ("米国側の担当者の上司が「前向きに検討します」と言いました。", "前向きに検討します"),  # their boss
+    ("先方の「検討します」って断りですか？", "検討します"),
 ])
 def test_the_partners_reported_words_are_still_decoded(kb_answerer: Answerer, message: str,
                                                        expression: str) -> None:
