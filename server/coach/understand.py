@@ -125,19 +125,34 @@ def own_side_said(message: str, start: int, end: int) -> bool:
     asker's own company (「社内では「…」と言われて」, 「…」と上司に言われた, 저희 대표님이 "…"고, 领导说"…",
     "our accountant says ..."). The speaker is the side named after the words (「と上司に」, 「と先方に」), else the
     side named last before them in their sentence, so that "our Korean co-producer told us" and 「中方导演对我们的
-    意见说」 stay the partner's; a reported Japanese or Korean line may name its own speaker first (「저희 PD가 …」)."""
+    意见说」 stay the partner's; a reported Japanese or Korean line may name its own speaker first (「저희 PD가 …」).
+    A side named as an object is no speaker ("our CEO's reaction to the Japanese committee's term sheet was",
+    「사내 법무팀이 미국 측 계약서 초안을 보고」)."""
     after = _AGENT_AFTER.match(message[end:end + 16])
     if after:
         return bool(after.group(1))
     if _OWN_SUBJECT.match(message[start:end]):
         return True
-    before = _SENTENCE_END.split(message[max(0, start - 60):start])[-1]
-    own = [m.span() for m in _OWN.finditer(before)
-           if _OWN_PLACE.search(m.group(0)) or not _OBJECT_BEFORE.search(before[:m.start()])]
-    theirs = [m.span() for m in _THEIR_SIDE.finditer(before)
-              if not any(s <= m.start() and m.end() <= e for s, e in own)]  # 「우리 쪽」, "our studio"
+    before = _SENTENCE_END.split(message[max(0, start - 120):start])[-1]
+    own = [m.span() for m in _OWN.finditer(before) if _OWN_PLACE.search(m.group(0)) or _speaks(before, m)]
+    theirs = [m.span() for m in _THEIR_SIDE.finditer(before) if _speaks(before, m)
+              and not any(s <= m.start() and m.end() <= e for s, e in own)]  # 「우리 쪽」, "our studio"
     last = max(own + theirs, key=lambda span: span[1], default=None)
     return last is not None and last in own
+
+
+def _speaks(before: str, side: re.Match[str]) -> bool:
+    """Whether the side named may be the speaker: not in an English prepositional phrase ("to the Japanese
+    committee's", "at our meeting"), nor a Korean object (「미국 측 계약서 초안을」: the first of the next words with a
+    particle says which)."""
+    if _OBJECT_BEFORE.search(before[:side.start()]):
+        return False
+    for word in _KO_WORD.findall(before[side.end():])[:3]:
+        if word.endswith(_KO_SUBJECT):
+            return True
+        if word.endswith(_KO_OBJECT):
+            return False
+    return True
 
 
 def _said_by_asker(message: str, start: int, end: int) -> bool:
@@ -192,7 +207,10 @@ _AGENT_AFTER = re.compile(r"[」』”\"']?\s*(?:と|って|という|との)\s*
 _OWN_SUBJECT = re.compile(r"\s*(?:저희|우리|사내|社内|上司|うちの|弊社|当社)[^、。.,\n\"“「]{0,10}?"
                           r"(?:께서|이|가|은|는|에서|では|から|が|は)(?=\s|[^\s])")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|on|with|about|for|of|in|at|during|after|before|from|by|into|than|against|"
-                            r"over)\s+$", re.I)  # "replied to our notes", "at our meeting": no speaker
+                            r"over)\s+(?:[\w'-]+\s+){0,2}$", re.I)  # "replied to our notes", "at our meeting"
+_KO_WORD = re.compile(r"[^\s\"“”'「」.,]+")
+_KO_SUBJECT = ("이", "가", "께서", "은", "는", "에서")
+_KO_OBJECT = ("을", "를", "에게", "한테")
 _OWN_PLACE = re.compile(r"\b(?:company|studio|side|team|end|office|firm)$", re.I)  # "the producer at our company"
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
 

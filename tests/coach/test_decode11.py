@@ -28,6 +28,10 @@ from server.models import Ask
     "Our lawyer's first read was 'sounds good in principle' on the deal memo from Tokyo. What usually goes wrong?",
     "上司の「検討します」って断りですか？",  # asks about the own side's quote
     "The producer at our company said 'we'll see'. Should I wait for the budget?",
+    # the partner named as an object, the speaker the asker's own side; the sentence longer than 60 characters
+    "Our CEO's reaction to the Japanese committee's term sheet was \"sounds great, let's circle back after the "
+    "holidays\". How do I buy time politely?",
+    "사내 법무팀이 미국 측 계약서 초안을 보고 \"곤란하다\"는 의견을 냈습니다. 어떤 조항부터 다시 협상해야 할까요?",
 ])
 def test_words_of_the_askers_own_side_are_not_decoded(kb_answerer: Answerer, question: str) -> None:
     assert kb_answerer.decode(question, understand(question)) == []
