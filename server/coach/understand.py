@@ -186,8 +186,14 @@ def _after_quotes(span: str, quoted: list[str], every: list[str]) -> str:
 _PARTNER_NOUNS = (r"partners?|co-?producers?|counterparts?|licensors?|licensees?|distributors?|buyers?|financiers?|"
                   r"investors?|committee|broadcasters?|networks?|streamers?|platforms?|contacts?|japanese|korean|"
                   r"chinese|american|us|u\.s\.|asian")
+# an English speaker is a person or group ("our head of business affairs"); "our proposal" is no one
+_OWN_ROLES = (r"boss|manager|ceo|cfo|coo|cto|president|chair\w*|head|lead|vp|evp|svp|ep|exec\w*|producers?|director|"
+              r"showrunner|writers?|lawyers?|counsel|attorneys?|legal|accountants?|finance|business affairs|team|"
+              r"colleagues?|people|side|company|studio|board|owner|founder|agent|coordinator|pm|assistant|guy|folks|"
+              r"department|office|firm|end")
 _OWN = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?!(?:[\w-]+\s+){0,2}?(?:" + _PARTNER_NOUNS + r")\b)"
-                  r"(?![\w-]+\s+(?:at|from)\s)[\w-]+|\binternally\b|\bin-house\b|"  # "our friends at CJ" are theirs
+                  r"(?![\w-]+\s+(?:at|from)\s)(?:[\w-]+\s+){0,2}?(?:co-)?(?:" + _OWN_ROLES + r")\b|"
+                  r"\binternally\b|\bin-house\b|"  # "our friends at CJ" are theirs
                   r"社内|(?<!の)上司|うちの|うちで|うちは|弊社|当社|自社|我が社|(?<!の)同僚|"
                   r"(?:^|(?<=[。、\n]))\s*(?:社長|副社長|部長|課長|室長|役員|専務|常務|会長|経理|法務|財務)|"
                   r"(?:저희|우리)(?:\s*(?:회사|팀|쪽|측))?(?!\s*(?:에게|한테|께(?!서)|를|을))|사내|회사 내부|내부 회의|"

@@ -53,6 +53,7 @@ def test_words_of_the_askers_own_side_are_not_decoded(kb_answerer: Answerer, que
     ("Our friends at CJ said \"검토해 보겠습니다\". Good sign?", "검토해 보겠습니다"),
     ("米国側の担当者の上司が「前向きに検討します」と言いました。", "前向きに検討します"),  # their boss
     ("先方の「検討します」って断りですか？", "検討します"),
+    ("My Japanese counterpart answered our proposal with 'kentou shimasu'. Is it a no?", "検討します"),  # no one
 ])
 def test_the_partners_reported_words_are_still_decoded(kb_answerer: Answerer, message: str,
                                                        expression: str) -> None:
