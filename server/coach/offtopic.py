@@ -162,9 +162,11 @@ TASK = re.compile(
     r"(帮我|给我|能不能帮|能否帮|可以帮|麻烦你|请你|请帮)[^，。？?]{0,10}(写|改|翻译|换算|计算|概括|总结|推荐|做|列|转换|讲)|"
     r"推荐|今天.{0,8}汇率|找[^，。？?]{0,20}给我(?!们)",
     re.I | re.M)
-# A film's version for airlines is a deliverable, not travel: "the airline cut", 「機内上映用」, 「给航空公司放的删减版」
+# A film's version for airlines is a deliverable, not travel: "the airline cut", 「機内上映用」,
+# 「给航空公司放的删减版」
 _FOR_AIRLINES = re.compile(r"\b(?:airline|in-?flight) (?:version|cut|edit)s?\b|機内(?:上映|版|用)|"
-                           r"航空会社(?:向け|用)の?(?:機内)?(?:版|バージョン|上映)|항공사(?:용|\s?납품|\s?상영)|기내(?:용|\s?상영|판)|"
+                           r"航空会社(?:向け|用)の?(?:機内)?(?:版|バージョン|上映)|"
+                           r"항공사(?:용|\s?납품|\s?상영)|기내(?:용|\s?상영|판)|"
                            r"(?:给|供)?航空公司(?:放|播|用)的?|机上版", re.I)
 # Words that place a question in film and TV dealings, words for the other side of the table, and for dealing with
 # it without a loss of face ("his Excel schedule is wrong: how do I tell him without embarrassing him?").

@@ -180,9 +180,9 @@ def _after_quotes(span: str, quoted: list[str], every: list[str]) -> str:
 
 
 # The asker's own side: the asker's company, colleagues and bosses. A title with no company before it, opening its
-# clause, is the asker's own boss (「社長が「…」」, 「팀장님이」, 「领导说」); after a company it is theirs (「制作部長」,
-# 「투자사 본부장님」, 「对方老板」). Possessives used as objects ("told our team", 「저희에게」, 「对我们」) name no
-# speaker.
+# clause, is the asker's own boss (「社長が「…」」, 「팀장님이」, 「领导说」); after a company it is theirs
+# (「制作部長」, 「투자사 본부장님」, 「对方老板」). Possessives used as objects ("told our team", 「저희에게」,
+# 「对我们」) name no speaker.
 _PARTNER_NOUNS = (r"partners?|co-?producers?|counterparts?|licensors?|licensees?|distributors?|buyers?|financiers?|"
                   r"investors?|committee|broadcasters?|networks?|streamers?|platforms?|contacts?|japanese|korean|"
                   r"chinese|american|us|u\.s\.|asian")
