@@ -125,13 +125,14 @@ def own_side_said(message: str, start: int, end: int) -> bool:
     asker's own company (「社内では「…」と言われて」, 「…」と上司に言われた, 저희 대표님이 "…"고, 领导说"…",
     "our accountant says ..."). The speaker is the side named after the words (「と上司に」, 「と先方に」), else the
     side named last before them in their sentence, so that "our Korean co-producer told us" and 「中方导演对我们的
-    意见说」 stay the partner's; a reported Japanese or Korean line may name its own speaker first (「저희 PD가 …」).
+    意见说」 stay the partner's; a reported Japanese or Korean line may name its own speaker first (「저희 PD가 …」),
+    and a plain Korean "let's" is said among one's own.
     A side named as an object is no speaker ("our CEO's reaction to the Japanese committee's term sheet was",
     「사내 법무팀이 미국 측 계약서 초안을 보고」)."""
     after = _AGENT_AFTER.match(message[end:end + 16])
     if after:
         return bool(after.group(1))
-    if _OWN_SUBJECT.match(message[start:end]):
+    if _OWN_SUBJECT.match(message[start:end]) or _KO_LETS.search(message[start:end]):
         return True
     before = _SENTENCE_END.split(message[max(0, start - 120):start])[-1]
     own = [m.span() for m in _OWN.finditer(before) if _OWN_PLACE.search(m.group(0)) or _speaks(before, m)]
@@ -180,7 +181,8 @@ def _after_quotes(span: str, quoted: list[str], every: list[str]) -> str:
 
 
 # The asker's own side: the asker's company, colleagues and bosses. A title with no company before it, opening its
-# clause, is the asker's own boss (「社長が「…」」, 「팀장님이」, 「领导说」); after a company it is theirs
+# clause, is the asker's own boss (「社長が「…」」, 「팀장님이」, 「领导说」; not 「대표님이」: a Korean calls the
+# partner's head 대표님 too); after a company it is theirs
 # (「制作部長」, 「투자사 본부장님」, 「对方老板」). Possessives used as objects ("told our team", 「저희에게」,
 # 「对我们」) name no speaker.
 _PARTNER_NOUNS = (r"partners?|co-?producers?|counterparts?|licensors?|licensees?|distributors?|buyers?|financiers?|"
@@ -197,8 +199,7 @@ _OWN = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?!(?:[\w-]+\s+){0,2}?(?:" + _PART
                   r"社内|(?<!の)上司|うちの|うちで|うちは|弊社|当社|自社|我が社|(?<!の)同僚|"
                   r"(?:^|(?<=[。、\n]))\s*(?:社長|副社長|部長|課長|室長|役員|専務|常務|会長|経理|法務|財務)|"
                   r"(?:저희|우리)(?:\s*(?:회사|팀|쪽|측))?(?!\s*(?:에게|한테|께(?!서)|를|을))|사내|회사 내부|내부 회의|"
-                  r"(?:^|(?<=[.,\n]))\s*(?:대표님|사장님|팀장님|본부장님|실장님|부장님|이사님|회장님|상무님|전무님|"
-                  r"재무팀|법무팀)|"
+                  r"(?:^|(?<=[.,\n]))\s*(?:팀장님|본부장님|실장님|부장님|이사님|상무님|전무님|재무팀|법무팀)|"
                   r"同事|(?:^|(?<=[。，,！？：:\n]))\s*(?:我们|我方|我司|本公司|领导|老板|上司|总经理|董事长|总监|"
                   r"财务|法务|公司)", re.I)
 _THEIR_SIDE = re.compile(rf"\b(?:their|they|them|{_PARTNER_NOUNS}|studio|side)\b|\b\w+-(?:san|ssi)\b|"
@@ -218,6 +219,9 @@ _KO_WORD = re.compile(r"[^\s\"“”'「」.,]+")
 _KO_SUBJECT = ("이", "가", "께서", "은", "는", "에서")
 _KO_OBJECT = ("을", "를", "에게", "한테")
 _OWN_PLACE = re.compile(r"\b(?:company|studio|side|team|end|office|firm)$", re.I)  # "the producer at our company"
+# A plain Korean "let's" is said among one's own (「최선을 다해 보자」, 「다음 기회에 하자」): to a partner it would be
+# rude
+_KO_LETS = re.compile(r"(?:보|하|해|가|두|내|주|맞추|미루|기다리)자[\"”'」.!]?\s*$")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
 
 # who said the quote: the asker ("I replied", 「제가」, 「我跟美方说了」) just before it, or a reply verb after it

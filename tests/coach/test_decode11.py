@@ -27,6 +27,7 @@ from server.models import Ask
     "Our head of business affairs keeps saying \"we'll see\" about the Chinese distributor's offer.",
     "Our lawyer's first read was 'sounds good in principle' on the deal memo from Tokyo. What usually goes wrong?",
     "上司の「検討します」って断りですか？",  # asks about the own side's quote
+    "회의 때마다 \"일단 최선을 다해 보자\"는 말만 나오고 결론이 없습니다. 미국 측에는 뭐라고 하죠?",  # a plain "let's"
     "The producer at our company said 'we'll see'. Should I wait for the budget?",
     # the partner named as an object, the speaker the asker's own side; the sentence longer than 60 characters
     "Our CEO's reaction to the Japanese committee's term sheet was \"sounds great, let's circle back after the "
