@@ -114,8 +114,7 @@ def partner_text(message: str) -> list[str]:
 
 
 def _reported(message: str) -> tuple[re.Pattern[str], ...]:
-    """The patterns of reported speech worth reading in this message: the Chinese ones not in a Japanese message,
-    whose 「回答期限」 or 「返事」 are no report of Chinese speech."""
+    """The patterns of reported speech to read: not the Chinese ones in Japanese (「回答期限」 reports nothing)."""
     chinese = () if KANA.search(message) else (_ZH_SAID,)
     return (_SAID_COLON, _SAID, _JA_SAID, _KO_SAID, *chinese)
 
@@ -125,17 +124,18 @@ def own_side_said(message: str, start: int, end: int) -> bool:
     asker's own company (「社内では「…」と言われて」, 「…」と上司に言われた, 저희 대표님이 "…"고, 领导说"…",
     "our accountant says ..."). The speaker is the side named after the words (「と上司に」, 「と先方に」), else the
     side named last before them in their sentence, so that "our Korean co-producer told us" and 「中方导演对我们的
-    意见说」 stay the partner's; a reported Japanese or Korean line may name its own speaker first (「저희 PD가 …」),
-    and a plain Korean "let's" is said among one's own.
+    意见说」 stay the partner's; a reported Japanese or Korean line may name its own speaker first (「저희 PD가 …」).
     A side named as an object is no speaker ("our CEO's reaction to the Japanese committee's term sheet was",
-    「사내 법무팀이 미국 측 계약서 초안을 보고」)."""
-    after = _AGENT_AFTER.match(message[end:end + 16])
-    if after:
+    「사내 법무팀이 미국 측 계약서 초안을 보고」). A Korean title alone (「팀장님이」) is the asker's boss when
+    the words are plain (「검토해 보겠다」, 「해 보자」), the partner's when they are polite (「생각해 보겠습니다」)."""
+    if after := _AGENT_AFTER.match(message[end:end + 16]):
         return bool(after.group(1))
     if _OWN_SUBJECT.match(message[start:end]) or _KO_LETS.search(message[start:end]):
         return True
     before = _SENTENCE_END.split(message[max(0, start - 120):start])[-1]
+    plain = not _KO_POLITE.search(message[start:end])
     own = [m.span() for m in _OWN.finditer(before) if _OWN_PLACE.search(m.group(0)) or _speaks(before, m)]
+    own += [m.span() for m in _KO_TITLE.finditer(before) if plain]
     theirs = [m.span() for m in _THEIR_SIDE.finditer(before) if _speaks(before, m)
               and not any(s <= m.start() and m.end() <= e for s, e in own)]  # 「우리 쪽」, "our studio"
     last = max(own + theirs, key=lambda span: span[1], default=None)
@@ -168,8 +168,7 @@ def _after_quotes(span: str, quoted: list[str], every: list[str]) -> str:
     """A reported span with a quote inside, as the partner's words the quote leaves out: a second report joined after
     the last quote (the new ending is "a delicate matter" and that they'd like to wait and see; 「"검토해 볼게요"라고
     하더니 일정은 좀 어렵다」). The words before it are the asker's telling or the quote's; "" when no report is joined
-    after it ('told us "we will review it" on Monday'). `every` holds the quotes left out as the own side's too, so
-    that 「上司に「前向きに検討します」と言われ」 read as a report is not the partner's either."""
+    after it ('told us "we will review it" on Monday'). `every`: own-side quotes too (「上司に「…」と言われ」)."""
     if span in quoted:
         return span
     ends = [span.rfind(q) + len(q) for q in every if q in span]
@@ -181,10 +180,8 @@ def _after_quotes(span: str, quoted: list[str], every: list[str]) -> str:
 
 
 # The asker's own side: the asker's company, colleagues and bosses. A title with no company before it, opening its
-# clause, is the asker's own boss (「社長が「…」」, 「팀장님이」, 「领导说」; not 「대표님이」: a Korean calls the
-# partner's head 대표님 too); after a company it is theirs
-# (「制作部長」, 「투자사 본부장님」, 「对方老板」). Possessives used as objects ("told our team", 「저희에게」,
-# 「对我们」) name no speaker.
+# clause, is the asker's own boss (「社長が「…」」, 「领导说」); after a company it is theirs (「制作部長」,
+# 「对方老板」). Possessives used as objects ("told our team", 「저희에게」, 「对我们」) name no speaker.
 _PARTNER_NOUNS = (r"partners?|co-?producers?|counterparts?|licensors?|licensees?|distributors?|buyers?|financiers?|"
                   r"investors?|committee|broadcasters?|networks?|streamers?|platforms?|contacts?|japanese|korean|"
                   r"chinese|american|us|u\.s\.|asian")
@@ -199,7 +196,7 @@ _OWN = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?!(?:[\w-]+\s+){0,2}?(?:" + _PART
                   r"社内|(?<!の)上司|うちの|うちで|うちは|弊社|当社|自社|我が社|(?<!の)同僚|"
                   r"(?:^|(?<=[。、\n]))\s*(?:社長|副社長|部長|課長|室長|役員|専務|常務|会長|経理|法務|財務)|"
                   r"(?:저희|우리)(?:\s*(?:회사|팀|쪽|측))?(?!\s*(?:에게|한테|께(?!서)|를|을))|사내|회사 내부|내부 회의|"
-                  r"(?:^|(?<=[.,\n]))\s*(?:팀장님|본부장님|실장님|부장님|이사님|상무님|전무님|재무팀|법무팀)|"
+                  r"(?:^|(?<=[.,\n]))\s*(?:재무팀|법무팀)|"
                   r"同事|(?:^|(?<=[。，,！？：:\n]))\s*(?:我们|我方|我司|本公司|领导|老板|上司|总经理|董事长|总监|"
                   r"财务|法务|公司)", re.I)
 _THEIR_SIDE = re.compile(rf"\b(?:their|they|them|{_PARTNER_NOUNS}|studio|side)\b|\b\w+-(?:san|ssi)\b|"
@@ -216,12 +213,11 @@ _OWN_SUBJECT = re.compile(r"\s*(?:저희|우리|사내|社内|上司|うちの|�
 _OBJECT_BEFORE = re.compile(r"\b(?:to|on|with|about|for|of|in|at|during|after|before|from|by|into|than|against|"
                             r"over)\s+(?:[\w'-]+\s+){0,2}$", re.I)  # "replied to our notes", "at our meeting"
 _KO_WORD = re.compile(r"[^\s\"“”'「」.,]+")
-_KO_SUBJECT = ("이", "가", "께서", "은", "는", "에서")
-_KO_OBJECT = ("을", "를", "에게", "한테")
+_KO_SUBJECT, _KO_OBJECT = ("이", "가", "께서", "은", "는", "에서"), ("을", "를", "에게", "한테")
 _OWN_PLACE = re.compile(r"\b(?:company|studio|side|team|end|office|firm)$", re.I)  # "the producer at our company"
-# A plain Korean "let's" is said among one's own (「최선을 다해 보자」, 「다음 기회에 하자」): to a partner it would be
-# rude
-_KO_LETS = re.compile(r"(?:보|하|해|가|두|내|주|맞추|미루|기다리)자[\"”'」.!]?\s*$")
+_KO_LETS = re.compile(r"(?:보|하|해|가|두|내|주|맞추|미루|기다리)자[\"”'」.!]?\s*$")  # rude to a partner
+_KO_TITLE = re.compile(r"(?:^|(?<=[.,\n]))\s*(?:대표|사장|회장|팀장|본부장|실장|부장|이사|상무|전무)님")
+_KO_POLITE = re.compile(r"(?:니다|니까|요|죠)[\s\"”'」.!?…]*$")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
 
 # who said the quote: the asker ("I replied", 「제가」, 「我跟美方说了」) just before it, or a reply verb after it
