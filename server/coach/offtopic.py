@@ -145,7 +145,8 @@ _FILM_NAMED = re.compile(r"《[^》]{1,30}》|『[^』]{1,30}』|['‘][^'’\n]
 # Asking the coach to do a task rather than to advise: write, fix, convert, calculate, translate, summarise,
 # recommend, look up today's rate. The forms a request takes in each language (an imperative, "can you ...",
 # 〜てください, 〜해 주세요, 帮我…); a partner's request reported in the question (「作ってほしいと言ってきました」,
-# "they asked us to translate") is not one.
+# "they asked us to translate") is not one, nor what one may expect of the partner (「どこまで無償で直してもらえる
+# ものですか」, 「直してもらえる範囲」).
 _VERBS = (r"write|draft|translate|convert|calculate|summari[sz]e|rewrite|proofread|fix|recommend|suggest|list|"
           r"plan|make|create|generate|compose|solve|give me|tell me a")
 TASK = re.compile(
@@ -154,13 +155,19 @@ TASK = re.compile(
     r"\brecommend (me )?(a|an|some|any|good|a few|\d+|\w+s)\b|\b(best|good|cheapest|fastest) (way to get|place)|"
     r"\b(good|best|nice|cheap) \w+ (near|around) |\btoday'?s (exchange )?rate|\bwhat time is it|"
     r"(書い|書き直し|訳し|翻訳し|換算し|変換し|計算し|要約し|まとめ|添削し|作っ|作成し|直し|チェックし|占っ)"
-    r"(て|で)(ください|下さい|くれ|もらえ|もらい|いただけ|頂け|ほしい|欲しい)(?!と|って)|"
+    r"(て|で)(ください|下さい|くれ|もらえ|もらい|いただけ|頂け|ほしい|欲しい)(?!と|って|るもの|る範囲)|"
     r"おすすめ|オススメ|お勧め|お薦め|今日の.{0,6}(レート|為替)|"
     r"(써|작성해|번역해|바꿔|변환해|계산해|요약해|고쳐|짜|만들어|추천해|골라)\s?(주세요|줘|주실|줄래|주시겠|주십)|"
     r"추천|오늘.{0,6}환율|"
     r"(帮我|给我|能不能帮|能否帮|可以帮|麻烦你|请你|请帮)[^，。？?]{0,10}(写|改|翻译|换算|计算|概括|总结|推荐|做|列|转换|讲)|"
     r"推荐|今天.{0,8}汇率|找[^，。？?]{0,20}给我(?!们)",
     re.I | re.M)
+# A film's version for airlines is a deliverable, not travel: "the airline cut", 「機内上映用」,
+# 「给航空公司放的删减版」
+_FOR_AIRLINES = re.compile(r"\b(?:airline|in-?flight) (?:version|cut|edit)s?\b|機内(?:上映|版|用)|"
+                           r"航空会社(?:向け|用)の?(?:機内)?(?:版|バージョン|上映)|"
+                           r"항공사(?:용|\s?납품|\s?상영)|기내(?:용|\s?상영|판)|"
+                           r"(?:给|供)?航空公司(?:放|播|用)的?|机上版", re.I)
 # Words that place a question in film and TV dealings, words for the other side of the table, and for dealing with
 # it without a loss of face ("his Excel schedule is wrong: how do I tell him without embarrassing him?").
 DOMAIN = re.compile(
@@ -171,13 +178,16 @@ DOMAIN = re.compile(
     r"they (said|say|want|keep|told|asked|wrote|replied)|our (side|team|partner)|"
     r"shoot(ing)?|crew|on set|post-?production|deliver(y|ables?)|episodes?|dub(bing)?|licensor|licensee|"
     r"line producer|production company|force majeure|standby|(shooting|production|delivery) schedule|"
-    r"embarrass\w*|los(?:e|ing) face|offend\w*|push back)\b|面子|メンツ|顔を潰|角が立|체면|기분 상하|得罪|"
+    r"embarrass\w*|los(?:e|ing) face|offend\w*|push back|revenue share|profit share|"
+    r"(?:airline|in-?flight) (?:version|cut|edit)s?)\b|面子|メンツ|顔を潰|角が立|체면|기분 상하|得罪|"
     r"製作|制作|委員会|パートナー|プロデューサー|契約|配給|権利|予算|会議|先方|相手|米国側|アメリカ側|日本側|向こう|"
-    r"誰が(持つ|負担)|撮影|ロケ|現場|納品|吹替|ポスプロ|米側|ライセンス|源泉徴収|"
+    r"誰が(持つ|負担)|撮影|ロケ|現場|納品|吹替|ポスプロ|米側|ライセンス|源泉徴収|分配金|収益分配|機内上映|"
+    r"機内版|"
     r"제작|파트너|프로듀서|계약|배급|권리|예산|회의|미국 측|미국측|상대|한국 측|그쪽|누가 (부담|내)|"
-    r"촬영|현장|스태프|납품|더빙|후반 작업|제작팀|라이선스|원천징수|"
+    r"촬영|현장|스태프|납품|더빙|후반 작업|제작팀|라이선스|원천징수|수익 배분|배분금|정산금|기내 상영|"
+    r"기내용|"
     r"合拍|合作|制片|发行|版权|预算|合同|会议|美方|中方|片方|对方|谁(出|承担|来付)|拍摄|剧组|后期|交片|配音|档期|"
-    r"立项|审查|授权|预提税", re.I)
+    r"立项|审查|授权|预提税|分账|结算|回款|分成|删减版|成片|机上版", re.I)
 DOMAIN_FULL = 3  # distinct domain words at which the domain cue is full
 BARE_ASK = 2  # a Japanese, Korean or Chinese asked clause of this few words (「怎么改？」, 「どう直す？」)
 _POINTS_BACK = re.compile(r"\b(?:it|this|that|them|these|those)\b", re.I)
@@ -208,7 +218,7 @@ def topics(text: str) -> set[str]:
 def trap_words(text: str) -> dict[str, int]:
     """Each kind of trap the question's words belong to, with how many distinct words of it they use: "a Python
     KeyError in my Excel macro" is firmer evidence of a code question than one word of it in passing."""
-    own = own_words(text)
+    own = _FOR_AIRLINES.sub(" ", own_words(text))
     found = {name: len({m.group(0).lower() for m in pattern.finditer(own)})  # Latin words in any language
              for name, pattern in _ENGLISH.items()}
     lang, words = _words(own)
