@@ -4,7 +4,8 @@ a card already shown, while the follow-up brings in someone new and its own word
 our CEO call their chairman?" after the 研究研究 card), answers with that card; "and in Japan?" answers with a card
 for Japan, never again with the Korean one; a continuation never answers with a phrasebook card for an
 expression no one quoted, nor with a card carried only by the name of whom the answer goes to ("What do we send
-the streamer?"). And "can you draft the reply?" answers with a short e-mail built from
+the streamer?"); "who should I actually be emailing?" or "go over his head?" answers with a guide on who decides
+(never a phrase card on checking upstairs). And "can you draft the reply?" answers with a short e-mail built from
 the shown card's wording (coach/draft_reply.py)."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import replace
 
 from server.coach.compose import Labels, build_section, followup_section, pick, say_items
 from server.coach.draft_reply import draft_email
-from server.coach.followup import asks_to_record, tells_someone
+from server.coach.followup import asks_to_record, asks_who_decides, tells_someone
 from server.coach.plan import CORE_WORDS, Plan, fits_pair
 from server.coach.rank import Candidate
 from server.models import Card, CardKind, Culture, Language, Perspective, Turn
@@ -25,6 +26,7 @@ NEW_ASK_FLOOR = 0.15  # the follow-up's own best card needs at least this probab
 TOPIC_FLOOR = 0.3  # a new card the follow-up's topic ranks under this is carried by its own words alone
 RECORD_FLOOR = NEW_ASK_FLOOR  # ... and so a card on writing things down, for "how do we get it in writing?"
 WRITING_TOPIC = "written-communication"
+DECIDER_TOPIC = "hierarchy-authority"  # the cards that map who decides, for "who should I be emailing?"
 
 
 def best(plans: list[Plan]) -> Plan | None:
@@ -36,7 +38,8 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
            switched: Culture | None, answer_at: float, rebuild: Callable[[Card, Plan, Plan], Plan],
            side: Perspective | None = None) -> Plan:
     """The plan a turn answers with: the best of its readings, unless the follow-up brings in someone new
-    (new_ask), asks how to put the agreement in writing (record_ask), switches the country (for_pair, then
+    (new_ask), asks how to put the agreement in writing (record_ask) or whom to address (record_ask with
+    DECIDER_TOPIC, on the blended ranking: the topic's map of who decides counts), switches the country (for_pair, then
     unsure_for_pair), would answer with a card carried only by the earlier question's words (carried_over; not
     a card the words of a follow-up that brings in someone new lead to: "our CEO to their chairman?") or
     with a card the follow-up does not ask about (unasked_card: a phrase no one quoted, who it goes to).
@@ -51,6 +54,11 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     alone = plans[0] if plans else plan
     if card is None and asks_to_record(message):  # as sure as the follow-up's own words make the card
         card, alone = record_ask(plan, shown_cards, pair, side), replace(plan, candidates=plan.own, outcome="own")
+    continues = bool(plans) and plans[-1].earned is not None  # a follow-up, not a first question on who decides
+    if continues and asks_who_decides(message) and not (card and deciding(card)):  # "who should I be emailing?"
+        ranked = blend(plan) if plan.own else plans[0].candidates  # the topic's map of who decides counts too
+        found = record_ask(replace(plan, own=ranked), shown_cards, pair, side, DECIDER_TOPIC)
+        card, alone = (found, replace(plan, candidates=ranked, outcome="own")) if found else (card, alone)
     if card is None and stay is None and instead is not None:  # as sure as the blended ranking makes it
         card, alone = instead[0], replace(plan, outcome="stay", candidates=instead[1])
     card = for_pair(plan, switched) if switched else card
@@ -85,11 +93,19 @@ def unasked_card(plan: Plan, shown_cards: set[str], answer_at: float, people: bo
     if not unasked(plan.cards[0]):
         return None
     own = {c.card.id: c.probability for c in plan.own}
-    pool = {c.card.id: c for c in [*plan.own, *plan.candidates]}
-    blended = sorted((replace(c, probability=(topic.get(i, 0.0) + own.get(i, 0.0)) / 2) for i, c in pool.items()),
-                     key=lambda c: -(own.get(c.card.id, 0.0) if people else c.probability))
+    blended = sorted(blend(plan), key=lambda c: -(own.get(c.card.id, 0.0) if people else c.probability))
     return next(((c.card, blended) for c in blended if not unasked(c.card)
                  and (c.card.id in shown_cards or c.probability >= answer_at)), None)
+
+
+def blend(plan: Plan) -> list[Candidate]:
+    """A continuation's cards ranked on the mean of the topic's ranking (the follow-up glued to what it continues)
+    and the follow-up's own words' (as partrank.with_part_alone blends them), best first."""
+    topic = {c.card.id: c.probability for c in plan.candidates}
+    own = {c.card.id: c.probability for c in plan.own}
+    pool = {c.card.id: c for c in [*plan.own, *plan.candidates]}
+    return sorted((replace(c, probability=(topic.get(i, 0.0) + own.get(i, 0.0)) / 2) for i, c in pool.items()),
+                  key=lambda c: -c.probability)
 
 
 def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | None, people: bool) -> Card | None:
@@ -107,15 +123,26 @@ def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | No
     return top.card if new else None
 
 
-def record_ask(chosen: Plan, shown_cards: set[str], pair: Culture | None, side: Perspective | None) -> Card | None:
+def record_ask(chosen: Plan, shown_cards: set[str], pair: Culture | None, side: Perspective | None,
+               topic: str = WRITING_TOPIC) -> Card | None:
     """"How do I get whatever we agree down in writing?": the card on confirming in writing that the follow-up's
     own words (Plan.own) rank best (one on written communication, new in the conversation, of the asker's pair and
-    side, at least RECORD_FLOOR on those words), when the chosen continuation answers from a card not about writing."""
-    if chosen.outcome != "answer" or not chosen.cards or WRITING_TOPIC in chosen.cards[0].topics:
+    side, at least RECORD_FLOOR on those words), when the chosen continuation answers from a card not about writing.
+    With `topic` DECIDER_TOPIC, "who should I be emailing?": the guide on who decides (deciding) they rank best."""
+    if chosen.outcome != "answer" or not chosen.cards or _about(chosen.cards[0], topic):
         return None
-    return next((c.card for c in chosen.own if WRITING_TOPIC in c.card.topics and c.probability >= RECORD_FLOOR
+    return next((c.card for c in chosen.own if _about(c.card, topic) and c.probability >= RECORD_FLOOR
                  and c.card.id not in shown_cards and fits_pair(c.card, pair)
                  and (side is None or c.card.perspective in (side, Perspective.BOTH))), None)
+
+
+def deciding(card: Card) -> bool:
+    """A guide on who decides (not a phrase card that happens to mention the boss: 上と相談します)."""
+    return DECIDER_TOPIC in card.topics and card.kind is not CardKind.PHRASEBOOK
+
+
+def _about(card: Card, topic: str) -> bool:
+    return deciding(card) if topic == DECIDER_TOPIC else topic in card.topics
 
 
 def new_card_plan(card: Card, chosen: Plan, alone: Plan, side: Perspective | None, pair: Culture | None,

@@ -84,6 +84,36 @@ _THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(
                      r"(?:\s*(?:so much|a lot|very much))?[\s!！.。~]*$", re.IGNORECASE)
 
 
+# A follow-up that asks whom to address or who really decides ("Who should I actually be emailing?", "should I go
+# over his head?", "who do I need to convince?", 「誰にメールを送るべきですか」, 「누구에게 연락해야 하죠?」,
+# 「我该找谁？」) asks for the map of who decides on the partner's side, not the next step of the card just shown.
+_DECIDER = re.compile(
+    r"\bwho (?:should|do|shall|must|can|would|am|are) (?:i|we) (?:actually |really |even |then |supposed to |"
+    r"meant to )*(?:be )?(?:e-?mail(?:ing)?|writ(?:e|ing) to|talk(?:ing)? to|speak(?:ing)? to|contact(?:ing)?|"
+    r"call(?:ing)?|follow(?:ing)? up with|convince|persuade|approach(?:ing)?|go(?:ing)? to|"
+    r"need to (?:convince|persuade|talk to|get))\b|\bwho should sign\b|"
+    r"\bwho (?:actually |really )?(?:decides|makes the (?:call|decision)|signs off|has the final say|"
+    r"calls the shots)\b|"
+    r"\bgo(?:ing)? over (?:his|her|their|the \w+'s) heads?\b|\bsomeone (?:more )?senior\b|"
+    r"\b(?:talk|write|speak|go) (?:directly )?to (?:the|their) (?:members|decision[- ]makers?|head of \w+)\b|"
+    r"誰に(?:メール|連絡|話|相談|送|言|当た|確認|働きかけ)|誰が(?:実際に|本当に)?(?:決め|決定|判断|承認)|"
+    r"決めているのは誰|決定権|頭越し|上の(?:人|方)(?:に|と)|誰を連れて|"
+    r"누구(?:에게|한테)\s*(?:연락|메일|이메일|말|얘기|보내|물어)|누가\s*(?:실제로|진짜)?\s*결정|결정권|윗선|"
+    r"누구를\s*(?:데려|데리고)|누가\s*(?:들어가|참석)|"
+    r"找谁|给谁(?:发|写)|谁说了算|谁拍板|谁做主|由谁决定|决策人|越过|带谁|派谁", re.I)
+DECIDER_FRAME = "who really decides, whom to write to"  # the English the cards on who decides use
+
+
+# A follow-up that asks how to record what was agreed ("how do I get whatever we agree down in writing?", "how do
+# we record it properly?", 「決まったことは書面でどう残せばいいですか」, 「합의한 내용은 서면으로 어떻게 남기죠?」,
+# 「怎么落实到书面上？」) asks how to confirm decisions, a new ask; "can you draft the reply?" is no such question.
+_RECORDS = re.compile(r"\b(?:in(?:to)? writing|on paper|on the record|written (?:record|confirmation)|minutes|"
+                      r"record (?:it|that|this|the|what|our|these)|document (?:it|that|this|what))\b|"
+                      r"書面|文書で|記録に残|議事録|서면|문서로|기록으로|회의록|书面|白纸黑字|会议纪要|记录下来", re.I)
+RECORD_FRAME = "confirm the decisions in writing, minutes"  # ... in the English of the card on minutes
+_HOW = r"(?=.*(?:どう|どのように|어떻게|怎么|如何|怎样))"  # 「どう書面に残す」, not 「書面がないけど有効？」
+
+
 # What the common frames of a follow-up ask, in the English the cards use: the embedding model reads English only
 # and the glossary (knowledge/glossary.yaml) holds the domain's terms, not these frames, so 「催促してもいいですか？
 # それとも待つべきですか？」 or 「我应该继续等，还是催一下？」 would match no step of the card just shown.
@@ -93,6 +123,8 @@ _FRAMES = [
     (re.compile(r"何も(?:言って|返って|連絡|返事)[^。？?]{0,6}(?:こな|な)|音沙汰|梨のつぶて|아무\s*(?:말|연락|답|대답)[^.?？]{0,6}"
                 r"없|감감무소식|还是没(?:有)?(?:回|消息|动静|答复)|一直没(?:有)?(?:回|消息|动静)|没有任何(?:回复|消息)"),
      "what if they still say nothing"),
+    (_DECIDER, DECIDER_FRAME),
+    (re.compile(rf"^{_HOW}.*?(?:{_RECORDS.pattern})", re.S | re.I), RECORD_FRAME),
 ]
 
 
@@ -111,14 +143,6 @@ MONEY_TOPIC = "budget-financing"
 MONEY_FLOOR = 0.15  # the topic's ranking supports a money card this much at least
 
 
-# A follow-up that asks how to record what was agreed ("how do I get whatever we agree down in writing?", "how do
-# we record it properly?", 「決まったことは書面でどう残せばいいですか」, 「합의한 내용은 서면으로 어떻게 남기죠?」,
-# 「怎么落实到书面上？」) asks how to confirm decisions, a new ask; "can you draft the reply?" is no such question.
-_RECORDS = re.compile(r"\b(?:in(?:to)? writing|on paper|on the record|written (?:record|confirmation)|minutes|"
-                      r"record (?:it|that|this|the|what|our|these)|document (?:it|that|this|what))\b|"
-                      r"書面|文書で|記録に残|議事録|서면|문서로|기록으로|회의록|书面|白纸黑字|会议纪要|记录下来", re.I)
-
-
 # A follow-up that asks what to tell or send someone ("What do we need to send the streamer?", "how do I put that in
 # writing to the lead company?", 「プラットフォームに何と伝えれば」, 「투자사에게 뭐라고 알려야」, 「怎么告诉平台」):
 # it asks about the topic just discussed; who it goes to is no topic of its own.
@@ -127,6 +151,11 @@ _TELLS = re.compile(r"\b(?:tell|send|say to|write to|e-?mail|inform|update|notif
                     r"に(?:何と|どう)?(?:伝え|送|報告|説明|連絡)|"
                     r"에게\s*(?:[^.?？ ]+\s*)?(?:보내|말하|알려|알리|전달|설명)|"
                     r"(?:告诉|通知|发给)[^。？?]{0,8}(?:方|公司|平台|团队|人)", re.I)
+
+
+def asks_who_decides(message: str) -> bool:
+    """The follow-up asks whom to address or who really decides (not for the coach to write the note)."""
+    return bool(_DECIDER.search(message)) and not asks_for_wording(message)
 
 
 def tells_someone(message: str) -> bool:
@@ -161,9 +190,10 @@ def money_first(blended: list[Candidate], topic: list[Candidate], answer_at: flo
 
 def glossed(part: str) -> str:
     """A follow-up written in Japanese, Korean or Chinese with the English of the frame it asks in ("should I
-    wait or push", "what if they still say nothing"), so that ranking and the shown card's steps can read it.
-    (Glosses for "who pays" and "in writing" were tried: on the labelled conversations they moved answers to other
-    wrong cards, or broke right ones.)"""
+    wait or push", "what if they still say nothing", "who really decides", how to confirm in writing), so that
+    ranking and the shown card's steps can read it. (A gloss for "who pays" was tried: on the labelled conversations
+    it moved answers to other wrong cards; one for any mention of writing broke 「书面记录没有，还算数吗？」, so only
+    a question asking how to put it in writing gets it.)"""
     frames = [english for pattern, english in _FRAMES if pattern.search(part)]
     return " ".join([part, *frames])
 
