@@ -69,20 +69,18 @@ class Neighbours:
                             "group": e.group}, ensure_ascii=False) for e in self.examples]
         path.write_text("[\n" + ",\n".join(rows) + "\n]\n", encoding="utf-8")  # one example per line: diffable
 
+    def nearest_cards(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> frozenset[str]:
+        """The cards labelled for the closest example: ranked even when retrieval does not bring them."""
+        close = self._closeness(vector, words, lang)
+        return frozenset(self.examples[int(np.argmax(close))].cards) if len(close) else frozenset()
+
     def scores(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> dict[str, tuple[float, float]]:
         """Per card: (the closest neighbour labelled with it, the neighbours' votes, each its closeness divided by
         the card's place in that neighbour's labels). A CJK query is compared by cosine at half weight plus the
         overlap of its words with neighbours in its own language."""
         if not self.examples:
             return {}
-        close = self.matrix @ vector.reshape(-1)
-        if lang is not Language.EN:
-            same = self.langs == lang.value
-            overlap = np.array([len(words & e.words) / max(1, len(words | e.words)) if s else 0.0
-                                for e, s in zip(self.examples, same, strict=True)])
-            close = DENSE_SHARE_CJK * close + overlap
-        if self.skip is not None:
-            close = np.where(self.groups == self.skip, -np.inf, close)
+        close = self._closeness(vector, words, lang)
         out: dict[str, tuple[float, float]] = {}
         for row in np.argsort(-close, kind="stable")[:NEAREST]:
             similarity = float(close[row])
@@ -90,3 +88,14 @@ class Neighbours:
                 best, vote = out.get(card, (0.0, 0.0))
                 out[card] = (max(best, similarity), vote + similarity / (1 + place))
         return out
+
+    def _closeness(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> NDArray[np.float64]:
+        close = (self.matrix @ vector.reshape(-1)).astype(np.float64)
+        if lang is not Language.EN:
+            same = self.langs == lang.value
+            overlap = np.array([len(words & e.words) / max(1, len(words | e.words)) if s else 0.0
+                                for e, s in zip(self.examples, same, strict=True)])
+            close = DENSE_SHARE_CJK * close + overlap
+        if self.skip is not None:
+            close = np.where(self.groups == self.skip, -np.inf, close)
+        return close

@@ -93,19 +93,21 @@ class Planner:
     def rank(self, text: str, asker: Asker, extra: frozenset[str] = frozenset()) -> list[Candidate]:
         """Candidates for one question, most likely to be the right card first, with calibrated probabilities.
         `extra`: cards ranked even when retrieval does not bring them (the decoded phrases of a pasted e-mail that
-        this part asks about: the part reads 'Is this a no?' with the e-mail left out), after the retrieved ones."""
+        this part asks about: the part reads 'Is this a no?' with the e-mail left out), after the retrieved ones;
+        the closest labelled question's cards are ranked too."""
         query = Query(text=text, lang=asker.lang)
         hits = self.retriever.search(query, k=CANDIDATES)
         if not hits:
             return []
+        vector = self.retriever.query_vector(text)
+        asked_native = set(tokenize_in(text, asker.lang.value)) if asker.lang is not Language.EN else set()
+        near = self.neighbours.scores(vector, asked_native, asker.lang)
+        extra = extra | self.neighbours.nearest_cards(vector, asked_native, asker.lang)  # hit@3 0.932 -> 0.937 (CV)
         missing = extra - {h.card_id for h in hits}
         if missing:
             hits += [h for h in self.retriever.search(query, k=len(self.retriever.index.cards)) if h.card_id in missing]
-        vector = self.retriever.query_vector(text)
         shared = question_features(text, self.scope.confidence(text, hits[0], vector))
         asked = set(tokenize(text))
-        asked_native = set(tokenize_in(text, asker.lang.value)) if asker.lang is not Language.EN else set()
-        near = self.neighbours.scores(vector, asked_native, asker.lang)
         top_lexical = max(h.lexical_score for h in hits)
         similarities = [self.vectors.similarities(vector, h.card_id) for h in hits]
         best = (max(s[0] for s in similarities), max(h.dense_score for h in hits))

@@ -1,0 +1,88 @@
+"""The labelled training questions as neighbours (coach/neighbours.py): with the real embedding model, the
+committed examples, and the real engine. No test-split item is read: the committed file is checked to hold none."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from server.coach.answer import Answerer
+from server.coach.labelled import load_answer_set, split_of
+from server.coach.neighbours import EXAMPLES, Example, Neighbours
+from server.coach.train import neighbours
+from server.models import Language
+from server.search.embedder import LocalEmbedder
+from server.search.lexical import tokenize_in
+
+EXAMPLE_SET = [
+    Example("Who pays when the shoot runs three weeks over?", Language.EN, ("schedule-slip-cost", "budget-overages"),
+            frozenset(), "a"),
+    Example("Our partner never says no directly. How do I read it?", Language.EN, ("reading-an-indirect-no",),
+            frozenset(), "b"),
+    Example("後期はどちらの国でやるべきですか", Language.JA, ("post-production-split",),
+            frozenset(tokenize_in("後期はどちらの国でやるべきですか", "ja")), "c"),
+]
+
+
+@pytest.fixture(scope="module")
+def near(embedder: LocalEmbedder) -> Neighbours:
+    return Neighbours(EXAMPLE_SET, embedder, None)
+
+
+def test_the_closest_labelled_question_vouches_for_its_cards_best_first(near: Neighbours,
+                                                                      embedder: LocalEmbedder) -> None:
+    vector = embedder.encode(["The shoot is three weeks over schedule: who pays for it?"])[0]
+    scores = near.scores(vector, set(), Language.EN)
+    assert max(scores, key=lambda c: scores[c][0]) == "schedule-slip-cost"
+    # the second label gets half the vote of the first from the same neighbour
+    assert scores["budget-overages"][1] == pytest.approx(scores["schedule-slip-cost"][1] / 2)
+    assert near.nearest_cards(vector, set(), Language.EN) == {"schedule-slip-cost", "budget-overages"}
+
+
+def test_a_question_is_no_neighbour_of_itself_while_measured(near: Neighbours, embedder: LocalEmbedder) -> None:
+    vector = embedder.encode([EXAMPLE_SET[0].text])[0]
+    with near.leaving_out("a"):
+        assert "schedule-slip-cost" not in near.nearest_cards(vector, set(), Language.EN)
+    assert near.skip is None
+    assert "schedule-slip-cost" in near.nearest_cards(vector, set(), Language.EN)
+
+
+def test_a_cjk_question_is_compared_by_its_words_with_questions_in_its_language(near: Neighbours,
+                                                                              embedder: LocalEmbedder) -> None:
+    question = "後期はどこでやるのが普通ですか"
+    vector = embedder.encode([question])[0]
+    scores = near.scores(vector, set(tokenize_in(question, "ja")), Language.JA)
+    assert max(scores, key=lambda c: scores[c][0]) == "post-production-split"
+    # the same words read as Korean share no language with the Japanese example: its overlap does not count
+    assert near.scores(vector, set(tokenize_in(question, "ja")), Language.KO)["post-production-split"][0] \
+        < scores["post-production-split"][0]
+
+
+def test_saved_examples_load_back_the_same(near: Neighbours, embedder: LocalEmbedder, tmp_path: Path) -> None:
+    near.save(tmp_path / "neighbours.json")
+    assert Neighbours.load(embedder, None, tmp_path / "neighbours.json").examples == EXAMPLE_SET
+    assert Neighbours.load(embedder, None, tmp_path / "missing.json").scores(
+        embedder.encode(["anything"])[0], set(), Language.EN) == {}
+
+
+def test_the_committed_examples_are_the_training_split_only() -> None:
+    """The held-aside split is never a neighbour: its figures would measure memory, not the engine."""
+    groups = {row["group"] for row in json.loads(EXAMPLES.read_text(encoding="utf-8"))}
+    data = load_answer_set()
+    labelled = {q.id for q in data.questions} | {c.id for c in data.conversations}
+    assert groups and groups <= labelled
+    assert all(split_of(group) == "train" for group in groups)
+
+
+@pytest.mark.slow
+def test_training_reads_each_labelled_query_as_serving_does(kb_answerer: Answerer) -> None:
+    """What train.py stores: the glossary's words added, as Planner.rank reads a query; in-scope queries only."""
+    data = load_answer_set().only("train", "lead11")
+    built = neighbours(kb_answerer, data)
+    assert {e.group for e in built.examples} == {q.id for q in data.questions}
+    first = next(q for q in data.questions if q.lang == "zh")
+    example = next(e for e in built.examples if e.group == first.id)
+    assert example.text == kb_answerer.planner.glossary.expand(first.question)
+    assert example.words and example.cards == tuple(first.cards)
