@@ -25,6 +25,12 @@ DENSE_SHARE_CJK = 0.5  # the bundled model reads only a CJK question's glossary 
 
 
 @dataclass(frozen=True)
+class Vote:
+    scores: dict[str, tuple[float, float]]  # card -> (closest neighbour labelled with it, the neighbours' votes)
+    nearest: frozenset[str]  # the closest neighbour's cards
+
+
+@dataclass(frozen=True)
 class Example:
     """One labelled query (a question, one of its parts, or a conversation's first turn) as the ranker reads it."""
 
@@ -36,23 +42,39 @@ class Example:
 
 
 class Neighbours:
-    """The examples embedded once (cached on disk by content hash) and compared with each query."""
+    """The examples' vectors (stored beside them by the trainer) compared with each query."""
 
-    def __init__(self, examples: list[Example], embedder: Embedder, cache_dir: Path | None) -> None:
+    def __init__(self, examples: list[Example], embedder: Embedder, cache_dir: Path | None,
+                 vectors: NDArray[np.float16] | None = None) -> None:
         from server.coach.rank import encode_cached  # rank reads these scores as features
 
         self.examples = examples
-        self.matrix = encode_cached(embedder, [dense_text(e.text) for e in examples], cache_dir) \
-            if examples else np.zeros((0, embedder.dimension), np.float32)
+        if vectors is None or len(vectors) != len(examples):
+            vectors = encode_cached(embedder, [dense_text(e.text) for e in examples], cache_dir) \
+                if examples else np.zeros((0, embedder.dimension), np.float32)
+        # stored as float16 (half the file); trained and served on the same rounded vectors
+        self.matrix = np.asarray(vectors, dtype=np.float16).astype(np.float32)
+        self.model = embedder.name
         self.langs = np.array([e.lang.value for e in examples])
         self.groups = np.array([e.group for e in examples])
+        self.sizes = np.array([len(e.words) for e in examples], dtype=np.float64)
+        self.postings: dict[tuple[str, str], list[int]] = {}  # (language, word) -> the examples using it
+        for row, e in enumerate(examples):
+            for word in e.words:
+                self.postings.setdefault((e.lang.value, word), []).append(row)
         self.skip: str | None = None  # training: a question is no neighbour of itself (or of its own parts)
 
     @classmethod
     def load(cls, embedder: Embedder, cache_dir: Path | None, path: Path = EXAMPLES) -> Neighbours:
+        """The examples, with their vectors from the file beside them when they are the configured model's
+        (encoding them takes half a minute: every worker and every reload would pay it)."""
         rows = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+        vectors = None
+        if path.with_suffix(".npz").exists():
+            with np.load(path.with_suffix(".npz")) as stored:
+                vectors = stored["vectors"] if str(stored["model"]) == embedder.name else None
         return cls([Example(r["text"], Language(r["lang"]), tuple(r["cards"]), frozenset(r["words"]), r["group"])
-                    for r in rows], embedder, cache_dir)
+                    for r in rows], embedder, cache_dir, vectors)
 
     @contextmanager
     def leaving_out(self, group: str) -> Iterator[None]:
@@ -68,34 +90,27 @@ class Neighbours:
         rows = [json.dumps({"text": e.text, "lang": e.lang.value, "cards": list(e.cards), "words": sorted(e.words),
                             "group": e.group}, ensure_ascii=False) for e in self.examples]
         path.write_text("[\n" + ",\n".join(rows) + "\n]\n", encoding="utf-8")  # one example per line: diffable
+        np.savez_compressed(path.with_suffix(".npz"), vectors=self.matrix.astype(np.float16), model=self.model)
 
-    def nearest_cards(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> frozenset[str]:
-        """The cards labelled for the closest example: ranked even when retrieval does not bring them."""
-        close = self._closeness(vector, words, lang)
-        return frozenset(self.examples[int(np.argmax(close))].cards) if len(close) else frozenset()
-
-    def scores(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> dict[str, tuple[float, float]]:
+    def vote(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> Vote:
         """Per card: (the closest neighbour labelled with it, the neighbours' votes, each its closeness divided by
-        the card's place in that neighbour's labels). A CJK query is compared by cosine at half weight plus the
-        overlap of its words with neighbours in its own language."""
+        the card's place in that neighbour's labels), and the closest neighbour's cards. A CJK query is compared by
+        cosine at half weight plus the overlap (Jaccard) of its words with neighbours in its own language."""
         if not self.examples:
-            return {}
-        close = self._closeness(vector, words, lang)
-        out: dict[str, tuple[float, float]] = {}
-        for row in np.argsort(-close, kind="stable")[:NEAREST]:
-            similarity = float(close[row])
-            for place, card in enumerate(self.examples[row].cards):
-                best, vote = out.get(card, (0.0, 0.0))
-                out[card] = (max(best, similarity), vote + similarity / (1 + place))
-        return out
-
-    def _closeness(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> NDArray[np.float64]:
+            return Vote({}, frozenset())
         close = (self.matrix @ vector.reshape(-1)).astype(np.float64)
         if lang is not Language.EN:
-            same = self.langs == lang.value
-            overlap = np.array([len(words & e.words) / max(1, len(words | e.words)) if s else 0.0
-                                for e, s in zip(self.examples, same, strict=True)])
-            close = DENSE_SHARE_CJK * close + overlap
+            shared = np.zeros(len(self.examples))
+            for word in words:
+                shared[self.postings.get((lang.value, word), [])] += 1
+            close = DENSE_SHARE_CJK * close + shared / np.maximum(1.0, self.sizes + len(words) - shared)
         if self.skip is not None:
             close = np.where(self.groups == self.skip, -np.inf, close)
-        return close
+        nearest = np.argsort(-close, kind="stable")[:NEAREST]
+        scores: dict[str, tuple[float, float]] = {}
+        for row in nearest:
+            similarity = float(close[row])
+            for place, card in enumerate(self.examples[row].cards):
+                best, votes = scores.get(card, (0.0, 0.0))
+                scores[card] = (max(best, similarity), votes + similarity / (1 + place))
+        return Vote(scores, frozenset(self.examples[int(nearest[0])].cards))

@@ -34,37 +34,40 @@ def near(embedder: LocalEmbedder) -> Neighbours:
 def test_the_closest_labelled_question_vouches_for_its_cards_best_first(near: Neighbours,
                                                                       embedder: LocalEmbedder) -> None:
     vector = embedder.encode(["The shoot is three weeks over schedule: who pays for it?"])[0]
-    scores = near.scores(vector, set(), Language.EN)
-    assert max(scores, key=lambda c: scores[c][0]) == "schedule-slip-cost"
+    vote = near.vote(vector, set(), Language.EN)
+    assert max(vote.scores, key=lambda c: vote.scores[c][0]) == "schedule-slip-cost"
     # the second label gets half the vote of the first from the same neighbour
-    assert scores["budget-overages"][1] == pytest.approx(scores["schedule-slip-cost"][1] / 2)
-    assert near.nearest_cards(vector, set(), Language.EN) == {"schedule-slip-cost", "budget-overages"}
+    assert vote.scores["budget-overages"][1] == pytest.approx(vote.scores["schedule-slip-cost"][1] / 2)
+    assert vote.nearest == {"schedule-slip-cost", "budget-overages"}
 
 
 def test_a_question_is_no_neighbour_of_itself_while_measured(near: Neighbours, embedder: LocalEmbedder) -> None:
     vector = embedder.encode([EXAMPLE_SET[0].text])[0]
     with near.leaving_out("a"):
-        assert "schedule-slip-cost" not in near.nearest_cards(vector, set(), Language.EN)
+        assert "schedule-slip-cost" not in near.vote(vector, set(), Language.EN).nearest
     assert near.skip is None
-    assert "schedule-slip-cost" in near.nearest_cards(vector, set(), Language.EN)
+    assert "schedule-slip-cost" in near.vote(vector, set(), Language.EN).nearest
 
 
 def test_a_cjk_question_is_compared_by_its_words_with_questions_in_its_language(near: Neighbours,
                                                                               embedder: LocalEmbedder) -> None:
     question = "後期はどこでやるのが普通ですか"
     vector = embedder.encode([question])[0]
-    scores = near.scores(vector, set(tokenize_in(question, "ja")), Language.JA)
+    words = set(tokenize_in(question, "ja"))
+    scores = near.vote(vector, words, Language.JA).scores
     assert max(scores, key=lambda c: scores[c][0]) == "post-production-split"
+    overlap = len(words & EXAMPLE_SET[2].words) / len(words | EXAMPLE_SET[2].words)
+    assert scores["post-production-split"][0] == pytest.approx(0.5 * float(vector @ near.matrix[2]) + overlap)
     # the same words read as Korean share no language with the Japanese example: its overlap does not count
-    assert near.scores(vector, set(tokenize_in(question, "ja")), Language.KO)["post-production-split"][0] \
-        < scores["post-production-split"][0]
+    assert near.vote(vector, words, Language.KO).scores["post-production-split"][0] \
+        == pytest.approx(0.5 * float(vector @ near.matrix[2]))
 
 
 def test_saved_examples_load_back_the_same(near: Neighbours, embedder: LocalEmbedder, tmp_path: Path) -> None:
     near.save(tmp_path / "neighbours.json")
     assert Neighbours.load(embedder, None, tmp_path / "neighbours.json").examples == EXAMPLE_SET
-    assert Neighbours.load(embedder, None, tmp_path / "missing.json").scores(
-        embedder.encode(["anything"])[0], set(), Language.EN) == {}
+    assert Neighbours.load(embedder, None, tmp_path / "missing.json").vote(
+        embedder.encode(["anything"])[0], set(), Language.EN).scores == {}
 
 
 def test_the_committed_examples_are_the_training_split_only() -> None:

@@ -134,13 +134,17 @@ def test_a_situation_that_says_who_asks_leaves_each_listed_topic_its_own_card(kb
 
 @pytest.mark.slow
 def test_a_part_with_no_card_that_fits_it_says_its_card_is_the_closest(kb_answerer: Answerer) -> None:
-    message = ("Our Korean partner's producer replied \"검토해 보겠습니다\" to our request to move the premiere. "
-               "Should I read that as a no? Also, who actually decides there, the producer or the CEO?")
-    draft = kb_answerer.draft(Ask(message=message))
+    opening = ("Our Korean partner's producer replied \"검토해 보겠습니다\" to our request to move the premiere. "
+               "Should I read that as a no? ")
     closest = kb_answerer.labels["en"]["closest_part"]
+    draft = kb_answerer.draft(Ask(message=opening + "Also, who pays for the premiere party?"))  # no card covers it
     first, second = draft.plan.sections
     assert first.card.id == "geomto-hae-bogetseumnida" and closest not in first.notes  # the decoded phrase: sure
     assert second.notes[0] == closest and closest in draft.markdown
+    # who decides there has its card (with the labelled questions as neighbours, the ranker is sure of it): no note
+    draft = kb_answerer.draft(Ask(message=opening + "Also, who actually decides there, the producer or the CEO?"))
+    assert draft.plan.sections[1].card.id == "korean-escalation-who-decides"
+    assert closest not in draft.plan.sections[1].notes
 
 
 @pytest.mark.slow

@@ -32,7 +32,8 @@ FIRST_CARD = [
     # lead10-012, oos9-in-006, oos9-in-017
     ("저희는 한국 제작사인데, 미국 쪽이 감독을 바꾸자고 합니다. 계약서에는 감독 교체 조항이 없어요. 어떻게 대응하죠?",
      "partner-replaces-key-creative"),
-    ("米国側から監督の交代を求められました。契約に定めがない場合、こちらは断れますか？", "partner-replaces-key-creative"),
+    ("米国側から監督の交代を求められました。契約に定めがない場合、こちらは断れますか？",
+     "partner-replaces-key-creative"),
     ("美方想换掉我们的导演，合同里没写，我们能拒绝吗？", "partner-replaces-key-creative"),
     # cards11-005, cards11-014
     ("One of our investors in Seoul assumes our series with an LA company will count as a Korean production under "
@@ -40,7 +41,8 @@ FIRST_CARD = [
     ("契約書に署名した後になって、米国側がMGを下げて、その分をバックエンドで払いたいと言ってきました。向こうの配給先が変わったそうです。"
      "応じる義務はありますか。", "us-partner-reopens-signed-deal"),
     # a late instalment had no card of its own (frame9b-006 got the American legal-letter card)
-    ("美方第二笔制作款拖了两个月还没打过来，邮件也只说在走流程。我们是先停工，还是先发正式的催款函？", "partner-payment-late"),
+    ("美方第二笔制作款拖了两个月还没打过来，邮件也只说在走流程。我们是先停工，还是先发正式的催款函？",
+     "partner-payment-late"),
     ("Our Korean co-producer is six weeks late on the second instalment of their contribution. How hard do we push?",
      "partner-payment-late"),
 ]
