@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -45,7 +46,7 @@ class Neighbours:
     """The examples' vectors (stored beside them by the trainer) compared with each query."""
 
     def __init__(self, examples: list[Example], embedder: Embedder, cache_dir: Path | None,
-                 vectors: NDArray[np.float16] | None = None) -> None:
+                 vectors: NDArray[Any] | None = None) -> None:
         from server.coach.rank import encode_cached  # rank reads these scores as features
 
         self.examples = examples
