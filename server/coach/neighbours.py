@@ -6,6 +6,7 @@ question's words as its language's analyser split them, so no analyser runs on t
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +43,11 @@ class Example:
     group: str  # the labelled question it comes from
 
 
+def texts_digest(rows: list[dict[str, Any]]) -> str:
+    """Which texts the stored vectors belong to, in order."""
+    return hashlib.sha256("\n".join(r["text"] for r in rows).encode("utf-8")).hexdigest()
+
+
 class Neighbours:
     """The examples' vectors (stored beside them by the trainer) compared with each query."""
 
@@ -73,7 +79,9 @@ class Neighbours:
         vectors = None
         if path.with_suffix(".npz").exists():
             with np.load(path.with_suffix(".npz")) as stored:
-                vectors = stored["vectors"] if str(stored["model"]) == embedder.name else None
+                same = str(stored["model"]) == embedder.name and "texts" in stored.files \
+                    and str(stored["texts"]) == texts_digest(rows)
+                vectors = stored["vectors"] if same else None  # else encoded again: a hand edit is not missed
         return cls([Example(r["text"], Language(r["lang"]), tuple(r["cards"]), frozenset(r["words"]), r["group"])
                     for r in rows], embedder, cache_dir, vectors)
 
@@ -91,7 +99,8 @@ class Neighbours:
         rows = [json.dumps({"text": e.text, "lang": e.lang.value, "cards": list(e.cards), "words": sorted(e.words),
                             "group": e.group}, ensure_ascii=False) for e in self.examples]
         path.write_text("[\n" + ",\n".join(rows) + "\n]\n", encoding="utf-8")  # one example per line: diffable
-        np.savez_compressed(path.with_suffix(".npz"), vectors=self.matrix.astype(np.float16), model=self.model)
+        np.savez_compressed(path.with_suffix(".npz"), vectors=self.matrix.astype(np.float16), model=self.model,
+                            texts=texts_digest([{"text": e.text} for e in self.examples]))
 
     def vote(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> Vote:
         """Per card: (the closest neighbour labelled with it, the neighbours' votes, each its closeness divided by

@@ -57,9 +57,8 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
     short_first = 0
     by_language: dict[str, list[tuple[bool, bool]]] = {}  # per question language: (hit@3, answered in it)
     shown: list[tuple[bool, bool]] = []  # per question labelled with items: (all shown, their card cited)
-    alone = answerer.planner.neighbours.leaving_out  # a training question is measured without itself as neighbour
     for q in data.questions:
-        with alone(q.id):
+        with answerer.planner.neighbours.leaving_out(q.id):  # measured without itself as a neighbour
             draft = answerer.draft(Ask(message=q.question))
         ranked = [c.card.id for c in draft.plan.candidates]
         cited = [c.id for c in draft.cards]

@@ -70,6 +70,18 @@ def test_saved_examples_load_back_the_same(near: Neighbours, embedder: LocalEmbe
         embedder.encode(["anything"])[0], set(), Language.EN).scores == {}
 
 
+def test_stored_vectors_of_other_texts_are_not_used(near: Neighbours, embedder: LocalEmbedder,
+                                                    tmp_path: Path) -> None:
+    """A hand edit of the examples' text (same count, same model) is encoded again, not paired with old vectors."""
+    path = tmp_path / "neighbours.json"
+    near.save(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("three weeks over", "a month late"), encoding="utf-8")
+    edited = Neighbours.load(embedder, None, path)
+    assert edited.examples[0].text == "Who pays when the shoot runs a month late?"
+    assert float(edited.matrix[0] @ near.matrix[0]) < 0.99  # its own vector, not the stored one
+    assert float(edited.matrix[1] @ near.matrix[1]) > 0.999
+
+
 def test_the_committed_examples_are_the_training_split_only() -> None:
     """The held-aside split is never a neighbour: its figures would measure memory, not the engine."""
     groups = {row["group"] for row in json.loads(EXAMPLES.read_text(encoding="utf-8"))}
