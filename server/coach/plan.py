@@ -122,9 +122,10 @@ class Planner:
                                           shared, best, self.native.trigger(asked_native, card.id, asker.lang), key,
                                           near.scores.get(card.id, (0.0, 0.0)))
             out.append(Candidate(card, hit, features))
-        for candidate, row in zip(out, relative_features(np.vstack([c.features for c in out])), strict=True):
+        matrix = relative_features(np.vstack([c.features for c in out]))
+        for candidate, row, probability in zip(out, matrix, self.ranker.probabilities(matrix), strict=True):
             candidate.features = row
-            candidate.probability = self.ranker.probability(row)
+            candidate.probability = float(probability)
         return sorted(out, key=lambda c: -c.probability)
 
     def localised(self, card: Card, lang: Language) -> Card:

@@ -3,9 +3,10 @@
 Retrieval proposes candidates by topic-level similarity; here each candidate gets features (its best trigger's
 cosine, title and summary cosine, BM25, the fused rank, whether the card is for the asker's pair and side, how many
 of the question's key words the card covers and how much of their rarity its triggers and summary cover (the
-specific ask rather than the shared topic), the off-topic check) and a logistic model trained on the labelled
-answer set (`python -m server.coach.train`) turns them into a calibrated probability that the card is one a senior
-producer would put first. The weights are a small JSON file next to this module, readable and diffable.
+specific ask rather than the shared topic), the off-topic check) and small gradient-boosted trees trained on the
+labelled answer set (`python -m server.coach.train`) turn them into a probability that the card is one a senior
+producer would put first. The trees are a JSON file next to this module (each node names its feature), read with
+numpy alone: serving needs no scikit-learn.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -258,13 +260,59 @@ def _logistic(z: float) -> float:
 
 
 @dataclass(frozen=True)
+class Trees:
+    """Gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, exported by coach/train.py) as padded
+    arrays, one row per tree: a candidate goes left where its feature is <= the node's threshold, and its log-odds
+    are the baseline plus the value of the leaf it reaches in each tree. Depth-limited trees read interactions a
+    logistic model cannot (a strong trigger counts for less when the neighbours vote for another card): cross-
+    validated hit@1 0.832 -> 0.845 on the same features."""
+
+    baseline: float
+    feature: NDArray[np.int64]  # per tree and node: the column of FEATURES it splits on (0 for a leaf)
+    threshold: NDArray[np.float64]
+    left: NDArray[np.int64]
+    right: NDArray[np.int64]
+    value: NDArray[np.float64]  # a leaf's log-odds contribution (0 for a split)
+    leaf: NDArray[np.bool_]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Trees:
+        """Padded to the widest tree with leaves worth nothing; an unknown feature name is a stale file."""
+        trees = data["trees"]
+        width = max(len(t["value"]) for t in trees)
+
+        def padded(key: str, fill: object, convert: Any = float) -> NDArray[Any]:
+            return np.array([[convert(v) for v in t[key]] + [fill] * (width - len(t[key])) for t in trees])
+
+        unknown = {name for t in trees for name in t["feature"] if name and name not in FEATURES}
+        if unknown:
+            raise ValueError(f"ranker.json splits on unknown features {sorted(unknown)}: run "
+                             "`python -m server.coach.train`")
+        return cls(float(data["baseline"]), padded("feature", 0, lambda n: FEATURES.index(n) if n else 0),
+                   padded("threshold", 0.0), padded("left", 0, int), padded("right", 0, int),
+                   padded("value", 0.0), padded("leaf", True, bool))
+
+    def log_odds(self, matrix: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Every candidate (row of `matrix`) through every tree at once, one level per step."""
+        trees = np.arange(len(self.value))[:, None]
+        node = np.zeros((len(self.value), len(matrix)), dtype=np.int64)
+        for _ in range(self.value.shape[1]):
+            done = self.leaf[trees, node]
+            if done.all():
+                break
+            left = matrix[np.arange(len(matrix))[None, :], self.feature[trees, node]] <= self.threshold[trees, node]
+            node = np.where(done, node, np.where(left, self.left[trees, node], self.right[trees, node]))
+        return np.asarray(self.baseline + self.value[trees, node].sum(axis=0))
+
+
+@dataclass(frozen=True)
 class Ranker:
-    """Two logistic models trained on the labelled set (see coach/train.py) and their cut-offs.
+    """Two models trained on the labelled set (see coach/train.py) and their cut-offs.
 
-    `probability`: that a candidate is a card a senior producer would put first (the answer's confidence).
-    `in_scope`: that the question is one the coach covers at all, read from its best candidate."""
+    `probabilities`: that each candidate is a card a senior producer would put first (the answer's confidence).
+    `in_scope`: that the question is one the coach covers at all, read from its best candidate (logistic)."""
 
-    weights: NDArray[np.float64]
+    trees: Trees
     scope_weights: NDArray[np.float64]  # bias first, then SCOPE_FEATURES
     answer_at: float  # best candidate at or above: answer; below (but in scope): the closest guidance + choices
     in_scope_at: float  # in_scope below this: decline politely
@@ -272,17 +320,16 @@ class Ranker:
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> Ranker:
         data = json.loads(path.read_text(encoding="utf-8"))
-        weights = np.array([float(data["weights"].get(name, 0.0)) for name in FEATURES])
         scope = np.array([float(data["scope_weights"].get(n, 0.0)) for n in ("bias", *SCOPE_FEATURES)])
-        return cls(weights, scope, float(data["answer_at"]), float(data["in_scope_at"]))
+        return cls(Trees.from_json(data["card_model"]), scope, float(data["answer_at"]), float(data["in_scope_at"]))
 
     def with_cutoffs(self, answer_at: float | None, in_scope_at: float | None) -> Ranker:
         """The operator's thresholds (COACH_CLARIFY_THRESHOLD, COACH_SCOPE_THRESHOLD) where set."""
         return replace(self, answer_at=self.answer_at if answer_at is None else answer_at,
                        in_scope_at=self.in_scope_at if in_scope_at is None else in_scope_at)
 
-    def probability(self, features: NDArray[np.float64]) -> float:
-        return _logistic(float(features @ self.weights))
+    def probabilities(self, matrix: NDArray[np.float64]) -> NDArray[np.float64]:
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(self.trees.log_odds(matrix), -50.0, 50.0))))
 
     def in_scope(self, best: Candidate) -> float:
         features = scope_features(best.features, best.probability)

@@ -4,6 +4,9 @@ Constructed candidates with the committed weights (server/coach/ranker.json): no
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -14,6 +17,7 @@ from server.coach.rank import (
     RELATIVE,
     SCOPE_BY_SCRIPT,
     SCOPE_FEATURES,
+    WEIGHTS,
     Asker,
     KeyWords,
     Ranker,
@@ -21,7 +25,7 @@ from server.coach.rank import (
     relative_features,
     scope_features,
 )
-from server.coach.train import FOLDS, _fold, _part_queries, cross_validate, fit
+from server.coach.train import FOLDS, _fold, _part_queries, cross_validate, dumps, exported, fit, out_of_fold
 from server.coach.understand import understand
 from server.models import Card, Culture, Hit, Language, Perspective
 from server.search.languages import CardWords, LanguageIndex
@@ -49,8 +53,8 @@ def _features(card: Card, rank: int, asker: Asker, trigger: float = 0.7, lexical
 
 def _ranked(cards: list[Card], asker: Asker) -> dict[str, float]:
     matrix = relative_features(np.vstack([_features(c, n, asker) for n, c in enumerate(cards)]))
-    ranker = Ranker.load()
-    return {card.id: ranker.probability(row) for card, row in zip(cards, matrix, strict=True)}
+    probabilities = Ranker.load().probabilities(matrix)
+    return {card.id: float(p) for card, p in zip(cards, probabilities, strict=True)}
 
 
 def test_the_twin_written_for_the_askers_side_outranks_the_other_sides() -> None:
@@ -183,8 +187,8 @@ def _synthetic(count: int) -> list[tuple[np.ndarray, np.ndarray, bool, str]]:
 
 def test_cross_validation_is_deterministic_and_learns_a_separable_signal() -> None:
     rows = _synthetic(80)
-    first = cross_validate(rows, 1.0)
-    assert first == cross_validate(rows, 1.0)
+    first = cross_validate(rows, out_of_fold(rows))
+    assert first == cross_validate(rows, out_of_fold(rows))
     assert first.hit1 >= 0.9 and first.hit3 >= first.hit1
     assert first.declined >= 0.9  # held-out off-topic queries are declined by each fold's own scope model
 
@@ -193,7 +197,8 @@ def test_fit_is_deterministic_and_runs_on_a_subset_with_a_fold_left_out() -> Non
     rows = [r for r in _synthetic(120) if _fold(r[3]) != 0]
     result = fit(rows)
     assert result == fit(rows)
-    assert set(result["weights"]) == set(FEATURES)  # type: ignore[arg-type]
+    split_on = {name for tree in result["card_model"]["trees"] for name in tree["feature"]}  # type: ignore[index]
+    assert "trigger" in split_on and split_on <= {"", *FEATURES}
     assert 0.0 < float(result["in_scope_at"]) < 1.0  # type: ignore[arg-type]
     held_out = result["cross_validated"]
     assert isinstance(held_out, dict) and set(held_out) == {"hit@1", "hit@3", "out_of_scope_declined",
@@ -233,3 +238,27 @@ def test_training_ranks_a_labelled_part_as_serving_does() -> None:
     assert "CFCC" in queries[0] and "CFCC" not in queries[1]  # with the situation, and the part alone
     # the engine splits differently from the labels: the labelled text, as written
     assert _part_queries(message, 0, 3, "how long CFCC approval takes") == ["how long CFCC approval takes"]
+
+
+def test_the_exported_trees_score_as_scikit_learn_does(tmp_path: Path) -> None:
+    """What serving reads (Trees, numpy only) equals the fitted model's own log-odds, through the JSON file."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rows = _synthetic(60)
+    x = np.vstack([m for m, _, _, _ in rows])
+    y = np.concatenate([labels for _, labels, _, _ in rows])
+    model = HistGradientBoostingClassifier(max_iter=20, max_depth=3, random_state=0).fit(x, y)
+    path = tmp_path / "ranker.json"
+    path.write_text(dumps({"scope_weights": {}, "answer_at": 0.5, "in_scope_at": 0.5,
+                           "card_model": exported(model)}), encoding="utf-8")
+    ranker = Ranker.load(path)
+    assert np.allclose(ranker.trees.log_odds(x), model.decision_function(x))
+    assert np.allclose(ranker.probabilities(x), model.predict_proba(x)[:, 1])
+
+
+def test_a_model_splitting_on_a_feature_that_no_longer_exists_is_refused(tmp_path: Path) -> None:
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    data["card_model"]["trees"][0]["feature"][0] = "retired_feature"
+    (tmp_path / "ranker.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="retired_feature.*server.coach.train"):
+        Ranker.load(tmp_path / "ranker.json")
