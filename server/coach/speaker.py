@@ -69,8 +69,9 @@ _ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答
 _ASKER_SAID_TO = re.compile(r"(?:先方|相手|アメリカ側|米国側|パートナー)に|"
                             r"(?:미국\s*측|상대|파트너)(?:에게|한테|에)\s*$|에게\s*$|제가|저희가")
 # What the asker will say, would say or keeps saying: "should I open with '…'", "a polite way to say '…'", "I keep
-# saying '…'", 「我想先说一句“…”」 before the words; 「…」と伝えてもいい, 「…と言ってしまった」, "…"라고 답해도 되나요
-# after them. "How do I respond to '…'" is about the partner's words: the words between verb and quote name no "to".
+# saying '…'", 「要不要说“…”」 (a clause that opens with the modal: 「如果董事长也只说“…”」 is the chairman's) before
+# the words; 「…」と伝えてもいい, 「…と言ってしまった」, "…"라고 답해도 되나요 after them. "How do I respond to '…'" is
+# about the partner's words: the words between verb and quote name no "to".
 _WILL_SAY_BEFORE = re.compile(
     r"(?:\b(?:I|we)(?:'ll|'d|'m|'ve| will| would| should| could| can| might| am)?\s+(?:[\w']+\s+){0,2}?|"
     r"\b(?:how|way|want|wants|going|need|plan|planning|like|try|trying|better|ok|okay|fine|rude|polite|safe|wise)"
@@ -78,7 +79,8 @@ _WILL_SAY_BEFORE = re.compile(
     r"(?:say|saying|tell|telling|write|writing|text|use|using|put|phrase|word|go with|"
     r"(?:open|start|lead|reply|respond|answer|sign off)(?:ing)? with|reply|write back)"
     r"(?:\s+(?!(?:to|about|after|when|if|that|was|is)\b)[\w'-]+){0,4}?\s*[:,]?\s*[\"“']?$|"
-    r"(?:想|要|能|可以|应该|该|打算|准备|如果|要是|不如|直接|先|怎么|会不会)(?:跟|对|给|向)?[^“\"「'，。]{0,8}?"
+    r"(?:^|[，。！？,\s])(?:我们?|咱们?)?(?:也|就|还|先)?(?:想|要|能|可以|应该|该|打算|准备|不如|直接|先|怎么|会不会)(?:跟|对|给|向)?"
+    r"[^“\"「'，。]{0,8}?"
     r"(?:说|回|回复|答复|表示|讲|写)(?:一句|一声)?\s*[:：]?\s*[\"“「']?$|"
     r"(?:^|[，。！？\s])(?:回|回复|答复|告诉)[^“\"「'，。]{0,4}?(?:一句|一声)?\s*[\"“「']?$", re.I)
 _WILL_SAY_AFTER = re.compile(

@@ -36,6 +36,7 @@ from server.coach.understand import partner_text, understand
     "想跟美方说我们研究研究再答复，但又怕他们觉得是拒绝，怎么表达更好？",
     "下周要跟美方开会，我想先说一句“这个我们需要内部商量一下”，会不会显得很被动？",
     "回美方一句“没问题”可以吗？",
+    "美方要是再催，我能不能先回一句“还在审批”？",
     "比如说我们先答应“原则上可以”，后面还能改吗？",
     "说实话，这个预算我们确实有难度，怎么回复美方比较好？",
 ])
@@ -54,6 +55,8 @@ def test_the_askers_own_planned_or_past_words_are_no_partner_text(question: str)
     # answering the partner's words, not saying them; a culture's usage in general
     ("How do I answer 'let me sleep on it' from a Korean financier?", "Let me think about it"),
     ("Is it common in Japan to say \"kentou shimasu\" when they mean no?", "検討します"),
+    # a modal clause about someone named (the chairman), not the asker
+    ("如果董事长也只说「研究研究」呢？", "研究研究"),
     # "we'll see" with a time after it still waits
     ("They want us to wait: their EP wrote 'we'll see after Cannes'.", "We'll see"),
 ])
