@@ -26,7 +26,8 @@ RENDERINGS = PROJECT_ROOT / "knowledge" / "renderings.yaml"
 
 _WORDLIKE = re.compile(r"\w")
 # "we'll see" hedges only with nothing seen: "we'll see almost nothing" (of the money) is a forecast, not a maybe
-_SEES_NOTHING = r"(?=\s*(?:[.,;:!?…)\]\"'」』]|$|\s(?:how|what|if|whether|about|and|but|so|then|later)\b))"
+_SEES_NOTHING = (r"(?=\s*(?:[.,;:!?…)\]\"'」』]|$|\s(?:how|what|if|whether|about|and|but|so|then|later|after|until|"
+                 r"once|when|closer|next|at)\b))")  # "we'll see after Cannes" waits too
 _LETS = re.compile(r"^let'?s\s+")
 _BUT = ", but"  # "I hear you, but" is said with what is heard in between: "I hear you on the timing, but"
 _BETWEEN = r"(?:\s+[\w'-]+){0,5}?\s*,\s*but(?!\w)"

@@ -14,14 +14,16 @@ from server.coach.asker_frame import detect_stage as detect_stage
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
+from server.coach.speaker import asker_reported, own_side_said, said_by_asker
 from server.models import Culture, Perspective
 
 SITUATION_WORDS = 30  # words of the situation a part is retrieved with (it opens the query)
 _NUMBERED = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨]|[一二三四五]、|[1-5][)）])\s*")
 _REFERS = re.compile(r"\b(?:it|that|this|they|them|those|these)\b|それ|その|これ|この|그것|그거|이것|这|那", re.I)
-# Partner text: quoted spans ('검토해 보겠습니다'라고: a particle may follow), cue-led lines, "…と言われた", e-mails.
+# Partner text: quoted spans ('검토해 보겠습니다'라고: a particle may follow; 'Let's circle back.' keeps its
+# apostrophe), cue-led lines, "…と言われた", e-mails.
 _QUOTED = re.compile(r"「([^」]{2,400})」|『([^』]{2,400})』|“([^”]{2,400})”|\"([^\"\n]{2,400})\"|"
-                     r"(?<![A-Za-z0-9_'])'([^'\n]{2,200})'(?![A-Za-z0-9_'])")
+                     r"(?<![A-Za-z0-9_'])'((?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z])){2,200}?)'(?![A-Za-z0-9_'])")
 _SAID = re.compile(r"\b(?:said|says|(?:they|he|she) say|(?:keeps?|kept) saying|wrote|writes|replied|responded|"
                    r"answered|got back|heard back|"
                    r"told (?:us|me)|emailed|messaged|texted|came back with|the reply was|their reply|"
@@ -38,13 +40,16 @@ _ABOUT = re.compile(r"\bwhat does (.+?) (?:really |actually )?mean\b|\bdoes (.+?
                     r"\bis (.+?) (?:really )?an? (?:no|yes|refusal|rejection)\b|(?:^|[，,。\s])([^，,。\s]{2,20})"
                     r"(?:是什么意思|是不是拒绝|是拒绝吗)|"
                     r"(?:^|\s)([^\s.?!]{2,20}?)(?:은|는|이|가)?\s?(?:무슨 뜻|무슨 의미|거절인가요)", re.I)
-_JA_ABOUT = re.compile(r"^([^。\n？?、]{2,30}?)(?<!思)(?:って|とは|というのは|と言うのは)[^。\n]{0,15}$")
+# 「…って伝えるには？」 is the asker's plan
+_JA_ABOUT = re.compile(r"^([^。\n？?、]{2,30}?)(?<!思)(?:って|とは|というのは|と言うのは)"
+                       r"(?!\s*(?:伝え|言|返|答え|書|送|説明))[^。\n]{0,15}$")
 # A second report chained to the first: 「"검토해 볼게요"라고 하더니 예산 증액은 좀 어렵다고 했어요」
 _KO_SAID = re.compile(r"(?:^|[.\n,]|(?<=더니 )|(?<=면서 )|(?<=는데 ))([^.\n,]{2,120}?)"
                       r"(?:라고|다고|자고|냐고)\s*(?:했|하더|말했|답했|답장|연락|(들었))")
-# 「我该怎么说」, 「再说」, 「不好说」 report nothing; 「说了“…”」 is a quote like 「说“…”」; in 「说“到时候再说”，可…」
-# the 说 of 再说 inside the quote reports nothing either
-_ZH_SAID = re.compile(r"(?:(?<![谁再好么])说(?!了算)|表示|回复|回答|答复|告诉我们|来信)了?[:：,，]?\s*"
+# 「我该怎么说」, 「再说」, 「不好说」, 「老实说」, 「比如说」, 「说实话」 and 「怎么回复」 report nothing;
+# 「说了“…”」 is a quote like 「说“…”」; in 「说“到时候再说”，可…」 the 说 of 再说 inside the quote reports nothing
+_ZH_SAID = re.compile(r"(?:(?<![谁再好么实如是来以])说(?!了算|实话|白了|到底)|表示|"
+                      r"(?<![么何该想要能])(?:回复|回答|答复)|告诉我们|来信)了?[:：,，]?\s*"
                       r"(?![“\"「『”」』])([^。！？\n]{2,120})")  # 说“…” is a quote, read as one
 _GREETING = re.compile(r"^\s*(?:dear\b|hi\b|hello\b|good (?:morning|afternoon)|お世話になって|いつもお世話|"
                        r"안녕하세요|您好|你好|件名|subject:)|^\s*\S{1,12}(?:様|さん|님|您好|你好)[,，、]?\s*$", re.I)
@@ -93,15 +98,11 @@ def refers_back(text: str) -> bool:
 def partner_text(message: str) -> list[str]:
     """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
     every = [(next(g for g in m.groups() if g), m) for m in _QUOTED.finditer(message)]
-    spans = [*(quoted := [q for q, m in every if not _said_by_asker(message, m.start(), m.end())
+    spans = [*(quoted := [q for q, m in every if not said_by_asker(message, m.start(), m.end())
                           and not own_side_said(message, m.start(), m.end())])]
     for pattern in _reported(message):
         spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()
-                  and not _ASKER_SPEAKS.search(message[max(0, m.start() - 15):m.start() + 1])
-                  and not m.group(1).lstrip().startswith(("제가", "저희가"))
-                  and not own_side_said(message, m.start(1), m.end(1))
-                  and not (pattern is _KO_SAID and (m.group(2) or _KO_TO.search(m.group(1)))
-                           and not _KO_SOURCE.search(m.group(1)))]
+                  and not asker_reported(message, m, pattern is _KO_SAID)]
     spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
     spans += [next(g for g in m.groups() if g) for m in _ABOUT.finditer(message)]
     spans = [_after_quotes(s, quoted, [q for q, _ in every]) for s in spans]  # 'told us "…" about' quotes "…"
@@ -119,51 +120,6 @@ def _reported(message: str) -> tuple[re.Pattern[str], ...]:
     return (_SAID_COLON, _SAID, _JA_SAID, _KO_SAID, *chinese)
 
 
-def own_side_said(message: str, start: int, end: int) -> bool:
-    """The words at message[start:end] were said by the asker's own side, not the partner: a colleague, boss or the
-    asker's own company (「社内では「…」と言われて」, 「…」と上司に言われた, 저희 대표님이 "…"고, 领导说"…",
-    "our accountant says ..."). The speaker is the side named after the words (「と上司に」, 「と先方に」), else the
-    side named last before them in their sentence, so that "our Korean co-producer told us" and 「中方导演对我们的
-    意见说」 stay the partner's; a reported Japanese or Korean line may name its own speaker first (「저희 PD가 …」).
-    A side named as an object is no speaker ("our CEO's reaction to the Japanese committee's term sheet was",
-    「사내 법무팀이 미국 측 계약서 초안을 보고」). A Korean title alone (「팀장님이」) is the asker's boss when
-    the words are plain (「검토해 보겠다」, 「해 보자」), the partner's when they are polite (「생각해 보겠습니다」)."""
-    if after := _AGENT_AFTER.match(message[end:end + 16]):
-        return bool(after.group(1))
-    if _OWN_SUBJECT.match(message[start:end]) or _KO_LETS.search(message[start:end]):
-        return True
-    before = _SENTENCE_END.split(message[max(0, start - 120):start])[-1]
-    plain = not _KO_POLITE.search(message[start:end])
-    own = [m.span() for m in _OWN.finditer(before) if _OWN_PLACE.search(m.group(0)) or _speaks(before, m)]
-    own += [m.span() for m in _KO_TITLE.finditer(before) if plain]
-    theirs = [m.span() for m in _THEIR_SIDE.finditer(before) if _speaks(before, m)
-              and not any(s <= m.start() and m.end() <= e for s, e in own)]  # 「우리 쪽」, "our studio"
-    last = max(own + theirs, key=lambda span: span[1], default=None)
-    return last is not None and last in own
-
-
-def _speaks(before: str, side: re.Match[str]) -> bool:
-    """Whether the side named may be the speaker: not in an English prepositional phrase ("to the Japanese
-    committee's", "at our meeting"), nor a Korean object (「미국 측 계약서 초안을」: the first of the next words with a
-    particle says which)."""
-    if _OBJECT_BEFORE.search(before[:side.start()]):
-        return False
-    for word in _KO_WORD.findall(before[side.end():])[:3]:
-        if word.endswith(_KO_SUBJECT):
-            return True
-        if word.endswith(_KO_OBJECT):
-            return False
-    return True
-
-
-def _said_by_asker(message: str, start: int, end: int) -> bool:
-    """The quote is the asker's own reply: 'I replied "sounds great"', 「先方に「…」と返事してしまいました」,
-    「제가 "…"라고 답했는데」, 「我跟美方说了"我们研究研究"」: said by the asker, or to the partner with no one it
-    came from."""
-    return bool(_ASKER_SAID_BEFORE.search(message[max(0, start - 40):start])
-                or _ASKER_SAID_AFTER.match(message[end:end + 20]) and _ASKER_SAID_TO.search(message[:start]))
-
-
 def _after_quotes(span: str, quoted: list[str], every: list[str]) -> str:
     """A reported span with a quote inside, as the partner's words the quote leaves out: a second report joined after
     the last quote (the new ending is "a delicate matter" and that they'd like to wait and see; 「"검토해 볼게요"라고
@@ -179,70 +135,12 @@ def _after_quotes(span: str, quoted: list[str], every: list[str]) -> str:
     return rest if len(re.findall(r"\w", rest)) >= 4 else ""
 
 
-# The asker's own side: the asker's company, colleagues and bosses. A title with no company before it, opening its
-# clause, is the asker's own boss (「社長が「…」」, 「领导说」); after a company it is theirs (「制作部長」,
-# 「对方老板」). Possessives used as objects ("told our team", 「저희에게」, 「对我们」) name no speaker.
-_PARTNER_NOUNS = (r"partners?|co-?producers?|counterparts?|licensors?|licensees?|distributors?|buyers?|financiers?|"
-                  r"investors?|committee|broadcasters?|networks?|streamers?|platforms?|contacts?|japanese|korean|"
-                  r"chinese|american|us|u\.s\.|asian")
-# an English speaker is a person or group ("our head of business affairs"); "our proposal" is no one
-_OWN_ROLES = (r"boss|manager|ceo|cfo|coo|cto|president|chair\w*|head|lead|vp|evp|svp|ep|exec\w*|producers?|director|"
-              r"showrunner|writers?|lawyers?|counsel|attorneys?|legal|accountants?|finance|business affairs|team|"
-              r"colleagues?|people|side|company|studio|board|owner|founder|agent|coordinator|pm|assistant|guy|folks|"
-              r"department|office|firm|end")
-_OWN = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?!(?:[\w-]+\s+){0,2}?(?:" + _PARTNER_NOUNS + r")\b)"
-                  r"(?![\w-]+\s+(?:at|from)\s)(?:[\w-]+\s+){0,2}?(?:co-)?(?:" + _OWN_ROLES + r")\b|"
-                  r"\binternally\b|\bin-house\b|"  # "our friends at CJ" are theirs
-                  r"社内|(?<!の)上司|うちの|うちで|うちは|弊社|当社|自社|我が社|(?<!の)同僚|"
-                  r"(?:^|(?<=[。、\n]))\s*(?:社長|副社長|部長|課長|室長|役員|専務|常務|会長|経理|法務|財務)|"
-                  r"(?:저희|우리)(?:\s*(?:회사|팀|쪽|측))?(?!\s*(?:에게|한테|께(?!서)|를|을))|사내|회사 내부|내부 회의|"
-                  r"(?:^|(?<=[.,\n]))\s*(?:재무팀|법무팀)|"
-                  r"同事|(?:^|(?<=[。，,！？：:\n]))\s*(?:我们|我方|我司|本公司|领导|老板|上司|总经理|董事长|总监|"
-                  r"财务|法务|公司)", re.I)
-_THEIR_SIDE = re.compile(rf"\b(?:their|they|them|{_PARTNER_NOUNS}|studio|side)\b|\b\w+-(?:san|ssi)\b|"
-                         r"先方|相手|米国側|アメリカ側|米側|日本側|向こう|委員会|幹事会社|制作会社|配給|スタジオ|"
-                         r"スポンサー|パートナー|担当者|窓口|様|さん|"
-                         r"측|쪽|상대|파트너|투자사|제작사|방송사|배급사|스튜디오|미국|중국|일본|"
-                         r"对方|美方|中方|片方|合作方|平台方|投资方|发行方|外方|日方|韩方|他们|美国", re.I)
-# 「…」と上司に言われた (the own side), 「…」と先方に (the partner's): the one it names right after the words
-_AGENT_AFTER = re.compile(r"[」』”\"']?\s*(?:と|って|という|との)\s*(?:(社内|上司|うちの\S{0,6}?|弊社の\S{0,6}?|"
-                          r"社長|部長|課長|経理|法務|同僚)|先方|相手|米国側|アメリカ側|向こう)(?:に|から|が|で|は)")
-# A reported Japanese or Korean line that opens with its own-side speaker: 「저희 PD가 일단 …」, 「社内では …」
-_OWN_SUBJECT = re.compile(r"\s*(?:저희|우리|사내|社内|上司|うちの|弊社|当社)[^、。.,\n\"“「]{0,10}?"
-                          r"(?:께서|이|가|은|는|에서|では|から|が|は)(?=\s|[^\s])")
-_OBJECT_BEFORE = re.compile(r"\b(?:to|on|with|about|for|of|in|at|during|after|before|from|by|into|than|against|"
-                            r"over)\s+(?:[\w'-]+\s+){0,2}$", re.I)  # "replied to our notes", "at our meeting"
-_KO_WORD = re.compile(r"[^\s\"“”'「」.,]+")
-_KO_SUBJECT, _KO_OBJECT = ("이", "가", "께서", "은", "는", "에서"), ("을", "를", "에게", "한테")
-_OWN_PLACE = re.compile(r"\b(?:company|studio|side|team|end|office|firm)$", re.I)  # "the producer at our company"
-_KO_LETS = re.compile(r"(?:보|하|해|가|두|내|주|맞추|미루|기다리)자[\"”'」.!]?\s*$")  # rude to a partner
-_KO_TITLE = re.compile(r"(?:^|(?<=[.,\n]))\s*(?:대표|사장|회장|팀장|본부장|실장|부장|이사|상무|전무)님")
-_KO_POLITE = re.compile(r"(?:니다|니까|요|죠)[\s\"”'」.!?…]*$")
-_SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
-
-# who said the quote: the asker ("I replied", 「제가」, 「我跟美方说了」) just before it, or a reply verb after it
-# (「と返事して」, 「라고 답했」) with the partner as the one it was said TO (「先方に」, 「미국 측에」, 「跟美方」)
-_ASKER_SAID_BEFORE = re.compile(r"(?:\b(?:I|we)\s+(?:(?:just|already)\s+)?(?:said|replied|answered|responded|"
-                                r"wrote(?:\s+back)?|told\s+\w+(?:\s+\w+)?)(?:\s+(?:to\s+)?\w+(?:'s)?(?:\s+\w+){0,3})?"
-                                r"\s*:?\s*|(?:제가|저희가|저는|저희는)[^\"“'「]{0,25}|"
-                                r"(?<![对跟给向诉])我(?:们)?(?:跟|对|给|向)?[^\"“「]{0,10}(?:说了?|回复了?|答复了?|回了)"
-                                r"\s*[:：]?\s*)[\"“'「『]?$", re.I)
-_ASKER_SPEAKS = re.compile(r"\b(?:I|we)\s+(?:(?:just|already)\s+)?\S?$|(?<![对跟给向诉])我们?(?:跟|对|给|向)?\S{0,4}$",
-                           re.I)
-_ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答|答え|伝え|言って|言い)|"
-                               r"(?:이)?라고\s*(?:답|말|회신|했))")
-_ASKER_SAID_TO = re.compile(r"(?:先方|相手|アメリカ側|米国側|パートナー)に|"
-                            r"(?:미국\s*측|상대|파트너)(?:에게|한테|에)\s*$|에게\s*$|제가|저희가")
 _JOINED_AFTER = re.compile(r"[\s\"'”’」』]*[,，、]?\s*(?:(?:and|but|then|while)\b|"
                            r"(?:이)?라고\s*(?:하더니|하면서|했는데|하고)|(?:이)?라며|と(?:言い|言って)[、,]?)", re.I)
 _PRONOUNS = frozenset({"it", "this", "that", "they", "he", "she", "those", "these", "the phrase", "this phrase",
                        "それ", "これ", "あれ", "그것", "그거", "이것", "这", "那", "这个", "那个"})  # 「それと返事は」
 _THIS_PHRASE = re.compile(r"(?:这|那)(?:句话|话|个说法|种说法)|(?:この|その|あの)(?:言葉|表現|言い方|フレーズ)|"
                           r"(?:이|그|저)\s?(?:말|표현)(?!\S)")  # 「这句话一般是什么意思」 asks about a quote, is none
-# 「…다고 들었는데」 is hearsay; it is the partner's only when it says from whom: 「미국 측에서 …다고 들었습니다」
-_KO_SOURCE = re.compile(r"측|쪽|에게서|한테서|로부터|에서")
-# 「미국 파트너에게 …겠다고 답했는데」: said TO the partner, with no one it came from, is the asker's own reply
-_KO_TO = re.compile(r"(?:에게|한테)(?!서)")
 
 
 def _pasted_email(message: str) -> list[str]:

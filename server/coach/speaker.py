@@ -1,0 +1,182 @@
+"""Who said quoted or reported words in a message: the asker, the asker's own side (a boss, a colleague, the own
+company), or the partner. Only the partner's words are decoded (see coach/understand.py and coach/decode.py)."""
+
+from __future__ import annotations
+
+import re
+
+# The asker's own side: the asker's company, colleagues and bosses. A title with no company before it, opening its
+# clause, is the asker's own boss (「社長が「…」」, 「领导说」); after a company it is theirs (「制作部長」,
+# 「对方老板」). Possessives used as objects ("told our team", 「저희에게」, 「对我们」) name no speaker.
+_PARTNER_NOUNS = (r"partners?|co-?producers?|counterparts?|licensors?|licensees?|distributors?|buyers?|financiers?|"
+                  r"investors?|committee|broadcasters?|networks?|streamers?|platforms?|contacts?|japanese|korean|"
+                  r"chinese|american|us|u\.s\.|asian")
+# an English speaker is a person or group ("our head of business affairs"); "our proposal" is no one
+_OWN_ROLES = (r"boss|manager|ceo|cfo|coo|cto|president|chair\w*|head|lead|vp|evp|svp|ep|exec\w*|producers?|director|"
+              r"showrunner|writers?|lawyers?|counsel|attorneys?|legal|accountants?|finance|business affairs|team|"
+              r"colleagues?|people|side|company|studio|board|owner|founder|agent|coordinator|pm|assistant|guy|folks|"
+              r"department|office|firm|end")
+_OWN = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?!(?:[\w-]+\s+){0,2}?(?:" + _PARTNER_NOUNS + r")\b)"
+                  r"(?![\w-]+\s+(?:at|from)\s)(?:[\w-]+\s+){0,2}?(?:co-)?(?:" + _OWN_ROLES + r")\b|"
+                  r"\binternally\b|\bin-house\b|"  # "our friends at CJ" are theirs
+                  r"社内|(?<!の)上司|うちの|うちで|うちは|弊社|当社|自社|我が社|(?<!の)同僚|"
+                  r"(?:^|(?<=[。、\n]))\s*(?:社長|副社長|部長|課長|室長|役員|専務|常務|会長|経理|法務|財務)|"
+                  r"(?:저희|우리)(?:\s*(?:회사|팀|쪽|측))?(?!\s*(?:에게|한테|께(?!서)|를|을))|사내|회사 내부|내부 회의|"
+                  r"(?:^|(?<=[.,\n]))\s*(?:재무팀|법무팀)|"
+                  r"同事|(?:^|(?<=[。，,！？：:\n]))\s*(?:我们|我方|我司|本公司|领导|老板|上司|总经理|董事长|总监|"
+                  r"财务|法务|公司)", re.I)
+_THEIR_SIDE = re.compile(rf"\b(?:their|they|them|{_PARTNER_NOUNS}|studio|side)\b|\b\w+-(?:san|ssi)\b|"
+                         r"先方|相手|米国側|アメリカ側|米側|日本側|向こう|委員会|幹事会社|制作会社|配給|スタジオ|"
+                         r"スポンサー|パートナー|担当者|窓口|様|さん|"
+                         r"측|쪽|상대|파트너|투자사|제작사|방송사|배급사|스튜디오|미국|중국|일본|"
+                         r"对方|美方|中方|片方|合作方|平台方|投资方|发行方|外方|日方|韩方|他们|美国", re.I)
+# 「…」と上司に言われた (the own side), 「…」と先方に (the partner's): the one it names right after the words
+_AGENT_AFTER = re.compile(r"[」』”\"']?\s*(?:と|って|という|との)\s*(?:(社内|上司|うちの\S{0,6}?|弊社の\S{0,6}?|"
+                          r"社長|部長|課長|経理|法務|同僚)|先方|相手|米国側|アメリカ側|向こう)(?:に|から|が|で|は)")
+# A reported Japanese or Korean line that opens with its own-side speaker: 「저희 PD가 일단 …」, 「社内では …」
+_OWN_SUBJECT = re.compile(r"\s*(?:저희|우리|사내|社内|上司|うちの|弊社|当社)[^、。.,\n\"“「]{0,10}?"
+                          r"(?:께서|이|가|은|는|에서|では|から|が|は)(?=\s|[^\s])")
+_OBJECT_BEFORE = re.compile(r"\b(?:to|on|with|about|for|of|in|at|during|after|before|from|by|into|than|against|"
+                            r"over)\s+(?:[\w'-]+\s+){0,2}$", re.I)  # "replied to our notes", "at our meeting"
+_MEMBERS = re.compile(r"\b(?:everyone|everybody|someone|somebody|people|nobody|anyone|all|one|some|most)\s+"
+                      r"(?:of|in|at|on|from)\s+$", re.I)  # "everyone in our finance team" speaks for it
+_KO_WORD = re.compile(r"[^\s\"“”'「」.,]+")
+_KO_SUBJECT, _KO_OBJECT = ("이", "가", "께서", "은", "는", "에서"), ("을", "를", "에게", "한테")
+_OWN_PLACE = re.compile(r"\b(?:company|studio|side|team|end|office|firm)$", re.I)  # "the producer at our company"
+_KO_LETS = re.compile(r"(?:보|하|해|가|두|내|주|맞추|미루|기다리)자[\"”'」.!]?\s*$")  # rude to a partner
+_KO_TITLE = re.compile(r"(?:^|(?<=[.,\n]))\s*(대표|사장|회장|팀장|본부장|실장|부장|이사|상무|전무)님")
+# A message that names the partner apart from a bare title (「미국 측에는 뭐라고 하죠?」) is the Korean side's: the
+# title is the asker's boss, unless the partner's own title is named too (「미국 측 대표님과 미팅했는데, 대표님이」).
+_KO_PARTY = re.compile(r"미국|중국|일본|상대\s*(?:측|쪽|방)|그쪽|파트너|스튜디오|투자사|배급사|방송사|제작사")
+_KO_POLITE = re.compile(r"(?:니다|니까|요|죠)[\s\"”'」.!?…]*$")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
+
+# who said the quote: the asker ("I replied", 「제가」, 「我跟美方说了」) just before it, or a reply verb after it
+# (「と返事して」, 「라고 답했」) with the partner as the one it was said TO (「先方に」, 「미국 측에」, 「跟美方」)
+_ASKER_SAID_BEFORE = re.compile(r"(?:\b(?:I|we)(?:'ve|'d| have| had)?\s+(?:(?:just|already)\s+)?"
+                                r"(?:said|replied|answered|responded|"
+                                r"wrote(?:\s+back)?|told\s+\w+(?:\s+\w+)?)(?:\s+(?:to\s+)?\w+(?:'s)?(?:\s+\w+){0,3})?"
+                                r"\s*:?\s*|(?:제가|저희가|저는|저희는)[^\"“'「]{0,25}|"
+                                r"(?<![对跟给向诉])我(?:们)?(?:跟|对|给|向)?[^\"“「]{0,10}(?:说了?|回复了?|答复了?|回了|答应了?|"
+                                r"承诺了?)(?:一句|一声)?\s*[:：]?\s*)[\"“'「『]?$", re.I)
+# the asker's own message: "My response was '…'", "Our reply to their notes was "…"", "My first email said "…""
+_OWN_WORDS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:reply|response|answer|e-?mail|message|text|note|line|wording|"
+                        r"draft|letter)s?\b[^.!?\"“'\n]{0,40}?\b(?:was|is|said|says|read|reads)\s*:?\s*[\"“']?$", re.I)
+_ASKER_SPEAKS = re.compile(r"\b(?:I|we)(?:'ve|'d|'ll| have| had)?\s+(?:(?:just|already|also|even)\s+)?\S?$|"
+                           r"(?<![对跟给向诉])我们?(?:跟|对|给|向)?\S{0,4}$", re.I)
+_ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答|答え|伝え|言って|言い)|"
+                               r"(?:이)?라고\s*(?:답|말|회신|했))")
+_ASKER_SAID_TO = re.compile(r"(?:先方|相手|アメリカ側|米国側|パートナー)に|"
+                            r"(?:미국\s*측|상대|파트너)(?:에게|한테|에)\s*$|에게\s*$|제가|저희가")
+# What the asker will say, would say or keeps saying: "should I open with '…'", "a polite way to say '…'", "I keep
+# saying '…'", 「要不要说“…”」 (a clause that opens with the modal: 「如果董事长也只说“…”」 is the chairman's) before
+# the words; 「…」と伝えてもいい, 「…と言ってしまった」, "…"라고 답해도 되나요 after them. "How do I respond to '…'" is
+# about the partner's words: the words between verb and quote name no "to".
+_WILL_SAY_BEFORE = re.compile(
+    r"(?:\b(?:I|we)(?:'ll|'d|'m|'ve| will| would| should| could| can| might| am)?\s+(?:[\w']+\s+){0,2}?|"
+    r"\b(?:how|way|want|wants|going|need|plan|planning|like|try|trying|better|ok|okay|fine|rude|polite|safe|wise)"
+    r"\s+to\s+)"
+    r"(?:say|saying|tell|telling|write|writing|text|use|using|put|phrase|word|go with|"
+    r"(?:open|start|lead|reply|respond|answer|sign off)(?:ing)? with|reply|write back)"
+    r"(?:\s+(?!(?:to|about|after|when|if|that|was|is)\b)[\w'-]+){0,4}?\s*[:,]?\s*[\"“']?$|"
+    r"(?:^|[，。！？,\s])(?:我们?|咱们?)?(?:也|就|还|先)?(?:想|要|能|可以|应该|该|打算|准备|不如|直接|先|怎么|会不会)(?:跟|对|给|向)?"
+    r"[^“\"「'，。]{0,8}?"
+    r"(?:说|回|回复|答复|表示|讲|写)(?:一句|一声)?\s*[:：]?\s*[\"“「']?$|"
+    r"(?:^|[，。！？\s])(?:回|回复|答复|告诉)[^“\"「'，。]{0,4}?(?:一句|一声)?\s*[\"“「']?$", re.I)
+_WILL_SAY_AFTER = re.compile(
+    r"[」』”\"']?\s*(?:(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:(?:お?伝え|お?返事|返信|回答|お?答え|説明|"
+    r"連絡)し?|言っ|言い|言え|言わ|返し|返さ|書い|書か|送っ|申し上げ)(?:ても|たら|るべき|べき|れば|ば|よう|たい|ておけ|"
+    r"ておく|ておい|ていい|て大丈夫|てしま|ちゃ|るつもり|つもり|ましょう|てみ|ない方|ないほう|ず|て[^、。「」]{0,8}?(?:送|返|出)(?:ろう|そう|す|る|り|っ))|"
+    r"(?:と|って)(?:だけ|は|も)?\s*(?:伝える|返す|答える|書く|送る)(?:のは|のが|べき|つもり|と|か)|"
+    r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:답|말|전|대답|회신|답장|얘기|이야기|말씀|"
+    r"써|보내)?\S{0,2}?(?:해도|하면|할까|해야|하려|할지|하고 싶|할 생각|해 버|해버|했다가|드려도|드리면|드릴까|"
+    r"드려야|드리려|해 볼까|하는 게)|"
+    r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:보낼|쓸|할|답할|말할|전할|회신할|답장할)\s*"
+    r"(?:예정|생각|계획|거|건데))")
+# Someone named right before the words is their speaker (「米国側が「…」と言ったら」, 「미국 측이 "…"라고 하면」):
+# unless it is the asker, the words are that speaker's, not the asker's plan.
+_SUBJECT_BEFORE = re.compile(r"(?:^|[\s、，,])([^\s、，,。.「」\"“]{1,14}?)(?:が|は|から|も|이|가|께서|은|는|에서)\s*$")
+_FIRST_PERSON = frozenset({"私", "僕", "わたし", "こちら", "うち", "弊社", "当方", "저", "제", "나", "내", "저희",
+                           "우리", "我", "我们"})
+_JA_TO = re.compile(r"[^\sか]に\s*$")  # 「米国のプロデューサーに「…」と返事して」: said TO someone
+# 「想跟美方说…」, 「怎么跟对方说…」: the asker telling the partner (「美方跟我们说」 has a speaker of its own)
+_ZH_ASKER_TO = re.compile(r"(?:^|[想要该能会得就再先也还我么，。,！？\s])(?:跟|对(?!方)|给|向)[^，。,！？\s说]{1,8}$")
+# 「…다고 들었는데」 is hearsay; it is the partner's only when it says from whom: 「미국 측에서 …다고 들었습니다」
+_KO_SOURCE = re.compile(r"측|쪽|에게서|한테서|로부터|에서")
+# 「미국 파트너에게 …겠다고 답했는데」: said TO the partner, with no one it came from, is the asker's own reply
+_KO_TO = re.compile(r"(?:에게|한테)(?!서)")
+
+
+def own_side_said(message: str, start: int, end: int) -> bool:
+    """The words at message[start:end] were said by the asker's own side, not the partner: a colleague, boss or the
+    asker's own company (「社内では「…」と言われて」, 「…」と上司に言われた, 저희 대표님이 "…"고, 领导说"…",
+    "our accountant says ..."). The speaker is the side named after the words (「と上司に」, 「と先方に」), else the
+    side named last before them in their sentence, so that "our Korean co-producer told us" and 「中方导演对我们的
+    意见说」 stay the partner's; a reported Japanese or Korean line may name its own speaker first (「저희 PD가 …」).
+    A side named as an object is no speaker ("our CEO's reaction to the Japanese committee's term sheet was",
+    「사내 법무팀이 미국 측 계약서 초안을 보고」). A Korean title alone (「팀장님이」) is the asker's boss when
+    the words are plain (「검토해 보겠다」, 「해 보자」) or the message names the partner apart from it (「미국 측에는
+    뭐라고 하죠?」), else the partner's when they are polite (「생각해 보겠습니다」)."""
+    if after := _AGENT_AFTER.match(message[end:end + 16]):
+        return bool(after.group(1))
+    if _OWN_SUBJECT.match(message[start:end]) or _KO_LETS.search(message[start:end]):
+        return True
+    before = _SENTENCE_END.split(message[max(0, start - 120):start])[-1]
+    plain = not _KO_POLITE.search(message[start:end])
+    own = [m.span() for m in _OWN.finditer(before) if _OWN_PLACE.search(m.group(0)) or _speaks(before, m)
+           or _MEMBERS.search(before[:m.start()])]
+    outside = message[:start] + " " + message[end:]
+    own += [m.span() for m in _KO_TITLE.finditer(before) if plain or _KO_PARTY.search(outside)
+            and not re.search(rf"(?:{_KO_PARTY.pattern})\s*(?:측|쪽)?\s*{m.group(1)}님", outside)]
+    theirs = [m.span() for m in _THEIR_SIDE.finditer(before) if _speaks(before, m)
+              and not any(s <= m.start() and m.end() <= e for s, e in own)]  # 「우리 쪽」, "our studio"
+    last = max(own + theirs, key=lambda span: span[1], default=None)
+    return last is not None and last in own
+
+
+def _speaks(before: str, side: re.Match[str]) -> bool:
+    """Whether the side named may be the speaker: not in an English prepositional phrase ("to the Japanese
+    committee's", "at our meeting"), nor a Korean object (「미국 측 계약서 초안을」: the first of the next words with a
+    particle says which)."""
+    if _OBJECT_BEFORE.search(before[:side.start()]):
+        return False
+    for word in _KO_WORD.findall(before[side.end():])[:3]:
+        if word.endswith(_KO_SUBJECT):
+            return True
+        if word.endswith(_KO_OBJECT):
+            return False
+    return True
+
+
+def said_by_asker(message: str, start: int, end: int) -> bool:
+    """The quote is the asker's own reply: 'I replied "sounds great"', 「先方に「…」と返事してしまいました」,
+    「제가 "…"라고 답했는데」, 「我跟美方说了"我们研究研究"」: said by the asker, or to the partner with no one it
+    came from."""
+    before = message[max(0, start - 60):start]
+    return bool(_ASKER_SAID_BEFORE.search(before[-40:]) or _WILL_SAY_BEFORE.search(before) or _OWN_WORDS.search(before)
+                or will_say_after(message, start, end)
+                or _ASKER_SAID_AFTER.match(message[end:end + 20])
+                and (_ASKER_SAID_TO.search(message[:start]) or _JA_TO.search(before)))
+
+
+def will_say_after(message: str, start: int, end: int) -> bool:
+    """The words at message[start:end] are what the asker will say or said ("…」と伝えてもいいですか",
+    「…と言ってしまいました」, "…"라고 답해도 될까요), with no one else named right before them as the speaker."""
+    if not _WILL_SAY_AFTER.match(message[end:end + 24]):
+        return False
+    subject = _SUBJECT_BEFORE.search(message[max(0, start - 20):start])
+    return subject is None or subject.group(1) in _FIRST_PERSON
+
+
+def asker_reported(message: str, m: re.Match[str], korean: bool) -> bool:
+    """A reported line ("they said ...", 「…と言われた」, 「…다고 했어요」, 「说…」; group 1 the words) that is the
+    asker's or the own side's, not the partner's: the asker speaks just before it ("I said", 「我跟美方说」), a Korean
+    line opens with 「제가」, the own side said it, or a Korean report said TO someone names no one it came from."""
+    words = m.group(1)
+    return bool(_ASKER_SPEAKS.search(message[max(0, m.start() - 15):m.start() + 1])
+                or _OWN_WORDS.search(message[max(0, m.start() - 60):m.end(1) - len(m.group(1))])
+                or will_say_after(message, m.start(1), m.end(1))
+                or _ZH_ASKER_TO.search(message[max(0, m.start() - 12):m.start()])
+                or words.lstrip().startswith(("제가", "저희가"))
+                or own_side_said(message, m.start(1), m.end(1))
+                or (korean and (m.group(2) or _KO_TO.search(words)) and not _KO_SOURCE.search(words)))
