@@ -68,6 +68,11 @@ FIRST_TURN_CACHE = 512  # first questions whose draft is kept (least recently as
 BARE_PHRASE_SHARE = 0.5  # an unquoted message is the partner's own phrase when expressions fill this share of it
 REPLY_RESERVE = 35  # core words kept per reply to a pasted e-mail's request
 MAX_DECODED = 4  # expressions explained per message: the first ones in the partner's text
+# a short message opening with thanks or "I see" is the asker's reply to the coach ("Thanks, sounds good!",
+# 「なるほど、考えておきます」, 「谢谢，我们研究研究」), not the partner's phrase pasted on its own
+THANKS_TO_THE_COACH = re.compile(r"^\W*(thanks|thank you|thx|got it|great,? thanks|ok(ay)?,? thanks|"
+                                 r"ありがとう|なるほど|了解です|고마워|감사합니다|감사해요|"
+                                 r"알겠어요, 감사|谢谢|多谢|明白了|懂了)", re.I)
 
 
 @dataclass
@@ -265,7 +270,8 @@ class Answerer:
         """Decode the partner's words only; a message that is nothing but a short phrase counts as theirs."""
         if u.partner_text:  # an Asian partner's English is also read for renderings of their own expressions
             return self.decoder.find("\n".join(u.partner_text), u.asian_partner)[:MAX_DECODED]
-        if len(u.parts) == 1 and not is_question(message) and word_count(message) <= 12:
+        if len(u.parts) == 1 and not is_question(message) and word_count(message) <= 12 \
+                and not THANKS_TO_THE_COACH.match(message):
             found = self.decoder.find(message)
             # only when the expressions are most of the message: 「請示領導之前，我想…」 is the asker's own plan
             if sum(len(f.form) for f in found) >= BARE_PHRASE_SHARE * len("".join(message.split())):

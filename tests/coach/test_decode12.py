@@ -62,3 +62,14 @@ def test_the_askers_own_planned_or_past_words_are_no_partner_text(question: str)
 ])
 def test_the_partners_words_are_still_decoded(kb_answerer: Answerer, message: str, expression: str) -> None:
     assert expression in {f.phrase.expression for f in kb_answerer.decode(message, understand(message))}
+
+
+@pytest.mark.parametrize("reply", ["Thanks, sounds good!", "Thank you, let me think about it.",
+                                   "なるほど、考えておきます", "谢谢，我们研究研究", "감사합니다, 검토해 보겠습니다"])
+def test_thanking_the_coach_is_not_the_partners_phrase(kb_answerer: Answerer, reply: str) -> None:
+    assert kb_answerer.decode(reply, understand(reply)) == []
+
+
+@pytest.mark.parametrize("phrase", ["考えておきます", "研究研究", "검토해 보겠습니다"])
+def test_the_same_phrase_typed_alone_is_still_the_partners(kb_answerer: Answerer, phrase: str) -> None:
+    assert kb_answerer.decode(phrase, understand(phrase))
