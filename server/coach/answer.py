@@ -242,7 +242,7 @@ class Answerer:
                                  self.labels[lang.value], lang, reserve)
 
         plan = settle(plans, ask.message, shown_cards, u.pair, people, switched, self.planner.ranker.answer_at,
-                      rebuild, u.side)
+                      rebuild, u.side, self.retriever.index.cards)
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         replies: list[tuple[str, str]] = []
