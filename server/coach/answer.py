@@ -207,7 +207,7 @@ class Answerer:
         u = understand(again or ask.message, switched or default_pair, default_side)
         u = replace(u, pair=switched) if switched else u
         follows = continued(previous, u, self.planner.glossary.expand) if previous and not again else None
-        u = replace(u, parts=[glossed(p) for p in u.parts]) if follows and u.language != "en" else u
+        u = replace(u, parts=[glossed(p) for p in u.parts]) if follows else u
         found = self.decode(ask.message, u)
         # The answer's language: the one asked for, else the asker's own words' (a bare pasted phrase has none)
         lang = ask.lang or Language("en" if found and not u.partner_text else u.asker_language)

@@ -185,20 +185,18 @@ def for_pair(plan: Plan, pair: Culture | None) -> Card | None:
 def counterpart_for(plan: Plan, pair: Culture, cards: Mapping[str, Card], side: Perspective | None,
                     shown_cards: set[str], floor: float) -> Card | None:
     """"일본 회사라면 어떨까요?" after the 「생각해 보겠습니다」 card: many Japan cards have no Korean or Chinese
-    translation, so the question asked again ranks none of them. When no candidate written for that pair reaches
-    `floor` (the answer threshold), the card that stands in for the other pair's card the question was about (the
-    shown one it ranks first, else its lead card): counterpart. None when the plan already leads with a sure card
-    for that pair."""
-    if plan.outcome == "decline":
-        return None
-    sure = [c for c in plan.candidates if c.probability >= floor and pair in c.card.cultures]
-    if sure:  # for_pair answers with it
-        return None
+    translation, so the question asked again ranks none of them (or is declined). When no candidate written for
+    that pair, and not also for the pair before, reaches `floor` (the answer threshold), the card that stands in for
+    the other pair's card the question was about (the shown one it ranks first, else its lead card): counterpart,
+    for the side that card was written for. None when the plan has a sure card for that pair."""
     lead = [plan.cards[0]] if plan.cards and not fits_pair(plan.cards[0], pair) else []
     source = next((c.card for c in plan.candidates if c.card.id in shown_cards and not fits_pair(c.card, pair)),
                   lead[0] if lead else None)
-    return counterpart(source, pair, side, cards, {c.card.id: c.probability for c in plan.candidates}) \
-        if source is not None else None
+    if source is None or any(c.probability >= floor and pair in c.card.cultures
+                             and not set(source.cultures) <= set(c.card.cultures) for c in plan.candidates):
+        return None  # for_pair answers with the sure one
+    side = side if source.perspective is Perspective.BOTH else source.perspective
+    return counterpart(source, pair, side, cards, {c.card.id: c.probability for c in plan.candidates})
 
 
 def counterpart(source: Card, pair: Culture, side: Perspective | None, cards: Mapping[str, Card],
