@@ -40,11 +40,12 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
            side: Perspective | None = None, cards: Mapping[str, Card] | None = None) -> Plan:
     """The plan a turn answers with: the best of its readings, unless the follow-up brings in someone new
     (new_ask), asks how to put the agreement in writing (record_ask) or whom to address (record_ask with
-    DECIDER_TOPIC, on the blended ranking: the topic's map of who decides counts), switches the country (for_pair, then
-    unsure_for_pair; counterpart_for when no card for that pair ranks: the card on the shown one's topic, linked from
-    it, as sure as the answer threshold), would answer with a card carried only by the earlier question's words (carried_over; not
-    a card the words of a follow-up that brings in someone new lead to: "our CEO to their chairman?") or
-    with a card the follow-up does not ask about (unasked_card: a phrase no one quoted, who it goes to).
+    DECIDER_TOPIC, on the blended ranking with its own words counted: the topic's map of who decides counts),
+    switches the country (for_pair, then unsure_for_pair; counterpart_for when no card for that pair ranks: the card
+    on the shown one's topic, linked from it, as sure as the answer threshold), would answer with a card carried only
+    by the earlier question's words (carried_over; not a card the words of a follow-up that brings in someone new
+    lead to: "our CEO to their chairman?") or with a card the follow-up does not ask about (unasked_card: a phrase
+    no one quoted, who it goes to).
     `rebuild(card, chosen, alone)` answers the turn from `card`. A continuation is as sure as its own words make it
     (Plan.earned), not as the last answer was."""
     plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=message)

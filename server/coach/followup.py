@@ -92,8 +92,8 @@ _DECIDER = re.compile(
     r"meant to )*(?:be )?(?:e-?mail(?:ing)?|writ(?:e|ing) to|talk(?:ing)? to|speak(?:ing)? to|contact(?:ing)?|"
     r"call(?:ing)?|follow(?:ing)? up with|convince|persuade|approach(?:ing)?|go(?:ing)? to|"
     r"need to (?:convince|persuade|talk to|get))\b|\bwho should sign\b|"
-    r"\bwho (?:actually |really )?(?:decides|makes (?:the|that|this|these|those) (?:calls?|decisions?)|signs off|has the final say|"
-    r"calls the shots)\b|"
+    r"\bwho (?:actually |really )?(?:decides|makes (?:the|that|this|these|those) (?:calls?|decisions?)|signs off|"
+    r"has the final say|calls the shots)\b|"
     r"\bgo(?:ing)? over (?:his|her|their|the \w+'s) heads?\b|\bsomeone (?:more )?senior\b|"
     r"\b(?:talk|write|speak|go) (?:directly )?to (?:the|their) (?:members|decision[- ]makers?|head of \w+)\b|"
     r"誰に(?:メール|連絡|話|相談|送|言|当た|確認|働きかけ)|誰が(?:実際に|本当に)?(?:決め|決定|判断|承認)|"
@@ -141,6 +141,7 @@ _WHO_PAYS = re.compile(
     r"谁(?:来)?(?:出钱|付|承担|负担|买单|掏钱|支付)|(?:费用|成本|钱)[^。？?]{0,4}谁|由谁", re.I)
 MONEY_TOPIC = "budget-financing"
 MONEY_FLOOR = 0.15  # the topic's ranking supports a money card this much at least
+BARE_WHO_PAYS = 4  # "so who pays?": no cost of its own named, the topic's cost
 
 
 # A follow-up that asks what to tell or send someone ("What do we need to send the streamer?", "how do I put that in
@@ -171,6 +172,12 @@ def asks_to_record(message: str) -> bool:
 def asks_who_pays(message: str) -> bool:
     """The follow-up asks who bears a cost."""
     return bool(_WHO_PAYS.search(message))
+
+
+def pays_for_the_topic(message: str) -> bool:
+    """A who-pays follow-up about the cost of what it follows: it points back ("who pays for that?", 「その費用は」)
+    or is too short to name a cost of its own ("so who pays?")."""
+    return refers_back(message) or word_count(message) <= BARE_WHO_PAYS
 
 
 def cost_cards(shown_cards: set[str], cards: dict[str, Card]) -> frozenset[str]:

@@ -12,7 +12,7 @@ import pytest
 
 from server.coach.answer import Answerer
 from server.coach.choice import counterpart, counterpart_for, own_or_blend
-from server.coach.followup import asks_who_decides, cost_cards, money_first, switched_pair
+from server.coach.followup import asks_who_decides, cost_cards, money_first, pays_for_the_topic, switched_pair
 from server.coach.plan import Plan
 from server.coach.rank import Candidate
 from server.knowledge.cards import lint
@@ -48,6 +48,13 @@ def test_a_switch_with_no_sure_card_for_the_new_pair_takes_the_shown_cards_count
                            Perspective.US_SIDE, {"yanjiu-yanjiu"}, 0.44) is None
 
 
+def test_a_declined_switch_takes_the_counterpart_of_the_shown_card() -> None:
+    """「일본 회사 접대 자리라면 어떻게 다른가요?」 after the 회식 card: no Japan card ranks; it was declined."""
+    plan = Plan(confidence=0.22, outcome="decline", candidates=_ranked(("hoesik-relationship-building", 0.22)))
+    found = counterpart_for(plan, Culture.JP_US, CARDS, Perspective.US_SIDE, {"hoesik-relationship-building"}, 0.35)
+    assert found is not None and found.id == "dinners-and-gifts"
+
+
 def test_the_cost_cards_of_a_who_pays_followup_come_from_the_shown_cards_links() -> None:
     assert "schedule-slip-cost" in cost_cards({"schedule-slip"}, CARDS)
     assert "permit-delays-standby-costs" in cost_cards({"permit-delays-standby-costs"}, CARDS)  # itself on money
@@ -55,6 +62,11 @@ def test_the_cost_cards_of_a_who_pays_followup_come_from_the_shown_cards_links()
     topic = _ranked(("schedule-slip", 0.9), ("permit-delays-standby-costs", 0.32), ("schedule-slip-cost", 0.05))
     ordered = money_first(topic, topic, 0.44, True, cost_cards({"schedule-slip"}, CARDS))
     assert ordered[0].card.id == "schedule-slip-cost" and ordered[0].probability >= 0.44  # before: permit delays
+
+
+def test_a_bare_who_pays_asks_about_the_cost_of_what_it_follows() -> None:
+    assert pays_for_the_topic("so who pays?") and pays_for_the_topic("who pays for that?")
+    assert not pays_for_the_topic("If the VFX budget goes over next month, who pays the overage?")
 
 
 def test_who_decides_ranks_a_guide_its_own_words_rank_above_the_floor() -> None:
@@ -101,3 +113,12 @@ def test_who_pays_after_a_schedule_slip_gets_the_slip_cost_card(kb_answerer: Ans
                                        "スケジュールが押しています。米国側にはどう伝えればいいですか。",
                           "その費用はどちらが持つことになるんでしょう？")
     assert cards[1] == "schedule-slip-cost"  # before: the card on permit delays
+
+
+@pytest.mark.slow
+def test_an_english_followup_asking_whom_to_email_gets_the_map_of_who_decides(kb_answerer: Answerer) -> None:
+    """Read with the English of the frame (who really decides, whom to write to), as a CJK follow-up is."""
+    cards = _conversation(kb_answerer, "The line producer at our Japanese studio says the budget increase is 'being "
+                                       "considered positively'.", "Three weeks on, still nothing. Do I push?",
+                          "Who am I supposed to be emailing at this point?")
+    assert cards[2] == "mapping-who-decides-japan"  # before: the committee's lead company (or the cadence card)
