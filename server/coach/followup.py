@@ -141,7 +141,7 @@ _WHO_PAYS = re.compile(
     r"谁(?:来)?(?:出钱|付|承担|负担|买单|掏钱|支付)|(?:费用|成本|钱)[^。？?]{0,4}谁|由谁", re.I)
 MONEY_TOPIC = "budget-financing"
 MONEY_FLOOR = 0.15  # the topic's ranking supports a money card this much at least
-BARE_WHO_PAYS = 4  # "so who pays?": no cost of its own named, the topic's cost
+BARE_WHO_PAYS = 3  # "so who pays?": no cost of its own named, the topic's cost
 
 
 # A follow-up that asks what to tell or send someone ("What do we need to send the streamer?", "how do I put that in
@@ -181,14 +181,14 @@ def pays_for_the_topic(message: str) -> bool:
 
 
 def cost_cards(shown_cards: set[str], cards: dict[str, Card]) -> frozenset[str]:
-    """The cost cards of what a who-pays follow-up follows: each shown card on money, and the money cards the other
-    shown cards link to (`related:`; the schedule slip card names what a slip costs and who carries it), which
-    retrieval may miss: 「その費用はどちらが持つ？」 shares no word with them."""
+    """The cost cards of what a who-pays follow-up follows, which retrieval may miss (「その費用はどちらが持つ？」
+    shares no word with them): the money cards a shown card not on money links to (`related:`) on a topic of its own
+    (the schedule slip card names what a slip costs; the permits card names the location incentive, not a cost)."""
     def money(i: str) -> bool:
         return i in cards and MONEY_TOPIC in cards[i].topics
 
-    linked = {r for i in shown_cards if i in cards and not money(i) for r in cards[i].related if money(r)}
-    return frozenset({i for i in shown_cards if money(i)} | linked)
+    return frozenset(r for i in shown_cards if i in cards and not money(i) for r in cards[i].related
+                     if money(r) and set(cards[i].topics) & set(cards[r].topics) - {MONEY_TOPIC})
 
 
 def money_first(blended: list[Candidate], topic: list[Candidate], answer_at: float, back: bool,
@@ -198,9 +198,10 @@ def money_first(blended: list[Candidate], topic: list[Candidate], answer_at: flo
     threshold; then the rest as ranked with the follow-up's own words counted (`blended`). Among the money cards,
     a follow-up that points back (`back`: 「その費用は…」, "who pays for that?") asks about the topic's cost, so the
     topic's order; one that names a cost of its own (「予算を超えた場合は…」 after the budget card) the blended order.
-    The conversation's cost card answers "who pays?", not a card carried by "pays" alone: the cost cards of what
-    it follows (`costs`, cost_cards) come first, whatever the topic's ranking."""
+    The conversation's cost card answers "who pays?", not a card carried by "pays" alone: for one that points back,
+    the cost cards of what it follows (`costs`, cost_cards) come first, whatever the topic's ranking."""
     mean = {c.card.id: c.probability for c in blended}
+    costs = costs if back else frozenset()
     money = sorted((c for c in topic if MONEY_TOPIC in c.card.topics and (c.probability >= MONEY_FLOOR
                                                                           or c.card.id in costs)),
                    key=lambda c: (c.card.id not in costs, -c.probability if back else -mean.get(c.card.id, 0.0)))

@@ -57,16 +57,19 @@ def test_a_declined_switch_takes_the_counterpart_of_the_shown_card() -> None:
 
 def test_the_cost_cards_of_a_who_pays_followup_come_from_the_shown_cards_links() -> None:
     assert "schedule-slip-cost" in cost_cards({"schedule-slip"}, CARDS)
-    assert "permit-delays-standby-costs" in cost_cards({"permit-delays-standby-costs"}, CARDS)  # itself on money
+    assert cost_cards({"japan-location-shooting-permits"}, CARDS) == frozenset()  # the incentive is no cost of it
     assert cost_cards({"us-test-screenings"}, CARDS) == frozenset()
     topic = _ranked(("schedule-slip", 0.9), ("permit-delays-standby-costs", 0.32), ("schedule-slip-cost", 0.05))
     ordered = money_first(topic, topic, 0.44, True, cost_cards({"schedule-slip"}, CARDS))
     assert ordered[0].card.id == "schedule-slip-cost" and ordered[0].probability >= 0.44  # before: permit delays
+    own_cost = money_first(topic, topic, 0.44, False, cost_cards({"schedule-slip"}, CARDS))  # names its own cost
+    assert own_cost[0].card.id == "permit-delays-standby-costs"
 
 
 def test_a_bare_who_pays_asks_about_the_cost_of_what_it_follows() -> None:
     assert pays_for_the_topic("so who pays?") and pays_for_the_topic("who pays for that?")
     assert not pays_for_the_topic("If the VFX budget goes over next month, who pays the overage?")
+    assert not pays_for_the_topic("审计费用一般谁出？")  # the audit's fee: a cost of its own
 
 
 def test_who_decides_ranks_a_guide_its_own_words_rank_above_the_floor() -> None:
