@@ -202,18 +202,18 @@ def counterpart_for(plan: Plan, pair: Culture, cards: Mapping[str, Card], side: 
 
 def counterpart(source: Card, pair: Culture, side: Perspective | None, cards: Mapping[str, Card],
                 ranked: dict[str, float]) -> Card | None:
-    """The card written for `pair` (and the asker's side) that says for it what `source` says for its own pair:
-    the most topics shared, the same kind (a phrase card for a phrase card), linked by `related:` (directly
-    counts twice, through one other card once); the ranking (`ranked`) breaks ties. None when the best scores
-    under COUNTERPART_FLOOR."""
+    """The card written for `pair` and not for the source's (and for the asker's side) that says for it what
+    `source` says for its own pair: the most topics shared, the same kind (a phrase card for a phrase card), linked
+    by `related:` (directly counts twice, through one other card once); the ranking (`ranked`) breaks ties. None
+    when the best scores under COUNTERPART_FLOOR."""
     near = _links(source.id, cards)
     far = {b for a in near for b in _links(a, cards)}
 
     def score(c: Card) -> int:
         return len(set(source.topics) & set(c.topics)) + (c.kind is source.kind) + 2 * (c.id in near) + (c.id in far)
 
-    pool = [c for c in cards.values() if pair in c.cultures and Culture.ANY not in c.cultures
-            and (side is None or c.perspective in (side, Perspective.BOTH))]
+    pool = [c for c in cards.values() if pair in c.cultures and not set(c.cultures) & {Culture.ANY, *source.cultures}
+            and (side is None or c.perspective in (side, Perspective.BOTH))]  # not also the source's pair's card
     best = max(pool, key=lambda c: (score(c), ranked.get(c.id, 0.0)), default=None)
     return best if best is not None and score(best) >= COUNTERPART_FLOOR else None
 
