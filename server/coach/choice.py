@@ -1,12 +1,14 @@
-"""Which plan a turn in a conversation answers with, once the ways to read it are planned (coach/followup.py says
-which readings there are): the better outcome, then the more confident; but a continuation that would answer from
-a card already shown, while the follow-up brings in someone new and its own words point at another card ("Should
-our CEO call their chairman?" after the 研究研究 card), answers with that card; "and in Japan?" answers with a card
-for Japan, never again with the Korean one; a continuation never answers with a phrasebook card for an
-expression no one quoted, nor with a card carried only by the name of whom the answer goes to ("What do we send
-the streamer?"); "who should I actually be emailing?" or "go over his head?" answers with a guide on who decides
-(never a phrase card on checking upstairs). And "can you draft the reply?" answers with a short e-mail built from
-the shown card's wording (coach/draft_reply.py)."""
+"""Which plan a turn in a conversation answers with, once the ways to read it are planned (coach/followup.py
+says which readings there are): the better outcome, then the more confident; but a continuation that would
+answer from a card already shown, while the follow-up brings in someone new and its own words point at
+another card ("Should our CEO call their chairman?" after the 研究研究 card), answers with that card; "and in
+Japan?" answers with a card for Japan, never again with the Korean one (when none ranks, as for 「일본 회사라면?」
+with no Korean translation of the Japan cards: the one whose topics, kind and `related:` links make it the
+Korean card's counterpart); a continuation never answers with a phrasebook card for an expression no one
+quoted, nor with a card carried only by the name of whom the answer goes to ("What do we send the
+streamer?"); "who should I actually be emailing?" or "go over his head?" answers with a guide on who decides
+(never a phrase card on checking upstairs). And "can you draft the reply?" answers with a short e-mail built
+from the shown card's wording (coach/draft_reply.py)."""
 
 from __future__ import annotations
 
