@@ -212,7 +212,7 @@ class Answerer:
         u = understand(again or ask.message, switched or default_pair, default_side)
         u = replace(u, pair=switched) if switched else u
         follows = continued(previous, u, self.planner.glossary.expand) if previous and not again else None
-        u = replace(u, parts=[glossed(p) for p in u.parts]) if follows and u.language != "en" else u
+        u = replace(u, parts=[glossed(p) for p in u.parts]) if follows else u
         found = self.decode(ask.message, u)
         # The answer's language: the one asked for, else the asker's own words' (a bare pasted phrase has none)
         lang = ask.lang or Language("en" if found and not u.partner_text else u.asker_language)
@@ -247,7 +247,7 @@ class Answerer:
                                  self.labels[lang.value], lang, reserve)
 
         plan = settle(plans, ask.message, shown_cards, u.pair, people, switched, self.planner.ranker.answer_at,
-                      rebuild, u.side)
+                      rebuild, u.side, self.retriever.index.cards)
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         replies: list[tuple[str, str]] = []

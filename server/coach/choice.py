@@ -1,16 +1,18 @@
-"""Which plan a turn in a conversation answers with, once the ways to read it are planned (coach/followup.py says
-which readings there are): the better outcome, then the more confident; but a continuation that would answer from
-a card already shown, while the follow-up brings in someone new and its own words point at another card ("Should
-our CEO call their chairman?" after the 研究研究 card), answers with that card; "and in Japan?" answers with a card
-for Japan, never again with the Korean one; a continuation never answers with a phrasebook card for an
-expression no one quoted, nor with a card carried only by the name of whom the answer goes to ("What do we send
-the streamer?"); "who should I actually be emailing?" or "go over his head?" answers with a guide on who decides
-(never a phrase card on checking upstairs). And "can you draft the reply?" answers with a short e-mail built from
-the shown card's wording (coach/draft_reply.py)."""
+"""Which plan a turn in a conversation answers with, once the ways to read it are planned (coach/followup.py
+says which readings there are): the better outcome, then the more confident; but a continuation that would
+answer from a card already shown, while the follow-up brings in someone new and its own words point at
+another card ("Should our CEO call their chairman?" after the 研究研究 card), answers with that card; "and in
+Japan?" answers with a card for Japan, never again with the Korean one (when none ranks, as for 「일본 회사라면?」
+with no Korean translation of the Japan cards: the one whose topics, kind and `related:` links make it the
+Korean card's counterpart); a continuation never answers with a phrasebook card for an expression no one
+quoted, nor with a card carried only by the name of whom the answer goes to ("What do we send the
+streamer?"); "who should I actually be emailing?" or "go over his head?" answers with a guide on who decides
+(never a phrase card on checking upstairs). And "can you draft the reply?" answers with a short e-mail built
+from the shown card's wording (coach/draft_reply.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from server.coach.compose import Labels, build_section, followup_section, pick, say_items
@@ -27,6 +29,7 @@ TOPIC_FLOOR = 0.3  # a new card the follow-up's topic ranks under this is carrie
 RECORD_FLOOR = NEW_ASK_FLOOR  # ... and so a card on writing things down, for "how do we get it in writing?"
 WRITING_TOPIC = "written-communication"
 DECIDER_TOPIC = "hierarchy-authority"  # the cards that map who decides, for "who should I be emailing?"
+COUNTERPART_FLOOR = 3  # shared topics, same kind and links a card needs to stand in for the other pair's card
 
 
 def best(plans: list[Plan]) -> Plan | None:
@@ -36,13 +39,15 @@ def best(plans: list[Plan]) -> Plan | None:
 
 def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture | None, people: bool,
            switched: Culture | None, answer_at: float, rebuild: Callable[[Card, Plan, Plan], Plan],
-           side: Perspective | None = None) -> Plan:
+           side: Perspective | None = None, cards: Mapping[str, Card] | None = None) -> Plan:
     """The plan a turn answers with: the best of its readings, unless the follow-up brings in someone new
     (new_ask), asks how to put the agreement in writing (record_ask) or whom to address (record_ask with
-    DECIDER_TOPIC, on the blended ranking: the topic's map of who decides counts), switches the country (for_pair, then
-    unsure_for_pair), would answer with a card carried only by the earlier question's words (carried_over; not
-    a card the words of a follow-up that brings in someone new lead to: "our CEO to their chairman?") or
-    with a card the follow-up does not ask about (unasked_card: a phrase no one quoted, who it goes to).
+    DECIDER_TOPIC, on the blended ranking with its own words counted: the topic's map of who decides counts),
+    switches the country (for_pair, then unsure_for_pair; counterpart_for when no card for that pair ranks: the card
+    on the shown one's topic, linked from it, as sure as the answer threshold), would answer with a card carried only
+    by the earlier question's words (carried_over; not a card the words of a follow-up that brings in someone new
+    lead to: "our CEO to their chairman?") or with a card the follow-up does not ask about (unasked_card: a phrase
+    no one quoted, who it goes to).
     `rebuild(card, chosen, alone)` answers the turn from `card`. A continuation is as sure as its own words make it
     (Plan.earned), not as the last answer was."""
     plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=message)
@@ -56,16 +61,19 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
         card, alone = record_ask(plan, shown_cards, pair, side), replace(plan, candidates=plan.own, outcome="own")
     continues = bool(plans) and plans[-1].earned is not None  # a follow-up, not a first question on who decides
     if continues and asks_who_decides(message) and not (card and deciding(card)):  # "who should I be emailing?"
-        ranked = blend(plan) if plan.own else plans[0].candidates  # the topic's map of who decides counts too
+        ranked = own_or_blend(plan) if plan.own else plans[0].candidates  # the topic's map of who decides counts
         found = record_ask(replace(plan, own=ranked), shown_cards, pair, side, DECIDER_TOPIC)
         card, alone = (found, replace(plan, candidates=ranked, outcome="own")) if found else (card, alone)
     if card is None and stay is None and instead is not None:  # as sure as the blended ranking makes it
         card, alone = instead[0], replace(plan, outcome="stay", candidates=instead[1])
-    card = for_pair(plan, switched) if switched else card
+    found = counterpart_for(plan, switched, cards, side, shown_cards, answer_at) if switched and cards else None
+    card = found or (for_pair(plan, switched) if switched else card)
     if card is None and stay is not None:  # as unsure as the card it replaces, not as the last answer
         plan = replace(rebuild(stay, plan, replace(plan, outcome="stay")), confidence=plan.earned or 0.0)
     if card is not None:
         plan = rebuild(card, plan, alone)
+        if found is not None:  # chosen on what the cards say of each other, not on the words' ranking
+            plan = replace(plan, confidence=max(plan.confidence, answer_at))
         plan = unsure_for_pair(plan, switched, answer_at) if switched else plan
     return replace(plan, confidence=plan.earned) if plan.earned is not None else plan
 
@@ -105,6 +113,15 @@ def blend(plan: Plan) -> list[Candidate]:
     own = {c.card.id: c.probability for c in plan.own}
     pool = {c.card.id: c for c in [*plan.own, *plan.candidates]}
     return sorted((replace(c, probability=(topic.get(i, 0.0) + own.get(i, 0.0)) / 2) for i, c in pool.items()),
+                  key=lambda c: -c.probability)
+
+
+def own_or_blend(plan: Plan) -> list[Candidate]:
+    """The blended ranking (blend) with each card at least as sure as the follow-up's own words make it: "Who am I
+    supposed to be emailing?" names no topic of the earlier question, so a map of who decides that its own words
+    rank is not held under the floor by the earlier question's words."""
+    own = {c.card.id: c.probability for c in plan.own}
+    return sorted((replace(c, probability=max(c.probability, own.get(c.card.id, 0.0))) for c in blend(plan)),
                   key=lambda c: -c.probability)
 
 
@@ -166,6 +183,47 @@ def for_pair(plan: Plan, pair: Culture | None) -> Card | None:
         return None
     fitting = [c.card for c in plan.candidates if fits_pair(c.card, pair)]
     return next((c for c in fitting if Culture.ANY not in c.cultures), fitting[0] if fitting else None)
+
+
+def counterpart_for(plan: Plan, pair: Culture, cards: Mapping[str, Card], side: Perspective | None,
+                    shown_cards: set[str], floor: float) -> Card | None:
+    """"일본 회사라면 어떨까요?" after the 「생각해 보겠습니다」 card: many Japan cards have no Korean or Chinese
+    translation, so the question asked again ranks none of them (or is declined). When no candidate written for
+    that pair, and not also for the pair before, reaches `floor` (the answer threshold), the card that stands in for
+    the other pair's card the question was about (the shown one it ranks first, else its lead card): counterpart,
+    for the side that card was written for. None when the plan has a sure card for that pair."""
+    lead = [plan.cards[0]] if plan.cards and not fits_pair(plan.cards[0], pair) else []
+    source = next((c.card for c in plan.candidates if c.card.id in shown_cards and not fits_pair(c.card, pair)),
+                  lead[0] if lead else None)
+    if source is None or any(c.probability >= floor and pair in c.card.cultures
+                             and not set(source.cultures) <= set(c.card.cultures) for c in plan.candidates):
+        return None  # for_pair answers with the sure one
+    side = side if source.perspective is Perspective.BOTH else source.perspective
+    return counterpart(source, pair, side, cards, {c.card.id: c.probability for c in plan.candidates})
+
+
+def counterpart(source: Card, pair: Culture, side: Perspective | None, cards: Mapping[str, Card],
+                ranked: dict[str, float]) -> Card | None:
+    """The card written for `pair` and not for the source's (and for the asker's side) that says for it what
+    `source` says for its own pair: the most topics shared, the same kind (a phrase card for a phrase card), linked
+    by `related:` (directly counts twice, through one other card once); the ranking (`ranked`) breaks ties. None
+    when the best scores under COUNTERPART_FLOOR."""
+    near = _links(source.id, cards)
+    far = {b for a in near for b in _links(a, cards)}
+
+    def score(c: Card) -> int:
+        return len(set(source.topics) & set(c.topics)) + (c.kind is source.kind) + 2 * (c.id in near) + (c.id in far)
+
+    pool = [c for c in cards.values() if pair in c.cultures and not set(c.cultures) & {Culture.ANY, *source.cultures}
+            and (side is None or c.perspective in (side, Perspective.BOTH))]  # not also the source's pair's card
+    best = max(pool, key=lambda c: (score(c), ranked.get(c.id, 0.0)), default=None)
+    return best if best is not None and score(best) >= COUNTERPART_FLOOR else None
+
+
+def _links(card_id: str, cards: Mapping[str, Card]) -> set[str]:
+    """The cards a card's `related:` names and those that name it."""
+    out = set(cards[card_id].related) if card_id in cards else set()
+    return (out | {c.id for c in cards.values() if card_id in c.related}) & set(cards)
 
 
 def carried_over(plan: Plan, shown_cards: set[str], floor: float) -> Card | None:

@@ -13,7 +13,7 @@ from server.cjk import language_of
 from server.coach.offtopic import asks_for_task, off_topic_cue
 from server.coach.rank import OFF_TOPIC_DOMINATES, Candidate
 from server.coach.understand import Understanding, refers_back, understand, word_count
-from server.models import Culture, Turn
+from server.models import Card, Culture, Turn
 from server.search.lexical import tokenize, tokenize_in
 
 FOLLOWUP_WORDS = 6
@@ -69,7 +69,7 @@ _HERITAGE = (r"(?!계|裔|系(?:人|アメリカ人|米国人|美国人|[二三]
              r"showrunner|filmmaker|founder|myself))")
 WORDING_WORDS = 16  # a longer message that mentions a reply asks something of its own
 BARE_SWITCH_WORDS = 3  # "and in Korea?", "what about China?": the country is all they say
-SWITCH_WORDS = 8  # "and in Korea, what would they say instead?": a longer message asks something of its own
+SWITCH_WORDS = 9  # "and in Korea, what would they say instead?": a longer message asks something of its own
 # Who takes part: a follow-up that brings in someone the question before did not ("Should our CEO call their
 # chairman?", "Who should I bring?", 「社長も同行すべき？」) asks about escalation or the delegation, a new ask.
 _PEOPLE = re.compile(r"\b(?:ceo|coo|chairman|chairwoman|chair|president|vice[- ]president|vp|boss|founder|owner|"
@@ -92,8 +92,8 @@ _DECIDER = re.compile(
     r"meant to )*(?:be )?(?:e-?mail(?:ing)?|writ(?:e|ing) to|talk(?:ing)? to|speak(?:ing)? to|contact(?:ing)?|"
     r"call(?:ing)?|follow(?:ing)? up with|convince|persuade|approach(?:ing)?|go(?:ing)? to|"
     r"need to (?:convince|persuade|talk to|get))\b|\bwho should sign\b|"
-    r"\bwho (?:actually |really )?(?:decides|makes the (?:call|decision)|signs off|has the final say|"
-    r"calls the shots)\b|"
+    r"\bwho (?:actually |really )?(?:decides|makes (?:the|that|this|these|those) (?:calls?|decisions?)|signs off|"
+    r"has the final say|calls the shots)\b|"
     r"\bgo(?:ing)? over (?:his|her|their|the \w+'s) heads?\b|\bsomeone (?:more )?senior\b|"
     r"\b(?:talk|write|speak|go) (?:directly )?to (?:the|their) (?:members|decision[- ]makers?|head of \w+)\b|"
     r"誰に(?:メール|連絡|話|相談|送|言|当た|確認|働きかけ)|誰が(?:実際に|本当に)?(?:決め|決定|判断|承認)|"
@@ -141,6 +141,7 @@ _WHO_PAYS = re.compile(
     r"谁(?:来)?(?:出钱|付|承担|负担|买单|掏钱|支付)|(?:费用|成本|钱)[^。？?]{0,4}谁|由谁", re.I)
 MONEY_TOPIC = "budget-financing"
 MONEY_FLOOR = 0.15  # the topic's ranking supports a money card this much at least
+BARE_WHO_PAYS = 3  # "so who pays?": no cost of its own named, the topic's cost
 
 
 # A follow-up that asks what to tell or send someone ("What do we need to send the streamer?", "how do I put that in
@@ -173,16 +174,37 @@ def asks_who_pays(message: str) -> bool:
     return bool(_WHO_PAYS.search(message))
 
 
-def money_first(blended: list[Candidate], topic: list[Candidate], answer_at: float, back: bool) -> list[Candidate]:
+def pays_for_the_topic(message: str) -> bool:
+    """A who-pays follow-up about the cost of what it follows: it points back ("who pays for that?", 「その費用は」)
+    or is too short to name a cost of its own ("so who pays?")."""
+    return refers_back(message) or word_count(message) <= BARE_WHO_PAYS
+
+
+def cost_cards(shown_cards: set[str], cards: dict[str, Card]) -> frozenset[str]:
+    """The cost cards of what a who-pays follow-up follows, which retrieval may miss (「その費用はどちらが持つ？」
+    shares no word with them): the money cards a shown card not on money links to (`related:`) on a topic of its own
+    (the schedule slip card names what a slip costs; the permits card names the location incentive, not a cost)."""
+    def money(i: str) -> bool:
+        return i in cards and MONEY_TOPIC in cards[i].topics
+
+    return frozenset(r for i in shown_cards if i in cards and not money(i) for r in cards[i].related
+                     if money(r) and set(cards[i].topics) & set(cards[r].topics) - {MONEY_TOPIC})
+
+
+def money_first(blended: list[Candidate], topic: list[Candidate], answer_at: float, back: bool,
+                costs: frozenset[str] = frozenset()) -> list[Candidate]:
     """A who-pays follow-up's candidates: the cards on money that the topic's own ranking (`topic`, the follow-up
     glued to what it continues) supports (at least MONEY_FLOOR), first, each at least as sure as the answer
     threshold; then the rest as ranked with the follow-up's own words counted (`blended`). Among the money cards,
     a follow-up that points back (`back`: 「その費用は…」, "who pays for that?") asks about the topic's cost, so the
     topic's order; one that names a cost of its own (「予算を超えた場合は…」 after the budget card) the blended order.
-    The conversation's cost card answers "who pays?", not a card carried by "pays" alone."""
+    The conversation's cost card answers "who pays?", not a card carried by "pays" alone: for one that points back,
+    the cost cards of what it follows (`costs`, cost_cards) come first, whatever the topic's ranking."""
     mean = {c.card.id: c.probability for c in blended}
-    money = sorted((c for c in topic if MONEY_TOPIC in c.card.topics and c.probability >= MONEY_FLOOR),
-                   key=lambda c: -c.probability if back else -mean.get(c.card.id, 0.0))
+    costs = costs if back else frozenset()
+    money = sorted((c for c in topic if MONEY_TOPIC in c.card.topics and (c.probability >= MONEY_FLOOR
+                                                                          or c.card.id in costs)),
+                   key=lambda c: (c.card.id not in costs, -c.probability if back else -mean.get(c.card.id, 0.0)))
     ids = {c.card.id for c in money}
     return [replace(c, probability=max(c.probability, answer_at)) for c in money] + \
         [c for c in blended if c.card.id not in ids]

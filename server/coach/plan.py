@@ -12,7 +12,7 @@ import numpy as np
 from server.cjk import cjk_share
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
 from server.coach.decode import Found, normalise
-from server.coach.followup import asks_who_pays, dangling, money_first
+from server.coach.followup import asks_who_pays, cost_cards, dangling, money_first, pays_for_the_topic
 from server.coach.glossary import Glossary
 from server.coach.itemrank import ItemVectors, answering_item, item_scores
 from server.coach.neighbours import Neighbours
@@ -156,8 +156,10 @@ class Planner:
         # every text this plan ranks, encoded in one batch (the model runs once, not once per text)
         clauses = [self.glossary.expand(asked_clause(part)) for part in u.parts]  # what _section's items read
         self.retriever.query_vectors([t for t in [*queries, *by_itself, own_query, *clauses] if t is not None])
-        ranked = [self.rank(q, asker, frozenset(f.card_id for f in found))
-                  for q, found in zip(queries, about, strict=True)]
+        costs = cost_cards(shown_cards, self.retriever.index.cards) if previous_query is not None \
+            and asks_who_pays(u.parts[0]) else frozenset()  # "who pays for that?": ranked even if retrieval misses them
+        ranked = [self.rank(q, asker, frozenset(f.card_id for f in found) | (costs if n == 0 else frozenset()))
+                  for n, (q, found) in enumerate(zip(queries, about, strict=True))]
         for part, found, candidates in zip(u.parts, about, ranked, strict=True):
             if asks_about_their_words(part, found):  # "Is this a no?" asks what the expression means
                 decoded_ids = {f.card_id for f in found}
@@ -177,7 +179,8 @@ class Planner:
             by_own = own_ranked = self.rank(own_query, asker, frozenset(f.card_id for f in about[0]))
             chosen[0] = with_part_alone(ranked[0], by_own, about[0], asks_about_their_words(own, about[0]))
             if asks_who_pays(own):  # "who pays?": the topic's cost card, not one carried by "pays" alone
-                chosen[0] = money_first(chosen[0], ranked[0], self.ranker.answer_at, refers_back(own))
+                chosen[0] = money_first(chosen[0], ranked[0], self.ranker.answer_at, pays_for_the_topic(own),
+                                        costs)
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r]
                        + [self.ranker.decoded_in_scope(u.parts) if decoded else 0.0])

@@ -88,8 +88,6 @@ def _conversation(answerer: Answerer, *messages: str) -> list[str | None]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known regression (session 11): with the labelled questions as the ranker's "
-                   "neighbours, the third turn gets the follow-up cadence card again; fix, then drop this mark")
 def test_who_to_email_after_a_vague_yes_gets_a_card_on_who_decides(kb_answerer: Answerer) -> None:
     cards = _conversation(kb_answerer, "The line producer at our Japanese studio says the budget increase is 'being "
                                        "considered positively'.", "Three weeks on, still nothing. Do I push?",
