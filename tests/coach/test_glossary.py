@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -78,7 +79,6 @@ def test_everyday_words_chinese_and_korean_askers_use_have_english_words(questio
 
 
 @pytest.mark.parametrize(("question", "not_meant"), [
-    ("저희는 한국 제작사인데, 미국 측이 일정을 당기자고 합니다.", "contract agreement"),  # 제작사인데: no 사인
     ("미국 스태프들은 무조건 정시에 끝내요.", "negotiation terms"),  # 무조건: no 조건
     ("미국 측 관계자가 노트북으로 회의록을 써요.", "trust relationship"),
     ("いずれアメリカ側にも話すつもりです。", "schedule delay slip"),  # いずれ: no ずれ
@@ -92,12 +92,29 @@ def test_a_word_that_only_contains_a_term_is_not_glossed_as_it(question: str, no
 
 
 @pytest.mark.parametrize(("question", "english"), [
-    ("계약서에 사인했는데 다시 협상하자고 해요.", "contract agreement"),  # the real 사인 still counts
     ("共同製作した作品の権利を日米で共有しています。", "co-owned"),
     ("美方发来一份九十多页的英文合同。", "long contract"),
 ])
 def test_the_term_itself_is_still_glossed_beside_its_false_friends(question: str, english: str) -> None:
     assert english in Glossary.load().expand(question)
+
+
+SIGNING = re.compile(r"\bsign(?:s|ed|ing|ature)?\b")
+
+
+@pytest.mark.parametrize(("question", "signing"), [
+    ("사인했어요.", True),
+    ("계약서에 사인했는데 다시 협상하자고 해요.", True),  # the real 사인 still counts
+    ("저희는 한국 제작사인데, 미국 측이 일정을 당기자고 합니다.", False),  # 제작사인데: no 사인
+])
+def test_sain_is_glossed_as_signing_and_not_inside_a_word_that_contains_it(question: str, signing: bool) -> None:
+    """Asserted on what the gloss means (signing), not on its exact words, so the gloss can say only that."""
+    assert bool(SIGNING.search(own_words_gloss(question))) is signing
+
+
+def own_words_gloss(question: str) -> str:
+    """Only the English words the glossary appends to a question."""
+    return Glossary.load().expand(question)[len(question):]
 
 
 def test_a_false_friend_covers_nothing(tmp_path: Path) -> None:
@@ -126,7 +143,7 @@ def test_a_glossary_entry_without_english_text_names_the_fix(tmp_path: Path) -> 
     ("编剧开机以后还在天天改剧本。", "script rewrites"),
     ("投资人撤资了，美方想重新谈。", "financing fell through"),
     ("본사가 인기 웹툰 실사화를 원해요.", "live-action adaptation"),  # 실사화 is no due diligence (실사)
-    ("返事が遅れていて、催促してもいいですか。", "email reply"),
+    ("返事が遅れていて、催促してもいいですか。", "reply"),  # what the gloss means, not its exact words
     ("한국 감독님이 회의 내내 아무 말씀이 없으셨어요.", "silence in the meeting"),
     ("打ち合わせで提案したら、先方は誰も何も言わず沈黙が続きました。", "silence in the meeting"),
     ("美方第一次开会就要我们当场拍板。", "decision in the meeting"),
