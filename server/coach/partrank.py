@@ -21,6 +21,7 @@ _KEY = FEATURES.index("key_coverage")
 SITUATION_WINS = 0.5  # the situation's card wins a part ranked with the situation at this probability
 HOME_ALONE = 0.1  # ... and answers the part whose own words rank it at least this
 OWN_CARD = 0.9  # a part whose own words rank another card this high is that card's (the situation's card goes on)
+RIVAL = 0.9  # ... or rank another card that, read with the situation too, scores this share of the situation's card
 
 
 def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: list[Found],
@@ -64,8 +65,9 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     too (at least SITUATION_WINS; 「①その費用は…」 read with the situation is the bond's cost, not budget overages), the
     home is the part whose own words rank the situation's card at least OWN_CARD (「MG 금액이 적정한지…, 마케팅비
     회수에는 상한을…」: the MG card, 0.72 alone, is the first's; the marketing-costs card the second's). Else the
-    first part, the one the message leads with, unless that part's own words name another card
-    (alone, at least OWN_CARD, the situation's card under HOME_ALONE) and it does not point back: then the part
+    first part, the one the message leads with, unless that part's own words name another card (alone, at least
+    OWN_CARD, or one the situation rates at RIVAL of its own card too: "…lead company of an Osaka committee. Should
+    we bring our CEO, …?" is the delegation card's; the situation's card under HOME_ALONE) and it does not point back: then the part
     whose own words rank the situation's card best (at least HOME_ALONE), else the first part that points back at
     the situation (「①这对预算和补贴有什么影响」), else none: in 「서울에서 6개월 일하게 된 미국 프로듀서입니다.
     회식이랑 서열 문제, 각각…」 the situation says who asks, and its card answers neither ask."""
@@ -76,14 +78,16 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     card = tops.pop()
     own = [next((c.probability for c in a if c.card.id == card), 0.0) for a in alone]
     first = alone[0][0] if alone and alone[0] else None
-    holds = first is not None and first.card.id != card and first.probability >= SITUATION_WINS and next(
-        (c.probability for c in ranked[0] if c.card.id == first.card.id), 0.0) >= SITUATION_WINS
+    also = next((c.probability for c in ranked[0] if first is not None and c.card.id == first.card.id), 0.0)
+    holds = first is not None and first.card.id != card and first.probability >= SITUATION_WINS \
+        and also >= SITUATION_WINS
     named = next((n for n, p in enumerate(own) if p >= OWN_CARD and not names_no_topic(parts[n])), None)
     if holds and named is not None:  # 「…对方说挂名联合出品就行。这样能拿到合拍片待遇吗？怎么判断对方靠不靠谱？」
         return card, named  # the approval card holds with the situation too; the vetting card is the second part's
-    if first is None or first.card.id == card or first.probability < OWN_CARD or own[0] >= HOME_ALONE \
-            or POINTS_BACK.search(parts[0]):  # 「①その費用はどちらが負担するのか」: the situation's cost
-        return card, 0
+    rivals = holds and also >= RIVAL * ranked[0][0].probability  # the situation hardly prefers its own card
+    if first is None or first.card.id == card or (first.probability < OWN_CARD and not rivals) \
+            or own[0] >= HOME_ALONE or POINTS_BACK.search(parts[0]):  # 「①その費用はどちらが負担するのか」: the
+        return card, 0  # situation's cost
     best = max(range(len(own)), key=lambda n: own[n])
     if own[best] >= HOME_ALONE:
         return card, best

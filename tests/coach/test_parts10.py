@@ -82,9 +82,6 @@ def test_a_follow_ups_own_words_are_not_rescaled() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known regression (session 11): the retrained ranker puts the lead-company "
-                   "card first for both parts, so it becomes the situation's card at home in the first part "
-                   "(partrank.situation_card); fix, then drop this mark")
 def test_a_part_that_names_its_card_in_few_words_is_answered_by_it(kb_answerer: Answerer) -> None:
     """"Should we bring our CEO?" alone rates every card low, the delegation card highest: read relative to that
     best card, it answers the part instead of the situation's card (the planner passes weak_relative=True)."""
