@@ -69,8 +69,8 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     OWN_CARD, or one the situation rates at RIVAL of its own card too: "…lead company of an Osaka committee. Should
     we bring our CEO, …?" is the delegation card's; the situation's card under HOME_ALONE) and it does not point
     back: then the part whose own words rank the situation's card best (at least HOME_ALONE), else the first part
-    that points back at the situation (「①这对预算和补贴有什么影响」), else none: in 「서울에서 6개월 일하게 된 미국 프로듀서입니다.
-    회식이랑 서열 문제, 각각…」 the situation says who asks, and its card answers neither ask."""
+    that points back at the situation (「①这对预算和补贴有什么影响」), else none: in 「서울에서 6개월 일하게 된
+    미국 프로듀서입니다. 회식이랑 서열 문제, 각각…」 the situation says who asks, and its card answers neither ask."""
     tops = {r[0].card.id for r in ranked if r}
     wins = all(r and r[0].probability >= SITUATION_WINS for r in ranked)  # "which sushi restaurant…": not its card
     if len(ranked) < 2 or not wins or len(tops) != 1:
