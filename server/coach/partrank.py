@@ -17,6 +17,7 @@ from server.models import Card, Culture, Perspective
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
 PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
 HEADING_WORDS = 14
+OWN_WEIGHT = 0.55  # a part's ranking alone, blended with its ranking with the situation: its own words say the ask
 _KEY = FEATURES.index("key_coverage")
 SITUATION_WINS = 0.5  # the situation's card wins a part ranked with the situation at this probability
 HOME_ALONE = 0.1  # ... and answers the part whose own words rank it at least this
@@ -27,9 +28,10 @@ RIVAL = 0.9  # ... or rank another card that, read with the situation too, score
 def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: list[Found],
                     decoded_first: bool, situation: tuple[str, bool] | None = None,
                     weak_relative: bool = False) -> list[Candidate]:
-    """A part's candidates for its section: the mean of its probability with the message's situation and
-    without it (`alone`). The situation names the topic a part leaves out, but it is the same for every part, so
-    the card it favours would win each of them; the part alone says which ask of that topic this part is.
+    """A part's candidates for its section: its probability with the message's situation blended with its
+    probability without it (`alone`), the part's own words weighted OWN_WEIGHT. The situation names the topic a
+    part leaves out, but it is the same for every part, so the card it favours would win each of them; the part
+    alone says which ask of that topic this part is.
     `situation`: the situation's own card (see situation_card) and whether this part is its home: there it counts
     as ranked with the situation, in the other parts only as ranked alone. `weak_relative` (a part of a message, not
     a follow-up glued to the question it continues): a ranking alone whose best card the part's own words name
@@ -49,7 +51,7 @@ def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: 
         elif not home:
             together[card_id] = alone_p.get(card_id, 0.0)
     pool = by_part | {c.card.id: c for c in candidates}
-    out = sorted((replace(c, probability=(together.get(i, 0.0) + alone_p.get(i, 0.0)) / 2)
+    out = sorted((replace(c, probability=(1 - OWN_WEIGHT) * together.get(i, 0.0) + OWN_WEIGHT * alone_p.get(i, 0.0))
                   for i, c in pool.items()), key=lambda c: -c.probability)
     if decoded_first:  # "Is this a no?" asks what the expression means
         out.sort(key=lambda c: c.card.id not in ids)

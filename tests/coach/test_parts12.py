@@ -1,0 +1,38 @@
+"""Session 12's part rules: a part's own words outweigh the message's situation when the two disagree about as much,
+and a first part whose own card the situation rates nearly as high as its own card is that card's home."""
+
+from __future__ import annotations
+
+from server.coach.partrank import situation_card, with_part_alone
+from tests.coach.test_parts_lists import _candidate
+
+
+def test_the_parts_own_words_decide_when_they_and_the_situation_disagree_about_as_much() -> None:
+    """With the situation the currency card leads by 0.3; alone, the part's words rank the governing-law card ahead
+    by 0.28: the part is the ask its own words name (a plain mean would keep the situation's card)."""
+    together = [_candidate("currency", 0.8), _candidate("law", 0.5)]
+    alone = [_candidate("law", 0.78), _candidate("currency", 0.5)]
+    assert with_part_alone(together, alone, [], False)[0].card.id == "law"
+
+
+def test_a_first_part_whose_card_the_situation_nearly_matches_is_that_cards_home() -> None:
+    """"We're meeting the lead company of an Osaka committee. Should we bring our CEO, and who on their side signs
+    off?": the lead-company card tops both parts with the situation, but the first part's own card, the delegation
+    card, is rated with the situation nearly as high (0.667 to 0.695): the first part is the delegation card's."""
+    ranked = [[_candidate("lead", 0.695), _candidate("delegation", 0.667)],
+              [_candidate("lead", 0.972), _candidate("approvers", 0.949)]]
+    alone = [[_candidate("delegation", 0.699)], [_candidate("approvers", 0.85), _candidate("lead", 0.12)]]
+    parts = ["Should we bring our CEO", "who on their side actually signs off?"]
+    shared = situation_card(ranked, alone, parts)
+    assert shared == ("lead", 1)
+    first = with_part_alone(ranked[0], alone[0], [], False, (shared[0], False))
+    assert first[0].card.id == "delegation"
+
+
+def test_a_first_part_whose_card_the_situation_rates_far_lower_stays_the_situations() -> None:
+    """"…only on video calls and it feels distant now. Should we go to LA, and what should we do there?": alone "LA"
+    finds the time-zone card (0.6), which the situation rates far under the visit card (0.6 to 0.99)."""
+    ranked = [[_candidate("visit", 0.987), _candidate("timezone", 0.603)],
+              [_candidate("visit", 0.985), _candidate("timezone", 0.264)]]
+    alone = [[_candidate("timezone", 0.602)], [_candidate("visit", 0.245), _candidate("governance", 0.105)]]
+    assert situation_card(ranked, alone, ["Should we go to LA", "what should we do there?"]) == ("visit", 0)
