@@ -86,14 +86,17 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     named = next((n for n, p in enumerate(own) if p >= OWN_CARD and not names_no_topic(parts[n])), None)
     if holds and named is not None:  # 「…对方说挂名联合出品就行。这样能拿到合拍片待遇吗？怎么判断对方靠不靠谱？」
         return card, named  # the approval card holds with the situation too; the vetting card is the second part's
-    rivals = holds and also >= RIVAL * ranked[0][0].probability  # the situation hardly prefers its own card
-    if first is None or first.card.id == card or (first.probability < OWN_CARD and not rivals) \
-            or own[0] >= HOME_ALONE or POINTS_BACK.search(parts[0]):  # 「①その費用はどちらが負担するのか」: the
-        return card, 0  # situation's cost
-    best = max(range(len(own)), key=lambda n: own[n])
+    # the first part's own card holds with the situation, named by its words or nearly the situation's own choice:
+    # "…want to sell the remake rights to a studio we're suing. Can we block it?" is the blocking card's
+    claimed = holds and (first.probability >= OWN_CARD or also >= RIVAL * ranked[0][0].probability)
+    if first is None or first.card.id == card or own[0] >= HOME_ALONE or not claimed and (
+            first.probability < OWN_CARD or POINTS_BACK.search(parts[0])):  # 「①その費用はどちらが負担するのか」:
+        return card, 0  # the situation's cost (budget overages, its own words' card, fades with the situation)
+    others = range(1 if claimed else 0, len(own))
+    best = max(others, key=lambda n: own[n])
     if own[best] >= HOME_ALONE:
         return card, best
-    return card, next((n for n, p in enumerate(parts) if POINTS_BACK.search(p)), None)
+    return card, next((n for n in others if POINTS_BACK.search(parts[n])), None)
 
 
 def fits_pair(card: Card, pair: Culture | None) -> bool:

@@ -36,3 +36,16 @@ def test_a_first_part_whose_card_the_situation_rates_far_lower_stays_the_situati
               [_candidate("visit", 0.985), _candidate("timezone", 0.264)]]
     alone = [[_candidate("timezone", 0.602)], [_candidate("visit", 0.245), _candidate("governance", 0.105)]]
     assert situation_card(ranked, alone, ["Should we go to LA", "what should we do there?"]) == ("visit", 0)
+
+
+def test_a_first_part_that_points_back_but_names_a_card_that_holds_is_that_cards() -> None:
+    """"We co-own a Korean horror film …; they want to sell the remake rights to a studio we're suing. Can we block
+    it?": "it" points back, but alone the part names the blocking card (0.96), which holds with the situation (0.67):
+    the remake card, the situation's, is no home of the first part (「①その費用は…」's own card fades instead)."""
+    ranked = [[_candidate("remake", 0.971), _candidate("blocking", 0.671)],
+              [_candidate("remake", 0.977), _candidate("blocking", 0.279)]]
+    alone = [[_candidate("blocking", 0.955)], [_candidate("escalation", 0.369)]]
+    parts = ["Can we block it?", "And if the relationship is finished, how do we get out of the partnership cleanly?"]
+    shared = situation_card(ranked, alone, parts)
+    assert shared == ("remake", None)
+    assert with_part_alone(ranked[0], alone[0], [], False, (shared[0], False))[0].card.id == "blocking"
