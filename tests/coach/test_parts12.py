@@ -3,6 +3,7 @@ and a first part whose own card the situation rates nearly as high as its own ca
 
 from __future__ import annotations
 
+from server.coach.bare_asks import names_no_topic
 from server.coach.partrank import situation_card, with_part_alone
 from tests.coach.test_parts_lists import _candidate
 
@@ -49,3 +50,11 @@ def test_a_first_part_that_points_back_but_names_a_card_that_holds_is_that_cards
     shared = situation_card(ranked, alone, parts)
     assert shared == ("remake", None)
     assert with_part_alone(ranked[0], alone[0], [], False, (shared[0], False))[0].card.id == "blocking"
+
+
+def test_a_short_ask_of_how_long_names_its_own_topic() -> None:
+    """"And how long does that usually take?" asks the timeline (ranked alone: the approval-time cards), not whether
+    "that" is usual; "Is that usual?" and 「이게 얼마나 심각한 건가요?」 still name no topic of their own."""
+    assert not names_no_topic("And how long does that usually take?")
+    assert names_no_topic("Is that usual?")
+    assert names_no_topic("이게 얼마나 심각한 건가요?")
