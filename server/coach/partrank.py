@@ -29,7 +29,7 @@ def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: 
                     decoded_first: bool, situation: tuple[str, bool] | None = None,
                     weak_relative: bool = False) -> list[Candidate]:
     """A part's candidates for its section: its probability with the message's situation blended with its
-    probability without it (`alone`), the part's own words weighted OWN_WEIGHT. The situation names the topic a
+    probability without it (`alone`), a part's own words weighted OWN_WEIGHT. The situation names the topic a
     part leaves out, but it is the same for every part, so the card it favours would win each of them; the part
     alone says which ask of that topic this part is.
     `situation`: the situation's own card (see situation_card) and whether this part is its home: there it counts
@@ -51,7 +51,8 @@ def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: 
         elif not home:
             together[card_id] = alone_p.get(card_id, 0.0)
     pool = by_part | {c.card.id: c for c in candidates}
-    out = sorted((replace(c, probability=(1 - OWN_WEIGHT) * together.get(i, 0.0) + OWN_WEIGHT * alone_p.get(i, 0.0))
+    own = OWN_WEIGHT if weak_relative else 0.5  # a follow-up's own words and what it continues weigh alike
+    out = sorted((replace(c, probability=(1 - own) * together.get(i, 0.0) + own * alone_p.get(i, 0.0))
                   for i, c in pool.items()), key=lambda c: -c.probability)
     if decoded_first:  # "Is this a no?" asks what the expression means
         out.sort(key=lambda c: c.card.id not in ids)

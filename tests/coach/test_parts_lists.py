@@ -99,14 +99,14 @@ def test_the_situations_card_answers_the_first_part_and_counts_only_alone_in_the
     ranked = [[_candidate("georgia", 0.97), _candidate("cashflow", 0.3)],
               [_candidate("georgia", 0.98), _candidate("payments", 0.6)],
               [_candidate("georgia", 0.99), _candidate("post", 0.05)]]
-    alone = [[_candidate("cashflow", 0.94)], [_candidate("payments", 0.96)], [_candidate("post", 0.75)]]
+    alone = [[_candidate("cashflow", 0.94)], [_candidate("payments", 0.96)], [_candidate("post", 0.85)]]
     parts = ["①这对预算和补贴有什么影响", "②拍摄费用的外汇怎么汇出去", "③后期放在哪边做比较好"]
     shared = situation_card(ranked, alone, parts)
     assert shared == ("georgia", 0)  # the first part points back at the situation (这)
     chosen = [with_part_alone(r, a, [], False, (shared[0], n == shared[1]))
               for n, (r, a) in enumerate(zip(ranked, alone, strict=True))]
     assert [c[0].card.id for c in chosen] == ["georgia", "payments", "post"]
-    assert with_part_alone(ranked[2], alone[2], [], False)[0].card.id == "georgia"  # the plain blend: the situation's
+    assert with_part_alone(ranked[2], alone[2], [], False)[0].card.id == "georgia"  # the plain mean: the situation's
     assert situation_card([ranked[0], [_candidate("payments", 0.9)]], alone[:2], parts[:2]) is None  # tops differ
     assert situation_card(ranked[:1], alone[:1], parts[:1]) is None  # one part: no situation apart from it
     assert situation_card([ranked[0], [_candidate("georgia", 0.1)]], alone[:2], parts[:2]) is None  # a weak top
