@@ -89,7 +89,8 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
         return card, named  # the approval card holds with the situation too; the vetting card is the second part's
     # the first part's own card holds with the situation, named by its words or nearly the situation's own choice:
     # "…want to sell the remake rights to a studio we're suing. Can we block it?" is the blocking card's
-    claimed = holds and (first.probability >= OWN_CARD or also >= RIVAL * ranked[0][0].probability)
+    claimed = holds and first is not None and (
+        first.probability >= OWN_CARD or also >= RIVAL * ranked[0][0].probability)
     if first is None or first.card.id == card or own[0] >= HOME_ALONE or not claimed and (
             first.probability < OWN_CARD or POINTS_BACK.search(parts[0])):  # 「①その費用はどちらが負担するのか」:
         return card, 0  # the situation's cost (budget overages, its own words' card, fades with the situation)
