@@ -40,6 +40,8 @@ _JUDGES_IT = re.compile(r"\b(?:normal|usual(?:ly)?|common|standard|typical|ok(?:
                         r"왜|정상|보통|일반적|흔한|원래|무슨 뜻|심각|관행|습관|부족|충분|"
                         r"正常|常见|合理|为什么|什么意思|真的|严重|习惯|够", re.I)
 TOPICLESS_WORDS = 9  # a part this short that points back names no topic of its own
+# ... unless it asks how long: "How long does that usually take?" asks the timeline, not whether "that" is usual
+_HOW_LONG = re.compile(r"\bhow (?:long|soon)\b|多久|얼마나 걸리|どのくらいかか|どれくらいかか", re.I)
 
 
 # A pronoun as the subject an ask opens with: "Is that paid upfront?", "Does this mean no?" ("Can they do that?"
@@ -59,4 +61,5 @@ def names_no_topic(part: str) -> bool:
     normal?", 「왜 그런 건가요?」): ranked alone it is about nothing, so the card its own words would pick (alone,
     「왜 그런 건가요?」 finds any card that asks 'why') is no evidence."""
     return "…" not in part and word_count(part) <= TOPICLESS_WORDS and (
-        bool(POINTS_BACK.search(part)) and bool(_JUDGES_IT.search(part)) or frame_only(part))
+        bool(POINTS_BACK.search(part)) and bool(_JUDGES_IT.search(part)) and not _HOW_LONG.search(part)
+        or frame_only(part))

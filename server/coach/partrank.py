@@ -17,18 +17,21 @@ from server.models import Card, Culture, Perspective
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
 PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
 HEADING_WORDS = 14
+OWN_WEIGHT = 0.55  # a part's ranking alone, blended with its ranking with the situation: its own words say the ask
 _KEY = FEATURES.index("key_coverage")
 SITUATION_WINS = 0.5  # the situation's card wins a part ranked with the situation at this probability
 HOME_ALONE = 0.1  # ... and answers the part whose own words rank it at least this
 OWN_CARD = 0.9  # a part whose own words rank another card this high is that card's (the situation's card goes on)
+RIVAL = 0.9  # ... or rank another card that, read with the situation too, scores this share of the situation's card
 
 
 def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: list[Found],
                     decoded_first: bool, situation: tuple[str, bool] | None = None,
                     weak_relative: bool = False) -> list[Candidate]:
-    """A part's candidates for its section: the mean of its probability with the message's situation and
-    without it (`alone`). The situation names the topic a part leaves out, but it is the same for every part, so
-    the card it favours would win each of them; the part alone says which ask of that topic this part is.
+    """A part's candidates for its section: its probability with the message's situation blended with its
+    probability without it (`alone`), a part's own words weighted OWN_WEIGHT. The situation names the topic a
+    part leaves out, but it is the same for every part, so the card it favours would win each of them; the part
+    alone says which ask of that topic this part is.
     `situation`: the situation's own card (see situation_card) and whether this part is its home: there it counts
     as ranked with the situation, in the other parts only as ranked alone. `weak_relative` (a part of a message, not
     a follow-up glued to the question it continues): a ranking alone whose best card the part's own words name
@@ -48,7 +51,8 @@ def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: 
         elif not home:
             together[card_id] = alone_p.get(card_id, 0.0)
     pool = by_part | {c.card.id: c for c in candidates}
-    out = sorted((replace(c, probability=(together.get(i, 0.0) + alone_p.get(i, 0.0)) / 2)
+    own = OWN_WEIGHT if weak_relative else 0.5  # a follow-up's own words and what it continues weigh alike
+    out = sorted((replace(c, probability=(1 - own) * together.get(i, 0.0) + own * alone_p.get(i, 0.0))
                   for i, c in pool.items()), key=lambda c: -c.probability)
     if decoded_first:  # "Is this a no?" asks what the expression means
         out.sort(key=lambda c: c.card.id not in ids)
@@ -64,11 +68,12 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     too (at least SITUATION_WINS; 「①その費用は…」 read with the situation is the bond's cost, not budget overages), the
     home is the part whose own words rank the situation's card at least OWN_CARD (「MG 금액이 적정한지…, 마케팅비
     회수에는 상한을…」: the MG card, 0.72 alone, is the first's; the marketing-costs card the second's). Else the
-    first part, the one the message leads with, unless that part's own words name another card
-    (alone, at least OWN_CARD, the situation's card under HOME_ALONE) and it does not point back: then the part
-    whose own words rank the situation's card best (at least HOME_ALONE), else the first part that points back at
-    the situation (「①这对预算和补贴有什么影响」), else none: in 「서울에서 6개월 일하게 된 미국 프로듀서입니다.
-    회식이랑 서열 문제, 각각…」 the situation says who asks, and its card answers neither ask."""
+    first part, the one the message leads with, unless that part's own words name another card (alone, at least
+    OWN_CARD, or one the situation rates at RIVAL of its own card too: "…lead company of an Osaka committee. Should
+    we bring our CEO, …?" is the delegation card's; the situation's card under HOME_ALONE) and it does not point
+    back: then the part whose own words rank the situation's card best (at least HOME_ALONE), else the first part
+    that points back at the situation (「①这对预算和补贴有什么影响」), else none: in 「서울에서 6개월 일하게 된
+    미국 프로듀서입니다. 회식이랑 서열 문제, 각각…」 the situation says who asks, and its card answers neither ask."""
     tops = {r[0].card.id for r in ranked if r}
     wins = all(r and r[0].probability >= SITUATION_WINS for r in ranked)  # "which sushi restaurant…": not its card
     if len(ranked) < 2 or not wins or len(tops) != 1:
@@ -76,18 +81,24 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     card = tops.pop()
     own = [next((c.probability for c in a if c.card.id == card), 0.0) for a in alone]
     first = alone[0][0] if alone and alone[0] else None
-    holds = first is not None and first.card.id != card and first.probability >= SITUATION_WINS and next(
-        (c.probability for c in ranked[0] if c.card.id == first.card.id), 0.0) >= SITUATION_WINS
+    also = next((c.probability for c in ranked[0] if first is not None and c.card.id == first.card.id), 0.0)
+    holds = first is not None and first.card.id != card and first.probability >= SITUATION_WINS \
+        and also >= SITUATION_WINS
     named = next((n for n, p in enumerate(own) if p >= OWN_CARD and not names_no_topic(parts[n])), None)
     if holds and named is not None:  # 「…对方说挂名联合出品就行。这样能拿到合拍片待遇吗？怎么判断对方靠不靠谱？」
         return card, named  # the approval card holds with the situation too; the vetting card is the second part's
-    if first is None or first.card.id == card or first.probability < OWN_CARD or own[0] >= HOME_ALONE \
-            or POINTS_BACK.search(parts[0]):  # 「①その費用はどちらが負担するのか」: the situation's cost
-        return card, 0
-    best = max(range(len(own)), key=lambda n: own[n])
+    # the first part's own card holds with the situation, named by its words or nearly the situation's own choice:
+    # "…want to sell the remake rights to a studio we're suing. Can we block it?" is the blocking card's
+    claimed = holds and first is not None and (
+        first.probability >= OWN_CARD or also >= RIVAL * ranked[0][0].probability)
+    if first is None or first.card.id == card or own[0] >= HOME_ALONE or not claimed and (
+            first.probability < OWN_CARD or POINTS_BACK.search(parts[0])):  # 「①その費用はどちらが負担するのか」:
+        return card, 0  # the situation's cost (budget overages, its own words' card, fades with the situation)
+    others = range(1 if claimed else 0, len(own))
+    best = max(others, key=lambda n: own[n])
     if own[best] >= HOME_ALONE:
         return card, best
-    return card, next((n for n, p in enumerate(parts) if POINTS_BACK.search(p)), None)
+    return card, next((n for n in others if POINTS_BACK.search(parts[n])), None)
 
 
 def fits_pair(card: Card, pair: Culture | None) -> bool:
