@@ -82,7 +82,8 @@ FIRST_CARD = [
      "producers. How do we handle that in the US version?", "onscreen-credits-korean-chinese-partners"),
     ("投资方要求片头署联合出品，还要给董事长挂出品人，美方只肯给执行制片人。怎么谈？",
      "onscreen-credits-korean-chinese-partners"),
-    ("미국판 오프닝에도 저희 투자배급사 제공 크레딧과 로고를 넣을 수 있을까요?", "onscreen-credits-korean-chinese-partners"),
+    ("미국판 오프닝에도 저희 투자배급사 제공 크레딧과 로고를 넣을 수 있을까요?",
+     "onscreen-credits-korean-chinese-partners"),
     ("主題歌の海外利用は、音楽出版社とレコード会社のどちらに許諾を取ればいいですか？", "anime-music-theme-song-rights"),
 ]
 
