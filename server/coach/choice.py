@@ -27,6 +27,7 @@ OUTCOMES = ("decline", "clarify", "answer")  # from worst to best
 NEW_ASK_FLOOR = 0.15  # the follow-up's own best card needs at least this probability on its own words
 TOPIC_FLOOR = 0.3  # a new card the follow-up's topic ranks under this is carried by its own words alone
 RECORD_FLOOR = NEW_ASK_FLOOR  # ... and so a card on writing things down, for "how do we get it in writing?"
+RECORD_TOP = 3  # ... or one among the follow-up's own three best: the ask is explicit, short words rank everything low
 WRITING_TOPIC = "written-communication"
 DECIDER_TOPIC = "hierarchy-authority"  # the cards that map who decides, for "who should I be emailing?"
 COUNTERPART_FLOOR = 3  # shared topics, same kind and links a card needs to stand in for the other pair's card
@@ -148,8 +149,10 @@ def record_ask(chosen: Plan, shown_cards: set[str], pair: Culture | None, side: 
     With `topic` DECIDER_TOPIC, "who should I be emailing?": the guide on who decides (deciding) they rank best."""
     if chosen.outcome != "answer" or not chosen.cards or _about(chosen.cards[0], topic):
         return None
-    return next((c.card for c in chosen.own if _about(c.card, topic) and c.probability >= RECORD_FLOOR
-                 and c.card.id not in shown_cards and fits_pair(c.card, pair)
+    ranked = chosen.own or chosen.candidates  # the message read alone ranks on its own words already
+    return next((c.card for n, c in enumerate(ranked) if _about(c.card, topic)
+                 and (c.probability >= RECORD_FLOOR or n < RECORD_TOP) and c.card.id not in shown_cards
+                 and fits_pair(c.card, pair)
                  and (side is None or c.card.perspective in (side, Perspective.BOTH))), None)
 
 
@@ -159,7 +162,10 @@ def deciding(card: Card) -> bool:
 
 
 def _about(card: Card, topic: str) -> bool:
-    return deciding(card) if topic == DECIDER_TOPIC else topic in card.topics
+    """A guide on the topic: a phrase card that touches writing (「結構です」 in an e-mail) records no deal."""
+    if topic == DECIDER_TOPIC:
+        return deciding(card)
+    return topic in card.topics and card.kind is not CardKind.PHRASEBOOK
 
 
 def new_card_plan(card: Card, chosen: Plan, alone: Plan, side: Perspective | None, pair: Culture | None,

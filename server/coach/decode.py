@@ -56,13 +56,14 @@ def _plain(text: str) -> str:
 
 def romanised(phrase: Phrase) -> list[str]:
     """How askers type an Asian expression in Latin letters: 'kentō shimasu' as written, 'kentou shimasu' and
-    'kento shimasu'; pinyin without tone marks; Korean with spaces for hyphens. Short ones ('hai', 'ne') are left
-    out: they would match English words."""
+    'kento shimasu', and 'muzukashii' for 'muzukashii desu'; pinyin without tone marks; Korean with spaces for
+    hyphens. Short ones ('hai', 'ne') are left out: they would match English words."""
     if phrase.expression.isascii() or not phrase.romanization:
         return []
     written = normalise(phrase.romanization).strip(' "…')
     forms = {written, _plain(written), _plain(written.translate(_LONG_VOWELS))}
     forms |= {f.replace("-", " ") for f in forms}
+    forms |= {re.sub(r"\s+desu(?:\s+ne)?$", "", f) for f in forms}  # 'muzukashii' quoted without its copula
     return sorted(f for f in forms if len(re.sub(r"[^a-z]", "", _plain(f))) >= 5)
 
 

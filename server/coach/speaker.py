@@ -10,7 +10,8 @@ import re
 # 「对方老板」). Possessives used as objects ("told our team", 「저희에게」, 「对我们」) name no speaker.
 _PARTNER_NOUNS = (r"partners?|co-?producers?|counterparts?|licensors?|licensees?|distributors?|buyers?|financiers?|"
                   r"investors?|committee|broadcasters?|networks?|streamers?|platforms?|contacts?|japanese|korean|"
-                  r"chinese|american|us|u\.s\.|asian")
+                  r"chinese|american|us|u\.s\.|asian|"
+                  r"tokyo|osaka|kyoto|seoul|busan|beijing|shanghai|shenzhen|hangzhou|la|hollywood")  # our Osaka studio
 # an English speaker is a person or group ("our head of business affairs"); "our proposal" is no one
 _OWN_ROLES = (r"boss|manager|ceo|cfo|coo|cto|president|chair\w*|head|lead|vp|evp|svp|ep|exec\w*|producers?|director|"
               r"showrunner|writers?|lawyers?|counsel|attorneys?|legal|accountants?|finance|business affairs|team|"
