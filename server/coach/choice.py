@@ -61,9 +61,9 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     alone = plans[0] if plans else plan
     # the follow-up's own words' ranking: the message read on its own, when that reading is the one chosen
     chosen = plan if plan.own or not plans else replace(plan, own=plans[0].candidates)
-    if card is None and asks_to_record(message):  # as sure as the follow-up's own words make the card
-        card, alone = record_ask(chosen, shown_cards, pair, side), replace(plan, candidates=chosen.own, outcome="own")
     continues = bool(plans) and plans[-1].earned is not None  # a follow-up, not a first question on who decides
+    if continues and card is None and asks_to_record(message):  # as sure as the follow-up's own words make it
+        card, alone = record_ask(chosen, shown_cards, pair, side), replace(plan, candidates=chosen.own, outcome="own")
     if continues and asks_who_decides(message) and not (card and deciding(card)):  # "who should I be emailing?"
         found = who_decides(chosen, shown_cards, pair, side)  # the topic's map of who decides counts
         ranked = own_or_blend(chosen)

@@ -170,8 +170,9 @@ def tells_someone(message: str) -> bool:
 
 
 def asks_to_record(message: str) -> bool:
-    """The follow-up asks how to put what was agreed in writing (not for the coach to write it)."""
-    return bool(_RECORDS.search(message)) and not asks_for_wording(message)
+    """The follow-up asks how to put what was agreed in writing (not for the coach to write it, nor what to write
+    to someone: "how do I put that in writing to the lead company?" asks about the topic just discussed)."""
+    return bool(_RECORDS.search(message)) and not asks_for_wording(message) and not tells_someone(message)
 
 
 def asks_who_pays(message: str) -> bool:
@@ -221,7 +222,8 @@ def glossed(part: str) -> str:
     ranking and the shown card's steps can read it. (A gloss for "who pays" was tried: on the labelled conversations
     it moved answers to other wrong cards; one for any mention of writing broke 「书面记录没有，还算数吗？」, so only
     a question asking how to put it in writing gets it.)"""
-    frames = [english for pattern, english in _FRAMES if pattern.search(part)]
+    frames = [english for pattern, english in _FRAMES if pattern.search(part)
+              and not (english == RECORD_FRAME and tells_someone(part))]  # "in writing to the lead company"
     return " ".join([part, *frames])
 
 

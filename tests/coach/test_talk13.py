@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.choice import counterpart_for, decisive, record_ask, who_decides
+from server.coach.choice import counterpart_for, decisive, record_ask, settle, who_decides
 from server.coach.compose import Section
-from server.coach.followup import RECORD_FRAME, asks_who_decides, glossed
+from server.coach.followup import RECORD_FRAME, asks_to_record, asks_who_decides, glossed
 from server.coach.plan import Plan
 from server.coach.rank import Candidate
 from server.knowledge.cards import lint
@@ -91,6 +91,22 @@ def test_a_shown_card_on_writing_does_not_keep_the_minutes_card_out() -> None:
     assert record_ask(plan, set(), Culture.JP_US, Perspective.US_SIDE) is None  # a new card on writing answers
 
 
+def test_a_first_question_that_mentions_a_letter_in_writing_keeps_its_card() -> None:
+    """「…書面が届きました。…どう返事すればいいですか？」 as a conversation's first message: no record ask (its own
+    ranking is the only one, and a card on writing in it is no reason to leave the lawyer-letter card)."""
+    first = Plan(confidence=0.9, outcome="answer", sections=[Section(card=CARDS["american-lawyer-letter-escalation"],
+                                                                     heading=None, short="")],
+                 candidates=_ranked(("american-lawyer-letter-escalation", 0.9),
+                                    ("reporting-schedule-slip-to-us-side", 0.6)))
+
+    def rebuild(card: Card, chosen: Plan, alone: Plan) -> Plan:
+        raise AssertionError(f"answered from {card.id} instead")
+
+    message = "弁護士から書面が届きました。どう返事すればいいですか？"
+    assert settle([first], message, set(), Culture.JP_US, False, None, 0.44, rebuild, Perspective.ASIA_SIDE,
+                  CARDS).cards[0].id == "american-lawyer-letter-escalation"
+
+
 @pytest.mark.parametrize("message", ["Next time, who on their side should we actually be talking to?",
                                      "더 윗분께 직접 연락드려도 될까요?",
                                      "もっと上の立場の方にお願いした方がいいでしょうか？"])
@@ -103,6 +119,8 @@ def test_asking_whether_to_put_it_in_writing_carries_the_record_frame() -> None:
     assert RECORD_FRAME in glossed("要不要把会上谈好的内容写成书面确认发给他们？")
     assert RECORD_FRAME in glossed("and how do I get what he said at dinner into writing?")
     assert RECORD_FRAME not in glossed("书面记录没有，还算数吗？")  # whether it counts, not how to record
+    to_them = "and how do I put that in writing to the lead company?"  # what to write them: the topic's card
+    assert RECORD_FRAME not in glossed(to_them) and not asks_to_record(to_them)
 
 
 def _conversation(answerer: Answerer, *messages: str) -> list[str | None]:
