@@ -247,7 +247,7 @@ class Answerer:
                                  self.labels[lang.value], lang, reserve)
 
         plan = settle(plans, ask.message, shown_cards, u.pair, people, switched, self.planner.ranker.answer_at,
-                      rebuild, u.side, self.retriever.index.cards)
+                      rebuild, u.side, self.retriever.index.cards, coach_turns[-1].card_ids if coach_turns else [])
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         replies: list[tuple[str, str]] = []

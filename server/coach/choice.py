@@ -12,7 +12,7 @@ from the shown card's wording (coach/draft_reply.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from server.coach.compose import Labels, build_section, followup_section, pick, say_items
@@ -30,6 +30,7 @@ RECORD_FLOOR = NEW_ASK_FLOOR  # ... and so a card on writing things down, for "h
 RECORD_TOP = 3  # ... or one among the follow-up's own three best: the ask is explicit, short words rank everything low
 WRITING_TOPIC = "written-communication"
 DECIDER_TOPIC = "hierarchy-authority"  # the cards that map who decides, for "who should I be emailing?"
+DECISION_TOPICS = {"decision-rights", "consensus-approvals", "escalation-disputes"}  # ... maps of who approves
 COUNTERPART_FLOOR = 3  # shared topics, same kind and links a card needs to stand in for the other pair's card
 
 
@@ -40,7 +41,8 @@ def best(plans: list[Plan]) -> Plan | None:
 
 def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture | None, people: bool,
            switched: Culture | None, answer_at: float, rebuild: Callable[[Card, Plan, Plan], Plan],
-           side: Perspective | None = None, cards: Mapping[str, Card] | None = None) -> Plan:
+           side: Perspective | None = None, cards: Mapping[str, Card] | None = None,
+           last_cards: Sequence[str] = ()) -> Plan:
     """The plan a turn answers with: the best of its readings, unless the follow-up brings in someone new
     (new_ask), asks how to put the agreement in writing (record_ask) or whom to address (record_ask with
     DECIDER_TOPIC, on the blended ranking with its own words counted: the topic's map of who decides counts),
@@ -58,16 +60,19 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     glued = {plan.cards[0].id} if stay is not None else set()  # no better an answer than a shown card
     card = new_ask(plans[0], plan, shown_cards | glued, pair, people) if len(plans) == 2 else None
     alone = plans[0] if plans else plan
-    if card is None and asks_to_record(message):  # as sure as the follow-up's own words make the card
-        card, alone = record_ask(plan, shown_cards, pair, side), replace(plan, candidates=plan.own, outcome="own")
+    # the follow-up's own words' ranking: the message read on its own, when that reading is the one chosen
+    chosen = plan if plan.own or not plans else replace(plan, own=plans[0].candidates)
     continues = bool(plans) and plans[-1].earned is not None  # a follow-up, not a first question on who decides
+    if continues and card is None and asks_to_record(message):  # as sure as the follow-up's own words make it
+        card, alone = record_ask(chosen, shown_cards, pair, side), replace(plan, candidates=chosen.own, outcome="own")
     if continues and asks_who_decides(message) and not (card and deciding(card)):  # "who should I be emailing?"
-        ranked = own_or_blend(plan) if plan.own else plans[0].candidates  # the topic's map of who decides counts
-        found = record_ask(replace(plan, own=ranked), shown_cards, pair, side, DECIDER_TOPIC)
+        found = who_decides(chosen, shown_cards, pair, side)  # the topic's map of who decides counts
+        ranked = own_or_blend(chosen)
         card, alone = (found, replace(plan, candidates=ranked, outcome="own")) if found else (card, alone)
     if card is None and stay is None and instead is not None:  # as sure as the blended ranking makes it
         card, alone = instead[0], replace(plan, outcome="stay", candidates=instead[1])
-    found = counterpart_for(plan, switched, cards, side, shown_cards, answer_at) if switched and cards else None
+    found = counterpart_for(plan, switched, cards, side, shown_cards, answer_at, last_cards) \
+        if switched and cards else None
     card = found or (for_pair(plan, switched) if switched else card)
     if card is None and stay is not None:  # as unsure as the card it replaces, not as the last answer
         plan = replace(rebuild(stay, plan, replace(plan, outcome="stay")), confidence=plan.earned or 0.0)
@@ -141,19 +146,35 @@ def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | No
     return top.card if new else None
 
 
-def record_ask(chosen: Plan, shown_cards: set[str], pair: Culture | None, side: Perspective | None,
-               topic: str = WRITING_TOPIC) -> Card | None:
+def record_ask(chosen: Plan, shown_cards: set[str], pair: Culture | None, side: Perspective | None) -> Card | None:
     """"How do I get whatever we agree down in writing?": the card on confirming in writing that the follow-up's
     own words (Plan.own) rank best (one on written communication, new in the conversation, of the asker's pair and
-    side, at least RECORD_FLOOR on those words), when the chosen continuation answers from a card not about writing.
-    With `topic` DECIDER_TOPIC, "who should I be emailing?": the guide on who decides (deciding) they rank best."""
-    if chosen.outcome != "answer" or not chosen.cards or _about(chosen.cards[0], topic):
+    side, at least RECORD_FLOOR on those words or among their RECORD_TOP best), when the chosen continuation
+    answers from a card not about writing (a shown one on writing, the e-mail cadence card, answers it no better:
+    it would be a repeat)."""
+    if chosen.outcome != "answer" or not chosen.cards or _new_on(chosen.cards[0], WRITING_TOPIC, shown_cards):
         return None
     ranked = chosen.own or chosen.candidates  # the message read alone ranks on its own words already
-    return next((c.card for n, c in enumerate(ranked) if _about(c.card, topic)
-                 and (c.probability >= RECORD_FLOOR or n < RECORD_TOP) and c.card.id not in shown_cards
-                 and fits_pair(c.card, pair)
-                 and (side is None or c.card.perspective in (side, Perspective.BOTH))), None)
+    return next((c.card for n, c in enumerate(ranked) if WRITING_TOPIC in c.card.topics
+                 and c.card.kind is not CardKind.PHRASEBOOK  # 「結構です」 in an e-mail records no deal
+                 and (c.probability >= RECORD_FLOOR or n < RECORD_TOP) and _fits(c.card, shown_cards, pair, side)),
+                None)
+
+
+def who_decides(chosen: Plan, shown_cards: set[str], pair: Culture | None, side: Perspective | None) -> Card | None:
+    """"Who should I be emailing?", "who do I need to convince?": the guide on who decides (deciding) that the
+    follow-up's own words or the topic's ranking (what it continues) support at least RECORD_FLOOR, best on the mean
+    of the two; a map of who decides (decisive) before a card on titles and delegations ("someone more senior" is
+    no delegation), and one the topic's ranking supports at least TOPIC_FLOOR first (after a committee member blocks
+    a sale, "who do I need to convince?" asks about the committee: its lead company, not the general map)."""
+    if chosen.outcome != "answer" or not chosen.cards or _new_on(chosen.cards[0], DECIDER_TOPIC, shown_cards):
+        return None
+    topic = {c.card.id: c.probability for c in chosen.candidates}
+    own = {c.card.id: c.probability for c in chosen.own}
+    pool = [c for c in blend(chosen) if deciding(c.card) and _fits(c.card, shown_cards, pair, side)
+            and max(topic.get(c.card.id, 0.0), own.get(c.card.id, 0.0)) >= RECORD_FLOOR]
+    return min(pool, key=lambda c: (not decisive(c.card), topic.get(c.card.id, 0.0) < TOPIC_FLOOR,
+                                    -c.probability)).card if pool else None
 
 
 def deciding(card: Card) -> bool:
@@ -161,11 +182,21 @@ def deciding(card: Card) -> bool:
     return DECIDER_TOPIC in card.topics and card.kind is not CardKind.PHRASEBOOK
 
 
-def _about(card: Card, topic: str) -> bool:
-    """A guide on the topic: a phrase card that touches writing (「結構です」 in an e-mail) records no deal."""
-    if topic == DECIDER_TOPIC:
-        return deciding(card)
-    return topic in card.topics and card.kind is not CardKind.PHRASEBOOK
+def decisive(card: Card) -> bool:
+    """A guide on who decides that maps approvals or decision rights (not one on titles, seating and delegations)."""
+    return deciding(card) and bool(DECISION_TOPICS & set(card.topics))
+
+
+def _new_on(card: Card, topic: str, shown_cards: set[str]) -> bool:
+    """The card answers on `topic` and was not shown yet in the conversation."""
+    about = deciding(card) if topic == DECIDER_TOPIC else topic in card.topics
+    return about and card.id not in shown_cards
+
+
+def _fits(card: Card, shown_cards: set[str], pair: Culture | None, side: Perspective | None) -> bool:
+    """New in the conversation, of the asker's pair and side."""
+    return card.id not in shown_cards and fits_pair(card, pair) \
+        and (side is None or card.perspective in (side, Perspective.BOTH))
 
 
 def new_card_plan(card: Card, chosen: Plan, alone: Plan, side: Perspective | None, pair: Culture | None,
@@ -192,20 +223,30 @@ def for_pair(plan: Plan, pair: Culture | None) -> Card | None:
 
 
 def counterpart_for(plan: Plan, pair: Culture, cards: Mapping[str, Card], side: Perspective | None,
-                    shown_cards: set[str], floor: float) -> Card | None:
+                    shown_cards: set[str], floor: float, last_cards: Sequence[str] = ()) -> Card | None:
     """"일본 회사라면 어떨까요?" after the 「생각해 보겠습니다」 card: many Japan cards have no Korean or Chinese
     translation, so the question asked again ranks none of them (or is declined). When no candidate written for
     that pair, and not also for the pair before, reaches `floor` (the answer threshold), the card that stands in for
-    the other pair's card the question was about (the shown one it ranks first, else its lead card): counterpart,
-    for the side that card was written for. None when the plan has a sure card for that pair."""
+    the other pair's card the question was about (the last answer's first card not for that pair, `last_cards` in
+    its order: after 「我能不能越过他？」 the card on who decides at the top, not the 领导还要商量 card the question
+    asked again ranks first; else the shown one it ranks first, else its lead card): counterpart, for the side that
+    card was written for. None when the plan has a sure card for that pair."""
     lead = [plan.cards[0]] if plan.cards and not fits_pair(plan.cards[0], pair) else []
-    source = next((c.card for c in plan.candidates if c.card.id in shown_cards and not fits_pair(c.card, pair)),
-                  lead[0] if lead else None)
-    if source is None or any(c.probability >= floor and pair in c.card.cultures
+    last = next((cards[i] for i in last_cards if i in cards and not fits_pair(cards[i], pair)), None)
+    source = last or next((c.card for c in plan.candidates if c.card.id in shown_cards
+                           and not fits_pair(c.card, pair)), lead[0] if lead else None)
+    if source is None or any(c.probability >= floor and pair in c.card.cultures and _same_kind(source, c.card)
                              and not set(source.cultures) <= set(c.card.cultures) for c in plan.candidates):
         return None  # for_pair answers with the sure one
     side = side if source.perspective is Perspective.BOTH else source.perspective
     return counterpart(source, pair, side, cards, {c.card.id: c.probability for c in plan.candidates})
+
+
+def _same_kind(source: Card, card: Card) -> bool:
+    """A card that can answer a switch after `source`: after a phrase card ("What if it were a Chinese partner
+    saying that?" after 持ち帰ります), only that pair's phrase card; the swapped question has lost the quoted phrase,
+    so a guide it ranks sure (on choosing a Chinese partner) answers something no one asked."""
+    return source.kind is not CardKind.PHRASEBOOK or card.kind is CardKind.PHRASEBOOK
 
 
 def counterpart(source: Card, pair: Culture, side: Perspective | None, cards: Mapping[str, Card],

@@ -70,6 +70,7 @@ _HERITAGE = (r"(?!계|裔|系(?:人|アメリカ人|米国人|美国人|[二三]
 WORDING_WORDS = 16  # a longer message that mentions a reply asks something of its own
 BARE_SWITCH_WORDS = 3  # "and in Korea?", "what about China?": the country is all they say
 SWITCH_WORDS = 9  # "and in Korea, what would they say instead?": a longer message asks something of its own
+WHAT_IF_SWITCH_WORDS = 12  # ... unless it asks "what if" of the other country ("What if it were a Chinese partner?")
 # Who takes part: a follow-up that brings in someone the question before did not ("Should our CEO call their
 # chairman?", "Who should I bring?", 「社長も同行すべき？」) asks about escalation or the delegation, a new ask.
 _PEOPLE = re.compile(r"\b(?:ceo|coo|chairman|chairwoman|chair|president|vice[- ]president|vp|boss|founder|owner|"
@@ -88,7 +89,8 @@ _THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(
 # over his head?", "who do I need to convince?", 「誰にメールを送るべきですか」, 「누구에게 연락해야 하죠?」,
 # 「我该找谁？」) asks for the map of who decides on the partner's side, not the next step of the card just shown.
 _DECIDER = re.compile(
-    r"\bwho (?:should|do|shall|must|can|would|am|are) (?:i|we) (?:actually |really |even |then |supposed to |"
+    r"\bwho (?:(?:on|at|in|over) (?:their|the|his|her) (?:side|end|company|studio|team) |over there )?"
+    r"(?:should|do|shall|must|can|would|am|are) (?:i|we) (?:actually |really |even |then |supposed to |"
     r"meant to )*(?:be )?(?:e-?mail(?:ing)?|writ(?:e|ing) to|talk(?:ing)? to|speak(?:ing)? to|contact(?:ing)?|"
     r"call(?:ing)?|follow(?:ing)? up with|convince|persuade|approach(?:ing)?|go(?:ing)? to|"
     r"need to (?:convince|persuade|talk to|get))\b|\bwho should sign\b|"
@@ -97,8 +99,8 @@ _DECIDER = re.compile(
     r"\bgo(?:ing)? over (?:his|her|their|the \w+'s) heads?\b|\bsomeone (?:more )?senior\b|"
     r"\b(?:talk|write|speak|go) (?:directly )?to (?:the|their) (?:members|decision[- ]makers?|head of \w+)\b|"
     r"誰に(?:メール|連絡|話|相談|送|言|当た|確認|働きかけ)|誰が(?:実際に|本当に)?(?:決め|決定|判断|承認)|"
-    r"決めているのは誰|決定権|頭越し|上の(?:人|方)(?:に|と)|誰を連れて|"
-    r"누구(?:에게|한테)\s*(?:연락|메일|이메일|말|얘기|보내|물어)|누가\s*(?:실제로|진짜)?\s*결정|결정권|윗선|"
+    r"決めているのは誰|決定権|頭越し|上の(?:人|方|立場)|上層部|上役|誰を連れて|"
+    r"누구(?:에게|한테)\s*(?:연락|메일|이메일|말|얘기|보내|물어)|누가\s*(?:실제로|진짜)?\s*결정|결정권|윗선|윗분|윗사람|"
     r"누구를\s*(?:데려|데리고)|누가\s*(?:들어가|참석)|"
     r"找谁|给谁(?:发|写)|谁说了算|谁拍板|谁做主|由谁决定|决策人|越过|带谁|派谁", re.I)
 DECIDER_FRAME = "who really decides, whom to write to"  # the English the cards on who decides use
@@ -111,7 +113,10 @@ _RECORDS = re.compile(r"\b(?:in(?:to)? writing|on paper|on the record|written (?
                       r"record (?:it|that|this|the|what|our|these)|document (?:it|that|this|what))\b|"
                       r"書面|文書で|記録に残|議事録|서면|문서로|기록으로|회의록|书面|白纸黑字|会议纪要|记录下来", re.I)
 RECORD_FRAME = "confirm the decisions in writing, minutes"  # ... in the English of the card on minutes
-_HOW = r"(?=.*(?:どう|どのように|어떻게|怎么|如何|怎样))"  # 「どう書面に残す」, not 「書面がないけど有効？」
+# "how do I get it into writing?", 「どう書面に残す」, 「書面で残した方がいい？」, 「要不要写成书面确认？」, not
+# 「書面がないけど有効？」
+_HOW = (r"(?=.*(?:\bhow\b|\bshould\b|どう|どのように|方がいい|ほうがいい|べき|어떻게|해야|하는 게 좋|게 좋을까|"
+        r"怎么|如何|怎样|要不要|该不该|应该|需要))")
 
 
 # What the common frames of a follow-up ask, in the English the cards use: the embedding model reads English only
@@ -165,8 +170,9 @@ def tells_someone(message: str) -> bool:
 
 
 def asks_to_record(message: str) -> bool:
-    """The follow-up asks how to put what was agreed in writing (not for the coach to write it)."""
-    return bool(_RECORDS.search(message)) and not asks_for_wording(message)
+    """The follow-up asks how to put what was agreed in writing (not for the coach to write it, nor what to write
+    to someone: "how do I put that in writing to the lead company?" asks about the topic just discussed)."""
+    return bool(_RECORDS.search(message)) and not asks_for_wording(message) and not tells_someone(message)
 
 
 def asks_who_pays(message: str) -> bool:
@@ -216,7 +222,8 @@ def glossed(part: str) -> str:
     ranking and the shown card's steps can read it. (A gloss for "who pays" was tried: on the labelled conversations
     it moved answers to other wrong cards; one for any mention of writing broke 「书面记录没有，还算数吗？」, so only
     a question asking how to put it in writing gets it.)"""
-    frames = [english for pattern, english in _FRAMES if pattern.search(part)]
+    frames = [english for pattern, english in _FRAMES if pattern.search(part)
+              and not (english == RECORD_FRAME and tells_someone(part))]  # "in writing to the lead company"
     return " ".join([part, *frames])
 
 
@@ -285,7 +292,8 @@ def switched_pair(message: str, before: Culture | None) -> Culture | None:
     """The other country a short follow-up asks about ("and in Korea?", 「韓国では？」, 「중국은요?」) after a
     conversation about one pair; None when it names none, several or the same."""
     named = _named_pairs(message)
-    if before in _PAIRS and len(named) == 1 and word_count(message) <= SWITCH_WORDS and named != {before}:
+    limit = WHAT_IF_SWITCH_WORDS if _WHAT_IF.search(message.strip()) else SWITCH_WORDS
+    if before in _PAIRS and len(named) == 1 and word_count(message) <= limit and named != {before}:
         return named.pop()
     return None
 

@@ -5,13 +5,11 @@ of that frame. The readers on their own, the choice on synthetic candidates, the
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.choice import DECIDER_TOPIC, blend, record_ask
+from server.coach.choice import DECIDER_TOPIC, blend, record_ask, who_decides
 from server.coach.compose import Section
 from server.coach.followup import DECIDER_FRAME, RECORD_FRAME, asks_who_decides, glossed
 from server.coach.plan import Plan
@@ -69,8 +67,7 @@ def test_who_decides_gets_the_guide_the_blended_ranking_puts_first_never_a_phras
     own = [_candidate("cadence", 0.6, topics=("written-communication",)), _candidate("who-decides", 0.3)]
     plan = _continuation(topic, own)
     assert [c.card.id for c in blend(plan)][:3] == ["who-decides", "shown-phrase", "boss-phrase"]
-    found = record_ask(replace(plan, own=blend(plan)), {"shown-phrase"}, Culture.JP_US, Perspective.US_SIDE,
-                       DECIDER_TOPIC)
+    found = who_decides(plan, {"shown-phrase"}, Culture.JP_US, Perspective.US_SIDE)
     assert found is not None and found.id == "who-decides"
     writing = record_ask(plan, {"shown-phrase"}, Culture.JP_US, None)  # "in writing?": the card on writing
     assert writing is not None and writing.id == "cadence"
