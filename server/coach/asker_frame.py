@@ -134,9 +134,9 @@ _ROLE_NATIVE = (r"(?:プロデューサー|スタジオ|制作会社|製作会�
                 r"프로듀서|PD|피디|제작사|스튜디오|배급사|방송사|투자사|회사|사무소|지사|법인|측|쪽|팀|프로덕션|투자자|판권사|라이선서|"
                 r"직원|담당자|담당|"
                 r"制片人|制片方|制片厂|制片公司|公司|片方|发行方|团队|平台|投资方|投资人|剧组|版权方|授权方)")
-# Words between a place and a role, none ending in a particle nor naming another place
+# Words between a place and a role, none ending in a particle nor naming an American place
 # (「미국 제작사 쪽 투자 담당입니다」, not 「부산에서 촬영할 미국 프로덕션입니다」).
-_FILLER_KO = (r"(?:(?!미국|LA|할리우드|뉴욕|한국|서울|부산|일본|도쿄|중국|베이징|상하이)"
+_FILLER_KO = (r"(?:(?!미국|LA|할리우드|뉴욕)"
               r"[^\s.,?]+(?<![와과랑를을게테가이는은])\s+){0,3}?")
 
 
