@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import re
 
-from server.cjk import HAN, HANGUL, KANA, han_reads_japanese
-from server.coach.parts import word_count
+from server.cjk import HAN, HANGUL, KANA, han_reads_japanese, language_of
 from server.models import Culture, Perspective
 
-NAMELESS_WORDS = 12  # a CJK message this short that names no side is a follow-up's: it keeps the conversation's
 _PAIR_WORDS = {
     Culture.KR_US: re.compile(r"\b(korea|korean|koreans|seoul|busan|incheon|jeju|kofic|kocca|kcab|chaebol|nunchi|"
                               r"hoesik|webtoons?|kakao\w*|k-dramas?)\b|한국|韓国|韩国", re.I),
     Culture.CN_US: re.compile(r"\b(china|chinese|beijing|shanghai|hangzhou|shenzhen|guangzhou|chengdu|xinjiang|"
                               r"hengdian|cfcc|nrta|guanxi|mianzi|wechat|weibo|rmb|yuan)\b|中国|中方|北京|上海", re.I),
     Culture.JP_US: re.compile(r"\b(japan|japanese|tokyo|osaka|kyoto|hokkaido|shinjuku|sapporo|fukuoka|nagoya|"
-                              r"nemawashi|ringi|seisaku|iinkai|anime|manga|seiyuu|jcaa|yen)\b|日本|東京", re.I),
+                              r"nemawashi|ringi|seisaku|iinkai|anime|manga|seiyuu|jcaa|yen|lead company|"
+                              r"(?<!steering )(?<!investment )(?<!review )(?<!credit )(?<!audit )committees?)\b|"
+                              r"日本|東京|製作委員会|幹事会社", re.I),
 }
 _ASIAN = r"(?:japanese|korean|chinese|tokyo|seoul|beijing|shanghai|osaka|busan|kyoto|hangzhou|shenzhen|guangzhou)"
 # What a message that opens "Japanese publisher here." or "Korean studio, co-owning ..." says the asker is.
@@ -27,7 +27,7 @@ _ASIAN_PLACE = r"(?:tokyo|seoul|beijing|shanghai|osaka|busan|kyoto|japan|korea|c
 _AMERICAN = r"(?:us|u\.s\.|american|hollywood|la|l\.a\.|american-side|western)"
 _ROLE = (r"(?:partners?|co-?producers?|producers?|studios?|side|counterparts?|distributors?|broadcasters?|"
          r"publishers?|teams?|exec\w*|investors?|financiers?|committee|company|companies|streamers?|network|"
-         r"showrunners?|director|writers?|lawyers?|agents?|colleagues?|client)")
+         r"showrunners?|director|writers?|lawyers?|agents?|colleagues?|client|platforms?|buyers?)")
 # Our own people ("our US director", "our Korean VFX team") name the asker's side; "our US partner" the other one.
 _OWN = r"(?:teams?|crew|staff|office|company|showrunners?|execs?|lawyers?|colleagues?|boss|employer|manager)"
 _OTHER = r"(?:partners?|co-?producers?|producers?|studios?|side|counterparts?|distributors?|broadcasters?|" \
@@ -38,22 +38,27 @@ _US = r"(?:american|us|u\.s\.|hollywood|la)"
 _ASKER_US = re.compile(rf"\b(?:our|my)\s+{_ASIAN}\s+(?:\w+\s+)?(?:{_OTHER}|director)\b|"
                        rf"\b(?:our|my)\s+{_US}\s+(?:\w+\s+)?"
                        rf"(?:{_OWN}|director)\b|\bwe(?:'re| are)\s+(?:an?|the)\s+{_US}\b|\bas\s+(?:an?|the)\s+"
-                       rf"(?:american\b|{_US}\s+{_ROLE}\b)|\b(?:on|run\w*|represent\w*)\s+the\s+{_US}\s+side\b|"
+                       rf"(?:american\b|{_US}\s+{_ROLE}\b)|\b(?:(?:i|we|i'm|we're|am|are|was|were|be|been|sit\w*|work\w*)\s+"
+                       rf"(?:\w+\s+)?on|run\w*|represent\w*)\s+the\s+{_US}\s+side\b|"
+                       rf"\b(?:our|my)\s+(?:china|japan|korea)\s+co-?pro(?:duction)?s?\b|"
                        rf"\b(?:i|we)\s+(?:\w+\s+)?work(?:ing)?\s+(?:for|at)\s+(?:an?|the)\s+{_US}\b|"
                        rf"\b(?:assistant|coordinator|interpreter|fixer|pm)\s+(?:for|to)\s+(?:an?|the|our|my)\s+{_US}\b|"
                        rf"\b(?:i|we)(?:'m|'re|'ll be| am| are| will be| have been|'ve been)?\s+(?:being\s+)?"
                        rf"(?:sent|posted|relocat\w+|moving|seconded|stationed)\s+(?:to|in)\s+{_ASIAN_PLACE}\b",
                        re.I)
+# ... or says it is the committee's lead company (幹事会社), which only a Japanese company is.
 _ASKER_ASIA = re.compile(rf"\b(?:our|my)\s+{_AMERICAN}\s+(?:\w+\s+)?{_OTHER}\b|\b(?:our|my)\s+{_ASIAN}\s+"
                          rf"(?:\w+\s+)?{_OWN}\b|\bwe(?:'re| are)\s+(?:an?|the)\s+"
                          rf"{_ASIAN}\b|\bas\s+(?:an?|the)\s+{_ASIAN}\s+{_ROLE}|"
                          rf"(?:^|[.!?]\s+)(?:an?\s+)?{_ASIAN}\s+(?:\w+\s+)?{_SELF}(?:\s+here\b|\s*[,.:;\u2013\u2014-])|\bthe\s+americans?\s+side\b|\bthe\s+americans\b|"
+                         r"\bwe(?:'re| are)\s+(?:the\s+)?(?:(?:production\s+)?committee's\s+)?lead company\b|"
                          r"アメリカ|米国|米側|米国側|ハリウッド|미국|할리우드|美方|美国|好莱坞", re.I)
 # Written in Japanese, Korean or Chinese by staff of the American side: "I work at a US studio's Tokyo office",
 # "the American producer's assistant", "LA 본사", 「替美国老板谈…」, 「我们美国公司」.
 _US_STAFF_NATIVE = re.compile(
     r"(?:米国|アメリカ|LA|ロサンゼルス|ハリウッド)(?:人)?の?[^。、]{0,8}?(?:会社|スタジオ|プロデューサー|ボス|上司)"
-    r"(?:で(?:働|勤|[^。、]{0,6}担当)|に勤め|の(?:アシスタント|コーディネーター|通訳|秘書|日本担当|担当|東京|日本|"
+    r"(?:で(?:働|勤|[^。、]{0,14}?(?:担当し|を担当|をして(?:い|お)ります|をしています))|に勤め|"
+    r"の(?:アシスタント|コーディネーター|通訳|秘書|日本担当|担当(?!者)|東京|日本|"
     r"ソウル|北京))|(?:米国|アメリカ|米)側の[^。、]{0,10}(?<!はず)(?:です|として)|アメリカ人の(?:ボス|上司)|"
     r"(?:LA|ロサンゼルス|ハリウッド)の?本社|"
     r"(?:米国|アメリカ|LA|ロサンゼルス|ハリウッド|ニューヨーク)の?[^。、]{0,8}?(?:会社|スタジオ|プロダクション)"
@@ -64,7 +69,7 @@ _US_STAFF_NATIVE = re.compile(
     r"소속|의 (?:코디네이터|통역|어시스턴트))|"
     r"미국(?:인)?\s*(?:보스|상사)|(?:LA|할리우드)\s*본사|"
     r"我(?:在|是)[^，。,]{0,12}(?:美国|美方|洛杉矶|好莱坞|纽约)|(?:替|给|帮|为)(?:一家)?美国(?:老板|公司|制片|片方|投资方)|"
-    r"我们(?:是)?(?:一家)?美(?:国|方)(?!投资|出资|[^，。,]{0,6}的(?:合作|伙伴|合拍))|我方是美(?:国|方)|美国总部|中方[^，。,“”\"]{0,6}(?:说|表示|回复|答复)|"
+    r"我们(?:是)?(?:一家)?美(?:国|方)(?!投资|出资|[^，。,]{0,6}的(?:合作|伙伴|合拍))|我方是美(?:国|方)|美国总部|中方[^，。,“”\"]{0,8}(?:说|表示|回复|答复)|"
     # our own American company or people, said with a possessive: 「우리 미국 회사가」, 「저희 회사 미국인 프로듀서」,
     # 「うちのアメリカ人プロデューサー」, 「我们在美国的公司」, 「作为美方」, 「陪美国老板」
     r"(?:우리|저희)\s*(?:회사\s*)?(?:의\s*)?(?:미국|LA|할리우드)(?:인)?\s*(?:회사|제작사|스튜디오|팀|프로듀서|PD|피디|대표|"
@@ -72,12 +77,14 @@ _US_STAFF_NATIVE = re.compile(
     r"プロデューサー|上司|社長|側)|我们(?:在)?(?:美国|洛杉矶|好莱坞)的(?:公司|团队|制片公司)|作为美方|"
     r"(?:陪|跟着|陪同)(?:我们)?(?:的)?美国(?:老板|制片人|制片|同事|高管|团队)|"
     r"在(?:美国|好莱坞|洛杉矶|纽约)(?:的)?(?:一家)?[^，。,]{0,8}?(?:公司|片厂|工作室)(?:工作|上班|任职|做)")
-# An English question about "the Korean side" or "their Japanese producer" (the partner in the third person), or
+# An English question about "the Korean side", "their Japanese producer" or "the committee" (the partner in the
+# third person: a production committee is Japanese), or
 # about "the American studio": a weaker sign of the asker's side, read when the first-person ones say nothing.
-_THEM_ASIAN = re.compile(rf"\b(?:the|their|a|this)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b|"
+_THEM_ASIAN = re.compile(rf"\b(?:the|their|an?|this)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b|"
                          rf"(?:^|[.!?]\s+){_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b(?!\s+here\b|\s*[,.:;\u2013\u2014-])|"
-                         rf"\b(?:trip|fly\w*|going|travel\w*|shoot\w*)\s+(?:\w+\s+)?(?:to|in)\s+{_ASIAN_PLACE}\b", re.I)
-_THEM_AMERICAN = re.compile(rf"\b(?:the|their|a|this)\s+(?:american|us|u\.s\.|hollywood|la)\s+(?:\w+\s+)?{_ROLE}\b",
+                         rf"\b(?:trip|fly\w*|going|travel\w*|shoot\w*)\s+(?:\w+\s+)?(?:to|in)\s+{_ASIAN_PLACE}\b|"
+                         r"\b(?:the|their)\s+(?:production\s+)?committee\b|\bthe\s+lead\s+company\b", re.I)
+_THEM_AMERICAN = re.compile(rf"\b(?:the|their|an?|this)\s+(?:american|us|u\.s\.|hollywood|la)\s+(?:\w+\s+)?{_ROLE}\b",
                             re.I)
 _GOING_THERE = re.compile(r"(?<!based )(?<!office )(?<!here )(?<!studio )(?<!company )(?<!HQ )\b(?:in|to)\s+"
                           r"(?:Tokyo|Osaka|Kyoto|Seoul|Busan|Beijing|Shanghai)\b", re.I)
@@ -125,8 +132,12 @@ _ASIA_NATIVE = (r"(?:日本|東京|大阪|京都|福岡|札幌|韓国|ソウル|
 _ROLE_NATIVE = (r"(?:プロデューサー|スタジオ|制作会社|製作会社|出版社|配給会社|放送局|会社|側|チーム|事務所|オフィス|"
                 r"プロダクション|出資者|投資家|ライセンサー|ライセンシー|権利者|"
                 r"프로듀서|PD|피디|제작사|스튜디오|배급사|방송사|투자사|회사|사무소|지사|법인|측|쪽|팀|프로덕션|투자자|판권사|라이선서|"
+                r"직원|담당자|담당|"
                 r"制片人|制片方|制片厂|制片公司|公司|片方|发行方|团队|平台|投资方|投资人|剧组|版权方|授权方)")
-_FILLER_KO = r"(?:[^\s.,?]+(?<![와과랑를을게테가이는은])\s+){0,2}?"  # words between, none ending in a particle
+# Words between a place and a role, none ending in a particle nor naming an American place
+# (「미국 제작사 쪽 투자 담당입니다」, not 「부산에서 촬영할 미국 프로덕션입니다」).
+_FILLER_KO = (r"(?:(?!미국|LA|할리우드|뉴욕)"
+              r"[^\s.,?]+(?<![와과랑를을게테가이는은])\s+){0,3}?")
 
 
 def _self_stated(place: str) -> re.Pattern[str]:
@@ -197,6 +208,9 @@ def detect_pair(text: str) -> Culture | None:
             return named.pop()
     found |= {Culture.KR_US} if HANGUL.search(text) else set()
     found |= {Culture.JP_US} if KANA.search(text) else set()
+    if not HANGUL.search(text) and not KANA.search(text) and language_of(text) == "zh" \
+            and not han_reads_japanese(text):
+        found |= {Culture.CN_US}  # written in Chinese: 「一家韩国公司想拉我们…」 is a Chinese asker naming Korea
     if not found and HAN.search(text):  # Han script without kana or hangul: Chinese, unless its characters are
         found = {Culture.JP_US if han_reads_japanese(text) else Culture.CN_US}  # ones only Japanese writes
     return found.pop() if len(found) == 1 else None
@@ -234,13 +248,16 @@ def detect_side(text: str, language: str) -> Perspective | None:
     us, asia = bool(_ASKER_US.search(text)), bool(_ASKER_ASIA.search(text))
     if language != "en":
         # Written in Japanese, Korean or Chinese: the Asian side, unless the American side is "we"; a message
-        # that names no side (「1か月たっても返事がなかったら？」) leaves it to the conversation (see `understand`).
+        # that names no side, short (「1か月たっても返事がなかったら？」) or long (「그럼 누구에게 직접 연락해야 하나요?
+        # 대표님께 바로 메일을 보내도 될까요?」), leaves it to the conversation, else the Asian side (see `understand`).
         local = bool(_LOCAL_THIRD.search(text))
         if _US_STAFF_NATIVE.search(text) or (_ASIA_SIDE_NATIVE.search(text) and not _AMERICAN_PARTY.search(text)) \
                 or (local and _ASKER_ROLE_NATIVE.search(text)) \
                 or (_POSTED_NATIVE.search(text) and not _OWN_ASIAN.search(text)):
             return Perspective.US_SIDE
-        return Perspective.ASIA_SIDE if asia or word_count(text) > NAMELESS_WORDS else None
+        return Perspective.ASIA_SIDE if asia else None
+    if us and not asia and _our_studio_only(text) and _THEM_AMERICAN.search(text):
+        return Perspective.ASIA_SIDE  # "Our Korean studio licensed a drama to a US platform": the studio is theirs
     if us != asia:
         return Perspective.US_SIDE if us else Perspective.ASIA_SIDE
     if not us:
@@ -250,6 +267,17 @@ def detect_side(text: str, language: str) -> Perspective | None:
         if _GOING_THERE.search(text):  # "rights negotiation in Tokyo in 2 weeks": the visitor is the American side
             return Perspective.US_SIDE
     return None
+
+
+# "Our Korean studio" is the asker's partner studio ("our Osaka animation studio says ep 6 is muzukashii") or the
+# asker's own company ("our Korean studio licensed a drama to a US platform"): the American party named in the third
+# person says which.
+_OUR_ASIAN_STUDIO = re.compile(rf"\b(?:our|my)\s+{_ASIAN}\s+(?:\w+\s+)?studios?\b", re.I)
+
+
+def _our_studio_only(text: str) -> bool:
+    """The American side is read only from "our <Asian> studio"."""
+    return bool(_OUR_ASIAN_STUDIO.search(text)) and not _ASKER_US.search(_OUR_ASIAN_STUDIO.sub(" ", text))
 
 
 def _stated_side(text: str) -> Perspective | None:
