@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from server.cjk import KANA
-from server.coach.bare_asks import frame_only, pronoun_ask
+from server.coach.bare_asks import frame_only, pronoun_ask, stance_only
 from server.coach.bare_asks import names_no_topic as names_no_topic  # tests import it from here
 from server.coach.bare_asks import word_count as word_count  # understand.py and asker_frame.py import it from here
 from server.morph import conjunctive_ends
@@ -29,13 +29,19 @@ _REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b
                       r"(?:if|whether|how)\b|"
                       r"か(?:分から|わから)な|(?:지|는지) 모르겠|不知道(?:该|要|怎么|如何|是否|是不是)|"
                       # what the asker wants to put to someone else: 「誰が決めるのか、…上司に説明したいです」
-                      r"のか[、，][^。？?]*(?:したい|たいです)", re.I)
+                      r"のか[、，][^。？?]*(?:したい|たいです)|"
+                      # 「…が気になっています。アドバイスをお願いします。」
+                      r"(?:アドバイス|助言|ご意見|ご教示)を?(?:お願い|いただけ|頂け)", re.I)
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+(?=[A-Z가-힣])|\n+")
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨]|(?:(?<=[。：:；;，,、？?！!\s])|^)(?:[一二三四五]、|[1-5][)）])")
 _JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and(?:\s+also)?|also|plus),?\s+(?=(?:how|what|who|should|can|could|do|does|"
                          r"is|are|when|where|why|which|would|will|if)\b)", re.I)
+# "How does recoupment work, and the audit rights?": a last ask of a few words that borrows the question before it.
+_AND_TAIL = re.compile(r",\s+and\s+(?=(?:the|our|their|its|his|her|what about|how about)\s+[^,?]{1,30}\?\s*$)", re.I)
 # "Why the rewrites, why no overtime": a second ask that starts with its own question word after a comma.
 _COMMA_WH = re.compile(r",\s+(?=(?:how|what|who|when|where|why|which)\b)", re.I)
+_QUESTION_START = re.compile(r"^(?:how|what|who|when|where|why|which|is|are|does|do|did|can|could|should|would|"
+                             r"will)\b", re.I)
 _STARTS_WH = re.compile(r"^(?:how|what|who|when|where|why|which)\b", re.I)
 # Question words: the second of two clauses joined by "or" is its own ask only when it has one
 # (「効果があるのか、それとも誰が決めるのか」), not when it is the other choice (「待つべきか、それとも押すべきか」).
@@ -156,7 +162,8 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             # leaves the situation (each part would otherwise be retrieved with the other's topic too)
             asking[n - 1] = bool(listed)
         short = not _enough(s) or frame_only(s) or pronoun_ask(s)  # 「왜 그런가요?」, "Is that paid upfront?"
-        topicless, before = names_no_topic(s), sentences[n - 1]
+        # 「…と言ってきました。断れますか？」: whether to refuse what the partner said asks about it (joined below)
+        topicless, before = names_no_topic(s) and not stance_only(s), sentences[n - 1]
         if not listed and n > 0 and not asking[n - 1] and "q\x00" not in before and (
                 short and not (topicless and _MARK.search(before)) or topicless and any(asking[:n - 1])):
             # 「…남기길 원합니다. 왜 그런가요?」, 「…直接批评剪辑。怎么回应比较好？」: an ask with no topic of its own,
@@ -179,6 +186,7 @@ def _joined(sentence: str) -> list[str]:
     they use?" and "Who pays and who decides when …" ask one thing with coordinated question words, so a left side of
     two words or fewer stays with what follows."""
     pieces = [c for p in _JOIN_SPLIT.split(sentence) if p for c in _comma_asks(p)]
+    pieces[-1:] = _and_tail(pieces[-1]) if pieces else []
     out: list[str] = []
     for piece in pieces:
         if out and word_count(out[-1]) <= 2:
@@ -186,6 +194,15 @@ def _joined(sentence: str) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+def _and_tail(piece: str) -> list[str]:
+    """ "Who owns the character designs, and the music?": the short noun phrase after ", and" is a second ask of
+    the same question ("the music?") when what comes before asks on its own (four words or more)."""
+    cut = _AND_TAIL.search(piece)
+    if cut is None or word_count(piece[:cut.start()]) < 4 or not _QUESTION_START.match(piece):
+        return [piece]
+    return [piece[:cut.start()], piece[cut.end():]]
 
 
 def _comma_asks(piece: str) -> list[str]:
