@@ -67,7 +67,7 @@ _FOCUS = re.compile(r"^(?:特に|とくに|특히|尤其|especially|in particula
 # each?", 「準拠法と、源泉徴収税の扱い、それぞれ…」, 「회식이랑 서열 문제, 각각…」, 「最低保底和营销费用这两点，各自…」.
 _EACH = re.compile(r"\b(?:each|both)\b|それぞれ|各々|각각|각자|둘 다|各自|分别|分別|[这這]两[点個个项項]|两者", re.I)
 # What comes before the list: "Two things I keep getting wrong: ", 「…詰めていますが、」, 「특히 」.
-_LIST_LEFT = re.compile(r"^.*(?::|：|\bboth\b|(?:が|けど|ので|ですが|ますが|ては)、|"
+_LIST_LEFT = re.compile(r"^.*(?::|：|\bboth\b|(?:が|けど|ので|ですが|ますが|ては)、|(?:는데|은데|인데|지만),\s*|"
                         r"^(?:特に|とくに|특히|尤其|especially)\s*)", re.I)
 # Between listed topics: the clearest separator first.
 _LIST_STRONG = re.compile(r"\s*(?:、\s*(?:それから|あと|また|さらに)|(?<!こ)と、|、|，|,?\s+and\s+|,\s+|以及|"
@@ -228,6 +228,7 @@ def _listed(sentence: str, cued: bool = False) -> list[str]:
     before = sentence[:cue.start()] if cue is not None and cue.start() > 0 else sentence
     if cue is not None and re.search(r"\bboth\s*$", before, re.I):
         return []  # "both the incentive and where arbitration sits": the list follows, the clauses split it
+    count = _count_summed(before.strip(" ,，、。.?？"))
     text = _SUMMED.sub("", _LIST_LEFT.sub("", before.strip(" ,，、。.?？")).strip()).strip(" ,，、")
     for separator in (_LIST_STRONG, _LIST_WEAK) if cue is not None or not cued else (_LIST_STRONG,):
         items = [i.strip() for i in separator.split(text) if i and i.strip()]
@@ -240,8 +241,9 @@ def _listed(sentence: str, cued: bool = False) -> list[str]:
     items = [_LEAD.sub("", i) or i for i in items]  # 「…こと、それとMFN条項」: the item is 「MFN条項」
     if any(_CLAUSE_GOES_ON.search(i) for i in items[:-1]):
         return []  # 「米国側が直接連絡してきて、委員会を通さずに決めようとしています」 is one situation
-    while len(items) > 2 and _SETTING.search(items[0]):
-        items = items[1:]  # 「共同製作契約で、準拠法と仲裁地、為替条項」: the first says where the topics sit
+    while len(items) > 2 and _SETTING.search(items[0]) or count and len(items) > count:
+        items = items[1:]  # 「共同製作契約で、準拠法と仲裁地、為替条項」: the first says where the topics sit, as
+        # the first of four before 「这三点」 does (「与美方谈合同，最终剪辑权，结算货币，仲裁地，这三点…」)
     items[0] = _SETTING_WORD.sub("", items[0])
     if len(items) < MAX_PARTS and "、" in text and _ZH_LAST.search(items[-1]):
         items[-1:] = [i for i in _ZH_LAST.split(items[-1], maxsplit=1) if i]  # 「保底、营销费用和汇率」
@@ -251,6 +253,16 @@ def _listed(sentence: str, cued: bool = False) -> list[str]:
                                                  or (_WH.search(i) and not cued) for i in items):
         return []
     return items
+
+
+_COUNT = {"二": 2, "两": 2, "兩": 2, "2": 2, "두": 2, "三": 3, "3": 3, "세": 3}
+
+
+def _count_summed(text: str) -> int:
+    """How many topics the words that sum a list up count (「这三点」, 「이 세 가지」: 3); 0 when none do."""
+    summed = _SUMMED.search(text)
+    digit = re.search(r"[二三两兩23두세]", summed.group()) if summed is not None else None
+    return _COUNT[digit.group()] if digit is not None else 0
 
 
 def _joined_wants(sentence: str) -> list[str]:

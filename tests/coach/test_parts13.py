@@ -41,3 +41,12 @@ def test_a_japanese_request_for_advice_asks_about_each_listed_topic() -> None:
     parts, _ = split_parts("アメリカ側との共同製作契約で、準拠法、仲裁地、源泉徴収税の扱いが気になっています。"
                            "アドバイスをお願いします。", [])
     assert parts == ["準拠法", "仲裁地", "源泉徴収税の扱い"]
+
+
+@pytest.mark.parametrize("message", [
+    "미국 측과 공동제작 계약서를 검토 중인데, 최종 편집권, 정산 통화, 중재지, 이 세 가지 각각 어떻게 봐야 할까요?",
+    "与美方谈合同，最终剪辑权，结算货币，仲裁地，这三点各自怎么看？"])
+def test_what_comes_before_a_counted_list_is_no_topic_of_it(message: str) -> None:
+    """「…검토 중인데,」 says where the topics sit; 「这三点」 counts three, so the first of four is the setting."""
+    assert len(split_parts(message, [])[0]) == 3
+    assert split_parts(message, [])[0][0] in ("최종 편집권", "最终剪辑权")
