@@ -19,8 +19,8 @@ _FRAME_ONLY = re.compile(
 
 
 # An ask that is only the asker's stance on the situation, whether to worry or whether it can be refused: "Should I
-# worry?", "Can we push back on that?", 「断れますか」, 「걱정해야 하나요?」, 「能拒绝吗」. Alone its few words find a card
-# about worrying or pushing back in general (the "I hear you, but" card); the situation says what it is about.
+# worry?", "Can we push back on that?", 「断れますか」, 「걱정해야 하나요?」, 「能拒绝吗」. Alone its few words find a
+# card about worrying or pushing back in general (the "I hear you, but" card); the situation says what it is about.
 _STANCE_ONLY = re.compile(
     r"^(?:(?:and|so|but)\s+)?(?:should|do|must)\s+(?:i|we)\s+(?:be\s+)?(?:worry|worried|concerned)(?:\s+about"
     r"\s+(?:it|this|that))?\s*[?.]?$|"

@@ -12,14 +12,16 @@ from server.coach.parts import split_parts
 
 @pytest.mark.parametrize("part", ["Should I worry?", "Should I worry", "And can we push back on that?",
                                   "Can we refuse?", "Should we be concerned about this?", "断れますか？",
-                                  "心配すべきですか？", "걱정해야 하나요?", "거절할 수 있나요?", "要担心吗？", "能拒绝吗？"])
+                                  "心配すべきですか？", "걱정해야 하나요?", "거절할 수 있나요?", "要担心吗？",
+                                  "能拒绝吗？"])
 def test_a_stance_ask_names_no_topic(part: str) -> None:
     """Alone, "Can we push back on that?" found the "I hear you, but" card: the situation says what it is about."""
     assert frame_only(part) and names_no_topic(part)
 
 
 @pytest.mark.parametrize("part", ["Should I worry about the exchange rate?", "Can we push back on the MG amount?",
-                                  "Can we refuse the new composer?", "声優の変更を断れますか？", "MG 금액을 거절할 수 있나요?"])
+                                  "Can we refuse the new composer?", "声優の変更を断れますか？",
+                                  "MG 금액을 거절할 수 있나요?"])
 def test_a_stance_ask_with_its_own_topic_keeps_it(part: str) -> None:
     assert not frame_only(part)
 
