@@ -40,8 +40,6 @@ _JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and(?:\s+also)?|also|plus),?\s+(?=(?:h
 _AND_TAIL = re.compile(r",\s+and\s+(?=(?:the|our|their|its|his|her|what about|how about)\s+[^,?]{1,30}\?\s*$)", re.I)
 # "Why the rewrites, why no overtime": a second ask that starts with its own question word after a comma.
 _COMMA_WH = re.compile(r",\s+(?=(?:how|what|who|when|where|why|which)\b)", re.I)
-_QUESTION_START = re.compile(r"^(?:how|what|who|when|where|why|which|is|are|does|do|did|can|could|should|would|"
-                             r"will)\b", re.I)
 _STARTS_WH = re.compile(r"^(?:how|what|who|when|where|why|which)\b", re.I)
 # Question words: the second of two clauses joined by "or" is its own ask only when it has one
 # (「効果があるのか、それとも誰が決めるのか」), not when it is the other choice (「待つべきか、それとも押すべきか」).
@@ -198,9 +196,9 @@ def _joined(sentence: str) -> list[str]:
 
 def _and_tail(piece: str) -> list[str]:
     """ "Who owns the character designs, and the music?": the short noun phrase after ", and" is a second ask of
-    the same question ("the music?") when what comes before asks on its own (four words or more)."""
+    the same question ("the music?") when what comes before asks with a question word (four words or more)."""
     cut = _AND_TAIL.search(piece)
-    if cut is None or word_count(piece[:cut.start()]) < 4 or not _QUESTION_START.match(piece):
+    if cut is None or word_count(piece[:cut.start()]) < 4 or not _STARTS_WH.match(piece):
         return [piece]
     return [piece[:cut.start()], piece[cut.end():]]
 
