@@ -18,6 +18,26 @@ _FRAME_ONLY = re.compile(
     r"^(?:어떻게|뭐라고)\s*(?:대응|대처|답|답변|말|하면|해야)[^.?,]{0,14}[.?]?$", re.I)
 
 
+# An ask that is only the asker's stance on the situation, whether to worry or whether it can be refused: "Should I
+# worry?", "Can we push back on that?", 「断れますか」, 「걱정해야 하나요?」, 「能拒绝吗」. Alone its few words find a
+# card about worrying or pushing back in general (the "I hear you, but" card); the situation says what it is about.
+_STANCE_ONLY = re.compile(
+    r"^(?:(?:and|so|but)\s+)?(?:should|do|must)\s+(?:i|we)\s+(?:be\s+)?(?:worry|worried|concerned)(?:\s+about"
+    r"\s+(?:it|this|that))?\s*[?.]?$|"
+    r"^(?:(?:and|so|but)\s+)?(?:can|could|should)\s+(?:i|we)\s+(?:push back|refuse|say no|object|decline|"
+    r"fight (?:it|this|that))(?:\s+(?:on|to)\s+(?:it|this|that))?\s*[?.]?$|"
+    r"^(?:これは|それは)?(?:心配|気に)(?:すべき|した(?:ほう|方)が|する必要|しなくて)[^。？?、]{0,10}[。？?]?$|"
+    r"^(?:これを|それを)?(?:断れ|断って(?:も|いい)|拒否でき|押し返せ)[^。？?、]{0,10}[。？?]?$|"
+    r"^(?:이거|그거)?\s*(?:걱정해야|걱정할 (?:일|필요)|거절할 수|거절해도|거절해야)[^.?,]{0,12}[.?]?$|"
+    r"^(?:我们|我)?(?:要|需要|该|应该)?(?:担心|拒绝|推掉|顶回去)(?:吗|不|呢)?[？?。]?$|"
+    r"^(?:我们|我)?(?:能|可以|能不能)(?:拒绝|推掉|不同意)(?:吗|呢)?[？?。]?$", re.I)
+
+
+def stance_only(ask: str) -> bool:
+    """The ask is only whether to worry or refuse ("Should I worry?", 「断れますか」)."""
+    return bool(_STANCE_ONLY.match(ask))
+
+
 def word_count(text: str) -> int:
     """Words, counting CJK script (written without spaces) as one word per two characters."""
     cjk = len(CJK_CHAR.findall(text))
@@ -25,9 +45,10 @@ def word_count(text: str) -> int:
 
 
 def frame_only(ask: str) -> bool:
-    """The ask only asks how to answer or what to do ("How should we respond?", 「どう対応すればいいですか」): what
-    to, the sentence before it or the message's situation says."""
-    return bool(_FRAME_ONLY.match(ask))
+    """The ask only asks how to answer or what to do ("How should we respond?", 「どう対応すればいいですか」), or
+    whether to worry or refuse ("Should I worry?", 「断れますか」): what to, the sentence before it or the message's
+    situation says."""
+    return bool(_FRAME_ONLY.match(ask)) or stance_only(ask)
 
 
 # A part that points back at the situation ("Is that normal?", 「これは普通ですか」, 「왜 그런 건가요?」, 「这正常吗」)

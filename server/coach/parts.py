@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from server.cjk import KANA
-from server.coach.bare_asks import frame_only, pronoun_ask
+from server.coach.bare_asks import frame_only, pronoun_ask, stance_only
 from server.coach.bare_asks import names_no_topic as names_no_topic  # tests import it from here
 from server.coach.bare_asks import word_count as word_count  # understand.py and asker_frame.py import it from here
 from server.morph import conjunctive_ends
@@ -29,11 +29,15 @@ _REQUEST = re.compile(r"\b(tell me|explain|advise|help me|any (?:tips|advice))\b
                       r"(?:if|whether|how)\b|"
                       r"か(?:分から|わから)な|(?:지|는지) 모르겠|不知道(?:该|要|怎么|如何|是否|是不是)|"
                       # what the asker wants to put to someone else: 「誰が決めるのか、…上司に説明したいです」
-                      r"のか[、，][^。？?]*(?:したい|たいです)", re.I)
+                      r"のか[、，][^。？?]*(?:したい|たいです)|"
+                      # 「…が気になっています。アドバイスをお願いします。」
+                      r"(?:アドバイス|助言|ご意見|ご教示)を?(?:お願い|いただけ|頂け)", re.I)
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+(?=[A-Z가-힣])|\n+")
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨]|(?:(?<=[。：:；;，,、？?！!\s])|^)(?:[一二三四五]、|[1-5][)）])")
 _JOIN_SPLIT = re.compile(r"(?:,\s*|\s+)(?:and(?:\s+also)?|also|plus),?\s+(?=(?:how|what|who|should|can|could|do|does|"
                          r"is|are|when|where|why|which|would|will|if)\b)", re.I)
+# "How does recoupment work, and the audit rights?": a last ask of a few words that borrows the question before it.
+_AND_TAIL = re.compile(r",\s+and\s+(?=(?:the|our|their|its|his|her|what about|how about)\s+[^,?]{1,30}\?\s*$)", re.I)
 # "Why the rewrites, why no overtime": a second ask that starts with its own question word after a comma.
 _COMMA_WH = re.compile(r",\s+(?=(?:how|what|who|when|where|why|which)\b)", re.I)
 _STARTS_WH = re.compile(r"^(?:how|what|who|when|where|why|which)\b", re.I)
@@ -61,7 +65,7 @@ _FOCUS = re.compile(r"^(?:特に|とくに|특히|尤其|especially|in particula
 # each?", 「準拠法と、源泉徴収税の扱い、それぞれ…」, 「회식이랑 서열 문제, 각각…」, 「最低保底和营销费用这两点，各自…」.
 _EACH = re.compile(r"\b(?:each|both)\b|それぞれ|各々|각각|각자|둘 다|各自|分别|分別|[这這]两[点個个项項]|两者", re.I)
 # What comes before the list: "Two things I keep getting wrong: ", 「…詰めていますが、」, 「특히 」.
-_LIST_LEFT = re.compile(r"^.*(?::|：|\bboth\b|(?:が|けど|ので|ですが|ますが|ては)、|"
+_LIST_LEFT = re.compile(r"^.*(?::|：|\bboth\b|(?:が|けど|ので|ですが|ますが|ては)、|(?:는데|은데|인데|지만),\s*|"
                         r"^(?:特に|とくに|특히|尤其|especially)\s*)", re.I)
 # Between listed topics: the clearest separator first.
 _LIST_STRONG = re.compile(r"\s*(?:、\s*(?:それから|あと|また|さらに)|(?<!こ)と、|、|，|,?\s+and\s+|,\s+|以及|"
@@ -156,7 +160,8 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             # leaves the situation (each part would otherwise be retrieved with the other's topic too)
             asking[n - 1] = bool(listed)
         short = not _enough(s) or frame_only(s) or pronoun_ask(s)  # 「왜 그런가요?」, "Is that paid upfront?"
-        topicless, before = names_no_topic(s), sentences[n - 1]
+        # 「…と言ってきました。断れますか？」: whether to refuse what the partner said asks about it (joined below)
+        topicless, before = names_no_topic(s) and not stance_only(s), sentences[n - 1]
         if not listed and n > 0 and not asking[n - 1] and "q\x00" not in before and (
                 short and not (topicless and _MARK.search(before)) or topicless and any(asking[:n - 1])):
             # 「…남기길 원합니다. 왜 그런가요?」, 「…直接批评剪辑。怎么回应比较好？」: an ask with no topic of its own,
@@ -179,6 +184,7 @@ def _joined(sentence: str) -> list[str]:
     they use?" and "Who pays and who decides when …" ask one thing with coordinated question words, so a left side of
     two words or fewer stays with what follows."""
     pieces = [c for p in _JOIN_SPLIT.split(sentence) if p for c in _comma_asks(p)]
+    pieces[-1:] = _and_tail(pieces[-1]) if pieces else []
     out: list[str] = []
     for piece in pieces:
         if out and word_count(out[-1]) <= 2:
@@ -186,6 +192,15 @@ def _joined(sentence: str) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+def _and_tail(piece: str) -> list[str]:
+    """ "Who owns the character designs, and the music?": the short noun phrase after ", and" is a second ask of
+    the same question ("the music?") when what comes before asks with a question word (four words or more)."""
+    cut = _AND_TAIL.search(piece)
+    if cut is None or word_count(piece[:cut.start()]) < 4 or not _STARTS_WH.match(piece):
+        return [piece]
+    return [piece[:cut.start()], piece[cut.end():]]
 
 
 def _comma_asks(piece: str) -> list[str]:
@@ -211,6 +226,7 @@ def _listed(sentence: str, cued: bool = False) -> list[str]:
     before = sentence[:cue.start()] if cue is not None and cue.start() > 0 else sentence
     if cue is not None and re.search(r"\bboth\s*$", before, re.I):
         return []  # "both the incentive and where arbitration sits": the list follows, the clauses split it
+    count = _count_summed(before.strip(" ,，、。.?？"))
     text = _SUMMED.sub("", _LIST_LEFT.sub("", before.strip(" ,，、。.?？")).strip()).strip(" ,，、")
     for separator in (_LIST_STRONG, _LIST_WEAK) if cue is not None or not cued else (_LIST_STRONG,):
         items = [i.strip() for i in separator.split(text) if i and i.strip()]
@@ -223,8 +239,9 @@ def _listed(sentence: str, cued: bool = False) -> list[str]:
     items = [_LEAD.sub("", i) or i for i in items]  # 「…こと、それとMFN条項」: the item is 「MFN条項」
     if any(_CLAUSE_GOES_ON.search(i) for i in items[:-1]):
         return []  # 「米国側が直接連絡してきて、委員会を通さずに決めようとしています」 is one situation
-    while len(items) > 2 and _SETTING.search(items[0]):
-        items = items[1:]  # 「共同製作契約で、準拠法と仲裁地、為替条項」: the first says where the topics sit
+    while len(items) > 2 and _SETTING.search(items[0]) or count and len(items) > count:
+        items = items[1:]  # 「共同製作契約で、準拠法と仲裁地、為替条項」: the first says where the topics sit, as
+        # the first of four before 「这三点」 does (「与美方谈合同，最终剪辑权，结算货币，仲裁地，这三点…」)
     items[0] = _SETTING_WORD.sub("", items[0])
     if len(items) < MAX_PARTS and "、" in text and _ZH_LAST.search(items[-1]):
         items[-1:] = [i for i in _ZH_LAST.split(items[-1], maxsplit=1) if i]  # 「保底、营销费用和汇率」
@@ -234,6 +251,16 @@ def _listed(sentence: str, cued: bool = False) -> list[str]:
                                                  or (_WH.search(i) and not cued) for i in items):
         return []
     return items
+
+
+_COUNT = {"二": 2, "两": 2, "兩": 2, "2": 2, "두": 2, "三": 3, "3": 3, "세": 3}
+
+
+def _count_summed(text: str) -> int:
+    """How many topics the words that sum a list up count (「这三点」, 「이 세 가지」: 3); 0 when none do."""
+    summed = _SUMMED.search(text)
+    digit = re.search(r"[二三两兩23두세]", summed.group()) if summed is not None else None
+    return _COUNT[digit.group()] if digit is not None else 0
 
 
 def _joined_wants(sentence: str) -> list[str]:
