@@ -14,7 +14,8 @@ from server.coach.compose import Section
 from server.coach.followup import DECIDER_FRAME, RECORD_FRAME, asks_who_decides, glossed
 from server.coach.plan import Plan
 from server.coach.rank import Candidate
-from server.models import Ask, Card, CardKind, Culture, Hit, Perspective
+from server.models import Card, CardKind, Culture, Hit, Perspective
+from tests.coach.conversation import first_cards
 
 
 @pytest.mark.parametrize("message", [
@@ -73,37 +74,27 @@ def test_who_decides_gets_the_guide_the_blended_ranking_puts_first_never_a_phras
     assert writing is not None and writing.id == "cadence"
 
 
-def _conversation(answerer: Answerer, *messages: str) -> list[str | None]:
-    """The first card of each answer, asked in one conversation."""
-    cards: list[str | None] = []
-    cid = None
-    for message in messages:
-        answer = answerer.answer(Ask(message=message, conversation_id=cid))
-        cid = answer.conversation_id
-        cards.append(answer.sources[0].id if answer.in_scope and answer.sources else None)
-    return cards
-
-
 @pytest.mark.slow
 def test_who_to_email_after_a_vague_yes_gets_a_card_on_who_decides(kb_answerer: Answerer) -> None:
-    cards = _conversation(kb_answerer, "The line producer at our Japanese studio says the budget increase is 'being "
-                                       "considered positively'.", "Three weeks on, still nothing. Do I push?",
-                          "Who am I supposed to be emailing at this point?")
+    cards = first_cards(kb_answerer, "The line producer at our Japanese studio says the budget increase is 'being "
+                                     "considered positively'.", "Three weeks on, still nothing. Do I push?",
+                        "Who am I supposed to be emailing at this point?")
     assert cards[0] == "maemuki-ni-kentou"
-    assert cards[2] in {"mapping-who-decides-japan", "committee-lead-company"}  # before: the follow-up cadence card
+    # before: the follow-up cadence card; the map of the budget's approvers answers a budget increase too
+    assert cards[2] in {"mapping-who-decides-japan", "committee-lead-company", "budget-sign-off-authority"}
 
 
 @pytest.mark.slow
 def test_going_over_his_head_gets_the_guide_not_the_phrase_card_on_checking_upstairs(kb_answerer: Answerer) -> None:
-    cards = _conversation(kb_answerer, "For six weeks our contact at the Osaka studio has said he needs to check "
-                                       "internally before he can confirm the episode budget.",
+    cards = first_cards(kb_answerer, "For six weeks our contact at the Osaka studio has said he needs to check "
+                                     "internally before he can confirm the episode budget.",
                           "Should I go over his head and email his boss?")
     assert cards[1] in {"mapping-who-decides-japan", "head-office-consultation"}  # before: ue-to-soudan, a phrase
 
 
 @pytest.mark.slow
 def test_japanese_followup_asking_how_to_record_the_agreement_gets_the_minutes_card(kb_answerer: Answerer) -> None:
-    cards = _conversation(kb_answerer, "アメリカ側から撮影が1週間遅れると連絡がありました。",
+    cards = first_cards(kb_answerer, "アメリカ側から撮影が1週間遅れると連絡がありました。",
                           "その分の費用はどちらが持つのが普通ですか？",
                           "合意したことは、どう書面に残しておけばいいでしょうか？")
     assert cards[2] == "meeting-minutes-confirm-decisions"  # before: the card on the contract as a starting point

@@ -16,7 +16,8 @@ from server.coach.followup import asks_who_decides, cost_cards, money_first, pay
 from server.coach.plan import Plan
 from server.coach.rank import Candidate
 from server.knowledge.cards import lint
-from server.models import Ask, Card, Culture, Hit, Perspective
+from server.models import Card, Culture, Hit, Perspective
+from tests.coach.conversation import first_cards
 
 ROOT = Path(__file__).resolve().parents[2]
 CARDS: dict[str, Card] = {c.id: c for c in lint(ROOT / "knowledge")[0]}
@@ -92,36 +93,28 @@ def test_a_longer_korean_switch_still_names_the_new_pair() -> None:
     assert switched_pair("일본 회사와 첫 미팅이라면 뭐가 다른가요?", Culture.KR_US) is Culture.JP_US
 
 
-def _conversation(answerer: Answerer, *messages: str) -> list[str | None]:
-    cards: list[str | None] = []
-    cid = None
-    for message in messages:
-        answer = answerer.answer(Ask(message=message, conversation_id=cid))
-        cid = answer.conversation_id
-        cards.append(answer.sources[0].id if answer.in_scope and answer.sources else None)
-    return cards
-
-
 @pytest.mark.slow
 def test_a_chinese_switch_to_japan_gets_a_japan_phrase_card(kb_answerer: Answerer) -> None:
-    cards = _conversation(kb_answerer, "我在美国制片公司负责这个项目。中方合作伙伴对我们的预算调整一直说'研究研究'，"
-                                       "已经一个多月了。", "如果是日本公司呢？")
+    cards = first_cards(kb_answerer, "我在美国制片公司负责这个项目。中方合作伙伴对我们的预算调整一直说'研究研究'，"
+                                     "已经一个多月了。", "如果是日本公司呢？")
     assert cards[0] == "yanjiu-yanjiu"
     assert cards[1] in {"kentou-shimasu", "maemuki-ni-kentou", "shanai-chousei-mochikaeri"}  # before: budget card
 
 
 @pytest.mark.slow
 def test_who_pays_after_a_schedule_slip_gets_the_slip_cost_card(kb_answerer: Answerer) -> None:
-    cards = _conversation(kb_answerer, "日本側の制作会社です。アメリカとの共同製作で、台風でロケが4日止まり、撮影"
-                                       "スケジュールが押しています。米国側にはどう伝えればいいですか。",
-                          "その費用はどちらが持つことになるんでしょう？")
+    cards = first_cards(kb_answerer, "日本側の制作会社です。アメリカとの共同製作で、台風でロケが4日止まり、撮影"
+                                     "スケジュールが押しています。米国側にはどう伝えればいいですか。",
+                        "その費用はどちらが持つことになるんでしょう？")
     assert cards[1] == "schedule-slip-cost"  # before: the card on permit delays
 
 
 @pytest.mark.slow
 def test_an_english_followup_asking_whom_to_email_gets_the_map_of_who_decides(kb_answerer: Answerer) -> None:
     """Read with the English of the frame (who really decides, whom to write to), as a CJK follow-up is."""
-    cards = _conversation(kb_answerer, "The line producer at our Japanese studio says the budget increase is 'being "
-                                       "considered positively'.", "Three weeks on, still nothing. Do I push?",
-                          "Who am I supposed to be emailing at this point?")
-    assert cards[2] == "mapping-who-decides-japan"  # before: the committee's lead company (or the cadence card)
+    cards = first_cards(kb_answerer, "The line producer at our Japanese studio says the budget increase is 'being "
+                                     "considered positively'.", "Three weeks on, still nothing. Do I push?",
+                        "Who am I supposed to be emailing at this point?")
+    # before: the committee's lead company (or the cadence card); the budget's approvers answer it too (the ask is
+    # about a budget increase)
+    assert cards[2] in {"mapping-who-decides-japan", "budget-sign-off-authority"}

@@ -18,7 +18,8 @@ from server.coach.followup import RECORD_FRAME, asks_to_record, asks_who_decides
 from server.coach.plan import Plan
 from server.coach.rank import Candidate
 from server.knowledge.cards import lint
-from server.models import Ask, Card, Culture, Hit, Perspective
+from server.models import Card, Culture, Hit, Perspective
+from tests.coach.conversation import first_cards
 
 ROOT = Path(__file__).resolve().parents[2]
 CARDS: dict[str, Card] = {c.id: c for c in lint(ROOT / "knowledge")[0]}
@@ -123,27 +124,17 @@ def test_asking_whether_to_put_it_in_writing_carries_the_record_frame() -> None:
     assert RECORD_FRAME not in glossed(to_them) and not asks_to_record(to_them)
 
 
-def _conversation(answerer: Answerer, *messages: str) -> list[str | None]:
-    cards: list[str | None] = []
-    cid = None
-    for message in messages:
-        answer = answerer.answer(Ask(message=message, conversation_id=cid))
-        cid = answer.conversation_id
-        cards.append(answer.sources[0].id if answer.in_scope and answer.sources else None)
-    return cards
-
-
 @pytest.mark.slow
 def test_how_to_record_it_read_on_its_own_still_gets_the_minutes_card(kb_answerer: Answerer) -> None:
     """The follow-up's own reading is chosen (it names a date of its own): the card on minutes it ranks counts."""
-    cards = _conversation(kb_answerer, "We signed last month and now the Tokyo studio wants to 'discuss' the delivery "
-                                       "schedule again.", "If we agree a new date, how do we record it properly?")
+    cards = first_cards(kb_answerer, "We signed last month and now the Tokyo studio wants to 'discuss' the delivery "
+                                     "schedule again.", "If we agree a new date, how do we record it properly?")
     assert cards[1] in {"meeting-minutes-confirm-decisions", "contract-as-starting-point"}
 
 
 @pytest.mark.slow
 def test_someone_more_senior_after_a_phrase_card_gets_the_map_of_who_decides(kb_answerer: Answerer) -> None:
-    cards = _conversation(kb_answerer, "Our Japanese studio's producer answered our request to redo the opening "
-                                       "titles with 'zensho shimasu'.",
+    cards = first_cards(kb_answerer, "Our Japanese studio's producer answered our request to redo the opening "
+                                     "titles with 'zensho shimasu'.",
                           "Should I take it to someone more senior over there?")
     assert cards[1] in {"mapping-who-decides-japan", "escalation-ladder-deadlock"}  # before: delegation seniority
