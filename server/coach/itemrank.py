@@ -18,8 +18,8 @@ from numpy.typing import NDArray
 
 from server.cjk import HANGUL, KANA
 from server.coach.compose import answer_items
-from server.coach.followup import asks_who_pays
 from server.coach.rank import encode_cached
+from server.coach.who_pays import asks_who_pays
 from server.models import Culture
 from server.search.lexical import tokenize_in
 from server.search.retrieval import Retriever, cache_key

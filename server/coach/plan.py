@@ -12,7 +12,7 @@ import numpy as np
 from server.cjk import cjk_share
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
 from server.coach.decode import Found, normalise
-from server.coach.followup import asks_who_pays, cost_cards, dangling, money_first, pays_for_the_topic
+from server.coach.followup import dangling
 from server.coach.glossary import Glossary
 from server.coach.itemrank import ItemVectors, answering_item, item_scores
 from server.coach.neighbours import Neighbours
@@ -44,6 +44,7 @@ from server.coach.rank import (
 )
 from server.coach.scope import ScopeModel
 from server.coach.understand import Understanding, refers_back, word_count
+from server.coach.who_pays import asks_who_pays, cost_cards, money_first, pays_for_the_topic
 from server.models import Card, Language, Perspective, Query
 from server.search.lexical import tokenize, tokenize_in
 from server.search.retrieval import Retriever

@@ -12,9 +12,10 @@ import pytest
 
 from server.coach.answer import Answerer
 from server.coach.choice import counterpart, counterpart_for, own_or_blend
-from server.coach.followup import asks_who_decides, cost_cards, money_first, pays_for_the_topic, switched_pair
+from server.coach.followup import asks_who_decides, switched_pair
 from server.coach.plan import Plan
 from server.coach.rank import Candidate
+from server.coach.who_pays import cost_cards, money_first, pays_for_the_topic
 from server.knowledge.cards import lint
 from server.models import Card, Culture, Hit, Perspective
 from tests.coach.conversation import first_cards

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.followup import asks_for_wording, asks_to_record, asks_who_pays
+from server.coach.followup import asks_for_wording, asks_to_record
+from server.coach.who_pays import asks_who_pays
 from server.models import Ask
 
 
