@@ -1,9 +1,25 @@
-"""A conversation asked through the real engine, for the follow-up tests."""
+"""Helpers of the follow-up tests: a conversation asked through the real engine, and candidates of the real cards
+with chosen probabilities."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
+
 from server.coach.answer import Answerer
-from server.models import Ask
+from server.coach.rank import Candidate
+from server.knowledge.cards import lint
+from server.models import Ask, Card, Hit
+
+CARDS: dict[str, Card] = {c.id: c for c in lint(Path(__file__).resolve().parents[2] / "knowledge")[0]}
+
+
+def candidates_of(*pairs: tuple[str, float]) -> list[Candidate]:
+    """Candidates of the real cards (id, probability), in the order given."""
+    return [Candidate(CARDS[i], Hit(card_id=i, title=i, passage="", passage_kind="summary", score=1.0,
+                                    dense_score=1.0, topics=[], cultures=[], perspective="both"), np.zeros(1),
+                      probability=p) for i, p in pairs]
 
 
 def first_cards(answerer: Answerer, *messages: str) -> list[str | None]:

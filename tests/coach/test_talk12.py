@@ -5,29 +5,15 @@ that call?" asks who decides. The functions on the real cards, then the real eng
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import numpy as np
 import pytest
 
 from server.coach.answer import Answerer
 from server.coach.choice import counterpart, counterpart_for, own_or_blend
 from server.coach.followup import asks_who_decides, switched_pair
 from server.coach.plan import Plan
-from server.coach.rank import Candidate
 from server.coach.who_pays import cost_cards, money_first, pays_for_the_topic
-from server.knowledge.cards import lint
-from server.models import Card, Culture, Hit, Perspective
-from tests.coach.conversation import first_cards
-
-ROOT = Path(__file__).resolve().parents[2]
-CARDS: dict[str, Card] = {c.id: c for c in lint(ROOT / "knowledge")[0]}
-
-
-def _ranked(*pairs: tuple[str, float]) -> list[Candidate]:
-    return [Candidate(CARDS[i], Hit(card_id=i, title=i, passage="", passage_kind="summary", score=1.0,
-                                    dense_score=1.0, topics=[], cultures=[], perspective="both"), np.zeros(1),
-                      probability=p) for i, p in pairs]
+from server.models import Culture, Perspective
+from tests.coach.conversation import CARDS, candidates_of, first_cards
 
 
 def test_the_counterpart_of_a_card_for_another_pair_shares_its_topics_kind_and_links() -> None:
@@ -41,18 +27,18 @@ def test_the_counterpart_of_a_card_for_another_pair_shares_its_topics_kind_and_l
 def test_a_switch_with_no_sure_card_for_the_new_pair_takes_the_shown_cards_counterpart() -> None:
     """"如果是日本公司呢？" after 研究研究: the question asked again ranks the Chinese card first and the generic
     budget card, under the answer threshold, as the only one for Japan."""
-    ranked = _ranked(("yanjiu-yanjiu", 0.56), ("budget-breakdown-expectations", 0.1))
+    ranked = candidates_of(("yanjiu-yanjiu", 0.56), ("budget-breakdown-expectations", 0.1))
     plan = Plan(confidence=0.95, outcome="answer", candidates=ranked)
     found = counterpart_for(plan, Culture.JP_US, CARDS, Perspective.US_SIDE, {"yanjiu-yanjiu"}, 0.44)
     assert found is not None and Culture.JP_US in found.cultures and found.kind == CARDS["yanjiu-yanjiu"].kind
-    sure = _ranked(("yanjiu-yanjiu", 0.56), ("kentou-shimasu", 0.5))  # the ranking found one: for_pair's
+    sure = candidates_of(("yanjiu-yanjiu", 0.56), ("kentou-shimasu", 0.5))  # the ranking found one: for_pair's
     assert counterpart_for(Plan(confidence=0.9, outcome="answer", candidates=sure), Culture.JP_US, CARDS,
                            Perspective.US_SIDE, {"yanjiu-yanjiu"}, 0.44) is None
 
 
 def test_a_declined_switch_takes_the_counterpart_of_the_shown_card() -> None:
     """「일본 회사 접대 자리라면 어떻게 다른가요?」 after the 회식 card: no Japan card ranks; it was declined."""
-    plan = Plan(confidence=0.22, outcome="decline", candidates=_ranked(("hoesik-relationship-building", 0.22)))
+    plan = Plan(confidence=0.22, outcome="decline", candidates=candidates_of(("hoesik-relationship-building", 0.22)))
     found = counterpart_for(plan, Culture.JP_US, CARDS, Perspective.US_SIDE, {"hoesik-relationship-building"}, 0.35)
     assert found is not None and found.id == "dinners-and-gifts"
 
@@ -61,7 +47,7 @@ def test_the_cost_cards_of_a_who_pays_followup_come_from_the_shown_cards_links()
     assert "schedule-slip-cost" in cost_cards({"schedule-slip"}, CARDS)
     assert cost_cards({"japan-location-shooting-permits"}, CARDS) == frozenset()  # the incentive is no cost of it
     assert cost_cards({"us-test-screenings"}, CARDS) == frozenset()
-    topic = _ranked(("schedule-slip", 0.9), ("permit-delays-standby-costs", 0.32), ("schedule-slip-cost", 0.05))
+    topic = candidates_of(("schedule-slip", 0.9), ("permit-delays-standby-costs", 0.32), ("schedule-slip-cost", 0.05))
     ordered = money_first(topic, topic, 0.44, True, cost_cards({"schedule-slip"}, CARDS))
     assert ordered[0].card.id == "schedule-slip-cost" and ordered[0].probability >= 0.44  # before: permit delays
     own_cost = money_first(topic, topic, 0.44, False, cost_cards({"schedule-slip"}, CARDS))  # names its own cost
@@ -77,8 +63,8 @@ def test_a_bare_who_pays_asks_about_the_cost_of_what_it_follows() -> None:
 def test_who_decides_ranks_a_guide_its_own_words_rank_above_the_floor() -> None:
     """"Who am I supposed to be emailing?" after the 前向きに検討 card: the committee's lead company ranks on the
     follow-up's own words, not on the earlier question's; the mean of the two alone leaves it under the floor."""
-    topic = _ranked(("maemuki-ni-kentou", 0.58), ("email-follow-up-cadence", 0.9))
-    own = _ranked(("email-follow-up-cadence", 0.85), ("committee-lead-company", 0.28))
+    topic = candidates_of(("maemuki-ni-kentou", 0.58), ("email-follow-up-cadence", 0.9))
+    own = candidates_of(("email-follow-up-cadence", 0.85), ("committee-lead-company", 0.28))
     plan = Plan(confidence=0.9, outcome="answer", candidates=topic, own=own)
     lead = next(c for c in own_or_blend(plan) if c.card.id == "committee-lead-company")
     assert lead.probability == pytest.approx(0.28)

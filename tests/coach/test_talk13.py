@@ -6,9 +6,6 @@ real cards, then the real engine."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import numpy as np
 import pytest
 
 from server.coach.answer import Answerer
@@ -17,18 +14,8 @@ from server.coach.compose import Section
 from server.coach.followup import RECORD_FRAME, asks_to_record, asks_who_decides, glossed
 from server.coach.plan import Plan
 from server.coach.rank import Candidate
-from server.knowledge.cards import lint
-from server.models import Card, Culture, Hit, Perspective
-from tests.coach.conversation import first_cards
-
-ROOT = Path(__file__).resolve().parents[2]
-CARDS: dict[str, Card] = {c.id: c for c in lint(ROOT / "knowledge")[0]}
-
-
-def _ranked(*pairs: tuple[str, float]) -> list[Candidate]:
-    return [Candidate(CARDS[i], Hit(card_id=i, title=i, passage="", passage_kind="summary", score=1.0,
-                                    dense_score=1.0, topics=[], cultures=[], perspective="both"), np.zeros(1),
-                      probability=p) for i, p in pairs]
+from server.models import Card, Culture, Perspective
+from tests.coach.conversation import CARDS, candidates_of, first_cards
 
 
 def _continuation(topic: list[Candidate], own: list[Candidate]) -> Plan:
@@ -41,7 +28,7 @@ def test_a_switch_stands_in_for_the_last_answers_card_not_the_best_ranked_shown_
     """「如果是日本公司呢？」 after 「我能不能越过他…？」 (answered with the card on who decides at the top): the
     question asked again ranks the 领导还要商量 card (shown a turn before) first."""
     plan = Plan(confidence=0.5, outcome="answer",
-                candidates=_ranked(("lingdao-hai-yao-shangliang", 0.6), ("china-decision-at-the-top", 0.4)))
+                candidates=candidates_of(("lingdao-hai-yao-shangliang", 0.6), ("china-decision-at-the-top", 0.4)))
     shown = {"lingdao-hai-yao-shangliang", "china-decision-at-the-top"}
     found = counterpart_for(plan, Culture.JP_US, CARDS, Perspective.US_SIDE, shown, 0.44,
                             ["china-decision-at-the-top", "mianzi-face"])
@@ -54,7 +41,7 @@ def test_a_switch_after_a_phrase_card_takes_a_phrase_card_over_a_sure_guide() ->
     """"What if it were a Chinese partner saying that instead?" after 持ち帰ります: the question asked again has
     lost the quoted phrase and ranks the guide on choosing a Chinese partner sure."""
     plan = Plan(confidence=0.75, outcome="answer",
-                candidates=_ranked(("choosing-a-chinese-partner", 0.75), ("yanjiu-yanjiu", 0.1)))
+                candidates=candidates_of(("choosing-a-chinese-partner", 0.75), ("yanjiu-yanjiu", 0.1)))
     found = counterpart_for(plan, Culture.CN_US, CARDS, Perspective.US_SIDE, {"shanai-chousei-mochikaeri"}, 0.44,
                             ["shanai-chousei-mochikaeri"])
     assert found is not None and found.id == "lingdao-hai-yao-shangliang"
@@ -67,8 +54,9 @@ def test_someone_more_senior_gets_a_map_of_who_decides_not_the_delegation_card()
     """"Should I go to someone more senior at the studio?" after the 善処します card: "senior" ranks the card on
     matching delegations first on the follow-up's own words; the topic supports the map of who decides."""
     assert not decisive(CARDS["matching-delegation-seniority"]) and decisive(CARDS["mapping-who-decides-japan"])
-    plan = _continuation(_ranked(("zensho-shimasu", 0.97), ("ue-to-soudan", 0.39), ("mapping-who-decides-japan", 0.16)),
-                         _ranked(("matching-delegation-seniority", 0.21), ("mapping-who-decides-japan", 0.07)))
+    plan = _continuation(candidates_of(("zensho-shimasu", 0.97), ("ue-to-soudan", 0.39),
+                                       ("mapping-who-decides-japan", 0.16)),
+                         candidates_of(("matching-delegation-seniority", 0.21), ("mapping-who-decides-japan", 0.07)))
     found = who_decides(plan, {"zensho-shimasu"}, Culture.JP_US, Perspective.US_SIDE)
     assert found is not None and found.id == "mapping-who-decides-japan"
 
@@ -76,17 +64,17 @@ def test_someone_more_senior_gets_a_map_of_who_decides_not_the_delegation_card()
 def test_who_to_convince_about_a_committee_gets_its_lead_company() -> None:
     """"who do I actually need to convince?" after a committee member blocks a sale: the lead company ranks on what
     it continues, the general map of who decides only on its own words."""
-    plan = _continuation(_ranked(("blocking-co-owned-rights-sale", 0.7), ("committee-rights-consent", 0.55),
+    plan = _continuation(candidates_of(("blocking-co-owned-rights-sale", 0.7), ("committee-rights-consent", 0.55),
                                  ("committee-lead-company", 0.53)),
-                         _ranked(("mapping-who-decides-japan", 0.39), ("china-decision-at-the-top", 0.21)))
+                         candidates_of(("mapping-who-decides-japan", 0.39), ("china-decision-at-the-top", 0.21)))
     found = who_decides(plan, {"blocking-co-owned-rights-sale"}, Culture.JP_US, Perspective.US_SIDE)
     assert found is not None and found.id == "committee-lead-company"
 
 
 def test_a_shown_card_on_writing_does_not_keep_the_minutes_card_out() -> None:
     """「決まったことは書面で残した方がいい？」 when the continuation would answer with the cadence card again."""
-    plan = _continuation(_ranked(("email-follow-up-cadence", 0.8), ("maemuki-ni-kentou", 0.6)),
-                         _ranked(("meeting-minutes-confirm-decisions", 0.4), ("email-follow-up-cadence", 0.3)))
+    plan = _continuation(candidates_of(("email-follow-up-cadence", 0.8), ("maemuki-ni-kentou", 0.6)),
+                         candidates_of(("meeting-minutes-confirm-decisions", 0.4), ("email-follow-up-cadence", 0.3)))
     found = record_ask(plan, {"email-follow-up-cadence"}, Culture.JP_US, Perspective.US_SIDE)
     assert found is not None and found.id == "meeting-minutes-confirm-decisions"
     assert record_ask(plan, set(), Culture.JP_US, Perspective.US_SIDE) is None  # a new card on writing answers
@@ -97,7 +85,7 @@ def test_a_first_question_that_mentions_a_letter_in_writing_keeps_its_card() -> 
     ranking is the only one, and a card on writing in it is no reason to leave the lawyer-letter card)."""
     first = Plan(confidence=0.9, outcome="answer", sections=[Section(card=CARDS["american-lawyer-letter-escalation"],
                                                                      heading=None, short="")],
-                 candidates=_ranked(("american-lawyer-letter-escalation", 0.9),
+                 candidates=candidates_of(("american-lawyer-letter-escalation", 0.9),
                                     ("reporting-schedule-slip-to-us-side", 0.6)))
 
     def rebuild(card: Card, chosen: Plan, alone: Plan) -> Plan:
