@@ -127,16 +127,22 @@ def test_interrupted_build_leaves_the_old_index_serving(kb_copy: Path, tmp_path:
 @pytest.mark.slow
 def test_kill_9_during_build_keeps_a_loadable_index_and_the_next_build_succeeds(
         kb_copy: Path, tmp_path: Path, embedder: LocalEmbedder) -> None:
-    """Kill the build at several moments (model load, embedding, writing): the index always loads."""
+    """Kill the build at several moments (starting, once it has embedded, while it writes the new index): the index
+    always loads. Each moment is waited for, not timed: a 4-card build takes about a second."""
     _build(kb_copy, tmp_path, embedder)
     builds_seen = {read_manifest(tmp_path / "index").build_id}
     killed = 0
-    for delay in (1.0, 4.0, 6.0, 7.5):
+    for n, moment in enumerate(("start", "embedded", "writing")):
+        cache = tmp_path / f"cache-{n}"  # an empty cache: the build must embed
         env = {**os.environ, "COACH_KNOWLEDGE_DIR": str(kb_copy), "COACH_INDEX_DIR": str(tmp_path / "index"),
-               "COACH_CACHE_DIR": str(tmp_path / f"cache-{delay}")}  # an empty cache: the build must embed
+               "COACH_CACHE_DIR": str(cache)}
         proc = subprocess.Popen([sys.executable, "-m", "server", "index", "build", "--force"], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+        reached = {"start": lambda: True, "embedded": lambda: cache.exists() and any(cache.rglob("*")),
+                   "writing": lambda: any((tmp_path / "index.builds").glob(".tmp-*"))}[moment]
+        deadline = time.monotonic() + 60
+        while not reached() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
         proc.send_signal(signal.SIGKILL)
         killed += proc.wait() == -signal.SIGKILL
         index = load_index(tmp_path / "index", embedder)  # old or complete new, never half-written
