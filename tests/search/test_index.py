@@ -124,6 +124,13 @@ def test_interrupted_build_leaves_the_old_index_serving(kb_copy: Path, tmp_path:
     assert read_manifest(tmp_path / "index").build_id != before
 
 
+def _reached(moment: str, cache: Path, builds: Path) -> bool:
+    """Whether a build has started (at once), embedded (its cache holds vectors) or is writing (a temporary build)."""
+    if moment == "embedded":
+        return cache.exists() and any(cache.rglob("*"))
+    return moment == "start" or any(builds.glob(".tmp-*"))
+
+
 @pytest.mark.slow
 def test_kill_9_during_build_keeps_a_loadable_index_and_the_next_build_succeeds(
         kb_copy: Path, tmp_path: Path, embedder: LocalEmbedder) -> None:
@@ -138,10 +145,9 @@ def test_kill_9_during_build_keeps_a_loadable_index_and_the_next_build_succeeds(
                "COACH_CACHE_DIR": str(cache)}
         proc = subprocess.Popen([sys.executable, "-m", "server", "index", "build", "--force"], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        reached = {"start": lambda: True, "embedded": lambda: cache.exists() and any(cache.rglob("*")),
-                   "writing": lambda: any((tmp_path / "index.builds").glob(".tmp-*"))}[moment]
         deadline = time.monotonic() + 60
-        while not reached() and proc.poll() is None and time.monotonic() < deadline:
+        while not _reached(moment, cache, tmp_path / "index.builds") and proc.poll() is None \
+                and time.monotonic() < deadline:
             time.sleep(0.002)
         proc.send_signal(signal.SIGKILL)
         killed += proc.wait() == -signal.SIGKILL
