@@ -81,7 +81,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "camera": {"en": r"iso|shutter( speed)?|aperture|f-stop|lut|anamorphic|white balance|which lens",
                "ja": ("シャッター", "絞り", "レンズ"), "ko": ("셔터", "렌즈", "조리개"), "zh": ("快门", "光圈")},
     "language": {"en": r"grammar|proofread|language school|word for|"
-                       r"learn (korean|japanese|chinese|english|mandarin|cantonese)|"
+                       r"learn (some |basic |a bit of |a little )?(korean|japanese|chinese|english|mandarin|cantonese)|"
+                       r"language (apps?|courses?|tutors?)|apps? (to|for) learn\w*|"
                        + _SAY_IN_A_THIRD_LANGUAGE,
                  "ja": ("文法", "誤字", "英検", "勉強法", "語学", "英会話", "リスニング", "TOEIC"),
                  "ko": ("문법", "공부법", "어학", "영어 회화", "회화 실력", "토익"),
@@ -112,13 +113,13 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                        r"(mother|father|sister|brother)-in-law|in-laws|my (girlfriend|boyfriend)",
                  "ja": ("腰痛", "風邪", "肩こり", "病院", "ストレッチ", "猫", "ペット", "掃除", "結婚式",
                         "履歴書", "子どもが", "子供が", "赤ちゃん", "育児", "眠れ", "時差ボケ", "義母", "義父",
-                        "義理の両親", "彼氏"),
+                        "義理の両親", "彼氏", "家族へのお土産", "家族が喜"),
                  "ko": ("고양이", "강아지", "에어컨", "청소", "감기", "허리", "병원", "스트레칭", "축사", "결혼식",
                         "예식장", "이력서", "자기소개서", "아이가", "아기", "육아", "잠이 안", "시차 적응", "시어머니",
-                        "장모", "시댁", "처가", "여자친구", "남자친구"),
+                        "장모", "시댁", "처가", "여자친구", "남자친구", "가족 선물"),
                  "zh": ("猫咪", "宠物", "洗衣机", "睡眠", "感冒", "颈椎", "医院", "失眠", "致辞", "简历", "减肥",
                         "孩子", "宝宝", "育儿", "睡不着", "婚礼", "倒时差", "婆婆", "岳母", "丈母娘", "公婆",
-                        "女朋友", "男朋友")},
+                        "女朋友", "男朋友", "给家人", "带给家人")},
 }
 # Facts about a public film asked as a quiz: who directed or stars in it, its box office, its release date, its plot.
 # Written as patterns, since the same domain words ask in-scope questions when a decision follows them:
