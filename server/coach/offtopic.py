@@ -44,13 +44,13 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                      r"(which|best|good|cheap|nice) hotels?|esta|(plug|power|travel) adapters?|bicycle|fedex|dhl|"
                      r"courier|freight|shipping (costs?|rates?)|"
                      r"ship (my|a|an) (?!deal)|jr pass|rail pass|airport|(fastest|quickest|cheapest|best) way "
-                     r"from \w+|(fastest|quickest|cheapest) way to get to",
+                     r"from \w+|(fastest|quickest|cheapest) way to get to|how much (should i |do you |to )?tip|tipping",
                "ja": ("観光", "旅行", "航空会社", "乗り換え", "変換プラグ", "送料", "船便", "宅配便", "国際郵便",
-                      "空港", "行き方", "JRパス"),
+                      "空港", "行き方", "JRパス", "チップはいくら", "チップの相場"),
                "ko": ("관광", "여행", "항공사", "교통카드", "돼지코", "택배", "항공 화물", "국제우편", "배송비",
-                      "공항", "가는 방법", "가는 법"),
+                      "공항", "가는 방법", "가는 법", "팁은 얼마", "팁 문화"),
                "zh": ("旅游", "景点", "航空公司", "交通卡", "座位最宽", "转换插头", "快递", "邮寄", "运费", "机场",
-                      "怎么去")},
+                      "怎么去", "小费")},
     "paperwork": {"en": r"bank accounts?|credit cards?|credit score|phone plan|sim( card)?|esim|prepaid plan|"
                         r"apartment|(?<!completion )guarantor|visas?|residence card|driver'?s licen[cs]e|"
                         r"health insurance|ward office|my number card|social security|entry rules|register my address|"
@@ -70,6 +70,7 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                        r"keyerror|typeerror|traceback|error message|ffmpeg|premiere pro|davinci|after effects|"
                        r"final cut pro|keyboard shortcut|plugin|csv|encoding|wi-?fi|vpn|laptop|iphone|macbook|"
                        r"my code|coding|script throws|gantt|frame\.io|wind noise|noise reduction|denois\w*|izotope|"
+                       r"router|modem|bandwidth|(keeps|kept) (freezing|crashing|lagging)|"
                        r"tagline|slogan|catchphrase",
                  "ja": ("エクセル", "スプレッドシート", "関数", "数式", "ピボット", "マクロ", "ソースコード",
                         "プログラム", "コマンド", "容量", "ショートカット", "日本語入力", "パソコン", "香盤表",

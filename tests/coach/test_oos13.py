@@ -1,5 +1,6 @@
-"""Language-learning apps and presents for one's own family are traps (coach/offtopic.py); a present for the
-partner is the coach's business. Examples are written for these tests, not taken from the labelled set."""
+"""Language-learning apps, presents for one's own family, home internet and tipping are traps (coach/offtopic.py);
+a present for the partner is the coach's business. Examples are written for
+these tests, not taken from the labelled set."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ from server.models import Ask
     ("ソウル出張のあと、家族へのお土産は何が定番ですか？", "personal"),
     ("출장 끝나고 가족 선물로 뭘 사 가면 좋을까요?", "personal"),
     ("从洛杉矶回来给家人带什么礼物好？", "personal"),
+    ("Our video calls keep freezing. Should I buy a new router?", "software"),
+    ("How much should I tip a taxi driver in New York?", "travel"),
+    ("アメリカのレストランでチップはいくら置けばいいですか？", "travel"),
+    ("미국 식당 팁은 얼마 정도 줘요?", "travel"),
+    ("在美国吃饭小费给多少合适？", "travel"),
 ])
 def test_apps_for_learning_a_language_and_presents_for_family_are_traps(question: str, kind: str) -> None:
     assert kind in trap_words(question), trap_words(question)
