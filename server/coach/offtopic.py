@@ -44,13 +44,14 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                      r"(which|best|good|cheap|nice) hotels?|esta|(plug|power|travel) adapters?|bicycle|fedex|dhl|"
                      r"courier|freight|shipping (costs?|rates?)|"
                      r"ship (my|a|an) (?!deal)|jr pass|rail pass|airport|(fastest|quickest|cheapest|best) way "
-                     r"from \w+|(fastest|quickest|cheapest) way to get to|how much (should i |do you |to )?tip|tipping",
+                     r"from \w+|(fastest|quickest|cheapest) way to get to|how much (should i |do you |to )?tip|tipping|"
+                     r"tap water|drinking water",
                "ja": ("観光", "旅行", "航空会社", "乗り換え", "変換プラグ", "送料", "船便", "宅配便", "国際郵便",
-                      "空港", "行き方", "JRパス", "チップはいくら", "チップの相場"),
+                      "空港", "行き方", "JRパス", "チップはいくら", "チップの相場", "水道水"),
                "ko": ("관광", "여행", "항공사", "교통카드", "돼지코", "택배", "항공 화물", "국제우편", "배송비",
-                      "공항", "가는 방법", "가는 법", "팁은 얼마", "팁 문화"),
+                      "공항", "가는 방법", "가는 법", "팁은 얼마", "팁 문화", "수돗물"),
                "zh": ("旅游", "景点", "航空公司", "交通卡", "座位最宽", "转换插头", "快递", "邮寄", "运费", "机场",
-                      "怎么去", "小费")},
+                      "怎么去", "小费", "自来水")},
     "paperwork": {"en": r"bank accounts?|credit cards?|credit score|phone plan|sim( card)?|esim|prepaid plan|"
                         r"apartment|(?<!completion )guarantor|visas?|residence card|driver'?s licen[cs]e|"
                         r"health insurance|ward office|my number card|social security|entry rules|register my address|"
@@ -105,9 +106,11 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                "zh": ("剧情简介", "冠军", "排行", "票房多少", "全球票房", "有多高", "有多长", "多少米", "海拔",
                       "值得看", "影史", "票房最高", "报名截止", "征片")},
     "career": {"en": r"switch(ing)? careers|change careers|career (change|switch|advice)|retrain as|job interview|"
-                     r"quit my job|burn(ed|t)[- ]out|job hunt\w*",
-               "ja": ("転職", "就活", "就職活動", "年収", "面接", "キャリアチェンジ"),
-               "ko": ("이직", "취업", "연봉", "면접", "커리어"), "zh": ("转行", "求职", "面试", "找工作")},
+                     r"quit my job|burn(ed|t)[- ]out|job hunt\w*|study abroad|grad(uate)? school|college applications?|"
+                     r"toefl",
+               "ja": ("転職", "就活", "就職活動", "年収", "面接", "キャリアチェンジ", "留学"),
+               "ko": ("이직", "취업", "연봉", "면접", "커리어", "유학", "대학원"),
+               "zh": ("转行", "求职", "面试", "找工作", "留学")},
     "personal": {"en": r"doctor|medicine|symptoms?|back pain|a cold|insomnia|sleep (better|quality)|workout|diet|"
                        r"gym|fitness|dogs?|cats?|pets?|puppy|houseplants?|plumb\w*|faucet|wedding|cover letter|"
                        r"resignation letter|poem|tweet|horoscope|toddler|my (kids?|son|daughter|baby)|parenting|"

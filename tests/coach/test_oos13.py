@@ -22,6 +22,10 @@ from server.models import Ask
     ("アメリカのレストランでチップはいくら置けばいいですか？", "travel"),
     ("미국 식당 팁은 얼마 정도 줘요?", "travel"),
     ("在美国吃饭小费给多少合适？", "travel"),
+    ("Can you drink the tap water in Tokyo?", "travel"),
+    ("台湾的自来水能直接喝吗？", "travel"),
+    ("I'm thinking about grad school for film in the US. When should I apply?", "career"),
+    ("미국 유학 가려면 토플 점수가 얼마나 필요해요?", "career"),
 ])
 def test_apps_for_learning_a_language_and_presents_for_family_are_traps(question: str, kind: str) -> None:
     assert kind in trap_words(question), trap_words(question)
