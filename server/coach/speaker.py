@@ -79,26 +79,35 @@ _ASKER_SAID_TO = re.compile(r"(?:先方|相手|アメリカ側|米国側|パー�
 _WILL_SAY_BEFORE = re.compile(
     r"(?:\b(?:I|we)(?:'ll|'d|'m|'re|'ve| are| will| would| should| could| can| might| am)?\s+(?:[\w']+\s+){0,2}?|"
     r"\b(?:how|way|want|wants|going|need|plan|planning|like|try|trying|better|ok|okay|fine|rude|polite|safe|wise)"
-    r"\s+to\s+)"
+    r"\s+to\s+|\b(?:thinking (?:of|about)|planning on|considering|tempted to|about to)\s+|"
+    r"\bhow (?:would|do|should|can|could) (?:you|one) )"
     r"(?:say|saying|tell|telling|write|writing|text|use|using|put|phrase|word|go with|"
-    r"(?:open|start|lead|reply|respond|answer|sign off)(?:ing)? with|repl(?:y|ying)|respond(?:ing)?|answering|"
+    r"(?:open|start|end|close|finish|lead|reply|respond|answer|sign off)(?:ing|s)?(?:\s+(?:my|our|the)\s+[\w-]+)? with|"
+    r"repl(?:y|ying)|respond(?:ing)?|answering|"
     r"writ(?:e|ing) back)"
     r"(?:\s+(?!(?:to|about|after|when|if|that|was|is)\b)[\w'-]+){0,4}?\s*[:,]?\s*[\"“']?$|"
     r"(?:^|[，。！？,\s])(?:我们?|咱们?)?(?:也|就|还|先)?(?:想|要|能|可以|应该|该|打算|准备|不如|直接|先|怎么|会不会|"
     r"如果我们?|要是我们?)(?:跟|对|给|向)?[^“\"「'，。]{0,8}?"
-    r"(?:说|回|回复|答复|表示|讲|写)(?:" + _ZH_PARTNERS + r")?(?:一句|一声)?\s*[:：]?\s*[\"“「']?$|"
+    r"(?:说|回|回复|答复|表示|讲|写|用)(?:" + _ZH_PARTNERS + r")?(?:一句|一声)?\s*[:：]?\s*[\"“「']?$|"
+    r"(?:给|跟|对|向)(?:" + _ZH_PARTNERS + r")的?(?:邮件|回复|回信|信|消息|微信)(?:里|中)?(?:写|说|回|用)了?\s*[:：]?\s*[\"“「']?$|"
     r"(?:^|[，。！？\s])(?:回|回复|答复|告诉)[^“\"「'，。]{0,4}?(?:一句|一声)?\s*[\"“「']?$", re.I)
 _WILL_SAY_AFTER = re.compile(
-    r"[」』”\"']?\s*(?:(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:(?:お?伝え|お?返事|返信|回答|お?答え|説明|"
+    r"[」』”\"']?\s*(?:(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:つい|いつも|よく|すぐ|思わず|うっかり)?"
+    r"\s*(?:(?:お?伝え|お?返事|返信|回答|お?答え|説明|"
     r"連絡)し?|言っ|言い|言え|言わ|返し|返さ|書い|書か|送っ|申し上げ)(?:ても|たら|るべき|べき|れば|ば|よう|たい|ておけ|"
     r"ておく|ておい|ていい|て大丈夫|てしま|ちゃ|るつもり|つもり|ましょう|てみ|ない方|ないほう|ず|て[^、。「」]{0,8}?(?:送|返|出)(?:ろう|そう|す|る|り|っ))|"
-    r"(?:と|って)(?:だけ|は|も)?\s*(?:伝える|返す|答える|書く|送る)(?:のは|のが|べき|つもり|と|か)|"
+    r"(?:と|って)(?:だけ|は|も)?\s*(?:伝える|返す|答える|書く|送る|言う)(?:のは|のが|べき|つもり|と|か)|"
+    r"で(?:始め|締め|結ぼ|結び|結ん|返し|返そ|答え|終わら|終え)(?:たい|よう|ても|たら|るのは|るべき|るつもり)|"
     r"(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:返そ|言お|書こ|送ろ|伝えよ|答えよ|(?:お?返事|返信|回答)しよ)う|"
     r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:답|말|전|대답|회신|답장|얘기|이야기|말씀|"
     r"써|보내)?\S{0,2}?(?:해도|하면|할까|해야|하려|할지|하고 싶|할 생각|해 버|해버|했다가|드려도|드리면|드릴까|"
     r"드려야|드리려|해 볼까|하는 게)|"
     r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:보낼|쓸|할|답할|말할|전할|회신할|답장할)\s*"
-    r"(?:예정|생각|계획|거|건데))")
+    r"(?:예정|생각|계획|거|건데)|"
+    r"(?:이)?라고(?:만|도)?\s*(?:쓰|적|보내)(?:면|려|고 싶|는 게|도)|(?:이)?라고(?:만|도)?\s*(?:써|적어)(?:도|야)|"
+    # English, after the words: "'…' OK to use with them?", "'…' too casual for a reply?"
+    r"\s+(?:is\s+|would be\s+)?(?:ok|okay|fine|safe|appropriate|acceptable|too \w+)\s+(?:to (?:use|say|write|send|"
+    r"open with|end with)|for (?:an? |the |my )?(?:e-?mail|reply|opener|opening|sign-?off|subject)))", re.I)
 # Someone named right before the words is their speaker (「米国側が「…」と言ったら」, 「미국 측이 "…"라고 하면」):
 # unless it is the asker, the words are that speaker's, not the asker's plan.
 _SUBJECT_BEFORE = re.compile(r"(?:^|[\s、，,])([^\s、，,。.「」\"“]{1,14}?)(?:が|は|から|も|이|가|께서|은|는|에서)\s*$")
@@ -110,6 +119,13 @@ _JA_I_BEFORE = re.compile(r"(?:私|僕|わたし|当方|こちら)(?:の方)?(?:
 # line of the asker's mail (件名を「…」に, 제목을 "…"로, "subject line: '…'"); the partner's named right before is theirs
 _TRANSLATED = re.compile(r"[」』”\"']?\s*(?:って|は|を|の|とは|という|是|을|를|은|는|라는|이라는)?[^。！？.!?\n]{0,12}?"
                          r"(?:英語|英訳|英文|英语|(?:どう|なんと|何と)訳|翻译成|译成|영어로|영문으로|영어 표현|번역)")
+_LANGUAGES = r"japanese|korean|chinese|mandarin"
+_INTO_THEIRS_BEFORE = re.compile(rf"\bthe (?:{_LANGUAGES}) (?:for|way to say|equivalent (?:of|for)|version of)\s*$", re.I)
+_INTO_THEIRS_AFTER = re.compile(rf"[\"”']?\s+in (?:{_LANGUAGES})\b(?!\s+(?:business|culture|context|compan|firm|terms|"
+                                r"etiquette|eyes|ears|speak|negotiat))", re.I)  # "in Japanese business culture" is theirs
+# "Would '…' sound rude to them?": the asker weighing words to say
+_WOULD_BEFORE = re.compile(r"\b(?:would|will|could|might)\s*$", re.I)
+_WOULD_AFTER = re.compile(r"[\"”']?\s+(?:sound|come across|read|land|seem|be taken)\b", re.I)
 _TITLE = re.compile(r"(?:件名|タイトル|題名|제목|标题|主题|subject(?:\s+line)?)\s*(?:を|は|に|が|에|을|를|은|는|:|：)?"
                     r"[^「『\"“'\n。.]{0,30}$", re.I)
 _THEIR_TITLE = re.compile(r"(?:their|先方の?|相手の?|対方|对方的?|美方的?|상대|측|쪽)\s*(?:e-?mail's\s+|メールの|邮件的?\s*|메일\s*)?"
@@ -177,13 +193,18 @@ def said_by_asker(message: str, start: int, end: int) -> bool:
 
 def own_wording(message: str, start: int, end: int) -> bool:
     """The quote is wording the asker is choosing: an Asian phrase to put into English (「「検討します」ってどう訳せば」,
-    「“研究研究”翻译成英文」), or the subject line of the asker's own mail (件名を「…」に, 邮件标题我写的是“…”), not one
+    「“研究研究”翻译成英文」) or English words into the partner's language ("the Japanese for '…'"), words weighed
+    ("would '…' sound rude"), or the subject line of the asker's own mail (件名を「…」に, 邮件标题我写的是“…”), not one
     named as the partner's (「先方の「…」って英語で」, "their subject line was '…'")."""
     before = _SENTENCE_END.split(message[max(0, start - 50):start])[-1]
     if _THEIR_SIDE.search(before[-8:]) and not _OWN.search(before[-8:]):
         return False
-    cjk = not message[start:end].isascii()
-    return bool(cjk and _TRANSLATED.match(message[end:end + 24])
+    after = message[end:end + 24]
+    if message[start:end].isascii():  # English words put into the partner's language, or weighed: "would '…' sound"
+        return bool(_INTO_THEIRS_BEFORE.search(before) or _INTO_THEIRS_AFTER.match(after)
+                    or _WOULD_BEFORE.search(before) and _WOULD_AFTER.match(after)
+                    or (title := _TITLE.search(before)) and not _THEIR_TITLE.search(before[:title.end()]))
+    return bool(_TRANSLATED.match(after)
                 or (title := _TITLE.search(before)) and not _THEIR_TITLE.search(before[:title.end()]))
 
 

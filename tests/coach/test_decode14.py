@@ -27,6 +27,18 @@ from server.coach.understand import partner_text, understand
     "如果我回复美方“到时候再说”，他们会不会觉得我们不重视？",
     "我写了一段回复草稿：“我们内部商量一下，下周给您答复。”这样发给美方合适吗？",
     "いつもお世話になっております。\nできれば今週中に、米国側との完成保証の交渉について相談させてください。何から確認すればよいですか？",
+    "Thinking of answering 'let me think about it' to Toho. Too vague?",
+    "Would 'let's circle back' sound rude to our Japanese partner?",
+    "What's the Japanese for 'we'll pass for now'?",
+    "How would you say 'let me think about it' in Korean without sounding cold?",
+    "I usually end my emails with 'We'll keep you posted'. Is that fine for Korean partners?",
+    "Hello! Quick one: is 'ballpark' OK to use with a Japanese committee?",
+    "「検討します」と言うのはNGですか？",
+    "「大丈夫です」ってつい言っちゃうんですが、まずいですか？",
+    "返信の文面を「一応確認しました」で始めたいのですが、問題ないでしょうか。",
+    "답장에 \"내부적으로 논의해 보겠습니다\"라고 쓰면 미국 측이 거절로 받아들일까요?",
+    "我想用“研究研究”来回应美方，合适吗？",
+    "给美方的邮件里写“我们尽量”会不会被当成承诺？",
 ])
 def test_the_askers_own_wording_is_no_partner_text(question: str) -> None:
     assert partner_text(question) == []
@@ -36,6 +48,8 @@ def test_the_askers_own_wording_is_no_partner_text(question: str) -> None:
     ("先方から「少し難しいかもしれません」と伝えられました。どう受け止めればいいでしょうか？", "少し難しいかもしれません"),
     ("先方の「善処します」って英語で言うとどうなりますか？", "善処します"),
     ("Their subject line was 'We'll pass for now on the sequel'. Is the door closed?", "We'll pass for now on the sequel"),
+    ("What does 'we'll do our best' in Japanese business culture really promise?", "we'll do our best"),
+    ("Does 'we'll see' sound like a no to you? That's what Toho wrote.", "we'll see"),
     ("美方回复我们说“Let me run it by my team”，我想回“好的”，合适吗？", "Let me run it by my team"),
     ("いつもお世話になっております。\n先日のご提案ですが、社内で検討させていただきます。\nよろしくお願いいたします。",
      "社内で検討させていただきます"),
