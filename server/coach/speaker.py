@@ -62,13 +62,15 @@ _ASKER_SAID_BEFORE = re.compile(r"(?:\b(?:I|we)(?:'ve|'d| have| had)?\s+(?:(?:ju
                                 r"\s*:?\s*|(?:제가|저희가|저는|저희는)[^\"“'「]{0,25}|"
                                 r"(?<![对跟给向诉复答问])我(?:们)?(?:跟|对|给|向)?[^\"“「]{0,10}(?:说了?|回复了?|答复了?|回了|答应了?|"
                                 r"承诺了?|(?:回复)?草稿)(?:" + _ZH_PARTNERS + r")?(?:一句|一声)?\s*[:：]?\s*|"
-                                r"(?<![对跟给向诉复答问])我们?(?:自己)?写(?:了|的是)[^\"“「]{0,8}?[:：]?\s*)[\"“'「『]?$", re.I)
+                                r"(?<![对跟给向诉复答问])我们?(?:自己)?写(?:了|的是)[^\"“「]{0,8}?[:：]?\s*)"
+                                r"[\"“'「『]?$", re.I)
 # the asker's own message: "My response was '…'", "Our reply to their notes was "…"", "My first email said "…""
 _OWN_WORDS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:reply|response|answer|e-?mail|message|text|note|line|wording|"
                         r"draft|letter)s?\b[^.!?\"“'\n]{0,40}?\b(?:was|is|said|says|read|reads)\s*:?\s*[\"“']?$", re.I)
 _ASKER_SPEAKS = re.compile(r"\b(?:I|we)(?:'ve|'d|'ll| have| had)?\s+(?:(?:just|already|also|even)\s+)?\S?$|"
                            r"(?<![对跟给向诉复答问])我们?(?:跟|对|给|向)?\S{0,4}$", re.I)
-_ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答|答え|伝え|言って|言い)(?!られ|が|を?(?:いただ|もら|頂))|"
+_ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答|答え|伝え|言って|言い)"
+                               r"(?!られ|が|を?(?:いただ|もら|頂))|"
                                r"(?:이)?라고\s*(?:답|말|회신|했))")
 _ASKER_SAID_TO = re.compile(r"(?:先方|相手|アメリカ側|米国側|パートナー)に|"
                             r"(?:미국\s*측|상대|파트너)(?:에게|한테|에)\s*$|에게\s*$|제가|저희가")
@@ -89,7 +91,8 @@ _WILL_SAY_BEFORE = re.compile(
     r"(?:^|[，。！？,\s])(?:我们?|咱们?)?(?:也|就|还|先)?(?:想|要|能|可以|应该|该|打算|准备|不如|直接|先|怎么|会不会|"
     r"如果我们?|要是我们?)(?:跟|对|给|向)?[^“\"「'，。]{0,8}?"
     r"(?:说|回|回复|答复|表示|讲|写|用)(?:" + _ZH_PARTNERS + r")?(?:一句|一声)?\s*[:：]?\s*[\"“「']?$|"
-    r"(?:给|跟|对|向)(?:" + _ZH_PARTNERS + r")的?(?:邮件|回复|回信|信|消息|微信)(?:里|中)?(?:写|说|回|用)了?\s*[:：]?\s*[\"“「']?$|"
+    r"(?:给|跟|对|向)(?:" + _ZH_PARTNERS + r")的?(?:邮件|回复|回信|信|消息|微信)(?:里|中)?(?:写|说|回|用)了?"
+    r"\s*[:：]?\s*[\"“「']?$|"
     r"(?:^|[，。！？\s])(?:回|回复|答复|告诉)[^“\"「'，。]{0,4}?(?:一句|一声)?\s*[\"“「']?$", re.I)
 _WILL_SAY_AFTER = re.compile(
     r"[」』”\"']?\s*(?:(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:つい|いつも|よく|すぐ|思わず|うっかり)?"
@@ -116,19 +119,22 @@ _FIRST_PERSON = frozenset({"私", "僕", "わたし", "こちら", "うち", "�
 # 「先週の会議で私から「…」と伝えました」: the asker named as the one who said it, just before the words
 _JA_I_BEFORE = re.compile(r"(?:私|僕|わたし|当方|こちら)(?:の方)?(?:から|が|は|より)[^「『。！？]{0,12}$")
 # The asker's own wording: put into English (「「…」の英語版」, 「…って英語で何と」, 「怎么翻译成英文」), or the subject
-# line of the asker's mail (件名を「…」に, 제목을 "…"로, "subject line: '…'"); the partner's named right before is theirs
+# line of the asker's mail (件名を「…」に, 제목을 "…"로, "subject line: '…'"); the partner's named right before is
+# theirs
 _TRANSLATED = re.compile(r"[」』”\"']?\s*(?:って|は|を|の|とは|という|是|을|를|은|는|라는|이라는)?[^。！？.!?\n]{0,12}?"
                          r"(?:英語|英訳|英文|英语|(?:どう|なんと|何と)訳|翻译成|译成|영어로|영문으로|영어 표현|번역)")
 _LANGUAGES = r"japanese|korean|chinese|mandarin"
-_INTO_THEIRS_BEFORE = re.compile(rf"\bthe (?:{_LANGUAGES}) (?:for|way to say|equivalent (?:of|for)|version of)\s*$", re.I)
+_INTO_THEIRS_BEFORE = re.compile(rf"\bthe (?:{_LANGUAGES}) (?:for|way to say|equivalent (?:of|for)|version of)\s*$",
+                                 re.I)
 _INTO_THEIRS_AFTER = re.compile(rf"[\"”']?\s+in (?:{_LANGUAGES})\b(?!\s+(?:business|culture|context|compan|firm|terms|"
-                                r"etiquette|eyes|ears|speak|negotiat))", re.I)  # "in Japanese business culture" is theirs
+                                r"etiquette|eyes|ears|speak|negotiat))", re.I)  # "in Japanese business culture"
 # "Would '…' sound rude to them?": the asker weighing words to say
 _WOULD_BEFORE = re.compile(r"\b(?:would|will|could|might)\s*$", re.I)
 _WOULD_AFTER = re.compile(r"[\"”']?\s+(?:sound|come across|read|land|seem|be taken)\b", re.I)
 _TITLE = re.compile(r"(?:件名|タイトル|題名|제목|标题|主题|subject(?:\s+line)?)\s*(?:を|は|に|が|에|을|를|은|는|:|：)?"
                     r"[^「『\"“'\n。.]{0,30}$", re.I)
-_THEIR_TITLE = re.compile(r"(?:their|先方の?|相手の?|対方|对方的?|美方的?|상대|측|쪽)\s*(?:e-?mail's\s+|メールの|邮件的?\s*|메일\s*)?"
+_THEIR_TITLE = re.compile(r"(?:their|先方の?|相手の?|対方|对方的?|美方的?|상대|측|쪽)\s*"
+                          r"(?:e-?mail's\s+|メールの|邮件的?\s*|메일\s*)?"
                           r"(?:件名|タイトル|題名|제목|标题|主题|subject)", re.I)
 _JA_TO = re.compile(r"[^\sか]に\s*$")  # 「米国のプロデューサーに「…」と返事して」: said TO someone
 # 「想跟美方说…」, 「怎么跟对方说…」: the asker telling the partner (「美方跟我们说」 has a speaker of its own)
@@ -192,10 +198,11 @@ def said_by_asker(message: str, start: int, end: int) -> bool:
 
 
 def own_wording(message: str, start: int, end: int) -> bool:
-    """The quote is wording the asker is choosing: an Asian phrase to put into English (「「検討します」ってどう訳せば」,
-    「“研究研究”翻译成英文」) or English words into the partner's language ("the Japanese for '…'"), words weighed
-    ("would '…' sound rude"), or the subject line of the asker's own mail (件名を「…」に, 邮件标题我写的是“…”), not one
-    named as the partner's (「先方の「…」って英語で」, "their subject line was '…'")."""
+    """The quote is wording the asker is choosing: an Asian phrase to put into English
+    (「「検討します」ってどう訳せば」, 「“研究研究”翻译成英文」), English words put into the partner's language
+    ("the Japanese for '…'"), words weighed ("would '…' sound rude"), or the subject line of the asker's own mail
+    (件名を「…」に, 邮件标题我写的是“…”); not words named as the partner's (「先方の「…」って英語で」,
+    "their subject line was '…'")."""
     before = _SENTENCE_END.split(message[max(0, start - 50):start])[-1]
     if _THEIR_SIDE.search(before[-8:]) and not _OWN.search(before[-8:]):
         return False

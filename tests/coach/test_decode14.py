@@ -45,9 +45,9 @@ def test_the_askers_own_wording_is_no_partner_text(question: str) -> None:
 
 
 @pytest.mark.parametrize(("message", "words"), [
-    ("先方から「少し難しいかもしれません」と伝えられました。どう受け止めればいいでしょうか？", "少し難しいかもしれません"),
+    ("先方から「少し難しいかもしれません」と伝えられました。どう受け止めれば？", "少し難しいかもしれません"),
     ("先方の「善処します」って英語で言うとどうなりますか？", "善処します"),
-    ("Their subject line was 'We'll pass for now on the sequel'. Is the door closed?", "We'll pass for now on the sequel"),
+    ("Their subject line was 'We'll pass for now on the sequel'. Is the door closed?", "We'll pass for now"),
     ("What does 'we'll do our best' in Japanese business culture really promise?", "we'll do our best"),
     ("Does 'we'll see' sound like a no to you? That's what Toho wrote.", "we'll see"),
     ("美方回复我们说“Let me run it by my team”，我想回“好的”，合适吗？", "Let me run it by my team"),
