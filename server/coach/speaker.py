@@ -61,7 +61,7 @@ _ASKER_SAID_BEFORE = re.compile(r"(?:\b(?:I|we)(?:'ve|'d| have| had)?\s+(?:(?:ju
                                 r"wrote(?:\s+back)?|told\s+\w+(?:\s+\w+)?)(?:\s+(?:to\s+)?\w+(?:'s)?(?:\s+\w+){0,3})?"
                                 r"\s*:?\s*|(?:제가|저희가|저는|저희는)[^\"“'「]{0,25}|"
                                 r"(?<![对跟给向诉复答问])我(?:们)?(?:跟|对|给|向)?[^\"“「]{0,10}(?:说了?|回复了?|答复了?|回了|答应了?|"
-                                r"承诺了?|(?:回复)?草稿)(?:" + _ZH_PARTNERS + r")?(?:一句|一声)?\s*[:：]?\s*|"
+                                r"承诺了?|(?:回复)?草稿)(?:" + _ZH_PARTNERS + r")?(?:一句|一声|句)?\s*[:：]?\s*|"
                                 r"(?<![对跟给向诉复答问])我们?(?:自己)?写(?:了|的是)[^\"“「]{0,8}?[:：]?\s*)"
                                 r"[\"“'「『]?$", re.I)
 # the asker's own message: "My response was '…'", "Our reply to their notes was "…"", "My first email said "…""
@@ -90,10 +90,10 @@ _WILL_SAY_BEFORE = re.compile(
     r"(?:\s+(?!(?:to|about|after|when|if|that|was|is)\b)[\w'-]+){0,4}?\s*[:,]?\s*[\"“']?$|"
     r"(?:^|[，。！？,\s])(?:我们?|咱们?)?(?:也|就|还|先)?(?:想|要|能|可以|应该|该|打算|准备|不如|直接|先|怎么|会不会|"
     r"如果我们?|要是我们?)(?:跟|对|给|向)?[^“\"「'，。]{0,8}?"
-    r"(?:说|回|回复|答复|表示|讲|写|用)(?:" + _ZH_PARTNERS + r")?(?:一句|一声)?\s*[:：]?\s*[\"“「']?$|"
+    r"(?:说|回|回复|答复|表示|讲|写|用)(?:" + _ZH_PARTNERS + r")?(?:一句|一声|句)?\s*[:：]?\s*[\"“「']?$|"
     r"(?:给|跟|对|向)(?:" + _ZH_PARTNERS + r")的?(?:邮件|回复|回信|信|消息|微信)(?:里|中)?(?:写|说|回|用)了?"
     r"\s*[:：]?\s*[\"“「']?$|"
-    r"(?:^|[，。！？\s])(?:回|回复|答复|告诉)[^“\"「'，。]{0,4}?(?:一句|一声)?\s*[\"“「']?$", re.I)
+    r"(?:^|[，。！？\s])(?:回|回复|答复|告诉)[^“\"「'，。]{0,4}?(?:一句|一声|句)?\s*[\"“「']?$", re.I)
 _WILL_SAY_AFTER = re.compile(
     r"[」』”\"']?\s*(?:(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:つい|いつも|よく|すぐ|思わず|うっかり)?"
     r"\s*(?:(?:お?伝え|お?返事|返信|回答|お?答え|説明|"
@@ -101,6 +101,7 @@ _WILL_SAY_AFTER = re.compile(
     r"ておく|ておい|ていい|て大丈夫|てしま|ちゃ|るつもり|つもり|ましょう|てみ|ない方|ないほう|ず|て[^、。「」]{0,8}?(?:送|返|出)(?:ろう|そう|す|る|り|っ))|"
     r"(?:と|って)(?:だけ|は|も)?\s*(?:伝える|返す|答える|書く|送る|言う)(?:のは|のが|べき|つもり|と|か)|"
     r"で(?:始め|締め|結ぼ|結び|結ん|返し|返そ|答え|終わら|終え)(?:たい|よう|ても|たら|るのは|るべき|るつもり)|"
+    r"を\s*(?:お?伝え|申し上げ|連絡し)(?:る|たい|よう|ても|たら|ます|るべき)|"  # 「「見送り」を伝えるメール」
     r"(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:返そ|言お|書こ|送ろ|伝えよ|答えよ|(?:お?返事|返信|回答)しよ)う|"
     r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:답|말|전|대답|회신|답장|얘기|이야기|말씀|"
     r"써|보내)?\S{0,2}?(?:해도|하면|할까|해야|하려|할지|하고 싶|할 생각|해 버|해버|했다가|드려도|드리면|드릴까|"
@@ -108,6 +109,7 @@ _WILL_SAY_AFTER = re.compile(
     r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:보낼|쓸|할|답할|말할|전할|회신할|답장할)\s*"
     r"(?:예정|생각|계획|거|건데)|"
     r"(?:이)?라고(?:만|도)?\s*(?:쓰|적|보내)(?:면|려|고 싶|는 게|도)|(?:이)?라고(?:만|도)?\s*(?:써|적어)(?:도|야)|"
+    r"(?:으)?로\s*(?:답장|회신|답변|대답|답|시작|마무리)?\s*(?:하면|해도|할까|하려|할지|보내면|보낼까|쓰면)|"
     # English, after the words: "'…' OK to use with them?", "'…' too casual for a reply?"
     r"\s+(?:is\s+|would be\s+)?(?:ok|okay|fine|safe|appropriate|acceptable|too \w+)\s+(?:to (?:use|say|write|send|"
     r"open with|end with)|for (?:an? |the |my )?(?:e-?mail|reply|opener|opening|sign-?off|subject)))", re.I)
@@ -123,6 +125,9 @@ _JA_I_BEFORE = re.compile(r"(?:私|僕|わたし|当方|こちら)(?:の方)?(?:
 # theirs
 _TRANSLATED = re.compile(r"[」』”\"']?\s*(?:って|は|を|の|とは|という|是|을|를|은|는|라는|이라는)?[^。！？.!?\n]{0,12}?"
                          r"(?:英語|英訳|英文|英语|(?:どう|なんと|何と)訳|翻译成|译成|영어로|영문으로|영어 표현|번역)")
+# "I ended our call with Toho by saying '…'": the words said by whoever the sentence last names as its subject
+_BY_SAYING = re.compile(r"\bby (?:saying|telling \w+|replying|answering|writing(?: back)?)\s*[:,]?\s*$", re.I)
+_SUBJECTS = re.compile(r"\b(I|we|they|he|she)\b", re.I)
 _LANGUAGES = r"japanese|korean|chinese|mandarin"
 _INTO_THEIRS_BEFORE = re.compile(rf"\bthe (?:{_LANGUAGES}) (?:for|way to say|equivalent (?:of|for)|version of)\s*$",
                                  re.I)
@@ -192,9 +197,16 @@ def said_by_asker(message: str, start: int, end: int) -> bool:
     came from."""
     before = message[max(0, start - 60):start]
     return bool(_ASKER_SAID_BEFORE.search(before[-40:]) or _WILL_SAY_BEFORE.search(before) or _OWN_WORDS.search(before)
-                or will_say_after(message, start, end) or own_wording(message, start, end)
+                or will_say_after(message, start, end) or own_wording(message, start, end) or _asker_by_saying(before)
                 or _ASKER_SAID_AFTER.match(message[end:end + 20])
                 and (_ASKER_SAID_TO.search(message[:start]) or _JA_TO.search(before) or _JA_I_BEFORE.search(before)))
+
+
+def _asker_by_saying(before: str) -> bool:
+    """'I closed the call by saying "…"' is the asker's; 'they ended by saying "…"' is theirs."""
+    sentence = _SENTENCE_END.split(before)[-1]
+    subjects = _SUBJECTS.findall(sentence)
+    return bool(_BY_SAYING.search(sentence) and subjects and subjects[-1].lower() in {"i", "we"})
 
 
 def own_wording(message: str, start: int, end: int) -> bool:

@@ -99,8 +99,10 @@ def refers_back(text: str) -> bool:
 def partner_text(message: str) -> list[str]:
     """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
     every = [(next(g for g in m.groups() if g), m) for m in _QUOTED.finditer(message)]
-    spans = [*(quoted := [q for q, m in every if not said_by_asker(message, m.start(), m.end())
-                          and not own_side_said(message, m.start(), m.end())])]
+    own = [q for q, m in every
+           if said_by_asker(message, m.start(), m.end()) or own_side_said(message, m.start(), m.end())]
+    # words quoted again from the asker's own quote are the asker's: 「写“原则上没问题”…抓住“没问题”三个字」
+    spans = [*(quoted := [q for q, _ in every if q not in own and not any(q in o for o in own)])]
     for pattern in _reported(message):
         spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()
                   and not asker_reported(message, m, pattern is _KO_SAID)]

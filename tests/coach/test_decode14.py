@@ -39,6 +39,12 @@ from server.coach.understand import partner_text, understand
     "답장에 \"내부적으로 논의해 보겠습니다\"라고 쓰면 미국 측이 거절로 받아들일까요?",
     "我想用“研究研究”来回应美方，合适吗？",
     "给美方的邮件里写“我们尽量”会不会被当成承诺？",
+    # frames the second fresh batch (d14b) found, in other words
+    "We wrapped up the call with the Korean financier by saying 'we'll keep you posted'. Too noncommittal?",
+    "韓国側に「今回は見送り」を伝えたいのですが、角が立たない書き方はありますか？",
+    "미국 측에 \"검토해 보겠습니다\"로 회신하면 너무 애매할까요?",
+    "我打算在回信里写“应该没问题，但还要确认”，美方会不会只盯着“应该没问题”？",
+    "我当时随口说了句“没问题”，现在美方当真了，怎么办才好？",
 ])
 def test_the_askers_own_wording_is_no_partner_text(question: str) -> None:
     assert partner_text(question) == []
@@ -50,6 +56,8 @@ def test_the_askers_own_wording_is_no_partner_text(question: str) -> None:
     ("Their subject line was 'We'll pass for now on the sequel'. Is the door closed?", "We'll pass for now"),
     ("What does 'we'll do our best' in Japanese business culture really promise?", "we'll do our best"),
     ("Does 'we'll see' sound like a no to you? That's what Toho wrote.", "we'll see"),
+    ("They ended the call by saying 'we'll see' and I said nothing. Is that a no?", "we'll see"),
+    ("米国側が「今回は見送り」を伝えてきました。どう返せば？", "今回は見送り"),
     ("美方回复我们说“Let me run it by my team”，我想回“好的”，合适吗？", "Let me run it by my team"),
     ("いつもお世話になっております。\n先日のご提案ですが、社内で検討させていただきます。\nよろしくお願いいたします。",
      "社内で検討させていただきます"),
