@@ -82,7 +82,7 @@ _WILL_SAY_BEFORE = re.compile(
     r"(?:\b(?:I|we)(?:'ll|'d|'m|'re|'ve| are| will| would| should| could| can| might| am)?\s+(?:[\w']+\s+){0,2}?|"
     r"\b(?:how|way|want|wants|going|need|plan|planning|like|try|trying|better|ok|okay|fine|rude|polite|safe|wise)"
     r"\s+to\s+|\b(?:thinking (?:of|about)|planning on|considering|tempted to|about to)\s+|"
-    r"\bhow (?:would|do|should|can|could) (?:you|one) )"
+    r"\bhow (?:would|do|should|can|could) (?:you|one) |\b(?:of|about) (?:just )?(?=\w+ing\b))"
     r"(?:say|saying|tell|telling|write|writing|text|use|using|put|phrase|word|go with|"
     r"(?:open|start|end|close|finish|lead|reply|respond|answer|sign off)(?:ing|s)?(?:\s+(?:my|our|the)\s+[\w-]+)? with|"
     r"repl(?:y|ying)|respond(?:ing)?|answering|"
@@ -100,7 +100,12 @@ _WILL_SAY_AFTER = re.compile(
     r"連絡)し?|言っ|言い|言え|言わ|返し|返さ|書い|書か|送っ|申し上げ)(?:ても|たら|るべき|べき|れば|ば|よう|たい|ておけ|"
     r"ておく|ておい|ていい|て大丈夫|てしま|ちゃ|るつもり|つもり|ましょう|てみ|ない方|ないほう|ず|て[^、。「」]{0,8}?(?:送|返|出)(?:ろう|そう|す|る|り|っ))|"
     r"(?:と|って)(?:だけ|は|も)?\s*(?:伝える|返す|答える|書く|送る|言う)(?:のは|のが|べき|つもり|と|か)|"
-    r"で(?:始め|締め|結ぼ|結び|結ん|返し|返そ|答え|終わら|終え)(?:たい|よう|ても|たら|るのは|るべき|るつもり)|"
+    r"で(?:始め|締め|結ぼ|結び|結ん|返し|返そ|答え|終わら|終え|(?:返信|返事|回答)し)(?:たい|よう|ても|たら|るのは|るべき|"
+    r"るつもり)|"
+    # the phrase as one the asker uses: 「…」という表現を使っても, 「…」を多用して, "…"라는 표현을 써도,
+    # “…”这个说法可以用
+    r"(?:という|って)?(?:表現|言い方|言葉|フレーズ)?を\s*(?:使|多用|連発|使っ)|"
+    r"(?:이)?라는\s*(?:표현|말)(?:을|를)?\s*(?:써|쓰|사용)|这个?(?:说法|词|表达)[^，。？?]{0,8}用|"
     r"を\s*(?:お?伝え|申し上げ|連絡し)(?:る|たい|よう|ても|たら|ます|るべき)|"  # 「「見送り」を伝えるメール」
     r"(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:返そ|言お|書こ|送ろ|伝えよ|答えよ|(?:お?返事|返信|回答)しよ)う|"
     r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:답|말|전|대답|회신|답장|얘기|이야기|말씀|"
@@ -134,6 +139,12 @@ _INTO_THEIRS_BEFORE = re.compile(rf"\bthe (?:{_LANGUAGES}) (?:for|way to say|equ
 _INTO_THEIRS_AFTER = re.compile(rf"[\"”']?\s+in (?:{_LANGUAGES})\b(?!\s+(?:business|culture|context|compan|firm|terms|"
                                 r"etiquette|eyes|ears|speak|negotiat))", re.I)  # "in Japanese business culture"
 # "Would '…' sound rude to them?": the asker weighing words to say
+# "instead of '…'", 「「…」の代わりに」, "…" 대신, 除了“…”: another wording for the asker's own
+_INSTEAD_BEFORE = re.compile(r"\b(?:instead of|alternatives? to|rather than|other than|replace|replacing)\s*$|"
+                             r"(?:除了|不说|与其说|代替|替代|替换)\s*$", re.I)
+_INSTEAD_AFTER = re.compile(r"[」』”\"']?\s*(?:の代わりに|の代わりの|以外に|以外の|대신|말고|以外|之外|的替代)|"
+                            r"[\"”']?\s+(?:is|would be)?\s*(?:a|the) (?:good|better|best|right|safe) way to "
+                            r"(?:close|open|end|start|finish|reply|respond|answer|sign off|word|phrase|put)\b", re.I)
 _WOULD_BEFORE = re.compile(r"\b(?:would|will|could|might)\s*$", re.I)
 _WOULD_AFTER = re.compile(r"[\"”']?\s+(?:sound|come across|read|land|seem|be taken)\b", re.I)
 _TITLE = re.compile(r"(?:件名|タイトル|題名|제목|标题|主题|subject(?:\s+line)?)\s*(?:を|は|に|が|에|을|를|은|는|:|：)?"
@@ -219,6 +230,8 @@ def own_wording(message: str, start: int, end: int) -> bool:
     if _THEIR_SIDE.search(before[-8:]) and not _OWN.search(before[-8:]):
         return False
     after = message[end:end + 24]
+    if _INSTEAD_BEFORE.search(before) or _INSTEAD_AFTER.match(after):
+        return True
     if message[start:end].isascii():  # English words put into the partner's language, or weighed: "would '…' sound"
         return bool(_INTO_THEIRS_BEFORE.search(before) or _INTO_THEIRS_AFTER.match(after)
                     or _WOULD_BEFORE.search(before) and _WOULD_AFTER.match(after)

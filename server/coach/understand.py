@@ -46,10 +46,10 @@ _JA_ABOUT = re.compile(r"^([^。\n？?、]{2,30}?)(?<!思)(?:って|とは|と�
 # A second report chained to the first: 「"검토해 볼게요"라고 하더니 예산 증액은 좀 어렵다고 했어요」
 _KO_SAID = re.compile(r"(?:^|[.\n,]|(?<=더니 )|(?<=면서 )|(?<=는데 ))([^.\n,]{2,120}?)"
                       r"(?:라고|다고|자고|냐고)\s*(?:했|하더|말했|답했|답장|연락|(들었))")
-# 「我该怎么说」, 「再说」, 「不好说」, 「老实说」, 「比如说」, 「说实话」, 「怎么回复」, 「回复草稿」 report
-# nothing;
+# 「我该怎么说」, 「再说」, 「不好说」, 「老实说」, 「比如说」, 「说实话」, 「这个说法」, 「怎么回复」, 「回复草稿」
+# report nothing;
 # 「说了“…”」 is a quote like 「说“…”」; in 「说“到时候再说”，可…」 the 说 of 再说 inside the quote reports nothing
-_ZH_SAID = re.compile(r"(?:(?<![谁再好么实如是来以])说(?!了算|实话|白了|到底)|表示|"
+_ZH_SAID = re.compile(r"(?:(?<![谁再好么实如是来以])说(?!了算|实话|白了|到底|法)|表示|"
                       r"(?<![么何该想要能])(?:回复|回答|答复)(?!草稿|稿)|告诉我们|来信)了?[:：,，]?\s*"
                       r"(?![“\"「『”」』])([^。！？\n]{2,120})")  # 说“…” is a quote, read as one
 _GREETING = re.compile(r"^\s*(?:dear\b|hi\b|hello\b|good (?:morning|afternoon)|お世話になって|いつもお世話|"

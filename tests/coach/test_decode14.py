@@ -45,6 +45,18 @@ from server.coach.understand import partner_text, understand
     "미국 측에 \"검토해 보겠습니다\"로 회신하면 너무 애매할까요?",
     "我打算在回信里写“应该没问题，但还要确认”，美方会不会只盯着“应该没问题”？",
     "我当时随口说了句“没问题”，现在美方当真了，怎么办才好？",
+    # the asker's phrase used, or another wording for it asked
+    "「承知しました」で返信してもいいですか？",
+    "「とりあえず」を多用してしまうのですが、米国側にはどう聞こえますか？",
+    "「前向きに検討します」という表現を使っても大丈夫ですか？",
+    "What do you think of replying with 'let me think about it'?",
+    "Is 'let's circle back' a good way to close an email to Toho?",
+    "\"검토해 보겠습니다\"라는 표현을 써도 될까요?",
+    "“研究研究”这个说法可以跟美方用吗？",
+    "Instead of 'sounds great', what should I write to the Korean producer?",
+    "「大丈夫です」の代わりに何と言えばいいですか？",
+    "\"좀 어렵습니다\" 대신 뭐라고 하면 좋을까요?",
+    "除了“没问题”，还可以怎么回美方？",
 ])
 def test_the_askers_own_wording_is_no_partner_text(question: str) -> None:
     assert partner_text(question) == []
@@ -58,6 +70,8 @@ def test_the_askers_own_wording_is_no_partner_text(question: str) -> None:
     ("Does 'we'll see' sound like a no to you? That's what Toho wrote.", "we'll see"),
     ("They ended the call by saying 'we'll see' and I said nothing. Is that a no?", "we'll see"),
     ("米国側が「今回は見送り」を伝えてきました。どう返せば？", "今回は見送り"),
+    ("Is 'we'll see' a polite way to say no? Toho wrote it after the pitch.", "we'll see"),
+    ("先方のメールは「前向きに検討」という言葉を使っていますが、本気でしょうか？", "前向きに検討"),
     ("美方回复我们说“Let me run it by my team”，我想回“好的”，合适吗？", "Let me run it by my team"),
     ("いつもお世話になっております。\n先日のご提案ですが、社内で検討させていただきます。\nよろしくお願いいたします。",
      "社内で検討させていただきます"),
