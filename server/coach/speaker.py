@@ -52,20 +52,25 @@ _KO_PARTY = re.compile(r"미국|중국|일본|상대\s*(?:측|쪽|방)|그쪽|�
 _KO_POLITE = re.compile(r"(?:니다|니까|요|죠)[\s\"”'」.!?…]*$")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
 
+# the partner named after a Chinese verb of saying, as the one it is said to: 「我回复美方“…”」, 「回对方一句」
+_ZH_PARTNERS = r"美方|对方|中方|日方|韩方|外方|片方|合作方|投资方|发行方|平台方|他们"
 # who said the quote: the asker ("I replied", 「제가」, 「我跟美方说了」) just before it, or a reply verb after it
 # (「と返事して」, 「라고 답했」) with the partner as the one it was said TO (「先方に」, 「미국 측에」, 「跟美方」)
 _ASKER_SAID_BEFORE = re.compile(r"(?:\b(?:I|we)(?:'ve|'d| have| had)?\s+(?:(?:just|already)\s+)?"
                                 r"(?:said|replied|answered|responded|"
                                 r"wrote(?:\s+back)?|told\s+\w+(?:\s+\w+)?)(?:\s+(?:to\s+)?\w+(?:'s)?(?:\s+\w+){0,3})?"
                                 r"\s*:?\s*|(?:제가|저희가|저는|저희는)[^\"“'「]{0,25}|"
-                                r"(?<![对跟给向诉])我(?:们)?(?:跟|对|给|向)?[^\"“「]{0,10}(?:说了?|回复了?|答复了?|回了|答应了?|"
-                                r"承诺了?)(?:一句|一声)?\s*[:：]?\s*)[\"“'「『]?$", re.I)
+                                r"(?<![对跟给向诉复答问])我(?:们)?(?:跟|对|给|向)?[^\"“「]{0,10}(?:说了?|回复了?|答复了?|回了|答应了?|"
+                                r"承诺了?|(?:回复)?草稿)(?:" + _ZH_PARTNERS + r")?(?:一句|一声|句)?\s*[:：]?\s*|"
+                                r"(?<![对跟给向诉复答问])我们?(?:自己)?写(?:了|的是)[^\"“「]{0,8}?[:：]?\s*)"
+                                r"[\"“'「『]?$", re.I)
 # the asker's own message: "My response was '…'", "Our reply to their notes was "…"", "My first email said "…""
 _OWN_WORDS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:reply|response|answer|e-?mail|message|text|note|line|wording|"
                         r"draft|letter)s?\b[^.!?\"“'\n]{0,40}?\b(?:was|is|said|says|read|reads)\s*:?\s*[\"“']?$", re.I)
 _ASKER_SPEAKS = re.compile(r"\b(?:I|we)(?:'ve|'d|'ll| have| had)?\s+(?:(?:just|already|also|even)\s+)?\S?$|"
-                           r"(?<![对跟给向诉])我们?(?:跟|对|给|向)?\S{0,4}$", re.I)
-_ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答|答え|伝え|言って|言い)|"
+                           r"(?<![对跟给向诉复答问])我们?(?:跟|对|给|向)?\S{0,4}$", re.I)
+_ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答|答え|伝え|言って|言い)"
+                               r"(?!られ|が|を?(?:いただ|もら|頂))|"
                                r"(?:이)?라고\s*(?:답|말|회신|했))")
 _ASKER_SAID_TO = re.compile(r"(?:先方|相手|アメリカ側|米国側|パートナー)に|"
                             r"(?:미국\s*측|상대|파트너)(?:에게|한테|에)\s*$|에게\s*$|제가|저희가")
@@ -74,31 +79,79 @@ _ASKER_SAID_TO = re.compile(r"(?:先方|相手|アメリカ側|米国側|パー�
 # the words; 「…」と伝えてもいい, 「…と言ってしまった」, "…"라고 답해도 되나요 after them. "How do I respond to '…'" is
 # about the partner's words: the words between verb and quote name no "to".
 _WILL_SAY_BEFORE = re.compile(
-    r"(?:\b(?:I|we)(?:'ll|'d|'m|'ve| will| would| should| could| can| might| am)?\s+(?:[\w']+\s+){0,2}?|"
+    r"(?:\b(?:I|we)(?:'ll|'d|'m|'re|'ve| are| will| would| should| could| can| might| am)?\s+(?:[\w']+\s+){0,2}?|"
     r"\b(?:how|way|want|wants|going|need|plan|planning|like|try|trying|better|ok|okay|fine|rude|polite|safe|wise)"
-    r"\s+to\s+)"
+    r"\s+to\s+|\b(?:thinking (?:of|about)|planning on|considering|tempted to|about to)\s+|"
+    r"\bhow (?:would|do|should|can|could) (?:you|one) |\b(?:of|about) (?:just )?(?=\w+ing\b))"
     r"(?:say|saying|tell|telling|write|writing|text|use|using|put|phrase|word|go with|"
-    r"(?:open|start|lead|reply|respond|answer|sign off)(?:ing)? with|reply|write back)"
+    r"(?:open|start|end|close|finish|lead|reply|respond|answer|sign off)(?:ing|s)?(?:\s+(?:my|our|the)\s+[\w-]+)? with|"
+    r"repl(?:y|ying)|respond(?:ing)?|answering|"
+    r"writ(?:e|ing) back)"
     r"(?:\s+(?!(?:to|about|after|when|if|that|was|is)\b)[\w'-]+){0,4}?\s*[:,]?\s*[\"“']?$|"
-    r"(?:^|[，。！？,\s])(?:我们?|咱们?)?(?:也|就|还|先)?(?:想|要|能|可以|应该|该|打算|准备|不如|直接|先|怎么|会不会)(?:跟|对|给|向)?"
-    r"[^“\"「'，。]{0,8}?"
-    r"(?:说|回|回复|答复|表示|讲|写)(?:一句|一声)?\s*[:：]?\s*[\"“「']?$|"
-    r"(?:^|[，。！？\s])(?:回|回复|答复|告诉)[^“\"「'，。]{0,4}?(?:一句|一声)?\s*[\"“「']?$", re.I)
+    r"(?:^|[，。！？,\s])(?:我们?|咱们?)?(?:也|就|还|先)?(?:想|要|能|可以|应该|该|打算|准备|不如|直接|先|怎么|会不会|"
+    r"如果我们?|要是我们?)(?:跟|对|给|向)?[^“\"「'，。]{0,8}?"
+    r"(?:说|回|回复|答复|表示|讲|写|用)(?:" + _ZH_PARTNERS + r")?(?:一句|一声|句)?\s*[:：]?\s*[\"“「']?$|"
+    r"(?:给|跟|对|向)(?:" + _ZH_PARTNERS + r")的?(?:邮件|回复|回信|信|消息|微信)(?:里|中)?(?:写|说|回|用)了?"
+    r"\s*[:：]?\s*[\"“「']?$|"
+    r"(?:^|[，。！？\s])(?:回|回复|答复|告诉)[^“\"「'，。]{0,4}?(?:一句|一声|句)?\s*[\"“「']?$", re.I)
 _WILL_SAY_AFTER = re.compile(
-    r"[」』”\"']?\s*(?:(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:(?:お?伝え|お?返事|返信|回答|お?答え|説明|"
+    r"[」』”\"']?\s*(?:(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:つい|いつも|よく|すぐ|思わず|うっかり)?"
+    r"\s*(?:(?:お?伝え|お?返事|返信|回答|お?答え|説明|"
     r"連絡)し?|言っ|言い|言え|言わ|返し|返さ|書い|書か|送っ|申し上げ)(?:ても|たら|るべき|べき|れば|ば|よう|たい|ておけ|"
     r"ておく|ておい|ていい|て大丈夫|てしま|ちゃ|るつもり|つもり|ましょう|てみ|ない方|ないほう|ず|て[^、。「」]{0,8}?(?:送|返|出)(?:ろう|そう|す|る|り|っ))|"
-    r"(?:と|って)(?:だけ|は|も)?\s*(?:伝える|返す|答える|書く|送る)(?:のは|のが|べき|つもり|と|か)|"
+    r"(?:と|って)(?:だけ|は|も)?\s*(?:伝える|返す|答える|書く|送る|言う)(?:のは|のが|べき|つもり|と|か)|"
+    r"で(?:始め|締め|結ぼ|結び|結ん|返し|返そ|答え|終わら|終え|(?:返信|返事|回答)し)(?:たい|よう|ても|たら|るのは|るべき|"
+    r"るつもり)|"
+    # the phrase as one the asker uses: 「…」という表現を使っても, 「…」を多用して, "…"라는 표현을 써도,
+    # “…”这个说法可以用
+    r"(?:という|って)?(?:表現|言い方|言葉|フレーズ)?を\s*(?:使|多用|連発|使っ)|"
+    r"(?:이)?라는\s*(?:표현|말)(?:을|를)?\s*(?:써|쓰|사용)|这个?(?:说法|词|表达)[^，。？?]{0,8}用|"
+    r"を\s*(?:お?伝え|申し上げ|連絡し)(?:る|たい|よう|ても|たら|ます|るべき)|"  # 「「見送り」を伝えるメール」
+    r"(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:返そ|言お|書こ|送ろ|伝えよ|答えよ|(?:お?返事|返信|回答)しよ)う|"
     r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:답|말|전|대답|회신|답장|얘기|이야기|말씀|"
     r"써|보내)?\S{0,2}?(?:해도|하면|할까|해야|하려|할지|하고 싶|할 생각|해 버|해버|했다가|드려도|드리면|드릴까|"
     r"드려야|드리려|해 볼까|하는 게)|"
     r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:보낼|쓸|할|답할|말할|전할|회신할|답장할)\s*"
-    r"(?:예정|생각|계획|거|건데))")
+    r"(?:예정|생각|계획|거|건데)|"
+    r"(?:이)?라고(?:만|도)?\s*(?:쓰|적|보내)(?:면|려|고 싶|는 게|도)|(?:이)?라고(?:만|도)?\s*(?:써|적어)(?:도|야)|"
+    r"(?:으)?로\s*(?:답장|회신|답변|대답|답|시작|마무리)?\s*(?:하면|해도|할까|하려|할지|보내면|보낼까|쓰면)|"
+    # English, after the words: "'…' OK to use with them?", "'…' too casual for a reply?"
+    r"\s+(?:is\s+|would be\s+)?(?:ok|okay|fine|safe|appropriate|acceptable|too \w+)\s+(?:to (?:use|say|write|send|"
+    r"open with|end with)|for (?:an? |the |my )?(?:e-?mail|reply|opener|opening|sign-?off|subject)))", re.I)
 # Someone named right before the words is their speaker (「米国側が「…」と言ったら」, 「미국 측이 "…"라고 하면」):
 # unless it is the asker, the words are that speaker's, not the asker's plan.
 _SUBJECT_BEFORE = re.compile(r"(?:^|[\s、，,])([^\s、，,。.「」\"“]{1,14}?)(?:が|は|から|も|이|가|께서|은|는|에서)\s*$")
 _FIRST_PERSON = frozenset({"私", "僕", "わたし", "こちら", "うち", "弊社", "当方", "저", "제", "나", "내", "저희",
                            "우리", "我", "我们"})
+# 「先週の会議で私から「…」と伝えました」: the asker named as the one who said it, just before the words
+_JA_I_BEFORE = re.compile(r"(?:私|僕|わたし|当方|こちら)(?:の方)?(?:から|が|は|より)[^「『。！？]{0,12}$")
+# The asker's own wording: put into English (「「…」の英語版」, 「…って英語で何と」, 「怎么翻译成英文」), or the subject
+# line of the asker's mail (件名を「…」に, 제목을 "…"로, "subject line: '…'"); the partner's named right before is
+# theirs
+_TRANSLATED = re.compile(r"[」』”\"']?\s*(?:って|は|を|の|とは|という|是|을|를|은|는|라는|이라는)?[^。！？.!?\n]{0,12}?"
+                         r"(?:英語|英訳|英文|英语|(?:どう|なんと|何と)訳|翻译成|译成|영어로|영문으로|영어 표현|번역)")
+# "I ended our call with Toho by saying '…'": the words said by whoever the sentence last names as its subject
+_BY_SAYING = re.compile(r"\bby (?:saying|telling \w+|replying|answering|writing(?: back)?)\s*[:,]?\s*$", re.I)
+_SUBJECTS = re.compile(r"\b(I|we|they|he|she)\b", re.I)
+_LANGUAGES = r"japanese|korean|chinese|mandarin"
+_INTO_THEIRS_BEFORE = re.compile(rf"\bthe (?:{_LANGUAGES}) (?:for|way to say|equivalent (?:of|for)|version of)\s*$",
+                                 re.I)
+_INTO_THEIRS_AFTER = re.compile(rf"[\"”']?\s+in (?:{_LANGUAGES})\b(?!\s+(?:business|culture|context|compan|firm|terms|"
+                                r"etiquette|eyes|ears|speak|negotiat))", re.I)  # "in Japanese business culture"
+# "Would '…' sound rude to them?": the asker weighing words to say
+# "instead of '…'", 「「…」の代わりに」, "…" 대신, 除了“…”: another wording for the asker's own
+_INSTEAD_BEFORE = re.compile(r"\b(?:instead of|alternatives? to|rather than|other than|replace|replacing)\s*$|"
+                             r"(?:除了|不说|与其说|代替|替代|替换)\s*$", re.I)
+_INSTEAD_AFTER = re.compile(r"[」』”\"']?\s*(?:の代わりに|の代わりの|以外に|以外の|대신|말고|以外|之外|的替代)|"
+                            r"[\"”']?\s+(?:is|would be)?\s*(?:a|the) (?:good|better|best|right|safe) way to "
+                            r"(?:close|open|end|start|finish|reply|respond|answer|sign off|word|phrase|put)\b", re.I)
+_WOULD_BEFORE = re.compile(r"\b(?:would|will|could|might)\s*$", re.I)
+_WOULD_AFTER = re.compile(r"[\"”']?\s+(?:sound|come across|read|land|seem|be taken)\b", re.I)
+_TITLE = re.compile(r"(?:件名|タイトル|題名|제목|标题|主题|subject(?:\s+line)?)\s*(?:を|は|に|が|에|을|를|은|는|:|：)?"
+                    r"[^「『\"“'\n。.]{0,30}$", re.I)
+_THEIR_TITLE = re.compile(r"(?:their|先方の?|相手の?|対方|对方的?|美方的?|상대|측|쪽)\s*"
+                          r"(?:e-?mail's\s+|メールの|邮件的?\s*|메일\s*)?"
+                          r"(?:件名|タイトル|題名|제목|标题|主题|subject)", re.I)
 _JA_TO = re.compile(r"[^\sか]に\s*$")  # 「米国のプロデューサーに「…」と返事して」: said TO someone
 # 「想跟美方说…」, 「怎么跟对方说…」: the asker telling the partner (「美方跟我们说」 has a speaker of its own)
 _ZH_ASKER_TO = re.compile(r"(?:^|[想要该能会得就再先也还我么，。,！？\s])(?:跟|对(?!方)|给|向)[^，。,！？\s说]{1,8}$")
@@ -155,9 +208,36 @@ def said_by_asker(message: str, start: int, end: int) -> bool:
     came from."""
     before = message[max(0, start - 60):start]
     return bool(_ASKER_SAID_BEFORE.search(before[-40:]) or _WILL_SAY_BEFORE.search(before) or _OWN_WORDS.search(before)
-                or will_say_after(message, start, end)
+                or will_say_after(message, start, end) or own_wording(message, start, end) or _asker_by_saying(before)
                 or _ASKER_SAID_AFTER.match(message[end:end + 20])
-                and (_ASKER_SAID_TO.search(message[:start]) or _JA_TO.search(before)))
+                and (_ASKER_SAID_TO.search(message[:start]) or _JA_TO.search(before) or _JA_I_BEFORE.search(before)))
+
+
+def _asker_by_saying(before: str) -> bool:
+    """'I closed the call by saying "…"' is the asker's; 'they ended by saying "…"' is theirs."""
+    sentence = _SENTENCE_END.split(before)[-1]
+    subjects = _SUBJECTS.findall(sentence)
+    return bool(_BY_SAYING.search(sentence) and subjects and subjects[-1].lower() in {"i", "we"})
+
+
+def own_wording(message: str, start: int, end: int) -> bool:
+    """The quote is wording the asker is choosing: an Asian phrase to put into English
+    (「「検討します」ってどう訳せば」, 「“研究研究”翻译成英文」), English words put into the partner's language
+    ("the Japanese for '…'"), words weighed ("would '…' sound rude"), or the subject line of the asker's own mail
+    (件名を「…」に, 邮件标题我写的是“…”); not words named as the partner's (「先方の「…」って英語で」,
+    "their subject line was '…'")."""
+    before = _SENTENCE_END.split(message[max(0, start - 50):start])[-1]
+    if _THEIR_SIDE.search(before[-8:]) and not _OWN.search(before[-8:]):
+        return False
+    after = message[end:end + 24]
+    if _INSTEAD_BEFORE.search(before) or _INSTEAD_AFTER.match(after):
+        return True
+    if message[start:end].isascii():  # English words put into the partner's language, or weighed: "would '…' sound"
+        return bool(_INTO_THEIRS_BEFORE.search(before) or _INTO_THEIRS_AFTER.match(after)
+                    or _WOULD_BEFORE.search(before) and _WOULD_AFTER.match(after)
+                    or (title := _TITLE.search(before)) and not _THEIR_TITLE.search(before[:title.end()]))
+    return bool(_TRANSLATED.match(after)
+                or (title := _TITLE.search(before)) and not _THEIR_TITLE.search(before[:title.end()]))
 
 
 def will_say_after(message: str, start: int, end: int) -> bool:

@@ -46,10 +46,11 @@ _JA_ABOUT = re.compile(r"^([^。\n？?、]{2,30}?)(?<!思)(?:って|とは|と�
 # A second report chained to the first: 「"검토해 볼게요"라고 하더니 예산 증액은 좀 어렵다고 했어요」
 _KO_SAID = re.compile(r"(?:^|[.\n,]|(?<=더니 )|(?<=면서 )|(?<=는데 ))([^.\n,]{2,120}?)"
                       r"(?:라고|다고|자고|냐고)\s*(?:했|하더|말했|답했|답장|연락|(들었))")
-# 「我该怎么说」, 「再说」, 「不好说」, 「老实说」, 「比如说」, 「说实话」 and 「怎么回复」 report nothing;
+# 「我该怎么说」, 「再说」, 「不好说」, 「老实说」, 「比如说」, 「说实话」, 「这个说法」, 「怎么回复」, 「回复草稿」
+# report nothing;
 # 「说了“…”」 is a quote like 「说“…”」; in 「说“到时候再说”，可…」 the 说 of 再说 inside the quote reports nothing
-_ZH_SAID = re.compile(r"(?:(?<![谁再好么实如是来以])说(?!了算|实话|白了|到底)|表示|"
-                      r"(?<![么何该想要能])(?:回复|回答|答复)|告诉我们|来信)了?[:：,，]?\s*"
+_ZH_SAID = re.compile(r"(?:(?<![谁再好么实如是来以])说(?!了算|实话|白了|到底|法)|表示|"
+                      r"(?<![么何该想要能])(?:回复|回答|答复)(?!草稿|稿)|告诉我们|来信)了?[:：,，]?\s*"
                       r"(?![“\"「『”」』])([^。！？\n]{2,120})")  # 说“…” is a quote, read as one
 _GREETING = re.compile(r"^\s*(?:dear\b|hi\b|hello\b|good (?:morning|afternoon)|お世話になって|いつもお世話|"
                        r"안녕하세요|您好|你好|件名|subject:)|^\s*\S{1,12}(?:様|さん|님|您好|你好)[,，、]?\s*$", re.I)
@@ -98,8 +99,10 @@ def refers_back(text: str) -> bool:
 def partner_text(message: str) -> list[str]:
     """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
     every = [(next(g for g in m.groups() if g), m) for m in _QUOTED.finditer(message)]
-    spans = [*(quoted := [q for q, m in every if not said_by_asker(message, m.start(), m.end())
-                          and not own_side_said(message, m.start(), m.end())])]
+    own = [q for q, m in every
+           if said_by_asker(message, m.start(), m.end()) or own_side_said(message, m.start(), m.end())]
+    # words quoted again from the asker's own quote are the asker's: 「写“原则上没问题”…抓住“没问题”三个字」
+    spans = [*(quoted := [q for q, _ in every if q not in own and not any(q in o for o in own)])]
     for pattern in _reported(message):
         spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()
                   and not asker_reported(message, m, pattern is _KO_SAID)]
@@ -150,8 +153,25 @@ def _pasted_email(message: str) -> list[str]:
     start = next((i for i, line in enumerate(lines) if _GREETING.match(line)), None)
     if start is None or (sum(bool(line.strip()) for line in lines) == 1 and _CHAT_GREETING.match(lines[start])):
         return []
-    end = next((i for i in range(start + 1, len(lines)) if _SIGN_OFF.match(lines[i])), len(lines) - 1)
-    return ["\n".join(lines[start:end + 1])]
+    end = next((i for i in range(start + 1, len(lines)) if _SIGN_OFF.match(lines[i])), None)
+    if end is None and _to_the_coach(lines[start:]):
+        return []
+    return ["\n".join(lines[start:(len(lines) - 1 if end is None else end) + 1])]
+
+
+# The partner named in the third person: the asker telling about them, not the partner writing to the asker
+_NAMES_PARTNER = re.compile(r"先方|相手(?:方|側)|米国側|アメリカ側|米側|日本側|미국\s*측|상대\s*측|상대방|"
+                            r"美方|对方|日方|韩方|\bthe (?:japanese|korean|chinese|american|us) side\b|"
+                            r"\bour (?:partners?|co-?producers?)\b",
+                            re.I)
+
+
+def _to_the_coach(lines: list[str]) -> bool:
+    """Lines opening with a business greeting that are the asker's own message to the coach, not a pasted e-mail:
+    no sign-off, the partner named in the third person, and a question at the end (「いつもお世話になっております。
+    米国側との交渉について相談させてください。何から確認すればよいですか？」)."""
+    text = [line for line in lines if line.strip()]
+    return bool(text) and is_question(text[-1]) and bool(_NAMES_PARTNER.search("\n".join(text)))
 
 
 def _pasted(message: str) -> bool:
