@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from server.cjk import cjk_share
+from server.coach.bare_asks import frame_only
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
 from server.coach.decode import Found, normalise
 from server.coach.followup import dangling
@@ -141,7 +142,7 @@ class Planner:
         core kept for what follows the sections (replies to a pasted e-mail's requests). Sections are written
         from the cards in `lang` (the answer's language) where translated. `in_scope_known`: a follow-up of an
         answered question with no off-topic cue of its own is not declined (at worst, a clarifying choice)."""
-        queries = [self.glossary.expand(u.query(p)) for p in u.parts]
+        queries = [self.glossary.expand(u.query(_with_ask_before(u.parts, n))) for n in range(len(u.parts))]
         if previous_query:  # "and in writing?", "what if they still don't answer?" need what they refer to
             queries[0] = f"{previous_query} {u.parts[0]}"  # "and in writing?" needs what it refers to
         about = about_partner(u, decoded)
@@ -211,8 +212,8 @@ class Planner:
             eligible = first + [c for c in rest if c.probability >= self.ranker.answer_at] or candidates[:1]
             if n and names_no_topic(part):  # "How do we answer?" after "How serious is this?": the same card's, not
                 eligible = [c for c in eligible if c.probability >= self.ranker.answer_at]  # a weak one of its own
-            if not eligible:
-                continue
+            if not eligible or n and frame_only(part) and eligible[0].card.id in used:
+                continue  # 「这正常吗？我们应该怎么谈？」: how to negotiate it is the earlier ask's card (joined below)
             section = self._section(eligible, query, part, u, budget, (shown, shown_cards, used),
                                     heading=len(u.parts) > 1, words=words, lang=lang,
                                     followup=previous_query is not None)
@@ -299,6 +300,12 @@ class Planner:
         glossed = self.glossary.expand(followup)
         return answering_item(english, shown_in, self.items(english), self.retriever.query_vector(glossed),
                               _english_weight(followup, glossed), followup)
+
+
+def _with_ask_before(parts: list[str], n: int) -> str:
+    """A later part that only asks how to respond or negotiate (「这正常吗？我们应该怎么谈？」) is about what the ask
+    before it names, which the situation may not (the topic is in that ask's own sentence): read with it."""
+    return f"{parts[n - 1]} {parts[n]}" if n and frame_only(parts[n]) else parts[n]
 
 
 def _english_weight(text: str, glossed: str) -> float:
