@@ -14,7 +14,8 @@ from server.cjk import CJK_CHAR
 _FRAME_ONLY = re.compile(
     r"^(?:(?:and|so)\s+)?(?:how|what)\s+(?:should|do|can|could|would)\s+(?:i|we)\s+(?:respond|reply|answer|say|do|"
     r"handle (?:it|this|that)|deal with (?:it|this|that)|negotiate(?: (?:it|this|that))?|"
-    r"push back(?: on (?:it|this|that))?|(?:negotiate|ask|push) for)(?:\s+(?:to (?:them|it|this|that)|with them|now|here|next))?\s*[?.]?$|"
+    r"push back(?: on (?:it|this|that))?|(?:negotiate|ask|push) for)"
+    r"(?:\s+(?:to (?:them|it|this|that)|with them|now|here|next))?\s*[?.]?$|"
     r"^(?:那|那么)?(?:我们|我)?(?:应该|该)?(?:怎么|如何)(?:(?:跟|和|与)(?:他们|对方|美方))?(?:去)?"
     r"(?:回应|回复|应对|处理|办|说|回|谈判|谈|交涉)(?:比较好|才好|好|呢)?[？?。]?$|"
     r"^(?:どう|どのように)(?:対応|返事|返信|返答|答え|すれ|言え|返せ|返し|交渉|切り返)[^。？?、]{0,12}[。？?]?$|"
