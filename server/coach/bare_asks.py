@@ -8,14 +8,18 @@ import re
 
 from server.cjk import CJK_CHAR
 
-# An ask that is only its frame, how to answer or what to do: "How should we respond?", 「怎么回应比较好？」,
-# 「どう対応すればいいですか」, 「어떻게 대응해야 하나요?」.
+# An ask that is only its frame, how to answer, negotiate or what to do: "How should we respond?", "How do we
+# negotiate this?", 「怎么回应比较好？」, 「我们应该怎么谈？」, 「どう交渉すればいいですか」, 「どう返せばいい？」,
+# 「어떻게 협상해야 할까요?」.
 _FRAME_ONLY = re.compile(
     r"^(?:(?:and|so)\s+)?(?:how|what)\s+(?:should|do|can|could|would)\s+(?:i|we)\s+(?:respond|reply|answer|say|do|"
-    r"handle (?:it|this|that)|deal with (?:it|this|that))(?:\s+(?:to (?:them|it|this|that)|now|here|next))?\s*[?.]?$|"
-    r"^(?:那|那么)?(?:我们|我)?(?:应该|该)?(?:怎么|如何)(?:回应|回复|应对|处理|办|说|回)(?:比较好|才好|好|呢)?[？?。]?$|"
-    r"^(?:どう|どのように)(?:対応|返事|返信|返答|答え|すれ|言え)[^。？?、]{0,12}[。？?]?$|"
-    r"^(?:어떻게|뭐라고)\s*(?:대응|대처|답|답변|말|하면|해야)[^.?,]{0,14}[.?]?$", re.I)
+    r"handle (?:it|this|that)|deal with (?:it|this|that)|negotiate(?: (?:it|this|that))?|"
+    r"push back(?: on (?:it|this|that))?|(?:negotiate|ask|push) for)"
+    r"(?:\s+(?:to (?:them|it|this|that)|with them|now|here|next))?\s*[?.]?$|"
+    r"^(?:那|那么)?(?:我们|我)?(?:应该|该)?(?:怎么|如何)(?:(?:跟|和|与)(?:他们|对方|美方))?(?:去)?"
+    r"(?:回应|回复|应对|处理|办|说|回|谈判|谈|交涉)(?:比较好|才好|好|呢)?[？?。]?$|"
+    r"^(?:どう|どのように)(?:対応|返事|返信|返答|答え|すれ|言え|返せ|返し|交渉|切り返)[^。？?、]{0,12}[。？?]?$|"
+    r"^(?:어떻게|뭐라고)\s*(?:대응|대처|답|답변|말|하면|해야|협상|회신|답장)[^.?,]{0,14}[.?]?$", re.I)
 
 
 # An ask that is only the asker's stance on the situation, whether to worry or whether it can be refused: "Should I

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from server.coach.bare_asks import POINTS_BACK
+from server.coach.bare_asks import POINTS_BACK, stance_only
 from server.coach.bare_asks import names_no_topic as names_no_topic  # plan.py imports it from here
 from server.coach.compose import Section, telling_words
 from server.coach.decode import Found, normalise
@@ -17,6 +17,7 @@ from server.models import Card, Culture, Perspective
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
 PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
 HEADING_WORDS = 14
+JOIN_SHARE = 0.75  # a how-to-respond ask takes an earlier ask's card unless its next card scores this share of it
 OWN_WEIGHT = 0.55  # a part's ranking alone, blended with its ranking with the situation: its own words say the ask
 _KEY = FEATURES.index("key_coverage")
 SITUATION_WINS = 0.5  # the situation's card wins a part ranked with the situation at this probability
@@ -79,6 +80,10 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     if len(ranked) < 2 or not wins or len(tops) != 1:
         return None
     card = tops.pop()
+    if stance_only(parts[0]):  # "Should I worry, and what clause protects us?": whether to worry has no words of its
+        later = next((n for n in range(1, len(parts)) if not names_no_topic(parts[n])), None)  # own to rank it by
+        if later is not None:  # (any card of the situation answers it): the card is the ask's that names a topic
+            return card, later
     own = [next((c.probability for c in a if c.card.id == card), 0.0) for a in alone]
     first = alone[0][0] if alone and alone[0] else None
     also = next((c.probability for c in ranked[0] if first is not None and c.card.id == first.card.id), 0.0)
@@ -99,6 +104,24 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     if own[best] >= HOME_ALONE:
         return card, best
     return card, next((n for n in others if POINTS_BACK.search(parts[n])), None)
+
+
+def claim_order(parts: list[str]) -> list[int]:
+    """The order in which the parts claim their cards: a stance ask that opens the message ("Should I worry, and
+    what clause protects us?") last, as the situation's other cards answer it too (the currency-exposure card),
+    while the clause card is the only one that answers what clause protects."""
+    return sorted(range(len(parts)), key=lambda n: n == 0 and len(parts) > 1 and stance_only(parts[0]))
+
+
+def joins_earlier_ask(eligible: list[Candidate], used: set[str]) -> bool:
+    """A later ask that only asks how to respond or negotiate joins the section of an earlier ask when its best card
+    is that section's and the next card is under JOIN_SHARE of it: 「…要等到他们先收回宣发费用之后再算，这正常吗？
+    我们应该怎么谈？」 ranks the marketing-costs card at 0.99, the next at 0.2, a card of another topic; "Should I
+    worry? And can we push back on that?" ranks the schedule-slip card at 0.97 of the first, a card of its own."""
+    if not eligible or eligible[0].card.id not in used:
+        return False
+    after = next((c for c in eligible if c.card.id not in used), None)
+    return after is None or after.probability < JOIN_SHARE * eligible[0].probability
 
 
 def fits_pair(card: Card, pair: Culture | None) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from server.cjk import cjk_share
+from server.coach.bare_asks import frame_only
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
 from server.coach.decode import Found, normalise
 from server.coach.followup import dangling
@@ -20,9 +21,11 @@ from server.coach.offtopic import asked_clause, off_topic_cue
 from server.coach.partrank import (
     about_partner,
     asks_about_their_words,
+    claim_order,
     fits_pair,
     in_frame_first,
     join_shared_asks,
+    joins_earlier_ask,
     names_no_topic,
     part_heading,
     situation_card,
@@ -141,7 +144,7 @@ class Planner:
         core kept for what follows the sections (replies to a pasted e-mail's requests). Sections are written
         from the cards in `lang` (the answer's language) where translated. `in_scope_known`: a follow-up of an
         answered question with no off-topic cue of its own is not declined (at worst, a clarifying choice)."""
-        queries = [self.glossary.expand(u.query(p)) for p in u.parts]
+        queries = [self.glossary.expand(u.query(_with_ask_before(u.parts, n))) for n in range(len(u.parts))]
         if previous_query:  # "and in writing?", "what if they still don't answer?" need what they refer to
             queries[0] = f"{previous_query} {u.parts[0]}"  # "and in writing?" needs what it refers to
         about = about_partner(u, decoded)
@@ -204,15 +207,17 @@ class Planner:
         plan.outcome = "answer"
         budget = (CORE_WORDS if len(u.parts) == 1 else PART_WORDS) - reserve // len(u.parts)
         used: set[str] = set()
-        for n, (part, query, candidates) in enumerate(zip(u.parts, queries, chosen, strict=True)):
+        sections: dict[int, Section] = {}
+        for n in claim_order(u.parts) if previous_query is None else range(len(u.parts)):
+            part, query, candidates = u.parts[n], queries[n], chosen[n]
             if n in off:
                 continue  # "…, and what are its opening hours?": not answered through the card of its neighbour
             first, rest = in_frame_first(candidates, asker)
             eligible = first + [c for c in rest if c.probability >= self.ranker.answer_at] or candidates[:1]
             if n and names_no_topic(part):  # "How do we answer?" after "How serious is this?": the same card's, not
                 eligible = [c for c in eligible if c.probability >= self.ranker.answer_at]  # a weak one of its own
-            if not eligible:
-                continue
+            if not eligible or n and frame_only(part) and joins_earlier_ask(eligible, used):
+                continue  # 「这正常吗？我们应该怎么谈？」: how to negotiate it is the earlier ask's card (joined below)
             section = self._section(eligible, query, part, u, budget, (shown, shown_cards, used),
                                     heading=len(u.parts) > 1, words=words, lang=lang,
                                     followup=previous_query is not None)
@@ -223,7 +228,8 @@ class Planner:
                         (c.probability for c in eligible if c.card.id == section.card.id), 1.0) < self.ranker.answer_at:
                     section.notes.insert(0, words["closest_part"])  # a weak best card is the closest, said so
                 used.add(section.card.id)
-                plan.sections.append(section)
+                sections[n] = section
+        plan.sections = [sections[n] for n in sorted(sections)]
         join_shared_asks(plan.sections, u.parts, chosen, asker, off, self.ranker.answer_at)  # two asks, one card
         if not plan.sections and decoded:
             card = self.localised(self.retriever.index.cards[decoded[0].card_id], lang)
@@ -299,6 +305,14 @@ class Planner:
         glossed = self.glossary.expand(followup)
         return answering_item(english, shown_in, self.items(english), self.retriever.query_vector(glossed),
                               _english_weight(followup, glossed), followup)
+
+
+def _with_ask_before(parts: list[str], n: int) -> str:
+    """A later part that only asks how to respond or negotiate (「这正常吗？我们应该怎么谈？」) is about what the ask
+    before it names, which the situation may not (the topic is in that ask's own sentence): read with it, unless that
+    ask names no topic either ("Should I worry? And can we push back on that?")."""
+    return f"{parts[n - 1]} {parts[n]}" if n and frame_only(parts[n]) and not names_no_topic(parts[n - 1]) \
+        else parts[n]
 
 
 def _english_weight(text: str, glossed: str) -> float:
