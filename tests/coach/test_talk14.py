@@ -1,14 +1,19 @@
 """Follow-ups of session 13: "who over there actually makes the call?" and "who should I escalate to over
-there?" ask who decides on the partner's side, like "who actually decides?". The functions, then the real
-engine."""
+there?" ask who decides on the partner's side, like "who actually decides?"; a request to record the agreement
+takes the card on minutes at the trees' lower probabilities for a follow-up's own words. The functions, then the
+real engine."""
 
 from __future__ import annotations
 
 import pytest
 
 from server.coach.answer import Answerer
+from server.coach.choice import record_ask
+from server.coach.compose import Section
 from server.coach.followup import asks_who_decides
-from tests.coach.conversation import first_cards
+from server.coach.plan import Plan
+from server.models import Culture, Perspective
+from tests.coach.conversation import CARDS, candidates_of, first_cards
 
 
 @pytest.mark.parametrize("message", ["So who over there actually makes the call?",
@@ -32,3 +37,17 @@ def test_who_over_there_makes_the_call_gets_the_map_of_who_decides(kb_answerer: 
                                      "circle back on the budget' in three meetings in a row.",
                         "So who over there actually makes the call?")
     assert cards == ["american-lets-circle-back", "who-decides-on-the-american-side"]
+
+
+def test_a_request_to_record_the_agreement_takes_the_minutes_card_its_own_words_rank_fourth() -> None:
+    """「話し合いで決まったことを、あとで揉めないように書面で残すにはどうすればいいですか？」 after the budget overage:
+    the trees rate the few words low, the card on minutes fourth at 0.13 (under the old floor of 0.15)."""
+    own = candidates_of(("yen-moves-mid-schedule", 0.72), ("decision-rights-matrix", 0.235),
+                        ("american-lawyer-letter-escalation", 0.185), ("meeting-minutes-confirm-decisions", 0.134),
+                        ("contract-as-starting-point", 0.12))
+    topic = candidates_of(("budget-overages", 0.94), ("who-decides-on-the-american-side", 0.29))
+    chosen = Plan(confidence=0.94, outcome="answer", sections=[Section(card=CARDS["budget-overages"], heading=None,
+                                                                       short="")],
+                  candidates=topic, query="q", earned=0.47, own=own)
+    found = record_ask(chosen, {"budget-overages", "budget-sign-off-authority"}, Culture.JP_US, Perspective.ASIA_SIDE)
+    assert found is not None and found.id == "meeting-minutes-confirm-decisions"
