@@ -1,18 +1,20 @@
 """Follow-ups of session 13: "who over there actually makes the call?" and "who should I escalate to over
 there?" ask who decides on the partner's side, like "who actually decides?"; a request to record the agreement
-takes the card on minutes at the trees' lower probabilities for a follow-up's own words. The functions, then the
-real engine."""
+takes the card on minutes, and a follow-up that names a new topic moves on to its card, at the trees' lower
+probabilities for a follow-up's own words. The functions, then the real engine."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.choice import record_ask
+from server.coach.choice import carried_over, record_ask, settle
 from server.coach.compose import Section
 from server.coach.followup import asks_who_decides
 from server.coach.plan import Plan
-from server.models import Culture, Perspective
+from server.models import Card, Culture, Perspective
 from tests.coach.conversation import CARDS, candidates_of, first_cards
 
 
@@ -51,3 +53,23 @@ def test_a_request_to_record_the_agreement_takes_the_minutes_card_its_own_words_
                   candidates=topic, query="q", earned=0.47, own=own)
     found = record_ask(chosen, {"budget-overages", "budget-sign-off-authority"}, Culture.JP_US, Perspective.ASIA_SIDE)
     assert found is not None and found.id == "meeting-minutes-confirm-decisions"
+
+
+def test_a_follow_up_that_names_a_new_topic_moves_on_though_the_trees_rate_its_words_low() -> None:
+    """"What should the clause say next time so we don't end up here?" after the card on the yen moving: the topic
+    (the follow-up glued to the question) ranks the shown card first, the currency clause second; the follow-up's
+    own words support the clause at 0.2, low for the trees but no card carried by the earlier words alone."""
+    topic = candidates_of(("yen-moves-mid-schedule", 0.95), ("currency-clause-outline", 0.4))
+    own = candidates_of(("currency-clause-outline", 0.2), ("yen-moves-mid-schedule", 0.05))
+    clause = Section(card=CARDS["currency-clause-outline"], heading=None, short="")
+    alone = Plan(confidence=0.2, outcome="clarify", candidates=own)
+    continuation = Plan(confidence=0.95, outcome="answer", sections=[clause], candidates=topic, query="q",
+                        earned=0.3, own=own)
+
+    def rebuild(card: Card, chosen: Plan, alone: Plan) -> Plan:
+        return replace(chosen, sections=[Section(card=card, heading=None, short="")])
+
+    plan = settle([alone, continuation], "What should the clause say next time so we don't end up here?",
+                  {"yen-moves-mid-schedule"}, Culture.JP_US, False, None, 0.36, rebuild, Perspective.US_SIDE)
+    assert [c.id for c in plan.cards] == ["currency-clause-outline"]
+    assert carried_over(continuation, {"yen-moves-mid-schedule"}, 0.36) is not None  # the old floor kept the yen card
