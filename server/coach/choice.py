@@ -69,7 +69,8 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     alone = plans[0] if plans else plan
     # the follow-up's own words' ranking: the message read on its own, when that reading is the one chosen
     chosen = plan if plan.own or not plans else replace(plan, own=plans[0].candidates)
-    continues = bool(plans) and plans[-1].earned is not None  # a follow-up, not a first question on who decides
+    # a follow-up (answered, or unsure with its own words ranked), not a first question on who decides
+    continues = bool(plans) and (plans[-1].earned is not None or bool(plans[-1].own))
     if continues and card is None and asks_to_record(message):  # as sure as the follow-up's own words make it
         card, alone = record_ask(chosen, shown_cards, pair, side), replace(plan, candidates=chosen.own, outcome="own")
     if continues and asks_who_decides(message) and not (card and deciding(card)):  # "who should I be emailing?"
@@ -173,8 +174,10 @@ def who_decides(chosen: Plan, shown_cards: set[str], pair: Culture | None, side:
     follow-up's own words or the topic's ranking (what it continues) support at least RECORD_FLOOR, best on the mean
     of the two; a map of who decides (decisive) before a card on titles and delegations ("someone more senior" is
     no delegation), and one the topic's ranking supports at least TOPIC_FLOOR first (after a committee member blocks
-    a sale, "who do I need to convince?" asks about the committee: its lead company, not the general map)."""
-    if chosen.outcome != "answer" or not chosen.cards or _new_on(chosen.cards[0], DECIDER_TOPIC, shown_cards):
+    a sale, "who do I need to convince?" asks about the committee: its lead company, not the general map). A
+    continuation unsure on the topic's words ("And who on their side actually signs off on that?" after the cost of
+    a slip: a clarifying choice) is answered so too."""
+    if chosen.outcome == "decline" or (chosen.cards and _new_on(chosen.cards[0], DECIDER_TOPIC, shown_cards)):
         return None
     topic = {c.card.id: c.probability for c in chosen.candidates}
     own = {c.card.id: c.probability for c in chosen.own}

@@ -73,3 +73,22 @@ def test_a_follow_up_that_names_a_new_topic_moves_on_though_the_trees_rate_its_w
                   {"yen-moves-mid-schedule"}, Culture.JP_US, False, None, 0.36, rebuild, Perspective.US_SIDE)
     assert [c.id for c in plan.cards] == ["currency-clause-outline"]
     assert carried_over(continuation, {"yen-moves-mid-schedule"}, 0.36) is not None  # the old floor kept the yen card
+
+
+def test_who_signs_off_on_that_is_answered_with_the_map_of_who_decides_when_the_topic_is_unsure() -> None:
+    """"And who on their side actually signs off on that?" after the cost of a slip: glued to the earlier question
+    the words rank every card under the answer threshold (a clarifying choice); its own words rank the map of who
+    decides at 0.82."""
+    topic = candidates_of(("us-union-rules-overtime-turnaround", 0.34), ("mapping-who-decides-japan", 0.13),
+                          ("budget-sign-off-authority", 0.08))
+    own = candidates_of(("mapping-who-decides-japan", 0.82), ("committee-lead-company", 0.27),
+                        ("decision-rights-matrix", 0.15))
+    unsure = Plan(confidence=0.34, outcome="clarify", candidates=topic, query="q", own=own)
+
+    def rebuild(card: Card, chosen: Plan, alone: Plan) -> Plan:
+        return Plan(confidence=0.82, outcome="answer", sections=[Section(card=card, heading=None, short="")])
+
+    plan = settle([unsure], "And who on their side actually signs off on that?",
+                  {"schedule-slip-cost", "when-problems-get-reported"}, Culture.JP_US, False, None, 0.36, rebuild,
+                  Perspective.US_SIDE)
+    assert plan.outcome == "answer" and [c.id for c in plan.cards] == ["mapping-who-decides-japan"]
