@@ -88,14 +88,15 @@ _THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(
 # A follow-up that asks whom to address or who really decides ("Who should I actually be emailing?", "should I go
 # over his head?", "who do I need to convince?", 「誰にメールを送るべきですか」, 「누구에게 연락해야 하죠?」,
 # 「我该找谁？」) asks for the map of who decides on the partner's side, not the next step of the card just shown.
+_OVER_THERE = r"(?:(?:on|at|in|over) (?:their|the|his|her) (?:side|end|company|studio|team) |over there )?"
 _DECIDER = re.compile(
-    r"\bwho (?:(?:on|at|in|over) (?:their|the|his|her) (?:side|end|company|studio|team) |over there )?"
+    rf"\bwho {_OVER_THERE}"
     r"(?:should|do|shall|must|can|would|am|are) (?:i|we) (?:actually |really |even |then |supposed to |"
     r"meant to )*(?:be )?(?:e-?mail(?:ing)?|writ(?:e|ing) to|talk(?:ing)? to|speak(?:ing)? to|contact(?:ing)?|"
-    r"call(?:ing)?|follow(?:ing)? up with|convince|persuade|approach(?:ing)?|go(?:ing)? to|"
+    r"call(?:ing)?|follow(?:ing)? up with|convince|persuade|approach(?:ing)?|go(?:ing)? to|escalat(?:e|ing) to|"
     r"need to (?:convince|persuade|talk to|get))\b|\bwho should sign\b|"
-    r"\bwho (?:actually |really )?(?:decides|makes (?:the|that|this|these|those) (?:calls?|decisions?)|signs off|"
-    r"has the final say|calls the shots)\b|"
+    rf"\bwho {_OVER_THERE}(?:actually |really )?(?:decides|makes (?:the|that|this|these|those) (?:calls?|decisions?)|"
+    r"signs off|has the final say|calls the shots)\b|"
     r"\bgo(?:ing)? over (?:his|her|their|the \w+'s) heads?\b|\bsomeone (?:more )?senior\b|"
     r"\b(?:talk|write|speak|go) (?:directly )?to (?:the|their) (?:members|decision[- ]makers?|head of \w+)\b|"
     r"誰に(?:メール|連絡|話|相談|送|言|当た|確認|働きかけ)|誰が(?:実際に|本当に)?(?:決め|決定|判断|承認)|"
