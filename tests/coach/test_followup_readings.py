@@ -38,8 +38,10 @@ def test_a_followup_without_cue_words_is_answered_from_what_it_continues(kb_answ
 @pytest.mark.slow
 def test_a_short_followup_is_ranked_on_the_partners_words_it_continues(kb_answerer: Answerer) -> None:
     # "kentou shimasu" is decoded in the first message; the follow-up is ranked as if asked with it
+    # how to follow up after it (the e-mail cadence card) answers "wait or push?" as well as the phrase's own card
+    # does; the labelled conversation (conv-001) accepts both. A card of another topic would mean it was not.
     draft_turns = _conversation(kb_answerer, KENTOU, "should I wait or push?")
-    assert draft_turns[1] == ("answer", "kentou-shimasu")
+    assert draft_turns[1] in {("answer", "kentou-shimasu"), ("answer", "email-follow-up-cadence")}
 
 
 @pytest.mark.slow
