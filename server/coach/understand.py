@@ -58,7 +58,10 @@ _GREETING = re.compile(r"^\s*(?:dear\b|hi\b|hello\b|good (?:morning|afternoon)|�
 _PASTE_CUE = re.compile(r"(?:貼ります|貼り付け|そのまま|原文|転送|pasted|copied|forwarded|below|here is|here's|"
                         r"붙여|그대로|원문|아래|如下|转发)", re.I)
 _QUOTE_LINE = re.compile(r"^\s*>\s?(.+)$", re.M)
-_SIGN_OFF = re.compile(r"^\s*(?:best|regards|kind regards|best regards|sincerely|thanks|thank you|cheers|"
+# "Thanks," or "Best regards, Kenji" closes an e-mail; "Thanks for the notes." opens its body
+_SIGN_OFF = re.compile(r"^\s*(?:(?:best|regards|kind regards|best regards|warm regards|sincerely|thanks|thank you|"
+                       r"cheers|many thanks)(?: (?:again|so much|in advance))?[.!]?"
+                       r"(?:,\s*(?-i:[A-Z])[\w. -]{0,30}|,)?\s*$|"
                        r"よろしくお願い|何卒|감사합니다|此致|谢谢|祝好)", re.I)
 
 
@@ -156,7 +159,17 @@ def _pasted_email(message: str) -> list[str]:
     end = next((i for i in range(start + 1, len(lines)) if _SIGN_OFF.match(lines[i])), None)
     if end is None and _to_the_coach(lines[start:]):
         return []
-    return ["\n".join(lines[start:(len(lines) - 1 if end is None else end) + 1])]
+    last = len(lines) - 1 if end is None else end
+    cut = next((i for i in range(start + 1, last + 1) if _SEPARATOR.match(lines[i])), None)
+    if cut is None and end is None:  # no sign-off, but a signature, a blank line and a question: the asker's
+        blank = max((i for i in range(start + 2, last) if not lines[i].strip()), default=None)
+        if blank is not None and _SIGNATURE.match(lines[blank - 1]) and is_question(lines[last]):
+            cut = blank
+    return ["\n".join(lines[start:last + 1 if cut is None else cut]).strip()]
+
+
+_SIGNATURE = re.compile(r"^[^.!?。！？,，、:：]{1,30}$")  # 「株式会社エムスタジオ 鈴木」, "Kenji Sato, Toho"
+_SEPARATOR = re.compile(r"^\s*(?:-{3,}|—{2,}|={3,}|_{3,}|─{3,})\s*$")  # "---" closes a pasted e-mail
 
 
 # The partner named in the third person: the asker telling about them, not the partner writing to the asker
