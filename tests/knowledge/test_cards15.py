@@ -1,0 +1,69 @@
+"""Gaps fresh questions found (session 13): a festival premiere (and China's permit before any festival), delivery
+schedules and holdbacks, and a payment schedule in tranches had no card, so each question got its nearest neighbour
+(the China review card, the deliverables-creep card, the late-instalment card). The completion bond card spoke only to
+the Asian side, while American producers ask how to explain the bond to their partner.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from server.cjk import HANGUL, KANA
+from server.coach.answer import Answerer
+from server.knowledge.cards import load_cards, say_lines
+from server.models import Ask, Card, Culture, Perspective
+
+from ..conftest import REAL_KB
+
+NEW = ["festival-premiere-coproduction", "delivery-schedule-holdbacks", "milestone-payment-schedule"]
+
+# Phrasings of our own, not labelled questions: each gap's card must come first on the real engine.
+FIRST_CARD = [
+    ("Can our China co-production play Cannes before it has the 龙标?", "festival-premiere-coproduction"),
+    ("中方说没有公映许可证不能送柏林电影节，是真的吗？", "festival-premiere-coproduction"),
+    ("How long a holdback should we give our partner's theatrical run before our streaming release?",
+     "delivery-schedule-holdbacks"),
+    ("The financier will only release the second tranche when it approves the rough cut. How do we define the "
+     "milestone so the money isn't stuck?", "milestone-payment-schedule"),
+]
+
+
+@pytest.fixture(scope="module")
+def cards() -> dict[str, Card]:
+    return {card.id: card for card in load_cards(REAL_KB)}
+
+
+@pytest.mark.parametrize("card_id", NEW)
+def test_a_new_card_speaks_to_both_sides_in_every_language(cards: dict[str, Card], card_id: str) -> None:
+    card = cards[card_id]
+    assert card.perspective is Perspective.BOTH
+    assert {Perspective.US_SIDE, Perspective.ASIA_SIDE} <= {line.side for line in say_lines(card)}
+    for lang in ("ja", "ko", "zh"):
+        assert (REAL_KB / "cards" / lang / f"{card_id}.md").is_file(), f"no {lang} translation"
+    # server.cjk.language_of reads Hangul as Korean, kana as Japanese: none in a Chinese or Japanese answer
+    assert not HANGUL.search((REAL_KB / "cards" / "zh" / f"{card_id}.md").read_text(encoding="utf-8"))
+    assert not KANA.search((REAL_KB / "cards" / "zh" / f"{card_id}.md").read_text(encoding="utf-8"))
+    assert not HANGUL.search((REAL_KB / "cards" / "ja" / f"{card_id}.md").read_text(encoding="utf-8"))
+
+
+def test_the_festival_card_states_chinas_permit_and_filing_rule(cards: dict[str, Card]) -> None:
+    """China Film Administration, July 2024: permit first, then a filing 20 working days before the festival."""
+    card = cards["festival-premiere-coproduction"]
+    text = " ".join(" ".join(card.sections.values()).split())
+    assert "public screening permit" in text and "20 working days" in text
+    assert {Culture.JP_US, Culture.KR_US, Culture.CN_US} <= set(card.cultures)
+
+
+def test_the_completion_bond_card_gives_the_american_side_a_line_for_its_partner(cards: dict[str, Card]) -> None:
+    card = cards["completion-bond-explained"]
+    assert card.perspective is Perspective.BOTH
+    us_lines = [line.text for line in say_lines(card) if line.side is Perspective.US_SIDE]
+    assert any("lenders' condition" in text for text in us_lines)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "card_id"), FIRST_CARD)
+def test_the_gap_card_comes_first(kb_answerer: Answerer, question: str, card_id: str) -> None:
+    draft = kb_answerer.draft(Ask(message=question))
+    assert draft.outcome == "answer"
+    assert draft.cards[0].id == card_id
