@@ -9,23 +9,12 @@ from __future__ import annotations
 import pytest
 
 from server.cjk import HANGUL, KANA
-from server.coach.answer import Answerer
 from server.knowledge.cards import load_cards, say_lines
-from server.models import Ask, Card, Culture, Perspective
+from server.models import Card, Culture, Perspective
 
 from ..conftest import REAL_KB
 
 NEW = ["festival-premiere-coproduction", "delivery-schedule-holdbacks", "milestone-payment-schedule"]
-
-# Phrasings of our own, not labelled questions: each gap's card must come first on the real engine.
-FIRST_CARD = [
-    ("Can our China co-production play Cannes before it has the 龙标?", "festival-premiere-coproduction"),
-    ("中方说没有公映许可证不能送柏林电影节，是真的吗？", "festival-premiere-coproduction"),
-    ("How long a holdback should we give our partner's theatrical run before our streaming release?",
-     "delivery-schedule-holdbacks"),
-    ("The financier will only release the second tranche when it approves the rough cut. How do we define the "
-     "milestone so the money isn't stuck?", "milestone-payment-schedule"),
-]
 
 
 @pytest.fixture(scope="module")
@@ -60,10 +49,3 @@ def test_the_completion_bond_card_gives_the_american_side_a_line_for_its_partner
     us_lines = [line.text for line in say_lines(card) if line.side is Perspective.US_SIDE]
     assert any("lenders' condition" in text for text in us_lines)
 
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("question", "card_id"), FIRST_CARD)
-def test_the_gap_card_comes_first(kb_answerer: Answerer, question: str, card_id: str) -> None:
-    draft = kb_answerer.draft(Ask(message=question))
-    assert draft.outcome == "answer"
-    assert draft.cards[0].id == card_id

@@ -27,6 +27,13 @@ FIRST_CARD = [
     ("Our Korean co-producer hired three SAG-AFTRA actors. What are residuals, and does the buyer of the film take "
      "them over?", "us-guild-residuals"),
     ("美方说我们请了美国工会的编剧，以后影片每次在电视或网上播出都要付residuals，这是怎么回事？", "us-guild-residuals"),
+    # festival premieres, holdbacks, milestone payments (session 13, round 2)
+    ("Can our China co-production play Cannes before it has the 龙标?", "festival-premiere-coproduction"),
+    ("中方说没有公映许可证不能送柏林电影节，是真的吗？", "festival-premiere-coproduction"),
+    ("How long a holdback should we give our partner's theatrical run before our streaming release?",
+     "delivery-schedule-holdbacks"),
+    ("The financier will only release the second tranche when it approves the rough cut. How do we define the "
+     "milestone so the money isn't stuck?", "milestone-payment-schedule"),
 ]
 
 
