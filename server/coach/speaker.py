@@ -66,7 +66,9 @@ _ASKER_SAID_BEFORE = re.compile(r"(?:\b(?:I|we)(?:'ve|'d| have| had)?\s+(?:(?:ju
                                 r"[\"“'「『]?$", re.I)
 # the asker's own message: "My response was '…'", "Our reply to their notes was "…"", "My first email said "…""
 _OWN_WORDS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:reply|response|answer|e-?mail|message|text|note|line|wording|"
-                        r"draft|letter)s?\b[^.!?\"“'\n]{0,40}?\b(?:was|is|said|says|read|reads)\s*:?\s*[\"“']?$", re.I)
+                        r"draft|letter)s?\b[^.!?\"“'\n]{0,40}?\b(?:was|is|said|says|read|reads)\s*:?\s*[\"“']?$|"
+                        r"(?<!their )(?<!'s )\b(?:draft|planned|proposed)\s+(?:opener|opening|reply|response|line|"
+                        r"wording|answer|e-?mail|message|close|closing)\b[^.!?\"“'\n]{0,40}?[-–—:,]?\s*[\"“']?$", re.I)
 _ASKER_SPEAKS = re.compile(r"\b(?:I|we)(?:'ve|'d|'ll| have| had)?\s+(?:(?:just|already|also|even)\s+)?\S?$|"
                            r"(?<![对跟给向诉复答问])我们?(?:跟|对|给|向)?\S{0,4}$", re.I)
 _ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答|答え|伝え|言って|言い)"
@@ -100,7 +102,7 @@ _WILL_SAY_AFTER = re.compile(
     r"連絡)し?|言っ|言い|言え|言わ|返し|返さ|書い|書か|送っ|申し上げ)(?:ても|たら|るべき|べき|れば|ば|よう|たい|ておけ|"
     r"ておく|ておい|ていい|て大丈夫|てしま|ちゃ|るつもり|つもり|ましょう|てみ|ない方|ないほう|ず|て[^、。「」]{0,8}?(?:送|返|出)(?:ろう|そう|す|る|り|っ))|"
     r"(?:と|って)(?:だけ|は|も)?\s*(?:伝える|返す|答える|書く|送る|言う)(?:のは|のが|べき|つもり|と|か)|"
-    r"で(?:始め|締め|結ぼ|結び|結ん|返し|返そ|答え|終わら|終え|(?:返信|返事|回答)し)(?:たい|よう|ても|たら|るのは|るべき|"
+    r"(?:で|と)(?:始め|締め|結ぼ|結び|結ん|返し|返そ|答え|終わら|終え|(?:返信|返事|回答)し)(?:たい|よう|ても|たら|るのは|るべき|"
     r"るつもり)|"
     # the phrase as one the asker uses: 「…」という表現を使っても, 「…」を多用して, "…"라는 표현을 써도,
     # “…”这个说法可以用
@@ -113,7 +115,8 @@ _WILL_SAY_AFTER = re.compile(
     r"드려야|드리려|해 볼까|하는 게)|"
     r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:보낼|쓸|할|답할|말할|전할|회신할|답장할)\s*"
     r"(?:예정|생각|계획|거|건데)|"
-    r"(?:이)?라고(?:만|도)?\s*(?:쓰|적|보내)(?:면|려|고 싶|는 게|도)|(?:이)?라고(?:만|도)?\s*(?:써|적어)(?:도|야)|"
+    r"(?:이)?라고(?:만|도)?\s*(?:쓰|적|보내)(?:면|려|고 싶|는 게|도)|"
+    r"(?:을|를)\s*(?:쓰|써|사용하|보내)(?:는 게|면|도|려)|(?:이)?라고(?:만|도)?\s*(?:써|적어)(?:도|야)|"
     r"(?:으)?로\s*(?:답장|회신|답변|대답|답|시작|마무리)?\s*(?:하면|해도|할까|하려|할지|보내면|보낼까|쓰면)|"
     r"\s*(?:한\s*마디로|한\s*줄로|만으로)?\s*(?:끝내|마무리하|넘어가)(?:면|도|려)|"
     r"(?:这种|这句|这个|这类)?(?:话|说法|表达|词)?\s*(?:对|跟|给|向)(?:" + _ZH_PARTNERS + r"|美国人|外国人|老外|外方)"
@@ -309,7 +312,7 @@ def asker_reported(message: str, m: re.Match[str], korean: bool) -> bool:
 
 # Quotes offered as alternatives: "'A' or 'B'?", 「A」と「B」、どちらが, "A"랑 "B" 중 어느 쪽, 写“A”还是“B”
 _JOINS = re.compile(r"\s*(?:,?\s*(?:or(?: maybe| rather)?|and|vs\.?|versus)|/|と|か|和|与|还是|或者|或是|랑|이랑|와|과|"
-                    r"하고|아니면|、|,|，)\s*$", re.I)
+                    r"하고|아니면|、|,|，)?\s*(?:(?-i:[A-D1-4])[.)）:：]?)?\s*$", re.I)  # A「…」、B「…」
 _EITHER = re.compile(r"\bor\b|\bvs\.?|\bversus\b|/|か|还是|或者|或是|아니면", re.I)  # a choice by itself
 # "They said '…' or '…'", 「先方から「…」と「…」を」: a run of words someone else is reported saying
 _REPORTED = re.compile(r"\b(?:said|says|wrote|writes|replied|texted|told)\b|から|측이|측에서|说|回复|回信", re.I)

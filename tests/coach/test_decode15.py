@@ -47,6 +47,11 @@ from server.settings import PROJECT_ROOT
     ("「承知しました」と「了解しました」、米国側へのメールにはどっちがいいですか？", "了解しました"),
     ("\"좀 어렵습니다\"랑 \"곤란합니다\" 중 미국 측에 뭐가 나아요?", "곤란합니다"),
     ("回美方“我们尽量”还是“尽力而为”更好？", "尽力而为"),
+    # frames the second fresh batch (d15b) found, in other words
+    ("Draft reply to Toho: 'Let me run it by my team and revert.' Too vague?", "run it by my team"),
+    ("明日の会議で「可能であれば今週中にお返事ください」と締めるつもりです。強すぎますか？", "可能であれば"),
+    ("미국 측 메일에 \"좀 어렵습니다\"를 쓰는 게 나을까요?", "좀 어렵습니다"),
+    ("案は二つです。A「考えさせてください」、B「持ち帰って検討します」。どちらが無難ですか？", "持ち帰って検討します"),
 ])
 def test_the_askers_own_words_in_new_frames_are_no_partner_text(question: str, asker_words: str) -> None:
     assert not any(asker_words in span for span in partner_text(question))
@@ -59,6 +64,8 @@ def test_the_askers_own_words_in_new_frames_are_no_partner_text(question: str, a
     ("미국 측이 회의에서 \"We'll see\"라고 하면 어떻게 하죠?", "We'll see"),
     ("The Korean side texted 'tell your boss we will do our best'. Is that a promise?", "we will do our best"),
     ("Their reply title was 'We'll pass for now'. Is the door closed?", "We'll pass for now"),
+    ("Their draft reply read: 'we'll see how it goes'. Is that a no?", "we'll see"),
+    ("先方は「前向きに検討します」と締めくくりました。脈ありですか？", "前向きに検討します"),
     ("先方から「検討します」と「難しいです」を繰り返されています。", "難しいです"),
     ("米国側の担当者：「Let's circle back next week.」\n私：「承知しました」\nこれで良かったですか？", "circle back"),
 ])
