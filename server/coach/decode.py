@@ -180,10 +180,10 @@ class Decoder:
                      and not (lang == "zh" and w.lemma in _ZH_LOOSE)]
             lemmas = [w.lemma for w in words]
             lemmas = [lemma[:-len(t)] if (t := _little(lemma, lang)) else lemma for lemma in lemmas]
-            for key, _form, phrase, card_id in self._lemma_keys(lang):
+            for key, form, phrase, card_id in self._lemma_keys(lang):
                 for i in range(len(lemmas) - len(key) + 1):
-                    if lemmas[i:i + len(key)] == key:  # shown as written: 「検討させていただければ」
-                        start, end = words[i].start, words[i + len(key) - 1].end
+                    if lemmas[i:i + len(key)] == key and not _honoured(haystack, words[i:i + len(key)], form):
+                        start, end = words[i].start, words[i + len(key) - 1].end  # as written: 「検討させて…」
                         cores = tuple((w.start, w.end) for w in words[i:i + len(key)])
                         rest.append(_Match(Found(start, end, haystack[start:end], phrase, card_id), cores, False))
         taken: list[_Match] = []
@@ -229,6 +229,16 @@ class _Match:
             return False
         inside = a.start <= b.start and b.end <= a.end and any(s < b.end and b.start < e for s, e in self.cores)
         return inside or a.phrase == b.phrase or (self.rendering and other.rendering)
+
+
+def _honoured(haystack: str, words: list[Word], form: str) -> bool:
+    """A word of the expression carries the honorific ご or 御 the card's form does not (「ご検討のほどよろしくお願い
+    いたします」, 「前向きにご検討いただければ」): the act is the reader's, asked of them, not the writer's hedge."""
+    return not any(h in form for h in _HONORIFIC) and any(haystack[w.start - 1:w.start] in _HONORIFIC
+                                                          for w in words if w.start)
+
+
+_HONORIFIC = ("ご", "御")
 
 
 def _little(lemma: str, lang: str) -> str:

@@ -66,7 +66,9 @@ _ASKER_SAID_BEFORE = re.compile(r"(?:\b(?:I|we)(?:'ve|'d| have| had)?\s+(?:(?:ju
                                 r"[\"“'「『]?$", re.I)
 # the asker's own message: "My response was '…'", "Our reply to their notes was "…"", "My first email said "…""
 _OWN_WORDS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:reply|response|answer|e-?mail|message|text|note|line|wording|"
-                        r"draft|letter)s?\b[^.!?\"“'\n]{0,40}?\b(?:was|is|said|says|read|reads)\s*:?\s*[\"“']?$", re.I)
+                        r"draft|letter)s?\b[^.!?\"“'\n]{0,40}?\b(?:was|is|said|says|read|reads)\s*:?\s*[\"“']?$|"
+                        r"(?<!their )(?<!'s )\b(?:draft|planned|proposed)\s+(?:opener|opening|reply|response|line|"
+                        r"wording|answer|e-?mail|message|close|closing)\b[^.!?\"“'\n]{0,40}?[-–—:,]?\s*[\"“']?$", re.I)
 _ASKER_SPEAKS = re.compile(r"\b(?:I|we)(?:'ve|'d|'ll| have| had)?\s+(?:(?:just|already|also|even)\s+)?\S?$|"
                            r"(?<![对跟给向诉复答问])我们?(?:跟|对|给|向)?\S{0,4}$", re.I)
 _ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答|答え|伝え|言って|言い)"
@@ -100,7 +102,7 @@ _WILL_SAY_AFTER = re.compile(
     r"連絡)し?|言っ|言い|言え|言わ|返し|返さ|書い|書か|送っ|申し上げ)(?:ても|たら|るべき|べき|れば|ば|よう|たい|ておけ|"
     r"ておく|ておい|ていい|て大丈夫|てしま|ちゃ|るつもり|つもり|ましょう|てみ|ない方|ないほう|ず|て[^、。「」]{0,8}?(?:送|返|出)(?:ろう|そう|す|る|り|っ))|"
     r"(?:と|って)(?:だけ|は|も)?\s*(?:伝える|返す|答える|書く|送る|言う)(?:のは|のが|べき|つもり|と|か)|"
-    r"で(?:始め|締め|結ぼ|結び|結ん|返し|返そ|答え|終わら|終え|(?:返信|返事|回答)し)(?:たい|よう|ても|たら|るのは|るべき|"
+    r"(?:で|と)(?:始め|締め|結ぼ|結び|結ん|返し|返そ|答え|終わら|終え|(?:返信|返事|回答)し)(?:たい|よう|ても|たら|るのは|るべき|"
     r"るつもり)|"
     # the phrase as one the asker uses: 「…」という表現を使っても, 「…」を多用して, "…"라는 표현을 써도,
     # “…”这个说法可以用
@@ -113,8 +115,12 @@ _WILL_SAY_AFTER = re.compile(
     r"드려야|드리려|해 볼까|하는 게)|"
     r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:보낼|쓸|할|답할|말할|전할|회신할|답장할)\s*"
     r"(?:예정|생각|계획|거|건데)|"
-    r"(?:이)?라고(?:만|도)?\s*(?:쓰|적|보내)(?:면|려|고 싶|는 게|도)|(?:이)?라고(?:만|도)?\s*(?:써|적어)(?:도|야)|"
+    r"(?:이)?라고(?:만|도)?\s*(?:쓰|적|보내)(?:면|려|고 싶|는 게|도)|"
+    r"(?:을|를)\s*(?:쓰|써|사용하|보내)(?:는 게|면|도|려)|(?:이)?라고(?:만|도)?\s*(?:써|적어)(?:도|야)|"
     r"(?:으)?로\s*(?:답장|회신|답변|대답|답|시작|마무리)?\s*(?:하면|해도|할까|하려|할지|보내면|보낼까|쓰면)|"
+    r"\s*(?:한\s*마디로|한\s*줄로|만으로)?\s*(?:끝내|마무리하|넘어가)(?:면|도|려)|"
+    r"(?:这种|这句|这个|这类)?(?:话|说法|表达|词)?\s*(?:对|跟|给|向)(?:" + _ZH_PARTNERS + r"|美国人|外国人|老外|外方)"
+    r"(?:说|讲|用)|"
     # English, after the words: "'…' OK to use with them?", "'…' too casual for a reply?"
     r"\s+(?:is\s+|would be\s+)?(?:ok|okay|fine|safe|appropriate|acceptable|too \w+)\s+(?:to (?:use|say|write|send|"
     r"open with|end with)|for (?:an? |the |my )?(?:e-?mail|reply|opener|opening|sign-?off|subject)))", re.I)
@@ -147,14 +153,47 @@ _INSTEAD_AFTER = re.compile(r"[」』”\"']?\s*(?:の代わりに|の代わり�
                             r"(?:close|open|end|start|finish|reply|respond|answer|sign off|word|phrase|put)\b", re.I)
 _WOULD_BEFORE = re.compile(r"\b(?:would|will|could|might)\s*$", re.I)
 _WOULD_AFTER = re.compile(r"[\"”']?\s+(?:sound|come across|read|land|seem|be taken)\b", re.I)
-_TITLE = re.compile(r"(?:件名|タイトル|題名|제목|标题|主题|subject(?:\s+line)?)\s*(?:を|は|に|が|에|을|를|은|는|:|：)?"
+_TITLE = re.compile(r"(?:件名|タイトル|題名|見出し|제목|헤드라인|标题|主题|题目|"
+                    r"subject(?:\s+line)?|headline|titled?)\s*"
+                    r"(?:を|は|に|が|에|을|를|은|는|이|가|是|:|：)?"
                     r"[^「『\"“'\n。.]{0,30}$", re.I)
 _THEIR_TITLE = re.compile(r"(?:their|先方の?|相手の?|対方|对方的?|美方的?|상대|측|쪽)\s*"
-                          r"(?:e-?mail's\s+|メールの|邮件的?\s*|메일\s*)?"
-                          r"(?:件名|タイトル|題名|제목|标题|主题|subject)", re.I)
+                          r"(?:e-?mail's\s+|メールの|邮件的?\s*|메일\s*|(?-i:[a-z]+)\s+)?"
+                          r"(?:件名|タイトル|題名|제목|标题|主题|subject|title|headline)", re.I)
 _JA_TO = re.compile(r"[^\sか]に\s*$")  # 「米国のプロデューサーに「…」と返事して」: said TO someone
 # 「想跟美方说…」, 「怎么跟对方说…」: the asker telling the partner (「美方跟我们说」 has a speaker of its own)
-_ZH_ASKER_TO = re.compile(r"(?:^|[想要该能会得就再先也还我么，。,！？\s])(?:跟|对(?!方)|给|向)[^，。,！？\s说]{1,8}$")
+_ZH_ASKER_TO = re.compile(r"(?:^|[想要该能会得就再先也还我么话”」，。,！？\s])(?:跟|对(?!方)|给|向)"
+                          r"[^，。,！？\s说]{1,8}$")
+# A scene written as a script ("Me: '…'", "Me to the Toho producer last week: '…'", 私「…」, 나: "…", 我：“…”) or
+# the asker's words named as such (私の返事は「…」, 제 발언: "…", 我的原话：“…”)
+_SCRIPT_ME = re.compile(r"(?:^|\n|[.!?'\"”」)]\s+)\s*(?:me|myself)(?:\s+(?:to|with|at|on)\b[^:\n\"“']{1,60})?"
+                        r"\s*:\s*[\"“']?$|"
+                        r"(?:^|[\n。！？])\s*(?:私|僕|わたし|自分|나|저|我|本人)\s*[:：]?\s*[「『\"“']?$|"
+                        r"(?:私の|제\s*|我的?)(?:発言|返事|返信|回答|答え|발언|답변|대답|말|회신|답장|原话|答复|回复|发言)"
+                        r"(?:は|은|는|是)?\s*[:：]?\s*[「『\"“']?$", re.I)
+# A partner named at a clause's start before its verb of saying says it: 「我跟美方开会，美方说“…”」
+_ZH_THEY_SAY = re.compile(r"(?:^|[，,。！？\s])(?:" + _ZH_PARTNERS + r")")
+# Words the quote itself tells someone to say to the partner ("tell Toho we'll keep you posted", 「米国側には…と
+# 伝えておいて」, 「미국 쪽엔 …라고 해 둬」, 「跟美方说…」): the asker's side's, whoever gave the instruction
+_TELL_THEM = re.compile(r"^\s*(?:just\s+)?(?:tell|remind|email|text|write back to|reply to|say to)\s+"
+                        r"(?!me\b|us\b|your\b)\w|"
+                        r"(?:先方|米国側|アメリカ側|米側|相手|向こう)(?:に|には|へ)[^」]*?(?:伝え|言っ|返し|返事し|回答し)て"
+                        r"(?:おいて|おけ|くれ|ね)?\s*[。!！]?$|"
+                        r"(?:미국|상대|그쪽|파트너)\s*(?:측|쪽)?\s*(?:엔|에는|에|에게는?|한테는?)\s[^\"”]*?"
+                        r"(?:해|전해|답해|말해)(?:\s*(?:둬|줘|놔|요))?\s*[.!]?$|"
+                        r"^\s*(?:就|先|直接)?(?:跟|对|给|向|告诉)(?:" + _ZH_PARTNERS + r")(?:说|讲|回|回复)?", re.I)
+# English words weighed for an audience: "is '…' rude to say to them", "does '…' come across as cold to Chinese execs"
+_WEIGHED_BEFORE = re.compile(r"\b(?:would|will|could|might|does|do|is|are|can)\s*$", re.I)
+_WEIGHED_AFTER = re.compile(r"[\"”']?\s+(?:(?:sound|come across|read|land|seem|go down|feel)s?\b|be taken\b)"
+                            r"[^.?!\n]{0,40}?"
+                            r"\b(?:to|with|for|among)\s+(?:(?:a|an|the|our|my|most|many)\s+)?(?:" + _PARTNER_NOUNS +
+                            r"|executives?|people|folks|producers?)\b|"
+                            r"[\"”']?\s+(?:(?:too|a bit|very|really|at all|just)\s+)?"
+                            r"(?:rude|impolite|blunt|harsh|cold|pushy|"
+                            r"offensive|vague|ok|okay|fine|acceptable|appropriate|safe|weird|awkward)\b[^.?!\n]{0,20}?"
+                            r"\bto (?:say|use|write|send|tell)\b", re.I)
+# a meeting or call named before the words is where, not who: 「미국 투자사 미팅에서 "…"라고 하면」
+_WHERE = re.compile(r"(?:미팅|회의|자리|통화|전화|메일|콜|행사|현장)에서\s*$")
 # 「…다고 들었는데」 is hearsay; it is the partner's only when it says from whom: 「미국 측에서 …다고 들었습니다」
 _KO_SOURCE = re.compile(r"측|쪽|에게서|한테서|로부터|에서")
 # 「미국 파트너에게 …겠다고 답했는데」: said TO the partner, with no one it came from, is the asker's own reply
@@ -207,7 +246,10 @@ def said_by_asker(message: str, start: int, end: int) -> bool:
     「제가 "…"라고 답했는데」, 「我跟美方说了"我们研究研究"」: said by the asker, or to the partner with no one it
     came from."""
     before = message[max(0, start - 60):start]
-    return bool(_ASKER_SAID_BEFORE.search(before[-40:]) or _WILL_SAY_BEFORE.search(before) or _OWN_WORDS.search(before)
+    asker = _ASKER_SAID_BEFORE.search(before[-40:])
+    return bool(asker and not _ZH_THEY_SAY.search(asker.group(0)) or _SCRIPT_ME.search(before)
+                or _TELL_THEM.search(message[start + 1:end - 1])
+                or _WILL_SAY_BEFORE.search(before) or _OWN_WORDS.search(before)
                 or will_say_after(message, start, end) or own_wording(message, start, end) or _asker_by_saying(before)
                 or _ASKER_SAID_AFTER.match(message[end:end + 20])
                 and (_ASKER_SAID_TO.search(message[:start]) or _JA_TO.search(before) or _JA_I_BEFORE.search(before)))
@@ -235,6 +277,7 @@ def own_wording(message: str, start: int, end: int) -> bool:
     if message[start:end].isascii():  # English words put into the partner's language, or weighed: "would '…' sound"
         return bool(_INTO_THEIRS_BEFORE.search(before) or _INTO_THEIRS_AFTER.match(after)
                     or _WOULD_BEFORE.search(before) and _WOULD_AFTER.match(after)
+                    or _WEIGHED_BEFORE.search(before) and _WEIGHED_AFTER.match(message[end:end + 90])
                     or (title := _TITLE.search(before)) and not _THEIR_TITLE.search(before[:title.end()]))
     return bool(_TRANSLATED.match(after)
                 or (title := _TITLE.search(before)) and not _THEIR_TITLE.search(before[:title.end()]))
@@ -245,7 +288,11 @@ def will_say_after(message: str, start: int, end: int) -> bool:
     「…と言ってしまいました」, "…"라고 답해도 될까요), with no one else named right before them as the speaker."""
     if not _WILL_SAY_AFTER.match(message[end:end + 24]):
         return False
-    subject = _SUBJECT_BEFORE.search(message[max(0, start - 20):start])
+    before = message[max(0, start - 30):start]
+    subject = _SUBJECT_BEFORE.search(before)
+    while subject and _WHERE.search(subject.group(0)):  # 「미국 측이 회의에서 "…"라고 하면」: the one before where
+        before = before[:subject.start()]
+        subject = _SUBJECT_BEFORE.search(before)
     return subject is None or subject.group(1) in _FIRST_PERSON
 
 
@@ -261,3 +308,38 @@ def asker_reported(message: str, m: re.Match[str], korean: bool) -> bool:
                 or words.lstrip().startswith(("제가", "저희가"))
                 or own_side_said(message, m.start(1), m.end(1))
                 or (korean and (m.group(2) or _KO_TO.search(words)) and not _KO_SOURCE.search(words)))
+
+
+# Quotes offered as alternatives: "'A' or 'B'?", 「A」と「B」、どちらが, "A"랑 "B" 중 어느 쪽, 写“A”还是“B”
+_JOINS = re.compile(r"\s*(?:,?\s*(?:or(?: maybe| rather)?|and|vs\.?|versus)|/|と|か|和|与|还是|或者|或是|랑|이랑|와|과|"
+                    r"하고|아니면|、|,|，)?\s*(?:(?-i:[A-D1-4])[.)）:：]?)?\s*$", re.I)  # A「…」、B「…」
+_EITHER = re.compile(r"\bor\b|\bvs\.?|\bversus\b|/|か|还是|或者|或是|아니면", re.I)  # a choice by itself
+# "They said '…' or '…'", 「先方から「…」と「…」を」: a run of words someone else is reported saying
+_REPORTED = re.compile(r"\b(?:said|says|wrote|writes|replied|texted|told)\b|から|측이|측에서|说|回复|回信", re.I)
+_CHOICE = re.compile(r"\b(?:which|better|choose|pick)\b|どちら|どっち|どれ|選|어느|뭐가|무엇이|골라|"
+                     r"哪个|哪一个|哪种|更|选", re.I)
+
+
+def alternatives(message: str, spans: list[tuple[int, int]], own: set[int]) -> set[int]:
+    """The quotes (indexes into `spans`, in reading order) that are wordings the asker chooses between: quotes joined
+    by "or", 「と」, 랑 or 还是 into one run that holds an own quote or is offered as a choice (see _a_choice)."""
+    chosen: set[int] = set()
+    run = [0] if spans else []
+    for i in range(1, len(spans) + 1):
+        if i < len(spans) and _JOINS.fullmatch(message[spans[i - 1][1]:spans[i][0]]):
+            run.append(i)
+            continue
+        if len(run) > 1 and (own & set(run) or _a_choice(message, [spans[j] for j in run])):
+            chosen |= set(run)
+        run = [i]
+    return chosen
+
+
+def _a_choice(message: str, run: list[tuple[int, int]]) -> bool:
+    """Joined by a word of choice itself ("or", 还是, 아니면) or with a choice asked right around them (どちら,
+    어느 쪽, 哪个, "which"), unless someone is reported saying them ("They said '…' or '…'")."""
+    first, last = run[0][0], run[-1][1]
+    if _REPORTED.search(message[max(0, first - 40):first]):
+        return False
+    gaps = "".join(message[a[1]:b[0]] for a, b in zip(run, run[1:], strict=False))
+    return bool(_EITHER.search(gaps) or _CHOICE.search(message[max(0, first - 20):first] + message[last:last + 40]))

@@ -14,7 +14,7 @@ from server.coach.asker_frame import detect_stage as detect_stage
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
-from server.coach.speaker import asker_reported, own_side_said, said_by_asker
+from server.coach.speaker import alternatives, asker_reported, own_side_said, said_by_asker
 from server.models import Culture, Perspective
 
 SITUATION_WORDS = 30  # words of the situation a part is retrieved with (it opens the query)
@@ -102,13 +102,17 @@ def refers_back(text: str) -> bool:
 def partner_text(message: str) -> list[str]:
     """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
     every = [(next(g for g in m.groups() if g), m) for m in _QUOTED.finditer(message)]
-    own = [q for q, m in every
-           if said_by_asker(message, m.start(), m.end()) or own_side_said(message, m.start(), m.end())]
+    mine = {i for i, (_, m) in enumerate(every)
+            if said_by_asker(message, m.start(), m.end()) or own_side_said(message, m.start(), m.end())}
+    mine |= alternatives(message, [m.span() for _, m in every], mine)  # "should I write '…' or '…'?"
+    own = [q for i, (q, _) in enumerate(every) if i in mine]
+    inside_own = [every[i][1].span() for i in mine]  # 「跟美方说…」 quoted from the asker's boss reports nothing
     # words quoted again from the asker's own quote are the asker's: 「写“原则上没问题”…抓住“没问题”三个字」
     spans = [*(quoted := [q for q, _ in every if q not in own and not any(q in o for o in own)])]
     for pattern in _reported(message):
         spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()
-                  and not asker_reported(message, m, pattern is _KO_SAID)]
+                  and not asker_reported(message, m, pattern is _KO_SAID)
+                  and not any(s < m.start(1) < e for s, e in inside_own)]
     spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
     spans += [next(g for g in m.groups() if g) for m in _ABOUT.finditer(message)]
     spans = [_after_quotes(s, quoted, [q for q, _ in every]) for s in spans]  # 'told us "…" about' quotes "…"
