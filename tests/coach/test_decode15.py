@@ -20,6 +20,7 @@ from server.settings import PROJECT_ROOT
 
 @pytest.mark.parametrize(("question", "asker_words"), [
     ("Me to the Toho producer last week: 'let's park that for now.' Did that kill the music deal?", "park that"),
+    ("配給会社の人が「前向きに考えます」と言いました。「承知しました」と返すだけでいいですか？", "承知しました"),
     ("Notes from the call. Me: 'We'll see how the budget settles.' Them: 'Understood.' Too vague?", "We'll see"),
     ("Them: 'Can you confirm by Friday?' Me: 'We'll see.' Was that rude?", "We'll see"),
     ("私：「今回はちょっと難しいです」\n米国側：「So is that a no?」\nまずかったですか？", "難しいです"),
