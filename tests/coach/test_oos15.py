@@ -34,6 +34,10 @@ from server.models import Ask
     ("초등학생 딸 영어 학원 언제부터 보내야 해요?", "household"),
     ("孩子上幼儿园，公立和私立哪个好？", "household"),
     ("출장 끝나면 헬스장 다니려고 하는데 PT 받는 게 나을까요?", "personal"),
+    ("Any idea what to get for my wife's birthday? I land back from Shanghai the day before.", "personal"),
+    ("结婚纪念日快到了，给老婆买什么好？", "personal"),
+    ("도쿄 출장 가는 김에 아울렛 들를 만한 데 있어요?", "errands"),
+    ("免税店的化妆品比国内便宜多少？", "errands"),
 ])
 def test_the_askers_own_errands_money_and_household_are_traps(question: str, kind: str) -> None:
     assert kind in trap_words(question), trap_words(question)
@@ -45,6 +49,7 @@ def test_the_askers_own_errands_money_and_household_are_traps(question: str, kin
     "The Korean partner wants to shoot the finale in a church in Jeonju. Who gets the permit, and who pays?",
     "Our US partner's lawyer says the crew's parking tickets on the location are our cost. Is that normal?",
     "Our Japanese co-producer wants a share of the streamer's revenue. Is that normal in a committee deal?",
+    "Should I bring something from the duty-free shop for the Korean producer's team?",
 ])
 def test_dealings_that_share_a_word_of_these_kinds_stay_below_the_cue(question: str) -> None:
     assert off_topic_cue(question) < 0.5, trap_words(question)
