@@ -13,7 +13,7 @@ from server.models import Ask
 
 @pytest.mark.parametrize(("question", "kind"), [
     ("We wrap in Busan on Friday. Any place that can do a quick haircut near the hotel?", "errands"),
-    ("東京滞在中にネイルをしたいのですが、予約なしで行けるところはありますか？", "errands"),
+    ("東京滞在中にネイルサロンに行きたいのですが、予約なしで入れるお店はありますか？", "errands"),
     ("시사회 전에 미용실 가고 싶은데 예약 없이 되는 곳 있을까요?", "errands"),
     ("拍摄间隙想去做个美甲，附近有推荐的吗？", "errands"),
     ("Should I move my savings into index funds or keep it in crypto?", "money"),
@@ -50,6 +50,11 @@ def test_the_askers_own_errands_money_and_household_are_traps(question: str, kin
     "Our US partner's lawyer says the crew's parking tickets on the location are our cost. Is that normal?",
     "Our Japanese co-producer wants a share of the streamer's revenue. Is that normal in a committee deal?",
     "Should I bring something from the duty-free shop for the Korean producer's team?",
+    "The studio wants the pitch tailored to the US market and alterations to the deal memo. Do we push back?",
+    "Everything is under one roof at the Japanese side's committee: who do we talk to first?",
+    "日本側から届いた企画書のサムネイル案、スケジュールのアップデートはどう返せばいいですか？",
+    "한국 측이 보낸 썸네일 시안과 일정 업데이트, 어떻게 답하면 좋을까요?",
+    "小学馆那边的漫画改编授权，我们该怎么跟对方谈？",
 ])
 def test_dealings_that_share_a_word_of_these_kinds_stay_below_the_cue(question: str) -> None:
     assert off_topic_cue(question) < 0.5, trap_words(question)
