@@ -133,6 +133,9 @@ def test_a_situation_that_says_who_asks_leaves_each_listed_topic_its_own_card(kb
 
 
 @pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason=(
+    "session 13: the new festival-premiere-coproduction card covers who pays for a premiere, so this part is no "
+    "longer uncovered; the test needs another part that no card covers"))
 def test_a_part_with_no_card_that_fits_it_says_its_card_is_the_closest(kb_answerer: Answerer) -> None:
     opening = ("Our Korean partner's producer replied \"검토해 보겠습니다\" to our request to move the premiere. "
                "Should I read that as a no? ")
