@@ -1,0 +1,173 @@
+"""The vocabulary of near-domain traps: kinds of question the coach does not answer (weather, food, travel,
+paperwork, personal tax, software, ...), each as an English pattern and words in Japanese, Korean and Chinese.
+Read by coach/offtopic.py, which decides how much the words weigh."""
+
+from __future__ import annotations
+
+# Languages that are neither side's: "how do you say thank you in French?" asks for a translation, not about a
+# partner's words (a partner's Japanese, Korean or Chinese phrase is the coach's business).
+# Asked in any of the four languages (a pattern, matched like the English ones); "Spanish subtitles" is no such ask.
+_SAY_IN_A_THIRD_LANGUAGE = (
+    r"how (do|would|can) (you|i|we) say .{1,40} in (french|spanish|german|italian|portuguese|russian|thai|"
+    r"vietnamese|arabic|hindi)|(フランス|スペイン|ドイツ|イタリア|ポルトガル|ロシア|タイ)語で.{0,30}(何と|なんて|どう)言|"
+    r"(프랑스|스페인|독일|이탈리아|포르투갈|러시아|태국)어로.{0,30}(뭐라고|어떻게 말)|"
+    r"(法|西班牙|德|意大利|葡萄牙|俄|泰)语.{0,30}怎么(说|讲)")
+# Kinds of near-domain traps: an English pattern, then words in Japanese, Korean and Chinese (each list is matched
+# only in its own language: 公式 is a formula in Chinese and "official" in Japanese).
+TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
+    "weather": {"en": r"weather|will it (rain|snow)|rainy season|typhoon season|temperatures?|humid(ity)?",
+                "ja": ("天気", "雨が降", "雨降", "気温", "天気予報", "梅雨", "寒い", "暑い", "雨ですか"),
+                "ko": ("날씨", "비가 오", "비 오", "기온", "일기예보", "춥다", "덥다"),
+                "zh": ("天气", "下雨", "气温", "天气预报", "下雪", "冷不冷", "热不热", "带什么衣服")},
+    "food": {"en": r"recipes?|cooking|bake|baking|ramen|sushi|vegan|caterers?|bento|wagashi|cold brew|coffee",
+             "ja": ("レシピ", "ロケ弁", "仕出し", "ラーメン", "出汁", "コーヒー", "味噌汁", "寿司屋", "居酒屋",
+                    "レストラン"),
+             "ko": ("맛집", "레시피", "끓이다", "김치찌개", "식당", "라멘", "라면집", "초밥", "스시"),
+             "zh": ("食谱", "好吃", "美食", "红烧", "咖啡", "餐厅")},
+    "travel": {"en": r"itinerary|sightseeing|tourist|airbnb|hostel|airlines?|legroom|jet lag|luggage|transit card|"
+                     r"suica|pasmo|t-money|book(ing)? a (hotel|room|flight)|hotels? near|where to stay|get from \w+ to|"
+                     r"(which|best|good|cheap|nice) hotels?|esta|(plug|power|travel) adapters?|bicycle|fedex|dhl|"
+                     r"courier|freight|shipping (costs?|rates?)|"
+                     r"ship (my|a|an) (?!deal)|jr pass|rail pass|airport|(fastest|quickest|cheapest|best) way "
+                     r"from \w+|(fastest|quickest|cheapest) way to get to|how much (should i |do you |to )?tip|tipping|"
+                     r"tap water|drinking water|currency exchange (booth|counter|office)|"
+                     r"(exchange|change) (some )?(cash|money) (before|for|at|in)",
+               "ja": ("観光", "旅行", "航空会社", "乗り換え", "変換プラグ", "送料", "船便", "宅配便", "国際郵便",
+                      "空港", "行き方", "JRパス", "チップはいくら", "チップの相場", "水道水", "両替所",
+                      "両替はどこ"),
+               "ko": ("관광", "여행", "항공사", "교통카드", "돼지코", "택배", "항공 화물", "국제우편", "배송비",
+                      "공항", "가는 방법", "가는 법", "팁은 얼마", "팁 문화", "수돗물", "환전소", "환전은 어디",
+                      "환전하는 게"),
+               "zh": ("旅游", "景点", "航空公司", "交通卡", "座位最宽", "转换插头", "快递", "邮寄", "运费", "机场",
+                      "怎么去", "小费", "自来水", "换外币", "兑换外币",
+                      "换钱")},
+    "paperwork": {"en": r"bank accounts?|credit cards?|credit score|phone plan|sim( card)?|esim|prepaid plan|"
+                        r"apartment|(?<!completion )guarantor|visas?|residence card|driver'?s licen[cs]e|"
+                        r"health insurance|ward office|my number card|social security|entry rules|register my address|"
+                        r"green card|immigration|wechat pay|alipay",
+                  "ja": ("銀行口座", "スマホ", "家賃", "アパート", "賃貸", "ビザ", "在留", "運転免許", "健康保険",
+                         "住民票", "マイナンバー", "ソーシャルセキュリティ", "住みやすい", "永住権", "国民健康保険",
+                         "社会保険", "口座を作", "口座を開", "携帯の契約"),
+                  "ko": ("은행 계좌", "요금제", "유심", "월세", "전세", "비자", "외국인 등록", "운전면허", "건강보험",
+                         "영주권", "휴대폰 개통", "개통하"),
+                  "zh": ("银行卡", "银行账户", "开户", "手机号", "套餐", "租房", "房租", "签证", "居留", "驾照",
+                         "医疗保险", "登录证", "绿卡", "移民", "五险一金", "社保", "手机卡", "运营商", "办银行卡")},
+    "personal_tax": {"en": r"personal (income )?tax|income tax|tax return|my own return|fbar|freelance (fee|income)|"
+                           r"on my (us |u\.s\. |federal |personal )?return|foreign tax credit",
+                     "ja": ("確定申告", "所得税", "住民税", "年末調整", "副業"),
+                     "ko": ("종합소득세", "연말정산", "소득세"), "zh": ("个人所得税", "个税", "汇算", "自由职业")},
+    "software": {"en": r"excel|spreadsheets?|google sheets|vlookup|pivot table|python|javascript|node|sql|regex|"
+                       r"keyerror|typeerror|traceback|error message|ffmpeg|premiere pro|davinci|after effects|"
+                       r"final cut pro|keyboard shortcut|plugin|csv|encoding|wi-?fi|vpn|laptop|iphone|macbook|"
+                       r"my code|coding|script throws|gantt|frame\.io|wind noise|noise reduction|denois\w*|izotope|"
+                       r"router|modem|bandwidth|(keeps|kept) (freezing|crashing|lagging)|"
+                       r"tagline|slogan|catchphrase",
+                 "ja": ("エクセル", "スプレッドシート", "関数", "数式", "ピボット", "マクロ", "ソースコード",
+                        "プログラム", "コマンド", "容量", "ショートカット", "日本語入力", "パソコン", "香盤表",
+                        "風切り音", "ノイズ除去", "キャッチコピー"),
+                 "ko": ("엑셀", "스프레드시트", "수식", "함수", "코드", "파이썬", "단축키", "노트북", "맥북", "자판",
+                        "명령어", "다빈치", "리졸브", "잡음", "노이즈", "바람 소리", "캐치프레이즈", "홍보 문구"),
+                 "zh": ("表格", "公式", "函数", "透视表", "代码", "快捷键", "输入法", "电脑", "达芬奇", "内存", "降噪",
+                        "风噪", "杂音", "宣传语", "广告语", "标语")},
+    "camera": {"en": r"iso|shutter( speed)?|aperture|f-stop|lut|anamorphic|white balance|which lens",
+               "ja": ("シャッター", "絞り", "レンズ"), "ko": ("셔터", "렌즈", "조리개"), "zh": ("快门", "光圈")},
+    "language": {"en": r"grammar|proofread|language school|word for|"
+                       r"learn (some |basic |a bit of |a little )?(korean|japanese|chinese|english|mandarin|cantonese)|"
+                       r"language (apps?|courses?|tutors?)|apps? (to|for) learn\w*|"
+                       + _SAY_IN_A_THIRD_LANGUAGE,
+                 "ja": ("文法", "誤字", "英検", "勉強法", "語学", "英会話", "リスニング", "TOEIC"),
+                 "ko": ("문법", "공부법", "어학", "영어 회화", "회화 실력", "토익"),
+                 "zh": ("语法", "口语", "学日语", "学英语", "学韩语", "零基础")},
+    "trivia": {"en": r"highest[- ]grossing|highest box office|of all time|box office (records?|rankings?)|"
+                     r"worldwide gross|how much did .{1,40} (make|earn|gross|take in|bring in)|"
+                     r"who (won|directed|starred|stars in)|who (plays|played) (the )?(lead|main|hero|villain)|"
+                     r"who'?s in the cast|"
+                     r"who (is|was) the director of|when (was|did) .{1,40} (released|come out|open in)|"
+                     r"best picture|plot summary|summari[sz]e the plot|the plot of|actors are in|"
+                     r"stock (price|performed)|tallest|highest mountain|how (tall|high) is|"
+                     r"should i (watch|show)|worth watching|submission deadline|festival'?s? (deadline|entry fee)",
+               "ja": ("あらすじ", "優勝", "ランキング", "歴代", "興行収入はいくら", "興行収入いくら", "高さ",
+                      "何メートル", "一番ヒット", "観るべき",
+                      "応募締め切り", "応募締切", "出品締め切り"),
+               "ko": ("줄거리", "우승", "관객 수가 몇", "관객이 몇", "박스오피스 수익", "높이가", "몇 미터",
+                      "볼 만한", "볼만한", "역대", "관객 수가 가장",
+                      "출품 마감", "접수 마감"),
+               "zh": ("剧情简介", "冠军", "排行", "票房多少", "全球票房", "有多高", "有多长", "多少米", "海拔",
+                      "值得看", "影史", "票房最高", "报名截止", "征片")},
+    "career": {"en": r"switch(ing)? careers|change careers|career (change|switch|advice)|retrain as|job interview|"
+                     r"quit my job|burn(ed|t)[- ]out|job hunt\w*|study abroad|grad(uate)? school|college applications?|"
+                     r"toefl",
+               "ja": ("転職", "就活", "就職活動", "年収", "面接", "キャリアチェンジ", "留学"),
+               "ko": ("이직", "취업", "연봉", "면접", "커리어", "유학", "대학원"),
+               "zh": ("转行", "求职", "面试", "找工作", "留学")},
+    "personal": {"en": r"doctor|medicine|symptoms?|back pain|a cold|insomnia|sleep (better|quality)|workout|diet|"
+                       r"gym|fitness|dogs?|cats?|pets?|puppy|houseplants?|plumb\w*|faucet|wedding|cover letter|"
+                       r"resignation letter|poem|tweet|horoscope|toddler|my (kids?|son|daughter|baby)|parenting|"
+                       r"(mother|father|sister|brother)-in-law|in-laws|my (girlfriend|boyfriend)|"
+                       r"anniversary gift|gift for my (wife|husband|mom|dad|mother|father|parents)|"
+                       r"my (wife|husband)'s (birthday|\d+\w\w)",
+                 "ja": ("腰痛", "風邪", "肩こり", "病院", "ストレッチ", "猫", "ペット", "掃除", "結婚式",
+                        "履歴書", "子どもが", "子供が", "赤ちゃん", "育児", "眠れ", "時差ボケ", "義母", "義父",
+                        "義理の両親", "彼氏", "家族へのお土産", "家族が喜", "筋トレ", "ジムに通", "スポーツジム",
+                        "妻の誕生日", "嫁の誕生日", "夫の誕生日", "結婚記念日"),
+                 "ko": ("고양이", "강아지", "에어컨", "청소", "감기", "허리", "병원", "스트레칭", "축사", "결혼식",
+                        "예식장", "이력서", "자기소개서", "아이가", "아기", "육아", "잠이 안", "시차 적응", "시어머니",
+                        "장모", "시댁", "처가", "여자친구", "남자친구", "가족 선물", "헬스장", "필라테스", "아내 선물",
+                        "와이프 선물", "남편 선물", "결혼기념일"),
+                 "zh": ("猫咪", "宠物", "洗衣机", "睡眠", "感冒", "颈椎", "医院", "失眠", "致辞", "简历", "减肥",
+                        "孩子", "宝宝", "育儿", "睡不着", "婚礼", "倒时差", "婆婆", "岳母", "丈母娘", "公婆",
+                        "女朋友", "男朋友", "给家人", "带给家人", "健身", "瑜伽", "给老婆", "给老公", "结婚纪念日")},
+    # The asker's own errands, money, legal trouble, free time and household, typed between two work items ("I'm
+    # in Seoul for the shoot: where can I get a suit tailored?"); none of it is dealt with across the table.
+    "errands": {"en": r"(suit|jacket|dress|shirt)s? (tailored|altered|hemmed)|a tailor|tailor shop|dry clean\w*|"
+                      r"haircut|barber|(hair|nail) salon|manicure|skin ?care|sunscreen|moisturi[sz]er|sneakers|"
+                      r"headphones|earbuds|noise[- ]cancell\w*|icloud|phone notifications|do not disturb|focus mode|"
+                      r"outlet (mall|store)s?|duty[- ]free (shop|store)s?",
+                "ja": ("美容院", "美容室", "ジェルネイル", "日焼け止め", "敏感肌", "スキンケア", "化粧水",
+                       "オーダースーツ", "ネイルサロン", "クリーニング店", "イヤホン", "ヘッドホン", "スニーカー",
+                       "集中モード", "機種変更", "アウトレット", "免税店"),
+                "ko": ("미용실", "네일샵", "선크림", "피부과", "스킨케어", "맞춤 양복", "양복점", "정장 맞추",
+                       "세탁소", "이어폰", "헤드폰", "운동화", "아이폰", "아이클라우드", "갤럭시", "아울렛", "면세점"),
+                "zh": ("医美", "皮肤科", "美甲", "理发", "防晒", "护肤", "定制西装", "西装定制", "干洗", "耳机",
+                       "球鞋", "新手机", "换手机", "奥特莱斯", "免税店")},
+    "money": {"en": r"bitcoin|crypto\w*|ethereum|stock market|(buy|buying|sell|selling) (some )?stocks|index funds?|"
+                    r"etfs?|s&p ?500|401\(?k\)?|roth ira|nisa|mortgage|home loan|realtor",
+              "ja": ("株を買", "株式投資", "投資信託", "積立", "仮想通貨", "暗号資産", "ビットコイン", "住宅ローン",
+                     "マンション購入", "持ち家", "全世界株"),
+              "ko": ("주식 투자", "주식을 사", "미국 주식", "비트코인", "코인 투자", "코인 들어", "가상화폐", "적금",
+                     "주택담보대출", "주담대", "청약", "집값", "부동산"),
+              "zh": ("股票", "A股", "美股", "炒股", "抄底", "比特币", "虚拟货币", "加密货币", "理财", "房贷", "买房",
+                     "基金定投", "买基金", "割肉", "补仓")},
+    "legal": {"en": r"(parking|speeding|traffic) (tickets?|fines?|violations?)|(my|our) landlord|security deposit|"
+                    r"jury duty|small claims|evict\w*|dui",
+              "ja": ("反則金", "切符を切られ", "駐車違反", "スピード違反", "速度違反", "信号無視", "大家さん", "敷金",
+                     "退去費用", "管理会社", "裁判員"),
+              "ko": ("과속", "딱지", "범칙금", "주차 위반", "신호 위반", "집주인", "전세 보증금", "월세 보증금",
+                     "배심원"),
+              "zh": ("罚单", "超速", "违章", "闯红灯", "驾照扣分", "房东", "退押金", "不退押金")},
+    "leisure": {"en": r"nba|nfl|mlb|nhl|premier league|world cup|super bowl|playoffs|golf (clubs?|lessons?|swing)|"
+                      r"ski(ing)? (resort|lessons?)|fantasy (football|league)|game consoles?|switch 2|steam deck|"
+                      r"church services?|catholic|synagogue|mosque|elections?|"
+                      r"grow (my|our) (instagram|tiktok|youtube|following|channel|account)|"
+                      r"(more|gain|get) (followers|subscribers|likes)|dating|(a|our) first date|tinder|hinge|bumble",
+                "ja": ("試合", "ホームラン", "ワールドカップ", "ゴルフクラブ", "スキー場", "ゲーム機", "プレステ",
+                       "教会", "礼拝", "選挙", "フォロワーを増や", "インスタ", "マッチングアプリ", "婚活", "初デート",
+                       "合コン"),
+                "ko": ("축구 경기", "야구 경기", "농구 경기", "한일전", "경기 몇 시", "골프 레슨", "스키장", "게임기",
+                       "플스", "교회", "성당", "미사", "예배", "선거", "구독자", "팔로워 늘리", "인스타", "소개팅",
+                       "맞선", "첫 데이트", "데이트 코스"),
+                "zh": ("总决赛", "比赛几点", "世界杯", "足球比赛", "篮球比赛", "看球", "学高尔夫", "滑雪", "游戏机",
+                       "打游戏", "教堂", "弥撒", "做礼拜", "选举", "涨粉", "相亲", "约会", "脱单")},
+    "household": {"en": r"(elementary|middle|international|public|private|pre) school|kindergarten|daycare|"
+                        r"high school (exams?|applications?)|cram school|tutoring|roof(ing|er)|(new|leaky) roof|"
+                        r"leak(y|ing) (pipe|faucet)|water heater|dishwasher|tesla|rav4|hybrid (car|suv)|used car|"
+                        r"electric car|my car insurance|(birthday|bachelor(ette)?|theme) party|"
+                        r"party (theme|games|ideas)|fun theme|bingo",
+                  "ja": ("小学校", "中学受験", "受験", "塾", "幼稚園", "保育園", "習い事", "雨漏り", "リフォーム",
+                         "水漏れ", "給湯器", "車検", "中古車", "新車", "ビンゴ", "景品"),
+                  "ko": ("초등학생", "초등학교", "중학교", "학원", "유치원", "어린이집", "과외", "화상영어", "입시",
+                         "누수", "보일러", "중고차", "신차", "전기차", "자동차 보험", "빙고", "경품", "장기자랑",
+                         "워크숍 장소"),
+                  "zh": ("上小学", "小学择校", "幼儿园", "国际学校", "补习班", "辅导班", "择校", "学区房", "漏水",
+                         "装修", "买车", "换车", "二手车", "电动车", "新能源车", "游戏环节", "抽奖", "年会节目")},
+}
