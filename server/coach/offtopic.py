@@ -2,7 +2,7 @@
 the coach does not do (a spreadsheet formula, a code fix, a hotel, the weather, a plot summary, a translation)?
 
 The bundled embedding model reads English only, so for a question written in Japanese, Korean or Chinese these
-lists stand in for the English off-topic prototypes of coach/scope.py. Each topic is a kind of near-domain trap
+lists (coach/traps.py) stand in for the English off-topic prototypes of coach/scope.py. Each topic is a kind of near-domain trap
 in four languages, kept to words that rarely turn up in passing in a coaching question (a crew stuck "in a hotel"
 is a standby-cost question; "recommend a hotel" is not, and is caught as a request). CJK words are matched in the
 text and, for one-character words and verbs, on dictionary forms from server/morph.py (猫 in 「猫がご飯を」, 끓이다

@@ -31,7 +31,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                      r"ship (my|a|an) (?!deal)|jr pass|rail pass|airport|(fastest|quickest|cheapest|best) way "
                      r"from \w+|(fastest|quickest|cheapest) way to get to|how much (should i |do you |to )?tip|tipping|"
                      r"tap water|drinking water|currency exchange (booth|counter|office)|"
-                     r"(exchange|change) (some )?(cash|money) (before|for|at|in)",
+                     r"(exchange|change) (some )?(cash|money) (before|for|at|in)|"
+                     r"what (should|do) (i|we) pack|packing list|what to pack",
                "ja": ("観光", "旅行", "航空会社", "乗り換え", "変換プラグ", "送料", "船便", "宅配便", "国際郵便",
                       "空港", "行き方", "JRパス", "チップはいくら", "チップの相場", "水道水", "両替所",
                       "両替はどこ"),
@@ -51,7 +52,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                   "ko": ("은행 계좌", "요금제", "유심", "월세", "전세", "비자", "외국인 등록", "운전면허", "건강보험",
                          "영주권", "휴대폰 개통", "개통하"),
                   "zh": ("银行卡", "银行账户", "开户", "手机号", "套餐", "租房", "房租", "签证", "居留", "驾照",
-                         "医疗保险", "登录证", "绿卡", "移民", "五险一金", "社保", "手机卡", "运营商", "办银行卡")},
+                         "医疗保险", "医保", "登录证", "绿卡", "移民", "五险一金", "社保", "手机卡", "运营商",
+                         "办银行卡")},
     "personal_tax": {"en": r"personal (income )?tax|income tax|tax return|my own return|fbar|freelance (fee|income)|"
                            r"on my (us |u\.s\. |federal |personal )?return|foreign tax credit",
                      "ja": ("確定申告", "所得税", "住民税", "年末調整", "副業"),
