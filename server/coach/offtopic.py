@@ -1,13 +1,13 @@
 """Cues in a question's own words: does it place itself in film and TV dealings, and does it ask for something
 the coach does not do (a spreadsheet formula, a code fix, a hotel, the weather, a plot summary, a translation)?
 
-The bundled embedding model reads English only, so for a question written in Japanese, Korean or Chinese these
-lists (coach/traps.py) stand in for the English off-topic prototypes of coach/scope.py. Each topic is a kind of near-domain trap
-in four languages, kept to words that rarely turn up in passing in a coaching question (a crew stuck "in a hotel"
-is a standby-cost question; "recommend a hotel" is not, and is caught as a request). CJK words are matched in the
-text and, for one-character words and verbs, on dictionary forms from server/morph.py (猫 in 「猫がご飯を」, 끓이다
-in 「끓이는 법」). Both cues are graded in [0, 1]; the ranker's trained scope model (coach/rank.py) weighs them
-with every other signal, so neither declines a question on its own.
+The bundled embedding model reads English only, so for a question written in Japanese, Korean or Chinese the
+lists of coach/traps.py stand in for the English off-topic prototypes of coach/scope.py. Each topic is a kind of
+near-domain trap in four languages, kept to words that rarely turn up in passing in a coaching question (a crew
+stuck "in a hotel" is a standby-cost question; "recommend a hotel" is not, and is caught as a request). CJK words
+are matched in the text and, for one-character words and verbs, on dictionary forms from server/morph.py
+(猫 in 「猫がご飯を」, 끓이다 in 「끓이는 법」). Both cues are graded in [0, 1]; the ranker's trained scope model
+(coach/rank.py) weighs them with every other signal, so neither declines a question on its own.
 """
 
 from __future__ import annotations
