@@ -20,10 +20,10 @@ def for_pair(plan: Plan, pair: Culture | None, floor: float = 1.0) -> Card | Non
     words), the best-ranked card written for it; when it leads with a card for any pair ("And with a Chinese
     partner?" after the escalation ladder), the card written for that pair that ranks at least `floor` (the answer
     threshold); None when the plan's card fits or no candidate does."""
-    if pair is None or plan.outcome == "decline" or not plan.cards:
+    if pair is None or plan.outcome == "decline":
         return None
     own = {c.card.id for c in plan.candidates if pair in c.card.cultures and Culture.ANY not in c.card.cultures}
-    if fits_pair(plan.cards[0], pair):
+    if plan.cards and fits_pair(plan.cards[0], pair):
         general = Culture.ANY in plan.cards[0].cultures
         return next((c.card for c in plan.candidates if general and c.card.id in own and c.probability >= floor), None)
     fitting = [c.card for c in plan.candidates if fits_pair(c.card, pair)]
@@ -61,9 +61,10 @@ def counterpart(source: Card, pair: Culture, side: Perspective | None, cards: Ma
                 ranked: dict[str, float]) -> Card | None:
     """The card written for `pair` and not for the source's (and for the asker's side) that says for it what
     `source` says for its own pair: the most topics shared, the same kind (a phrase card for a phrase card), linked
-    by `related:` (directly counts twice, through one other card once); the ranking (`ranked`), then what the two
-    say alike (likeness: 再说吧's open-ended deferral is 「나중에 다시 이야기하죠」's, not 「좀 어렵습니다」's no, when
-    the question asked again ranks neither), breaks ties. None when the best scores under COUNTERPART_FLOOR."""
+    by `related:` (directly counts twice, through one other card once); the ranking (`ranked`), then for a phrase
+    card what the two say alike (likeness: 再说吧's open-ended deferral is 「나중에 다시 이야기하죠」's, not
+    「좀 어렵습니다」's no, when the question asked again ranks neither), breaks ties. None when the best scores
+    under COUNTERPART_FLOOR."""
     near = _links(source.id, cards)
     far = {b for a in near for b in _links(a, cards)}
 
@@ -72,8 +73,10 @@ def counterpart(source: Card, pair: Culture, side: Perspective | None, cards: Ma
 
     pool = [c for c in cards.values() if pair in c.cultures and not set(c.cultures) & {Culture.ANY, *source.cultures}
             and (side is None or c.perspective in (side, Perspective.BOTH))]  # not also the source's pair's card
-    best = max(pool, key=lambda c: (score(c), ranked.get(c.id, 0.0), likeness(cards.get(source.id, source), c)),
-               default=None)
+    def alike(c: Card) -> float:  # a phrase card's counterpart says the same kind of thing (a deferral, not a no)
+        return likeness(cards.get(source.id, source), c) if source.kind is CardKind.PHRASEBOOK else 0.0
+
+    best = max(pool, key=lambda c: (score(c), ranked.get(c.id, 0.0), alike(c)), default=None)
     return best if best is not None and score(best) >= COUNTERPART_FLOOR else None
 
 
