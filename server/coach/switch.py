@@ -38,14 +38,21 @@ def counterpart_for(plan: Plan, pair: Culture, cards: Mapping[str, Card], side: 
     the other pair's card the question was about (the last answer's first card not for that pair, `last_cards` in
     its order: after 「我能不能越过他？」 the card on who decides at the top, not the 领导还要商量 card the question
     asked again ranks first; else the shown one it ranks first, else its lead card): counterpart, for the side that
-    card was written for. None when the plan has a sure card for that pair."""
+    card was written for. When the plan has a sure card for that pair, None (the plan or for_pair answers with it),
+    unless the plan leads with a guide after a phrase card ("and if it were a Korean partner?" after 考えておきます:
+    the question asked again lost the quoted phrase and ranks a guide on Korean coordinators first): then the
+    best-ranked sure phrase card."""
     lead = [plan.cards[0]] if plan.cards and not fits_pair(plan.cards[0], pair) else []
     last = next((cards[i] for i in last_cards if i in cards and not fits_pair(cards[i], pair)), None)
     source = last or next((c.card for c in plan.candidates if c.card.id in shown_cards
                            and not fits_pair(c.card, pair)), lead[0] if lead else None)
-    if source is None or any(c.probability >= floor and pair in c.card.cultures and _same_kind(source, c.card)
-                             and not set(source.cultures) <= set(c.card.cultures) for c in plan.candidates):
-        return None  # for_pair answers with the sure one
+    if source is None:
+        return None
+    sure = [c.card for c in plan.candidates if c.probability >= floor and pair in c.card.cultures
+            and _same_kind(source, c.card) and not set(source.cultures) <= set(c.card.cultures)]
+    if sure:
+        led_by_guide = bool(plan.cards) and not _same_kind(source, plan.cards[0])
+        return sure[0] if led_by_guide else None  # else the plan or for_pair answers with the sure one
     side = side if source.perspective is Perspective.BOTH else source.perspective
     return counterpart(source, pair, side, cards, {c.card.id: c.probability for c in plan.candidates})
 

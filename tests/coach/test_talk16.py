@@ -17,7 +17,7 @@ from server.coach.compose import Section
 from server.coach.continuation import bare, lapse_card, last_card
 from server.coach.followup import Reading, readings
 from server.coach.plan import Plan
-from server.coach.switch import for_pair
+from server.coach.switch import counterpart_for, for_pair
 from server.models import Ask, Card, Culture, Perspective, Turn
 from tests.coach.conversation import CARDS, candidates_of, first_cards
 
@@ -174,3 +174,17 @@ def test_and_with_a_chinese_partner_after_the_escalation_ladder(kb_answerer: Ans
                                      "month. How do we escalate without damaging the relationship?",
                         "And with a Chinese partner?")
     assert cards == ["escalation-ladder-deadlock", "china-dispute-escalation"]
+
+
+def test_a_switch_after_a_phrase_card_that_the_question_asked_again_leads_with_a_guide_takes_the_sure_phrase_card(
+) -> None:
+    """"and if it were a Korean partner?" after 考えておきます: asked again without the quoted phrase, the question
+    ranks the guide on Korean coordinators first (0.87) and the 검토 phrase card sure (0.37)."""
+    plan = _plan("korean-coordinator-cultural-bridge", [("korean-coordinator-cultural-bridge", 0.87),
+                                                        ("geomto-hae-bogetseumnida", 0.37)])
+    found = counterpart_for(plan, Culture.KR_US, CARDS, Perspective.US_SIDE, {"kangaete-okimasu"}, 0.31,
+                            ["kangaete-okimasu"])
+    assert found is not None and found.id == "geomto-hae-bogetseumnida"
+    phrase_led = _plan("geomto-hae-bogetseumnida", [("geomto-hae-bogetseumnida", 0.87)])
+    assert counterpart_for(phrase_led, Culture.KR_US, CARDS, Perspective.US_SIDE, {"kangaete-okimasu"}, 0.31,
+                           ["kangaete-okimasu"]) is None
