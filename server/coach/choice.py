@@ -16,16 +16,19 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from server.coach.compose import Labels, build_section, followup_section, pick, say_items
+from server.coach.continuation import TOPIC_FLOOR, bare, fits_side, lapse_card, lapse_step, last_card
 from server.coach.draft_reply import draft_email
 from server.coach.followup import asks_to_record, asks_who_decides, tells_someone
 from server.coach.plan import CORE_WORDS, Plan, fits_pair
 from server.coach.rank import Candidate
+from server.coach.switch import counterpart as counterpart  # tests import it from here
+from server.coach.switch import counterpart_for, for_pair, unsure_for_pair
 from server.models import Card, CardKind, Culture, Language, Perspective, Turn
 from server.search.lexical import tokenize
 
 OUTCOMES = ("decline", "clarify", "answer")  # from worst to best
 NEW_ASK_FLOOR = 0.15  # the follow-up's own best card needs at least this probability on its own words
-TOPIC_FLOOR = 0.3  # a new card the follow-up's topic ranks under this is carried by its own words alone
+# TOPIC_FLOOR (coach/continuation.py): a new card the follow-up's topic ranks under it is carried by its own words
 # ... and a card on writing things down, for "how do we get it in writing?": the trees rate a short follow-up's own
 # words low (「…書面で残すにはどうすればいいですか？」 ranks the card on minutes 4th at 0.13); 0.08-0.12 is one plateau
 RECORD_FLOOR = 0.1
@@ -38,12 +41,26 @@ DECISION_TOPICS = {"decision-rights", "consensus-approvals", "escalation-dispute
 # few words low, so "What about a gift?" or "What should the clause say next time?" kept repeating the shown card.
 # Train sweep: 0.09 +8 follow-ups, 0.18 +6, none lost; 0.04 loses one.
 CARRY_FLOOR = 0.1
-COUNTERPART_FLOOR = 3  # shared topics, same kind and links a card needs to stand in for the other pair's card
+ALONE_SURE = 0.9  # a message read on its own this sure of a new card is a new question (moves_on)
 
 
 def best(plans: list[Plan]) -> Plan | None:
-    """The better outcome, then the more confident; on a tie the first (the message on its own)."""
-    return max(plans, key=lambda p: (OUTCOMES.index(p.outcome), p.confidence)) if plans else None
+    """The better outcome, then the more confident; on a tie the first (the message on its own). But a message
+    sure of its own card, read on its own, is not answered from a card its own words barely support (moves_on)."""
+    top = max(plans, key=lambda p: (OUTCOMES.index(p.outcome), p.confidence)) if plans else None
+    return plans[0] if len(plans) == 2 and top is plans[1] and moves_on(plans[0], plans[1]) else top
+
+
+def moves_on(alone: Plan, continuation: Plan) -> bool:
+    """"The credit only pays after we spend. How do we cover the cash until then?" after the Georgia tax-credit
+    card: read on its own, the message is sure of another card (at least ALONE_SURE), and its own words support
+    the card the continuation answers with under TOPIC_FLOOR; glued to what it continues, the earlier question's
+    words rate every card of that topic high (0.98, the cash-flow card's own 0.98 lost on the third decimal)."""
+    if alone.outcome != "answer" or continuation.outcome != "answer" or not alone.cards or not continuation.cards \
+            or alone.confidence < ALONE_SURE or alone.cards[0].id == continuation.cards[0].id:
+        return False
+    own = {c.card.id: c.probability for c in continuation.own}
+    return own.get(continuation.cards[0].id, 0.0) < TOPIC_FLOOR
 
 
 def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture | None, people: bool,
@@ -63,9 +80,9 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=message)
     asked_by_own = people and bool(plan.own) and bool(plan.cards) and plan.own[0].card.id == plan.cards[0].id
     stay = None if asked_by_own else carried_over(plan, shown_cards, CARRY_FLOOR)  # "our CEO to their chairman?"
-    instead = unasked_card(plan, shown_cards, answer_at, people, tells_someone(message))  # the topic's card
+    instead = unasked_card(plan, shown_cards, answer_at, people, tells_someone(message), side, bare(message))
     glued = {plan.cards[0].id} if stay is not None else set()  # no better an answer than a shown card
-    card = new_ask(plans[0], plan, shown_cards | glued, pair, people) if len(plans) == 2 else None
+    card = new_ask(plans[0], plan, shown_cards | glued, pair, people, side) if len(plans) == 2 else None
     alone = plans[0] if plans else plan
     # the follow-up's own words' ranking: the message read on its own, when that reading is the one chosen
     chosen = plan if plan.own or not plans else replace(plan, own=plans[0].candidates)
@@ -77,11 +94,17 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
         found = who_decides(chosen, shown_cards, pair, side)  # the topic's map of who decides counts
         ranked = own_or_blend(chosen)
         card, alone = (found, replace(plan, candidates=ranked, outcome="own")) if found else (card, alone)
+    lapse = lapse_card(plan, message, shown_cards, last_cards, cards, pair, side) if card is None else None
+    if lapse is not None:  # "still nothing after a month?": the step for when nothing comes, as sure as the blend
+        asked = f"{lapse_step(lapse, side) or ''} {message}"
+        card, stay, alone = lapse, None, replace(plan, outcome="stay", candidates=blend(plan), query=asked)
     if card is None and stay is None and instead is not None:  # as sure as the blended ranking makes it
         card, alone = instead[0], replace(plan, outcome="stay", candidates=instead[1])
+    back = last_card(plan, message, shown_cards, last_cards) if card is None and stay is None else None
+    card, alone = (back, replace(plan, outcome="stay", candidates=blend(plan))) if back else (card, alone)
     found = counterpart_for(plan, switched, cards, side, shown_cards, answer_at, last_cards) \
         if switched and cards else None
-    card = found or (for_pair(plan, switched) if switched else card)
+    card = found or (for_pair(plan, switched, answer_at) if switched else card)
     if card is None and stay is not None:  # as unsure as the card it replaces, not as the last answer
         plan = replace(rebuild(stay, plan, replace(plan, outcome="stay")), confidence=plan.earned or 0.0)
     if card is not None:
@@ -92,8 +115,8 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     return replace(plan, confidence=plan.earned) if plan.earned is not None else plan
 
 
-def unasked_card(plan: Plan, shown_cards: set[str], answer_at: float, people: bool = False,
-                 addressed: bool = False) -> tuple[Card, list[Candidate]] | None:
+def unasked_card(plan: Plan, shown_cards: set[str], answer_at: float, people: bool = False, addressed: bool = False,
+                 side: Perspective | None = None, topicless: bool = False) -> tuple[Card, list[Candidate]] | None:
     """A continuation that would answer with a card the follow-up does not ask about, only its own words rank,
     and the topic (the follow-up glued to what it continues) ranks under TOPIC_FLOOR: a new phrasebook card
     ("Can I push back without looking difficult?" getting "I hear you, but"; "ok it's been two weeks now" getting
@@ -110,7 +133,8 @@ def unasked_card(plan: Plan, shown_cards: set[str], answer_at: float, people: bo
 
     def unasked(c: Card) -> bool:
         carried = c.id not in shown_cards and topic.get(c.id, 0.0) < TOPIC_FLOOR
-        return (c.kind is CardKind.PHRASEBOOK and (people or carried)) or (addressed and not people and carried)
+        return (c.kind is CardKind.PHRASEBOOK and (people or carried)) or (addressed and not people and carried) \
+            or (carried and topicless) or (c.id not in shown_cards and not fits_side(c, side))
 
     if not unasked(plan.cards[0]):
         return None
@@ -139,7 +163,8 @@ def own_or_blend(plan: Plan) -> list[Candidate]:
                   key=lambda c: -c.probability)
 
 
-def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | None, people: bool) -> Card | None:
+def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | None, people: bool,
+            side: Perspective | None = None) -> Card | None:
     """The card the follow-up's own words ask about when the chosen plan (a continuation: the earlier question's
     words dominate its ranking) answers from a shown card they do not point at: the first card of the message read
     on its own (`alone`, in the conversation's frame) when it is new in the conversation and of the asker's pair.
@@ -149,9 +174,12 @@ def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | No
     if not people or chosen.outcome != "answer" or not chosen.cards or not alone.candidates \
             or chosen.cards[0].id not in shown_cards:
         return None
-    top = alone.candidates[0]  # so ranked above the shown card on the follow-up's own words
-    new = top.card.id not in shown_cards and fits_pair(top.card, pair) and top.probability >= NEW_ASK_FLOOR
-    return top.card if new else None
+    above = [c for c in alone.candidates[:next((n for n, c in enumerate(alone.candidates)
+                                                if c.card.id == chosen.cards[0].id), None)]]
+    top = next((c for c in above if fits_side(c.card, side)), None)  # ranked above the shown card on its own words
+    new = top is not None and top.card.id not in shown_cards and fits_pair(top.card, pair) \
+        and top.probability >= NEW_ASK_FLOOR
+    return top.card if top is not None and new else None
 
 
 def record_ask(chosen: Plan, shown_cards: set[str], pair: Culture | None, side: Perspective | None) -> Card | None:
@@ -222,67 +250,6 @@ def new_card_plan(card: Card, chosen: Plan, alone: Plan, side: Perspective | Non
                 query=chosen.query)
 
 
-def for_pair(plan: Plan, pair: Culture | None) -> Card | None:
-    """"And in Japan?" after a question about Korea asks what differs for Japan: when the plan for the question
-    asked again would lead with a card that is not for that pair (the Korean card ranks first on the question's own
-    words), the best-ranked card written for it; None when the plan's card fits or no candidate does."""
-    if pair is None or plan.outcome == "decline" or (plan.cards and fits_pair(plan.cards[0], pair)):
-        return None
-    fitting = [c.card for c in plan.candidates if fits_pair(c.card, pair)]
-    return next((c for c in fitting if Culture.ANY not in c.cultures), fitting[0] if fitting else None)
-
-
-def counterpart_for(plan: Plan, pair: Culture, cards: Mapping[str, Card], side: Perspective | None,
-                    shown_cards: set[str], floor: float, last_cards: Sequence[str] = ()) -> Card | None:
-    """"일본 회사라면 어떨까요?" after the 「생각해 보겠습니다」 card: many Japan cards have no Korean or Chinese
-    translation, so the question asked again ranks none of them (or is declined). When no candidate written for
-    that pair, and not also for the pair before, reaches `floor` (the answer threshold), the card that stands in for
-    the other pair's card the question was about (the last answer's first card not for that pair, `last_cards` in
-    its order: after 「我能不能越过他？」 the card on who decides at the top, not the 领导还要商量 card the question
-    asked again ranks first; else the shown one it ranks first, else its lead card): counterpart, for the side that
-    card was written for. None when the plan has a sure card for that pair."""
-    lead = [plan.cards[0]] if plan.cards and not fits_pair(plan.cards[0], pair) else []
-    last = next((cards[i] for i in last_cards if i in cards and not fits_pair(cards[i], pair)), None)
-    source = last or next((c.card for c in plan.candidates if c.card.id in shown_cards
-                           and not fits_pair(c.card, pair)), lead[0] if lead else None)
-    if source is None or any(c.probability >= floor and pair in c.card.cultures and _same_kind(source, c.card)
-                             and not set(source.cultures) <= set(c.card.cultures) for c in plan.candidates):
-        return None  # for_pair answers with the sure one
-    side = side if source.perspective is Perspective.BOTH else source.perspective
-    return counterpart(source, pair, side, cards, {c.card.id: c.probability for c in plan.candidates})
-
-
-def _same_kind(source: Card, card: Card) -> bool:
-    """A card that can answer a switch after `source`: after a phrase card ("What if it were a Chinese partner
-    saying that?" after 持ち帰ります), only that pair's phrase card; the swapped question has lost the quoted phrase,
-    so a guide it ranks sure (on choosing a Chinese partner) answers something no one asked."""
-    return source.kind is not CardKind.PHRASEBOOK or card.kind is CardKind.PHRASEBOOK
-
-
-def counterpart(source: Card, pair: Culture, side: Perspective | None, cards: Mapping[str, Card],
-                ranked: dict[str, float]) -> Card | None:
-    """The card written for `pair` and not for the source's (and for the asker's side) that says for it what
-    `source` says for its own pair: the most topics shared, the same kind (a phrase card for a phrase card), linked
-    by `related:` (directly counts twice, through one other card once); the ranking (`ranked`) breaks ties. None
-    when the best scores under COUNTERPART_FLOOR."""
-    near = _links(source.id, cards)
-    far = {b for a in near for b in _links(a, cards)}
-
-    def score(c: Card) -> int:
-        return len(set(source.topics) & set(c.topics)) + (c.kind is source.kind) + 2 * (c.id in near) + (c.id in far)
-
-    pool = [c for c in cards.values() if pair in c.cultures and not set(c.cultures) & {Culture.ANY, *source.cultures}
-            and (side is None or c.perspective in (side, Perspective.BOTH))]  # not also the source's pair's card
-    best = max(pool, key=lambda c: (score(c), ranked.get(c.id, 0.0)), default=None)
-    return best if best is not None and score(best) >= COUNTERPART_FLOOR else None
-
-
-def _links(card_id: str, cards: Mapping[str, Card]) -> set[str]:
-    """The cards a card's `related:` names and those that name it."""
-    out = set(cards[card_id].related) if card_id in cards else set()
-    return (out | {c.id for c in cards.values() if card_id in c.related}) & set(cards)
-
-
 def carried_over(plan: Plan, shown_cards: set[str], floor: float) -> Card | None:
     """The card shown last that a continuation should stay with: the plan answers with a new card that ranks high
     only on the earlier question's words (what the follow-up was glued to) and below `floor` on the follow-up's own
@@ -296,15 +263,6 @@ def carried_over(plan: Plan, shown_cards: set[str], floor: float) -> Card | None
         return None
     glued = next((c.probability for c in plan.candidates if c.card.id == card.id), 0.0)
     return top.card if 2 * plan.earned - glued < floor else None
-
-
-def unsure_for_pair(plan: Plan, pair: Culture, floor: float) -> Plan:
-    """The plan for "and in Japan?" when the Japan card it found ranks below `floor` (the answer threshold): the
-    closest guidance for that pair with a clarifying choice among its cards, never the other pair's card."""
-    if plan.confidence >= floor:
-        return plan
-    fitting = [c for c in plan.candidates if fits_pair(c.card, pair)]
-    return replace(plan, outcome="clarify", sections=[], candidates=fitting)
 
 
 def last_wording(coach_turns: list[Turn], cards: dict[str, Card], localised: Callable[[Card], Card], asked: str,

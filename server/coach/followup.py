@@ -13,6 +13,7 @@ from server.cjk import language_of
 from server.coach.offtopic import asks_for_task, off_topic_cue
 from server.coach.rank import OFF_TOPIC_DOMINATES
 from server.coach.understand import Understanding, refers_back, understand, word_count
+from server.coach.who_pays import asks_who_pays, pays_for_the_topic
 from server.models import Culture, Turn
 from server.search.lexical import tokenize, tokenize_in
 
@@ -205,12 +206,15 @@ class Reading:
 
 def readings(message: str, history: list[Turn], continued: str | None) -> list[Reading]:
     """The readings to plan, the one preferred on a tie first. A message with an off-topic cue of its own ("what's
-    the weather in Osaka?") is read on its own, unless it is short, and never vouched for by what it continues."""
+    the weather in Osaka?") is read on its own, unless it is short, and never vouched for by what it continues. A
+    question of who bears the cost of "that" (「その費用はどちらが持つことになるんでしょう？」) is only read as
+    continuing: on its own, "pays" alone ranks the card on overages first."""
     if continued is None:
         return [Reading(None)]
     off_topic = bool(off_topic_cue(message) or asks_for_task(message))
     continuation = Reading(continued, in_scope_known=not off_topic)
-    if is_followup(message, history) or named_part(message) is not None or asks_for_wording(message):
+    if is_followup(message, history) or named_part(message) is not None or asks_for_wording(message) \
+            or (asks_who_pays(message) and pays_for_the_topic(message)):  # 「その費用はどちらが持つ…？」
         return [continuation]
     return [Reading(None)] if off_topic else [Reading(None), continuation]
 

@@ -85,10 +85,8 @@ GEORGIA = ("We're a Seoul production company. Our American partner wants to shoo
     (GEOMTO, "Should I message her on KakaoTalk or stick to email?", "korean-email-kakaotalk"),
     (KIBISHII, "and how do I confirm whatever we agree in writing?", "meeting-minutes-confirm-decisions"),
     # a step of the card shown before no longer answers when a new card answers the new ask with confidence
-    pytest.param(GEORGIA, "The credit only pays after we spend. How do we cover the cash until then?",
-                 "incentive-cashflow-gap", marks=pytest.mark.xfail(strict=True, reason=(
-                     "session 13 regression: talk14's CARRY_FLOOR keeps the shown us-incentive-credit-asia-side card "
-                     "for this new ask; left for the next session"))),
+    # ... and a message sure of its own new card, whose words barely support the shown one, is a new question
+    (GEORGIA, "The credit only pays after we spend. How do we cover the cash until then?", "incentive-cashflow-gap"),
 ])
 def test_a_followup_that_asks_something_new_gets_the_card_for_it(kb_answerer: Answerer, first: str, followup: str,
                                                                  card: str) -> None:

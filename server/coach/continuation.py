@@ -1,0 +1,85 @@
+"""Which card a continuation answers from when the planned one answers something else: "what if they still don't
+answer after a month?" takes the step for when nothing comes (of the last answer's card, else of the topic's
+best card that has one) rather than the shown card's other steps; a follow-up that refers back continues the last
+answer's card, not an earlier one; and a new card the follow-up's words alone carry is no answer when it names no
+topic of its own ("那我们下次怎么回应比较好？") or was written for the other side (coach/choice.py settles)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from server.coach.bare_asks import names_no_topic
+from server.coach.compose import answer_items
+from server.coach.itemrank import _LAPSE_ASKED, _LAPSE_ITEM
+from server.coach.plan import Plan, fits_pair
+from server.models import Card, CardKind, Culture, Perspective
+
+TOPIC_FLOOR = 0.3  # the topic's ranking (the follow-up glued to what it continues) supports a card this much
+# Words that set a frame-only ask in time ("how should we respond next time?", 「那我们下次怎么回应比较好？」,
+# 「次回はどう返せばいいですか」, 「다음에는 어떻게 대응하죠?」): they name no topic of their own.
+_WHEN = re.compile(r"\b(?:next time|in future|in the future|from now on|going forward)\b,?\s*|下次|以后|今后|"
+                   r"次回は?|今度は?|今後は?|これから(?:は)?|다음(?:번)?에(?:는)?\s*|앞으로(?:는)?\s*", re.I)
+
+# What the last answer said, pointed at: "that part", "this point", 「その点」, 「그 부분」, 「那部分」, 「这一条」.
+_THAT_PART = re.compile(r"\b(?:that|this|those|these) (?:part|point|bit|clause|term|condition|issue|step)s?\b|"
+                        r"(?:その|この)(?:部分|点|件|条件|内容|辺)|그\s*(?:부분|내용|점|조건|건)|"
+                        r"(?:那|这)(?:个|一)?(?:部分|点|条|些内容|个条件)", re.I)
+
+
+def bare(message: str) -> bool:
+    """The follow-up asks only how to respond or whether it is normal, once words of when are left out ("How
+    should we respond next time?"): its own words name no card's topic."""
+    return names_no_topic(_WHEN.sub("", message).strip())
+
+
+def fits_side(card: Card, side: Perspective | None) -> bool:
+    """The card is written for the asker's side (or both; any card when the side is unknown)."""
+    return side in (None, Perspective.BOTH) or card.perspective in (side, Perspective.BOTH)
+
+
+def lapse_step(card: Card, side: Perspective | None) -> str | None:
+    """The card's step, line or watch-out for when nothing comes ("If two follow-ups bring no reply, ..."), if any."""
+    return next((i for i in answer_items(card, side) if _LAPSE_ITEM.search(i)), None)
+
+
+def lapse_card(plan: Plan, message: str, shown_cards: set[str], last_cards: Sequence[str],
+               cards: Mapping[str, Card] | None, pair: Culture | None, side: Perspective | None) -> Card | None:
+    """"What if they still don't answer after a month?": the card whose step for when nothing comes answers it,
+    when the planned card has none (the e-mail channels card's KakaoTalk groups answer no lapse of time) or is a new
+    one only the follow-up's own words carry (the topic ranks it under TOPIC_FLOOR): the last answer's card that
+    has one, else (for a planned card with none) the topic's best-ranked card that has one (at least TOPIC_FLOOR,
+    of the asker's pair and side; not a phrase card no one quoted). None when the plan answers it already or none
+    has."""
+    if plan.earned is None or plan.outcome != "answer" or not plan.cards or not _LAPSE_ASKED.search(message):
+        return None
+    english = {} if cards is None else cards  # the plan's card may be a translation: its steps read in English
+    planned = english.get(plan.cards[0].id, plan.cards[0])
+    topic = {c.card.id: c.probability for c in plan.candidates}
+    carried = planned.id not in shown_cards and topic.get(planned.id, 0.0) < TOPIC_FLOOR  # by its own words alone
+    if lapse_step(planned, side) is not None and not carried:
+        return None
+    last = [english[i] for i in last_cards if i in english]
+    found = next((c for c in last if lapse_step(c, side) is not None), None)
+    if found is not None or lapse_step(planned, side) is not None:
+        return found if found is not None and found.id != planned.id else None
+    return next((c.card for c in plan.candidates if c.probability >= TOPIC_FLOOR
+                          and lapse_step(c.card, side) is not None and fits_pair(c.card, pair)
+                          and fits_side(c.card, side)
+                          and (c.card.id in shown_cards or c.card.kind is not CardKind.PHRASEBOOK)), None)
+
+
+def last_card(plan: Plan, message: str, shown_cards: set[str], last_cards: Sequence[str]) -> Card | None:
+    """A continuation about a part of the last answer ("that part", 「그 부분은 계약서에 어떻게 넣어야 할까요?」 after
+    the overages card) planned from a card shown earlier in the conversation (the budget breakdown card of the first
+    turn): the last answer's first card, when the topic's ranking supports it at least TOPIC_FLOOR. A follow-up
+    about "them" or "they" ("what if they still don't answer?") may go back to the conversation's first card."""
+    if plan.earned is None or plan.outcome != "answer" or not plan.cards or not last_cards \
+            or not _THAT_PART.search(message):
+        return None
+    card = plan.cards[0]
+    if card.id not in shown_cards or card.id in last_cards:
+        return None
+    return next((c.card for c in plan.candidates if c.card.id == last_cards[0] and c.probability >= TOPIC_FLOOR),
+                None)
+
