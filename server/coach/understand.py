@@ -14,7 +14,8 @@ from server.coach.asker_frame import detect_stage as detect_stage
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
-from server.coach.speaker import alternatives, asker_reported, own_side_said, said_by_asker
+from server.coach.speaker import asker_reported, own_side_said, said_by_asker
+from server.coach.wording import alternatives
 from server.models import Culture, Perspective
 
 SITUATION_WORDS = 30  # words of the situation a part is retrieved with (it opens the query)
