@@ -100,6 +100,11 @@ def refers_back(text: str) -> bool:
 
 
 
+def quote_spans(message: str) -> list[tuple[int, int]]:
+    """Where the quotes of the message are, their quote marks included."""
+    return [m.span() for m in _QUOTED.finditer(message)]
+
+
 def partner_text(message: str) -> list[str]:
     """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
     every = [(next(g for g in m.groups() if g), m) for m in _QUOTED.finditer(message)]

@@ -1,0 +1,78 @@
+"""The learned check of whose words a found expression is (coach/whose.py): a veto over the rules' partner text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from server.coach.answer import Answerer
+from server.coach.decode import Decoder
+from server.coach.understand import understand
+from server.coach.whose import WEIGHTS, Whose, features, place
+from server.coach.whose_train import fit, read_item
+from server.knowledge.cards import load_cards
+from server.settings import PROJECT_ROOT
+
+
+@pytest.fixture(scope="module")
+def decoder() -> Decoder:
+    return Decoder(load_cards(Path(PROJECT_ROOT) / "knowledge"))
+
+
+# The rules take these quotes for the partner's; the words around them say they are the asker's own.
+ASKERS = ["I'm writing back to Toho: \"Sounds great, let's circle back next week.\" Too casual?",
+          "What does \"we'll see\" mean in general when Americans say it?"]
+
+
+@pytest.mark.parametrize("message", ASKERS)
+def test_the_check_vetoes_the_askers_words_the_rules_let_through(decoder: Decoder, message: str) -> None:
+    u = understand(message)
+    assert decoder.find("\n".join(u.partner_text), u.asian_partner)  # the rules alone decode them
+    assert decoder.partners(message, u.partner_text, u.asian_partner) == []
+
+
+@pytest.mark.parametrize(("message", "expression"), [
+    ("The Toho producer said \"前向きに検討します\" at the end of the call. Is that a no?", "前向きに検討します"),
+    ("先方の課長から「持ち帰って検討いたします」とメールが来ました。どういう意味でしょうか？", "持ち帰って検討します"),
+    ("韓国側のプロデューサーから「좀 어렵습니다」と返事が来ました。", "좀 어렵습니다"),
+])
+def test_the_partners_words_stay_decoded(decoder: Decoder, message: str, expression: str) -> None:
+    u = understand(message)
+    assert expression in {f.phrase.expression for f in decoder.partners(message, u.partner_text, u.asian_partner)}
+
+
+def test_the_answerer_decodes_through_the_check(kb_answerer: Answerer) -> None:
+    message = ASKERS[0]
+    assert kb_answerer.decode(message, understand(message)) == []
+
+
+def test_place_maps_the_normalised_words_back_to_the_message() -> None:
+    message = "They wrote:  ＯＫ,  Let’s   circle back."
+    start, end = place(message, ["ＯＫ,  Let’s   circle back."], "let's circle back")  # type: ignore[misc]
+    assert message[start:end] == "Let’s   circle back"
+
+
+def test_features_read_the_frame_around_the_quote() -> None:
+    message = "私の返事案です：「社内で調整が必要です」これで失礼はないでしょうか。"
+    at = message.index("社内")
+    feats = features(message, at, at + len("社内で調整が必要です"))
+    assert {"quoted", "opens-quote", "asked", "i-before", "same-language"} <= set(feats)
+
+
+def test_the_committed_weights_load_with_a_threshold() -> None:
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    model = Whose.load()
+    assert model is not None and 0.0 < model.threshold < 1.0 and len(model.weights) == len(data["weights"])
+
+
+def test_training_is_deterministic(decoder: Decoder) -> None:
+    rows = [({"id": "t-1", "question": "Should I say \"we'll see\" to them?"}, True),
+            ({"id": "t-2", "message": "They said \"we'll see\" after the pitch.", "must": [
+                {"text": "we'll see", "expression": "We'll see"}], "must_not": []}, False),
+            ({"id": "t-3", "question": "私が「検討します」と言ったら誤解されますか？"}, True),
+            ({"id": "t-4", "message": "先方から「検討します」と返事が来ました。", "must": [
+                {"text": "検討します", "expression": "検討します"}], "must_not": []}, False)]
+    items = [read_item(decoder, row, plain) for row, plain in rows]
+    assert fit(items) == fit(items)
