@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -57,7 +58,7 @@ def features(message: str, start: int, end: int) -> list[str]:
     """What the words at message[start:end] are read by: the clause before and after them (before and after their
     quote, when quoted), as character n-grams and Latin words, whether they are quoted, open their quote, sit in a
     question or a message of several lines, and whether they are in another language than the words around them."""
-    unit = next(((s, e) for s, e in quote_spans(message) if s <= start and end <= e), (start, end))
+    unit = next(((s, e) for s, e in _quotes(message) if s <= start and end <= e), (start, end))
     before = SENTENCE_END.split(_normal(message[max(0, unit[0] - 2 * BEFORE):unit[0]]))[-1][-BEFORE:]
     rest = _normal(message[unit[1]:unit[1] + 2 * AFTER])
     cut = SENTENCE_END.search(rest)
@@ -77,9 +78,20 @@ def features(message: str, start: int, end: int) -> list[str]:
     lines = sum(bool(line.strip()) for line in message.splitlines())
     out.append(f"lines:{min(lines, 3)}")
     around = message[:unit[0]] + " " + message[unit[1]:]
-    out.append(f"lang:{language_of(message)}")
-    out.append("other-language" if language_of(message[start:end]) != language_of(around) else "same-language")
+    out.append(f"lang:{_language(message)}")
+    out.append("other-language" if _language(message[start:end]) != _language(around) else "same-language")
     return sorted(set(out))
+
+
+@lru_cache(maxsize=256)
+def _quotes(message: str) -> tuple[tuple[int, int], ...]:
+    """The message's quotes (read once per message: a message has a handful of found expressions)."""
+    return tuple(quote_spans(message))
+
+
+@lru_cache(maxsize=1024)
+def _language(text: str) -> str:
+    return language_of(text)
 
 
 def place(message: str, spans: list[str], text: str) -> tuple[int, int] | None:
@@ -95,17 +107,19 @@ def place(message: str, spans: list[str], text: str) -> tuple[int, int] | None:
     return None
 
 
-def _normal_map(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=256)
+def _normal_map(text: str) -> tuple[str, tuple[int, ...]]:
     """`text` normalised character by character, with the index in `text` each normalised character came from."""
     out: list[str] = []
     index: list[int] = []
     for i, char in enumerate(text):
-        for c in _normal(char) if not char.isspace() else " ":
+        normal = " " if char.isspace() else char.lower() if char.isascii() else _normal(char)
+        for c in normal:
             if c == " " and out and out[-1] == " ":
                 continue
             out.append(c)
             index.append(i)
-    return "".join(out), index
+    return "".join(out), tuple(index)
 
 
 @dataclass(frozen=True)
