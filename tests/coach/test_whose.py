@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from server.coach.answer import Answerer
 from server.coach.decode import Decoder
@@ -76,3 +78,11 @@ def test_training_is_deterministic(decoder: Decoder) -> None:
                 {"text": "検討します", "expression": "検討します"}], "must_not": []}, False)]
     items = [read_item(decoder, row, plain) for row, plain in rows]
     assert fit(items) == fit(items)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list("ab '\"「」“”?？。\n検討します네알겠습니다没问题We'll see")), max_size=80),
+       st.integers(0, 80), st.integers(0, 80))
+def test_the_check_never_raises_on_any_text(decoder: Decoder, message: str, a: int, b: int) -> None:
+    spans = [message[min(a, b):max(a, b)]] if message[min(a, b):max(a, b)].strip() else []
+    decoder.partners(message, spans)
