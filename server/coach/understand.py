@@ -105,6 +105,11 @@ def quote_spans(message: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(message)]
 
 
+def pasted_text(message: str) -> list[str]:
+    """The message's pasted e-mail, the lines after "here is their reply:", and "> " lines."""
+    return _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
+
+
 def partner_text(message: str) -> list[str]:
     """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
     every = [(next(g for g in m.groups() if g), m) for m in _QUOTED.finditer(message)]
@@ -119,7 +124,7 @@ def partner_text(message: str) -> list[str]:
         spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()
                   and not asker_reported(message, m, pattern is _KO_SAID)
                   and not any(s < m.start(1) < e for s, e in inside_own)]
-    spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
+    spans += pasted_text(message)
     spans += [next(g for g in m.groups() if g) for m in _ABOUT.finditer(message)]
     spans = [_after_quotes(s, quoted, [q for q, _ in every]) for s in spans]  # 'told us "…" about' quotes "…"
     if not spans and not every:  # 「上司の「検討します」って断り？」 asks about the own side's quote

@@ -21,7 +21,7 @@ from typing import Protocol, TypeVar
 from server.cjk import language_of
 from server.coach.parts import is_question
 from server.coach.sides import OWN, SENTENCE_END, THEIR_SIDE
-from server.coach.understand import quote_spans
+from server.coach.understand import pasted_text, quote_spans
 
 WEIGHTS = Path(__file__).with_name("whose.json")
 BEFORE, AFTER, NEAR = 36, 20, 4  # characters of context read before and after, and right next to the words
@@ -64,7 +64,8 @@ def features(message: str, start: int, end: int) -> list[str]:
     cut = SENTENCE_END.search(rest)
     after = (rest[:cut.end()] if cut else rest)[:AFTER]
     sentence = SENTENCE_END.split(_normal(message[max(0, unit[0] - SENTENCE):unit[0]]))[-1]
-    out = ["quoted" if unit != (start, end) else "bare"]
+    block = "pasted" if _in_pasted(message, start, end) else "quoted" if unit != (start, end) else "bare"
+    out = [block]
     out += _grams(before, "b") + _grams(after, "a") + _grams(before[-NEAR:], "B") + _grams(after[:NEAR], "A")
     out += [f"w:{w}" for w in _LATIN_WORD.findall(sentence)[-WORDS:]]
     out += [f"v:{w}" for w in _LATIN_WORD.findall(after)[:3]]
@@ -73,7 +74,7 @@ def features(message: str, start: int, end: int) -> list[str]:
     sentence_end = SENTENCE_END.search(message, unit[1])
     if is_question(message[unit[0]:sentence_end.end() if sentence_end else len(message)]):
         out.append("asked")
-    out += [f"{name}-{where}" for where, text in (("before", sentence), ("after", after))
+    out += [f"{block}:{name}-{where}" for where, text in (("before", sentence), ("after", after))
             for name, pattern in (("theirs", THEIR_SIDE), ("own", OWN), ("i", _FIRST_PERSON)) if pattern.search(text)]
     lines = sum(bool(line.strip()) for line in message.splitlines())
     out.append(f"lines:{min(lines, 3)}")
@@ -87,6 +88,16 @@ def features(message: str, start: int, end: int) -> list[str]:
 def _quotes(message: str) -> tuple[tuple[int, int], ...]:
     """The message's quotes (read once per message: a message has a handful of found expressions)."""
     return tuple(quote_spans(message))
+
+
+def _in_pasted(message: str, start: int, end: int) -> bool:
+    """The words are in a pasted e-mail or reply, where 「社内」 and "our team" are the writer's, the partner's."""
+    return any(at <= start and end <= at + len(block) for at, block in _pasted(message))
+
+
+@lru_cache(maxsize=256)
+def _pasted(message: str) -> tuple[tuple[int, str], ...]:
+    return tuple((message.find(block), block) for block in pasted_text(message) if block in message)
 
 
 @lru_cache(maxsize=1024)
