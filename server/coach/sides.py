@@ -36,3 +36,6 @@ SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
 
 # the partner named after a Chinese verb of saying, as the one it is said to: 「我回复美方“…”」, 「回对方一句」
 ZH_PARTNERS = r"美方|对方|中方|日方|韩方|外方|片方|合作方|投资方|发行方|平台方|他们"
+
+# a meeting or call named is where, not who: 「미국 투자사 미팅에서 "…"라고 하면」, 「미국 쪽 회의에서」
+KO_WHERE = re.compile(r"(?:미팅|회의|자리|통화|전화|메일|콜|행사|현장)에서\s*$")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from server.coach.sides import OWN, SENTENCE_END, THEIR_SIDE, ZH_PARTNERS
-from server.coach.wording import own_wording, will_say_after, will_say_before
+from server.coach.sides import KO_WHERE, OWN, SENTENCE_END, THEIR_SIDE, ZH_PARTNERS
+from server.coach.wording import own_draft, own_wording, will_say_after, will_say_before
 
 # 「…」と上司に言われた (the own side), 「…」と先方に (the partner's): the one it names right after the words
 _AGENT_AFTER = re.compile(r"[」』”\"']?\s*(?:と|って|という|との)\s*(?:(社内|上司|うちの\S{0,6}?|弊社の\S{0,6}?|"
@@ -104,7 +104,7 @@ def own_side_said(message: str, start: int, end: int) -> bool:
     outside = message[:start] + " " + message[end:]
     own += [m.span() for m in _KO_TITLE.finditer(before) if plain or _KO_PARTY.search(outside)
             and not re.search(rf"(?:{_KO_PARTY.pattern})\s*(?:측|쪽)?\s*{m.group(1)}님", outside)]
-    theirs = [m.span() for m in THEIR_SIDE.finditer(before) if _speaks(before, m)
+    theirs = [m.span() for m in THEIR_SIDE.finditer(before) if _speaks(before, m) and not _addressed(before, m)
               and not any(s <= m.start() and m.end() <= e for s, e in own)]  # 「우리 쪽」, "our studio"
     last = max(own + theirs, key=lambda span: span[1], default=None)
     return last is not None and last in own
@@ -113,15 +113,29 @@ def own_side_said(message: str, start: int, end: int) -> bool:
 def _speaks(before: str, side: re.Match[str]) -> bool:
     """Whether the side named may be the speaker: not in an English prepositional phrase ("to the Japanese
     committee's", "at our meeting"), nor a Korean object (「미국 측 계약서 초안을」: the first of the next words with a
-    particle says which)."""
+    particle says which) or the side's meeting (「미국 쪽 회의에서」)."""
     if _OBJECT_BEFORE.search(before[:side.start()]):
         return False
     for word in _KO_WORD.findall(before[side.end():])[:3]:
+        if KO_WHERE.search(word):  # 「미국 쪽 회의에서」: the side's meeting, where the words were said
+            return False
         if word.endswith(_KO_SUBJECT):
             return True
         if word.endswith(_KO_OBJECT):
             return False
     return True
+
+
+# The partner named as the one spoken to, not the speaker: 「同僚が米国側に「…」と返して」, 「본부장님께서 미국 측에
+# "…"라고 하라고」, 「同事回美方说」, 「领导说下次见美方就说」
+_TO_THEM_AFTER = re.compile(r"^\s*(?:(?:측|쪽)\s*)?(?:에게|한테|께|에|に|へ)(?!서)")
+_TO_THEM_BEFORE = re.compile(r"(?:见|跟|给|向|找|约|回复?|告诉)$")
+
+
+def _addressed(before: str, side: re.Match[str]) -> bool:
+    """Whether the partner named is the one the words are said to (a Japanese or Korean particle of direction after
+    it, a Chinese verb or coverb of addressing right before it): it names no speaker."""
+    return bool(_TO_THEM_AFTER.match(before[side.end():]) or _TO_THEM_BEFORE.search(before[:side.start()]))
 
 
 def said_by_asker(message: str, start: int, end: int) -> bool:
@@ -132,7 +146,7 @@ def said_by_asker(message: str, start: int, end: int) -> bool:
     asker = _ASKER_SAID_BEFORE.search(before[-40:])
     return bool(asker and not _ZH_THEY_SAY.search(asker.group(0)) or _SCRIPT_ME.search(before)
                 or _TELL_THEM.search(message[start + 1:end - 1])
-                or will_say_before(before) or _OWN_WORDS.search(before)
+                or will_say_before(before) or _OWN_WORDS.search(before) or own_draft(before)
                 or will_say_after(message, start, end) or own_wording(message, start, end) or _asker_by_saying(before)
                 or _ASKER_SAID_AFTER.match(message[end:end + 20])
                 and (_ASKER_SAID_TO.search(message[:start]) or _JA_TO.search(before) or _JA_I_BEFORE.search(before)))

@@ -161,7 +161,10 @@ class Whose:
 
     def theirs(self, message: str, spans: list[str], haystack: str, found: list[F]) -> list[F]:
         """The found expressions (offsets into `haystack`, the normalised partner text) not read as the asker's
-        own; one that cannot be placed in the message is kept."""
+        own; one that cannot be placed in the message is kept. Threshold 0: the check is off (the trainer found it
+        no help over the rules in cross-validation)."""
+        if self.threshold <= 0.0:
+            return found
         kept = []
         for item in found:
             where = place(message, spans, haystack[item.start:item.end])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from server.coach.sides import OWN, PARTNER_NOUNS, SENTENCE_END, THEIR_SIDE, ZH_PARTNERS
+from server.coach.sides import KO_WHERE, OWN, PARTNER_NOUNS, SENTENCE_END, THEIR_SIDE, ZH_PARTNERS
 
 # What the asker will say, would say or keeps saying: "should I open with '…'", "a polite way to say '…'", "I keep
 # saying '…'", 「要不要说“…”」 (a clause that opens with the modal: 「如果董事长也只说“…”」 is the chairman's) before
@@ -21,7 +21,7 @@ _WILL_SAY_BEFORE = re.compile(
     r"repl(?:y|ying)|respond(?:ing)?|answering|"
     r"writ(?:e|ing) back)"
     r"(?:\s+(?!(?:to|about|after|when|if|that|was|is)\b)[\w'-]+){0,4}?\s*[:,]?\s*[\"“']?$|"
-    r"(?:^|[，。！？,\s])(?:我们?|咱们?)?(?:也|就|还|先)?(?:想|要|能|可以|应该|该|打算|准备|不如|直接|先|怎么|会不会|"
+    r"(?:^|[，。！？,\s])(?:我们?|咱们?)?(?:也|就|还|先)?(?:想|要(?!是)|(?<=[我们咱])要是|能|可以|应该|该|打算|准备|不如|直接|先|怎么|会不会|"
     r"如果我们?|要是我们?)(?:跟|对|给|向)?[^“\"「'，。]{0,8}?"
     r"(?:说|回|回复|答复|表示|讲|写|用)(?:" + ZH_PARTNERS + r")?(?:一句|一声|句)?\s*[:：]?\s*[\"“「']?$|"
     r"(?:给|跟|对|向)(?:" + ZH_PARTNERS + r")的?(?:邮件|回复|回信|信|消息|微信)(?:里|中)?(?:写|说|回|用)了?"
@@ -74,7 +74,8 @@ _INTO_THEIRS_AFTER = re.compile(rf"[\"”']?\s+in (?:{_LANGUAGES})\b(?!\s+(?:bus
 # "instead of '…'", 「「…」の代わりに」, "…" 대신, 除了“…”: another wording for the asker's own
 _INSTEAD_BEFORE = re.compile(r"\b(?:instead of|alternatives? to|rather than|other than|replace|replacing)\s*$|"
                              r"(?:除了|不说|与其说|代替|替代|替换)\s*$", re.I)
-_INSTEAD_AFTER = re.compile(r"[」』”\"']?\s*(?:の代わりに|の代わりの|以外に|以外の|대신|말고|以外|之外|的替代)|"
+_INSTEAD_AFTER = re.compile(r"[」』”\"']?\s*(?:(?:같은|등의|처럼|のような|みたいな|といった|这样的|之类的|这种)"
+                            r"[^。.!?？\n「」\"“”]{0,12}?)?(?:の代わりに|の代わりの|以外に|以外の|대신|말고|以外|之外|的替代)|"
                             r"[\"”']?\s+(?:is|would be)?\s*(?:a|the) (?:good|better|best|right|safe) way to "
                             r"(?:close|open|end|start|finish|reply|respond|answer|sign off|word|phrase|put)\b", re.I)
 _WOULD_BEFORE = re.compile(r"\b(?:would|will|could|might)\s*$", re.I)
@@ -96,13 +97,23 @@ _WEIGHED_AFTER = re.compile(r"[\"”']?\s+(?:(?:sound|come across|read|land|seem
                             r"(?:rude|impolite|blunt|harsh|cold|pushy|"
                             r"offensive|vague|ok|okay|fine|acceptable|appropriate|safe|weird|awkward)\b[^.?!\n]{0,20}?"
                             r"\bto (?:say|use|write|send|tell)\b", re.I)
-# a meeting or call named before the words is where, not who: 「미국 투자사 미팅에서 "…"라고 하면」
-_WHERE = re.compile(r"(?:미팅|회의|자리|통화|전화|메일|콜|행사|현장)에서\s*$")
 
 
 def will_say_before(before: str) -> bool:
     """The asker will say, would say or keeps saying the words right after `before` ("should I open with '")."""
     return bool(_WILL_SAY_BEFORE.search(before))
+
+
+# A draft named right before the words (「メールの下書きです。「…」」, 「답장 초안입니다: "…"」, 「回信草稿：“…”」)
+_DRAFT = re.compile(r"(?:下書き|文案|返事案|返信案|回答案|草稿|草案|初稿|초안)(?:です|입니다|是|如下)?\s*[:：。.]?\s*"
+                    r"[「『\"“']?$")
+
+
+def own_draft(before: str) -> bool:
+    """The words follow a draft named right before them: the asker's own, unless the draft is named the partner's
+    (「先方の下書き」, 「상대 측 초안」)."""
+    draft = _DRAFT.search(before)
+    return bool(draft) and not THEIR_SIDE.search(before[max(0, draft.start() - 6):draft.start()])
 
 
 def own_wording(message: str, start: int, end: int) -> bool:
@@ -133,7 +144,7 @@ def will_say_after(message: str, start: int, end: int) -> bool:
         return False
     before = message[max(0, start - 30):start]
     subject = _SUBJECT_BEFORE.search(before)
-    while subject and _WHERE.search(subject.group(0)):  # 「미국 측이 회의에서 "…"라고 하면」: the one before where
+    while subject and KO_WHERE.search(subject.group(0)):  # 「미국 측이 회의에서 "…"라고 하면」: the one before where
         before = before[:subject.start()]
         subject = _SUBJECT_BEFORE.search(before)
     return subject is None or subject.group(1) in _FIRST_PERSON

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from server.coach.answer import Answerer
-from server.coach.decode import Decoder
+from server.coach.decode import Decoder, normalise
 from server.coach.understand import understand
 from server.coach.whose import WEIGHTS, Whose, features, place
 from server.coach.whose_train import fit, read_item
@@ -26,31 +27,59 @@ def decoder() -> Decoder:
 # The rules take these quotes for the partner's; the words around them say they are the asker's own.
 ASKERS = ["I'm writing back to Toho: \"Sounds great, let's circle back next week.\" Too casual?",
           "What does \"we'll see\" mean in general when Americans say it?"]
-
-
-@pytest.mark.parametrize("message", ASKERS)
-def test_the_check_vetoes_the_askers_words_the_rules_let_through(decoder: Decoder, message: str) -> None:
-    u = understand(message)
-    assert decoder.find("\n".join(u.partner_text), u.asian_partner)  # the rules alone decode them
-    assert decoder.partners(message, u.partner_text, u.asian_partner) == []
-
-
-@pytest.mark.parametrize(("message", "expression"), [
+PARTNERS = [
     ("The Toho producer said \"前向きに検討します\" at the end of the call. Is that a no?", "前向きに検討します"),
     ("先方の課長から「持ち帰って検討いたします」とメールが来ました。どういう意味でしょうか？", "持ち帰って検討します"),
     ("韓国側のプロデューサーから「좀 어렵습니다」と返事が来ました。", "좀 어렵습니다"),
     # a pasted e-mail on one line: its 「社内」 is the writer's company, the partner's
     ("お世話になっております。先日ご提案いただいた件ですが、社内で検討しましたところ、予算面でちょっと難しいです。"
      "今回は見送らせていただきます。", "難しいです"),
-])
-def test_the_partners_words_stay_decoded(decoder: Decoder, message: str, expression: str) -> None:
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> Whose:
+    loaded = Whose.load()
+    assert loaded is not None
+    return loaded
+
+
+def _probabilities(decoder: Decoder, model: Whose, message: str) -> dict[str, float]:
     u = understand(message)
-    assert expression in {f.phrase.expression for f in decoder.partners(message, u.partner_text, u.asian_partner)}
+    text = "\n".join(u.partner_text)
+    haystack = normalise(text)
+    return {f.phrase.expression: model.partners(message, *where) for f in decoder.find(text, u.asian_partner)
+            if (where := place(message, u.partner_text, haystack[f.start:f.end]))}
 
 
-def test_the_answerer_decodes_through_the_check(kb_answerer: Answerer) -> None:
-    message = ASKERS[0]
-    assert kb_answerer.decode(message, understand(message)) == []
+@pytest.mark.parametrize("message", ASKERS)
+def test_the_check_reads_the_askers_words_the_rules_let_through_as_the_askers(decoder: Decoder, model: Whose,
+                                                                            message: str) -> None:
+    found = _probabilities(decoder, model, message)
+    assert found and max(found.values()) < 0.05  # the rules alone decode them; the check is sure they are not theirs
+
+
+@pytest.mark.parametrize(("message", "expression"), PARTNERS)
+def test_the_check_reads_the_partners_words_as_theirs(decoder: Decoder, model: Whose, message: str,
+                                                      expression: str) -> None:
+    assert _probabilities(decoder, model, message)[expression] > 0.5
+
+
+@pytest.mark.parametrize("message", ASKERS)
+def test_a_veto_threshold_drops_the_askers_words(decoder: Decoder, model: Whose, message: str) -> None:
+    u = understand(message)
+    text = "\n".join(u.partner_text)
+    found = decoder.find(text, u.asian_partner)
+    assert found and replace(model, threshold=0.05).theirs(message, u.partner_text, normalise(text), found) == []
+    assert replace(model, threshold=0.0).theirs(message, u.partner_text, normalise(text), found) == found  # off
+
+
+def test_the_answerer_decodes_through_the_check(kb_answerer: Answerer, model: Whose,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kb_answerer.decoder, "_whose", replace(model, threshold=0.05))
+    assert kb_answerer.decode(ASKERS[0], understand(ASKERS[0])) == []
+    message, expression = PARTNERS[0]
+    assert expression in {f.phrase.expression for f in kb_answerer.decode(message, understand(message))}
 
 
 def test_place_maps_the_normalised_words_back_to_the_message() -> None:
@@ -68,8 +97,8 @@ def test_features_read_the_frame_around_the_quote() -> None:
 
 def test_the_committed_weights_load_with_a_threshold() -> None:
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    model = Whose.load()
-    assert model is not None and 0.0 < model.threshold < 1.0 and len(model.weights) == len(data["weights"])
+    loaded = Whose.load()
+    assert loaded is not None and 0.0 <= loaded.threshold < 1.0 and len(loaded.weights) == len(data["weights"])
 
 
 def test_training_is_deterministic(decoder: Decoder) -> None:
