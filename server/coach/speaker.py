@@ -129,7 +129,7 @@ def _speaks(before: str, side: re.Match[str]) -> bool:
 # The partner named as the one spoken to, not the speaker: 「同僚が米国側に「…」と返して」, 「본부장님께서 미국 측에
 # "…"라고 하라고」, 「同事回美方说」, 「领导说下次见美方就说」
 _TO_THEM_AFTER = re.compile(r"^\s*(?:(?:측|쪽)\s*)?(?:에게|한테|께|에|に|へ)(?!서)")
-_TO_THEM_BEFORE = re.compile(r"(?:见|跟|给|向|找|约|回复?|告诉)$")
+_TO_THEM_BEFORE = re.compile(r"(?:见|跟|给|向|找|约|回复?|告诉|在(?:和|跟|与|同))$")  # 「在和美方的视频会上」: where
 
 
 def _addressed(before: str, side: re.Match[str]) -> bool:

@@ -38,7 +38,7 @@ _WILL_SAY_AFTER = re.compile(
     # the phrase as one the asker uses: 「…」という表現を使っても, 「…」を多用して, "…"라는 표현을 써도,
     # “…”这个说法可以用
     r"(?:という|って)?(?:表現|言い方|言葉|フレーズ)?を\s*(?:使|多用|連発|使っ)|"
-    r"(?:이)?라는\s*(?:표현|말)(?:을|를)?\s*(?:써|쓰|사용)|这个?(?:说法|词|表达)[^，。？?]{0,8}用|"
+    r"(?:이)?라는\s*(?:표현|말)(?:을|를)?\s*(?:써|쓰|사용)|这(?:个|句)?(?:话|说法|词|表达)[^，。？?]{0,8}用|"
     r"を\s*(?:お?伝え|申し上げ|連絡し)(?:る|たい|よう|ても|たら|ます|るべき)|"  # 「「見送り」を伝えるメール」
     r"(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:返そ|言お|書こ|送ろ|伝えよ|答えよ|(?:お?返事|返信|回答)しよ)う|"
     r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:답|말|전|대답|회신|답장|얘기|이야기|말씀|"
@@ -78,6 +78,8 @@ _INSTEAD_AFTER = re.compile(r"[」』”\"']?\s*(?:(?:같은|등의|처럼|の�
                             r"[^。.!?？\n「」\"“”]{0,12}?)?(?:の代わりに|の代わりの|以外に|以外の|대신|말고|以外|之外|的替代)|"
                             r"[\"”']?\s+(?:is|would be)?\s*(?:a|the) (?:good|better|best|right|safe) way to "
                             r"(?:close|open|end|start|finish|reply|respond|answer|sign off|word|phrase|put)\b", re.I)
+# a phrase asked about as a topic, no one's words: "what does 'let me circle back' mean in general"
+_IN_GENERAL_AFTER = re.compile(r"[\"”']?\s+(?:usually\s+|really\s+)?means?\s+(?:in general|generally)\b", re.I)
 _WOULD_BEFORE = re.compile(r"\b(?:would|will|could|might)\s*$", re.I)
 _WOULD_AFTER = re.compile(r"[\"”']?\s+(?:sound|come across|read|land|seem|be taken)\b", re.I)
 _TITLE = re.compile(r"(?:件名|タイトル|題名|見出し|제목|헤드라인|标题|主题|题目|"
@@ -93,7 +95,7 @@ _WEIGHED_AFTER = re.compile(r"[\"”']?\s+(?:(?:sound|come across|read|land|seem
                             r"[^.?!\n]{0,40}?"
                             r"\b(?:to|with|for|among)\s+(?:(?:a|an|the|our|my|most|many)\s+)?(?:" + PARTNER_NOUNS +
                             r"|executives?|people|folks|producers?)\b|"
-                            r"[\"”']?\s+(?:(?:too|a bit|very|really|at all|just)\s+)?"
+                            r"[\"”']?\s+(?:(?:too|a bit|very|really|at all|just|ever|even|always|still)\s+)?"
                             r"(?:rude|impolite|blunt|harsh|cold|pushy|"
                             r"offensive|vague|ok|okay|fine|acceptable|appropriate|safe|weird|awkward)\b[^.?!\n]{0,20}?"
                             r"\bto (?:say|use|write|send|tell)\b", re.I)
@@ -126,7 +128,7 @@ def own_wording(message: str, start: int, end: int) -> bool:
     if THEIR_SIDE.search(before[-8:]) and not OWN.search(before[-8:]):
         return False
     after = message[end:end + 24]
-    if _INSTEAD_BEFORE.search(before) or _INSTEAD_AFTER.match(after):
+    if _INSTEAD_BEFORE.search(before) or _INSTEAD_AFTER.match(after) or _IN_GENERAL_AFTER.match(after):
         return True
     if message[start:end].isascii():  # English words put into the partner's language, or weighed: "would '…' sound"
         return bool(_INTO_THEIRS_BEFORE.search(before) or _INTO_THEIRS_AFTER.match(after)

@@ -22,13 +22,21 @@ from server.coach.understand import partner_text
     "저희 대표님이 미국 쪽 미팅에서 \"최선을 다하겠습니다\"라고 하셨는데 약속으로 들렸을까요?",
     # the asker's wording weighed against another: 「…」 같은 표현 대신
     "\"생각해 보겠습니다\" 같은 모호한 말 대신 뭐라고 하면 좋을까요?",
+    # words weighed with an adverb between ("ever okay to say"), a phrase the asker uses (这句话我…用)
+    "Is \"let's park that\" ever okay to say to a Korean director?",
+    "“看情况”这句话我开会时经常用，美国人会不会觉得我在推脱？",
+    # the partner's meeting is where the own side spoke (在和韩方的饭局上)
+    "我们导演昨天在和韩方的饭局上说了“没问题”，结果韩方当真了，怎么办？",
+    # a phrase asked about as a topic
+    "What does 'we'll keep you posted' usually mean in general?",
 ])
 def test_the_askers_side_words_are_no_partner_text(question: str) -> None:
     assert partner_text(question) == []
 
 
 @pytest.mark.parametrize(("message", "words"), [
-    ("先方に「前向きに検討します」と言われました。脈はありますか？", "前向きに検討します"),  # に of the passive: by them
+    # に of the passive: said by them
+    ("先方に「前向きに検討します」と言われました。脈はありますか？", "前向きに検討します"),
     ("美方跟我们说“We'll see”，是不是没戏了？", "We'll see"),
     ("미국 측에서 \"Let's circle back\"이라고 했어요.", "Let's circle back"),
     ("要是日方社长也说“検討します”，我们还等吗？", "検討します"),  # 要是: "if", someone else named
