@@ -26,7 +26,7 @@ def decoder() -> Decoder:
 
 # The rules take these quotes for the partner's; the words around them say they are the asker's own.
 ASKERS = ["I'm writing back to Toho: \"Sounds great, let's circle back next week.\" Too casual?",
-          "What does \"we'll see\" mean in general when Americans say it?"]
+          "My reply to Toho so far: \"Sounds great, we'll keep you posted.\" Anything to fix?"]
 PARTNERS = [
     ("The Toho producer said \"前向きに検討します\" at the end of the call. Is that a no?", "前向きに検討します"),
     ("先方の課長から「持ち帰って検討いたします」とメールが来ました。どういう意味でしょうか？", "持ち帰って検討します"),
