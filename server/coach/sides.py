@@ -16,7 +16,7 @@ PARTNER_NOUNS = (r"partners?|co-?producers?|counterparts?|licensors?|licensees?|
 _OWN_ROLES = (r"boss|manager|ceo|cfo|coo|cto|president|chair\w*|head|lead|vp|evp|svp|ep|exec\w*|producers?|director|"
               r"showrunner|writers?|lawyers?|counsel|attorneys?|legal|accountants?|finance|business affairs|team|"
               r"colleagues?|people|side|company|studio|board|owner|founder|agent|coordinator|pm|assistant|guy|folks|"
-              r"department|office|firm|end")
+              r"department|office|firm|end|gm|general manager|md|managing director")
 OWN = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?!(?:[\w-]+\s+){0,2}?(?:" + PARTNER_NOUNS + r")\b)"
                  r"(?![\w-]+\s+(?:at|from)\s)(?:[\w-]+\s+){0,2}?(?:co-)?(?:" + _OWN_ROLES + r")\b|"
                  r"\binternally\b|\bin-house\b|"  # "our friends at CJ" are theirs

@@ -45,7 +45,7 @@ _OWN_WORDS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:reply|response|answer|
                         r"wording|answer|e-?mail|message|close|closing)\b[^.!?\"“'\n]{0,40}?[-–—:,]?\s*[\"“']?$", re.I)
 _ASKER_SPEAKS = re.compile(r"\b(?:I|we)(?:'ve|'d|'ll| have| had)?\s+(?:(?:just|already|also|even)\s+)?\S?$|"
                            r"(?<![对跟给向诉复答问])我们?(?:跟|对|给|向)?\S{0,4}$", re.I)
-_ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答|答え|伝え|言って|言い)"
+_ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答|答え|伝え|言って|言い|言った(?!ら))"
                                r"(?!られ|が|を?(?:いただ|もら|頂))|"
                                r"(?:이)?라고\s*(?:답|말|회신|했))")
 _ASKER_SAID_TO = re.compile(r"(?:先方|相手|アメリカ側|米国側|パートナー)に|"
@@ -117,7 +117,7 @@ def _speaks(before: str, side: re.Match[str]) -> bool:
     if _OBJECT_BEFORE.search(before[:side.start()]):
         return False
     for word in _KO_WORD.findall(before[side.end():])[:3]:
-        if KO_WHERE.search(word):  # 「미국 쪽 회의에서」: the side's meeting, where the words were said
+        if KO_WHERE.search(word) or word.endswith("에"):  # 「미국 쪽 회의에서」, 「미국 측 이메일에」: where, not who
             return False
         if word.endswith(_KO_SUBJECT):
             return True
@@ -129,13 +129,17 @@ def _speaks(before: str, side: re.Match[str]) -> bool:
 # The partner named as the one spoken to, not the speaker: 「同僚が米国側に「…」と返して」, 「본부장님께서 미국 측에
 # "…"라고 하라고」, 「同事回美方说」, 「领导说下次见美方就说」
 _TO_THEM_AFTER = re.compile(r"^\s*(?:(?:측|쪽)\s*)?(?:에게|한테|께|에|に|へ)(?!서)")
+# "our GM told the Japanese committee '…'": the partner was told
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|tell|asked|emailed|texted|wrote to|replied to|assured)\s+"
+                          r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _TO_THEM_BEFORE = re.compile(r"(?:见|跟|给|向|找|约|回复?|告诉|在(?:和|跟|与|同))$")  # 「在和美方的视频会上」: where
 
 
 def _addressed(before: str, side: re.Match[str]) -> bool:
     """Whether the partner named is the one the words are said to (a Japanese or Korean particle of direction after
     it, a Chinese verb or coverb of addressing right before it): it names no speaker."""
-    return bool(_TO_THEM_AFTER.match(before[side.end():]) or _TO_THEM_BEFORE.search(before[:side.start()]))
+    return bool(_TO_THEM_AFTER.match(before[side.end():]) or _TO_THEM_BEFORE.search(before[:side.start()])
+                or _TOLD_BEFORE.search(before[:side.start()]))
 
 
 def said_by_asker(message: str, start: int, end: int) -> bool:

@@ -29,6 +29,13 @@ from server.coach.understand import partner_text
     "我们导演昨天在和韩方的饭局上说了“没问题”，结果韩方当真了，怎么办？",
     # a phrase asked about as a topic
     "What does 'we'll keep you posted' usually mean in general?",
+    # after decode16e: the partner told (English), the asker said it (と言った), the partner's e-mail as where the own
+    # side writes (미국 측 메일에), a phrase the asker avoids (같은 말을 안 쓰고)
+    "Our head of finance told the Korean studio \"we'll see\" on the bonus. Was that a mistake?",
+    "私が会議で「前向きに検討します」と言ったので、先方が期待しています。どうしましょう？",
+    "본부장님이 중국 측 메일에 \"최선을 다하겠습니다\"라고 답하라고 하셨어요. 괜찮을까요?",
+    "\"다음 기회에\" 같은 말을 안 쓰고 정중하게 거절하는 방법이 있을까요?",
+    "Our GM keeps saying \"Let's circle back\" on calls. Is that hurting us?",  # a GM is an own-side role
 ])
 def test_the_askers_side_words_are_no_partner_text(question: str) -> None:
     assert partner_text(question) == []
