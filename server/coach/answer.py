@@ -269,7 +269,7 @@ class Answerer:
     def decode(self, message: str, u: Understanding) -> list[Found]:
         """Decode the partner's words only; a message that is nothing but a short phrase counts as theirs."""
         if u.partner_text:  # an Asian partner's English is also read for renderings of their own expressions
-            return self.decoder.find("\n".join(u.partner_text), u.asian_partner)[:MAX_DECODED]
+            return self.decoder.partners(message, u.partner_text, u.asian_partner)[:MAX_DECODED]
         if len(u.parts) == 1 and not is_question(message) and word_count(message) <= 12 \
                 and not THANKS_TO_THE_COACH.match(message):
             found = self.decoder.find(message)

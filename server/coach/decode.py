@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from server.cjk import HAN, HANGUL, KANA
+from server.coach.whose import Whose
 from server.errors import CoachError
 from server.knowledge.coverage import phrase_language
 from server.models import Card, Culture, Phrase
@@ -137,6 +138,7 @@ class Decoder:
                        for form in dict.fromkeys([phrase.expression, *phrase.variants])]
         self._keys: dict[str, list[tuple[list[str], str, Phrase, str]]] = {}
         self._renderings = load_renderings(cards, renderings)
+        self._whose = Whose.load()
 
     def _lemma_keys(self, lang: str) -> list[tuple[list[str], str, Phrase, str]]:
         """Each form of that language as its key dictionary forms, longest first (built on first use)."""
@@ -194,6 +196,13 @@ class Decoder:
         for item in sorted((m.found for m in taken), key=lambda f: f.start):
             unique.setdefault((item.card_id, item.phrase.expression), item)
         return list(unique.values())
+
+    def partners(self, message: str, partner_text: list[str], partner: Culture | None = None) -> list[Found]:
+        """The expressions in the partner's words quoted, reported or pasted in `message` (coach.understand), less
+        those the learned check (coach/whose.py) reads as the asker's own words after all."""
+        text = "\n".join(partner_text)
+        found = self.find(text, partner)
+        return self._whose.theirs(message, partner_text, normalise(text), found) if self._whose else found
 
     def _writer(self, haystack: str) -> Culture | None:
         """Whose English an Asian partner's text of no known pair is: the one pair whose renderings find the most

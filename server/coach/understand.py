@@ -14,7 +14,8 @@ from server.coach.asker_frame import detect_stage as detect_stage
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
-from server.coach.speaker import alternatives, asker_reported, own_side_said, said_by_asker
+from server.coach.speaker import asker_reported, own_side_said, said_by_asker
+from server.coach.wording import alternatives
 from server.models import Culture, Perspective
 
 SITUATION_WORDS = 30  # words of the situation a part is retrieved with (it opens the query)
@@ -99,6 +100,16 @@ def refers_back(text: str) -> bool:
 
 
 
+def quote_spans(message: str) -> list[tuple[int, int]]:
+    """Where the quotes of the message are, their quote marks included."""
+    return [m.span() for m in _QUOTED.finditer(message)]
+
+
+def pasted_text(message: str) -> list[str]:
+    """The message's pasted e-mail, the lines after "here is their reply:", and "> " lines."""
+    return _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
+
+
 def partner_text(message: str) -> list[str]:
     """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
     every = [(next(g for g in m.groups() if g), m) for m in _QUOTED.finditer(message)]
@@ -113,7 +124,7 @@ def partner_text(message: str) -> list[str]:
         spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()
                   and not asker_reported(message, m, pattern is _KO_SAID)
                   and not any(s < m.start(1) < e for s, e in inside_own)]
-    spans += _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
+    spans += pasted_text(message)
     spans += [next(g for g in m.groups() if g) for m in _ABOUT.finditer(message)]
     spans = [_after_quotes(s, quoted, [q for q, _ in every]) for s in spans]  # 'told us "…" about' quotes "…"
     if not spans and not every:  # 「上司の「検討します」って断り？」 asks about the own side's quote

@@ -1,0 +1,173 @@
+"""A small learned check of whose words an expression the decoder found is: the partner's (quoted from their
+e-mail, reported, pasted) or the asker's own (a reply planned or weighed, the own boss's line). The rules of
+coach/speaker.py and coach/wording.py choose the partner text, and fit the wordings they were written for; this
+logistic regression reads the words around each found expression (the clause before and after it or its quote,
+whether it is quoted, asked about, in another language than the asker's) and vetoes the ones it reads as the asker's.
+Trained on the labelled train split by `python -m server.coach.whose_train`; the weights are whose.json, a feature
+table read here in plain Python (no scikit-learn at run time)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from server.cjk import language_of
+from server.coach.parts import is_question
+from server.coach.sides import OWN, SENTENCE_END, THEIR_SIDE
+from server.coach.understand import pasted_text, quote_spans
+
+WEIGHTS = Path(__file__).with_name("whose.json")
+BEFORE, AFTER, NEAR = 36, 20, 4  # characters of context read before and after, and right next to the words
+_LATIN_WORD = re.compile(r"[a-z']+")
+_QUOTE_MARKS = "「」『』“”\"' "
+WORDS = 8  # Latin words read before the words, in their sentence ("my draft to the Korean studio:")
+SENTENCE = 80  # characters of the sentence before the words read for who is named in it
+# the asker named: "I", "my", 「私」, 「제가」, 「我」 (a word of its own in English)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i'll|i've|me|my|we|we're|we'll|we'd|our|us)\b|私|僕|わたし|こちら|"
+                           r"제가|저는|저희|제\s|내가|나는|우리|我", re.I)
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+F = TypeVar("F", bound=_Span)
+
+
+def _normal(text: str) -> str:
+    """NFKC, lower case, straight apostrophes, single spaces: as coach/decode.py reads text."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", text)
+
+
+def _grams(text: str, tag: str, sizes: Sequence[int] = (1, 2, 3)) -> list[str]:
+    return [f"{tag}{n}:{text[i:i + n]}" for n in sizes for i in range(len(text) - n + 1)]
+
+
+def features(message: str, start: int, end: int) -> list[str]:
+    """What the words at message[start:end] are read by: the clause before and after them (before and after their
+    quote, when quoted), as character n-grams and Latin words, whether they are quoted, open their quote, sit in a
+    question or a message of several lines, and whether they are in another language than the words around them."""
+    unit = next(((s, e) for s, e in _quotes(message) if s <= start and end <= e), (start, end))
+    before = SENTENCE_END.split(_normal(message[max(0, unit[0] - 2 * BEFORE):unit[0]]))[-1][-BEFORE:]
+    rest = _normal(message[unit[1]:unit[1] + 2 * AFTER])
+    cut = SENTENCE_END.search(rest)
+    after = (rest[:cut.end()] if cut else rest)[:AFTER]
+    sentence = SENTENCE_END.split(_normal(message[max(0, unit[0] - SENTENCE):unit[0]]))[-1]
+    block = "pasted" if _in_pasted(message, start, end) else "quoted" if unit != (start, end) else "bare"
+    out = [block]
+    out += _grams(before, "b") + _grams(after, "a") + _grams(before[-NEAR:], "B") + _grams(after[:NEAR], "A")
+    out += [f"w:{w}" for w in _LATIN_WORD.findall(sentence)[-WORDS:]]
+    out += [f"v:{w}" for w in _LATIN_WORD.findall(after)[:3]]
+    if unit != (start, end) and not message[unit[0]:start].strip(_QUOTE_MARKS):
+        out.append("opens-quote")
+    sentence_end = SENTENCE_END.search(message, unit[1])
+    if is_question(message[unit[0]:sentence_end.end() if sentence_end else len(message)]):
+        out.append("asked")
+    out += [f"{block}:{name}-{where}" for where, text in (("before", sentence), ("after", after))
+            for name, pattern in (("theirs", THEIR_SIDE), ("own", OWN), ("i", _FIRST_PERSON)) if pattern.search(text)]
+    lines = sum(bool(line.strip()) for line in message.splitlines())
+    out.append(f"lines:{min(lines, 3)}")
+    around = message[:unit[0]] + " " + message[unit[1]:]
+    out.append(f"lang:{_language(message)}")
+    out.append("other-language" if _language(message[start:end]) != _language(around) else "same-language")
+    return sorted(set(out))
+
+
+@lru_cache(maxsize=256)
+def _quotes(message: str) -> tuple[tuple[int, int], ...]:
+    """The message's quotes (read once per message: a message has a handful of found expressions)."""
+    return tuple(quote_spans(message))
+
+
+def _in_pasted(message: str, start: int, end: int) -> bool:
+    """The words are in a pasted e-mail or reply, where 「社内」 and "our team" are the writer's, the partner's."""
+    return any(at <= start and end <= at + len(block) for at, block in _pasted(message))
+
+
+@lru_cache(maxsize=256)
+def _pasted(message: str) -> tuple[tuple[int, str], ...]:
+    return tuple((message.find(block), block) for block in pasted_text(message) if block in message)
+
+
+@lru_cache(maxsize=1024)
+def _language(text: str) -> str:
+    return language_of(text)
+
+
+def place(message: str, spans: list[str], text: str) -> tuple[int, int] | None:
+    """Where in `message` the decoder's normalised `text` found in one of the partner `spans` is, or None."""
+    for span in spans:
+        at = message.find(span)
+        if at < 0:
+            continue
+        normal, index = _normal_map(span)
+        hit = normal.find(text)
+        if hit >= 0 and text:
+            return at + index[hit], at + index[hit + len(text) - 1] + 1
+    return None
+
+
+@lru_cache(maxsize=256)
+def _normal_map(text: str) -> tuple[str, tuple[int, ...]]:
+    """`text` normalised character by character, with the index in `text` each normalised character came from."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, char in enumerate(text):
+        normal = " " if char.isspace() else char.lower() if char.isascii() else _normal(char)
+        for c in normal:
+            if c == " " and out and out[-1] == " ":
+                continue
+            out.append(c)
+            index.append(i)
+    return "".join(out), tuple(index)
+
+
+@dataclass(frozen=True)
+class Whose:
+    """The trained weights: the probability that words are the partner's, and the threshold below which they are
+    vetoed as the asker's own."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> Whose | None:
+        """The committed weights, or None (no veto) when the file is missing."""
+        if not path.exists():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["weights"], data["bias"], data["threshold"])
+
+    def probability(self, feats: list[str]) -> float:
+        """The probability that words with these features are the partner's."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def partners(self, message: str, start: int, end: int) -> float:
+        """The probability that message[start:end] are the partner's words."""
+        return self.probability(features(message, start, end))
+
+    def theirs(self, message: str, spans: list[str], haystack: str, found: list[F]) -> list[F]:
+        """The found expressions (offsets into `haystack`, the normalised partner text) not read as the asker's
+        own; one that cannot be placed in the message is kept. Threshold 0: the check is off (the trainer found it
+        no help over the rules in cross-validation)."""
+        if self.threshold <= 0.0:
+            return found
+        kept = []
+        for item in found:
+            where = place(message, spans, haystack[item.start:item.end])
+            if where is None or self.partners(message, *where) >= self.threshold:
+                kept.append(item)
+        return kept

@@ -1,0 +1,174 @@
+"""Train the check of whose words a found expression is (coach/whose.py) on the labelled TRAIN split only, compare
+the rules alone with rules and check by grouped cross-validation (plain questions decoded, pasted expressions
+found), pick the veto threshold by it, and write whose.json. Deterministic: `python -m server.coach.whose_train`
+(`--cv` prints the cross-validation table and writes nothing).
+
+Examples: every expression the decoder finds in a plain question (the whole question read, and the partner text the
+rules chose) is the asker's; in a pasted message, one inside a `must` text is the partner's and one inside a
+`must_not` text the asker's."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from server.coach.decode import Decoder, normalise
+from server.coach.labelled import ANSWER_SET, split_of
+from server.coach.understand import understand
+from server.coach.whose import WEIGHTS, Whose, features, place
+from server.knowledge.cards import load_cards
+from server.settings import PROJECT_ROOT
+
+FOLDS = 5
+C = 1.0  # inverse L2 strength
+MIN_COUNT = 2  # a feature seen in fewer training examples is left out
+RECALL_FLOOR = 0.99  # the threshold vetoes as much as it can while cross-validated recall stays at this: the
+# labels hold few questions about the partner's words in asking frames ("how do I answer '…'"), which a veto costs most
+THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
+
+
+@dataclass
+class Candidate:
+    """One expression found in an item: where in the message, its features, whether the rules decode it, its label
+    (1 the partner's, 0 the asker's, None unknown)."""
+
+    expression: str
+    where: tuple[int, int] | None
+    feats: list[str]
+    by_rules: bool
+    label: int | None
+
+
+@dataclass
+class Item:
+    id: str
+    plain: bool
+    must: list[str]
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def _overlaps(where: tuple[int, int], message: str, texts: list[str]) -> bool:
+    for text in texts:
+        at = message.find(text)
+        if at >= 0 and at < where[1] and where[0] < at + len(text):
+            return True
+    return False
+
+
+def read_item(decoder: Decoder, row: dict[str, Any], plain: bool) -> Item:
+    """An item's found expressions: by the rules (the partner text understand() chose) and in the whole message."""
+    message = row["question"] if plain else row["message"]
+    u = understand(message)
+    item = Item(row["id"], plain, [] if plain else [m["expression"] for m in row["must"]])
+    seen: dict[tuple[str, tuple[int, int] | None], Candidate] = {}
+    for spans, by_rules in ((u.partner_text, True), ([message], False)):
+        if not spans:
+            continue
+        text = "\n".join(spans)
+        haystack = normalise(text)
+        for found in decoder.find(text, u.asian_partner if by_rules else None):
+            where = place(message, spans, haystack[found.start:found.end])
+            key = (found.phrase.expression, where)
+            if key in seen:
+                seen[key].by_rules |= by_rules
+                continue
+            label = None
+            if plain:
+                label = 0
+            elif where is not None and _overlaps(where, message, [m["text"] for m in row["must"]]):
+                label = 1
+            elif where is not None and _overlaps(where, message, row.get("must_not", [])):
+                label = 0
+            seen[key] = Candidate(found.phrase.expression, where,
+                                  features(message, *where) if where else [], by_rules, label)
+    item.candidates = list(seen.values())
+    return item
+
+
+def read_items(decoder: Decoder, folder: Path = ANSWER_SET) -> list[Item]:
+    """The train split's decoder items, in file order."""
+    items = []
+    for name, plain in (("decoder_plain.jsonl", True), ("decoder_pasted.jsonl", False)):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if line.strip() and split_of(row["id"]) == "train":
+                items.append(read_item(decoder, row, plain))
+    return items
+
+
+def fit(items: list[Item]) -> Whose:
+    """A logistic regression on the labelled candidates of `items` (threshold 0.5; pick() sets it)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [(c.feats, c.label) for item in items for c in item.candidates if c.label is not None and c.feats]
+    counts = Counter(f for feats, _ in rows for f in feats)
+    vectoriser = DictVectorizer(sort=True)
+    x = vectoriser.fit_transform([{f: 1 for f in feats if counts[f] >= MIN_COUNT} for feats, _ in rows]).tocsr()
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear takes 32-bit indices
+    model = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", random_state=0, max_iter=1000)
+    model.fit(x, [label for _, label in rows])
+    weights = {name: round(float(w), 4) for name, w in zip(vectoriser.feature_names_, model.coef_[0], strict=True)
+               if abs(w) >= 1e-3}
+    return Whose(weights, round(float(model.intercept_[0]), 4), 0.5)
+
+
+def score(items: list[Item], model: Whose | None, threshold: float) -> tuple[int, int, int]:
+    """Plain questions with a decode, must expressions found, must expressions wanted: the rules' found
+    expressions, less those the model puts below `threshold` (all kept when `model` is None)."""
+    decoded = found = wanted = 0
+    for item in items:
+        kept = {c.expression for c in item.candidates if c.by_rules
+                and (model is None or not c.feats or model.probability(c.feats) >= threshold)}
+        decoded += item.plain and bool(kept)
+        found += sum(e in kept for e in item.must)
+        wanted += len(item.must)
+    return decoded, found, wanted
+
+
+def cross_validate(items: list[Item]) -> dict[float | None, tuple[int, int, int]]:
+    """Grouped (by item) FOLDS-fold cross-validation: the rules alone (key None) and with the check per threshold."""
+    totals: dict[float | None, list[int]] = {t: [0, 0, 0] for t in (None, *THRESHOLDS)}
+    for fold in range(FOLDS):
+        held = [item for i, item in enumerate(items) if i % FOLDS == fold]
+        model = fit([item for i, item in enumerate(items) if i % FOLDS != fold])
+        for t in totals:
+            for k, v in enumerate(score(held, None if t is None else model, t or 0.0)):
+                totals[t][k] += v
+    return {t: (a, b, c) for t, (a, b, c) in totals.items()}
+
+
+def pick(table: dict[float | None, tuple[int, int, int]]) -> float:
+    """The threshold with the fewest cross-validated plain decodes whose recall stays at RECALL_FLOOR (the lower
+    threshold on a tie: it vetoes less); 0.0 (no veto) unless it decodes fewer plain questions than the rules alone."""
+    ok = [t for t in THRESHOLDS if table[t][1] >= RECALL_FLOOR * table[t][2]]
+    best = min(ok, key=lambda t: (table[t][0], t)) if ok else None
+    return best if best is not None and table[best][0] < table[None][0] else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cv", action="store_true", help="print the cross-validation only; write nothing")
+    args = parser.parse_args()
+    items = read_items(Decoder(load_cards(Path(PROJECT_ROOT) / "knowledge")))
+    table = cross_validate(items)
+    plain = sum(item.plain for item in items)
+    for t, (decoded, found, wanted) in table.items():
+        name = "rules alone" if t is None else f"rules+model t={t}"
+        print(f"{name:22} plain decoded {decoded}/{plain}  recall {found}/{wanted} = {found / max(wanted, 1):.3f}")
+    threshold = pick(table)
+    print(f"picked threshold {threshold}")
+    if args.cv:
+        return
+    model = fit(items)
+    WEIGHTS.write_text(json.dumps({"bias": model.bias, "threshold": threshold, "weights": model.weights},
+                                  ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {WEIGHTS} ({len(model.weights)} weights)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+"""Words the asker chooses, plans or weighs ("should I say '…'", 「…」と伝えてもいい, 「…」を英語で, "…" 대신,
+「A」と「B」どちらが): the asker's own wording, never the partner's, whoever it would be said to."""
+
+from __future__ import annotations
+
+import re
+
+from server.coach.sides import KO_WHERE, OWN, PARTNER_NOUNS, SENTENCE_END, THEIR_SIDE, ZH_PARTNERS
+
+# What the asker will say, would say or keeps saying: "should I open with '…'", "a polite way to say '…'", "I keep
+# saying '…'", 「要不要说“…”」 (a clause that opens with the modal: 「如果董事长也只说“…”」 is the chairman's) before
+# the words; 「…」と伝えてもいい, 「…と言ってしまった」, "…"라고 답해도 되나요 after them. "How do I respond to '…'" is
+# about the partner's words: the words between verb and quote name no "to".
+_WILL_SAY_BEFORE = re.compile(
+    r"(?:\b(?:I|we)(?:'ll|'d|'m|'re|'ve| are| will| would| should| could| can| might| am)?\s+(?:[\w']+\s+){0,2}?|"
+    r"\b(?:how|way|want|wants|going|need|plan|planning|like|try|trying|better|ok|okay|fine|rude|polite|safe|wise)"
+    r"\s+to\s+|\b(?:thinking (?:of|about)|planning on|considering|tempted to|about to)\s+|"
+    r"\bhow (?:would|do|should|can|could) (?:you|one) |\b(?:of|about) (?:just )?(?=\w+ing\b))"
+    r"(?:say|saying|tell|telling|write|writing|text|use|using|put|phrase|word|go with|"
+    r"(?:open|start|end|close|finish|lead|reply|respond|answer|sign off)(?:ing|s)?(?:\s+(?:my|our|the)\s+[\w-]+)? with|"
+    r"repl(?:y|ying)|respond(?:ing)?|answering|"
+    r"writ(?:e|ing) back)"
+    r"(?:\s+(?!(?:to|about|after|when|if|that|was|is)\b)[\w'-]+){0,4}?\s*[:,]?\s*[\"“']?$|"
+    r"(?:^|[，。！？,\s])(?:我们?|咱们?)?(?:也|就|还|先)?(?:想|要(?!是)|(?<=[我们咱])要是|能|可以|应该|该|打算|准备|不如|直接|先|怎么|会不会|"
+    r"如果我们?|要是我们?)(?:跟|对|给|向)?[^“\"「'，。]{0,8}?"
+    r"(?:说|回|回复|答复|表示|讲|写|用)(?:" + ZH_PARTNERS + r")?(?:一句|一声|句)?\s*[:：]?\s*[\"“「']?$|"
+    r"(?:给|跟|对|向)(?:" + ZH_PARTNERS + r")的?(?:邮件|回复|回信|信|消息|微信)(?:里|中)?(?:写|说|回|用)了?"
+    r"\s*[:：]?\s*[\"“「']?$|"
+    r"(?:^|[，。！？\s])(?:回|回复|答复|告诉)[^“\"「'，。]{0,4}?(?:一句|一声|句)?\s*[\"“「']?$", re.I)
+_WILL_SAY_AFTER = re.compile(
+    r"[」』”\"']?\s*(?:(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:つい|いつも|よく|すぐ|思わず|うっかり)?"
+    r"\s*(?:(?:お?伝え|お?返事|返信|回答|お?答え|説明|"
+    r"連絡)し?|言っ|言い|言え|言わ|返し|返さ|書い|書か|送っ|申し上げ)(?:ても|たら|るべき|べき|れば|ば|よう|たい|ておけ|"
+    r"ておく|ておい|ていい|て大丈夫|てしま|ちゃ|るつもり|つもり|ましょう|てみ|ない方|ないほう|ず|て[^、。「」]{0,8}?(?:送|返|出)(?:ろう|そう|す|る|り|っ))|"
+    r"(?:と|って)(?:だけ|は|も)?\s*(?:伝える|返す|答える|書く|送る|言う)(?:のは|のが|べき|つもり|と|か|だけ)|"
+    r"(?:で|と)(?:始め|締め|結ぼ|結び|結ん|返し|返そ|答え|終わら|終え|(?:返信|返事|回答)し)(?:たい|よう|ても|たら|るのは|るべき|"
+    r"るつもり)|"
+    # the phrase as one the asker uses: 「…」という表現を使っても, 「…」を多用して, "…"라는 표현을 써도,
+    # “…”这个说法可以用
+    r"(?:という|って)?(?:表現|言い方|言葉|フレーズ)?を\s*(?:使|多用|連発|使っ)|"
+    r"(?:이)?라는\s*(?:표현|말)(?:을|를)?\s*(?:써|쓰|사용)|这(?:个|句)?(?:话|说法|词|表达)[^，。？?]{0,8}用|"
+    r"を\s*(?:お?伝え|申し上げ|連絡し)(?:る|たい|よう|ても|たら|ます|るべき)|"  # 「「見送り」を伝えるメール」
+    r"(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:返そ|言お|書こ|送ろ|伝えよ|答えよ|(?:お?返事|返信|回答)しよ)う|"
+    r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:답|말|전|대답|회신|답장|얘기|이야기|말씀|"
+    r"써|보내)?\S{0,2}?(?:해도|하면|할까|해야|하려|할지|하고 싶|할 생각|해 버|해버|했다가|드려도|드리면|드릴까|"
+    r"드려야|드리려|해 볼까|하는 게)|"
+    r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:보낼|쓸|할|답할|말할|전할|회신할|답장할)\s*"
+    r"(?:예정|생각|계획|거|건데)|"
+    r"(?:이)?라고(?:만|도)?\s*(?:쓰|적|보내)(?:면|려|고 싶|는 게|도)|"
+    r"(?:을|를)\s*(?:쓰|써|사용하|보내)(?:는 게|면|도|려)|"
+    r"(?:\s*같은\s*(?:말|표현))(?:을|를)?\s*(?:안\s*)?(?:쓰|써|사용)|"  # 「"…" 같은 말을 안 쓰고」
+    r"(?:이)?라고(?:만|도)?\s*(?:써|적어)(?:도|야)|"
+    r"(?:으)?로\s*(?:답장|회신|답변|대답|답|시작|마무리)?\s*(?:하면|해도|할까|하려|할지|보내면|보낼까|쓰면)|"
+    r"\s*(?:한\s*마디로|한\s*줄로|만으로)?\s*(?:끝내|마무리하|넘어가)(?:면|도|려)|"
+    r"(?:这种|这句|这个|这类)?(?:话|说法|表达|词)?\s*(?:对|跟|给|向)(?:" + ZH_PARTNERS + r"|美国人|外国人|老外|外方)"
+    r"(?:说|讲|用)|"
+    # English, after the words: "'…' OK to use with them?", "'…' too casual for a reply?"
+    r"\s+(?:is\s+|would be\s+)?(?:ok|okay|fine|safe|appropriate|acceptable|too \w+)\s+(?:to (?:use|say|write|send|"
+    r"open with|end with)|for (?:an? |the |my )?(?:e-?mail|reply|opener|opening|sign-?off|subject)))", re.I)
+# Someone named right before the words is their speaker (「米国側が「…」と言ったら」, 「미국 측이 "…"라고 하면」):
+# unless it is the asker, the words are that speaker's, not the asker's plan.
+_SUBJECT_BEFORE = re.compile(r"(?:^|[\s、，,])([^\s、，,。.「」\"“]{1,14}?)(?:が|は|から|も|이|가|께서|은|는|에서)\s*$")
+_FIRST_PERSON = frozenset({"私", "僕", "わたし", "こちら", "うち", "弊社", "当方", "저", "제", "나", "내", "저희",
+                           "우리", "我", "我们"})
+# The asker's own wording: put into English (「「…」の英語版」, 「…って英語で何と」, 「怎么翻译成英文」), or the subject
+# line of the asker's mail (件名を「…」に, 제목을 "…"로, "subject line: '…'"); the partner's named right before is
+# theirs
+_TRANSLATED = re.compile(r"[」』”\"']?\s*(?:って|は|を|の|とは|という|是|을|를|은|는|라는|이라는)?[^。！？.!?\n]{0,12}?"
+                         r"(?:英語|英訳|英文|英语|(?:どう|なんと|何と)訳|翻译成|译成|영어로|영문으로|영어 표현|번역)")
+_LANGUAGES = r"japanese|korean|chinese|mandarin"
+_INTO_THEIRS_BEFORE = re.compile(rf"\bthe (?:{_LANGUAGES}) (?:for|way to say|equivalent (?:of|for)|version of)\s*$",
+                                 re.I)
+_INTO_THEIRS_AFTER = re.compile(rf"[\"”']?\s+in (?:{_LANGUAGES})\b(?!\s+(?:business|culture|context|compan|firm|terms|"
+                                r"etiquette|eyes|ears|speak|negotiat))", re.I)  # "in Japanese business culture"
+# "Would '…' sound rude to them?": the asker weighing words to say
+# "instead of '…'", 「「…」の代わりに」, "…" 대신, 除了“…”: another wording for the asker's own
+_INSTEAD_BEFORE = re.compile(r"\b(?:instead of|alternatives? to|rather than|other than|replace|replacing)\s*$|"
+                             r"(?:除了|不说|与其说|代替|替代|替换)\s*$", re.I)
+_INSTEAD_AFTER = re.compile(r"[」』”\"']?\s*(?:(?:같은|등의|처럼|のような|みたいな|といった|这样的|之类的|这种)"
+                            r"[^。.!?？\n「」\"“”]{0,12}?)?(?:の代わりに|の代わりの|以外に|以外の|대신|말고|以外|之外|的替代)|"
+                            r"[\"”']?\s+(?:is|would be)?\s*(?:a|the) (?:good|better|best|right|safe) way to "
+                            r"(?:close|open|end|start|finish|reply|respond|answer|sign off|word|phrase|put)\b", re.I)
+# a phrase asked about as a topic, no one's words: "what does 'let me circle back' mean in general"
+_IN_GENERAL_AFTER = re.compile(r"[\"”']?\s+(?:usually\s+|really\s+)?means?\s+(?:in general|generally)\b", re.I)
+_WOULD_BEFORE = re.compile(r"\b(?:would|will|could|might)\s*$", re.I)
+_WOULD_AFTER = re.compile(r"[\"”']?\s+(?:sound|come across|read|land|seem|be taken)\b", re.I)
+_TITLE = re.compile(r"(?:件名|タイトル|題名|見出し|제목|헤드라인|标题|主题|题目|"
+                    r"subject(?:\s+line)?|headline|titled?)\s*"
+                    r"(?:を|は|に|が|에|을|를|은|는|이|가|是|:|：)?"
+                    r"[^「『\"“'\n。.]{0,30}$", re.I)
+_THEIR_TITLE = re.compile(r"(?:their|先方の?|相手の?|対方|对方的?|美方的?|상대|측|쪽)\s*"
+                          r"(?:e-?mail's\s+|メールの|邮件的?\s*|메일\s*|(?-i:[a-z]+)\s+)?"
+                          r"(?:件名|タイトル|題名|제목|标题|主题|subject|title|headline)", re.I)
+# English words weighed for an audience: "is '…' rude to say to them", "does '…' come across as cold to Chinese execs"
+_WEIGHED_BEFORE = re.compile(r"\b(?:would|will|could|might|does|do|is|are|can)\s*$", re.I)
+_WEIGHED_AFTER = re.compile(r"[\"”']?\s+(?:(?:sound|come across|read|land|seem|go down|feel)s?\b|be taken\b)"
+                            r"[^.?!\n]{0,40}?"
+                            r"\b(?:to|with|for|among)\s+(?:(?:a|an|the|our|my|most|many)\s+)?(?:" + PARTNER_NOUNS +
+                            r"|executives?|people|folks|producers?)\b|"
+                            r"[\"”']?\s+(?:(?:too|a bit|very|really|at all|just|ever|even|always|still)\s+)?"
+                            r"(?:rude|impolite|blunt|harsh|cold|pushy|"
+                            r"offensive|vague|ok|okay|fine|acceptable|appropriate|safe|weird|awkward)\b[^.?!\n]{0,20}?"
+                            r"\bto (?:say|use|write|send|tell)\b", re.I)
+
+
+def will_say_before(before: str) -> bool:
+    """The asker will say, would say or keeps saying the words right after `before` ("should I open with '")."""
+    return bool(_WILL_SAY_BEFORE.search(before))
+
+
+# A draft named right before the words (「メールの下書きです。「…」」, 「답장 초안입니다: "…"」, 「回信草稿：“…”」)
+_DRAFT = re.compile(r"(?:下書き|文案|返事案|返信案|回答案|草稿|草案|初稿|초안)(?:です|입니다|是|如下)?\s*[:：。.]?\s*"
+                    r"[「『\"“']?$")
+
+
+def own_draft(before: str) -> bool:
+    """The words follow a draft named right before them: the asker's own, unless the draft is named the partner's
+    (「先方の下書き」, 「상대 측 초안」)."""
+    draft = _DRAFT.search(before)
+    return bool(draft) and not THEIR_SIDE.search(before[max(0, draft.start() - 6):draft.start()])
+
+
+def own_wording(message: str, start: int, end: int) -> bool:
+    """The quote is wording the asker is choosing: an Asian phrase to put into English
+    (「「検討します」ってどう訳せば」, 「“研究研究”翻译成英文」), English words put into the partner's language
+    ("the Japanese for '…'"), words weighed ("would '…' sound rude"), or the subject line of the asker's own mail
+    (件名を「…」に, 邮件标题我写的是“…”); not words named as the partner's (「先方の「…」って英語で」,
+    "their subject line was '…'")."""
+    before = SENTENCE_END.split(message[max(0, start - 50):start])[-1]
+    if THEIR_SIDE.search(before[-8:]) and not OWN.search(before[-8:]):
+        return False
+    after = message[end:end + 24]
+    if _INSTEAD_BEFORE.search(before) or _INSTEAD_AFTER.match(after) or _IN_GENERAL_AFTER.match(after):
+        return True
+    if message[start:end].isascii():  # English words put into the partner's language, or weighed: "would '…' sound"
+        return bool(_INTO_THEIRS_BEFORE.search(before) or _INTO_THEIRS_AFTER.match(after)
+                    or _WOULD_BEFORE.search(before) and _WOULD_AFTER.match(after)
+                    or _WEIGHED_BEFORE.search(before) and _WEIGHED_AFTER.match(message[end:end + 90])
+                    or (title := _TITLE.search(before)) and not _THEIR_TITLE.search(before[:title.end()]))
+    return bool(_TRANSLATED.match(after)
+                or (title := _TITLE.search(before)) and not _THEIR_TITLE.search(before[:title.end()]))
+
+
+def will_say_after(message: str, start: int, end: int) -> bool:
+    """The words at message[start:end] are what the asker will say or said ("…」と伝えてもいいですか",
+    「…と言ってしまいました」, "…"라고 답해도 될까요), with no one else named right before them as the speaker."""
+    if not _WILL_SAY_AFTER.match(message[end:end + 24]):
+        return False
+    before = message[max(0, start - 30):start]
+    subject = _SUBJECT_BEFORE.search(before)
+    while subject and KO_WHERE.search(subject.group(0)):  # 「미국 측이 회의에서 "…"라고 하면」: the one before where
+        before = before[:subject.start()]
+        subject = _SUBJECT_BEFORE.search(before)
+    return subject is None or subject.group(1) in _FIRST_PERSON
+
+
+
+# Quotes offered as alternatives: "'A' or 'B'?", 「A」と「B」、どちらが, "A"랑 "B" 중 어느 쪽, 写“A”还是“B”
+_JOINS = re.compile(r"\s*(?:,?\s*(?:or(?: maybe| rather)?|and|vs\.?|versus)|/|と|か|和|与|还是|或者|或是|랑|이랑|와|과|"
+                    r"하고|아니면|、|,|，)?\s*(?:(?-i:[A-D1-4])[.)）:：]?)?\s*$", re.I)  # A「…」、B「…」
+_EITHER = re.compile(r"\bor\b|\bvs\.?|\bversus\b|/|か|还是|或者|或是|아니면", re.I)  # a choice by itself
+# "They said '…' or '…'", 「先方から「…」と「…」を」: a run of words someone else is reported saying
+_REPORTED = re.compile(r"\b(?:said|says|wrote|writes|replied|texted|told)\b|から|측이|측에서|说|回复|回信", re.I)
+_CHOICE = re.compile(r"\b(?:which|better|choose|pick)\b|どちら|どっち|どれ|選|어느|뭐가|무엇이|골라|"
+                     r"哪个|哪一个|哪种|更|选", re.I)
+
+
+def alternatives(message: str, spans: list[tuple[int, int]], own: set[int]) -> set[int]:
+    """The quotes (indexes into `spans`, in reading order) that are wordings the asker chooses between: quotes joined
+    by "or", 「と」, 랑 or 还是 into one run that holds an own quote or is offered as a choice (see _a_choice)."""
+    chosen: set[int] = set()
+    run = [0] if spans else []
+    for i in range(1, len(spans) + 1):
+        if i < len(spans) and _JOINS.fullmatch(message[spans[i - 1][1]:spans[i][0]]):
+            run.append(i)
+            continue
+        if len(run) > 1 and (own & set(run) or _a_choice(message, [spans[j] for j in run])):
+            chosen |= set(run)
+        run = [i]
+    return chosen
+
+
+def _a_choice(message: str, run: list[tuple[int, int]]) -> bool:
+    """Joined by a word of choice itself ("or", 还是, 아니면) or with a choice asked right around them (どちら,
+    어느 쪽, 哪个, "which"), unless someone is reported saying them ("They said '…' or '…'")."""
+    first, last = run[0][0], run[-1][1]
+    if _REPORTED.search(message[max(0, first - 40):first]):
+        return False
+    gaps = "".join(message[a[1]:b[0]] for a, b in zip(run, run[1:], strict=False))
+    return bool(_EITHER.search(gaps) or _CHOICE.search(message[max(0, first - 20):first] + message[last:last + 40]))
+
