@@ -144,10 +144,13 @@ def cross_validate(items: list[Item]) -> dict[float | None, tuple[int, int, int]
 
 def pick(table: dict[float | None, tuple[int, int, int]]) -> float:
     """The threshold with the fewest cross-validated plain decodes whose recall stays at RECALL_FLOOR (the lower
-    threshold on a tie: it vetoes less); 0.0 (no veto) unless it decodes fewer plain questions than the rules alone."""
+    threshold on a tie: it vetoes less); 0.0 (no veto) if it decodes more plain questions than the rules alone. A
+    tie with the rules keeps the check: the rules were written on these very items, so cross-validation flatters
+    them, while on four fresh batches run blind (decode16b-e) the check let through 4 of 42 plain questions against
+    the rules' 12 (at 0.15 on b and c, where it lost 3 of decode16c's 20 expressions; at 0.05 on d and e, none)."""
     ok = [t for t in THRESHOLDS if table[t][1] >= RECALL_FLOOR * table[t][2]]
     best = min(ok, key=lambda t: (table[t][0], t)) if ok else None
-    return best if best is not None and table[best][0] < table[None][0] else 0.0
+    return best if best is not None and table[best][0] <= table[None][0] else 0.0
 
 
 def main() -> None:

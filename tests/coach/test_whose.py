@@ -118,3 +118,16 @@ def test_training_is_deterministic(decoder: Decoder) -> None:
 def test_the_check_never_raises_on_any_text(decoder: Decoder, message: str, a: int, b: int) -> None:
     spans = [message[min(a, b):max(a, b)]] if message[min(a, b):max(a, b)].strip() else []
     decoder.partners(message, spans)
+
+
+def test_the_trainer_keeps_the_check_on_a_tie_with_the_rules_and_off_when_it_decodes_more() -> None:
+    """Cross-validation flatters the rules (written on the same items), so a tie keeps the check; a check that lets
+    more plain questions through, or loses recall, is off (0.0)."""
+    from server.coach.whose_train import THRESHOLDS, pick
+
+    tie = {None: (0, 100, 100), **{t: (0, 100 if t <= 0.1 else 90, 100) for t in THRESHOLDS}}
+    assert pick(tie) == 0.05
+    worse = {None: (0, 100, 100), **{t: (1, 100, 100) for t in THRESHOLDS}}
+    assert pick(worse) == 0.0
+    no_recall = {None: (3, 100, 100), **{t: (0, 50, 100) for t in THRESHOLDS}}
+    assert pick(no_recall) == 0.0
