@@ -46,7 +46,8 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
         if _is_term(span) or span not in text:
             continue  # "what does 'North America' include?" keeps its term
         at = text.index(span)
-        reported = text[at - 1:at] not in _QUOTE_OPEN and "\n" not in span.strip()  # "they told us the composer…"
+        # "they told us the composer…"; a line the message opens with has no quote mark before it
+        reported = not (at and text[at - 1] in _QUOTE_OPEN) and "\n" not in span.strip()
         text = text.replace(span, f"\x00{len(spans)}{'' if reported else 'q'}\x00")  # q: a quoted line
         spans.append(span if reported else _short(span))
     sentences: list[str] = []
@@ -80,22 +81,24 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
             # "They want A, and they also want B. How do we respond to each?": that sentence holds the asks, so it
             # leaves the situation (each part would otherwise be retrieved with the other's topic too)
             asking[n - 1] = bool(listed)
-        short = not _enough(s) or frame_only(s) or pronoun_ask(s)  # 「왜 그런가요?」, "Is that paid upfront?"
+        # the sentence's asks, the first of them perhaps only a frame ("Should we agree, and who approves the dub
+        # cast?"): its topic is the sentence before it, as for a sentence that is only that ask
+        pieces = [c.strip(" ,") for q in _joined(s) for c in _clauses(q)]
+        first, before = pieces[0], sentences[n - 1]
         # 「…と言ってきました。断れますか？」: whether to refuse what the partner said asks about it (joined below)
-        topicless, before = names_no_topic(s) and not stance_only(s), sentences[n - 1]
+        topicless = names_no_topic(first) and not stance_only(first)
         if not listed and n > 0 and not asking[n - 1] and "q\x00" not in before and (
-                short and not (topicless and _MARK.search(before)) or topicless and any(asking[:n - 1])):
+                _bare(first) and not (topicless and _MARK.search(before)) or topicless and any(asking[:n - 1])):
             # 「…남기길 원합니다. 왜 그런가요?」, 「…直接批评剪辑。怎么回应比较好？」: an ask with no topic of its own,
             # the sentence before it names it, as a sentence between two asks names the later one's ("… Why? Also
             # nothing gets greenlit until … Is that standard?") (a quoted partner's line stays the situation: "Is
             # this a no?"; a line reported in the asker's words is the topic of an ask too short to stand alone:
             # 「…と言ってきました。断れますか？」)
-            s = f"{before} {s}"
+            pieces[0] = f"{before} {first}"
         after_quote = n > 0 and "q\x00" in before  # 「…'검토해 보겠습니다'라고만 하고… 거절인가요?」: a short ask
         # right after the partner's quoted line asks about it ("Is this a no?" in three words)
-        questions += listed or [q.strip(" ,") for q in _joined(s) for c in _clauses(q) for q in [c]
-                                if _enough(q) or names_no_topic(q) or after_quote and q == s
-                                and bool(QUESTION_END.search(q))]  # 「…说“…”。这正常吗？」: an ask of its own
+        questions += listed or [q for q in pieces if _enough(q) or names_no_topic(q) or after_quote
+                                and len(pieces) == 1 and bool(QUESTION_END.search(q))]  # 「…说“…”。这正常吗？」
     context = situation([s for s, a in zip(sentences, asking, strict=True) if not a])
     return ([message] if len(questions) <= 1 else [shown(q) for q in questions[:MAX_PARTS]]), context
 
@@ -131,6 +134,11 @@ def _comma_asks(piece: str) -> list[str]:
         return [piece]
     pieces = _COMMA_WH.split(piece)
     return pieces if all(len(p.split()) >= 3 for p in pieces) else [piece]
+
+
+def _bare(ask: str) -> bool:
+    """Too short or too bare to say what it asks about: 「왜 그런가요?」, "Is that paid upfront?", "Should we agree"."""
+    return not _enough(ask) or frame_only(ask) or pronoun_ask(ask)
 
 
 def _enough(question: str) -> bool:
