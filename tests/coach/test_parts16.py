@@ -1,6 +1,6 @@
 """Session 14's part rules: an ask that is only a frame ("Should we agree", 「それでいいですか」,
 「받아들여도 될까요?」, 「可以吗？」, 「能不能催？」) names no topic of its own; as the first ask of a sentence
-that asks two things it borrows the statement before it,; a short one is kept."""
+that asks two things it borrows the statement before it; a short one is kept."""
 
 from __future__ import annotations
 
