@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from server.cjk import CJK_CHAR
+from server.coach.ask_marks import SENTENCE
 
 # An ask that is only its frame, how to answer, negotiate or what to do: "How should we respond?", "How do we
 # negotiate this?", 「怎么回应比较好？」, 「我们应该怎么谈？」, 「どう交渉すればいいですか」, 「どう返せばいい？」,
@@ -22,10 +23,9 @@ _FRAME_ONLY = re.compile(
     r"^(?:어떻게|뭐라고)\s*(?:대응|대처|답|답변|말|하면|해야|협상|회신|답장)[^.?,]{0,14}[.?]?$", re.I)
 
 
-# An ask that is only the asker's stance on the situation, whether to worry, refuse, agree or chase: "Should I
-# worry?", "Can we push back on that?", "Should we agree", 「断れますか」, 「それでいいですか」, 「걱정해야 하나요?」,
-# 「받아들여도 될까요?」, 「能拒绝吗」, 「可以吗」, 「能不能催？」. Alone its few words find a card about worrying,
-# pushing back or agreeing in general (the "I hear you, but" card); the situation says what it is about.
+# An ask that is only the asker's stance on the situation, whether to worry or whether it can be refused: "Should I
+# worry?", "Can we push back on that?", 「断れますか」, 「걱정해야 하나요?」, 「能拒绝吗」. Alone its few words find a
+# card about worrying or pushing back in general (the "I hear you, but" card); the situation says what it is about.
 _STANCE_ONLY = re.compile(
     r"^(?:(?:and|so|but)\s+)?(?:should|do|must)\s+(?:i|we)\s+(?:be\s+)?(?:worry|worried|concerned)(?:\s+about"
     r"\s+(?:it|this|that))?\s*[?.]?$|"
@@ -35,8 +35,12 @@ _STANCE_ONLY = re.compile(
     r"^(?:これを|それを)?(?:断れ|断って(?:も|いい)|拒否でき|押し返せ)[^。？?、]{0,10}[。？?]?$|"
     r"^(?:이거|그거)?\s*(?:걱정해야|걱정할 (?:일|필요)|거절할 수|거절해도|거절해야)[^.?,]{0,12}[.?]?$|"
     r"^(?:我们|我)?(?:要|需要|该|应该)?(?:担心|拒绝|推掉|顶回去)(?:吗|不|呢)?[？?。]?$|"
-    r"^(?:我们|我)?(?:能|可以|能不能)(?:拒绝|推掉|不同意)(?:吗|呢)?[？?。]?$|"
-    # agreeing to what the partner asks, or chasing them
+    r"^(?:我们|我)?(?:能|可以|能不能)(?:拒绝|推掉|不同意)(?:吗|呢)?[？?。]?$", re.I)
+# An ask that is only whether to go along with what the partner asks, or to chase them: "Should we agree",
+# "Can we live with that?", 「それでいいですか」, 「받아들여도 될까요?」, 「可以吗」, 「能不能催？」. Unlike a
+# stance (whether to worry, whether to refuse), it asks about the one thing the statement before it says the
+# partner wants.
+_CONSENT_ONLY = re.compile(
     r"^(?:(?:and|so|but)\s+)?(?:should|can|could|do|must)\s+(?:i|we)\s+(?:agree|accept|go along|sign|live with|"
     r"chase|nudge)(?:\s+(?:to|with|on))?(?:\s+(?:it|this|that|them))?\s*[?.]?$|"
     r"^(?:それで|これで|そのまま)?(?:いい|良い|大丈夫|問題ない)(?:ん)?(?:です|でしょう)?か?[。？?]?$|"
@@ -55,6 +59,17 @@ def stance_only(ask: str) -> bool:
     return bool(_STANCE_ONLY.match(ask))
 
 
+def consent_only(ask: str) -> bool:
+    """The ask is only whether to agree or chase ("Should we agree", 「能不能催？」)."""
+    return bool(_CONSENT_ONLY.match(ask))
+
+
+def own_ask(part: str) -> str:
+    """What a part itself asks: its last sentence, without the statement a bare ask borrowed (parts.py: "The Korean
+    producer says 'don't worry'. Should I worry" asks whether to worry)."""
+    return ([s for s in SENTENCE.split(part) if s.strip()] or [part])[-1].strip()
+
+
 def word_count(text: str) -> int:
     """Words, counting CJK script (written without spaces) as one word per two characters."""
     cjk = len(CJK_CHAR.findall(text))
@@ -62,10 +77,10 @@ def word_count(text: str) -> int:
 
 
 def frame_only(ask: str) -> bool:
-    """The ask only asks how to answer or what to do ("How should we respond?", 「どう対応すればいいですか」), or
-    whether to worry or refuse ("Should I worry?", 「断れますか」): what to, the sentence before it or the message's
-    situation says."""
-    return bool(_FRAME_ONLY.match(ask)) or stance_only(ask)
+    """The ask only asks how to answer or what to do ("How should we respond?", 「どう対応すればいいですか」), whether
+    to worry or refuse ("Should I worry?", 「断れますか」) or whether to agree or chase ("Should we agree",
+    「能不能催？」): what to, the sentence before it or the message's situation says."""
+    return bool(_FRAME_ONLY.match(ask)) or consent_only(ask) or stance_only(ask)
 
 
 # A part that points back at the situation ("Is that normal?", 「これは普通ですか」, 「왜 그런 건가요?」, 「这正常吗」)

@@ -9,7 +9,7 @@ import re
 from server.cjk import KANA
 from server.coach.ask_marks import AND_CUE, FOCUS, MAX_PARTS, QUESTION_END, SENTENCE, WH
 from server.coach.ask_marks import is_question as is_question  # understand.py imports it from here
-from server.coach.bare_asks import frame_only, pronoun_ask, stance_only
+from server.coach.bare_asks import consent_only, frame_only, pronoun_ask, stance_only
 from server.coach.bare_asks import names_no_topic as names_no_topic  # tests import it from here
 from server.coach.bare_asks import word_count as word_count  # understand.py and asker_frame.py import it from here
 from server.coach.part_lists import EACH, GENERIC_ASK, joined_wants, listed_topics, numbered_asks
@@ -85,8 +85,9 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
         # cast?"): its topic is the sentence before it, as for a sentence that is only that ask
         pieces = [c.strip(" ,") for q in _joined(s) for c in _clauses(q)]
         first, before = pieces[0], sentences[n - 1]
-        # 「…と言ってきました。断れますか？」: whether to refuse what the partner said asks about it (joined below)
-        topicless = names_no_topic(first) and not stance_only(first)
+        # 「…と言ってきました。断れますか？」, 「…と言ってきました。それでいいですか？」: whether to refuse or agree to
+        # what the partner said asks about it (joined below)
+        topicless = names_no_topic(first) and not stance_only(first) and not consent_only(first)
         if not listed and n > 0 and not asking[n - 1] and "q\x00" not in before and (
                 _bare(first) and not (topicless and _MARK.search(before)) or topicless and any(asking[:n - 1])):
             # 「…남기길 원합니다. 왜 그런가요?」, 「…直接批评剪辑。怎么回应比较好？」: an ask with no topic of its own,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.bare_asks import names_no_topic, stance_only
+from server.coach.bare_asks import consent_only, frame_only, names_no_topic, stance_only
 from server.coach.partrank import part_heading
 from server.coach.parts import split_parts
 from server.coach.understand import partner_text
@@ -22,13 +22,14 @@ DUB = ("We are the Japanese studio. Our US partner wants the English version of 
                                   "그래도 괜찮을까요?", "받아들여도 될까요?", "可以吗？", "这样行不行？",
                                   "那我们能不能催？", "能不能催？"])
 def test_an_ask_that_only_agrees_or_chases_names_no_topic(part: str) -> None:
-    assert stance_only(part) and names_no_topic(part)
+    assert consent_only(part) and frame_only(part) and names_no_topic(part)
+    assert not stance_only(part)  # not whether to worry: a first ask to agree claims its card first (claim_order)
 
 
 @pytest.mark.parametrize("part", ["Should we agree to a two-year holdback?", "MG를 받아들여도 될까요?",
                                   "可以用美元结算吗？", "最終カットを向こうに渡してもいいですか"])
 def test_an_ask_that_names_what_to_agree_to_keeps_its_topic(part: str) -> None:
-    assert not stance_only(part)
+    assert not frame_only(part)
 
 
 def test_is_that_right_points_back() -> None:
