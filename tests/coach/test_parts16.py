@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.bare_asks import consent_only, frame_only, names_no_topic, stance_only
-from server.coach.partrank import part_heading
+from server.coach.bare_asks import consent_only, frame_only, names_no_topic, own_ask, stance_only
+from server.coach.partrank import claim_order, part_heading
 from server.coach.parts import split_parts
 from server.coach.understand import partner_text
 from server.models import Ask
@@ -72,3 +72,11 @@ def test_should_we_agree_gets_the_card_of_what_it_agrees_to(kb_answerer: Answere
     sections = kb_answerer.draft(Ask(message=DUB)).plan.sections
     assert [s.card.id for s in sections] == ["counsel-in-both-countries", "voice-casting-approval"]
     assert sections[0].heading is not None and "English version" in sections[0].heading
+
+
+def test_a_stance_ask_that_borrowed_a_statement_is_still_a_stance() -> None:
+    """lead10-024 with the partner's 'don't worry' before it: the part borrows that sentence and still asks only
+    whether to worry, so it claims its card after the ask that names a topic."""
+    parts = ["The Korean producer says 'don't worry'. Should I worry", "what clause protects us?"]
+    assert own_ask(parts[0]) == "Should I worry" and claim_order(parts) == [1, 0]
+    assert claim_order(["Our US partner wants the English version to control. Should we agree", "who casts?"]) == [0, 1]
