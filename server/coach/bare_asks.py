@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from server.cjk import CJK_CHAR
-from server.coach.ask_marks import SENTENCE
 
 # An ask that is only its frame, how to answer, negotiate or what to do: "How should we respond?", "How do we
 # negotiate this?", 「怎么回应比较好？」, 「我们应该怎么谈？」, 「どう交渉すればいいですか」, 「どう返せばいい？」,
@@ -63,11 +62,6 @@ def consent_only(ask: str) -> bool:
     """The ask is only whether to agree or chase ("Should we agree", 「能不能催？」)."""
     return bool(_CONSENT_ONLY.match(ask))
 
-
-def own_ask(part: str) -> str:
-    """What a part itself asks: its last sentence, without the statement a bare ask borrowed (parts.py: "The Korean
-    producer says 'don't worry'. Should I worry" asks whether to worry)."""
-    return ([s for s in SENTENCE.split(part) if s.strip()] or [part])[-1].strip()
 
 
 def word_count(text: str) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from server.coach.ask_marks import SENTENCE
-from server.coach.bare_asks import POINTS_BACK, own_ask, stance_only
+from server.coach.bare_asks import POINTS_BACK, stance_only
 from server.coach.bare_asks import names_no_topic as names_no_topic  # plan.py imports it from here
 from server.coach.compose import Section, telling_words
 from server.coach.decode import Found, normalise
@@ -81,10 +81,9 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     if len(ranked) < 2 or not wins or len(tops) != 1:
         return None
     card = tops.pop()
-    if stance_only(own_ask(parts[0])):  # "Should I worry, and what clause protects us?": whether to worry has no
-        later = next((n for n in range(1, len(parts)) if not names_no_topic(parts[n])), None)  # words of its
-        if later is not None:  # own to rank it by (any card of the situation answers it): the card is the ask's that
-            # names a topic
+    if stance_only(parts[0]):  # "Should I worry, and what clause protects us?": whether to worry has no words of its
+        later = next((n for n in range(1, len(parts)) if not names_no_topic(parts[n])), None)  # own to rank it by
+        if later is not None:  # (any card of the situation answers it): the card is the ask's that names a topic
             return card, later
     own = [next((c.probability for c in a if c.card.id == card), 0.0) for a in alone]
     first = alone[0][0] if alone and alone[0] else None
@@ -112,7 +111,7 @@ def claim_order(parts: list[str]) -> list[int]:
     """The order in which the parts claim their cards: a stance ask that opens the message ("Should I worry, and
     what clause protects us?") last, as the situation's other cards answer it too (the currency-exposure card),
     while the clause card is the only one that answers what clause protects."""
-    return sorted(range(len(parts)), key=lambda n: n == 0 and len(parts) > 1 and stance_only(own_ask(parts[0])))
+    return sorted(range(len(parts)), key=lambda n: n == 0 and len(parts) > 1 and stance_only(parts[0]))
 
 
 def joins_earlier_ask(eligible: list[Candidate], used: set[str]) -> bool:

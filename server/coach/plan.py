@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from server.cjk import cjk_share
-from server.coach.bare_asks import frame_only, own_ask
+from server.coach.bare_asks import frame_only
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
 from server.coach.decode import Found, normalise
 from server.coach.followup import dangling
@@ -152,10 +152,8 @@ class Planner:
             missing = [f.form for f in found if normalise(f.form) not in normalise(u.parts[n])]
             if missing and len(u.parts) > 1:
                 queries[n] = " ".join([*dict.fromkeys(missing), queries[n]])
-        # a bare ask that borrowed the statement before it ("The Korean producer says 'don't worry'. Should I worry")
-        # is still bare: the statement alone is no evidence of what it asks (the situation is)
         by_itself = [None if previous_query is not None or u.query(part, situation=False) == u.query(part)
-                     or names_no_topic(own_ask(part)) else self.glossary.expand(u.query(part, situation=False))
+                     or names_no_topic(part) else self.glossary.expand(u.query(part, situation=False))
                      for part in u.parts]
         own_query = self.glossary.expand(u.query(u.parts[0])) if previous_query is not None else None
         own_ranked: list[Candidate] = []
@@ -170,7 +168,7 @@ class Planner:
             if asks_about_their_words(part, found):  # "Is this a no?" asks what the expression means
                 decoded_ids = {f.card_id for f in found}
                 candidates.sort(key=lambda c: c.card.id not in decoded_ids)  # stable: otherwise as ranked
-        alone = [(ranked[n] if previous_query is None and len(u.parts) > 1 and names_no_topic(own_ask(part)) else None)
+        alone = [(ranked[n] if previous_query is None and len(u.parts) > 1 and names_no_topic(part) else None)
                  if text is None else self.rank(text, asker, frozenset(f.card_id for f in found))
                  for n, (part, text, found) in enumerate(zip(u.parts, by_itself, about, strict=True))]
         shared = None if None in alone else situation_card(ranked, [a or [] for a in alone], u.parts)
