@@ -88,10 +88,11 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
         # 「…と言ってきました。断れますか？」, 「…と言ってきました。それでいいですか？」: whether to refuse or agree to
         # what the partner said asks about it (joined below)
         topicless = names_no_topic(first) and not stance_only(first) and not consent_only(first)
-        # (whether to worry beside a second ask, "Should I worry, and what clause protects us?", stays bare: the
-        # situation's card goes to the ask that names a topic, partrank.situation_card)
+        # (beside a second ask only an ask to agree borrows it: it asks about the one thing that sentence says the
+        # partner wants; "Should I worry, and …", "Is that normal, and …" ask about the whole situation, which plan.py
+        # ranks them with: the sentence before may be only a reaction, "… called it a serious breach of trust")
         if not listed and n > 0 and not asking[n - 1] and "q\x00" not in before and (
-                len(pieces) == 1 or not stance_only(first)) and (
+                len(pieces) == 1 or consent_only(first)) and (
                 _bare(first) and not (topicless and _MARK.search(before)) or topicless and any(asking[:n - 1])):
             # 「…남기길 원합니다. 왜 그런가요?」, 「…直接批评剪辑。怎么回应比较好？」: an ask with no topic of its own,
             # the sentence before it names it, as a sentence between two asks names the later one's ("… Why? Also

@@ -75,10 +75,13 @@ def test_should_we_agree_gets_the_card_of_what_it_agrees_to(kb_answerer: Answere
 
 
 
-def test_whether_to_worry_beside_a_second_ask_stays_bare() -> None:
+def test_whether_to_worry_or_a_judging_ask_beside_a_second_ask_stays_bare() -> None:
     """lead10-024 with the partner's 'don't worry' before it: borrowed, the part was ranked on that line alone (the
     coordinator card) and lost the situation's card to the clause ask; it stays bare, as before."""
     message = ("Exchange rate question: our budget is in dollars but 70% of the spend is in won. The Korean producer "
                "says 'don't worry'. Should I worry, and what clause protects us?")
     assert split_parts(message, partner_text(message))[0] == ["Should I worry", "what clause protects us?"]
+    judged = ("Our US showrunner rewrote episode 4 without asking the writer. The Korean producer called it a serious "
+              "breach of trust. Is this really a big deal, and how do we fix it?")  # kr4-016: not the breach card
+    assert split_parts(judged, partner_text(judged))[0] == ["Is this really a big deal", "how do we fix it?"]
     assert claim_order(["Our US partner wants the English version to control. Should we agree", "who casts?"]) == [0, 1]
