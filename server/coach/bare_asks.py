@@ -35,11 +35,33 @@ _STANCE_ONLY = re.compile(
     r"^(?:이거|그거)?\s*(?:걱정해야|걱정할 (?:일|필요)|거절할 수|거절해도|거절해야)[^.?,]{0,12}[.?]?$|"
     r"^(?:我们|我)?(?:要|需要|该|应该)?(?:担心|拒绝|推掉|顶回去)(?:吗|不|呢)?[？?。]?$|"
     r"^(?:我们|我)?(?:能|可以|能不能)(?:拒绝|推掉|不同意)(?:吗|呢)?[？?。]?$", re.I)
+# An ask that is only whether to go along with what the partner asks, or to chase them: "Should we agree",
+# "Can we live with that?", 「それでいいですか」, 「받아들여도 될까요?」, 「可以吗」, 「能不能催？」. Unlike a
+# stance (whether to worry, whether to refuse), it asks about the one thing the statement before it says the
+# partner wants.
+_CONSENT_ONLY = re.compile(
+    r"^(?:(?:and|so|but)\s+)?(?:should|can|could|do|must)\s+(?:i|we)\s+(?:agree|accept|go along|sign|live with|"
+    r"chase|nudge)(?:\s+(?:to|with|on))?(?:\s+(?:it|this|that|them))?\s*[?.]?$|"
+    r"^(?:それで|これで|そのまま)?(?:いい|良い|大丈夫|問題ない)(?:ん)?(?:です|でしょう)?か?[。？?]?$|"
+    r"^(?:これを|それを)?(?:受け入れ|受け|応じ|同意し|飲ん|呑ん|催促し)て(?:も)?(?:いい|大丈夫|構わない)[^。？?、]{0,8}[。？?]?$|"
+    r"^(?:催促|督促)(?:でき|して(?:も)?いい)[^。？?、]{0,8}[。？?]?$|"
+    r"^(?:그래도|그냥|이대로)?\s*(?:괜찮을까요|괜찮나요|괜찮은가요|될까요)[.?]?$|"
+    r"^(?:이걸|그걸)?\s*(?:받아들여도|수락해도|동의해도|재촉해도|독촉해도)\s*(?:될까요|되나요|괜찮을까요|돼요)[.?]?$|"
+    r"^(?:那|那么)?(?:这样|这个)?(?:可以|行|好)(?:吗|不|不行)?[？?。]?$|"
+    r"^(?:那|那么)?(?:这样|这个)?(?:行不行|可不可以|能不能接受|能接受吗|要不要答应|能不能答应)[？?。]?$|"
+    r"^(?:那|那么)?(?:我们|我)?(?:能不能|可以|能|要不要|该不该)(?:去)?(?:催|催一下|催他们|催款|答应|接受|同意)"
+    r"(?:吗|呢)?[？?。]?$", re.I)
 
 
 def stance_only(ask: str) -> bool:
     """The ask is only whether to worry or refuse ("Should I worry?", 「断れますか」)."""
     return bool(_STANCE_ONLY.match(ask))
+
+
+def consent_only(ask: str) -> bool:
+    """The ask is only whether to agree or chase ("Should we agree", 「能不能催？」)."""
+    return bool(_CONSENT_ONLY.match(ask))
+
 
 
 def word_count(text: str) -> int:
@@ -49,10 +71,10 @@ def word_count(text: str) -> int:
 
 
 def frame_only(ask: str) -> bool:
-    """The ask only asks how to answer or what to do ("How should we respond?", 「どう対応すればいいですか」), or
-    whether to worry or refuse ("Should I worry?", 「断れますか」): what to, the sentence before it or the message's
-    situation says."""
-    return bool(_FRAME_ONLY.match(ask)) or stance_only(ask)
+    """The ask only asks how to answer or what to do ("How should we respond?", 「どう対応すればいいですか」), whether
+    to worry or refuse ("Should I worry?", 「断れますか」) or whether to agree or chase ("Should we agree",
+    「能不能催？」): what to, the sentence before it or the message's situation says."""
+    return bool(_FRAME_ONLY.match(ask)) or consent_only(ask) or stance_only(ask)
 
 
 # A part that points back at the situation ("Is that normal?", 「これは普通ですか」, 「왜 그런 건가요?」, 「这正常吗」)
@@ -60,7 +82,8 @@ def frame_only(ask: str) -> bool:
 POINTS_BACK = re.compile(r"\b(?:that|this|it|these|those|so)\b|それ|これ|そう|その|この|그런|그렇|그게|이게|이런|그것|"
                          r"이것|이걸|그걸|이거|그거|这|那", re.I)
 _JUDGES_IT = re.compile(r"\b(?:normal|usual(?:ly)?|common|standard|typical|ok(?:ay)?|fine|true|real|reasonable|fair|"
-                        r"legit(?:imate)?|allowed|why|mean|serious|bad|worrying|risky|big deal|habit|custom|enough)\b|"
+                        r"right|correct|legit(?:imate)?|allowed|why|mean|serious|bad|worrying|risky|big deal|"
+                        r"habit|custom|enough)\b|"
                         r"普通|一般的|本当|当たり前|よくある|なぜ|どうして|どういう意味|深刻|まずい|習慣|慣習|足り|"
                         r"왜|정상|보통|일반적|흔한|원래|무슨 뜻|심각|관행|습관|부족|충분|"
                         r"正常|常见|合理|为什么|什么意思|真的|严重|习惯|够", re.I)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from server.coach.ask_marks import SENTENCE
 from server.coach.bare_asks import POINTS_BACK, stance_only
 from server.coach.bare_asks import names_no_topic as names_no_topic  # plan.py imports it from here
 from server.coach.compose import Section, telling_words
@@ -192,9 +193,14 @@ def _sentence_at(text: str, start: int, end: int) -> str:
 
 def part_heading(part: str) -> str:
     """The part's own words as its heading, capitalised ("how do we answer?" follows "and"), cut after
-    HEADING_WORDS words."""
-    words = part.split()
-    heading = part if len(words) <= HEADING_WORDS else " ".join(words[:HEADING_WORDS]) + " …"
+    HEADING_WORDS words; a bare ask that borrowed the sentence before it ("Our US partner wants the English version to
+    control. Should we agree") keeps the ask whole after that sentence's first HEADING_WORDS words."""
+    *said, ask = [s for s in SENTENCE.split(part) if s.strip()] or [part]
+    lead, words = " ".join(said).split(), part.split()
+    if said and len(words) > HEADING_WORDS and len(ask.split()) <= HEADING_WORDS // 2:
+        heading = " ".join(lead[:HEADING_WORDS]) + (" … " if len(lead) > HEADING_WORDS else " ") + ask
+    else:
+        heading = part if len(words) <= HEADING_WORDS else " ".join(words[:HEADING_WORDS]) + " …"
     return heading[:1].upper() + heading[1:]
 
 

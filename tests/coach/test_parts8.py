@@ -133,14 +133,13 @@ def test_a_situation_that_says_who_asks_leaves_each_listed_topic_its_own_card(kb
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=(
-    "session 13: the new festival-premiere-coproduction card covers who pays for a premiere, so this part is no "
-    "longer uncovered; the test needs another part that no card covers"))
 def test_a_part_with_no_card_that_fits_it_says_its_card_is_the_closest(kb_answerer: Answerer) -> None:
+    """Which aspect ratio to shoot in is a camera choice no card covers (the premiere party of the first version of
+    this test is now the festival-premiere card's: who pays for the festival trip)."""
     opening = ("Our Korean partner's producer replied \"검토해 보겠습니다\" to our request to move the premiere. "
                "Should I read that as a no? ")
     closest = kb_answerer.labels["en"]["closest_part"]
-    draft = kb_answerer.draft(Ask(message=opening + "Also, who pays for the premiere party?"))  # no card covers it
+    draft = kb_answerer.draft(Ask(message=opening + "Also, what aspect ratio should we shoot in?"))  # no card covers it
     first, second = draft.plan.sections
     assert first.card.id == "geomto-hae-bogetseumnida" and closest not in first.notes  # the decoded phrase: sure
     assert second.notes[0] == closest and closest in draft.markdown
