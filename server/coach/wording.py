@@ -117,7 +117,7 @@ def own_draft(before: str) -> bool:
     """The words follow a draft named right before them: the asker's own, unless the draft is named the partner's
     (「先方の下書き」, 「상대 측 초안」)."""
     draft = _DRAFT.search(before)
-    return bool(draft) and not THEIR_SIDE.search(before[max(0, draft.start() - 6):draft.start()])
+    return draft is not None and not THEIR_SIDE.search(before[max(0, draft.start() - 6):draft.start()])
 
 
 def own_wording(message: str, start: int, end: int) -> bool:
