@@ -94,4 +94,6 @@ def test_a_contract_mentioned_in_passing_leaves_room_for_the_card_on_what_is_ask
 def test_an_unanswered_email_asks_about_follow_up_cadence(kb_answerer: Answerer) -> None:
     ranked = _ranked(kb_answerer, "米国の配給会社に字幕データの納期を確認するメールを送ったのに、"
                                   "もう10日返信がありません。もう一度送っても失礼になりませんか？")
-    assert ranked[0] == "email-follow-up-cadence"  # before: why Americans want fast replies
+    # before: why Americans want fast replies; the card on an American partner gone quiet (asia-side, session 14)
+    # answers exactly this too ("one more short e-mail is not rude in US business")
+    assert ranked[0] in {"email-follow-up-cadence", "us-partner-gone-quiet"}
