@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from server.coach.bare_asks import names_no_topic
 from server.coach.compose import answer_items
-from server.coach.itemrank import _LAPSE_ASKED, _LAPSE_ITEM
+from server.coach.itemrank import LAPSE_ASKED, LAPSE_ITEM
 from server.coach.plan import Plan, fits_pair
 from server.models import Card, CardKind, Culture, Perspective
 
@@ -40,7 +40,7 @@ def fits_side(card: Card, side: Perspective | None) -> bool:
 
 def lapse_step(card: Card, side: Perspective | None) -> str | None:
     """The card's step, line or watch-out for when nothing comes ("If two follow-ups bring no reply, ..."), if any."""
-    return next((i for i in answer_items(card, side) if _LAPSE_ITEM.search(i)), None)
+    return next((i for i in answer_items(card, side) if LAPSE_ITEM.search(i)), None)
 
 
 def lapse_card(plan: Plan, message: str, shown_cards: set[str], last_cards: Sequence[str],
@@ -51,7 +51,7 @@ def lapse_card(plan: Plan, message: str, shown_cards: set[str], last_cards: Sequ
     has one, else (for a planned card with none) the topic's best-ranked card that has one (at least TOPIC_FLOOR,
     of the asker's pair and side; not a phrase card no one quoted). None when the plan answers it already or none
     has."""
-    if plan.earned is None or plan.outcome != "answer" or not plan.cards or not _LAPSE_ASKED.search(message):
+    if plan.earned is None or plan.outcome != "answer" or not plan.cards or not LAPSE_ASKED.search(message):
         return None
     english = {} if cards is None else cards  # the plan's card may be a translation: its steps read in English
     planned = english.get(plan.cards[0].id, plan.cards[0])

@@ -36,13 +36,13 @@ _ASKS_VERDICT = re.compile(r"\b(?:a|mean|means|really) (?:no|yes)\b|\b(?:refusal
 _GIVES_VERDICT = re.compile(r"\b(?:as|means?|mean|is|a (?:soft|polite|real|firm|clear))\s+(?:a\s+)?(?:no|yes)\b", re.I)
 ITEM_MATCH = 0.4  # a shown card's item at least this close to a follow-up answers it (cosine, plus ITEM_LAPSE)
 ITEM_LAPSE = 0.4  # added to an "if nothing comes after …" item when the follow-up asks about time passing
-_LAPSE_ASKED = re.compile(r"\bstill\b|\b(?:after|in|for|another)\s+(?:a|an|one|two|three|few|\d+)?\s*"
+LAPSE_ASKED = re.compile(r"\bstill\b|\b(?:after|in|for|another)\s+(?:a|an|one|two|three|few|\d+)?\s*"
                           r"(?:days?|weeks?|months?)\b|go(?:es)? quiet|\bnothing\b|"
                           r"\bno (?:answer|reply|news|response)|たって|経って|まだ|返事がな|連絡がな|"
                           r"지나도|아직|연락이 없|답이 없|还是没|仍然|一直没|没消息|没有回复", re.I)
 # A card's step for "if nothing comes of it": "If three or four weeks pass …", "After two follow-ups …",
 # "If the alternatives also come back muzukashii …".
-_LAPSE_ITEM = re.compile(r"\b(?:if|after|when)\b[^.;:]{0,80}\b(?:weeks?|months?|follow-ups|nothing|also|again|"
+LAPSE_ITEM = re.compile(r"\b(?:if|after|when)\b[^.;:]{0,80}\b(?:weeks?|months?|follow-ups|nothing|also|again|"
                          r"still|no (?:answer|reply|questions|news|movement))\b", re.I)
 _PAY_ITEM = re.compile(r"\bwho (?:pays|funds|covers|absorbs|bears)\b|\b(?:pays?|paid|funds?|funding|absorbs?|"
                        r"reimburses?|charged?|invoices?) (?:for|the|it|them|any|extra|its|their)\b|\bcosts? "
@@ -98,8 +98,8 @@ def answering_item(english: list[str], shown: list[str], vectors: NDArray[np.flo
     ("still nothing after a month?", 「1か月たっても」) leaning to the step for "if nothing comes after …" and "who
     pays?" to the step that says who pays; None when none is close."""
     scores = weight * (vectors @ asked.reshape(-1))
-    if _LAPSE_ASKED.search(followup):
-        scores = scores + np.array([ITEM_LAPSE * bool(_LAPSE_ITEM.search(i)) for i in english])
+    if LAPSE_ASKED.search(followup):
+        scores = scores + np.array([ITEM_LAPSE * bool(LAPSE_ITEM.search(i)) for i in english])
     if asks_who_pays(followup):
         scores = scores + np.array([ITEM_LAPSE * bool(_PAY_ITEM.search(i)) for i in english])
     best = int(np.argmax(scores))
