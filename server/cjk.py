@@ -1,8 +1,10 @@
-"""The CJK scripts as regular expressions, defined once: cards, search and the coach all tell scripts apart."""
+"""The CJK scripts as regular expressions, defined once: cards, search and the coach all tell scripts apart; and text
+as the decoder reads it (full-width forms folded)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Han, Hiragana, Katakana (incl. prolonged mark), Hangul syllables and jamo.
 CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uff66-\uff9f"
@@ -50,3 +52,9 @@ def han_reads_japanese(text: str) -> bool:
     chars = set(HAN.findall(text))
     japanese = any(writable(c, "shift_jis") and not writable(c, "gb2312") for c in chars)
     return japanese and not any(writable(c, "gb2312") and not writable(c, "shift_jis") for c in chars)
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width to half-width, … to ...), lower case, straight apostrophes, single spaces."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", text)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from server.cjk import HAN, HANGUL, KANA
+from server.cjk import HAN, HANGUL, KANA, normalise
 from server.coach.whose import Whose
 from server.errors import CoachError
 from server.knowledge.coverage import phrase_language
@@ -40,12 +40,6 @@ _ZH_LOOSE = frozenset({"在", "正在", "得", "还得", "也", "都", "就", "�
 # particle and a verb of reporting after it, it is the noun.
 _KO_REPORT = re.compile(r"보고(?=(?:는|도|만|라도)\s*(?:해|하|드리|드립|드려|올리|올려|올립))")
 SURE_WORDS = 3  # no pair known: one rendering of this many words says whose English it is ("consider it positively")
-
-
-def normalise(text: str) -> str:
-    """NFKC (full-width to half-width, … to ...), lower case, straight apostrophes, single spaces."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'").replace("\u2018", "'")
-    return re.sub(r"\s+", " ", text)
 
 
 _LONG_VOWELS = str.maketrans({"ō": "ou", "ū": "uu", "ā": "aa", "ē": "ee", "ī": "ii"})

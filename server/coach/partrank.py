@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from server.cjk import normalise
 from server.coach.ask_marks import SENTENCE
 from server.coach.bare_asks import POINTS_BACK, stance_only
 from server.coach.bare_asks import names_no_topic as names_no_topic  # plan.py imports it from here
 from server.coach.compose import Section, telling_words
-from server.coach.decode import Found, normalise
+from server.coach.decode import Found
 from server.coach.rank import FEATURES, Asker, Candidate
 from server.coach.understand import Understanding, refers_back
 from server.models import Card, Culture, Perspective

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
-from server.cjk import cjk_share
+from server.cjk import cjk_share, normalise
 from server.coach.bare_asks import frame_only
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
-from server.coach.decode import Found, normalise
+from server.coach.decode import Found
 from server.coach.followup import dangling
 from server.coach.glossary import Glossary
 from server.coach.itemrank import ItemVectors, answering_item, item_scores

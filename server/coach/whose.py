@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from server.cjk import language_of
+from server.cjk import language_of, normalise
 from server.coach.parts import is_question
 from server.coach.sides import OWN, SENTENCE_END, THEIR_SIDE
 from server.coach.understand import pasted_text, quote_spans
@@ -44,12 +43,6 @@ class _Span(Protocol):
 F = TypeVar("F", bound=_Span)
 
 
-def _normal(text: str) -> str:
-    """NFKC, lower case, straight apostrophes, single spaces: as coach/decode.py reads text."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'").replace("\u2018", "'")
-    return re.sub(r"\s+", " ", text)
-
-
 def _grams(text: str, tag: str, sizes: Sequence[int] = (1, 2, 3)) -> list[str]:
     return [f"{tag}{n}:{text[i:i + n]}" for n in sizes for i in range(len(text) - n + 1)]
 
@@ -59,11 +52,11 @@ def features(message: str, start: int, end: int) -> list[str]:
     quote, when quoted), as character n-grams and Latin words, whether they are quoted, open their quote, sit in a
     question or a message of several lines, and whether they are in another language than the words around them."""
     unit = next(((s, e) for s, e in _quotes(message) if s <= start and end <= e), (start, end))
-    before = SENTENCE_END.split(_normal(message[max(0, unit[0] - 2 * BEFORE):unit[0]]))[-1][-BEFORE:]
-    rest = _normal(message[unit[1]:unit[1] + 2 * AFTER])
+    before = SENTENCE_END.split(normalise(message[max(0, unit[0] - 2 * BEFORE):unit[0]]))[-1][-BEFORE:]
+    rest = normalise(message[unit[1]:unit[1] + 2 * AFTER])
     cut = SENTENCE_END.search(rest)
     after = (rest[:cut.end()] if cut else rest)[:AFTER]
-    sentence = SENTENCE_END.split(_normal(message[max(0, unit[0] - SENTENCE):unit[0]]))[-1]
+    sentence = SENTENCE_END.split(normalise(message[max(0, unit[0] - SENTENCE):unit[0]]))[-1]
     block = "pasted" if _in_pasted(message, start, end) else "quoted" if unit != (start, end) else "bare"
     out = [block]
     out += _grams(before, "b") + _grams(after, "a") + _grams(before[-NEAR:], "B") + _grams(after[:NEAR], "A")
@@ -124,7 +117,7 @@ def _normal_map(text: str) -> tuple[str, tuple[int, ...]]:
     out: list[str] = []
     index: list[int] = []
     for i, char in enumerate(text):
-        normal = " " if char.isspace() else char.lower() if char.isascii() else _normal(char)
+        normal = " " if char.isspace() else char.lower() if char.isascii() else normalise(char)
         for c in normal:
             if c == " " and out and out[-1] == " ":
                 continue

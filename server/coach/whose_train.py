@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from server.coach.decode import Decoder, normalise
+from server.cjk import normalise
+from server.coach.decode import Decoder
 from server.coach.labelled import ANSWER_SET, split_of
 from server.coach.understand import understand
 from server.coach.whose import WEIGHTS, Whose, features, place

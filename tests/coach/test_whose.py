@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from server.cjk import normalise
 from server.coach.answer import Answerer
-from server.coach.decode import Decoder, normalise
+from server.coach.decode import Decoder
 from server.coach.understand import understand
 from server.coach.whose import WEIGHTS, Whose, features, place
 from server.coach.whose_train import fit, read_item
