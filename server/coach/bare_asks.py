@@ -63,7 +63,6 @@ def consent_only(ask: str) -> bool:
     return bool(_CONSENT_ONLY.match(ask))
 
 
-
 def word_count(text: str) -> int:
     """Words, counting CJK script (written without spaces) as one word per two characters."""
     cjk = len(CJK_CHAR.findall(text))

@@ -135,8 +135,6 @@ _FRAMES = [
 ]
 
 
-
-
 # A follow-up that asks what to tell or send someone ("What do we need to send the streamer?", "how do I put that in
 # writing to the lead company?", 「プラットフォームに何と伝えれば」, 「투자사에게 뭐라고 알려야」, 「怎么告诉平台」):
 # it asks about the topic just discussed; who it goes to is no topic of its own.

@@ -98,8 +98,6 @@ def refers_back(text: str) -> bool:
     return bool(_REFERS.search(text))
 
 
-
-
 def quote_spans(message: str) -> list[tuple[int, int]]:
     """Where the quotes of the message are, their quote marks included."""
     return [m.span() for m in _QUOTED.finditer(message)]

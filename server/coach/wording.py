@@ -154,7 +154,6 @@ def will_say_after(message: str, start: int, end: int) -> bool:
     return subject is None or subject.group(1) in _FIRST_PERSON
 
 
-
 # Quotes offered as alternatives: "'A' or 'B'?", 「A」と「B」、どちらが, "A"랑 "B" 중 어느 쪽, 写“A”还是“B”
 _JOINS = re.compile(r"\s*(?:,?\s*(?:or(?: maybe| rather)?|and|vs\.?|versus)|/|と|か|和|与|还是|或者|或是|랑|이랑|와|과|"
                     r"하고|아니면|、|,|，)?\s*(?:(?-i:[A-D1-4])[.)）:：]?)?\s*$", re.I)  # A「…」、B「…」

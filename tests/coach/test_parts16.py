@@ -74,7 +74,6 @@ def test_should_we_agree_gets_the_card_of_what_it_agrees_to(kb_answerer: Answere
     assert sections[0].heading is not None and "English version" in sections[0].heading
 
 
-
 def test_whether_to_worry_or_a_judging_ask_beside_a_second_ask_stays_bare() -> None:
     """lead10-024 with the partner's 'don't worry' before it: borrowed, the part was ranked on that line alone (the
     coordinator card) and lost the situation's card to the clause ask; it stays bare, as before."""
