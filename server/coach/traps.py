@@ -21,9 +21,10 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                 "zh": ("天气", "下雨", "气温", "天气预报", "下雪", "冷不冷", "热不热", "带什么衣服")},
     "food": {"en": r"recipes?|cooking|bake|baking|ramen|sushi|vegan|caterers?|bento|wagashi|cold brew|coffee",
              "ja": ("レシピ", "ロケ弁", "仕出し", "ラーメン", "出汁", "コーヒー", "味噌汁", "寿司屋", "居酒屋",
-                    "レストラン"),
-             "ko": ("맛집", "레시피", "끓이다", "김치찌개", "식당", "라멘", "라면집", "초밥", "스시"),
-             "zh": ("食谱", "好吃", "美食", "红烧", "咖啡", "餐厅")},
+                    "レストラン", "焼肉屋"),
+             "ko": ("맛집", "레시피", "끓이다", "김치찌개", "식당", "라멘", "라면집", "초밥", "스시",
+                    "야키니쿠", "고깃집"),
+             "zh": ("食谱", "好吃", "美食", "红烧", "咖啡", "餐厅", "烤鸭", "饭店", "餐馆", "馆子")},
     "travel": {"en": r"itinerary|sightseeing|tourist|airbnb|hostel|airlines?|legroom|jet lag|luggage|transit card|"
                      r"suica|pasmo|t-money|book(ing)? a (hotel|room|flight)|hotels? near|where to stay|get from \w+ to|"
                      r"(which|best|good|cheap|nice) hotels?|esta|(plug|power|travel) adapters?|bicycle|fedex|dhl|"
@@ -63,14 +64,17 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                        r"final cut pro|keyboard shortcut|plugin|csv|encoding|wi-?fi|vpn|laptop|iphone|macbook|"
                        r"my code|coding|script throws|gantt|frame\.io|wind noise|noise reduction|denois\w*|izotope|"
                        r"router|modem|bandwidth|(keeps|kept) (freezing|crashing|lagging)|"
-                       r"tagline|slogan|catchphrase",
+                       r"tagline|slogan|catchphrase|fonts?|typefaces?|zoom (password|settings?|background)|"
+                       r"virtual background|blur (my |the )?background|auto[- ]?captions?",
                  "ja": ("エクセル", "スプレッドシート", "関数", "数式", "ピボット", "マクロ", "ソースコード",
                         "プログラム", "コマンド", "容量", "ショートカット", "日本語入力", "パソコン", "香盤表",
-                        "風切り音", "ノイズ除去", "キャッチコピー"),
+                        "風切り音", "ノイズ除去", "キャッチコピー", "フォント", "バーチャル背景",
+                        "背景をぼかす", "設定はどこ", "設定方法"),
                  "ko": ("엑셀", "스프레드시트", "수식", "함수", "코드", "파이썬", "단축키", "노트북", "맥북", "자판",
-                        "명령어", "다빈치", "리졸브", "잡음", "노이즈", "바람 소리", "캐치프레이즈", "홍보 문구"),
+                        "명령어", "다빈치", "리졸브", "잡음", "노이즈", "바람 소리", "캐치프레이즈", "홍보 문구",
+                        "폰트", "글꼴", "켜는 법", "켜는 방법", "설정하는 법", "배경 흐림"),
                  "zh": ("表格", "公式", "函数", "透视表", "代码", "快捷键", "输入法", "电脑", "达芬奇", "内存", "降噪",
-                        "风噪", "杂音", "宣传语", "广告语", "标语")},
+                        "风噪", "杂音", "宣传语", "广告语", "标语", "字体", "虚拟背景", "背景虚化")},
     "camera": {"en": r"iso|shutter( speed)?|aperture|f-stop|lut|anamorphic|white balance|which lens",
                "ja": ("シャッター", "絞り", "レンズ"), "ko": ("셔터", "렌즈", "조리개"), "zh": ("快门", "光圈")},
     "language": {"en": r"grammar|proofread|language school|word for|"

@@ -1,0 +1,36 @@
+"""Fonts and video-call settings are software traps, a restaurant to take a visitor to is a food trap
+(coach/traps.py), even when the question names the co-production; an in-person visit after a year of video calls and
+a subtitle file's delivery are answered. Examples are written for these tests, not taken from the labelled
+set."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.coach.answer import Answerer
+from server.coach.offtopic import off_topic_cue, trap_words
+from server.models import Ask
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("What typeface should we use for the title card of our Japan-US co-production?", "software"),
+    ("韓国との共同製作のポスター、英語タイトルに合うフォントは？", "software"),
+    ("미국 파트너랑 회의할 때 줌 배경 흐림은 어디서 켜는 법이 있나요?", "software"),
+    ("合拍片预告片的片名用什么字体比较大气？", "software"),
+    ("Our Korean partners are in town. How do I turn on auto captions in our Zoom settings for them?", "software"),
+    ("美方团队来上海考察，晚上请他们去哪家馆子比较体面？", "food"),
+    ("일본 제작위원회 사람들이 서울에 오는데 회식은 어느 고깃집이 좋아요?", "food"),
+])
+def test_fonts_call_settings_and_restaurants_are_declined(kb_answerer: Answerer, question: str, kind: str) -> None:
+    assert kind in trap_words(question), trap_words(question)
+    assert kb_answerer.draft(Ask(message=question)).outcome == "decline"
+
+
+@pytest.mark.parametrize("question", [
+    "After a year of Zoom calls with our Seoul co-producer things feel cold. Is flying out worth it?",
+    "The American side wants our subtitle files in their own template. Who should pay for the conversion?",
+    "美方要求我们把合同里的字眼改得更宽泛，这样签有风险吗？",
+])
+def test_visits_and_deliverables_are_answered(kb_answerer: Answerer, question: str) -> None:
+    assert off_topic_cue(question) < 0.5, trap_words(question)
+    assert kb_answerer.draft(Ask(message=question)).outcome != "decline"
