@@ -54,7 +54,7 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                          "영주권", "휴대폰 개통", "개통하"),
                   "zh": ("银行卡", "银行账户", "开户", "手机号", "套餐", "租房", "房租", "签证", "居留", "驾照",
                          "医疗保险", "医保", "登录证", "绿卡", "移民", "五险一金", "社保", "手机卡", "运营商",
-                         "办银行卡")},
+                         "办银行卡", "转账", "微信支付", "支付宝")},
     "personal_tax": {"en": r"personal (income )?tax|income tax|tax return|my own return|fbar|freelance (fee|income)|"
                            r"on my (us |u\.s\. |federal |personal )?return|foreign tax credit",
                      "ja": ("確定申告", "所得税", "住民税", "年末調整", "副業"),
@@ -65,16 +65,16 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                        r"my code|coding|script throws|gantt|frame\.io|wind noise|noise reduction|denois\w*|izotope|"
                        r"router|modem|bandwidth|(keeps|kept) (freezing|crashing|lagging)|"
                        r"tagline|slogan|catchphrase|fonts?|typefaces?|zoom (password|settings?|background)|"
-                       r"virtual background|blur (my |the )?background|auto[- ]?captions?",
+                       r"virtual background|blur (my |the )?background|auto[- ]?captions?|passwords?|two-factor|2fa",
                  "ja": ("エクセル", "スプレッドシート", "関数", "数式", "ピボット", "マクロ", "ソースコード",
                         "プログラム", "コマンド", "容量", "ショートカット", "日本語入力", "パソコン", "香盤表",
                         "風切り音", "ノイズ除去", "キャッチコピー", "フォント", "バーチャル背景",
-                        "背景をぼかす", "設定はどこ", "設定方法"),
+                        "背景をぼかす", "設定はどこ", "設定方法", "パスワード", "二段階認証"),
                  "ko": ("엑셀", "스프레드시트", "수식", "함수", "코드", "파이썬", "단축키", "노트북", "맥북", "자판",
                         "명령어", "다빈치", "리졸브", "잡음", "노이즈", "바람 소리", "캐치프레이즈", "홍보 문구",
-                        "폰트", "글꼴", "켜는 법", "켜는 방법", "설정하는 법", "배경 흐림"),
+                        "폰트", "글꼴", "비밀번호", "켜는 법", "켜는 방법", "설정하는 법", "배경 흐림"),
                  "zh": ("表格", "公式", "函数", "透视表", "代码", "快捷键", "输入法", "电脑", "达芬奇", "内存", "降噪",
-                        "风噪", "杂音", "宣传语", "广告语", "标语", "字体", "虚拟背景", "背景虚化")},
+                        "风噪", "杂音", "宣传语", "广告语", "标语", "字体", "虚拟背景", "背景虚化", "密码")},
     "camera": {"en": r"iso|shutter( speed)?|aperture|f-stop|lut|anamorphic|white balance|which lens",
                "ja": ("シャッター", "絞り", "レンズ"), "ko": ("셔터", "렌즈", "조리개"), "zh": ("快门", "光圈")},
     "language": {"en": r"grammar|proofread|language school|word for|"

@@ -1,7 +1,7 @@
-"""Fonts and video-call settings are software traps, a restaurant to take a visitor to is a food trap
-(coach/traps.py), even when the question names the co-production; an in-person visit after a year of video calls and
-a subtitle file's delivery are answered. Examples are written for these tests, not taken from the labelled
-set."""
+"""Fonts, video-call settings and passwords are software traps, a personal money transfer a paperwork trap, a
+restaurant to take a visitor to is a food trap (coach/traps.py), even when the question names the co-production; an
+in-person visit after a year of video calls and a subtitle file's delivery are answered. Examples are written for
+these tests, not taken from the labelled set."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from server.models import Ask
     ("Our Korean partners are in town. How do I turn on auto captions in our Zoom settings for them?", "software"),
     ("美方团队来上海考察，晚上请他们去哪家馆子比较体面？", "food"),
     ("일본 제작위원회 사람들이 서울에 오는데 회식은 어느 고깃집이 좋아요?", "food"),
+    ("Our studio Slack keeps asking for a new password. How do I reset it?", "software"),
+    ("怎么用支付宝给朋友转账？", "paperwork"),
 ])
 def test_fonts_call_settings_and_restaurants_are_declined(kb_answerer: Answerer, question: str, kind: str) -> None:
     assert kind in trap_words(question), trap_words(question)
@@ -30,6 +32,8 @@ def test_fonts_call_settings_and_restaurants_are_declined(kb_answerer: Answerer,
     "After a year of Zoom calls with our Seoul co-producer things feel cold. Is flying out worth it?",
     "The American side wants our subtitle files in their own template. Who should pay for the conversion?",
     "美方要求我们把合同里的字眼改得更宽泛，这样签有风险吗？",
+    "美方的首期款一直没转账，合同里写的是签约后三十天，怎么催比较好？",
+    "The Japanese side asked us to send the budget file with a password in a separate email. Is that normal?",
 ])
 def test_visits_and_deliverables_are_answered(kb_answerer: Answerer, question: str) -> None:
     assert off_topic_cue(question) < 0.5, trap_words(question)
