@@ -90,6 +90,11 @@ DOMAIN = re.compile(
     r"立项|审查|授权|预提税|分账|结算|回款|分成|删减版|成片|机上版", re.I)
 DOMAIN_FULL = 3  # distinct domain words at which the domain cue is full
 BARE_ASK = 2  # a Japanese, Korean or Chinese asked clause of this few words (「怎么改？」, 「どう直す？」)
+# words that only ask ("what do you think is good?"): a clause of these alone asks about the topic before its comma
+# (「打ち上げのビンゴの景品、何がいいと思いますか？」)
+_ONLY_ASKING = frozenset({"何", "なに", "いい", "良い", "思う", "どれ", "どこ", "どう", "おすすめ", "ある",
+                          "뭐", "무엇", "어디", "어떻다", "좋다", "추천", "什么", "好", "推荐", "哪", "哪个", "哪里",
+                          "哪家", "怎么样", "比较", "觉得"})
 _POINTS_BACK = re.compile(r"\b(?:it|this|that|them|these|those)\b", re.I)
 IN_PASSING = 0.2  # a trap word in the situation only, not in what is asked, is weaker evidence
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+|\n+")
@@ -171,9 +176,13 @@ def off_topic_cue(text: str) -> float:
 
 
 def _bare(clause: str) -> bool:
-    """An ask with no words of its own for a topic: "How do I fix it?", 「怎么改？」 (no domain word either)."""
+    """An ask with no words of its own for a topic: "How do I fix it?", 「怎么改？」, 「何がいいと思いますか？」 (no
+    domain word either)."""
     lang, words = _words(own_words(clause))
-    short = len(words) <= 6 and bool(_POINTS_BACK.search(clause)) if lang == "en" else len(words) <= BARE_ASK
+    if lang == "en":
+        short = len(words) <= 6 and bool(_POINTS_BACK.search(clause))
+    else:
+        short = len(words) <= BARE_ASK or all(w in _ONLY_ASKING for w in words)
     return short and not domain_cue(clause)
 
 

@@ -91,15 +91,16 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                      r"who (is|was) the director of|when (was|did) .{1,40} (released|come out|open in)|"
                      r"best picture|plot summary|summari[sz]e the plot|the plot of|actors are in|"
                      r"stock (price|performed)|tallest|highest mountain|how (tall|high) is|"
-                     r"should i (watch|show)|worth watching|submission deadline|festival'?s? (deadline|entry fee)",
+                     r"should i (watch|show)|worth watching|submission deadline|festival'?s? (deadline|entry fee)|"
+                     r"which (actors|actresses|directors)|(name|list) (some |a few )?(actors|actresses|directors)",
                "ja": ("あらすじ", "優勝", "ランキング", "歴代", "興行収入はいくら", "興行収入いくら", "高さ",
-                      "何メートル", "一番ヒット", "観るべき",
-                      "応募締め切り", "応募締切", "出品締め切り"),
+                      "何メートル", "一番ヒット", "観るべき", "応募締め切り", "応募締切", "出品締め切り",
+                      "俳優を教え", "女優を教え", "監督を教え", "話せる俳優", "話せる人を教え"),
                "ko": ("줄거리", "우승", "관객 수가 몇", "관객이 몇", "박스오피스 수익", "높이가", "몇 미터",
                       "볼 만한", "볼만한", "역대", "관객 수가 가장",
-                      "출품 마감", "접수 마감"),
+                      "출품 마감", "접수 마감", "배우 중에", "배우 알려", "감독 알려"),
                "zh": ("剧情简介", "冠军", "排行", "票房多少", "全球票房", "有多高", "有多长", "多少米", "海拔",
-                      "值得看", "影史", "票房最高", "报名截止", "征片")},
+                      "值得看", "影史", "票房最高", "报名截止", "征片", "哪些演员", "哪些导演", "演员有哪些")},
     "career": {"en": r"switch(ing)? careers|change careers|career (change|switch|advice)|retrain as|job interview|"
                      r"quit my job|burn(ed|t)[- ]out|job hunt\w*|study abroad|grad(uate)? school|college applications?|"
                      r"toefl",

@@ -38,3 +38,19 @@ def test_fonts_call_settings_and_restaurants_are_declined(kb_answerer: Answerer,
 def test_visits_and_deliverables_are_answered(kb_answerer: Answerer, question: str) -> None:
     assert off_topic_cue(question) < 0.5, trap_words(question)
     assert kb_answerer.draft(Ask(message=question)).outcome != "decline"
+
+
+@pytest.mark.parametrize("question", [
+    "日米合作の打ち上げパーティー、ビンゴの景品は何がいいと思いますか？",  # the ask after the comma only asks
+    "합작 영화 쫑파티 빙고 경품, 뭐가 좋을까요?",
+    "英語が話せる俳優を教えてください。韓国との共同製作のキャスティングの参考にしたいです。",
+    "Which directors from Korea have worked on Hollywood co-productions? Just curious.",
+])
+def test_a_topic_before_a_bare_ask_and_lists_of_people_are_declined(kb_answerer: Answerer, question: str) -> None:
+    assert trap_words(question), question
+    assert kb_answerer.draft(Ask(message=question)).outcome == "decline"
+
+
+def test_a_bare_ask_after_a_co_production_topic_is_answered(kb_answerer: Answerer) -> None:
+    question = "アメリカ側が提案してきた収益分配の比率、どう思いますか？"
+    assert kb_answerer.draft(Ask(message=question)).outcome != "decline"
