@@ -34,6 +34,8 @@ FIRST_CARD = [
      "delivery-schedule-holdbacks"),
     ("The financier will only release the second tranche when it approves the rough cut. How do we define the "
      "milestone so the money isn't stuck?", "milestone-payment-schedule"),
+    # 慎重に検討します is a cooler 検討します, not a word about precedent (session 15)
+    ("The Osaka studio replied: 「社内で慎重に検討させていただきます。」 Does that mean no?", "kentou-shimasu"),
 ]
 
 
