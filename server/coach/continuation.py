@@ -84,13 +84,13 @@ def chase_stays(plan: Plan, message: str, shown_cards: set[str], last_cards: Seq
                 cards: Mapping[str, Card] | None, side: Perspective | None) -> Card | None:
     """"Should I wait or push?" or "what if they still don't answer after a month?" after the 研究研究 card, whose
     step says what to do when nothing comes: that card again, not a new card on following up (a partner gone quiet,
-    e-mail cadence) that the follow-up's generic words rank first (0.83 on its own words for the card on a Chinese
+    e-mail cadence, the American "quick question" no one quoted) that the follow-up's generic words rank first (0.83 on its own words for the card on a Chinese
     partner gone quiet). The last answer's first card, when the plan (of a follow-up: read as continuing or on its own)
     answers with a new card on CHASE_TOPIC and that card has a step for when nothing comes; None otherwise."""
     if plan.outcome != "answer" or not plan.cards or not last_cards or cards is None or not asks_to_chase(message):
         return None
     planned = plan.cards[0]
-    if planned.id in shown_cards or CHASE_TOPIC not in planned.topics or planned.kind is CardKind.PHRASEBOOK:
+    if planned.id in shown_cards or CHASE_TOPIC not in planned.topics:  # a phrase card no one quoted neither
         return None
     last = cards.get(last_cards[0])
     return last if last is not None and lapse_step(last, side) is not None else None

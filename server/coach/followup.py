@@ -116,9 +116,11 @@ DECIDER_FRAME = "who really decides, whom to write to"  # the English the cards 
 
 
 # A follow-up that asks how to record what was agreed ("how do I get whatever we agree down in writing?", "how do
-# we record it properly?", 「決まったことは書面でどう残せばいいですか」, 「합의한 내용은 서면으로 어떻게 남기죠?」,
+# we record it properly?", "how do I make sure it's recorded properly?", 「決まったことは書面でどう残せばいいですか」, 「합의한 내용은 서면으로 어떻게 남기죠?」,
 # 「怎么落实到书面上？」) asks how to confirm decisions, a new ask; "can you draft the reply?" is no such question.
 _RECORDS = re.compile(r"\b(?:in(?:to)? writing|on paper|on the record|written (?:record|confirmation)|minutes|"
+                      r"(?:it|that|this|everything|what)(?:'s| is| gets| get)? (?:properly )?(?:recorded|written down)|"
+                      r"write (?:it|that|this|everything) down|"
                       r"record (?:it|that|this|the|what|our|these)|document (?:it|that|this|what))\b|"
                       r"書面|文書で|記録に残|議事録|서면|문서로|기록으로|회의록|书面|白纸黑字|会议纪要|记录下来", re.I)
 RECORD_FRAME = "confirm the decisions in writing, minutes"  # ... in the English of the card on minutes

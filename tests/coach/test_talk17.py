@@ -16,7 +16,7 @@ from server.coach.answer import Answerer
 from server.coach.choice import record_ask, settle, who_decides
 from server.coach.compose import Section
 from server.coach.continuation import asks_to_chase, chase_stays
-from server.coach.followup import asks_who_decides
+from server.coach.followup import asks_to_record, asks_who_decides
 from server.coach.plan import Plan
 from server.models import Card, Culture, Perspective
 from tests.coach.conversation import CARDS, candidates_of, first_cards
@@ -143,3 +143,20 @@ def test_asking_for_the_decision_maker_after_a_korean_phrase_gets_the_korean_map
                                      "'노력해 보겠습니다' about the overtime budget.",
                         "Who is the actual decision maker there?")
     assert cards == ["noryeok-hae-bogetseumnida", "korean-escalation-who-decides"]
+
+
+def test_a_chase_does_not_move_to_a_phrase_card_no_one_quoted() -> None:
+    """「한 번 더 연락해도 될까요? 재촉하는 것처럼 보일까 걱정돼요.」 after the card on US legal review: read on its own,
+    the message ranks the American "quick question" phrase card first (0.87); the shown card has the step."""
+    plan = _plan("american-quick-question", [("us-legal-review-time", 0.25), ("american-quick-question", 0.06)],
+                 [("american-quick-question", 0.87)])
+    found = chase_stays(plan, "한 번 더 연락해도 될까요? 재촉하는 것처럼 보일까 걱정돼요.", {"us-legal-review-time"},
+                        ["us-legal-review-time"], CARDS, Perspective.ASIA_SIDE)
+    assert found is not None and found.id == "us-legal-review-time"
+
+
+@pytest.mark.parametrize(("message", "asks"), [
+    ("if we agree on something, how do I make sure it's recorded properly?", True),
+    ("how do we get everything written down?", True), ("The call was recorded on Zoom. Is that enough?", False)])
+def test_asking_how_it_gets_recorded_asks_to_record(message: str, asks: bool) -> None:
+    assert asks_to_record(message) is asks
