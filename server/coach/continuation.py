@@ -11,10 +11,15 @@ from collections.abc import Mapping, Sequence
 
 from server.coach.bare_asks import names_no_topic
 from server.coach.compose import answer_items
+from server.coach.followup import WAIT_OR_PUSH
 from server.coach.itemrank import LAPSE_ASKED, LAPSE_ITEM
 from server.coach.plan import Plan, fits_pair
 from server.models import Card, CardKind, Culture, Perspective
 
+CHASE_TOPIC = "written-communication"  # the cards on following up: chasing by e-mail, a partner gone quiet
+# "Should I wait or push?", "should I email again or keep waiting?", "Do I chase him?" (and 「催促しても…」: WAIT_OR_PUSH)
+_CHASE = re.compile(r"\bwait(?:ing)?\b|\b(?:chase|nudge|ping|remind)\b|\bfollow(?:ing)? up\b|"
+                    r"\b(?:e-?mail|write|call|message|contact) (?:them |him |her )?again\b", re.I)
 TOPIC_FLOOR = 0.3  # the topic's ranking (the follow-up glued to what it continues) supports a card this much
 # Words that set a frame-only ask in time ("how should we respond next time?", 「那我们下次怎么回应比较好？」,
 # 「次回はどう返せばいいですか」, 「다음에는 어떻게 대응하죠?」): they name no topic of their own.
@@ -67,6 +72,28 @@ def lapse_card(plan: Plan, message: str, shown_cards: set[str], last_cards: Sequ
                           and lapse_step(c.card, side) is not None and fits_pair(c.card, pair)
                           and fits_side(c.card, side)
                           and (c.card.id in shown_cards or c.card.kind is not CardKind.PHRASEBOOK)), None)
+
+
+def asks_to_chase(message: str) -> bool:
+    """The follow-up asks whether to wait or chase, or what if nothing comes ("should I wait or push?", "what if they
+    still don't answer after a month?", 「계속 기다려야 할까요?」)."""
+    return bool(LAPSE_ASKED.search(message) or _CHASE.search(message) or WAIT_OR_PUSH.search(message))
+
+
+def chase_stays(plan: Plan, message: str, shown_cards: set[str], last_cards: Sequence[str],
+                cards: Mapping[str, Card] | None, side: Perspective | None) -> Card | None:
+    """"Should I wait or push?" or "what if they still don't answer after a month?" after the 研究研究 card, whose
+    step says what to do when nothing comes: that card again, not a new card on following up (a partner gone quiet,
+    e-mail cadence, the American "quick question" no one quoted) that the follow-up's generic words rank first (0.83 on its own words for the card on a Chinese
+    partner gone quiet). The last answer's first card, when the plan (of a follow-up: read as continuing or on its own)
+    answers with a new card on CHASE_TOPIC and that card has a step for when nothing comes; None otherwise."""
+    if plan.outcome != "answer" or not plan.cards or not last_cards or cards is None or not asks_to_chase(message):
+        return None
+    planned = plan.cards[0]
+    if planned.id in shown_cards or CHASE_TOPIC not in planned.topics:  # a phrase card no one quoted neither
+        return None
+    last = cards.get(last_cards[0])
+    return last if last is not None and lapse_step(last, side) is not None else None
 
 
 def last_card(plan: Plan, message: str, shown_cards: set[str], last_cards: Sequence[str]) -> Card | None:

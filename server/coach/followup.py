@@ -88,7 +88,9 @@ _THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(
 
 # A follow-up that asks whom to address or who really decides ("Who should I actually be emailing?", "should I go
 # over his head?", "who do I need to convince?", 「誰にメールを送るべきですか」, 「누구에게 연락해야 하죠?」,
-# 「我该找谁？」) asks for the map of who decides on the partner's side, not the next step of the card just shown.
+# 「我该找谁？」), or who the decision maker is ("Who is the actual decision maker there?", 「실제로 결정하는 사람은
+# 누구예요?」, 「決裁するのはどなたですか」, 「真正做决定的人是谁？」) asks for the map of who decides on the partner's side,
+# not the next step of the card just shown.
 _OVER_THERE = r"(?:(?:on|at|in|over) (?:their|the|his|her) (?:side|end|company|studio|team) |over there )?"
 _DECIDER = re.compile(
     rf"\bwho {_OVER_THERE}"
@@ -99,19 +101,26 @@ _DECIDER = re.compile(
     rf"\bwho {_OVER_THERE}(?:actually |really )?(?:decides|makes (?:the|that|this|these|those) (?:calls?|decisions?)|"
     r"signs off|has the final say|calls the shots)\b|"
     r"\bgo(?:ing)? over (?:his|her|their|the \w+'s) heads?\b|\bsomeone (?:more )?senior\b|"
+    r"\bwho(?:'s| is| are) (?:the |their )?(?:actual |real |final |ultimate )?(?:decision[- ]makers?|approvers?)\b|"
     r"\b(?:talk|write|speak|go) (?:directly )?to (?:the|their) (?:members|decision[- ]makers?|head of \w+)\b|"
     r"誰に(?:メール|連絡|話|相談|送|言|当た|確認|働きかけ)|誰が(?:実際に|本当に)?(?:決め|決定|判断|承認)|"
     r"決めているのは誰|決定権|頭越し|上の(?:人|方|立場)|上層部|上役|誰を連れて|"
+    r"(?:決める|決定する|決裁する|判断する)(?:人|方)(?:は|って)|(?:決める|決裁する|判断する)のは(?:誰|どなた)|決裁者|決裁権|"
+    r"決定者|"
     r"누구(?:에게|한테)\s*(?:연락|메일|이메일|말|얘기|보내|물어)|누가\s*(?:실제로|진짜)?\s*결정|결정권|윗선|윗분|윗사람|"
+    r"결정하는\s*(?:사람|분)|결재(?:하는|권)|"
     r"누구를\s*(?:데려|데리고)|누가\s*(?:들어가|참석)|"
-    r"找谁|给谁(?:发|写)|谁说了算|谁拍板|谁做主|由谁决定|决策人|越过|带谁|派谁", re.I)
+    r"找谁|给谁(?:发|写)|谁说了算|谁(?:能|来)?拍板|谁(?:能)?做主|由谁决定|决策人|越过|带谁|派谁|(?:做)?决定的人|拍板的人",
+    re.I)
 DECIDER_FRAME = "who really decides, whom to write to"  # the English the cards on who decides use
 
 
 # A follow-up that asks how to record what was agreed ("how do I get whatever we agree down in writing?", "how do
-# we record it properly?", 「決まったことは書面でどう残せばいいですか」, 「합의한 내용은 서면으로 어떻게 남기죠?」,
+# we record it properly?", "how do I make sure it's recorded properly?", 「決まったことは書面でどう残せばいいですか」, 「합의한 내용은 서면으로 어떻게 남기죠?」,
 # 「怎么落实到书面上？」) asks how to confirm decisions, a new ask; "can you draft the reply?" is no such question.
 _RECORDS = re.compile(r"\b(?:in(?:to)? writing|on paper|on the record|written (?:record|confirmation)|minutes|"
+                      r"(?:it|that|this|everything|what)(?:'s| is| gets| get)? (?:properly )?(?:recorded|written down)|"
+                      r"write (?:it|that|this|everything) down|"
                       r"record (?:it|that|this|the|what|our|these)|document (?:it|that|this|what))\b|"
                       r"書面|文書で|記録に残|議事録|서면|문서로|기록으로|회의록|书面|白纸黑字|会议纪要|记录下来", re.I)
 RECORD_FRAME = "confirm the decisions in writing, minutes"  # ... in the English of the card on minutes
@@ -124,9 +133,11 @@ _HOW = (r"(?=.*(?:\bhow\b|\bshould\b|どう|どのように|方がいい|ほう�
 # What the common frames of a follow-up ask, in the English the cards use: the embedding model reads English only
 # and the glossary (knowledge/glossary.yaml) holds the domain's terms, not these frames, so 「催促してもいいですか？
 # それとも待つべきですか？」 or 「我应该继续等，还是催一下？」 would match no step of the card just shown.
+# "Should I wait or chase?" in Japanese, Korean or Chinese: 「待つべきか」, 「재촉해도 될까요」, 「催一下」
+WAIT_OR_PUSH = re.compile(r"待つ(?:べき|か|の)|待った(?:ほう|方)|催促|せっつ|기다려야|기다릴까|기다리는 게|재촉|독촉|"
+                          r"继续等|等还是|还是等|催一下|催促|追问")
 _FRAMES = [
-    (re.compile(r"待つ(?:べき|か|の)|待った(?:ほう|方)|催促|せっつ|기다려야|기다릴까|기다리는 게|재촉|독촉|"
-                r"继续等|等还是|还是等|催一下|催促|追问"), "should I wait or push and follow up"),
+    (WAIT_OR_PUSH, "should I wait or push and follow up"),
     (re.compile(r"何も(?:言って|返って|連絡|返事)[^。？?]{0,6}(?:こな|な)|音沙汰|梨のつぶて|아무\s*(?:말|연락|답|대답)[^.?？]{0,6}"
                 r"없|감감무소식|还是没(?:有)?(?:回|消息|动静|答复)|一直没(?:有)?(?:回|消息|动静)|没有任何(?:回复|消息)"),
      "what if they still say nothing"),

@@ -97,9 +97,6 @@ def test_who_pays_after_a_schedule_slip_gets_the_slip_cost_card(kb_answerer: Ans
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="declared regression of session 14: after the retrain the Japanese map of who "
-                   "decides falls below RECORD_FLOOR in the third turn's rankings and choice.who_decides takes the "
-                   "committee's lead company (0.24), the one decisive card left in its pool")
 def test_an_english_followup_asking_whom_to_email_gets_the_map_of_who_decides(kb_answerer: Answerer) -> None:
     """Read with the English of the frame (who really decides, whom to write to), as a CJK follow-up is."""
     cards = first_cards(kb_answerer, "The line producer at our Japanese studio says the budget increase is 'being "
