@@ -108,3 +108,29 @@ def test_the_committed_threshold_is_the_precision_first_one() -> None:
 ])
 def test_cross_validation_leaves_out_a_whole_batch_whatever_its_language_or_kind(item_id: str, batch: str) -> None:
     assert batch_of(item_id) == batch
+
+
+def test_the_veto_holds_quotes_to_the_threshold_and_other_words_to_the_lower_one() -> None:
+    from server.coach.whose import QUOTED, REPORTED, SOURCE, Whose
+
+    model = Whose({QUOTED: -1.0, "bare": -2.0}, 0.0, 0.3)  # p(quoted) 0.27, p(bare) 0.12, p(pasted) 0.5
+    assert not model.keeps([QUOTED])  # a quote below the threshold is the asker's
+    assert model.keeps(["bare"]) and model.reported == REPORTED  # a reported line only below REPORTED
+    assert model.keeps([QUOTED, SOURCE])  # a quote whose source is named beside it is kept
+    assert Whose({QUOTED: -5.0}, 0.0, 0.0).keeps([QUOTED])  # threshold 0: the check is off
+
+
+@pytest.mark.parametrize(("message", "words", "named"), [
+    ("How do I answer 'let me sleep on it' from a Korean financier?", "let me sleep on it", True),
+    ("Is \"we'll see\" from Toho a no?", "we'll see", True),
+    ("Is it common to say \"kentou shimasu\" when they mean no?", "kentou shimasu", True),
+    ("先方の「持ち帰って検討します」にどう返せば？", "持ち帰って検討します", True),
+    ("如果董事长也只说「研究研究」呢？", "研究研究", True),
+    ("I'll say \"we'll see\" from our side. OK?", "we'll see", False),
+    ("如果我也只说「研究研究」呢？", "研究研究", False),
+])
+def test_a_quote_names_its_source_beside_it(message: str, words: str, named: bool) -> None:
+    from server.coach.whose import SOURCE, features
+
+    at = message.index(words)
+    assert (SOURCE in features(message, at, at + len(words))) is named
