@@ -132,12 +132,15 @@ def _normal_map(text: str) -> tuple[str, tuple[int, ...]]:
 QUOTED = "quoted"  # the feature of words in a quote (not in a pasted e-mail)
 SOURCE = "source-named"  # the feature of a quote whose source, the partner, is named right beside it
 # "'…' from a Korean financier", "'…' from Toho", "'…' when they mean no", 「先方の「…」」, 「미국 측의 "…"」,
-# 「对方的“…”」, 「董事长也只说「…」」
+# 「对方的“…”」, 「董事长也只说「…」」, 「「…」とのことでした」
 _SOURCE_AFTER = re.compile(r"^[」』”\"'’]?\s*(?:from\s+(?!(?:my|our|us|me)\b)(?:(?:the|a|an|their|one of their)\s+)?"
                            r"(?:(?!(?:my|our)\b)[\w'-]+\s+){0,2}?"
                            r"(?:(?-i:[A-Z])\w+|" + PARTNER_NOUNS + r"|studio|team|side|producer|exec\w*)\b|"
                            r"(?:when|if|whenever|because)?\s*(?:they|he|she)\s+(?:say|says|said|mean|means|meant|use|"
-                           r"write|wrote|reply|replied)\b)", re.I)
+                           r"write|wrote|reply|replied)\b|"
+                           # words that came to the asker: 「…」とのこと, と言われ, と返事が来, "…"라는 답장이 왔
+                           r"とのこと|と言われ(?!たら)|と(?:返事|返信|回答|連絡|メール)が(?:来|あり|届)|"
+                           r"(?:이)?라는\s*(?:답장|답변|회신|연락|메일)이\s*(?:왔|와|도착))", re.I)
 _SOURCE_BEFORE = re.compile(r"(?:先方|相手方?|アメリカ側|米国側|米側|美方|对方|日方|韩方|中方|상대\s*측|상대방|"
                             r"(?:미국|일본|중국)\s*측)(?:の|的|의)?\s*[「『“\"']$|\btheir\s+[「『“\"']$|"
                             # someone other than the asker named as the one who says it: 「如果董事长也只说「…」」

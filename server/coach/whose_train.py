@@ -75,7 +75,7 @@ def read_item(decoder: Decoder, row: dict[str, Any], plain: bool) -> Item:
             continue
         text = "\n".join(spans)
         haystack = normalise(text)
-        for found in decoder.find(text, u.asian_partner if by_rules else None):
+        for found in decoder.find(text, u.asian_partner if by_rules else None, every=True):
             where = place(message, spans, haystack[found.start:found.end])
             key = (found.phrase.expression, where)
             if key in seen:

@@ -126,6 +126,7 @@ def test_the_veto_holds_quotes_to_the_threshold_and_other_words_to_the_lower_one
     ("Is it common to say \"kentou shimasu\" when they mean no?", "kentou shimasu", True),
     ("先方の「持ち帰って検討します」にどう返せば？", "持ち帰って検討します", True),
     ("如果董事长也只说「研究研究」呢？", "研究研究", True),
+    ("担当の方は「前向きに検討します」とのことでした。", "前向きに検討します", True),
     ("I'll say \"we'll see\" from our side. OK?", "we'll see", False),
     ("如果我也只说「研究研究」呢？", "研究研究", False),
 ])
@@ -134,3 +135,13 @@ def test_a_quote_names_its_source_beside_it(message: str, words: str, named: boo
 
     at = message.index(words)
     assert (SOURCE in features(message, at, at + len(words))) is named
+
+
+def test_an_expression_the_asker_asked_first_is_still_decoded_where_the_partner_says_it(decoder: Decoder) -> None:
+    """The veto reads each place an expression is found before keeping it once: the asker's own question
+    「…可能ですか」 comes first, the partner's 「可能であれば…」 after it."""
+    message = ("制作担当に「来月の納品は可能ですか」と聞いたら、"
+               "「可能であれば対応しますが、正直厳しいです」とのことでした。")
+    u = understand(message)
+    found = {f.phrase.expression for f in decoder.partners(message, u.partner_text, u.asian_partner)}
+    assert "可能であれば" in found
