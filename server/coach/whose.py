@@ -132,7 +132,7 @@ def _normal_map(text: str) -> tuple[str, tuple[int, ...]]:
 QUOTED = "quoted"  # the feature of words in a quote (not in a pasted e-mail)
 SOURCE = "source-named"  # the feature of a quote whose source, the partner, is named right beside it
 # "'…' from a Korean financier", "'…' from Toho", "'…' when they mean no", 「先方の「…」」, 「미국 측의 "…"」,
-# 「对方的“…”」, 「董事长也只说「…」」, 「「…」とのことでした」
+# 「对方的“…”」, 「董事长也只说「…」」, 「中方老板只回了一句“…”」, 「「…」とのことでした」
 _SOURCE_AFTER = re.compile(r"^[」』”\"'’]?\s*(?:from\s+(?!(?:my|our|us|me)\b)(?:(?:the|a|an|their|one of their)\s+)?"
                            r"(?:(?!(?:my|our)\b)[\w'-]+\s+){0,2}?"
                            r"(?:(?-i:[A-Z])\w+|" + PARTNER_NOUNS + r"|studio|team|side|producer|exec\w*)\b|"
@@ -144,7 +144,8 @@ _SOURCE_AFTER = re.compile(r"^[」』”\"'’]?\s*(?:from\s+(?!(?:my|our|us|me)
 _SOURCE_BEFORE = re.compile(r"(?:先方|相手方?|アメリカ側|米国側|米側|美方|对方|日方|韩方|中方|상대\s*측|상대방|"
                             r"(?:미국|일본|중국)\s*측)(?:の|的|의)?\s*[「『“\"']$|\btheir\s+[「『“\"']$|"
                             # someone other than the asker named as the one who says it: 「如果董事长也只说「…」」
-                            r"(?:^|[，,。！？\s])[^，,。！？\s我咱]{2,6}?(?:也|都|就|又|还|只)*(?:说|讲)了?"
+                            r"(?:^|[，,。！？\s])(?:(?!我|咱|想|要|打算|准备|应该|该|能|可以|怎么|如何|不如|直接|先)"
+                            r"[^，,。！？\s]){2,6}?(?:也|都|就|又|还|只)*(?:说|讲|回复?|答复|表示)了?(?:一句|一声|句)?"
                             r"[:：,，]?\s*[「『“\"']$", re.I)
 REPORTED = 0.05  # the veto's threshold for words outside quotes: a pasted e-mail, or a line the rules read as reported
 # by the partner named before it ("对方说：…", 「대표님이 … 라고 했어요」), where the check is surer less often
