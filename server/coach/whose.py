@@ -65,7 +65,8 @@ def features(message: str, start: int, end: int) -> list[str]:
     if unit != (start, end) and not message[unit[0]:start].strip(_QUOTE_MARKS):
         out.append("opens-quote")
     clause = SENTENCE_END.split(message[max(0, unit[0] - BEFORE):unit[0]])[-1] + message[unit[0]:unit[0] + 1]
-    if unit != (start, end) and (_SOURCE_AFTER.match(message[unit[1]:unit[1] + 60]) or _SOURCE_BEFORE.search(clause)):
+    if unit != (start, end) and (_SOURCE_AFTER.match(message[unit[1]:unit[1] + 60]) or _SOURCE_BEFORE.search(clause)
+                                 or _THEY_SAY.search(clause) and not _FIRST_PERSON.search(clause)):
         out.append(SOURCE)
     sentence_end = SENTENCE_END.search(message, unit[1])
     if is_question(message[unit[0]:sentence_end.end() if sentence_end else len(message)]):
@@ -147,6 +148,8 @@ _SOURCE_BEFORE = re.compile(r"(?:先方|相手方?|アメリカ側|米国側|米
                             r"(?:^|[，,。！？\s])(?:(?!我|咱|想|要|打算|准备|应该|该|能|可以|怎么|如何|不如|直接|先)"
                             r"[^，,。！？\s]){2,6}?(?:也|都|就|又|还|只)*(?:说|讲|回复?|答复|表示)了?(?:一句|一声|句)?"
                             r"[:：,，]?\s*[「『“\"']$", re.I)
+# the quote inside what someone else says, with no asker in the clause: "Their line producer says the budget is '…'"
+_THEY_SAY = re.compile(r"\b(?:says|said|wrote|writes|replied|told (?:us|me))\b", re.I)
 REPORTED = 0.05  # the veto's threshold for words outside quotes: a pasted e-mail, or a line the rules read as reported
 # by the partner named before it ("对方说：…", 「대표님이 … 라고 했어요」), where the check is surer less often
 

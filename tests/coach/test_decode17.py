@@ -131,6 +131,8 @@ def test_the_veto_holds_quotes_to_the_threshold_and_other_words_to_the_lower_one
     ("如果我也只说「研究研究」呢？", "研究研究", False),
     ("对方制片只回了一句“再说吧”，怎么办？", "再说吧", True),
     ("我打算回一句“再说吧”，合适吗？", "再说吧", False),
+    ("The EP at their Osaka studio says the new date is 'being considered positively'.", "being considered", True),
+    ("I told them the new date is 'being considered positively'.", "being considered", False),
 ])
 def test_a_quote_names_its_source_beside_it(message: str, words: str, named: bool) -> None:
     from server.coach.whose import SOURCE, features
