@@ -155,7 +155,7 @@ class Decoder:
             return re.compile(rf"(?<!\w){body}(?!\w){tail}" if _WORDLIKE.match(key[-1]) else rf"(?<!\w){body}")
         return re.compile(body)
 
-    def find(self, text: str, partner: Culture | None = None) -> list[Found]:
+    def find(self, text: str, partner: Culture | None = None, every: bool = False) -> list[Found]:
         """Expressions in reading order. Every way of matching proposes its spans, then the longest wins over
         the shorter ones inside its words, whichever way found them: 「긍정적으로 검토해 볼게요」 (read on dictionary
         forms) over 검토해 볼게요 (a written form), while 「ちょっと」 skipped between the words of
@@ -163,7 +163,8 @@ class Decoder:
         both stand: in 「내부적으로 검토해 본 후 다시 연락드리겠습니다」 the internal review and the review-then-reply
         are two signals; of one expression, the longer is its reading. `partner`: the pair whose Asian side wrote
         `text`, whose English renderings are then read too (first, in file order: an earlier, more specific rendering
-        wins over any later one on the same words)."""
+        wins over any later one on the same words). Each expression once, where it is first found (`every`: each
+        place it is found)."""
         haystack = normalise(text)
         if partner is Culture.ANY:
             partner = self._writer(haystack)
@@ -186,17 +187,16 @@ class Decoder:
         for match in first + sorted(rest, key=lambda m: m.found.start - m.found.end):  # stable: longer form first
             if not any(t.swallows(match) for t in taken):
                 taken.append(match)
-        unique: dict[tuple[str, str], Found] = {}
-        for item in sorted((m.found for m in taken), key=lambda f: f.start):
-            unique.setdefault((item.card_id, item.phrase.expression), item)
-        return list(unique.values())
+        return _first(sorted((m.found for m in taken), key=lambda f: f.start), every)
 
     def partners(self, message: str, partner_text: list[str], partner: Culture | None = None) -> list[Found]:
         """The expressions in the partner's words quoted, reported or pasted in `message` (coach.understand), less
         those the learned check (coach/whose.py) reads as the asker's own words after all."""
         text = "\n".join(partner_text)
-        found = self.find(text, partner)
-        return self._whose.theirs(message, partner_text, normalise(text), found) if self._whose else found
+        if not self._whose:
+            return self.find(text, partner)
+        # each place checked: 「「可能でしょうか」と聞いたところ、「可能であれば…」とのこと」 asks it first
+        return _first(self._whose.theirs(message, partner_text, normalise(text), self.find(text, partner, True)))
 
     def _writer(self, haystack: str) -> Culture | None:
         """Whose English an Asian partner's text of no known pair is: the one pair whose renderings find the most
@@ -214,6 +214,16 @@ class Decoder:
             return None
         best = ranked[0]
         return best if len(found[best]) >= 2 or longest[best] >= SURE_WORDS else None
+
+
+def _first(found: list[Found], every: bool = False) -> list[Found]:
+    """Each expression once, where it is first found, in reading order (all of them when `every`)."""
+    if every:
+        return found
+    unique: dict[tuple[str, str], Found] = {}
+    for item in found:
+        unique.setdefault((item.card_id, item.phrase.expression), item)
+    return list(unique.values())
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
 from server.coach.speaker import asker_reported, own_side_said, said_by_asker
-from server.coach.wording import alternatives
+from server.coach.wording import alternatives, echoes_asker, names_own_draft
 from server.models import Culture, Perspective
 
 SITUATION_WORDS = 30  # words of the situation a part is retrieved with (it opens the query)
@@ -111,9 +111,11 @@ def pasted_text(message: str) -> list[str]:
 def partner_text(message: str) -> list[str]:
     """The partner's words in the message: quoted, reported ("they said ..."), or a pasted e-mail."""
     every = [(next(g for g in m.groups() if g), m) for m in _QUOTED.finditer(message)]
+    spans_of = [m.span() for _, m in every]
     mine = {i for i, (_, m) in enumerate(every)
-            if said_by_asker(message, m.start(), m.end()) or own_side_said(message, m.start(), m.end())}
-    mine |= alternatives(message, [m.span() for _, m in every], mine)  # "should I write '…' or '…'?"
+            if said_by_asker(message, m.start(), m.end()) or own_side_said(message, m.start(), m.end())
+            or echoes_asker(message, m.start(), m.end(), spans_of)}
+    mine |= alternatives(message, spans_of, mine)  # "should I write '…' or '…'?"
     own = [q for i, (q, _) in enumerate(every) if i in mine]
     inside_own = [every[i][1].span() for i in mine]  # 「跟美方说…」 quoted from the asker's boss reports nothing
     # words quoted again from the asker's own quote are the asker's: 「写“原则上没问题”…抓住“没问题”三个字」
@@ -163,12 +165,15 @@ _THIS_PHRASE = re.compile(r"(?:这|那)(?:句话|话|个说法|种说法)|(?:こ
 
 
 def _pasted_email(message: str) -> list[str]:
-    """From a greeting line to the sign-off. A one-line message that opens with a chat greeting is the asker's own
-    ("Hi! Quick question: who approves the dub cast?"); 「お世話になっております。…」 on one line is still an e-mail."""
+    """From a greeting line to the sign-off, unless the line before names it the asker's draft (「ドラフトです。」).
+    A one-line message that opens with a chat greeting is the asker's own ("Hi! Quick question: who approves the dub
+    cast?"); 「お世話になっております。…」 on one line is still an e-mail."""
     lines = message.splitlines()
     start = next((i for i, line in enumerate(lines) if _GREETING.match(line)), None)
     if start is None or (sum(bool(line.strip()) for line in lines) == 1 and _CHAT_GREETING.match(lines[start])):
         return []
+    if names_own_draft(next((line for line in reversed(lines[:start]) if line.strip()), "")):
+        return []  # 「ドラフトです。」 then "Dear Mr. Kim, …": the asker's own e-mail
     end = next((i for i in range(start + 1, len(lines)) if _SIGN_OFF.match(lines[i])), None)
     if end is None and _to_the_coach(lines[start:]):
         return []
@@ -215,11 +220,12 @@ _THEIRS = re.compile(r"\b(?:they|their)\b[^.\n]{0,60}?\b(?:said|say|says|wrote|w
 
 
 def _pasted_after_cue(message: str) -> list[str]:
-    """The lines after "here is their reply:" up to the asker's own question (a question line after them)."""
+    """The lines after "here is their reply:" up to the asker's own question (a question line after them); none
+    after "Here is my draft reply:" (「返信案です。」, 「답장 초안:」, 「我的回复草稿如下：」): the asker's own."""
     lines = message.splitlines()
     start = next((i for i, line in enumerate(lines[:-1]) if _PASTE_CUE.search(line)
                   and line.rstrip().endswith((":", "：", "。"))), None)
-    if start is None:
+    if start is None or names_own_draft(lines[start]):
         return []
     taken: list[str] = []
     for line in lines[start + 1:]:

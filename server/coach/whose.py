@@ -19,7 +19,7 @@ from typing import Protocol, TypeVar
 
 from server.cjk import language_of, normalise
 from server.coach.parts import is_question
-from server.coach.sides import OWN, SENTENCE_END, THEIR_SIDE
+from server.coach.sides import OWN, PARTNER_NOUNS, SENTENCE_END, THEIR_SIDE
 from server.coach.understand import pasted_text, quote_spans
 
 WEIGHTS = Path(__file__).with_name("whose.json")
@@ -57,13 +57,17 @@ def features(message: str, start: int, end: int) -> list[str]:
     cut = SENTENCE_END.search(rest)
     after = (rest[:cut.end()] if cut else rest)[:AFTER]
     sentence = SENTENCE_END.split(normalise(message[max(0, unit[0] - SENTENCE):unit[0]]))[-1]
-    block = "pasted" if _in_pasted(message, start, end) else "quoted" if unit != (start, end) else "bare"
+    block = "pasted" if _in_pasted(message, start, end) else QUOTED if unit != (start, end) else "bare"
     out = [block]
     out += _grams(before, "b") + _grams(after, "a") + _grams(before[-NEAR:], "B") + _grams(after[:NEAR], "A")
     out += [f"w:{w}" for w in _LATIN_WORD.findall(sentence)[-WORDS:]]
     out += [f"v:{w}" for w in _LATIN_WORD.findall(after)[:3]]
     if unit != (start, end) and not message[unit[0]:start].strip(_QUOTE_MARKS):
         out.append("opens-quote")
+    clause = SENTENCE_END.split(message[max(0, unit[0] - BEFORE):unit[0]])[-1] + message[unit[0]:unit[0] + 1]
+    if unit != (start, end) and (_SOURCE_AFTER.match(message[unit[1]:unit[1] + 60]) or _SOURCE_BEFORE.search(clause)
+                                 or _THEY_SAY.search(clause) and not _FIRST_PERSON.search(clause)):
+        out.append(SOURCE)
     sentence_end = SENTENCE_END.search(message, unit[1])
     if is_question(message[unit[0]:sentence_end.end() if sentence_end else len(message)]):
         out.append("asked")
@@ -126,14 +130,41 @@ def _normal_map(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out), tuple(index)
 
 
+QUOTED = "quoted"  # the feature of words in a quote (not in a pasted e-mail)
+SOURCE = "source-named"  # the feature of a quote whose source, the partner, is named right beside it
+# "'…' from a Korean financier", "'…' from Toho", "'…' when they mean no", 「先方の「…」」, 「미국 측의 "…"」,
+# 「对方的“…”」, 「董事长也只说「…」」, 「中方老板只回了一句“…”」, 「「…」とのことでした」
+_SOURCE_AFTER = re.compile(r"^[」』”\"'’]?\s*(?:from\s+(?!(?:my|our|us|me)\b)(?:(?:the|a|an|their|one of their)\s+)?"
+                           r"(?:(?!(?:my|our)\b)[\w'-]+\s+){0,2}?"
+                           r"(?:(?-i:[A-Z])\w+|" + PARTNER_NOUNS + r"|studio|team|side|producer|exec\w*)\b|"
+                           r"(?:when|if|whenever|because)?\s*(?:they|he|she)\s+(?:say|says|said|mean|means|meant|use|"
+                           r"write|wrote|reply|replied)\b|"
+                           # words that came to the asker: 「…」とのこと, と言われ, と返事が来, "…"라는 답장이 왔
+                           r"とのこと|と言われ(?!たら)|と(?:返事|返信|回答|連絡|メール)が(?:来|あり|届)|"
+                           r"(?:이)?라는\s*(?:답장|답변|회신|연락|메일)이\s*(?:왔|와|도착))", re.I)
+_SOURCE_BEFORE = re.compile(r"(?:先方|相手方?|アメリカ側|米国側|米側|美方|对方|日方|韩方|中方|상대\s*측|상대방|"
+                            r"(?:미국|일본|중국)\s*측)(?:の|的|의)?\s*[「『“\"']$|\btheir\s+[「『“\"']$|"
+                            # someone other than the asker named as the one who says it: 「如果董事长也只说「…」」
+                            r"(?:^|[，,。！？\s])(?:(?!我|咱|想|要|打算|准备|应该|该|能|可以|怎么|如何|不如|直接|先)"
+                            r"[^，,。！？\s]){2,6}?(?:也|都|就|又|还|只)*(?:说|讲|回复?|答复|表示)了?(?:一句|一声|句)?"
+                            r"[:：,，]?\s*[「『“\"']$", re.I)
+# the quote inside what someone else says, with no asker in the clause: "Their line producer says the budget is '…'"
+_THEY_SAY = re.compile(r"\b(?:says|said|wrote|writes|replied|told (?:us|me))\b", re.I)
+REPORTED = 0.05  # the veto's threshold for words outside quotes: a pasted e-mail, or a line the rules read as reported
+# by the partner named before it ("对方说：…", 「대표님이 … 라고 했어요」), where the check is surer less often
+
+
 @dataclass(frozen=True)
 class Whose:
-    """The trained weights: the probability that words are the partner's, and the threshold below which they are
-    vetoed as the asker's own."""
+    """The trained weights: the probability that words are the partner's, and the thresholds below which they are
+    vetoed as the asker's own: `threshold` for quoted words (the fresh wordings the rules misread are quotes: a plan,
+    a draft, the own boss's line), `reported` for words outside quotes (pasted, or reported with their writer
+    named)."""
 
     weights: dict[str, float]
     bias: float
     threshold: float
+    reported: float = REPORTED
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> Whose | None:
@@ -141,12 +172,21 @@ class Whose:
         if not path.exists():
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data["weights"], data["bias"], data["threshold"])
+        return cls(data["weights"], data["bias"], data["threshold"], data.get("reported", REPORTED))
 
     def probability(self, feats: list[str]) -> float:
         """The probability that words with these features are the partner's."""
         z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def keeps(self, feats: list[str]) -> bool:
+        """Whether words with these features are kept as the partner's: at or above the threshold of their block
+        (never above `threshold`: 0 turns the check off); a quote whose source, the partner, is named beside it is
+        kept: the rules took it for the partner's, and the words say whose it is."""
+        if SOURCE in feats:
+            return True
+        cut = self.threshold if QUOTED in feats else min(self.reported, self.threshold)
+        return self.probability(feats) >= cut
 
     def partners(self, message: str, start: int, end: int) -> float:
         """The probability that message[start:end] are the partner's words."""
@@ -154,13 +194,13 @@ class Whose:
 
     def theirs(self, message: str, spans: list[str], haystack: str, found: list[F]) -> list[F]:
         """The found expressions (offsets into `haystack`, the normalised partner text) not read as the asker's
-        own; one that cannot be placed in the message is kept. Threshold 0: the check is off (the trainer found it
-        no help over the rules in cross-validation)."""
+        own; one that cannot be placed in the message is kept. Threshold 0: the check is off (the trainer writes it
+        when the check decodes more plain questions than the rules alone in cross-validation)."""
         if self.threshold <= 0.0:
             return found
         kept = []
         for item in found:
             where = place(message, spans, haystack[item.start:item.end])
-            if where is None or self.partners(message, *where) >= self.threshold:
+            if where is None or self.keeps(features(message, *where)):
                 kept.append(item)
         return kept

@@ -78,6 +78,8 @@ _INSTEAD_BEFORE = re.compile(r"\b(?:instead of|alternatives? to|rather than|othe
                              r"(?:除了|不说|与其说|代替|替代|替换)\s*$", re.I)
 _INSTEAD_AFTER = re.compile(r"[」』”\"']?\s*(?:(?:같은|등의|처럼|のような|みたいな|といった|这样的|之类的|这种)"
                             r"[^。.!?？\n「」\"“”]{0,12}?)?(?:の代わりに|の代わりの|以外に|以外の|대신|말고|以外|之外|的替代)|"
+                            # 「「…」ではなく」, 「"…"가 아니라」, 「“…”而不是」: a wording the asker sets aside
+                            r"[」』”\"']?\s*(?:ではなく|じゃなく|でなく|(?:이|가)?\s?아니라|而不是|而非)|"
                             r"[\"”']?\s+(?:is|would be)?\s*(?:a|the) (?:good|better|best|right|safe) way to "
                             r"(?:close|open|end|start|finish|reply|respond|answer|sign off|word|phrase|put)\b", re.I)
 # a phrase asked about as a topic, no one's words: "what does 'let me circle back' mean in general"
@@ -108,16 +110,43 @@ def will_say_before(before: str) -> bool:
     return bool(_WILL_SAY_BEFORE.search(before))
 
 
-# A draft named right before the words (「メールの下書きです。「…」」, 「답장 초안입니다: "…"」, 「回信草稿：“…”」)
-_DRAFT = re.compile(r"(?:下書き|文案|返事案|返信案|回答案|草稿|草案|初稿|초안)(?:です|입니다|是|如下)?\s*[:：。.]?\s*"
-                    r"[「『\"“']?$")
+# A draft named: the asker's own wording ("my draft reply", "Draft below", 返信案, ドラフト, 답장 초안, 我的回复草稿)
+_DRAFT_WORD = re.compile(r"(?<![a-z])draft(?:ed)?\b|下書き|ドラフト|文案|返事案|返信案|回答案|草稿|草案|初稿|"
+                         r"(?:回复|回信)稿|초안|(?:답장|회신|답변)\s?안(?!\S)", re.I)
+# ... right before the words (「メールの下書きです。「…」」, "My draft to the CJ team: "…"", 「답장 초안입니다: "…"」)
+_DRAFT = re.compile(r"(?:" + _DRAFT_WORD.pattern + r")[^.!?。！？\"“「『'\n]{0,40}?(?:です|입니다|是|如下)?"
+                    r"\s*[:：。.]?\s*[「『\"“']?$", re.I)
 
 
 def own_draft(before: str) -> bool:
     """The words follow a draft named right before them: the asker's own, unless the draft is named the partner's
-    (「先方の下書き」, 「상대 측 초안」)."""
+    (「先方の下書き」, 「상대 측 초안」, "their draft", "the draft they sent says") rather than the one it goes to
+    (「先方への返信案」, "my draft to the Japanese committee")."""
     draft = _DRAFT.search(before)
-    return draft is not None and not THEIR_SIDE.search(before[max(0, draft.start() - 6):draft.start()])
+    return draft is not None and not partner_owns(before[max(0, draft.start() - 6):])
+
+
+def names_own_draft(line: str) -> bool:
+    """A line that introduces the asker's own draft ("Here is my draft reply:", 「返信案です。」, 「답장 초안:」,
+    「我的回复草稿如下：」): a draft named with no partner before it in the line ("their draft contract:",
+    「先方の返信案」, "their reply to my draft:" are the partner's)."""
+    draft = _DRAFT_WORD.search(line)
+    if draft is None:
+        return False
+    return not partner_owns(line[:draft.start()])
+
+
+def partner_owns(head: str) -> bool:
+    """`head` names the partner other than as the one words go to: 「先方の」, "their", 「미국 측이」, not 「先方への」,
+    「米国側に」, 「미국 측에 보낼」, 「给美方的」, "for the Toho team"."""
+    return any(not _TO_WHOM_AFTER.match(head[m.end():]) and not _TO_WHOM_BEFORE.search(head[:m.start()])
+               for m in THEIR_SIDE.finditer(head))
+
+
+# the partner named as the one the draft goes to, not its writer: 「先方への返信案」, 「미국 측에 보낼 초안」,
+# 「给美方的回复草稿」, "draft reply for the Toho team"
+_TO_WHOM_AFTER = re.compile(r"\s*(?:(?:측|쪽)\s*)?(?:へ|に|에게|한테|께|에)(?!서)")
+_TO_WHOM_BEFORE = re.compile(r"(?:给|跟|对|向|\b(?:to|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})$", re.I)
 
 
 def own_wording(message: str, start: int, end: int) -> bool:
@@ -127,7 +156,7 @@ def own_wording(message: str, start: int, end: int) -> bool:
     (件名を「…」に, 邮件标题我写的是“…”); not words named as the partner's (「先方の「…」って英語で」,
     "their subject line was '…'")."""
     before = SENTENCE_END.split(message[max(0, start - 50):start])[-1]
-    if THEIR_SIDE.search(before[-8:]) and not OWN.search(before[-8:]):
+    if partner_owns(before[-8:]) and not OWN.search(before[-8:]):
         return False
     after = message[end:end + 24]
     if _INSTEAD_BEFORE.search(before) or _INSTEAD_AFTER.match(after) or _IN_GENERAL_AFTER.match(after):
@@ -152,6 +181,31 @@ def will_say_after(message: str, start: int, end: int) -> bool:
         before = before[:subject.start()]
         subject = _SUBJECT_BEFORE.search(before)
     return subject is None or subject.group(1) in _FIRST_PERSON
+
+
+# the asker as the subject of a clause: "I want to tell them …", 「私は…」, 「제가 …」, 「我们想…」
+_ASKER_SUBJECT = re.compile(r"\b(?:i|we)(?:'d|'ll|'m|'re|'ve)?\s|私|僕|わたし|제가|저는|저희가|저희는|내가|我", re.I)
+ECHO_CHARS = 6  # a quote this long at least (spaces left out) may be the asker's own words said again
+
+
+def echoes_asker(message: str, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+    """The quote says again words the asker wrote unquoted earlier in the message, in a clause of their own ("I want
+    to tell our Korean partner we need to take this offline. Is 'take this offline' clear to them?"): the asker's
+    wording, asked about. Words the asker only reports stay the partner's (their clause names no asker as subject)."""
+    words = message[start:end].strip(_QUOTE_MARKS).lower()
+    if len("".join(words.split())) < ECHO_CHARS:
+        return False
+    lowered = message.lower()
+    at = lowered.find(words)
+    while 0 <= at < start:
+        if not any(s <= at < e for s, e in quotes):
+            clause = SENTENCE_END.split(message[max(0, at - 80):at])[-1]
+            return bool(_ASKER_SUBJECT.search(clause)) and not _REPORTED.search(clause)
+        at = lowered.find(words, at + 1)
+    return False
+
+
+_QUOTE_MARKS = "「」『』“”\"' "
 
 
 # Quotes offered as alternatives: "'A' or 'B'?", 「A」と「B」、どちらが, "A"랑 "B" 중 어느 쪽, 写“A”还是“B”

@@ -121,13 +121,15 @@ def test_the_check_never_raises_on_any_text(decoder: Decoder, message: str, a: i
     decoder.partners(message, spans)
 
 
-def test_the_trainer_keeps_the_check_on_a_tie_with_the_rules_and_off_when_it_decodes_more() -> None:
-    """Cross-validation flatters the rules (written on the same items), so a tie keeps the check; a check that lets
-    more plain questions through, or loses recall, is off (0.0)."""
-    from server.coach.whose_train import THRESHOLDS, pick
+def test_the_trainer_picks_the_highest_threshold_at_the_recall_floor_and_off_when_it_decodes_more() -> None:
+    """Precision first: the threshold that vetoes most while cross-validated recall stays at the floor (a tie with
+    the rules on plain decodes keeps the check: cross-validation flatters rules written on the same items); a check
+    that lets more plain questions through, or loses recall at every threshold, is off (0.0)."""
+    from server.coach.whose_train import RECALL_FLOOR, THRESHOLDS, pick
 
-    tie = {None: (0, 100, 100), **{t: (0, 100 if t <= 0.1 else 90, 100) for t in THRESHOLDS}}
-    assert pick(tie) == 0.05
+    at_floor = round(100 * RECALL_FLOOR)
+    tie = {None: (0, 100, 100), **{t: (0, at_floor if t <= 0.1 else at_floor - 1, 100) for t in THRESHOLDS}}
+    assert pick(tie) == 0.1
     worse = {None: (0, 100, 100), **{t: (1, 100, 100) for t in THRESHOLDS}}
     assert pick(worse) == 0.0
     no_recall = {None: (3, 100, 100), **{t: (0, 50, 100) for t in THRESHOLDS}}
