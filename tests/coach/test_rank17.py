@@ -22,3 +22,15 @@ US, ASIA = Perspective.US_SIDE, Perspective.ASIA_SIDE
 ])
 def test_an_american_companys_asian_office(message: str, side: Perspective) -> None:
     assert detect_side(message, "ko") is side
+
+
+@pytest.mark.parametrize(("message", "language", "side"), [
+    ("我们这边是美国片方，和深圳一家公司合拍的动画片一直没拿到结算单。", "zh", US),
+    ("我们这边是成都的影视公司，美方要求先签长合同。", "zh", ASIA),
+    ("米国の配信プラットフォームで日本ドラマの買い付けをしています。制作会社と直接契約できますか。", "ja", US),
+    ("米国の配信プラットフォームから連絡があり、配信権を買いたいそうです。", "ja", ASIA),
+])
+def test_what_the_asker_says_they_are(message: str, language: str, side: Perspective) -> None:
+    """「我们这边是美国片方」 says who we are as 「我们是」 does; an American platform the asker works at is the
+    American side, one that got in touch is the partner."""
+    assert detect_side(message, language) is side
