@@ -34,3 +34,19 @@ def test_what_the_asker_says_they_are(message: str, language: str, side: Perspec
     """「我们这边是美国片方」 says who we are as 「我们是」 does; an American platform the asker works at is the
     American side, one that got in touch is the partner."""
     assert detect_side(message, language) is side
+
+
+def test_held_out_misses_lists_the_wrong_first_cards() -> None:
+    """train.py --misses: an in-scope query whose most probable card is not acceptable is listed with its top
+    candidates and where the right one stands; a hit and an out-of-scope query are not."""
+    import numpy as np
+
+    from server.coach.train import held_out_misses
+
+    rows = [(np.zeros((3, 1)), np.array([False, True, False]), True, "q1"),
+            (np.zeros((2, 1)), np.array([True, False]), True, "q2"),
+            (np.zeros((2, 1)), np.array([False, False]), False, "q3")]
+    held_out = [np.array([0.9, 0.5, 0.1]), np.array([0.8, 0.2]), np.array([0.7, 0.1])]
+    shown = [("q1 text", ["a", "b", "c"]), ("q2 text", ["d", "e"]), ("q3 text", ["f", "g"])]
+    assert held_out_misses(rows, held_out, shown) == [
+        {"id": "q1", "text": "q1 text", "right_at": 1, "top": [("a", 0.9), ("b", 0.5), ("c", 0.1)]}]
