@@ -58,10 +58,11 @@ def neighbours(answerer: Answerer, data: AnswerSet) -> Neighbours:
     return Neighbours(found, answerer.retriever.embedder, answerer.planner.cache_dir)
 
 
-def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
+def examples(answerer: Answerer, data: AnswerSet, shown: list[tuple[str, list[str]]] | None = None) -> list[Row]:
     """Per training query: its candidates' features, which candidates are acceptable, whether it is in scope, and
     the id of the question it comes from (a multi-part question's parts share it). A query's own question is left
-    out of its neighbours, as a new question is not among them when serving."""
+    out of its neighbours, as a new question is not among them when serving. `shown`, if given, gets each row's
+    text and candidate cards (for `held_out_misses`)."""
     out = []
     for message, text, acceptable, group in _queries(data):
         u = understand(message)
@@ -75,6 +76,23 @@ def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
         if candidates:
             out.append((np.vstack([c.features for c in candidates]),
                         np.array([c.card.id in acceptable for c in candidates]), bool(acceptable), group))
+            if shown is not None:
+                shown.append((text, [c.card.id for c in candidates]))
+    return out
+
+
+def held_out_misses(rows: list[Row], held_out: list[np.ndarray], shown: list[tuple[str, list[str]]],
+                    top: int = 3) -> list[dict[str, object]]:
+    """The in-scope queries whose most probable held-out candidate is not acceptable, with their top candidates and
+    where the first acceptable one stands (None: retrieval did not bring it): what to read before adding a
+    feature."""
+    out: list[dict[str, object]] = []
+    for (_, labels, inside, group), probabilities, (text, cards) in zip(rows, held_out, shown, strict=True):
+        order = np.argsort(-probabilities, kind="stable")
+        if inside and not labels[order[0]]:
+            right = next((n for n, i in enumerate(order) if labels[i]), None)
+            out.append({"id": group, "text": text, "right_at": right,
+                        "top": [(cards[i], round(float(probabilities[i]), 3)) for i in order[:top]]})
     return out
 
 
@@ -238,15 +256,20 @@ def _answerer() -> Answerer:
                     cache_dir=settings.cache_dir)
 
 
-def main(out: Path = WEIGHTS) -> dict[str, object]:
+def main(out: Path = WEIGHTS, misses: Path | None = None) -> dict[str, object]:
+    """Fit and write the weights; with `misses`, also write the cross-validated hit@1 misses there (JSON lines)."""
     answerer, data = _answerer(), load_answer_set().only("train")
     answerer.planner.neighbours = neighbours(answerer, data)
     answerer.planner.neighbours.save(EXAMPLES if out == WEIGHTS else out.with_name("neighbours.json"))
-    rows = examples(answerer, data)
+    shown: list[tuple[str, list[str]]] = []
+    rows = examples(answerer, data, shown)
     result = {"trained_on": f"train split of tests/data/answers: {len(rows)} queries", **fit(rows)}
     out.write_text(dumps(result), encoding="utf-8")
+    if misses is not None:
+        found = held_out_misses(rows, out_of_fold(rows), shown)
+        misses.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in found), encoding="utf-8")
     return result
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # python -m server.coach.train [--misses FILE]
+    main(misses=Path(sys.argv[sys.argv.index("--misses") + 1]) if "--misses" in sys.argv else None)
