@@ -30,7 +30,8 @@ OUTCOMES = ("decline", "clarify", "answer")  # from worst to best
 NEW_ASK_FLOOR = 0.15  # the follow-up's own best card needs at least this probability on its own words
 # TOPIC_FLOOR (coach/continuation.py): a new card the follow-up's topic ranks under it is carried by its own words
 # ... and a card on writing things down, for "how do we get it in writing?" (or one on who decides, for "whom do I
-# write to?"): the trees rate a short follow-up's own words low (「…書面で残すにはどうすればいいですか？」 ranks the card
+# write to?"): the trees rate a short follow-up's own words low (「…書面で残すにはどうすればいいですか？」 ranks the
+# card
 # on minutes 4th at 0.13), and each retrain moves them: at 0.1, session 14's retrain put that card (0.0999) and the
 # map of who decides (0.0998) just under the floor. The ask is explicit, so any card of its kind the rankings support
 # this much answers it.

@@ -17,7 +17,8 @@ from server.coach.plan import Plan, fits_pair
 from server.models import Card, CardKind, Culture, Perspective
 
 CHASE_TOPIC = "written-communication"  # the cards on following up: chasing by e-mail, a partner gone quiet
-# "Should I wait or push?", "should I email again or keep waiting?", "Do I chase him?" (and 「催促しても…」: WAIT_OR_PUSH)
+# "Should I wait or push?", "should I email again or keep waiting?", "Do I chase him?" (and 「催促しても…」:
+# WAIT_OR_PUSH)
 _CHASE = re.compile(r"\bwait(?:ing)?\b|\b(?:chase|nudge|ping|remind)\b|\bfollow(?:ing)? up\b|"
                     r"\b(?:e-?mail|write|call|message|contact) (?:them |him |her )?again\b", re.I)
 TOPIC_FLOOR = 0.3  # the topic's ranking (the follow-up glued to what it continues) supports a card this much
@@ -84,9 +85,10 @@ def chase_stays(plan: Plan, message: str, shown_cards: set[str], last_cards: Seq
                 cards: Mapping[str, Card] | None, side: Perspective | None) -> Card | None:
     """"Should I wait or push?" or "what if they still don't answer after a month?" after the 研究研究 card, whose
     step says what to do when nothing comes: that card again, not a new card on following up (a partner gone quiet,
-    e-mail cadence, the American "quick question" no one quoted) that the follow-up's generic words rank first (0.83 on its own words for the card on a Chinese
-    partner gone quiet). The last answer's first card, when the plan (of a follow-up: read as continuing or on its own)
-    answers with a new card on CHASE_TOPIC and that card has a step for when nothing comes; None otherwise."""
+    e-mail cadence, the American "quick question" no one quoted) that the follow-up's generic words rank first (0.83
+    on its own words for the card on a Chinese partner gone quiet). The last answer's first card, when the plan (of a
+    follow-up: read as continuing or on its own) answers with a new card on CHASE_TOPIC and that card has a step for
+    when nothing comes; None otherwise."""
     if plan.outcome != "answer" or not plan.cards or not last_cards or cards is None or not asks_to_chase(message):
         return None
     planned = plan.cards[0]

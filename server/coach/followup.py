@@ -88,9 +88,9 @@ _THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(
 
 # A follow-up that asks whom to address or who really decides ("Who should I actually be emailing?", "should I go
 # over his head?", "who do I need to convince?", 「誰にメールを送るべきですか」, 「누구에게 연락해야 하죠?」,
-# 「我该找谁？」), or who the decision maker is ("Who is the actual decision maker there?", 「실제로 결정하는 사람은
-# 누구예요?」, 「決裁するのはどなたですか」, 「真正做决定的人是谁？」) asks for the map of who decides on the partner's side,
-# not the next step of the card just shown.
+# 「我该找谁？」), or who the decision maker is ("Who is the actual decision maker there?",
+# 「실제로 결정하는 사람은 누구예요?」, 「決裁するのはどなたですか」, 「真正做决定的人是谁？」) asks for the map of who
+# decides on the partner's side, not the next step of the card just shown.
 _OVER_THERE = r"(?:(?:on|at|in|over) (?:their|the|his|her) (?:side|end|company|studio|team) |over there )?"
 _DECIDER = re.compile(
     rf"\bwho {_OVER_THERE}"
@@ -116,7 +116,8 @@ DECIDER_FRAME = "who really decides, whom to write to"  # the English the cards 
 
 
 # A follow-up that asks how to record what was agreed ("how do I get whatever we agree down in writing?", "how do
-# we record it properly?", "how do I make sure it's recorded properly?", 「決まったことは書面でどう残せばいいですか」, 「합의한 내용은 서면으로 어떻게 남기죠?」,
+# we record it properly?", "how do I make sure it's recorded properly?", 「決まったことは書面でどう残せばいいですか」,
+# 「합의한 내용은 서면으로 어떻게 남기죠?」,
 # 「怎么落实到书面上？」) asks how to confirm decisions, a new ask; "can you draft the reply?" is no such question.
 _RECORDS = re.compile(r"\b(?:in(?:to)? writing|on paper|on the record|written (?:record|confirmation)|minutes|"
                       r"(?:it|that|this|everything|what)(?:'s| is| gets| get)? (?:properly )?(?:recorded|written down)|"

@@ -146,7 +146,8 @@ def test_asking_for_the_decision_maker_after_a_korean_phrase_gets_the_korean_map
 
 
 def test_a_chase_does_not_move_to_a_phrase_card_no_one_quoted() -> None:
-    """「한 번 더 연락해도 될까요? 재촉하는 것처럼 보일까 걱정돼요.」 after the card on US legal review: read on its own,
+    """「한 번 더 연락해도 될까요? 재촉하는 것처럼 보일까 걱정돼요.」 after the card on US legal review: read on its
+    own,
     the message ranks the American "quick question" phrase card first (0.87); the shown card has the step."""
     plan = _plan("american-quick-question", [("us-legal-review-time", 0.25), ("american-quick-question", 0.06)],
                  [("american-quick-question", 0.87)])
