@@ -33,16 +33,16 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                      r"from \w+|(fastest|quickest|cheapest) way to get to|how much (should i |do you |to )?tip|tipping|"
                      r"tap water|drinking water|currency exchange (booth|counter|office)|"
                      r"(exchange|change) (some )?(cash|money) (before|for|at|in)|"
-                     r"what (should|do) (i|we) pack|packing list|what to pack",
+                     r"what (should|do) (i|we) pack|packing list|what to pack|subway|metro( line| station)?",
                "ja": ("観光", "旅行", "航空会社", "乗り換え", "変換プラグ", "送料", "船便", "宅配便", "国際郵便",
                       "空港", "行き方", "JRパス", "チップはいくら", "チップの相場", "水道水", "両替所",
-                      "両替はどこ"),
+                      "両替はどこ", "地下鉄"),
                "ko": ("관광", "여행", "항공사", "교통카드", "돼지코", "택배", "항공 화물", "국제우편", "배송비",
                       "공항", "가는 방법", "가는 법", "팁은 얼마", "팁 문화", "수돗물", "환전소", "환전은 어디",
-                      "환전하는 게"),
+                      "환전하는 게", "지하철"),
                "zh": ("旅游", "景点", "航空公司", "交通卡", "座位最宽", "转换插头", "快递", "邮寄", "运费", "机场",
                       "怎么去", "小费", "自来水", "换外币", "兑换外币",
-                      "换钱")},
+                      "换钱", "地铁")},
     "paperwork": {"en": r"bank accounts?|credit cards?|credit score|phone plan|sim( card)?|esim|prepaid plan|"
                         r"apartment|(?<!completion )guarantor|visas?|residence card|driver'?s licen[cs]e|"
                         r"health insurance|ward office|my number card|social security|entry rules|register my address|"
@@ -62,8 +62,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "software": {"en": r"excel|spreadsheets?|google sheets|vlookup|pivot table|python|javascript|node|sql|regex|"
                        r"keyerror|typeerror|traceback|error message|ffmpeg|premiere pro|davinci|after effects|"
                        r"final cut pro|keyboard shortcut|plugin|csv|encoding|wi-?fi|vpn|laptop|iphone|macbook|"
-                       r"my code|coding|script throws|gantt|frame\.io|wind noise|noise reduction|denois\w*|izotope|"
-                       r"router|modem|bandwidth|(keeps|kept) (freezing|crashing|lagging)|"
+                       r"my code|coding|script throws|gantt|frame\.io|wind noise|noise reduction|denois\w*|"
+                       r"izotope|router|modem|bandwidth|(keeps|kept) (freezing|crashing|lagging)|"
                        r"tagline|slogan|catchphrase|fonts?|typefaces?|zoom (password|settings?|background)|"
                        r"virtual background|blur (my |the )?background|auto[- ]?captions?|passwords?|two-factor|2fa",
                  "ja": ("エクセル", "スプレッドシート", "関数", "数式", "ピボット", "マクロ", "ソースコード",
@@ -72,7 +72,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                         "背景をぼかす", "設定はどこ", "設定方法", "パスワード", "二段階認証"),
                  "ko": ("엑셀", "스프레드시트", "수식", "함수", "코드", "파이썬", "단축키", "노트북", "맥북", "자판",
                         "명령어", "다빈치", "리졸브", "잡음", "노이즈", "바람 소리", "캐치프레이즈", "홍보 문구",
-                        "폰트", "글꼴", "비밀번호", "켜는 법", "켜는 방법", "설정하는 법", "배경 흐림"),
+                        "폰트", "글꼴", "비밀번호", "불러오는 방법", "켜는 법", "켜는 방법", "설정하는 법",
+                        "배경 흐림"),
                  "zh": ("表格", "公式", "函数", "透视表", "代码", "快捷键", "输入法", "电脑", "达芬奇", "内存", "降噪",
                         "风噪", "杂音", "宣传语", "广告语", "标语", "字体", "虚拟背景", "背景虚化", "密码")},
     "camera": {"en": r"iso|shutter( speed)?|aperture|f-stop|lut|anamorphic|white balance|which lens",

@@ -22,6 +22,8 @@ from server.models import Ask
     ("일본 제작위원회 사람들이 서울에 오는데 회식은 어느 고깃집이 좋아요?", "food"),
     ("Our studio Slack keeps asking for a new password. How do I reset it?", "software"),
     ("怎么用支付宝给朋友转账？", "paperwork"),
+    ("下个月去东京见日方制片，从羽田到新宿坐地铁还是打车方便？", "travel"),
+    ("시사회 전에 프리미어에서 자막 파일 불러오는 방법 좀 알려주세요.", "software"),
 ])
 def test_fonts_call_settings_and_restaurants_are_declined(kb_answerer: Answerer, question: str, kind: str) -> None:
     assert kind in trap_words(question), trap_words(question)
