@@ -36,6 +36,7 @@ NEW_ASK_FLOOR = 0.15  # the follow-up's own best card needs at least this probab
 # map of who decides (0.0998) just under the floor. The ask is explicit, so any card of its kind the rankings support
 # this much answers it.
 RECORD_FLOOR = 0.05
+OWN_TOPIC = 0.6  # a follow-up on who decides whose best new card (no map of who decides) ranks this names its topic
 RECORD_TOP = 3  # ... or one among the follow-up's own three best: the ask is explicit, short words rank everything low
 WRITING_TOPIC = "written-communication"
 DECIDER_TOPIC = "hierarchy-authority"  # the cards that map who decides, for "who should I be emailing?"
@@ -94,7 +95,8 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     continues = bool(plans) and (plans[-1].earned is not None or bool(plans[-1].own))
     if continues and card is None and asks_to_record(message):  # as sure as the follow-up's own words make it
         card, alone = record_ask(chosen, shown_cards, pair, side), replace(plan, candidates=chosen.own, outcome="own")
-    if continues and asks_who_decides(message) and not (card and deciding(card)):  # "who should I be emailing?"
+    if (continues and asks_who_decides(message) and not (card and deciding(card))  # "who should I be emailing?"
+            and not names_its_topic(chosen, shown_cards)):
         found = who_decides(chosen, shown_cards, pair, side)  # the topic's map of who decides counts
         ranked = own_or_blend(chosen)
         card, alone = (found, replace(plan, candidates=ranked, outcome="own")) if found else (card, alone)
@@ -221,6 +223,18 @@ def who_decides(chosen: Plan, shown_cards: set[str], pair: Culture | None, side:
             and max(topic.get(c.card.id, 0.0), own.get(c.card.id, 0.0)) >= RECORD_FLOOR]
     return min(pool, key=lambda c: (not decisive(c.card), topic.get(c.card.id, 0.0) < TOPIC_FLOOR,
                                     not _for_side(c.card, side), -c.probability)).card if pool else None
+
+
+def names_its_topic(chosen: Plan, shown_cards: set[str]) -> bool:
+    """"Who decides the final edit of the film?" asks who decides one thing, which a card answers (final cut, about
+    0.77 on the follow-up's own words), not whom to write to on the partner's side ("who should I be emailing?",
+    where no new card ranks that high): the follow-up's best new card on its own words (else on the topic's) ranks at
+    least OWN_TOPIC and is neither a map of who decides nor a card on writing to the partner (whom to e-mail is the
+    ask, not a topic). 「追加预算由谁拍板？」 after the budget breakdown so takes the overages card (0.85), not the
+    sign-off map: both are labelled right for it."""
+    new = next((c for c in chosen.own or chosen.candidates if c.card.id not in shown_cards), None)
+    return (new is not None and new.probability >= OWN_TOPIC and not deciding(new.card)
+            and WRITING_TOPIC not in new.card.topics)
 
 
 def _for_side(card: Card, side: Perspective | None) -> bool:
