@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from server.cjk import HANGUL, KANA
 from server.knowledge.cards import load_cards, say_lines
 from server.models import Card, Culture, Perspective
 
@@ -24,23 +23,8 @@ def cards() -> dict[str, Card]:
     return {card.id: card for card in load_cards(REAL_KB)}
 
 
-def _langs(card: Card) -> set[str]:
-    """The translations a card needs: Japanese for every card, Korean for Korea-US, Chinese for China-US."""
-    return {"ja"} | ({"ko"} if Culture.KR_US in card.cultures else set()) | (
-        {"zh"} if Culture.CN_US in card.cultures else set())
-
-
 def _text(card: Card) -> str:
     return " ".join([card.summary, *card.sections.values()])
-
-
-@pytest.mark.parametrize("card_id", NEW)
-def test_a_new_card_is_translated_for_its_pairs_without_another_script(cards: dict[str, Card], card_id: str) -> None:
-    card = cards[card_id]
-    for lang in _langs(card):
-        text = (REAL_KB / "cards" / lang / f"{card_id}.md").read_text(encoding="utf-8")
-        assert lang == "ko" or not HANGUL.search(text), f"Hangul in {lang}/{card_id}"
-        assert lang != "zh" or not KANA.search(text), f"kana in zh/{card_id}"
 
 
 def test_the_holiday_cards_split_by_side_and_cover_every_pair(cards: dict[str, Card]) -> None:
