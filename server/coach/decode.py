@@ -187,7 +187,8 @@ class Decoder:
         for match in first + sorted(rest, key=lambda m: m.found.start - m.found.end):  # stable: longer form first
             if not any(t.swallows(match) for t in taken):
                 taken.append(match)
-        return _first(sorted((m.found for m in taken), key=lambda f: f.start), every)
+        found = sorted((m.found for m in taken), key=lambda f: f.start)
+        return found if every else _first(found)
 
     def partners(self, message: str, partner_text: list[str], partner: Culture | None = None) -> list[Found]:
         """The expressions in the partner's words quoted, reported or pasted in `message` (coach.understand), less
@@ -216,10 +217,8 @@ class Decoder:
         return best if len(found[best]) >= 2 or longest[best] >= SURE_WORDS else None
 
 
-def _first(found: list[Found], every: bool = False) -> list[Found]:
-    """Each expression once, where it is first found, in reading order (all of them when `every`)."""
-    if every:
-        return found
+def _first(found: list[Found]) -> list[Found]:
+    """Each expression once, where it is first found, in reading order."""
     unique: dict[tuple[str, str], Found] = {}
     for item in found:
         unique.setdefault((item.card_id, item.phrase.expression), item)
