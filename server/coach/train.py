@@ -33,7 +33,15 @@ CARD_MODEL = {"max_iter": 150, "learning_rate": 0.1, "max_depth": 4, "min_sample
 FOLDS = 5
 POSITIVE_WEIGHT = 3.0  # an acceptable card counts this much against each of the (many more) others
 
-Row = tuple[np.ndarray, np.ndarray, bool, str]  # candidates' features, which are acceptable, in scope, group id
+class Row(NamedTuple):
+    """One training query as the ranker saw it."""
+
+    features: np.ndarray  # one row per candidate
+    labels: np.ndarray  # which candidates are acceptable
+    inside: bool  # in scope
+    group: str  # the id of the question it comes from
+    text: str  # the text ranked
+    cards: list[str]  # the candidates' card ids
 
 
 def _queries(data: AnswerSet) -> list[tuple[str, str, list[str], str]]:
@@ -58,11 +66,10 @@ def neighbours(answerer: Answerer, data: AnswerSet) -> Neighbours:
     return Neighbours(found, answerer.retriever.embedder, answerer.planner.cache_dir)
 
 
-def examples(answerer: Answerer, data: AnswerSet, shown: list[tuple[str, list[str]]] | None = None) -> list[Row]:
+def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
     """Per training query: its candidates' features, which candidates are acceptable, whether it is in scope, and
     the id of the question it comes from (a multi-part question's parts share it). A query's own question is left
-    out of its neighbours, as a new question is not among them when serving. `shown`, if given, gets each row's
-    text and candidate cards (for `held_out_misses`)."""
+    out of its neighbours, as a new question is not among them when serving."""
     out = []
     for message, text, acceptable, group in _queries(data):
         u = understand(message)
@@ -74,25 +81,23 @@ def examples(answerer: Answerer, data: AnswerSet, shown: list[tuple[str, list[st
         with answerer.planner.neighbours.leaving_out(group):
             candidates = answerer.planner.rank(answerer.planner.glossary.expand(text), asker, extra)
         if candidates:
-            out.append((np.vstack([c.features for c in candidates]),
-                        np.array([c.card.id in acceptable for c in candidates]), bool(acceptable), group))
-            if shown is not None:
-                shown.append((text, [c.card.id for c in candidates]))
+            out.append(Row(np.vstack([c.features for c in candidates]),
+                           np.array([c.card.id in acceptable for c in candidates]), bool(acceptable), group, text,
+                           [c.card.id for c in candidates]))
     return out
 
 
-def held_out_misses(rows: list[Row], held_out: list[np.ndarray], shown: list[tuple[str, list[str]]],
-                    top: int = 3) -> list[dict[str, object]]:
+def held_out_misses(rows: list[Row], held_out: list[np.ndarray], top: int = 3) -> list[dict[str, object]]:
     """The in-scope queries whose most probable held-out candidate is not acceptable, with their top candidates and
     where the first acceptable one stands (None: retrieval did not bring it): what to read before adding a
     feature."""
     out: list[dict[str, object]] = []
-    for (_, labels, inside, group), probabilities, (text, cards) in zip(rows, held_out, shown, strict=True):
+    for row, probabilities in zip(rows, held_out, strict=True):
         order = np.argsort(-probabilities, kind="stable")
-        if inside and not labels[order[0]]:
-            right = next((n for n, i in enumerate(order) if labels[i]), None)
-            out.append({"id": group, "text": text, "right_at": right,
-                        "top": [(cards[i], round(float(probabilities[i]), 3)) for i in order[:top]]})
+        if row.inside and not row.labels[order[0]]:
+            right = next((n for n, i in enumerate(order) if row.labels[i]), None)
+            out.append({"id": row.group, "text": row.text, "right_at": right,
+                        "top": [(row.cards[i], round(float(probabilities[i]), 3)) for i in order[:top]]})
     return out
 
 
@@ -114,8 +119,8 @@ def _card_model(rows: list[Row]) -> dict[str, object]:
     """Trees for "this candidate is acceptable", one row per candidate, exported for coach.rank.Trees."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    x = np.vstack([m for m, _, _, _ in rows])
-    y = np.concatenate([labels for _, labels, _, _ in rows])
+    x = np.vstack([r.features for r in rows])
+    y = np.concatenate([r.labels for r in rows])
     model = HistGradientBoostingClassifier(**CARD_MODEL).fit(x, y, sample_weight=np.where(y, POSITIVE_WEIGHT, 1.0))
     return exported(model)
 
@@ -138,10 +143,10 @@ def out_of_fold(rows: list[Row]) -> list[np.ndarray]:
     """Each query's candidates' probabilities from the trees fitted on the other folds: what a new question gets."""
     held_out: list[np.ndarray] = [np.zeros(0)] * len(rows)
     for fold in range(FOLDS):
-        trees = Trees.from_json(_card_model([r for r in rows if _fold(r[3]) != fold]))
-        for n, (matrix, _, _, group) in enumerate(rows):
-            if _fold(group) == fold:
-                held_out[n] = _sigmoid(trees.log_odds(matrix))
+        trees = Trees.from_json(_card_model([r for r in rows if _fold(r.group) != fold]))
+        for n, row in enumerate(rows):
+            if _fold(row.group) == fold:
+                held_out[n] = _sigmoid(trees.log_odds(row.features))
     return held_out
 
 
@@ -174,9 +179,9 @@ def cross_validate(rows: list[Row], held_out: list[np.ndarray]) -> Scores:
     declined: list[bool] = []
     kept: list[bool] = []
     for fold in range(FOLDS):
-        others = [n for n, r in enumerate(rows) if _fold(r[3]) != fold]
+        others = [n for n, r in enumerate(rows) if _fold(r.group) != fold]
         scope, in_scope_at, _ = _scope_model([rows[n] for n in others], [held_out[n] for n in others])
-        for (matrix, labels, inside, group), probabilities in zip(rows, held_out, strict=True):
+        for (matrix, labels, inside, group, _, _), probabilities in zip(rows, held_out, strict=True):
             if _fold(group) != fold:
                 continue
             order = np.argsort(-probabilities, kind="stable")
@@ -204,11 +209,11 @@ def _scope_model(rows: list[Row], held_out: list[np.ndarray]) -> tuple[np.ndarra
     from sklearn.linear_model import LogisticRegression
 
     tops = []
-    for (matrix, _, _, _), probabilities in zip(rows, held_out, strict=True):
+    for row, probabilities in zip(rows, held_out, strict=True):
         best = int(probabilities.argmax())
-        tops.append((scope_features(matrix[best], float(probabilities[best])), float(probabilities[best])))
+        tops.append((scope_features(row.features[best], float(probabilities[best])), float(probabilities[best])))
     x_scope = np.vstack([f for f, _ in tops])
-    inside = np.array([i for _, _, i, _ in rows])
+    inside = np.array([r.inside for r in rows])
     model = LogisticRegression(C=1.0, max_iter=5000).fit(x_scope, inside)
     in_scope_at = _keeping(model.predict_proba(x_scope)[:, 1][inside])
     answer_at = float(np.sort([p for (_, p), i in zip(tops, inside, strict=True) if i])[
@@ -262,13 +267,12 @@ def main(out: Path = WEIGHTS, misses: Path | None = None) -> dict[str, object]:
     answerer, data = _answerer(), load_answer_set().only("train")
     answerer.planner.neighbours = neighbours(answerer, data)
     answerer.planner.neighbours.save(EXAMPLES if out == WEIGHTS else out.with_name("neighbours.json"))
-    shown: list[tuple[str, list[str]]] = []
-    rows = examples(answerer, data, shown)
+    rows = examples(answerer, data)
     held_out = out_of_fold(rows)  # the five cross-validation fits, once for the figures and the misses
     result = {"trained_on": f"train split of tests/data/answers: {len(rows)} queries", **fit(rows, held_out)}
     out.write_text(dumps(result), encoding="utf-8")
     if misses is not None:
-        found = held_out_misses(rows, held_out, shown)
+        found = held_out_misses(rows, held_out)
         misses.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in found), encoding="utf-8")
     return result
 

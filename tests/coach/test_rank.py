@@ -25,7 +25,7 @@ from server.coach.rank import (
     relative_features,
     scope_features,
 )
-from server.coach.train import FOLDS, _fold, _part_queries, cross_validate, dumps, exported, fit, out_of_fold
+from server.coach.train import FOLDS, Row, _fold, _part_queries, cross_validate, dumps, exported, fit, out_of_fold
 from server.coach.understand import understand
 from server.models import Card, Culture, Hit, Language, Perspective
 from server.search.languages import CardWords, LanguageIndex
@@ -167,7 +167,7 @@ def test_every_cross_validation_fold_holds_training_questions() -> None:
     assert counts.min() >= 0.1 * len(ids)  # the split's own hash would leave a fold empty
 
 
-def _synthetic(count: int) -> list[tuple[np.ndarray, np.ndarray, bool, str]]:
+def _synthetic(count: int) -> list[Row]:
     """In-scope queries whose acceptable card has clearly the best trigger, and out-of-scope ones where nothing
     stands out and the off-topic cue is set."""
     rng = np.random.default_rng(7)
@@ -181,7 +181,7 @@ def _synthetic(count: int) -> list[tuple[np.ndarray, np.ndarray, bool, str]]:
             matrix[n % 6, COLUMN["trigger"]] += 4.0
         else:
             matrix[:, COLUMN["off_topic_cue"]] = 3.0
-        rows.append((relative_features(matrix), labels, inside, f"q-{n}"))
+        rows.append(Row(relative_features(matrix), labels, inside, f"q-{n}", f"question {n}", []))
     return rows
 
 
@@ -194,7 +194,7 @@ def test_cross_validation_is_deterministic_and_learns_a_separable_signal() -> No
 
 
 def test_fit_is_deterministic_and_runs_on_a_subset_with_a_fold_left_out() -> None:
-    rows = [r for r in _synthetic(120) if _fold(r[3]) != 0]
+    rows = [r for r in _synthetic(120) if _fold(r.group) != 0]
     result = fit(rows)
     assert result == fit(rows)
     split_on = {name for tree in result["card_model"]["trees"] for name in tree["feature"]}  # type: ignore[index]
@@ -245,8 +245,8 @@ def test_the_exported_trees_score_as_scikit_learn_does(tmp_path: Path) -> None:
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     rows = _synthetic(60)
-    x = np.vstack([m for m, _, _, _ in rows])
-    y = np.concatenate([labels for _, labels, _, _ in rows])
+    x = np.vstack([r.features for r in rows])
+    y = np.concatenate([r.labels for r in rows])
     model = HistGradientBoostingClassifier(max_iter=20, max_depth=3, random_state=0).fit(x, y)
     path = tmp_path / "ranker.json"
     path.write_text(dumps({"scope_weights": {}, "answer_at": 0.5, "in_scope_at": 0.5,

@@ -41,12 +41,11 @@ def test_held_out_misses_lists_the_wrong_first_cards() -> None:
     candidates and where the right one stands; a hit and an out-of-scope query are not."""
     import numpy as np
 
-    from server.coach.train import held_out_misses
+    from server.coach.train import Row, held_out_misses
 
-    rows = [(np.zeros((3, 1)), np.array([False, True, False]), True, "q1"),
-            (np.zeros((2, 1)), np.array([True, False]), True, "q2"),
-            (np.zeros((2, 1)), np.array([False, False]), False, "q3")]
+    rows = [Row(np.zeros((3, 1)), np.array([False, True, False]), True, "q1", "q1 text", ["a", "b", "c"]),
+            Row(np.zeros((2, 1)), np.array([True, False]), True, "q2", "q2 text", ["d", "e"]),
+            Row(np.zeros((2, 1)), np.array([False, False]), False, "q3", "q3 text", ["f", "g"])]
     held_out = [np.array([0.9, 0.5, 0.1]), np.array([0.8, 0.2]), np.array([0.7, 0.1])]
-    shown = [("q1 text", ["a", "b", "c"]), ("q2 text", ["d", "e"]), ("q3 text", ["f", "g"])]
-    assert held_out_misses(rows, held_out, shown) == [
+    assert held_out_misses(rows, held_out) == [
         {"id": "q1", "text": "q1 text", "right_at": 1, "top": [("a", 0.9), ("b", 0.5), ("c", 0.1)]}]
