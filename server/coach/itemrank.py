@@ -41,6 +41,7 @@ ITEM_MATCH = 0.4  # a shown card's item at least this close to a follow-up answe
 # follow-up's share of CJK script (「那如果到时候他们又说做不到呢？」 holds a fifth of its weight in
 # 「如果最后发现做不到，…」).
 LEXICAL = 2.0
+MIN_SHARED = 2  # ... counted only for an item holding at least this many of them: one verb (「入る」) is no match
 ITEM_LAPSE = 0.4  # added to an "if nothing comes after …" item when the follow-up asks about time passing
 # A lapse of time asked about: "still", "after a month", 「一ヶ月」, 「한 달」, 「两周」 (a span of days, weeks or
 # months in Japanese, Korean or Chinese), or how long to wait: "how long should I wait?", 「いつまで待てば」,
@@ -107,26 +108,31 @@ def item_scores(english: list[str], shown: list[str], vectors: NDArray[np.float3
     return scores
 
 
-def word_share(followup: str, shown: list[str], lang: str, rarity: Mapping[str, float]) -> NDArray[np.float64]:
-    """For each item, the share of the follow-up's content words (in the items' language `lang`, each weighted by
-    its `rarity` among the cards' items; a word no item uses, the most) that it holds; zeros in English."""
-    asked = _words(followup, lang) if lang != "en" else frozenset()
+def word_share(followup: str, shown: list[str], lang: str, rarity: Mapping[str, float],
+               before: str = "") -> NDArray[np.float64]:
+    """For each item, the share of the follow-up's own content words (in the items' language `lang`, each weighted
+    by its `rarity` among the cards' items; a word no item uses, the most) that it holds; zeros in English. Words of
+    what it continues (`before`) are left out: 「控除のお金はいつ入ってくるんですか？」 after a question on the tax
+    credit asks about timing and cash, not about the credit every item of the shown card names. An item holding
+    fewer than MIN_SHARED of them holds none."""
+    asked = _words(followup, lang) - _words(before, lang) if lang != "en" else frozenset()
     weights = {w: rarity.get(w, max(rarity.values(), default=1.0)) for w in asked}
     total = sum(weights.values())
-    return np.array([sum(weights[w] for w in asked & _words(text, lang)) / total if total else 0.0 for text in shown])
+    held = [asked & _words(text, lang) for text in shown]
+    return np.array([sum(weights[w] for w in words) / total if len(words) >= MIN_SHARED else 0.0 for words in held])
 
 
 def answering_item(english: list[str], shown: list[str], vectors: NDArray[np.float32], asked: NDArray[np.float32],
-                   weight: float, followup: str, lang: str = "en",
-                   rarity: Mapping[str, float] | None = None) -> str | None:
+                   weight: float, followup: str, lang: str = "en", rarity: Mapping[str, float] | None = None,
+                   before: str = "") -> str | None:
     """The item of a card already shown (`shown`, in `lang`, aligned with `english`) that answers a follow-up: the
     one closest in meaning (`weight` x the cosine of its English row of `vectors` with `asked`; for a follow-up in
-    Japanese, Korean or Chinese, plus the share of its rarer words the item holds), with a lapse of time asked about
-    ("still nothing after a month?", 「1か月たっても」) leaning to the step for "if nothing comes after …" and "who
-    pays?" to the step that says who pays; None when none is close."""
+    Japanese, Korean or Chinese, plus the share of its rarer words, less those of `before`, that the item holds),
+    with a lapse of time asked about ("still nothing after a month?", 「1か月たっても」) leaning to the step for "if
+    nothing comes after …" and "who pays?" to the step that says who pays; None when none is close."""
     scores = weight * (vectors @ asked.reshape(-1))
     if rarity is not None:
-        scores = scores + LEXICAL * cjk_share(followup) * word_share(followup, shown, lang, rarity)
+        scores = scores + LEXICAL * cjk_share(followup) * word_share(followup, shown, lang, rarity, before)
     if LAPSE_ASKED.search(followup):
         scores = scores + np.array([ITEM_LAPSE * bool(LAPSE_ITEM.search(i)) for i in english])
     if asks_who_pays(followup):

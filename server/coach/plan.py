@@ -276,7 +276,8 @@ class Planner:
                 break  # ... unless a new card answers better: the follow-up asks something new
             if candidate.card.id in shown_cards and candidate.card.id not in used:
                 card = self.localised(candidate.card, lang)
-                item = self._answering_item(candidate.card, card, part, u.side)
+                before = query.removesuffix(part) if followup else ""  # what the follow-up is glued to
+                item = self._answering_item(candidate.card, card, part, u.side, before)
                 if item is not None:
                     return followup_section(card, item, title, u.side, u.pair, u.stage, budget, shown,
                                             words=words, lang=lang)
@@ -300,14 +301,16 @@ class Planner:
             fallback = fallback or section
         return fallback
 
-    def _answering_item(self, card: Card, localised: Card, followup: str, side: Perspective | None) -> str | None:
-        """The item of a card already shown that answers a follow-up, in the answer's language (itemrank)."""
+    def _answering_item(self, card: Card, localised: Card, followup: str, side: Perspective | None,
+                        before: str = "") -> str | None:
+        """The item of a card already shown that answers a follow-up, in the answer's language (itemrank); `before`:
+        what it continues, whose words the follow-up's own words are read without."""
         english, shown_in = answer_items(card, side), answer_items(localised, side)
         if not english or len(english) != len(shown_in):
             return None
         glossed, lang = self.glossary.expand(followup), localised.lang.value
         return answering_item(english, shown_in, self.items(english), self.retriever.query_vector(glossed),
-                              _english_weight(followup, glossed), followup, lang, self.items.rarity(lang))
+                              _english_weight(followup, glossed), followup, lang, self.items.rarity(lang), before)
 
 
 def _with_ask_before(parts: list[str], n: int) -> str:

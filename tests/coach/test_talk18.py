@@ -36,9 +36,9 @@ def test_a_span_of_time_asks_about_a_lapse(message: str, lapse: bool) -> None:
 
 def test_word_share_weights_the_follow_ups_rarer_words() -> None:
     """「做不到」 is rare among the items, 「如果」 common: the plan-B line holds more of the follow-up than a line
-    sharing only 「如果」; English has no share."""
-    items = ["如果最后发现做不到，我们的备选方案应该是什么？", "如果对方同意，就发会议纪要。", "把细节过一遍。"]
-    rarity = {"如果": 0.5, "做": 1.0, "不到": 3.0, "备选": 3.0}
+    sharing 「如果」 and 「说」; one shared word is no match; English has no share."""
+    items = ["如果最后发现做不到，我们的备选方案应该是什么？", "如果对方说同意，就发会议纪要。", "如果要把细节过一遍。"]
+    rarity = {"如果": 0.5, "说": 0.5, "做": 1.0, "不到": 3.0, "备选": 3.0}
     shares = word_share("那如果到时候他们又说做不到呢？", items, "zh", rarity)
     assert shares[0] > shares[1] > shares[2] == 0.0
     assert not word_share("what if they can't?", ["what if they can't"], "en", rarity).any()
