@@ -22,7 +22,7 @@ CHASE_TOPIC = "written-communication"  # the cards on following up: chasing by e
 _CHASE = re.compile(r"\bwait(?:ing)?\b|\b(?:chase|nudge|ping|remind)\b|\bfollow(?:ing)? up\b|"
                     r"\b(?:e-?mail|write|call|message|contact) (?:them |him |her )?again\b", re.I)
 # Nothing comes back: "no answer", "don't reply", "hear nothing", 「返事がない」, 「音沙汰」, 「답이 없」, 「没回音」
-SILENCE = re.compile(r"\bno (?:answer|reply|response|news|word)|\b(?:n't|not|never) (?:answer|reply|respond|get back|"
+SILENCE = re.compile(r"\bno (?:answer|reply|response|news|word)|(?:n't|\bnot|\bnever) (?:answer|reply|respond|get back|"
                      r"hear|write back)|\bnothing\b|\bsilen|\bquiet\b|\bghost|返事がな|返信がな|連絡がな|音沙汰|"
                      r"反応がな|梨のつぶて|답이 없|답장이 없|연락이 없|소식이 없|무소식|답이 안|연락이 안|"
                      r"没(?:有)?(?:回音|回复|回信|消息|动静|答复|反应)|不回|杳无音信", re.I)
