@@ -21,6 +21,11 @@ CHASE_TOPIC = "written-communication"  # the cards on following up: chasing by e
 # WAIT_OR_PUSH)
 _CHASE = re.compile(r"\bwait(?:ing)?\b|\b(?:chase|nudge|ping|remind)\b|\bfollow(?:ing)? up\b|"
                     r"\b(?:e-?mail|write|call|message|contact) (?:them |him |her )?again\b", re.I)
+# Nothing comes back: "no answer", "don't reply", "hear nothing", 「返事がない」, 「音沙汰」, 「답이 없」, 「没回音」
+SILENCE = re.compile(r"\bno (?:answer|reply|response|news|word)|(?:n't|\bnot|\bnever) (?:answer|reply|respond|get back|"
+                     r"hear|write back)|\bnothing\b|\bsilen|\bquiet\b|\bghost|返事がな|返信がな|連絡がな|音沙汰|"
+                     r"反応がな|梨のつぶて|답이 없|답장이 없|연락이 없|소식이 없|무소식|답이 안|연락이 안|"
+                     r"没(?:有)?(?:回音|回复|回信|消息|动静|答复|反应)|不回|杳无音信", re.I)
 TOPIC_FLOOR = 0.3  # the topic's ranking (the follow-up glued to what it continues) supports a card this much
 # Words that set a frame-only ask in time ("how should we respond next time?", 「那我们下次怎么回应比较好？」,
 # 「次回はどう返せばいいですか」, 「다음에는 어떻게 대응하죠?」): they name no topic of their own.
@@ -54,9 +59,11 @@ def lapse_card(plan: Plan, message: str, shown_cards: set[str], last_cards: Sequ
     """"What if they still don't answer after a month?": the card whose step for when nothing comes answers it,
     when the planned card has none (the e-mail channels card's KakaoTalk groups answer no lapse of time) or is a new
     one only the follow-up's own words carry (the topic ranks it under TOPIC_FLOOR): the last answer's card that
-    has one, else (for a planned card with none) the topic's best-ranked card that has one (at least TOPIC_FLOOR,
-    of the asker's pair and side; not a phrase card no one quoted). None when the plan answers it already or none
-    has."""
+    has one and is written for the asker's side (「それでも一ヶ月返事がなければ？」 from the Japanese side takes no
+    US-side phrase card's step), else, when the follow-up says nothing comes (SILENCE: "still dodge it" is no
+    silence) and the planned card has none, the card best supported by the topic's ranking and the follow-up's own
+    words (either at least TOPIC_FLOOR) that has one (of the asker's pair and side; not a phrase card no one
+    quoted). None when the plan answers it already or none has."""
     if plan.earned is None or plan.outcome != "answer" or not plan.cards or not LAPSE_ASKED.search(message):
         return None
     english = {} if cards is None else cards  # the plan's card may be a translation: its steps read in English
@@ -65,14 +72,18 @@ def lapse_card(plan: Plan, message: str, shown_cards: set[str], last_cards: Sequ
     carried = planned.id not in shown_cards and topic.get(planned.id, 0.0) < TOPIC_FLOOR  # by its own words alone
     if lapse_step(planned, side) is not None and not carried:
         return None
-    last = [english[i] for i in last_cards if i in english]
+    last = [english[i] for i in last_cards if i in english and fits_side(english[i], side)]
     found = next((c for c in last if lapse_step(c, side) is not None), None)
     if found is not None or lapse_step(planned, side) is not None:
         return found if found is not None and found.id != planned.id else None
-    return next((c.card for c in plan.candidates if c.probability >= TOPIC_FLOOR
-                          and lapse_step(c.card, side) is not None and fits_pair(c.card, pair)
-                          and fits_side(c.card, side)
-                          and (c.card.id in shown_cards or c.card.kind is not CardKind.PHRASEBOOK)), None)
+    if not SILENCE.search(message):
+        return None
+    own = {c.card.id: c.probability for c in plan.own}
+    pool = {c.card.id: c.card for c in [*plan.candidates, *plan.own]}
+    ranked = sorted(pool.values(), key=lambda c: -(topic.get(c.id, 0.0) + own.get(c.id, 0.0)))
+    return next((c for c in ranked if max(topic.get(c.id, 0.0), own.get(c.id, 0.0)) >= TOPIC_FLOOR
+                 and lapse_step(c, side) is not None and fits_pair(c, pair) and fits_side(c, side)
+                 and (c.id in shown_cards or c.kind is not CardKind.PHRASEBOOK)), None)
 
 
 def asks_to_chase(message: str) -> bool:

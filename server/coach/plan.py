@@ -162,7 +162,10 @@ class Planner:
         self.retriever.query_vectors([t for t in [*queries, *by_itself, own_query, *clauses] if t is not None])
         costs = cost_cards(shown_cards, self.retriever.index.cards) if previous_query is not None \
             and asks_who_pays(u.parts[0]) else frozenset()  # "who pays for that?": ranked even if retrieval misses them
-        ranked = [self.rank(q, asker, frozenset(f.card_id for f in found) | (costs if n == 0 else frozenset()))
+        # a follow-up ("Is that normal in Korea?") ranks the cards shown even when the words it is glued to miss them
+        # (the 알겠습니다 card came with its decoded phrase, which the glued words do not carry)
+        kept = costs | frozenset(shown_cards) if previous_query is not None else costs
+        ranked = [self.rank(q, asker, frozenset(f.card_id for f in found) | (kept if n == 0 else frozenset()))
                   for n, (q, found) in enumerate(zip(queries, about, strict=True))]
         for part, found, candidates in zip(u.parts, about, ranked, strict=True):
             if asks_about_their_words(part, found):  # "Is this a no?" asks what the expression means
@@ -273,7 +276,8 @@ class Planner:
                 break  # ... unless a new card answers better: the follow-up asks something new
             if candidate.card.id in shown_cards and candidate.card.id not in used:
                 card = self.localised(candidate.card, lang)
-                item = self._answering_item(candidate.card, card, part, u.side)
+                before = query.removesuffix(part) if followup else ""  # what the follow-up is glued to
+                item = self._answering_item(candidate.card, card, part, u.side, before)
                 if item is not None:
                     return followup_section(card, item, title, u.side, u.pair, u.stage, budget, shown,
                                             words=words, lang=lang)
@@ -297,14 +301,16 @@ class Planner:
             fallback = fallback or section
         return fallback
 
-    def _answering_item(self, card: Card, localised: Card, followup: str, side: Perspective | None) -> str | None:
-        """The item of a card already shown that answers a follow-up, in the answer's language (itemrank)."""
+    def _answering_item(self, card: Card, localised: Card, followup: str, side: Perspective | None,
+                        before: str = "") -> str | None:
+        """The item of a card already shown that answers a follow-up, in the answer's language (itemrank); `before`:
+        what it continues, whose words the follow-up's own words are read without."""
         english, shown_in = answer_items(card, side), answer_items(localised, side)
         if not english or len(english) != len(shown_in):
             return None
-        glossed = self.glossary.expand(followup)
+        glossed, lang = self.glossary.expand(followup), localised.lang.value
         return answering_item(english, shown_in, self.items(english), self.retriever.query_vector(glossed),
-                              _english_weight(followup, glossed), followup)
+                              _english_weight(followup, glossed), followup, lang, self.items.rarity(lang), before)
 
 
 def _with_ask_before(parts: list[str], n: int) -> str:
