@@ -47,9 +47,12 @@ _ASKER_SPEAKS = re.compile(r"\b(?:I|we)(?:'ve|'d|'ll| have| had)?\s+(?:(?:just|a
                            r"(?<![对跟给向诉复答问])我们?(?:跟|对|给|向)?\S{0,4}$", re.I)
 _ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答|答え|伝え|言って|言い|言った(?!ら))"
                                r"(?!られ|が|を?(?:いただ|もら|頂))|"
-                               r"(?:이)?라고\s*(?:답|말|회신|했))")
+                               r"(?:이)?라고(?:만|도)?\s*(?:답|말|회신|했|보냈|보내\s?놨|보내\s?뒀))")
+# the asker named right after the words as the one saying them: 「…」と私が言うと, "…"라고 제가
+_I_AFTER = re.compile(r"[\"”'」』]?\s*(?:(?:と|って)\s*(?:私|僕|わたし|当方)(?:が|から|の方から|より)|"
+                      r"(?:이)?라고\s*(?:제가|저희가|내가))")
 _ASKER_SAID_TO = re.compile(r"(?:先方|相手|アメリカ側|米国側|パートナー)に|"
-                            r"(?:미국\s*측|상대|파트너)(?:에게|한테|에)\s*$|에게\s*$|제가|저희가")
+                            r"(?:미국\s*측|상대|파트너)(?:에게|한테|에)\s*$|(?:에게|한테|께)\s*$|제가|저희가")
 # 「先週の会議で私から「…」と伝えました」: the asker named as the one who said it, just before the words
 _JA_I_BEFORE = re.compile(r"(?:私|僕|わたし|当方|こちら)(?:の方)?(?:から|が|は|より)[^「『。！？]{0,12}$")
 # "I ended our call with Toho by saying '…'": the words said by whoever the sentence last names as its subject
@@ -149,7 +152,7 @@ def said_by_asker(message: str, start: int, end: int) -> bool:
     before = message[max(0, start - 60):start]
     asker = _ASKER_SAID_BEFORE.search(before[-40:])
     return bool(asker and not _ZH_THEY_SAY.search(asker.group(0)) or _SCRIPT_ME.search(before)
-                or _TELL_THEM.search(message[start + 1:end - 1])
+                or _TELL_THEM.search(message[start + 1:end - 1]) or _I_AFTER.match(message[end:end + 12])
                 or will_say_before(before) or _OWN_WORDS.search(before) or own_draft(before)
                 or will_say_after(message, start, end) or own_wording(message, start, end) or _asker_by_saying(before)
                 or _ASKER_SAID_AFTER.match(message[end:end + 20])

@@ -53,7 +53,7 @@ _KO_SAID = re.compile(r"(?:^|[.\n,]|(?<=더니 )|(?<=면서 )|(?<=는데 ))([^.\
 # 「说了“…”」 is a quote like 「说“…”」; in 「说“到时候再说”，可…」 the 说 of 再说 inside the quote reports nothing
 _ZH_SAID = re.compile(r"(?:(?<![谁再好么实如是来以])说(?!了算|实话|白了|到底|法)|表示|"
                       r"(?<![么何该想要能])(?:回复|回答|答复)(?!草稿|稿)|告诉我们|来信)了?[:：,，]?\s*"
-                      r"(?![“\"「『”」』])([^。！？\n]{2,120})")  # 说“…” is a quote, read as one
+                      r"(?![“\"「『”」』:：,，\s])([^。！？\n]{2,120})")  # 说“…”, 回复：“…” is a quote, read as one
 _GREETING = re.compile(r"^\s*(?:dear\b|hi\b|hello\b|good (?:morning|afternoon)|お世話になって|いつもお世話|"
                        r"안녕하세요|您好|你好|件名|subject:)|"  # 「田中様」, 「박 대표님께,」, 「王总：」 alone
                        r"^\s*(?:\S{1,8}\s)?\S{1,12}(?:様|さん|님께?|您好|你好|总|老师|先生|女士)[,，、:：]?\s*$", re.I)

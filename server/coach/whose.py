@@ -31,6 +31,16 @@ WORDS = 8  # Latin words read before the words, in their sentence ("my draft to 
 SENTENCE = 80  # characters of the sentence before the words read for who is named in it
 
 
+# the asker's intent around the words, in any of the four languages: "I'll", "planning", 「返そうと思います」,
+# 「つもり」, 「답하려고」, 「보낼까 해요」, 「准备」, 「打算」, 「合适吗」 (a plan weighed or announced)
+_INTENT = re.compile(r"\b(?:i|we)(?:'ll|'d| will| would| plan to| intend to| want to|'m going to| am going to)\b|"
+                     r"\b(?:planning|thinking of|about to|draft)\b|[こそろおよけせてれ]うと(?:思|考)|つもり|予定|"
+                     r"려고|려는|까 해|까 하|할 생각|할 예정|해도 될까|准备|打算|计划|要不要|合适吗|可以吗|行吗", re.I)
+# words that came to the asker: "said", "came back with", 「と言われ」, 「とのこと」, 「라고 하셨」, 「说了」, 「来信」
+_HEARD = re.compile(r"\b(?:said|says|wrote|writes|replied|told (?:us|me)|came back with|sent us)\b|"
+                    r"と言われ|とのこと|と(?:返事|返信|回答|連絡)が|(?:라고|다고)\s*(?:했|하셨|하더|답했|답장)|"
+                    r"(?:이)?라는\s*(?:답|회신)|说了|回复了|回了一句|来信", re.I)
+
 
 class _Span(Protocol):
     @property
@@ -70,6 +80,8 @@ def features(message: str, start: int, end: int) -> list[str]:
         out.append("asked")
     out += [f"{block}:{name}-{where}" for where, text in (("before", sentence), ("after", after))
             for name, pattern in (("theirs", THEIR_SIDE), ("own", OWN), ("i", FIRST_PERSON)) if pattern.search(text)]
+    out += [f"{name}-{where}" for where, text in (("before", sentence), ("after", after))
+            for name, pattern in (("plan", _INTENT), ("heard", _HEARD)) if pattern.search(text)]
     lines = sum(bool(line.strip()) for line in message.splitlines())
     out.append(f"lines:{min(lines, 3)}")
     around = message[:unit[0]] + " " + message[unit[1]:]

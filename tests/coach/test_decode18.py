@@ -92,3 +92,40 @@ def test_a_reply_the_asker_announces_is_theirs(message: str) -> None:
 
 def test_a_reply_the_partner_announced_stays_theirs() -> None:
     assert partner_text("미국 측이 이렇게 답했어요: \"Let's park that\" 무슨 뜻인가요?")
+
+
+@pytest.mark.parametrize("message", [
+    "米国側への返事、こう返そうと思います：「持ち帰って検討します」。失礼でしょうか？",
+    "「前向きに検討します」と私が言ったら、米国側はどう受け取りますか？",
+    "「今回は見送らせていただきます」という説明を使ってもいいでしょうか？",
+    "배급사 담당자한테 \"힘들 것 같습니다\"라고만 보내 놨는데 괜찮을까요?",
+    "我发给美方的回复：“这个有难度，我们尽量。”会不会太软？",
+    "周五开会时如果我们回一句“以后再说”，美方会不高兴吗？",
+    "我想在邮件最后加一句“我们尽量”，合适吗？",
+    "Is \"Just checking in\" too casual for a chaser to the Seoul studio?",
+])
+def test_the_askers_own_planned_or_sent_words_are_no_partner_text(message: str) -> None:
+    assert partner_text(message) == []
+
+
+@pytest.mark.parametrize("message", [
+    "「前向きに検討します」と先方が言ったら、どう返せばいいですか？",
+    "배급사 담당자가 \"힘들 것 같습니다\"라고 보냈는데 무슨 뜻인가요?",
+    "美方发给我们的回复：“Let's park that for now.” 什么意思？",
+])
+def test_the_partners_words_in_the_same_frames_stay_theirs(message: str) -> None:
+    assert partner_text(message)
+
+
+@pytest.mark.parametrize(("message", "words", "feature"), [
+    ("我准备这么回“我们研究研究”，可以吗？", "研究研究", "plan-before"),
+    ("답장은 \"검토해 보겠습니다\"로 보내려고 하는데 괜찮을까요?", "검토해 보겠습니다", "plan-after"),
+    ("先方から「検討します」と言われました。", "検討します", "heard-after"),
+    ("The Toho producer said \"we'll see\" twice.", "we'll see", "heard-before"),
+])
+def test_the_learned_check_reads_a_plan_or_a_report_in_any_language(message: str, words: str,
+                                                                     feature: str) -> None:
+    from server.coach.whose import features
+
+    at = message.index(words)
+    assert feature in features(message, at, at + len(words))
