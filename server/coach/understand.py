@@ -251,16 +251,18 @@ _I = re.compile(r"\b(?:i|me|my)\b|私|僕|제가|저는|我(?!们)", re.I)
 
 
 def _from_them(line: str) -> bool:
-    """The line says the words after it came from the partner it names, not from the asker or their own side."""
-    return bool(_FROM.search(line) and THEIR_SIDE.search(line) and not OWN.search(line) and not _I.search(line))
+    """The line, ending in a colon, says the words after it came from the partner it names, not from the asker or
+    their own side (「先方から届いたメールの件です。」 goes on in the asker's own words)."""
+    return bool(line.rstrip().endswith((":", "：")) and _FROM.search(line) and THEIR_SIDE.search(line)
+                and not OWN.search(line) and not _I.search(line))
 
 
 def _pasted_after_cue(message: str) -> list[str]:
     """The lines after "here is their reply:" up to the asker's own question (a question line after them); none
     after "Here is my draft reply:" (「返信案です。」, 「답장 초안:」, 「我的回复草稿如下：」): the asker's own."""
     lines = message.splitlines()
-    start = next((i for i, line in enumerate(lines[:-1]) if (_PASTE_CUE.search(line) or _from_them(line))
-                  and line.rstrip().endswith((":", "：", "。"))), None)
+    start = next((i for i, line in enumerate(lines[:-1]) if _PASTE_CUE.search(line)
+                  and line.rstrip().endswith((":", "：", "。")) or _from_them(line)), None)
     if start is None or names_own_draft(lines[start]):
         return []
     taken: list[str] = []

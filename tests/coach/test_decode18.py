@@ -75,6 +75,7 @@ def test_a_line_naming_the_partner_the_words_came_from_cues_them(message: str) -
 @pytest.mark.parametrize("message", [
     "Message from my boss:\nJust say we'll see.\nIs that OK?",
     "Notes from our legal team:\nWe'll keep you posted.\nAny thoughts?",
+    "先方から届いたメールの件です。\n社内で調整が必要なので少し待ってもらおうと思います。\nどう伝えればいいですか？",
 ])
 def test_words_from_the_asker_or_their_own_side_are_no_cue(message: str) -> None:
     assert partner_text(message) == []
