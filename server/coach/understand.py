@@ -203,6 +203,9 @@ def _pasted_email(message: str) -> list[str]:
     end = next((i for i in range(start + 1, len(lines)) if _SIGN_OFF.match(lines[i])), None)
     if end is None and _to_the_coach(lines[start:]):
         return []
+    signed = [m.end() for m in _INLINE_SIGN_OFF.finditer(lines[start])] if end is None else []
+    if signed:  # 「안녕하세요. … 김민수 드림」 on one line, the asker's question after it
+        return [lines[start][:signed[-1]].strip()]
     last = len(lines) - 1 if end is None else end
     cut = next((i for i in range(start + 1, last + 1) if _SEPARATOR.match(lines[i])), None)
     if cut is None and end is None:  # no sign-off, but a signature, a blank line and a question: the asker's
@@ -212,6 +215,9 @@ def _pasted_email(message: str) -> list[str]:
     return ["\n".join(lines[start:last + 1 if cut is None else cut]).strip()]
 
 
+_INLINE_SIGN_OFF = re.compile(r"よろしくお願い(?:いた)?します[。！!]?|よろしくお願い申し上げます[。！!]?|"
+                              r"此致[\s，,]*(?:敬礼)?[\s，,。]*[^\s，,。？?]{0,6}|[^\s.。]{1,6}\s?(?:드림|올림)|"
+                              r"\b(?:best|kind|warm) regards,?(?:\s+(?-i:[A-Z])[\w.-]*){1,2}", re.I)
 _SIGNATURE = re.compile(r"^[^.!?。！？,，、:：]{1,30}$")  # 「株式会社エムスタジオ 鈴木」, "Kenji Sato, Toho"
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|—{2,}|={3,}|_{3,}|─{3,})\s*$")  # "---" closes a pasted e-mail
 

@@ -1,9 +1,10 @@
 """The partner's pasted words are found whole and the asker's own are left out (coach/understand.py): the asker's
 words are the message less every place of the partner's, whatever order they were found in; a quote asked about
 again cuts no pasted e-mail; an e-mail with no sign-off ends before the line that holds the asker's own quote; a
-Korean or Chinese signature (「김민수 드림」, 「李明 敬上」) closes an e-mail and a name line (「박 대표님께,」,
-「王总：」) opens one; a line naming the partner the words came from ("Message from our Beijing partner:") cues
-them. A reply the asker announces with an intent ("이렇게 답하려고 하는데요:", "Here's what I'll send:") is theirs."""
+Korean or Chinese signature (「김민수 드림」, 「李明 敬上」) closes an e-mail, on a line of its own or at the end of
+the greeting's line, and a name line (「박 대표님께,」, 「王总：」) opens one; a line naming the partner the words came
+from ("Message from our Beijing partner:") cues them. A reply the asker announces with an intent
+("이렇게 답하려고 하는데요:", "Here's what I'll send:") is theirs."""
 
 from __future__ import annotations
 
@@ -57,9 +58,12 @@ def test_an_email_with_no_sign_off_ends_before_the_askers_own_quote(decoder: Dec
     ("박 대표님께,\n추가 촬영은 현재로서는 좀 어렵습니다.\n김민수 올림\n\n이거 거절인가요?", "좀 어렵습니다", "ko"),
     ("안녕하세요, 박 대표님.\n추가 촬영은 현재로서는 좀 어렵습니다.\n김민수 드림\n거절인가요?", "좀 어렵습니다", "ko"),
     ("王总：\n关于排期，这个有难度，我们回去商量一下。\n李明 敬上\n\n他们是不是不想做了？", "有难度", "zh"),
+    ("안녕하세요. 추가 촬영은 현재로서는 좀 어렵습니다. 김민수 드림\n거절인가요?", "좀 어렵습니다", "ko"),
+    ("お世話になっております。納期の件、持ち帰って検討します。よろしくお願いいたします。 これは断りですか？",
+     "持ち帰って検討します", "ja"),
 ])
-def test_a_name_line_opens_an_email_and_a_signature_closes_it(decoder: Decoder, message: str, words: str,
-                                                              asker: str) -> None:
+def test_a_name_line_opens_an_email_and_a_signature_closes_it_even_inside_a_line(
+        decoder: Decoder, message: str, words: str, asker: str) -> None:
     assert words in _decoded(decoder, message)
     assert understand(message).asker_language == asker  # the asker's question is not inside the e-mail
 
@@ -130,3 +134,8 @@ def test_the_learned_check_reads_a_plan_or_a_report_in_any_language(message: str
 
     at = message.index(words)
     assert feature in features(message, at, at + len(words))
+
+
+def test_regards_inside_an_email_line_closes_nothing(decoder: Decoder) -> None:
+    message = "Dear Tom, with regards to the MG, we'll see after Cannes. Best,\nAnna\nIs that a no?"
+    assert "We'll see" in _decoded(decoder, message)
