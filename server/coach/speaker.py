@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from server.coach.sides import KO_WHERE, OWN, SENTENCE_END, THEIR_SIDE, ZH_PARTNERS
+from server.coach.sides import KO_WHERE, OWN, PARTNER_NOUNS, SENTENCE_END, THEIR_SIDE, ZH_PARTNERS
 from server.coach.wording import own_draft, own_wording, will_say_after, will_say_before
 
 # 「…」と上司に言われた (the own side), 「…」と先方に (the partner's): the one it names right after the words
@@ -47,9 +47,12 @@ _ASKER_SPEAKS = re.compile(r"\b(?:I|we)(?:'ve|'d|'ll| have| had)?\s+(?:(?:just|a
                            r"(?<![对跟给向诉复答问])我们?(?:跟|对|给|向)?\S{0,4}$", re.I)
 _ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答|答え|伝え|言って|言い|言った(?!ら))"
                                r"(?!られ|が|を?(?:いただ|もら|頂))|"
-                               r"(?:이)?라고\s*(?:답|말|회신|했))")
+                               r"(?:이)?라고(?:만|도)?\s*(?:답|말|회신|했|보냈|보내\s?놨|보내\s?뒀))")
+# the asker named right after the words as the one saying them: 「…」と私が言うと, "…"라고 제가
+_I_AFTER = re.compile(r"[\"”'」』]?\s*(?:(?:と|って)\s*(?:私|僕|わたし|当方)(?:が|から|の方から|より)|"
+                      r"(?:이)?라고\s*(?:제가|저희가|내가))")
 _ASKER_SAID_TO = re.compile(r"(?:先方|相手|アメリカ側|米国側|パートナー)に|"
-                            r"(?:미국\s*측|상대|파트너)(?:에게|한테|에)\s*$|에게\s*$|제가|저희가")
+                            r"(?:미국\s*측|상대|파트너)(?:에게|한테|에)\s*$|(?:에게|한테|께)\s*$|제가|저희가")
 # 「先週の会議で私から「…」と伝えました」: the asker named as the one who said it, just before the words
 _JA_I_BEFORE = re.compile(r"(?:私|僕|わたし|当方|こちら)(?:の方)?(?:から|が|は|より)[^「『。！？]{0,12}$")
 # "I ended our call with Toho by saying '…'": the words said by whoever the sentence last names as its subject
@@ -149,7 +152,7 @@ def said_by_asker(message: str, start: int, end: int) -> bool:
     before = message[max(0, start - 60):start]
     asker = _ASKER_SAID_BEFORE.search(before[-40:])
     return bool(asker and not _ZH_THEY_SAY.search(asker.group(0)) or _SCRIPT_ME.search(before)
-                or _TELL_THEM.search(message[start + 1:end - 1])
+                or _TELL_THEM.search(message[start + 1:end - 1]) or _I_AFTER.match(message[end:end + 12])
                 or will_say_before(before) or _OWN_WORDS.search(before) or own_draft(before)
                 or will_say_after(message, start, end) or own_wording(message, start, end) or _asker_by_saying(before)
                 or _ASKER_SAID_AFTER.match(message[end:end + 20])
@@ -176,3 +179,35 @@ def asker_reported(message: str, m: re.Match[str], korean: bool) -> bool:
                 or own_side_said(message, m.start(1), m.end(1))
                 or (korean and (m.group(2) or _KO_TO.search(words)) and not _KO_SOURCE.search(words)))
 
+
+# the asker named: "I", "my", 「私」, 「제가」, 「我」 (a word of its own in English)
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i'll|i've|me|my|we|we're|we'll|we'd|our|us)\b|私|僕|わたし|こちら|"
+                           r"제가|저는|저희|제\s|내가|나는|우리|我", re.I)
+# "'…' from a Korean financier", "'…' from Toho", "'…' when they mean no", 「先方の「…」」, 「미국 측의 "…"」,
+# 「对方的“…”」, 「董事长也只说「…」」, 「中方老板只回了一句“…”」, 「「…」とのことでした」
+_SOURCE_AFTER = re.compile(r"^[」』”\"'’]?\s*(?:from\s+(?!(?:my|our|us|me)\b)(?:(?:the|a|an|their|one of their)\s+)?"
+                           r"(?:(?!(?:my|our)\b)[\w'-]+\s+){0,2}?"
+                           r"(?:(?-i:[A-Z])\w+|" + PARTNER_NOUNS + r"|studio|team|side|producer|exec\w*)\b|"
+                           r"(?:when|if|whenever|because)?\s*(?:they|he|she)\s+(?:say|says|said|mean|means|meant|use|"
+                           r"write|wrote|reply|replied)\b|"
+                           # words that came to the asker: 「…」とのこと, と言われ, と返事が来, "…"라는 답장이 왔
+                           r"とのこと|と言われ(?!たら)|と(?:返事|返信|回答|連絡|メール)が(?:来|あり|届)|"
+                           r"(?:이)?라는\s*(?:답장|답변|회신|연락|메일)이\s*(?:왔|와|도착))", re.I)
+_SOURCE_BEFORE = re.compile(r"(?:先方|相手方?|アメリカ側|米国側|米側|美方|对方|日方|韩方|中方|상대\s*측|상대방|"
+                            r"(?:미국|일본|중국)\s*측)(?:の|的|의)?\s*[「『“\"']$|\btheir\s+[「『“\"']$|"
+                            # someone other than the asker named as the one who says it: 「如果董事长也只说「…」」
+                            r"(?:^|[，,。！？\s])(?:(?!我|咱|想|要|打算|准备|应该|该|能|可以|怎么|如何|不如|直接|先)"
+                            r"[^，,。！？\s]){2,6}?(?:也|都|就|又|还|只)*(?:说|讲|回复?|答复|表示)了?(?:一句|一声|句)?"
+                            r"[:：,，]?\s*[「『“\"']$", re.I)
+# the quote inside what someone else says, with no asker in the clause: "Their line producer says the budget is '…'"
+_THEY_SAY = re.compile(r"\b(?:says|said|wrote|writes|replied|told (?:us|me))\b", re.I)
+CLAUSE = 36  # characters of the clause before a quote read for its source
+
+
+def source_named(message: str, start: int, end: int) -> bool:
+    """The quote at message[start:end] (its marks included) names its source, the partner, beside it: "'…' from a
+    Korean financier", 「先方の「…」」, 「「…」とのことでした」, "Their line producer says the budget is '…'" (a
+    clause with someone else saying it and no asker in it)."""
+    clause = SENTENCE_END.split(message[max(0, start - CLAUSE):start])[-1] + message[start:start + 1]
+    return bool(_SOURCE_AFTER.match(message[end:end + 60]) or _SOURCE_BEFORE.search(clause)
+                or _THEY_SAY.search(clause) and not FIRST_PERSON.search(clause))

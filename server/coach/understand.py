@@ -14,6 +14,7 @@ from server.coach.asker_frame import detect_stage as detect_stage
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
+from server.coach.sides import OWN, THEIR_SIDE
 from server.coach.speaker import asker_reported, own_side_said, said_by_asker
 from server.coach.wording import alternatives, echoes_asker, names_own_draft
 from server.models import Culture, Perspective
@@ -52,9 +53,10 @@ _KO_SAID = re.compile(r"(?:^|[.\n,]|(?<=더니 )|(?<=면서 )|(?<=는데 ))([^.\
 # 「说了“…”」 is a quote like 「说“…”」; in 「说“到时候再说”，可…」 the 说 of 再说 inside the quote reports nothing
 _ZH_SAID = re.compile(r"(?:(?<![谁再好么实如是来以])说(?!了算|实话|白了|到底|法)|表示|"
                       r"(?<![么何该想要能])(?:回复|回答|答复)(?!草稿|稿)|告诉我们|来信)了?[:：,，]?\s*"
-                      r"(?![“\"「『”」』])([^。！？\n]{2,120})")  # 说“…” is a quote, read as one
+                      r"(?![“\"「『”」』:：,，\s])([^。！？\n]{2,120})")  # 说“…”, 回复：“…” is a quote, read as one
 _GREETING = re.compile(r"^\s*(?:dear\b|hi\b|hello\b|good (?:morning|afternoon)|お世話になって|いつもお世話|"
-                       r"안녕하세요|您好|你好|件名|subject:)|^\s*\S{1,12}(?:様|さん|님|您好|你好)[,，、]?\s*$", re.I)
+                       r"안녕하세요|您好|你好|件名|subject:)|"  # 「田中様」, 「박 대표님께,」, 「王总：」 alone
+                       r"^\s*(?:\S{1,8}\s)?\S{1,12}(?:様|さん|님께?|您好|你好|总|老师|先生|女士)[,，、:：]?\s*$", re.I)
 # "Here is their reply:", 「返信を貼ります」, 「그대로 붙여요」, 「对方邮件原文：」 then the pasted lines.
 _PASTE_CUE = re.compile(r"(?:貼ります|貼り付け|そのまま|原文|転送|pasted|copied|forwarded|below|here is|here's|"
                         r"붙여|그대로|원문|아래|如下|转发)", re.I)
@@ -63,7 +65,8 @@ _QUOTE_LINE = re.compile(r"^\s*>\s?(.+)$", re.M)
 _SIGN_OFF = re.compile(r"^\s*(?:(?:best|regards|kind regards|best regards|warm regards|sincerely|thanks|thank you|"
                        r"cheers|many thanks)(?: (?:again|so much|in advance))?[.!]?"
                        r"(?:,\s*(?-i:[A-Z])[\w. -]{0,30}|,)?\s*$|"
-                       r"よろしくお願い|何卒|감사합니다|此致|谢谢|祝好)", re.I)
+                       r"よろしくお願い|何卒|감사합니다|此致|谢谢|祝好|"
+                       r"[^.!?。！？]{1,20}\s?(?:드림|올림|배상|敬上|谨上)\s*$)", re.I)  # 「김민수 드림」
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,9 @@ def quote_spans(message: str) -> list[tuple[int, int]]:
 
 def pasted_text(message: str) -> list[str]:
     """The message's pasted e-mail, the lines after "here is their reply:", and "> " lines."""
-    return _pasted_email(message) + _pasted_after_cue(message) + _QUOTE_LINE.findall(message)
+    email = _pasted_email(message)  # the e-mail's own bounds win over the lines after a cue that hold it
+    cued = [block for block in _pasted_after_cue(message) if not any(e and e in block for e in email)]
+    return email + cued + _QUOTE_LINE.findall(message)
 
 
 def partner_text(message: str) -> list[str]:
@@ -120,19 +125,40 @@ def partner_text(message: str) -> list[str]:
     inside_own = [every[i][1].span() for i in mine]  # 「跟美方说…」 quoted from the asker's boss reports nothing
     # words quoted again from the asker's own quote are the asker's: 「写“原则上没问题”…抓住“没问题”三个字」
     spans = [*(quoted := [q for q, _ in every if q not in own and not any(q in o for o in own)])]
-    for pattern in _reported(message):
-        spans += [m.group(1).strip() for m in pattern.finditer(message) if m.group(1).strip()
-                  and not asker_reported(message, m, pattern is _KO_SAID)
+    for pattern in _reported(message):  # 'told us "…" about' quotes "…": the report is what is joined after it
+        spans += [_after_quotes(m.group(1).strip(), quoted, [q for q, _ in every]) for m in pattern.finditer(message)
+                  if m.group(1).strip() and not asker_reported(message, m, pattern is _KO_SAID)
                   and not any(s < m.start(1) < e for s, e in inside_own)]
-    spans += pasted_text(message)
-    spans += [next(g for g in m.groups() if g) for m in _ABOUT.finditer(message)]
-    spans = [_after_quotes(s, quoted, [q for q, _ in every]) for s in spans]  # 'told us "…" about' quotes "…"
+    spans += [_after_quotes(next(g for g in m.groups() if g), quoted, [q for q, _ in every])
+              for m in _ABOUT.finditer(message)]
+    spans += [_before_own(block, own) for block in pasted_text(message)]  # a quote in an e-mail cuts nothing
     if not spans and not every:  # 「上司の「検討します」って断り？」 asks about the own side's quote
         about = _JA_ABOUT.match(message.strip())
         if about:
             spans.append(about.group(1))
     return list(dict.fromkeys(s for s in spans if len(s.strip()) >= 2 and s.strip().lower() not in _PRONOUNS
                               and not _THIS_PHRASE.match(s.strip())))
+
+
+def _before_own(block: str, own: list[str]) -> str:
+    """A pasted block up to the line that holds a quote of the asker's own: an e-mail with no sign-off runs on into
+    the asker's question (「…\n저는 "최선을 다하겠습니다"라고 답할 생각입니다」), whose own words are no part of it."""
+    lines = block.splitlines()
+    cut = next((i for i, line in enumerate(lines) if any(q in line for q in own)), len(lines))
+    return "\n".join(lines[:cut]).strip()
+
+
+def asker_words_of(message: str, partner: list[str]) -> str:
+    """The message less every place of the partner's words, whatever order they were found in: a short quote
+    asked about again ('Is "社内で調整が必要です" a no?') is also inside the pasted e-mail it came from."""
+    mask = [False] * len(message)
+    for span in partner:
+        at = message.find(span)
+        while span and at >= 0:
+            mask[at:at + len(span)] = [True] * len(span)
+            at = message.find(span, at + 1)
+    return "".join(" " if hidden and (i == 0 or not mask[i - 1]) else "" if hidden else char
+                   for i, (char, hidden) in enumerate(zip(message, mask, strict=True)))
 
 
 def _reported(message: str) -> tuple[re.Pattern[str], ...]:
@@ -177,6 +203,9 @@ def _pasted_email(message: str) -> list[str]:
     end = next((i for i in range(start + 1, len(lines)) if _SIGN_OFF.match(lines[i])), None)
     if end is None and _to_the_coach(lines[start:]):
         return []
+    signed = [m.end() for m in _INLINE_SIGN_OFF.finditer(lines[start])] if end is None else []
+    if signed:  # 「안녕하세요. … 김민수 드림」 on one line, the asker's question after it
+        return [lines[start][:signed[-1]].strip()]
     last = len(lines) - 1 if end is None else end
     cut = next((i for i in range(start + 1, last + 1) if _SEPARATOR.match(lines[i])), None)
     if cut is None and end is None:  # no sign-off, but a signature, a blank line and a question: the asker's
@@ -186,6 +215,9 @@ def _pasted_email(message: str) -> list[str]:
     return ["\n".join(lines[start:last + 1 if cut is None else cut]).strip()]
 
 
+_INLINE_SIGN_OFF = re.compile(r"よろしくお願い(?:いた)?します[。！!]?|よろしくお願い申し上げます[。！!]?|"
+                              r"此致[\s，,]*(?:敬礼)?[\s，,。]*[^\s，,。？?]{0,6}|[^\s.。]{1,6}\s?(?:드림|올림)|"
+                              r"\b(?:best|kind|warm) regards,?(?:\s+(?-i:[A-Z])[\w.-]*){1,2}", re.I)
 _SIGNATURE = re.compile(r"^[^.!?。！？,，、:：]{1,30}$")  # 「株式会社エムスタジオ 鈴木」, "Kenji Sato, Toho"
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|—{2,}|={3,}|_{3,}|─{3,})\s*$")  # "---" closes a pasted e-mail
 
@@ -219,12 +251,24 @@ _THEIRS = re.compile(r"\b(?:they|their)\b[^.\n]{0,60}?\b(?:said|say|says|wrote|w
                      r"told (?:us|me)|came back with|reply|answer|e-?mail|message)\b", re.I)
 
 
+# "Message from our Beijing partner:", 「東宝さんからのメール：」, 「미국 측에서 온 메일:」, 「美方发来的微信：」
+_FROM = re.compile(r"\bfrom\b|から(?:の|届いた|来た)|(?:에게서|한테서|에서|로부터)\s*(?:온|받은)|发来|传来", re.I)
+_I = re.compile(r"\b(?:i|me|my)\b|私|僕|제가|저는|我(?!们)", re.I)
+
+
+def _from_them(line: str) -> bool:
+    """The line, ending in a colon, says the words after it came from the partner it names, not from the asker or
+    their own side (「先方から届いたメールの件です。」 goes on in the asker's own words)."""
+    return bool(line.rstrip().endswith((":", "：")) and _FROM.search(line) and THEIR_SIDE.search(line)
+                and not OWN.search(line) and not _I.search(line))
+
+
 def _pasted_after_cue(message: str) -> list[str]:
     """The lines after "here is their reply:" up to the asker's own question (a question line after them); none
     after "Here is my draft reply:" (「返信案です。」, 「답장 초안:」, 「我的回复草稿如下：」): the asker's own."""
     lines = message.splitlines()
     start = next((i for i, line in enumerate(lines[:-1]) if _PASTE_CUE.search(line)
-                  and line.rstrip().endswith((":", "：", "。"))), None)
+                  and line.rstrip().endswith((":", "：", "。")) or _from_them(line)), None)
     if start is None or names_own_draft(lines[start]):
         return []
     taken: list[str] = []
@@ -278,9 +322,7 @@ def understand(message: str, default_pair: Culture | None = None,
                default_side: Perspective | None = None) -> Understanding:
     language = language_of(message)
     partner = partner_text(message)
-    asker_words = message
-    for span in partner:
-        asker_words = asker_words.replace(span, " ")
+    asker_words = asker_words_of(message, partner)
     pair = detect_pair(message) or default_pair
     own = language_of(asker_words) if re.search(r"[^\W\d_]", asker_words) else "en"
     # the side from the asker's own words: an English question quoting a Korean message is no Korean asker

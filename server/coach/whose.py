@@ -19,7 +19,8 @@ from typing import Protocol, TypeVar
 
 from server.cjk import language_of, normalise
 from server.coach.parts import is_question
-from server.coach.sides import OWN, PARTNER_NOUNS, SENTENCE_END, THEIR_SIDE
+from server.coach.sides import OWN, SENTENCE_END, THEIR_SIDE
+from server.coach.speaker import FIRST_PERSON, source_named
 from server.coach.understand import pasted_text, quote_spans
 
 WEIGHTS = Path(__file__).with_name("whose.json")
@@ -28,9 +29,17 @@ _LATIN_WORD = re.compile(r"[a-z']+")
 _QUOTE_MARKS = "「」『』“”\"' "
 WORDS = 8  # Latin words read before the words, in their sentence ("my draft to the Korean studio:")
 SENTENCE = 80  # characters of the sentence before the words read for who is named in it
-# the asker named: "I", "my", 「私」, 「제가」, 「我」 (a word of its own in English)
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i'll|i've|me|my|we|we're|we'll|we'd|our|us)\b|私|僕|わたし|こちら|"
-                           r"제가|저는|저희|제\s|내가|나는|우리|我", re.I)
+
+
+# the asker's intent around the words, in any of the four languages: "I'll", "planning", 「返そうと思います」,
+# 「つもり」, 「답하려고」, 「보낼까 해요」, 「准备」, 「打算」, 「合适吗」 (a plan weighed or announced)
+_INTENT = re.compile(r"\b(?:i|we)(?:'ll|'d| will| would| plan to| intend to| want to|'m going to| am going to)\b|"
+                     r"\b(?:planning|thinking of|about to|draft)\b|[こそろおよけせてれ]うと(?:思|考)|つもり|予定|"
+                     r"려고|려는|까 해|까 하|할 생각|할 예정|해도 될까|准备|打算|计划|要不要|合适吗|可以吗|行吗", re.I)
+# words that came to the asker: "said", "came back with", 「と言われ」, 「とのこと」, 「라고 하셨」, 「说了」, 「来信」
+_HEARD = re.compile(r"\b(?:said|says|wrote|writes|replied|told (?:us|me)|came back with|sent us)\b|"
+                    r"と言われ|とのこと|と(?:返事|返信|回答|連絡)が|(?:라고|다고)\s*(?:했|하셨|하더|답했|답장)|"
+                    r"(?:이)?라는\s*(?:답|회신)|说了|回复了|回了一句|来信", re.I)
 
 
 class _Span(Protocol):
@@ -64,15 +73,15 @@ def features(message: str, start: int, end: int) -> list[str]:
     out += [f"v:{w}" for w in _LATIN_WORD.findall(after)[:3]]
     if unit != (start, end) and not message[unit[0]:start].strip(_QUOTE_MARKS):
         out.append("opens-quote")
-    clause = SENTENCE_END.split(message[max(0, unit[0] - BEFORE):unit[0]])[-1] + message[unit[0]:unit[0] + 1]
-    if unit != (start, end) and (_SOURCE_AFTER.match(message[unit[1]:unit[1] + 60]) or _SOURCE_BEFORE.search(clause)
-                                 or _THEY_SAY.search(clause) and not _FIRST_PERSON.search(clause)):
+    if unit != (start, end) and source_named(message, *unit):
         out.append(SOURCE)
     sentence_end = SENTENCE_END.search(message, unit[1])
     if is_question(message[unit[0]:sentence_end.end() if sentence_end else len(message)]):
         out.append("asked")
     out += [f"{block}:{name}-{where}" for where, text in (("before", sentence), ("after", after))
-            for name, pattern in (("theirs", THEIR_SIDE), ("own", OWN), ("i", _FIRST_PERSON)) if pattern.search(text)]
+            for name, pattern in (("theirs", THEIR_SIDE), ("own", OWN), ("i", FIRST_PERSON)) if pattern.search(text)]
+    out += [f"{name}-{where}" for where, text in (("before", sentence), ("after", after))
+            for name, pattern in (("plan", _INTENT), ("heard", _HEARD)) if pattern.search(text)]
     lines = sum(bool(line.strip()) for line in message.splitlines())
     out.append(f"lines:{min(lines, 3)}")
     around = message[:unit[0]] + " " + message[unit[1]:]
@@ -132,24 +141,6 @@ def _normal_map(text: str) -> tuple[str, tuple[int, ...]]:
 
 QUOTED = "quoted"  # the feature of words in a quote (not in a pasted e-mail)
 SOURCE = "source-named"  # the feature of a quote whose source, the partner, is named right beside it
-# "'…' from a Korean financier", "'…' from Toho", "'…' when they mean no", 「先方の「…」」, 「미국 측의 "…"」,
-# 「对方的“…”」, 「董事长也只说「…」」, 「中方老板只回了一句“…”」, 「「…」とのことでした」
-_SOURCE_AFTER = re.compile(r"^[」』”\"'’]?\s*(?:from\s+(?!(?:my|our|us|me)\b)(?:(?:the|a|an|their|one of their)\s+)?"
-                           r"(?:(?!(?:my|our)\b)[\w'-]+\s+){0,2}?"
-                           r"(?:(?-i:[A-Z])\w+|" + PARTNER_NOUNS + r"|studio|team|side|producer|exec\w*)\b|"
-                           r"(?:when|if|whenever|because)?\s*(?:they|he|she)\s+(?:say|says|said|mean|means|meant|use|"
-                           r"write|wrote|reply|replied)\b|"
-                           # words that came to the asker: 「…」とのこと, と言われ, と返事が来, "…"라는 답장이 왔
-                           r"とのこと|と言われ(?!たら)|と(?:返事|返信|回答|連絡|メール)が(?:来|あり|届)|"
-                           r"(?:이)?라는\s*(?:답장|답변|회신|연락|메일)이\s*(?:왔|와|도착))", re.I)
-_SOURCE_BEFORE = re.compile(r"(?:先方|相手方?|アメリカ側|米国側|米側|美方|对方|日方|韩方|中方|상대\s*측|상대방|"
-                            r"(?:미국|일본|중국)\s*측)(?:の|的|의)?\s*[「『“\"']$|\btheir\s+[「『“\"']$|"
-                            # someone other than the asker named as the one who says it: 「如果董事长也只说「…」」
-                            r"(?:^|[，,。！？\s])(?:(?!我|咱|想|要|打算|准备|应该|该|能|可以|怎么|如何|不如|直接|先)"
-                            r"[^，,。！？\s]){2,6}?(?:也|都|就|又|还|只)*(?:说|讲|回复?|答复|表示)了?(?:一句|一声|句)?"
-                            r"[:：,，]?\s*[「『“\"']$", re.I)
-# the quote inside what someone else says, with no asker in the clause: "Their line producer says the budget is '…'"
-_THEY_SAY = re.compile(r"\b(?:says|said|wrote|writes|replied|told (?:us|me))\b", re.I)
 REPORTED = 0.05  # the veto's threshold for words outside quotes: a pasted e-mail, or a line the rules read as reported
 # by the partner named before it ("对方说：…", 「대표님이 … 라고 했어요」), where the check is surer less often
 
