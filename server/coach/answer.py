@@ -40,7 +40,7 @@ from server.coach.followup import (
 from server.coach.plan import Plan, Planner, fits_pair
 from server.coach.rank import Asker, Ranker
 from server.coach.scope import ScopeModel
-from server.coach.understand import Understanding, is_question, partner_requests, understand, word_count
+from server.coach.understand import Understanding, is_question, partner_requests, quote_spans, understand, word_count
 from server.coach.writer import Writer, WriterError, clean_citations
 from server.models import Answer, Ask, Card, Culture, Decoded, Language, Source, Turn
 from server.search.retrieval import Retriever
@@ -267,11 +267,12 @@ class Answerer:
         return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions, lang, replies)
 
     def decode(self, message: str, u: Understanding) -> list[Found]:
-        """Decode the partner's words only; a message that is nothing but a short phrase counts as theirs."""
+        """Decode the partner's words only; a message that is nothing but a short phrase counts as theirs, unless
+        it quotes words the understanding read as the asker's own (「…」と返信しようと思う)."""
         if u.partner_text:  # an Asian partner's English is also read for renderings of their own expressions
             return self.decoder.partners(message, u.partner_text, u.asian_partner)[:MAX_DECODED]
         if len(u.parts) == 1 and not is_question(message) and word_count(message) <= 12 \
-                and not THANKS_TO_THE_COACH.match(message):
+                and not THANKS_TO_THE_COACH.match(message) and not quote_spans(message):
             found = self.decoder.find(message)
             # only when the expressions are most of the message: 「請示領導之前，我想…」 is the asker's own plan
             if sum(len(f.form) for f in found) >= BARE_PHRASE_SHARE * len("".join(message.split())):
