@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from server.cjk import language_of
+from server.coach.glossary import own_words
 
 # "Pick one for me": which / where should I take / what's a good ... ; どこがいい / どっちが早い / 知りませんか;
 # 어디가 괜찮아요 / 어디서 예매 / 뭐가 좋을까요; 哪家 / 哪款 / 还是…更快. Only read beside a thing to pick (THINGS).
@@ -63,8 +64,9 @@ PEOPLE = re.compile(
 
 def asks_to_pick(clause: str) -> bool:
     """Whether the clause asks the coach to choose one for the asker and names a thing one picks or books."""
-    lang = language_of(clause)
-    return bool(PICK[lang].search(clause) and THINGS[lang].search(clause))
+    own = own_words(clause)  # not the English glosses appended to it
+    lang = language_of(own)
+    return bool(PICK[lang].search(own) and THINGS[lang].search(own))
 
 
 def names_people(word: str) -> bool:
