@@ -48,7 +48,8 @@ _FILM_NAMED = re.compile(r"《[^》]{1,30}》|『[^』]{1,30}』|['‘][^'’\n]
 # recommend, look up today's rate. The forms a request takes in each language (an imperative, "can you ...",
 # 〜てください, 〜해 주세요, 帮我…); a partner's request reported in the question (「作ってほしいと言ってきました」,
 # "they asked us to translate") is not one, nor what one may expect of the partner (「どこまで無償で直してもらえる
-# ものですか」, 「直してもらえる範囲」).
+# ものですか」, 「直してもらえる範囲」), nor a partner's recommendation
+# (「他们推荐的演员」, 「미국 측이 추천한 작곡가」).
 _VERBS = (r"write|draft|translate|convert|calculate|summari[sz]e|rewrite|proofread|fix|recommend|suggest|list|"
           r"plan|make|create|generate|compose|solve|give me|tell me a")
 TASK = re.compile(
@@ -60,9 +61,9 @@ TASK = re.compile(
     r"(て|で)(ください|下さい|くれ|もらえ|もらい|いただけ|頂け|ほしい|欲しい)(?!と|って|るもの|る範囲)|"
     r"おすすめ|オススメ|お勧め|お薦め|今日の.{0,6}(レート|為替)|"
     r"(써|작성해|번역해|바꿔|변환해|계산해|요약해|고쳐|짜|만들어|추천해|골라)\s?(주세요|줘|주실|줄래|주시겠|주십)|"
-    r"추천|오늘.{0,6}환율|"
+    r"추천(?!한 |했|받)|오늘.{0,6}환율|"
     r"(帮我|给我|能不能帮|能否帮|可以帮|麻烦你|请你|请帮)[^，。？?]{0,10}(写|改|翻译|换算|计算|概括|总结|推荐|做|列|转换|讲)|"
-    r"推荐|今天.{0,8}汇率|找[^，。？?]{0,20}给我(?!们)",
+    r"(?<![们方他她])推荐(?![了过])|今天.{0,8}汇率|找[^，。？?]{0,20}给我(?!们)",
     re.I | re.M)
 # A film's version for airlines is a deliverable, not travel: "the airline cut", 「機内上映用」,
 # 「给航空公司放的删减版」

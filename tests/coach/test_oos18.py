@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.offtopic import dealing_cue, domain_cue, off_topic_cue
+from server.coach.offtopic import asks_for_task, dealing_cue, domain_cue, off_topic_cue
 from server.coach.picks import asks_to_pick
 from server.models import Ask
 
@@ -58,3 +58,14 @@ def test_people_words_do_not_discount_a_pick_but_dealings_do() -> None:
     question = "美方制片人来北京，带他去哪家烤鸭店比较有面子？"
     assert dealing_cue(question) == 0.0 < domain_cue(question)
     assert dealing_cue("这次的预算里，美方的酒店费用由谁出？") > 0.0
+
+
+@pytest.mark.parametrize(("question", "requested"), [
+    ("日方推荐了一位配乐师，但费用比预算高一倍，我们该怎么回？", False),
+    ("投资方要求用他们推荐的剪辑师，我们导演不同意，怎么谈？", False),
+    ("미국 측이 추천한 작곡가를 쓰자고 하는데 예산이 안 맞아요. 어떻게 거절하죠?", False),
+    ("杀青宴想订个包间，上海有推荐的吗？", True),
+    ("홍대 쪽 카페 추천해 주세요.", True),
+])
+def test_a_partners_recommendation_is_reported_not_requested(question: str, requested: bool) -> None:
+    assert asks_for_task(question) is requested
