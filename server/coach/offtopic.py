@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from server.cjk import language_of
 from server.coach.glossary import own_words
+from server.coach.picks import asks_to_pick, names_people
 from server.coach.traps import TOPICS
 from server.morph import content_words
 
@@ -46,7 +48,8 @@ _FILM_NAMED = re.compile(r"《[^》]{1,30}》|『[^』]{1,30}』|['‘][^'’\n]
 # recommend, look up today's rate. The forms a request takes in each language (an imperative, "can you ...",
 # 〜てください, 〜해 주세요, 帮我…); a partner's request reported in the question (「作ってほしいと言ってきました」,
 # "they asked us to translate") is not one, nor what one may expect of the partner (「どこまで無償で直してもらえる
-# ものですか」, 「直してもらえる範囲」).
+# ものですか」, 「直してもらえる範囲」), nor a partner's recommendation
+# (「他们推荐的演员」, 「미국 측이 추천한 작곡가」).
 _VERBS = (r"write|draft|translate|convert|calculate|summari[sz]e|rewrite|proofread|fix|recommend|suggest|list|"
           r"plan|make|create|generate|compose|solve|give me|tell me a")
 TASK = re.compile(
@@ -58,9 +61,9 @@ TASK = re.compile(
     r"(て|で)(ください|下さい|くれ|もらえ|もらい|いただけ|頂け|ほしい|欲しい)(?!と|って|るもの|る範囲)|"
     r"おすすめ|オススメ|お勧め|お薦め|今日の.{0,6}(レート|為替)|"
     r"(써|작성해|번역해|바꿔|변환해|계산해|요약해|고쳐|짜|만들어|추천해|골라)\s?(주세요|줘|주실|줄래|주시겠|주십)|"
-    r"추천|오늘.{0,6}환율|"
+    r"추천(?!한 |했|받)|오늘.{0,6}환율|"
     r"(帮我|给我|能不能帮|能否帮|可以帮|麻烦你|请你|请帮)[^，。？?]{0,10}(写|改|翻译|换算|计算|概括|总结|推荐|做|列|转换|讲)|"
-    r"推荐|今天.{0,8}汇率|找[^，。？?]{0,20}给我(?!们)",
+    r"(?<![们方他她])推荐(?![了过])|今天.{0,8}汇率|找[^，。？?]{0,20}给我(?!们)",
     re.I | re.M)
 # A film's version for airlines is a deliverable, not travel: "the airline cut", 「機内上映用」,
 # 「给航空公司放的删减版」
@@ -95,7 +98,7 @@ BARE_ASK = 2  # a Japanese, Korean or Chinese asked clause of this few words (�
 _ONLY_ASKING = frozenset({"何", "なに", "いい", "良い", "思う", "どれ", "どこ", "どう", "おすすめ", "ある",
                           "뭐", "무엇", "어디", "어떻다", "좋다", "추천", "什么", "好", "推荐", "哪", "哪个", "哪里",
                           "哪家", "怎么样", "比较", "觉得"})
-_POINTS_BACK = re.compile(r"\b(?:it|this|that|them|these|those)\b", re.I)
+_POINTS_BACK = re.compile(r"\b(?:it|this|that|them|these|those|one|ones)\b", re.I)  # "..., which one?"
 IN_PASSING = 0.2  # a trap word in the situation only, not in what is asked, is weaker evidence
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+|\n+")
 # 「…에러가 나요.」 (나다, "comes up") tells; the asking -나요 ends a stem: 괜찮나요 (as in coach/parts.py)
@@ -158,20 +161,26 @@ def asked_clause(text: str) -> str:
 
 
 def off_topic_cue(text: str) -> float:
-    """Trap evidence the question's film dealings do not explain: 0.5 for one trap word in what it asks or a task
-    request, 1 for two or more (two words of one kind, or two kinds), IN_PASSING for a kind only named in the
-    situation it describes ("we lost four days to typhoon weather ... who carries this?"), discounted by the
-    domain cue (a crew's hotel bill argued with the partner is a coaching question; a hotel to book is not): the
-    domain words of what is asked for what it asks, those of the whole message for what it only mentions, so that
-    no single word settles it. A bare ask ("How do I fix it?", 「怎么改？」), or any ask in a message with no word of
-    film dealings at all (「時差ボケが抜けません。早く治す方法はありますか？」), asks about the situation before it."""
+    """Trap evidence the question's film dealings do not explain: 0.5 for one trap word in what it asks, a task
+    request or an ask to pick a venue or product for the asker (coach/picks.py), 1 for two or more (two words of
+    one kind, or two kinds), IN_PASSING for a kind only named in the situation it describes ("we lost four days to
+    typhoon weather ... who carries this?"), discounted by the domain cue (a crew's hotel bill argued with the
+    partner is a coaching question; a hotel to book is not): the domain words of what is asked for what it asks
+    (for a pick, only those of a dealing: "our American producer" names who is involved, not what is asked, in
+    「美方制片人来北京，带他去哪家烤鸭店比较有面子？」), those of the whole message for what it only mentions, so that
+    no single word settles it. A bare ask ("How do I fix it?", 「怎么改？」, "..., which one?"), or any ask in a message
+    with no word of film dealings at all (「時差ボケが抜けません。早く治す方法はありますか？」), asks about the
+    situation before it."""
     clause = asked_clause(text)
     asked = trap_words(clause)
-    if not asked and (_bare(clause) or not domain_cue(text)):  # "...throws KeyError. How do I fix it?", or no word of
-        clause, asked = text, trap_words(text)  # film dealings anywhere ("...jet lag. Any cure?"): asks about the rest
+    pick = asks_to_pick(clause)  # "which hotel near Shinjuku should we book for her?": a thing to choose
+    if not asked and not pick and (_bare(clause) or not domain_cue(text)):  # "...throws KeyError. How do I fix
+        clause, asked = text, trap_words(text)  # it?", or no word of film dealings anywhere ("...jet lag. Any
+        pick = asks_to_pick(clause)  # cure?"): asks about the rest
     passing = len(topics(text) - set(asked))
-    firm = sum(min(2, n) for n in asked.values())
-    cue = min(1.0, 0.5 * (firm + asks_for_task(text))) * (1.0 - domain_cue(clause))
+    firm = sum(min(2, n) for n in asked.values()) + pick
+    discount = dealing_cue(clause) if pick else domain_cue(clause)
+    cue = min(1.0, 0.5 * (firm + asks_for_task(text))) * (1.0 - discount)
     return min(1.0, cue + IN_PASSING * passing * (1.0 - domain_cue(text)))
 
 
@@ -189,6 +198,16 @@ def _bare(clause: str) -> bool:
 def domain_cue(text: str) -> float:
     """How firmly the question places itself in film-business dealings: its distinct domain words, full at
     DOMAIN_FULL, or sooner in a question that short ("budget?" alone is all domain)."""
+    return _graded(text, lambda word: True)
+
+
+def dealing_cue(text: str) -> float:
+    """The domain cue of the words that say what is dealt with (who pays, the budget, standby days), leaving out
+    those that only name who is involved or the face at stake (coach/picks.py's PEOPLE)."""
+    return _graded(text, lambda word: not names_people(word))
+
+
+def _graded(text: str, counts: Callable[[str], bool]) -> float:
     own = own_words(text)
     found = {m.group(0).lower() for m in DOMAIN.finditer(own)}
-    return min(1.0, len(found) / max(1, min(DOMAIN_FULL, len(_words(own)[1]))))
+    return min(1.0, sum(map(counts, found)) / max(1, min(DOMAIN_FULL, len(_words(own)[1]))))

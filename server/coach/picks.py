@@ -1,0 +1,74 @@
+"""Asks to pick one thing for the asker: a restaurant, a hotel, a train or a flight, a laptop, an app ("which
+steakhouse should I take them to?", 「焼肉屋はどこがいいですか」, 「어디로 잡아 주면 좋을까요」, 「哪家酒店性价比高」).
+
+Read by coach/offtopic.py on the clause that asks. A question naming the co-production and its people (our
+American producer, 美方制片, 先方, 파트너사) still asks the coach to choose a venue or a product when its asked clause
+has this shape; the words that name who is involved, or the face at stake, then say nothing about what is asked
+(PEOPLE), unlike the words of a dealing (who pays, the budget, the contract, standby days). Dealings around the same
+nouns ("who pays for her hotel?", 「ホテル代はどちらが持つ」, 「호텔비를 저희가 내야 하나요」) have no pick shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from server.cjk import language_of
+from server.coach.glossary import own_words
+
+# "Pick one for me": which / where should I take / what's a good ... ; どこがいい / どっちが早い / 知りませんか;
+# 어디가 괜찮아요 / 어디서 예매 / 뭐가 좋을까요; 哪家 / 哪款 / 还是…更快. Only read beside a thing to pick (THINGS).
+PICK = {
+    "en": re.compile(r"\bwhich\b|\bwhere (?:should|can|could|do|would) (?:i|we|you) (?:take|book|buy|get|eat|"
+                     r"stay|go|find|put)\b|"
+                     r"\bwhat(?:'s| is| are)? (?:a |the |some )?(?:good|best|nice|decent|great|cheap|fun)\b|"
+                     r"\bany (?:good|decent|nice)\b|\bwhat would you (?:tell|book|pick|choose|get)\b", re.I),
+    "ja": re.compile(r"どこ(?:が|か|の|で|に|を)?"
+                     r"(?:いい|良い|よい|便利|安い|おすすめ|お勧め|近い|おいしい|美味しい|人気)|"
+                     r"どの(?:店|お店|ホテル|機種|アプリ|便)|どれが(?:いい|良い|おすすめ)|"
+                     r"どっち(?:が|の方が)(?:早|速|安|いい|良い|便利|近)|"
+                     r"知りませんか|知ってますか|知っていますか|"
+                     r"教えて(?:ください|下さい|もらえ|いただけ)|おすすめ|オススメ|お勧め|お薦め"),
+    "ko": re.compile(r"어디(?:가|로|서|에서|에|를)?\s?"
+                     r"(?:좋|괜찮|싸|저렴|편하|편해|맛있|가까|잡|예매|사|살)|"
+                     r"어느\s?\S+\s?(?:제일|가장|더)?\s?(?:좋|괜찮|싸|나아|낫)|뭐가 (?:좋|괜찮|나아)|"
+                     r"(?:괜찮은|좋은)\s?\S+\s?(?:있|알)|"
+                     r"알려\s?주세요|알려\s?줘|추천|(?:이|가) 더 (?:빠르|싸|편하|좋|낫)"),
+    "zh": re.compile(r"哪家|哪一家|哪款|哪个(?:牌子|型号|好|店|地方|更)|"
+                     r"哪里(?:好|便宜|划算|地道|方便|近|能)|哪儿|(?:什么|啥)(?:牌子|型号)|"
+                     r"还是.{1,10}(?:更快|更便宜|更方便|更近|划算)|有没有.{0,6}(?:好的|靠谱)|推荐"),
+}
+# Things one picks or books: venues, transport, devices and apps (suffixes where the language builds them:
+# 焼肉屋, 고깃집, 烤鸭店). A distributor, an agency or a post house is a partner to choose, not a thing to book.
+THINGS = {
+    "en": re.compile(r"\b(?:hotels?|restaurants?|steakhouses?|teahouses?|bars?|pubs?|cafes?|diners?|izakayas?|"
+                     r"karaoke|golf courses?|theme parks?|amusement parks?|spas?|salons?|museums?|malls?|"
+                     r"laptops?|cameras?|apps?|librar(?:y|ies)|drones?|phones?|trains?|flights?|taxis?|uber|"
+                     r"buses|bus|routes?|neighbou?rhoods?|spots?|day trips?)\b", re.I),
+    "ja": re.compile(r"(?<!名古)(?<!部)屋|(?<!代理)(?<!販売)店|ホテル|旅館|民宿|整体|カラオケ|"
+                     r"ゴルフ場|新幹線|飛行機|電車|タクシー|ルート|アプリ|機種|カメラ|パソコン|エリア"),
+    "ko": re.compile(r"\S+집|식당|호텔|숙소|가게|매장|곳|카페|노래방|골프장|찜질방|동네|"
+                     r"KTX|기차|비행기|택시|유심|앱|노트북|카메라"),
+    "zh": re.compile(r"(?<!代理)(?<!门)店|馆|哪个区|宾馆|民宿|餐厅|饭庄|球场|高铁|飞机|火车|"
+                     r"打车|出租车|无人机|相机|电脑|软件|门票|款"),
+}
+# Words of coach/offtopic.py's DOMAIN that name who is involved (the sides, their roles and companies, the
+# co-production itself) or the face at stake, not what is asked of them.
+PEOPLE = re.compile(
+    r"co-?produc\w*|partner\w*|studio|producer|committee|director|showrunner|broadcaster|streamer|counterpart|"
+    r"the other side|(?:us|american|japanese|korean|chinese) (?:side|team|company|partner|co-producer)|"
+    r"our (?:side|team|partner)|crew|line producer|production company|embarrass\w*|los(?:e|ing) face|offend\w*|"
+    r"面子|メンツ|체면|製作|制作|委員会|パートナー|プロデューサー|先方|相手|米国側|アメリカ側|日本側|向こう|米側|"
+    r"제작|파트너|프로듀서|미국 측|미국측|상대|한국 측|그쪽|제작팀|스태프|"
+    r"合拍|合作|制片|美方|中方|片方|对方|剧组", re.I)
+
+
+def asks_to_pick(clause: str) -> bool:
+    """Whether the clause asks the coach to choose one for the asker and names a thing one picks or books."""
+    own = own_words(clause)  # not the English glosses appended to it
+    lang = language_of(own)
+    return bool(PICK[lang].search(own) and THINGS[lang].search(own))
+
+
+def names_people(word: str) -> bool:
+    """Whether a domain word only names who is involved (美方, our partner, the producer) or the face at stake."""
+    return bool(PEOPLE.fullmatch(word))
