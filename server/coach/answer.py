@@ -267,8 +267,7 @@ class Answerer:
         return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions, lang, replies)
 
     def decode(self, message: str, u: Understanding) -> list[Found]:
-        """Decode the partner's words only; a message that is nothing but a short phrase counts as theirs, unless
-        it quotes words the understanding read as the asker's own (「…」と返信しようと思う)."""
+        """Decode the partner's words only; a short phrase alone counts as theirs, unless it quotes the asker's."""
         if u.partner_text:  # an Asian partner's English is also read for renderings of their own expressions
             return self.decoder.partners(message, u.partner_text, u.asian_partner)[:MAX_DECODED]
         if len(u.parts) == 1 and not is_question(message) and word_count(message) <= 12 \
