@@ -76,20 +76,21 @@ _FOR_AIRLINES = re.compile(r"\b(?:airline|in-?flight) (?:version|cut|edit)s?\b|�
 DOMAIN = re.compile(
     r"\b(co-?produc\w*|partner\w*|studio|producer|committee|distribut\w+|rights|financ\w+|budget|contract|deal|"
     r"negotiat\w+|screenplay|script notes|casting|director|showrunner|broadcaster|streamer|recoup\w*|royalt\w+|"
-    r"incentive|rebate|treaty|approv\w+|final cut(?! pro)|licen[cs]\w+|counterpart|meeting|e-?mail|the other side|"
+    r"incentive|rebate|treaty|approv\w+|final cut(?! pro)|licen[cs]\w+|counterpart|meeting|e-?mails?|attach\w*|"
+    r"the other side|"
     r"who (pays|covers|bears)|(us|american|japanese|korean|chinese) (side|team|company|partner|co-producer)|"
     r"they (said|say|want|keep|told|asked|wrote|replied)|our (side|team|partner)|"
     r"shoot(ing)?|crew|on set|post-?production|deliver(y|ables?)|episodes?|dub(bing)?|licensor|licensee|"
     r"line producer|production company|force majeure|standby|(shooting|production|delivery) schedule|"
     r"embarrass\w*|los(?:e|ing) face|offend\w*|push back|revenue share|profit share|"
     r"(?:airline|in-?flight) (?:version|cut|edit)s?)\b|面子|メンツ|顔を潰|角が立|체면|기분 상하|得罪|"
-    r"製作|制作|委員会|パートナー|プロデューサー|契約|配給|権利|予算|会議|先方|相手|米国側|アメリカ側|日本側|向こう|"
+    r"製作|制作|委員会|パートナー|プロデューサー|契約|配給|権利|予算|会議|先方|添付|相手|米国側|アメリカ側|日本側|向こう|"
     r"誰が(持つ|負担)|撮影|ロケ|現場|納品|吹替|ポスプロ|米側|ライセンス|源泉徴収|分配金|収益分配|機内上映|"
     r"機内版|"
-    r"제작|파트너|프로듀서|계약|배급|권리|예산|회의|미국 측|미국측|상대|한국 측|그쪽|누가 (부담|내)|"
+    r"제작|파트너|프로듀서|계약|배급|권리|예산|회의|첨부|미국 측|미국측|상대|한국 측|그쪽|누가 (부담|내)|"
     r"촬영|현장|스태프|납품|더빙|후반 작업|제작팀|라이선스|원천징수|수익 배분|배분금|정산금|기내 상영|"
     r"기내용|"
-    r"合拍|合作|制片|发行|版权|预算|合同|会议|美方|中方|片方|对方|谁(出|承担|来付)|拍摄|剧组|后期|交片|配音|档期|"
+    r"合拍|合作|制片|发行|版权|预算|合同|会议|附件|美方|中方|片方|对方|谁(出|承担|来付)|拍摄|剧组|后期|交片|配音|档期|"
     r"立项|审查|授权|预提税|分账|结算|回款|分成|删减版|成片|机上版", re.I)
 DOMAIN_FULL = 3  # distinct domain words at which the domain cue is full
 BARE_ASK = 2  # a Japanese, Korean or Chinese asked clause of this few words (「怎么改？」, 「どう直す？」)

@@ -69,3 +69,15 @@ def test_people_words_do_not_discount_a_pick_but_dealings_do() -> None:
 ])
 def test_a_partners_recommendation_is_reported_not_requested(question: str, requested: bool) -> None:
     assert asks_for_task(question) is requested
+
+
+@pytest.mark.parametrize(("question", "trap"), [
+    ("The Tokyo office e-mails every deck as a zip, then sends its password in a second message. Why?", False),
+    ("Every file from the Osaka team comes in two emails, the zip and then its password. Is that a security rule?",
+     False),
+    ("ソウルの制作会社から届いた添付ファイルのパスワードが別便で来ません。催促は失礼ですか？", False),
+    ("How do I reset my Zoom password before tomorrow's call with the Toho team?", True),
+])
+def test_a_password_for_a_partners_attachment_is_a_dealing(question: str, trap: bool) -> None:
+    """A password sent in a second e-mail is Japanese business practice (the ppap cards), not an IT question."""
+    assert (off_topic_cue(question) >= 0.5) is trap
