@@ -27,7 +27,7 @@ PICK = {
                      r"どの(?:店|お店|ホテル|機種|アプリ|便)|どれが(?:いい|良い|おすすめ)|"
                      r"どっち(?:が|の方が)(?:早|速|安|いい|良い|便利|近)|"
                      r"知りませんか|知ってますか|知っていますか|"
-                     r"教えて(?:ください|下さい|もらえ|いただけ)|おすすめ|オススメ|お勧め|お薦め"),
+                     r"教えて(?:ください|下さい|もらえ|いただけ)|おすすめ|オススメ|お勧め|お薦め|いいの(?:は|が)(?:あり|ある)"),
     "ko": re.compile(r"어디(?:가|로|서|에서|에|를)?\s?"
                      r"(?:좋|괜찮|싸|저렴|편하|편해|맛있|가까|잡|예매|사|살)|"
                      r"어느\s?\S+\s?(?:제일|가장|더)?\s?(?:좋|괜찮|싸|나아|낫)|뭐가 (?:좋|괜찮|나아)|"
@@ -43,13 +43,13 @@ THINGS = {
     "en": re.compile(r"\b(?:hotels?|restaurants?|steakhouses?|teahouses?|bars?|pubs?|cafes?|diners?|izakayas?|"
                      r"karaoke|golf courses?|theme parks?|amusement parks?|spas?|salons?|museums?|malls?|"
                      r"laptops?|cameras?|apps?|librar(?:y|ies)|drones?|phones?|trains?|flights?|taxis?|uber|"
-                     r"buses|bus|routes?|neighbou?rhoods?|spots?|day trips?)\b", re.I),
+                     r"buses|bus|routes?|neighbou?rhoods?|spots?|day trips?|tools?|software)\b", re.I),
     "ja": re.compile(r"(?<!名古)(?<!部)屋|(?<!代理)(?<!販売)店|ホテル|旅館|民宿|整体|カラオケ|"
-                     r"ゴルフ場|新幹線|飛行機|電車|タクシー|ルート|アプリ|機種|カメラ|パソコン|エリア"),
+                     r"ゴルフ場|新幹線|飛行機|電車|タクシー|ルート|アプリ|機種|カメラ|パソコン|エリア|ツール|ソフト"),
     "ko": re.compile(r"\S+집|식당|호텔|숙소|가게|매장|곳|카페|노래방|골프장|찜질방|동네|"
-                     r"KTX|기차|비행기|택시|유심|앱|노트북|카메라"),
+                     r"KTX|기차|비행기|택시|유심|앱|노트북|카메라|툴|프로그램"),
     "zh": re.compile(r"(?<!代理)(?<!门)店|馆|哪个区|宾馆|民宿|餐厅|饭庄|球场|高铁|飞机|火车|"
-                     r"打车|出租车|无人机|相机|电脑|软件|门票|款"),
+                     r"打车|出租车|无人机|相机|电脑|软件|工具|门票|款"),
 }
 # Words of coach/offtopic.py's DOMAIN that name who is involved (the sides, their roles and companies, the
 # co-production itself) or the face at stake, not what is asked of them.

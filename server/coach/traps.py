@@ -44,14 +44,14 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                       "怎么去", "小费", "自来水", "换外币", "兑换外币",
                       "换钱", "地铁")},
     "paperwork": {"en": r"bank accounts?|credit cards?|credit score|phone plan|sim( card)?|esim|prepaid plan|"
-                        r"apartment|(?<!completion )guarantor|visas?|residence card|driver'?s licen[cs]e|"
+                        r"apartment|(?<!completion )guarantor|visas?|residence (?:card|permit)s?|driver'?s licen[cs]e|"
                         r"health insurance|ward office|my number card|social security|entry rules|register my address|"
                         r"green card|immigration|wechat pay|alipay",
                   "ja": ("銀行口座", "スマホ", "家賃", "アパート", "賃貸", "ビザ", "在留", "運転免許", "健康保険",
                          "住民票", "マイナンバー", "ソーシャルセキュリティ", "住みやすい", "永住権", "国民健康保険",
                          "社会保険", "口座を作", "口座を開", "携帯の契約"),
                   "ko": ("은행 계좌", "요금제", "유심", "월세", "전세", "비자", "외국인 등록", "운전면허", "건강보험",
-                         "영주권", "휴대폰 개통", "개통하"),
+                         "영주권", "휴대폰 개통", "개통하", "위챗페이", "알리페이"),
                   "zh": ("银行卡", "银行账户", "开户", "手机号", "套餐", "租房", "房租", "签证", "居留", "驾照",
                          "医疗保险", "医保", "登录证", "绿卡", "移民", "五险一金", "社保", "手机卡", "运营商",
                          "办银行卡", "转账", "微信支付", "支付宝")},
@@ -65,7 +65,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                        r"my code|coding|script throws|gantt|frame\.io|wind noise|noise reduction|denois\w*|"
                        r"izotope|router|modem|bandwidth|(keeps|kept) (freezing|crashing|lagging)|"
                        r"tagline|slogan|catchphrase|fonts?|typefaces?|zoom (password|settings?|background)|"
-                       r"virtual background|blur (my |the )?background|auto[- ]?captions?|passwords?|two-factor|2fa",
+                       r"virtual background|blur (my |the )?background|auto[- ]?captions?|passwords?|two-factor|2fa|"
+                       r"google drive|dropbox|onedrive|sharepoint|srt|vtt",
                  "ja": ("エクセル", "スプレッドシート", "関数", "数式", "ピボット", "マクロ", "ソースコード",
                         "プログラム", "コマンド", "容量", "ショートカット", "日本語入力", "パソコン", "香盤表",
                         "風切り音", "ノイズ除去", "キャッチコピー", "フォント", "バーチャル背景",

@@ -81,3 +81,16 @@ def test_a_partners_recommendation_is_reported_not_requested(question: str, requ
 def test_a_password_for_a_partners_attachment_is_a_dealing(question: str, trap: bool) -> None:
     """A password sent in a second e-mail is Japanese business practice (the ppap cards), not an IT question."""
     assert (off_topic_cue(question) >= 0.5) is trap
+
+
+@pytest.mark.parametrize("question", [
+    "韩国合作方的人下周来成都，帮我订两晚酒店吧。",
+    "What paperwork does my husband need for a residence permit while we live in Seoul next year?",
+    "도쿄 출장 가는데 일본에서도 알리페이 쓸 수 있나요?",
+    "動画の字幕を焼き付けられるソフトでいいのはありますか？",
+    "How do I share a Dropbox link that expires after a week?",
+])
+def test_personal_errands_tools_and_file_sharing_are_traps(question: str) -> None:
+    """Kinds of trap the cross-validated scope model let through on the training split (a booking asked of the coach,
+    a family's residence permit, a payment app, a software pick, file-sharing settings), in other words."""
+    assert off_topic_cue(question) >= 0.5
