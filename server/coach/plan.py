@@ -203,7 +203,7 @@ class Planner:
         if in_scope < self.ranker.in_scope_at and not in_scope_known:
             return plan
         vague = previous_query is None and len(u.parts) == 1 and word_count(u.parts[0]) <= 2 and len(ranked[0]) > 1 \
-            and ranked[0][0].probability - ranked[0][1].probability < VAGUE_GAP
+            and (ranked[0][0].probability - ranked[0][1].probability < VAGUE_GAP or self._broad(u.parts[0], asker))
         if (plan.confidence < self.ranker.answer_at and not decoded) or vague:
             plan.outcome = "clarify"
             return plan
@@ -244,6 +244,11 @@ class Planner:
             plan.earned = round(next((c.probability for c in chosen[0] if c.card.id == plan.sections[0].card.id),
                                          plan.confidence), 4)
         return plan
+
+    def _broad(self, text: str, asker: Asker) -> bool:
+        native = asker.lang is not Language.EN and self.keywords.broad(
+            set(tokenize_in(text, asker.lang.value)), asker.lang)
+        return native or self.keywords.broad(set(tokenize(text)), Language.EN)
 
     def _off_topic(self, parts: list[str], alone: list[list[Candidate]], about: list[list[Found]]) -> set[int]:
         """The parts of a message that asks two or three things that are off-topic on their own: they ask for what

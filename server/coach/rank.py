@@ -56,6 +56,7 @@ SCOPE_BY_SCRIPT = ("scope", "coverage", "key_coverage", "native_trigger", "domai
 SCOPE_FEATURES = (*BASE_FEATURES[1:], "top_probability", *(f"{name}_unglossed" for name in SCOPE_BY_SCRIPT))
 _SCOPE_COLUMNS = [FEATURES.index(name) for name in BASE_FEATURES[1:]]
 MISSING_DENSE = -1.0  # search/retrieval.py's score for a passage outside the nearest neighbours
+BROAD_SHARE = 0.08  # a word in this share of the cards' heads names a broad topic ("budget" is in 28 of 265)
 OFF_TOPIC_DOMINATES = 0.5  # an off-topic cue this strong (a trap in what is asked, or a task request, with no
 # film-business words to explain it) outweighs a decoded phrase: 「フランス語で「ありがとう」は何と言いますか」
 
@@ -166,6 +167,13 @@ class KeyWords:
         known = sorted(w for w in asked if w in idf)  # a fixed order: the sum is the same in every process
         total = math.fsum(idf[w] for w in known)
         return math.fsum(idf[w] for w in known if w in heads) / total if heads is not None and total else 0.0
+
+    def broad(self, asked: AbstractSet[str], lang: Language) -> bool:
+        """Every word the cards know is one that many cards share: "budget" alone names a topic, not an ask."""
+        heads = self.heads.get(lang, {})
+        counts = [sum(w in h for h in heads.values()) for w in asked]
+        known = [n for n in counts if n]
+        return bool(known) and min(known) >= BROAD_SHARE * len(heads)
 
 
 def _idf(documents: list[frozenset[str]]) -> dict[str, float]:
