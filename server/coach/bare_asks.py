@@ -77,9 +77,12 @@ def frame_only(ask: str) -> bool:
 
 
 # A part that points back at the situation ("Is that normal?", 「これは普通ですか」, 「왜 그런 건가요?」, 「这正常吗」)
-# and asks only whether it is usual, allowed or why: no verb or noun of an ask of its own ("raise it without a fight")
-POINTS_BACK = re.compile(r"\b(?:that|this|it|these|those|so)\b|それ|これ|そう|その|この|그런|그렇|그게|이게|이런|그것|"
-                         r"이것|이걸|그걸|이거|그거|这|那", re.I)
+# and asks only whether it is usual, allowed or why: no verb or noun of an ask of its own ("raise it without a fight").
+# "so" points back in "Why so?", "Is that so?", "if so", not as a degree word: "Why is the contract so long" names
+# its topic.
+POINTS_BACK = re.compile(r"\b(?:that|this|it|these|those)\b|\b(?:if|think|say|said)\s+so\b|"
+                         r"(?<=\w\s)so\s*(?=[?.!;]|$)|それ|これ|そう|その|この|그런|그렇|그게|이게|이런|그것|이것|이걸|그걸|"
+                         r"이거|그거|这|那", re.I)
 _JUDGES_IT = re.compile(r"\b(?:normal|usual(?:ly)?|common|standard|typical|ok(?:ay)?|fine|true|real|reasonable|fair|"
                         r"right|correct|legit(?:imate)?|allowed|why|mean|serious|bad|worrying|risky|big deal|"
                         r"habit|custom|enough)\b|"
@@ -97,10 +100,14 @@ _PRONOUN = re.compile(r"^(?:(?:and|but|so)\s+)?(?:is|was|are|does|did|will|would
                       r"(?:that|this|it)\b", re.I)
 
 
+PRONOUN_WORDS = 10  # a pronoun-led ask this short asks about the sentence before it
+
+
 def pronoun_ask(part: str) -> bool:
     """A short ask whose subject is a pronoun for the sentence before it ("They're offering a $300k MG. Is
-    that paid upfront?"): alone it asks about nothing."""
-    return word_count(part) <= TOPICLESS_WORDS - 3 and bool(_PRONOUN.match(part))
+    that paid upfront?", "… wants to shoot live like a Korean drama. Is that workable for a US streamer?"): alone
+    it asks about nothing, or about the few words after the pronoun (the streamer) rather than what "that" is."""
+    return word_count(part) <= PRONOUN_WORDS and bool(_PRONOUN.match(part))
 
 
 def names_no_topic(part: str) -> bool:
