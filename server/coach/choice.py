@@ -12,7 +12,7 @@ from the shown card's wording (coach/draft_reply.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from server.coach.compose import Labels, build_section, followup_section, pick, say_items
@@ -23,6 +23,7 @@ from server.coach.plan import CORE_WORDS, Plan, fits_pair
 from server.coach.rank import Candidate
 from server.coach.switch import counterpart as counterpart  # tests import it from here
 from server.coach.switch import counterpart_for, for_pair, unsure_for_pair
+from server.coach.who_pays import asks_who_pays
 from server.models import Card, CardKind, Culture, Language, Perspective, Turn
 from server.search.lexical import tokenize
 
@@ -47,22 +48,30 @@ DECISION_TOPICS = {"decision-rights", "consensus-approvals", "escalation-dispute
 # Train sweep: 0.09 +8 follow-ups, 0.18 +6, none lost; 0.04 loses one.
 CARRY_FLOOR = 0.1
 ALONE_SURE = 0.9  # a message read on its own this sure of a new card is a new question (moves_on)
+# ... and this sure when the continuation would answer from a card already shown. Train conversations: none lost
+# at 0.85 (at 0.8, 「다음 노트는 어떻게 전달하는 게 좋을까요?」 at 0.84 left the 체면 card for the showrunner card).
+ALONE_OVER_SHOWN = 0.85
 
 
-def best(plans: list[Plan]) -> Plan | None:
+def best(plans: list[Plan], shown_cards: Collection[str] = ()) -> Plan | None:
     """The better outcome, then the more confident; on a tie the first (the message on its own). But a message
     sure of its own card, read on its own, is not answered from a card its own words barely support (moves_on)."""
     top = max(plans, key=lambda p: (OUTCOMES.index(p.outcome), p.confidence)) if plans else None
-    return plans[0] if len(plans) == 2 and top is plans[1] and moves_on(plans[0], plans[1]) else top
+    return plans[0] if len(plans) == 2 and top is plans[1] and moves_on(plans[0], plans[1], shown_cards) else top
 
 
-def moves_on(alone: Plan, continuation: Plan) -> bool:
+def moves_on(alone: Plan, continuation: Plan, shown_cards: Collection[str] = ()) -> bool:
     """"The credit only pays after we spend. How do we cover the cash until then?" after the Georgia tax-credit
     card: read on its own, the message is sure of another card (at least ALONE_SURE), and its own words support
     the card the continuation answers with under TOPIC_FLOOR; glued to what it continues, the earlier question's
-    words rate every card of that topic high (0.98, the cash-flow card's own 0.98 lost on the third decimal)."""
+    words rate every card of that topic high (0.98, the cash-flow card's own 0.98 lost on the third decimal). When
+    the continuation would answer from a card already shown (the permits card again for "Is there any government
+    money for a shoot like this?") and the message alone picks a new one, ALONE_OVER_SHOWN is sure enough."""
     if alone.outcome != "answer" or continuation.outcome != "answer" or not alone.cards or not continuation.cards \
-            or alone.confidence < ALONE_SURE or alone.cards[0].id == continuation.cards[0].id:
+            or alone.cards[0].id == continuation.cards[0].id:
+        return False
+    again = continuation.cards[0].id in shown_cards and alone.cards[0].id not in shown_cards
+    if alone.confidence < (ALONE_OVER_SHOWN if again else ALONE_SURE):
         return False
     own = {c.card.id: c.probability for c in continuation.own}
     return own.get(continuation.cards[0].id, 0.0) < TOPIC_FLOOR
@@ -82,7 +91,8 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     no one quoted, who it goes to).
     `rebuild(card, chosen, alone)` answers the turn from `card`. A continuation is as sure as its own words make it
     (Plan.earned), not as the last answer was."""
-    plan = best(plans) or Plan(confidence=0.0, outcome="decline", query=message)
+    again = () if asks_who_pays(message) else shown_cards  # "who pays?" asks the cost of the topic shown: no new ask
+    plan = best(plans, again) or Plan(confidence=0.0, outcome="decline", query=message)
     asked_by_own = people and bool(plan.own) and bool(plan.cards) and plan.own[0].card.id == plan.cards[0].id
     stay = None if asked_by_own else carried_over(plan, shown_cards, CARRY_FLOOR)  # "our CEO to their chairman?"
     instead = unasked_card(plan, shown_cards, answer_at, people, tells_someone(message), side, bare(message))

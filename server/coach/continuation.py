@@ -38,10 +38,28 @@ _THAT_PART = re.compile(r"\b(?:that|this|those|these) (?:part|point|bit|clause|t
                         r"(?:那|这)(?:个|一)?(?:部分|点|条|些内容|个条件)", re.I)
 
 
+# An ask only what to say, write or send to them, after a word that continues ("What do I say to them?",
+# 「じゃあ何と伝えればいいですか」, 「그럼 뭐라고 연락하면 될까요?」, 「那我该怎么跟他们说？」): their words
+# name a channel (연락, メール) at most, no topic: alone, 「연락」 ranks the card on e-mail and KakaoTalk with a
+# Korean partner.
+_SAY_WHAT = re.compile(
+    r"^(?:(?:and|so|then|ok(?:ay)?)[,\s]+)?(?:what|how) (?:do|should|can|shall|would) (?:i|we) (?:say|tell|write|"
+    r"reply|respond|word it)(?: (?:back )?to)?(?: (?:them|him|her|(?:the|their) (?:new )?(?:executive|exec|"
+    r"producer|partner|contact|person|people|team|director|boss)))?\s*[?.]?$|"
+    r"^(?:じゃあ|では|それなら|それでは)?[、,]?(?:先方に|相手に|彼らに)?(?:何と|なんと|何て|なんて|どう|どのように)"
+    r"(?:言|伝え|返|連絡|書|メール|切り出)[^。？?、]{0,12}[。？?]?$|"
+    r"^(?:그럼|그러면|그래서|그럼요)?\s*(?:그쪽에|상대방에게|미국\s*측에)?\s*"
+    r"(?:뭐라고|어떻게|무슨\s*말로)\s*(?:말|연락|메일|이메일|답|답장|회신|전달|얘기|이야기|써|보내)[^.?,]{0,14}[.?]?$|"
+    r"^(?:那|那么)?(?:我|我们)?(?:应该|该|要)?(?:怎么|如何)(?:跟|和|给|对)?(?:他们|对方|美方|中方)?"
+    r"(?:说|回复|回|联系|写|开口)[^。？?，]{0,6}[？?。]?$", re.I)
+
+
 def bare(message: str) -> bool:
     """The follow-up asks only how to respond or whether it is normal, once words of when are left out ("How
-    should we respond next time?"): its own words name no card's topic."""
-    return names_no_topic(_WHEN.sub("", message).strip())
+    should we respond next time?"), or only what to say to them ("그럼 뭐라고 연락하면 될까요?"): its own words name
+    no card's topic."""
+    asked = _WHEN.sub("", message).strip()
+    return names_no_topic(asked) or bool(_SAY_WHAT.match(asked))
 
 
 def fits_side(card: Card, side: Perspective | None) -> bool:

@@ -47,7 +47,7 @@ from server.coach.rank import (
 )
 from server.coach.scope import ScopeModel
 from server.coach.understand import Understanding, refers_back, word_count
-from server.coach.who_pays import asks_who_pays, cost_cards, money_first, pays_for_the_topic
+from server.coach.who_pays import asks_who_pays, cost_cards, covering_cards, money_first, pays_for_the_topic
 from server.models import Card, Language, Perspective, Query
 from server.search.lexical import tokenize, tokenize_in
 from server.search.retrieval import Retriever
@@ -186,8 +186,9 @@ class Planner:
             by_own = own_ranked = self.rank(own_query, asker, frozenset(f.card_id for f in about[0]))
             chosen[0] = with_part_alone(ranked[0], by_own, about[0], asks_about_their_words(own, about[0]))
             if asks_who_pays(own):  # "who pays?": the topic's cost card, not one carried by "pays" alone
-                chosen[0] = money_first(chosen[0], ranked[0], self.ranker.answer_at, pays_for_the_topic(own),
-                                        costs)
+                index = self.retriever.index.cards
+                chosen[0] = money_first(chosen[0], ranked[0], self.ranker.answer_at, pays_for_the_topic(own), costs,
+                                        covering_cards(shown_cards, index, u.side))
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r]
                        + [self.ranker.decoded_in_scope(u.parts) if decoded else 0.0])

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from server.coach.compose import answer_items
 from server.coach.rank import Candidate
 from server.coach.understand import refers_back, word_count
-from server.models import Card
+from server.models import Card, Perspective
 
 # A follow-up that asks who bears a cost ("who pays?", "can we charge them?", 「どちらが負担するのですか」,
 # 「비용은 누가 내나요?」, 「费用谁承担？」) asks about the money side of the topic just discussed, not about paying in
@@ -22,6 +23,10 @@ _WHO_PAYS = re.compile(
     r"負担|誰が(?:払|支払|持つ)|"
     r"(?:費用|お金|コスト)は(?:誰|どちら)|누가\s*(?:내|부담|지불|책임지)|(?:비용|돈)[은는을이]?\s*누가|부담하|"
     r"谁(?:来)?(?:出钱|付|承担|负担|买单|掏钱|支付)|(?:费用|成本|钱)[^。？?]{0,4}谁|由谁", re.I)
+# A card's step, line or watch-out that says who bears a cost ("... the number of retake rounds and who pays for
+# changes", "Decide who fronts the cash until the rebate is paid", "at the buyer's expense")
+_PAYS_ITEM = re.compile(r"\bwho (?:pays|bears|covers|carries|funds|fronts|absorbs|picks up)\b|"
+                        r"\bat (?:whose|their|your|its|our|the \w+'s) (?:own )?(?:cost|expense)\b", re.I)
 MONEY_TOPIC = "budget-financing"
 MONEY_FLOOR = 0.15  # the topic's ranking supports a money card this much at least
 BARE_WHO_PAYS = 3  # "so who pays?": no cost of its own named, the topic's cost
@@ -49,20 +54,36 @@ def cost_cards(shown_cards: set[str], cards: dict[str, Card]) -> frozenset[str]:
                      if money(r) and set(cards[i].topics) & set(cards[r].topics) - {MONEY_TOPIC})
 
 
+def covering_cards(shown_cards: set[str], cards: dict[str, Card], side: Perspective | None) -> frozenset[str]:
+    """The shown cards with an item that says who bears the cost (the retakes card's "who pays for changes"): a
+    who-pays follow-up after them is answered from that item, not from a card on overages its word "pays" ranks."""
+    return frozenset(i for i in shown_cards if i in cards
+                     and any(_PAYS_ITEM.search(item) for item in answer_items(cards[i], side)))
+
+
 def money_first(blended: list[Candidate], topic: list[Candidate], answer_at: float, back: bool,
-                costs: frozenset[str] = frozenset()) -> list[Candidate]:
+                costs: frozenset[str] = frozenset(), covering: frozenset[str] = frozenset()) -> list[Candidate]:
     """A who-pays follow-up's candidates: the cards on money that the topic's own ranking (`topic`, the follow-up
     glued to what it continues) supports (at least MONEY_FLOOR), first, each at least as sure as the answer
     threshold; then the rest as ranked with the follow-up's own words counted (`blended`). Among the money cards,
     a follow-up that points back (`back`: 「その費用は…」, "who pays for that?") asks about the topic's cost, so the
     topic's order; one that names a cost of its own (「予算を超えた場合は…」 after the budget card) the blended order.
     The conversation's cost card answers "who pays?", not a card carried by "pays" alone: for one that points back,
-    the cost cards of what it follows (`costs`, cost_cards) come first, whatever the topic's ranking."""
+    the cost cards of what it follows (`costs`, cost_cards) come first, whatever the topic's ranking; then the
+    topic's best card when it was shown and has an item on who pays (`covering`, covering_cards: it answers the
+    follow-up from that item; a shown card the topic ranks lower is what an earlier turn was about)."""
     mean = {c.card.id: c.probability for c in blended}
     costs = costs if back else frozenset()
-    money = sorted((c for c in topic if MONEY_TOPIC in c.card.topics and (c.probability >= MONEY_FLOOR
-                                                                          or c.card.id in costs)),
-                   key=lambda c: (c.card.id not in costs, -c.probability if back else -mean.get(c.card.id, 0.0)))
-    ids = {c.card.id for c in money}
-    return [replace(c, probability=max(c.probability, answer_at)) for c in money] + \
+    covering = covering & {c.card.id for c in topic[:1]}
+
+    def money(c: Candidate) -> bool:
+        return c.card.id in costs or c.card.id in covering or (MONEY_TOPIC in c.card.topics
+                                                               and c.probability >= MONEY_FLOOR)
+
+    pool = {c.card.id: c for c in [*topic, *(c for c in blended if c.card.id in covering)]}
+    money_cards = sorted((c for c in pool.values() if money(c)),
+                         key=lambda c: (c.card.id not in costs, c.card.id not in covering,
+                                        -c.probability if back else -mean.get(c.card.id, 0.0)))
+    ids = {c.card.id for c in money_cards}
+    return [replace(c, probability=max(c.probability, answer_at)) for c in money_cards] + \
         [c for c in blended if c.card.id not in ids]
