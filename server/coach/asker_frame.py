@@ -306,6 +306,18 @@ def asian_partner(pair: Culture | None, side: Perspective | None, partner: list[
     return found.pop() if len(found) == 1 else None
 
 
+
+_PAIR_LANGUAGE = {Culture.JP_US: "ja", Culture.KR_US: "ko", Culture.CN_US: "zh"}
+
+
+def other_asian(pair: Culture | None, own: str, asker_words: str) -> bool:
+    """The asker writes one Asian language about the partner of another pair's Asian side
+    (「日本合作方用英文回复：…」, 「中国側から英語でメールが来ました」, 「일본 측이 영어로 보낸 메일」):
+    that asker is not the pair's Asian side, so the partner's English is that side's, unless the asker names an
+    American party (then the partner may be American)."""
+    return (pair in _PAIR_LANGUAGE and own in _PAIR_LANGUAGE.values() and own != _PAIR_LANGUAGE[pair]
+            and not _ASKER_ASIA.search(asker_words))
+
 # A pasted e-mail's signature: the name after "Best regards," or a last line that is only a name.
 _SIGNED = re.compile(r"(?:regards|best|sincerely|thanks|thank you|cheers)[,.!]?\s+(?:mr\.?\s+|ms\.?\s+)?"
                      r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*[\"”]?\s*$|^\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*$", re.M)
