@@ -308,15 +308,19 @@ def asian_partner(pair: Culture | None, side: Perspective | None, partner: list[
 
 
 _PAIR_LANGUAGE = {Culture.JP_US: "ja", Culture.KR_US: "ko", Culture.CN_US: "zh"}
+_NATION = {Culture.JP_US: re.compile(r"日本|日方|일본"), Culture.KR_US: re.compile(r"韓国|韩国|韓國|韩方|한국"),
+           Culture.CN_US: re.compile(r"中国|中國|中方|大陆|중국")}
 
 
-def other_asian(pair: Culture | None, own: str, asker_words: str) -> bool:
-    """The asker writes one Asian language about the partner of another pair's Asian side
-    (「日本合作方用英文回复：…」, 「中国側から英語でメールが来ました」, 「일본 측이 영어로 보낸 메일」):
-    that asker is not the pair's Asian side, so the partner's English is that side's, unless the asker names an
-    American party (then the partner may be American)."""
-    return (pair in _PAIR_LANGUAGE and own in _PAIR_LANGUAGE.values() and own != _PAIR_LANGUAGE[pair]
-            and not _ASKER_ASIA.search(asker_words))
+def other_asian(own: str, asker_words: str, partner: list[str]) -> Culture | None:
+    """The Asian side whose English the partner text is when the asker writes one Asian language and names the
+    partner as another one's (「日方制片人用英文回复：…」, 「中国側から英語でメールが来ました」, 「일본 측이 영어로 보낸
+    메일」): exactly one other nation named, and no American party (then the partner may be American)."""
+    if not partner or own not in _PAIR_LANGUAGE.values() or _ASKER_ASIA.search(asker_words):
+        return None
+    named = [c for c, nation in _NATION.items() if _PAIR_LANGUAGE[c] != own and nation.search(asker_words)]
+    return named[0] if len(named) == 1 else None
+
 
 # A pasted e-mail's signature: the name after "Best regards," or a last line that is only a name.
 _SIGNED = re.compile(r"(?:regards|best|sincerely|thanks|thank you|cheers)[,.!]?\s+(?:mr\.?\s+|ms\.?\s+)?"

@@ -329,7 +329,7 @@ def understand(message: str, default_pair: Culture | None = None,
     # the side from the asker's own words: an English question quoting a Korean message is no Korean asker
     side = detect_side(asker_words, own) or default_side or (Perspective.ASIA_SIDE if own != "en" else None)
     parts, context = split_parts(message, partner)
-    writer = asian_partner(pair, None if other_asian(pair, own, asker_words) else side, partner)
+    writer = asian_partner(pair, side, partner) or other_asian(own, asker_words, partner)
     if pair is None and writer is not None:  # an e-mail signed "Best regards, Sato": a Japanese partner wrote it
         pair, side = writer, side or Perspective.US_SIDE
     elif pair is None and side is not Perspective.ASIA_SIDE and _pasted(message) and language_of(
