@@ -1,8 +1,10 @@
 """Whose English a partner's message is when the asker writes another Asian language (a Chinese company quoting its
 Japanese partner's English reads it with the Japanese renderings, unless an American party is named), a Japanese
-asker's 「…」とだけ返信するのは is their own draft, "are they saying no?" reports no words, and a few more English
-renderings: "consult with our superiors" (上と相談します), a Chinese partner's "discuss it internally"
-(回去商量一下) and "not easy to say" (不好说)."""
+asker's 「…」とだけ返信するのは is their own draft, "are they saying no?" reports no words, "our line producer says"
+is a person speaking, and a few more English renderings: "consult with our superiors" (上と相談します), a Chinese
+partner's "discuss it internally" (回去商量一下) and "not easy to say" (不好说). Also who is asking: a job said with
+its verb at a city's studio ("I run development at a Seoul studio") says the asker's side, and going to the top of
+the partner's side ("should I contact their CEO directly?") asks who decides."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import pytest
 
 from server.coach.asker_frame import other_asian
 from server.coach.decode import Decoder
+from server.coach.followup import asks_who_decides
 from server.coach.understand import partner_text, understand
 from server.knowledge.cards import load_cards
 from server.models import Culture
@@ -87,3 +90,29 @@ def test_a_line_producer_is_a_person_not_the_askers_line(decoder: Decoder) -> No
     message = "Our Korean line producer says 알겠습니다 to every change and then nothing moves."
     assert partner_text(message) and "알겠습니다" in _decoded(decoder, message)
     assert partner_text("My opening line was 'sounds great, let's circle back'. Too casual?") == []
+
+
+@pytest.mark.parametrize(("message", "side"), [
+    ("I run development at a Seoul studio. The US co-producer wants the bible rewritten. Push back?", "asia-side"),
+    ("I head production at a Tokyo animation studio. Why does the LA producer want weekly calls?", "asia-side"),
+    ("I'm a producer at a Beijing company; why does the Hollywood side want a completion bond?", "asia-side"),
+    ("I run business affairs at a US studio. How long should I wait on the Korean partner?", "us-side"),
+    ("I have a meeting at a Seoul studio next week. What should I bring?", "us-side"),
+    ("I manage the relationship with a Tokyo studio for our LA company. How often should I call?", "us-side"),
+])
+def test_a_job_at_a_city_studio_says_the_askers_side(message: str, side: str) -> None:
+    u = understand(message)
+    assert u.side is not None and u.side.value == side
+
+
+@pytest.mark.parametrize(("message", "decides"), [
+    ("Should I contact their CEO directly?", True),
+    ("Can I just email the president?", True),
+    ("社長に直接連絡してもいいですか？", True),
+    ("대표님께 바로 메일을 보내도 될까요?", True),
+    ("要不要直接找他们老板？", True),
+    ("I called their CEO yesterday and he agreed.", False),
+    ("Should I contact the lawyer about the clause?", False),
+])
+def test_going_to_the_top_of_their_side_asks_who_decides(message: str, decides: bool) -> None:
+    assert asks_who_decides(message) is decides
