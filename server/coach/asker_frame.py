@@ -125,8 +125,12 @@ _OWN_ASIAN = re.compile(r"弊社|当社|うちの|私たちの|저희|우리 회
 # 「저희는 서울의 드라마 제작사입니다」; 「我是美方制片人」, 「作为美方制片人」, 「我们是北京的公司」.
 # Not the partner named after a particle (「미국 파트너와 계약한」) nor 「米国の配給会社としては」 (what a US
 # distributor would do).
-_I_AM_EN = r"\b(?:i'm|i am|we're|we are)\s+(?:(?:at|with|from)\s+)?(?:an?|the)\s+(?:\w+\s+)?"
-_WORK_EN = r"\b(?:i|we)\s+(?:\w+\s+)?work(?:ing)?\s+(?:for|at|on)\s+(?:an?|the)\s+"
+# "I'm at a Tokyo studio", "I'm a producer at a Beijing company", "I work for the Korean side", and a job said with
+# its verb: "I run development at a Seoul studio", "I head production for a Tokyo animation house"
+_I_AM_EN = (r"\b(?:i'm|i am|we're|we are)\s+(?:(?:at|with|from)\s+|(?:an?|the)\s+(?:[\w-]+\s+){1,2}?(?:at|for)\s+)?"
+            r"(?:an?|the)\s+(?:\w+\s+)?")
+_WORK_EN = (r"\b(?:i|we)\s+(?:\w+\s+)?(?:work(?:ing)?|(?:run|head|lead|manage|oversee)(?:s|ning|ing)?\s+"
+            r"(?:[\w-]+\s+){1,2}?)\s*(?:for|at|on)\s+(?:an?|the)\s+(?:small\s+|big\s+|mid-sized\s+)?")
 _US_NATIVE = (r"(?:米国|アメリカ|米(?=側)|ハリウッド|LA|ロサンゼルス|ニューヨーク|미국|할리우드|뉴욕|"
               r"美国|美方|好莱坞|洛杉矶|纽约)")
 _ASIA_NATIVE = (r"(?:日本|東京|大阪|京都|福岡|札幌|韓国|ソウル|中国|北京|上海|한국|서울|부산|일본|도쿄|중국|베이징|"
@@ -304,6 +308,21 @@ def asian_partner(pair: Culture | None, side: Perspective | None, partner: list[
     words = {w.lower() for w in re.split(r"[\s-]+", names[-1])} if names else set()
     found = {c for c, (surnames, phrases) in _WRITERS.items() if words & surnames or phrases.search(text)}
     return found.pop() if len(found) == 1 else None
+
+
+_PAIR_LANGUAGE = {Culture.JP_US: "ja", Culture.KR_US: "ko", Culture.CN_US: "zh"}
+_NATION = {Culture.JP_US: re.compile(r"日本|日方|일본"), Culture.KR_US: re.compile(r"韓国|韩国|韓國|韩方|한국"),
+           Culture.CN_US: re.compile(r"中国|中國|中方|大陆|중국")}
+
+
+def other_asian(own: str, asker_words: str, partner: list[str]) -> Culture | None:
+    """The Asian side whose English the partner text is when the asker writes one Asian language and names the
+    partner as another one's (「日方制片人用英文回复：…」, 「中国側から英語でメールが来ました」, 「일본 측이 영어로 보낸
+    메일」): exactly one other nation named, and no American party (then the partner may be American)."""
+    if not partner or own not in _PAIR_LANGUAGE.values() or _ASKER_ASIA.search(asker_words):
+        return None
+    named = [c for c, nation in _NATION.items() if _PAIR_LANGUAGE[c] != own and nation.search(asker_words)]
+    return named[0] if len(named) == 1 else None
 
 
 # A pasted e-mail's signature: the name after "Best regards," or a last line that is only a name.

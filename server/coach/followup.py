@@ -103,6 +103,11 @@ _DECIDER = re.compile(
     r"\bgo(?:ing)? over (?:his|her|their|the \w+'s) heads?\b|\bsomeone (?:more )?senior\b|"
     r"\bwho(?:'s| is| are) (?:the |their )?(?:actual |real |final |ultimate )?(?:decision[- ]makers?|approvers?)\b|"
     r"\b(?:talk|write|speak|go) (?:directly )?to (?:the|their) (?:members|decision[- ]makers?|head of \w+)\b|"
+    # going to the top of their side: "should I contact their CEO directly?", 「社長に直接」, 「대표님께 바로」
+    r"\b(?:contact|e-?mail|call|message|write to|go (?:straight |right )?to|reach out to|approach|escalate to)\s+"
+    r"(?:their|the|his|her)\s+(?:\w+\s+)?(?:ceo|president|chair\w*|founder|owner|boss|managing director|gm)\b|"
+    r"(?:社長|代表|会長|トップ|CEO)(?:の方)?に直接|(?:대표|사장|회장|CEO)(?:님)?(?:께|에게|한테)\s*(?:바로|직접)|"
+    r"直接(?:找|联系|给)[^。？?]{0,6}(?:老板|老总|董事长|CEO|一把手)|"
     r"誰に(?:メール|連絡|話|相談|送|言|当た|確認|働きかけ)|誰が(?:実際に|本当に)?(?:決め|決定|判断|承認)|"
     r"決めているのは誰|決定権|頭越し|上の(?:人|方|立場)|上層部|上役|誰を連れて|"
     r"(?:決める|決定する|決裁する|判断する)(?:人|方)(?:は|って)|(?:決める|決裁する|判断する)のは(?:誰|どなた)|決裁者|決裁権|"

@@ -39,8 +39,10 @@ _ASKER_SAID_BEFORE = re.compile(r"(?:\b(?:I|we)(?:'ve|'d| have| had)?\s+(?:(?:ju
                                 r"(?<![对跟给向诉复答问])我们?(?:自己)?写(?:了|的是)[^\"“「]{0,8}?[:：]?\s*)"
                                 r"[\"“'「『]?$", re.I)
 # the asker's own message: "My response was '…'", "Our reply to their notes was "…"", "My first email said "…""
+# ("our Chinese line producer says '…'" is a person, not a line of the asker's)
 _OWN_WORDS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:reply|response|answer|e-?mail|message|text|note|line|wording|"
-                        r"draft|letter)s?\b[^.!?\"“'\n]{0,40}?\b(?:was|is|said|says|read|reads)\s*:?\s*[\"“']?$|"
+                        r"draft|letter)s?\b(?!\s+(?:producer|manager|editor|director|coordinator|team)s?\b)"
+                        r"[^.!?\"“'\n]{0,40}?\b(?:was|is|said|says|read|reads)\s*:?\s*[\"“']?$|"
                         r"(?<!their )(?<!'s )\b(?:draft|planned|proposed)\s+(?:opener|opening|reply|response|line|"
                         r"wording|answer|e-?mail|message|close|closing)\b[^.!?\"“'\n]{0,40}?[-–—:,]?\s*[\"“']?$", re.I)
 _ASKER_SPEAKS = re.compile(r"\b(?:I|we)(?:'ve|'d|'ll| have| had)?\s+(?:(?:just|already|also|even)\s+)?\S?$|"

@@ -11,6 +11,7 @@ from server.coach.asker_frame import asian_partner as asian_partner
 from server.coach.asker_frame import detect_pair as detect_pair
 from server.coach.asker_frame import detect_side as detect_side
 from server.coach.asker_frame import detect_stage as detect_stage
+from server.coach.asker_frame import other_asian
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
@@ -29,7 +30,7 @@ _QUOTED = re.compile(r"「([^」]{2,400})」|『([^』]{2,400})』|“([^”]{2,
 _SAID = re.compile(r"\b(?:said|says|(?:they|he|she) say|(?:keeps?|kept) saying|wrote|writes|replied|responded|"
                    r"answered|got back|heard back|"
                    r"told (?:us|me)|emailed|messaged|texted|came back with|the reply was|their reply|"
-                   r"their answer|their email|response was)"
+                   r"their answer|their email|response was)(?![\w'])"  # "are they saying no?" reports nothing
                    r"\s*(?:that\s+|back\s+)?[:,]?\s*(?!\s*to (?:our|my|the|your|this|that)\b)"
                    r"(.+?)(?:[.!?](?:\s|$)|\n|$)", re.I)  # "their reply to our notes:" is no quote
 _SAID_COLON = re.compile(r"\b(?:said|says|wrote|writes|replied|responded|answered|emailed|messaged|texted)\s*:\s*(.+)",
@@ -328,7 +329,7 @@ def understand(message: str, default_pair: Culture | None = None,
     # the side from the asker's own words: an English question quoting a Korean message is no Korean asker
     side = detect_side(asker_words, own) or default_side or (Perspective.ASIA_SIDE if own != "en" else None)
     parts, context = split_parts(message, partner)
-    writer = asian_partner(pair, side, partner)
+    writer = asian_partner(pair, side, partner) or other_asian(own, asker_words, partner)
     if pair is None and writer is not None:  # an e-mail signed "Best regards, Sato": a Japanese partner wrote it
         pair, side = writer, side or Perspective.US_SIDE
     elif pair is None and side is not Perspective.ASIA_SIDE and _pasted(message) and language_of(
