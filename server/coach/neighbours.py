@@ -38,7 +38,7 @@ class Example:
 
     text: str
     lang: Language
-    cards: tuple[str, ...]  # acceptable cards, best first
+    cards: tuple[str, ...]  # acceptable cards, best first; none for an out-of-scope question
     words: frozenset[str]  # the text's words in its language (empty for English: the cosine reads English)
     group: str  # the labelled question it comes from
 
@@ -65,6 +65,7 @@ class Neighbours:
         self.langs = np.array([e.lang.value for e in examples])
         self.groups = np.array([e.group for e in examples])
         self.sizes = np.array([len(e.words) for e in examples], dtype=np.float64)
+        self.off = np.array([not e.cards for e in examples], dtype=bool)  # out-of-scope questions: no card
         self.postings: dict[tuple[str, str], list[int]] = {}  # (language, word) -> the examples using it
         for row, e in enumerate(examples):
             for word in e.words:
@@ -102,12 +103,7 @@ class Neighbours:
         np.savez_compressed(path.with_suffix(".npz"), vectors=self.matrix.astype(np.float16), model=self.model,
                             texts=texts_digest([{"text": e.text} for e in self.examples]))
 
-    def vote(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> Vote:
-        """Per card: (the closest neighbour labelled with it, the neighbours' votes, each its closeness divided by
-        the card's place in that neighbour's labels), and the closest neighbour's cards. A CJK query is compared by
-        cosine at half weight plus the overlap (Jaccard) of its words with neighbours in its own language."""
-        if not self.examples:
-            return Vote({}, frozenset())
+    def _closeness(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> NDArray[np.float64]:
         close = (self.matrix @ vector.reshape(-1)).astype(np.float64)
         if lang is not Language.EN:
             shared = np.zeros(len(self.examples))
@@ -116,6 +112,25 @@ class Neighbours:
             close = DENSE_SHARE_CJK * close + shared / np.maximum(1.0, self.sizes + len(words) - shared)
         if self.skip is not None:
             close = np.where(self.groups == self.skip, -np.inf, close)
+        return close
+
+    def off_topic(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> float:
+        """How much closer the closest out-of-scope training question is than the closest in-scope one: a new
+        near-domain trap (an SRT editor to pick) is often nearer to a labelled trap (converting SRT to VTT) than to
+        any question about the partner."""
+        if not self.off.any() or self.off.all():
+            return 0.0
+        close = self._closeness(vector, words, lang)
+        gap = close[self.off].max() - close[~self.off].max()
+        return float(gap) if np.isfinite(gap) else 0.0
+
+    def vote(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> Vote:
+        """Per card: (the closest neighbour labelled with it, the neighbours' votes, each its closeness divided by
+        the card's place in that neighbour's labels), and the closest neighbour's cards. A CJK query is compared by
+        cosine at half weight plus the overlap (Jaccard) of its words with neighbours in its own language."""
+        if not (~self.off).any():
+            return Vote({}, frozenset())
+        close = np.where(self.off, -np.inf, self._closeness(vector, words, lang))  # those vote for no card
         nearest = np.argsort(-close, kind="stable")[:NEAREST]
         scores: dict[str, tuple[float, float]] = {}
         for row in nearest:

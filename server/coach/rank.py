@@ -36,7 +36,7 @@ BASE_FEATURES: tuple[str, ...] = (
             "bias", "fused", "reciprocal_rank", "dense", "trigger", "title_summary", "lexical", "coverage",
             "pair_match", "pair_mismatch", "side_match", "side_mismatch", "scope", "decoded_card",
             "domain_cue", "off_topic_cue", "cjk", "trigger_gap", "dense_gap", "native_trigger", "key_coverage",
-            "native_language", "neighbour", "neighbour_vote")
+            "native_language", "neighbour", "neighbour_vote", "off_topic_neighbour")
 # Neighbouring cards score alike on every absolute signal; what tells them apart is how a card compares with its
 # rivals in the same list. For each of these signals: its margin over the best rival, whether the card is the best
 # on it, and its rank (1/(1+rank)) among the candidates. Filled by `relative_features` once the list is known.

@@ -55,14 +55,14 @@ def _queries(data: AnswerSet) -> list[tuple[str, str, list[str], str]]:
 
 
 def neighbours(answerer: Answerer, data: AnswerSet) -> Neighbours:
-    """The in-scope training queries as the ranker reads them (glossary words added), for coach.neighbours."""
+    """The training queries as the ranker reads them (glossary words added), for coach.neighbours: the in-scope
+    ones with their cards, and the out-of-scope questions with none."""
     found = []
     for message, text, acceptable, group in _queries(data):
-        if acceptable:
-            lang = Language(understand(message).language)
-            read = answerer.planner.glossary.expand(text)
-            words = frozenset(tokenize_in(read, lang.value)) if lang is not Language.EN else frozenset()
-            found.append(Example(read, lang, tuple(acceptable), words, group))
+        lang = Language(understand(message).language)
+        read = answerer.planner.glossary.expand(text)
+        words = frozenset(tokenize_in(read, lang.value)) if lang is not Language.EN else frozenset()
+        found.append(Example(read, lang, tuple(acceptable), words, group))
     return Neighbours(found, answerer.retriever.embedder, answerer.planner.cache_dir)
 
 

@@ -3,6 +3,7 @@ committed examples, and the real engine. No test-split item is read: the committ
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -63,6 +64,19 @@ def test_a_cjk_question_is_compared_by_its_words_with_questions_in_its_language(
         == pytest.approx(0.5 * float(vector @ near.matrix[2]))
 
 
+def test_an_out_of_scope_neighbour_votes_for_no_card_and_says_how_much_closer_it_is(embedder: LocalEmbedder) -> None:
+    trap = Example("How do I convert an SRT subtitle file to VTT?", Language.EN, (), frozenset(), "t")
+    near = Neighbours([*EXAMPLE_SET, trap], embedder, None)
+    vectors = embedder.encode(["Which free editor converts SRT files to VTT?",
+                               "The shoot is three weeks over schedule: who pays for it?"])
+    assert near.off_topic(vectors[0], set(), Language.EN) > 0 > near.off_topic(vectors[1], set(), Language.EN)
+    assert "" not in near.vote(vectors[0], set(), Language.EN).scores  # the trap is never the nearest card list
+    assert near.vote(vectors[0], set(), Language.EN).nearest
+    with near.leaving_out("t"):  # measured on the trap itself: only in-scope neighbours are left
+        assert near.off_topic(vectors[0], set(), Language.EN) == 0.0
+    assert Neighbours(EXAMPLE_SET, embedder, None).off_topic(vectors[0], set(), Language.EN) == 0.0
+
+
 def test_saved_examples_load_back_the_same(near: Neighbours, embedder: LocalEmbedder, tmp_path: Path) -> None:
     near.save(tmp_path / "neighbours.json")
     assert Neighbours.load(embedder, None, tmp_path / "neighbours.json").examples == EXAMPLE_SET
@@ -86,17 +100,21 @@ def test_the_committed_examples_are_the_training_split_only() -> None:
     """The held-aside split is never a neighbour: its figures would measure memory, not the engine."""
     groups = {row["group"] for row in json.loads(EXAMPLES.read_text(encoding="utf-8"))}
     data = load_answer_set()
-    labelled = {q.id for q in data.questions} | {c.id for c in data.conversations}
+    labelled = {q.id for q in data.questions} | {c.id for c in data.conversations} | {q.id for q in data.out_of_scope}
     assert groups and groups <= labelled
     assert all(split_of(group) == "train" for group in groups)
 
 
 @pytest.mark.slow
 def test_training_reads_each_labelled_query_as_serving_does(kb_answerer: Answerer) -> None:
-    """What train.py stores: the glossary's words added, as Planner.rank reads a query; in-scope queries only."""
-    data = load_answer_set().only("train", "lead11")
+    """What train.py stores: the glossary's words added, as Planner.rank reads a query; out-of-scope questions
+    with no card."""
+    data = dataclasses.replace(load_answer_set().only("train", "lead11"),
+                               out_of_scope=load_answer_set().only("train", "oos9-ja").out_of_scope)
+    assert data.out_of_scope
     built = neighbours(kb_answerer, data)
-    assert {e.group for e in built.examples} == {q.id for q in data.questions}
+    assert {e.group for e in built.examples} == {q.id for q in data.questions} | {q.id for q in data.out_of_scope}
+    assert all(not e.cards for e in built.examples if e.group in {q.id for q in data.out_of_scope})
     first = next(q for q in data.questions if q.lang == "zh")
     example = next(e for e in built.examples if e.group == first.id)
     assert example.text == kb_answerer.planner.glossary.expand(first.question)
