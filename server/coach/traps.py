@@ -62,9 +62,11 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                          "医疗保险", "医保", "登录证", "绿卡", "移民", "五险一金", "社保", "手机卡", "运营商",
                          "办银行卡", "转账", "微信支付", "支付宝", "入境时", "过海关", "海关申报", "面签")},
     "personal_tax": {"en": r"personal (income )?tax|income tax|tax return|my own return|fbar|freelance (fee|income)|"
-                           r"on my (us |u\.s\. |federal |personal )?return|foreign tax credit",
-                     "ja": ("確定申告", "所得税", "住民税", "年末調整", "副業"),
-                     "ko": ("종합소득세", "연말정산", "소득세"), "zh": ("个人所得税", "个税", "汇算", "自由职业")},
+                           r"on my (us |u\.s\. |federal |personal )?return|foreign tax credit|capital gains|"
+                           r"sell(ing)? my shares",
+                     "ja": ("確定申告", "所得税", "住民税", "年末調整", "副業", "証券会社", "証券口座", "譲渡益"),
+                     "ko": ("종합소득세", "연말정산", "소득세", "양도소득세", "증권사", "증권 계좌"),
+                     "zh": ("个人所得税", "个税", "汇算", "自由职业", "证券账户", "股票账户", "资本利得")},
     "software": {"en": r"excel|spreadsheets?|google sheets|vlookup|pivot table|python|javascript|node|sql|regex|"
                        r"keyerror|typeerror|traceback|error message|ffmpeg|premiere pro|davinci|after effects|"
                        r"final cut pro|keyboard shortcut|plugin|csv|encoding|wi-?fi|vpn|laptop|iphone|macbook|"
@@ -157,10 +159,13 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                 "zh": ("新闻稿", "通稿", "文案", "公众号推文", "推文", "朋友圈", "作文", "读后感")},
     "career": {"en": r"switch(ing)? careers|change careers|career (change|switch|advice)|retrain as|job interview|"
                      r"quit my job|burn(ed|t)[- ]out|job hunt\w*|study abroad|grad(uate)? school|college applications?|"
-                     r"toefl",
-               "ja": ("転職", "就活", "就職活動", "年収", "面接", "キャリアチェンジ", "留学"),
-               "ko": ("이직", "취업", "연봉", "면접", "커리어", "유학", "대학원"),
-               "zh": ("转行", "求职", "面试", "找工作", "留学")},
+                     r"toefl|(screenwriting|producing) books?|books? (on|about) (screenwriting|producing|directing)|"
+                     r"online (courses?|classes)|masterclass|udemy|coursera",
+               "ja": ("転職", "就活", "就職活動", "年収", "面接", "キャリアチェンジ", "留学", "入門書", "参考書",
+                      "オンライン講座"),
+               "ko": ("이직", "취업", "연봉", "면접", "커리어", "유학", "대학원", "작법 책", "추천 도서", "입문서",
+                      "온라인 강의", "인강"),
+               "zh": ("转行", "求职", "面试", "找工作", "留学", "书单", "入门书", "网课", "线上课程", "网络课程")},
     "personal": {"en": r"doctor|medicine|symptoms?|vaccin\w*|dentists?|toothache|prescriptions?|"
                        r"medications?|pharmac(y|ies)|blood pressure|clinic|back pain|a cold|insomnia|"
                        r"sleep (better|quality)|workout|diet|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.offtopic import asks_for_task, off_topic_cue, topics
+from server.coach.offtopic import asks_for_task, domain_cue, off_topic_cue, topics
 from server.coach.picks import asks_to_pick
 from server.models import Ask
 
@@ -88,3 +88,30 @@ def test_dealings_around_the_same_nouns_are_no_trap(question: str) -> None:
 @pytest.mark.parametrize("question", DEALINGS[:2])
 def test_dealings_around_the_same_nouns_are_answered(kb_answerer: Answerer, question: str) -> None:
     assert kb_answerer.draft(Ask(message=question)).outcome != "decline"
+
+
+HOSTED = [
+    "미국 파트너분들을 고깃집 회식에 모셨는데 한 시간 만에 호텔로 돌아갔어요. 저희가 실례한 걸까요?",
+    "アメリカ側の監督を会食で焼肉屋に連れて行ったら、すぐホテルに帰ってしまいました。失礼があったのでしょうか？",
+    "饭局上美方一直聊预算，我们在餐厅里很尴尬，下次怎么应对？",
+]
+
+
+@pytest.mark.parametrize("question", HOSTED)
+def test_a_hosted_dinner_places_the_question_in_the_dealings(question: str) -> None:
+    assert domain_cue(question) > domain_cue(question.replace("회식", "식사").replace("会食", "食事")
+                                              .replace("饭局", "吃饭"))
+    assert off_topic_cue(question) < 0.5
+
+
+@pytest.mark.parametrize("question", ["회식 장소로 강남에 괜찮은 고깃집 있을까요?", "美方饭局定在哪家餐厅比较好？"])
+def test_a_venue_for_the_hosted_dinner_is_still_a_pick(question: str) -> None:
+    assert asks_to_pick(question)
+    assert off_topic_cue(question) >= 0.5
+
+
+@pytest.mark.parametrize("question", ["Any good books on screenwriting for a beginner?",
+                                      "What capital gains tax would I owe if I sell my shares in the company?",
+                                      "시나리오 입문서 중에 초보자한테 좋은 거 있을까요?"])
+def test_learning_and_personal_investment_asks_are_traps(question: str) -> None:
+    assert off_topic_cue(question) >= 0.5
