@@ -53,7 +53,7 @@ _FILM_NAMED = re.compile(r"《[^》]{1,30}》|『[^』]{1,30}』|['‘][^'’\n]
 _VERBS = (r"write|draft|translate|convert|calculate|summari[sz]e|rewrite|proofread|fix|recommend|suggest|list|"
           r"plan|make|create|generate|compose|solve|give me|tell me a")
 TASK = re.compile(
-    rf"(^|[.!?]\s+)(please\s+)?({_VERBS})\s+\w|\b(can|could|would|will) you\s+(please\s+)?({_VERBS})\s+\w|"
+    rf"(^|[.!?]\s+)(please\s+)?({_VERBS})\s+[\w'\"‘“]|\b(can|could|would|will) you\s+(please\s+)?({_VERBS})\s+\w|"
     r"\bhelp me (write|draft|translate|convert|calculate|fix|plan|pick|choose|find)\b|"
     r"\brecommend (me )?(a|an|some|any|good|a few|\d+|\w+s)\b|\b(best|good|cheapest|fastest) (way to get|place)|"
     r"\b(good|best|nice|cheap) \w+ (near|around) |\btoday'?s (exchange )?rate|\bwhat time is it|"
@@ -86,19 +86,23 @@ DOMAIN = re.compile(
     r"(?:airline|in-?flight) (?:version|cut|edit)s?)\b|面子|メンツ|顔を潰|角が立|체면|기분 상하|得罪|"
     r"製作|制作|委員会|パートナー|プロデューサー|契約|配給|権利|予算|会議|先方|添付|相手|米国側|アメリカ側|日本側|向こう|"
     r"誰が(持つ|負担)|撮影|ロケ|現場|納品|吹替|ポスプロ|米側|ライセンス|源泉徴収|分配金|収益分配|機内上映|"
-    r"機内版|"
+    r"機内版|接待|会食|"
     r"제작|파트너|프로듀서|계약|배급|권리|예산|회의|첨부|미국 측|미국측|상대|한국 측|그쪽|누가 (부담|내)|"
     r"촬영|현장|스태프|납품|더빙|후반 작업|제작팀|라이선스|원천징수|수익 배분|배분금|정산금|기내 상영|"
-    r"기내용|"
+    r"기내용|회식|접대|"
     r"合拍|合作|制片|发行|版权|预算|合同|会议|附件|美方|中方|片方|对方|谁(出|承担|来付)|拍摄|剧组|后期|交片|配音|档期|"
-    r"立项|审查|授权|预提税|分账|结算|回款|分成|删减版|成片|机上版", re.I)
+    r"立项|审查|授权|预提税|分账|结算|回款|分成|删减版|成片|机上版|宴请|饭局|酒局", re.I)
 DOMAIN_FULL = 3  # distinct domain words at which the domain cue is full
 BARE_ASK = 2  # a Japanese, Korean or Chinese asked clause of this few words (「怎么改？」, 「どう直す？」)
-# words that only ask ("what do you think is good?"): a clause of these alone asks about the topic before its comma
+# words that only ask ("what do you think is good?", "how do I fix it?"): a clause of these alone asks about the
+# topic before its comma
 # (「打ち上げのビンゴの景品、何がいいと思いますか？」)
 _ONLY_ASKING = frozenset({"何", "なに", "いい", "良い", "思う", "どれ", "どこ", "どう", "おすすめ", "ある",
                           "뭐", "무엇", "어디", "어떻다", "좋다", "추천", "什么", "好", "推荐", "哪", "哪个", "哪里",
-                          "哪家", "怎么样", "比较", "觉得"})
+                          "哪家", "怎么样", "比较", "觉得",
+                          # verbs that only ask how to do or fix it (「どうやって直せばいい？」, 「어떻게 하면 되나요」)
+                          "する", "やる", "直す", "하다", "되다", "고치다", "怎么", "怎么办", "怎么弄", "处理", "解决",
+                          "要", "该"})
 _POINTS_BACK = re.compile(r"\b(?:it|this|that|them|these|those|one|ones)\b", re.I)  # "..., which one?"
 IN_PASSING = 0.2  # a trap word in the situation only, not in what is asked, is weaker evidence
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+|\n+")
@@ -106,6 +110,9 @@ _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+|\n+")
 _ASKS_END = re.compile(r"(?:[?？]|か|ですか|ますか|でしょうか|까요?|(?<!\s)나요|죠|吗|呢)\s*[。.]?\s*$")
 _CLAUSE = re.compile(r"[、，,;；]\s*")
 _JOINED = re.compile(r"(?:and|or|also|plus|but)\b|それと|あと|또|그리고|还有|另外|以及", re.I)
+# Words quoted in a request for a task are its material, not the asker's situation: "translate 'we look forward to
+# a long partnership' into Korean" is no question about a partnership.
+_QUOTED = re.compile(r"(?<!\w)['‘\"“「『][^'’\"”」』\n]{2,}['’\"”」』](?!\w)")
 _ENGLISH = {name: re.compile(rf"(?<![A-Za-z])({lists['en']})(?![A-Za-z])", re.I)  # "ffmpegで" matches too
             for name, lists in TOPICS.items()}
 
@@ -180,8 +187,10 @@ def off_topic_cue(text: str) -> float:
         pick = asks_to_pick(clause)  # cure?"): asks about the rest
     passing = len(topics(text) - set(asked))
     firm = sum(min(2, n) for n in asked.values()) + pick
-    discount = dealing_cue(clause) if pick else domain_cue(clause)
-    cue = min(1.0, 0.5 * (firm + asks_for_task(text))) * (1.0 - discount)
+    task = asks_for_task(text)
+    material = _QUOTED.sub(" ", clause) if task else clause
+    discount = dealing_cue(material) if pick else domain_cue(material)
+    cue = min(1.0, 0.5 * (firm + task)) * (1.0 - discount)
     return min(1.0, cue + IN_PASSING * passing * (1.0 - domain_cue(text)))
 
 

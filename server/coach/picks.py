@@ -18,23 +18,25 @@ from server.coach.glossary import own_words
 # "Pick one for me": which / where should I take / what's a good ... ; どこがいい / どっちが早い / 知りませんか;
 # 어디가 괜찮아요 / 어디서 예매 / 뭐가 좋을까요; 哪家 / 哪款 / 还是…更快. Only read beside a thing to pick (THINGS).
 PICK = {
-    "en": re.compile(r"\bwhich\b|\bwhere (?:should|can|could|do|would) (?:i|we|you) (?:take|book|buy|get|eat|"
-                     r"stay|go|find|put)\b|"
+    "en": re.compile(r"\bwhich\b|\bwhere(?: in \w+)? (?:should|can|could|do|would) (?:i|we|you) (?:take|book|buy|get|"
+                     r"eat|stay|go|find|put|rent|hire|print)\b|"
                      r"\bwhat(?:'s| is| are)? (?:a |the |some )?(?:good|best|nice|decent|great|cheap|fun)\b|"
                      r"\bany (?:good|decent|nice)\b|\bwhat would you (?:tell|book|pick|choose|get)\b", re.I),
-    "ja": re.compile(r"どこ(?:が|か|の|で|に|を)?"
+    "ja": re.compile(r"どこで(?:借り|レンタル|買え|買う|買った|頼め|印刷)|どこ(?:が|か|の|で|に|を)?"
                      r"(?:いい|良い|よい|便利|安い|おすすめ|お勧め|近い|おいしい|美味しい|人気)|"
                      r"どの(?:店|お店|ホテル|機種|アプリ|便)|どれが(?:いい|良い|おすすめ)|"
                      r"どっち(?:が|の方が)(?:早|速|安|いい|良い|便利|近)|"
                      r"知りませんか|知ってますか|知っていますか|"
                      r"教えて(?:ください|下さい|もらえ|いただけ)|おすすめ|オススメ|お勧め|お薦め|いいの(?:は|が)(?:あり|ある)"),
     "ko": re.compile(r"어디(?:가|로|서|에서|에|를)?\s?"
-                     r"(?:좋|괜찮|싸|저렴|편하|편해|맛있|가까|잡|예매|사|살)|"
+                     r"(?:좋|괜찮|싸|저렴|편하|편해|맛있|가까|잡|예매|사|살|빌리|빌릴|대여|렌트|렌탈)|"
+                     r"(?:되는|쓸 만한|쓸만한|좋은|괜찮은|무료인?|싼)\s?(?:거|것|게)\s?(?:있|없)|"
                      r"어느\s?\S+\s?(?:제일|가장|더)?\s?(?:좋|괜찮|싸|나아|낫)|뭐가 (?:좋|괜찮|나아)|"
                      r"(?:괜찮은|좋은)\s?\S+\s?(?:있|알)|"
                      r"알려\s?주세요|알려\s?줘|추천|(?:이|가) 더 (?:빠르|싸|편하|좋|낫)"),
     "zh": re.compile(r"哪家|哪一家|哪款|哪个(?:牌子|型号|好|店|地方|更)|"
-                     r"哪里(?:好|便宜|划算|地道|方便|近|能)|哪儿|(?:什么|啥)(?:牌子|型号)|"
+                     r"哪里(?:好|便宜|划算|地道|方便|近|能|可以|租|买|订|办)|哪儿|有没有(?:能|可以)|"
+                     r"(?:什么|啥)(?:牌子|型号)|"
                      r"还是.{1,10}(?:更快|更便宜|更方便|更近|划算)|有没有.{0,6}(?:好的|靠谱)|推荐"),
 }
 # Things one picks or books: venues, transport, devices and apps (suffixes where the language builds them:
@@ -42,24 +44,26 @@ PICK = {
 THINGS = {
     "en": re.compile(r"\b(?:hotels?|restaurants?|steakhouses?|teahouses?|bars?|pubs?|cafes?|diners?|izakayas?|"
                      r"karaoke|golf courses?|theme parks?|amusement parks?|spas?|salons?|museums?|malls?|"
-                     r"laptops?|cameras?|apps?|librar(?:y|ies)|drones?|phones?|trains?|flights?|taxis?|uber|"
+                     r"laptops?|cameras?|apps?|librar(?:y|ies)|drones?|phones?|trains?|flights?|taxis?|uber|gear|equipment|"
+                     r"business cards|printers?|"
                      r"buses|bus|routes?|neighbou?rhoods?|spots?|day trips?|tools?|software)\b", re.I),
     "ja": re.compile(r"(?<!名古)(?<!部)屋|(?<!代理)(?<!販売)店|ホテル|旅館|民宿|整体|カラオケ|"
-                     r"ゴルフ場|新幹線|飛行機|電車|タクシー|ルート|アプリ|機種|カメラ|パソコン|エリア|ツール|ソフト"),
+                     r"ゴルフ場|新幹線|飛行機|電車|タクシー|ルート|アプリ|機種|カメラ|パソコン|エリア|ツール|ソフト|機材"),
     "ko": re.compile(r"\S+집|식당|호텔|숙소|가게|매장|곳|카페|노래방|골프장|찜질방|동네|"
-                     r"KTX|기차|비행기|택시|유심|앱|노트북|카메라|툴|프로그램"),
+                     r"KTX|기차|비행기|택시|유심|앱|노트북|카메라|툴|프로그램|장비"),
     "zh": re.compile(r"(?<!代理)(?<!门)店|馆|哪个区|宾馆|民宿|餐厅|饭庄|球场|高铁|飞机|火车|"
-                     r"打车|出租车|无人机|相机|电脑|软件|工具|门票|款"),
+                     r"打车|出租车|无人机|相机|电脑|软件|工具|门票|款|器材"),
 }
 # Words of coach/offtopic.py's DOMAIN that name who is involved (the sides, their roles and companies, the
-# co-production itself) or the face at stake, not what is asked of them.
+# co-production itself), the face at stake or the occasion (a hosted dinner: 接待, 회식, 饭局), not what is asked of
+# them: "which restaurant for the 회식?" still asks for a venue.
 PEOPLE = re.compile(
     r"co-?produc\w*|partner\w*|studio|producer|committee|director|showrunner|broadcaster|streamer|counterpart|"
     r"the other side|(?:us|american|japanese|korean|chinese) (?:side|team|company|partner|co-producer)|"
     r"our (?:side|team|partner)|crew|line producer|production company|embarrass\w*|los(?:e|ing) face|offend\w*|"
     r"面子|メンツ|체면|製作|制作|委員会|パートナー|プロデューサー|先方|相手|米国側|アメリカ側|日本側|向こう|米側|"
     r"제작|파트너|프로듀서|미국 측|미국측|상대|한국 측|그쪽|제작팀|스태프|"
-    r"合拍|合作|制片|美方|中方|片方|对方|剧组", re.I)
+    r"合拍|合作|制片|美方|中方|片方|对方|剧组|接待|会食|회식|접대|宴请|饭局|酒局", re.I)
 
 
 def asks_to_pick(clause: str) -> bool:
