@@ -15,6 +15,8 @@ from numpy.typing import NDArray
 from server.app import create_app
 from server.coach.answer import Answerer
 from server.coach.compose import prompt_environment
+from server.coach.decode import Decoder
+from server.knowledge.cards import load_cards
 from server.search.embedder import LocalEmbedder, load_embedder
 from server.search.index import Index, build_index, load_index
 from server.search.retrieval import Retriever
@@ -120,3 +122,9 @@ def kb_answerer(kb_retriever: Retriever, tmp_path_factory: pytest.TempPathFactor
     db = tmp_path_factory.mktemp("answers") / "coach.db"
     return Answerer(kb_retriever, ConversationStore.from_url(f"sqlite:///{db}"),
                     prompt_environment(PROJECT_ROOT / "prompts"), cache_dir=CACHE)
+
+
+@pytest.fixture(scope="session")
+def decoder() -> Decoder:
+    """The phrase decoder over the real cards."""
+    return Decoder(load_cards(PROJECT_ROOT / "knowledge"))

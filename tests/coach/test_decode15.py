@@ -8,14 +8,10 @@ consider something (「ご検討のほどよろしくお願いいたします」
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from server.coach.decode import Decoder
 from server.coach.understand import partner_text
-from server.knowledge.cards import load_cards
-from server.settings import PROJECT_ROOT
 
 
 @pytest.mark.parametrize(("question", "asker_words"), [
@@ -72,11 +68,6 @@ def test_the_askers_own_words_in_new_frames_are_no_partner_text(question: str, a
 ])
 def test_the_partners_words_in_the_same_frames_are_still_theirs(message: str, words: str) -> None:
     assert any(words in span for span in partner_text(message))
-
-
-@pytest.fixture(scope="module")
-def decoder() -> Decoder:
-    return Decoder(load_cards(Path(PROJECT_ROOT) / "knowledge"))
 
 
 @pytest.mark.parametrize("text", ["ご検討のほどよろしくお願いいたします。", "前向きにご検討いただければ幸いです。",

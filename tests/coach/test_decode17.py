@@ -6,16 +6,12 @@ vetoes at the threshold leave-one-batch-out cross-validation picks, precision fi
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from server.coach.decode import Decoder
 from server.coach.understand import partner_text, pasted_text, understand
 from server.coach.whose_train import batch_of
 from server.coach.wording import names_own_draft
-from server.knowledge.cards import load_cards
-from server.settings import PROJECT_ROOT
 
 
 @pytest.mark.parametrize("question", [
@@ -73,11 +69,6 @@ def test_a_pasted_email_after_a_greeting_is_still_pasted() -> None:
 # asker's with a probability between the old threshold (0.05) and the one leave-one-batch-out picks now.
 PLANNED = ["Tomorrow I'll open the Tokyo call with \"We'll see how the test screening goes\". Too noncommittal?",
            "Reply I'm about to send the Toho team: \"Sounds great, we'll keep you posted.\""]
-
-
-@pytest.fixture(scope="module")
-def decoder() -> Decoder:
-    return Decoder(load_cards(Path(PROJECT_ROOT) / "knowledge"))
 
 
 @pytest.mark.parametrize("message", PLANNED)

@@ -8,25 +8,12 @@ from ("Message from our Beijing partner:") cues them. A reply the asker announce
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from server.coach.decode import Decoder
 from server.coach.understand import asker_words_of, partner_text, understand
-from server.knowledge.cards import load_cards
 from server.models import Perspective
-from server.settings import PROJECT_ROOT
-
-
-@pytest.fixture(scope="module")
-def decoder() -> Decoder:
-    return Decoder(load_cards(Path(PROJECT_ROOT) / "knowledge"))
-
-
-def _decoded(decoder: Decoder, message: str) -> set[str]:
-    u = understand(message)
-    return {f.phrase.expression for f in decoder.partners(message, u.partner_text, u.asian_partner)}
+from tests.coach.decoding import decoded as _decoded
 
 
 def test_the_askers_words_leave_out_a_short_quote_and_the_email_it_came_from() -> None:

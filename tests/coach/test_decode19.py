@@ -8,27 +8,14 @@ the partner's side ("should I contact their CEO directly?") asks who decides."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from server.coach.asker_frame import other_asian
 from server.coach.decode import Decoder
 from server.coach.followup import asks_who_decides
 from server.coach.understand import partner_text, understand
-from server.knowledge.cards import load_cards
 from server.models import Culture
-from server.settings import PROJECT_ROOT
-
-
-@pytest.fixture(scope="module")
-def decoder() -> Decoder:
-    return Decoder(load_cards(Path(PROJECT_ROOT) / "knowledge"))
-
-
-def _decoded(decoder: Decoder, message: str) -> set[str]:
-    u = understand(message)
-    return {f.phrase.expression for f in decoder.partners(message, u.partner_text, u.asian_partner)}
+from tests.coach.decoding import decoded as _decoded
 
 
 @pytest.mark.parametrize(("message", "pair", "expected"), [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,14 +15,6 @@ from server.coach.decode import Decoder
 from server.coach.understand import understand
 from server.coach.whose import WEIGHTS, Whose, features, place
 from server.coach.whose_train import fit, read_item
-from server.knowledge.cards import load_cards
-from server.settings import PROJECT_ROOT
-
-
-@pytest.fixture(scope="module")
-def decoder() -> Decoder:
-    return Decoder(load_cards(Path(PROJECT_ROOT) / "knowledge"))
-
 
 # The rules take these quotes for the partner's; the words around them say they are the asker's own.
 ASKERS = ["I'm writing back to Toho: \"Sounds great, let's circle back next week.\" Too casual?",
