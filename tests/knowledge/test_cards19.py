@@ -69,7 +69,8 @@ def test_refuse_is_glossed_as_a_refusal_and_only_tactful_wording_as_indirect() -
 @pytest.mark.parametrize(("question", "card_id"), [
     ("Our Korean co-producer wants the production budget to cover three of their staff flying to Atlanta for the "
      "shoot, per diems included. Is that standard?", "visiting-partner-travel-costs"),
-    ("미국 배급사가 MG를 계약 시 20%, 나머지는 납품 후에 주겠다고 하는데, 계약할 때 더 받을 수 있을까요?", "minimum-guarantee"),
+    ("미국 배급사가 MG를 계약 시 20%, 나머지는 납품 후에 주겠다고 하는데, 계약할 때 더 받을 수 있을까요?",
+     "minimum-guarantee"),
 ])
 def test_a_question_gets_the_new_card(kb_answerer: Answerer, question: str, card_id: str) -> None:
     draft = kb_answerer.draft(Ask(message=question))
