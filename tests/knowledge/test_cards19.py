@@ -61,6 +61,7 @@ def test_refuse_is_glossed_as_a_refusal_and_only_tactful_wording_as_indirect() -
     glossary = Glossary.load()
     plain = glossary.expand("美方拒绝了我们的方案。")
     assert "refusal" in plain and "indirect" not in plain
+    assert "indirect no" in glossary.expand("대표님이 돌려서 거절하셨어요.")
     assert "indirect" in glossary.expand("美方说得很委婉。")
     assert "per diem" in glossary.expand("美方希望我们承担每日补贴。")
 
