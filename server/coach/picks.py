@@ -16,28 +16,34 @@ from server.cjk import language_of
 from server.coach.glossary import own_words
 
 # "Pick one for me": which / where should I take / what's a good ... ; どこがいい / どっちが早い / 知りませんか;
-# 어디가 괜찮아요 / 어디서 예매 / 뭐가 좋을까요; 哪家 / 哪款 / 还是…更快. Only read beside a thing to pick (THINGS).
+# 어디가 괜찮아요 / 어디서 예매 / 뭐가 좋을까요; 哪家 / 哪款 / 还是…更快; whether there is a cheap or clean one ("is
+# there a cheap, clean hotel near …?", 安くて清潔なホテルはありますか). Only read beside a thing to pick (THINGS).
 PICK = {
     "en": re.compile(r"\bwhich\b|\bwhere(?: in \w+)? (?:should|can|could|do|would) (?:i|we|you) (?:take|book|buy|get|"
                      r"eat|stay|go|find|put|rent|hire|print)\b|"
                      r"\bwhat(?:'s| is| are)? (?:a |the |some )?(?:good|best|nice|decent|great|cheap|fun)\b|"
-                     r"\bany (?:good|decent|nice)\b|\bwhat would you (?:tell|book|pick|choose|get)\b", re.I),
+                     r"\bany (?:good|decent|nice)\b|\bwhat would you (?:tell|book|pick|choose|get)\b|"
+                     r"\b(?:is|are) there (?:a|an|any|some) (?:(?:cheap|clean|quiet|nice|decent|affordable|"
+                     r"budget|cozy|cosy|safe|central)\b[ ,]*(?:and )?)+", re.I),
     "ja": re.compile(r"どこで(?:借り|レンタル|買え|買う|買った|頼め|印刷)|どこ(?:が|か|の|で|に|を)?"
                      r"(?:いい|良い|よい|便利|安い|おすすめ|お勧め|近い|おいしい|美味しい|人気)|"
                      r"どの(?:店|お店|ホテル|機種|アプリ|便)|どれが(?:いい|良い|おすすめ)|"
                      r"どっち(?:が|の方が)(?:早|速|安|いい|良い|便利|近)|"
                      r"知りませんか|知ってますか|知っていますか|"
-                     r"教えて(?:ください|下さい|もらえ|いただけ)|おすすめ|オススメ|お勧め|お薦め|いいの(?:は|が)(?:あり|ある)"),
+                     r"教えて(?:ください|下さい|もらえ|いただけ)|おすすめ|オススメ|お勧め|お薦め|いいの(?:は|が)(?:あり|ある)|"
+                     r"(?:安く|安い|清潔|きれい|綺麗|静か|手頃)[^。？?]{0,12}(?:は|が)?(?:あります|ある)(?:か|かな|\?|？)"),
     "ko": re.compile(r"어디(?:가|로|서|에서|에|를)?\s?"
                      r"(?:좋|괜찮|싸|저렴|편하|편해|맛있|가까|잡|예매|사|살|빌리|빌릴|대여|렌트|렌탈)|"
                      r"(?:되는|쓸 만한|쓸만한|좋은|괜찮은|무료인?|싼)\s?(?:거|것|게)\s?(?:있|없)|"
                      r"어느\s?\S+\s?(?:제일|가장|더)?\s?(?:좋|괜찮|싸|나아|낫)|뭐가 (?:좋|괜찮|나아)|"
                      r"(?:괜찮은|좋은)\s?\S+\s?(?:있|알)|"
-                     r"알려\s?주세요|알려\s?줘|추천|(?:이|가) 더 (?:빠르|싸|편하|좋|낫)"),
+                     r"알려\s?주세요|알려\s?줘|추천|(?:이|가) 더 (?:빠르|싸|편하|좋|낫)|"
+                     r"(?:싸고|싼|저렴한|저렴하고|깨끗한|깨끗하고|조용한|조용하고)\s?.{0,12}(?:있나요|있을까요|있어요|있습니까)"),
     "zh": re.compile(r"哪家|哪一家|哪款|哪个(?:牌子|型号|好|店|地方|更)|"
                      r"哪里(?:好|便宜|划算|地道|方便|近|能|可以|租|买|订|办)|哪儿|有没有(?:能|可以)|"
                      r"(?:什么|啥)(?:牌子|型号)|"
-                     r"还是.{1,10}(?:更快|更便宜|更方便|更近|划算)|有没有.{0,6}(?:好的|靠谱)|推荐"),
+                     r"还是.{1,10}(?:更快|更便宜|更方便|更近|划算)|有没有.{0,6}(?:好的|靠谱)|推荐|"
+                     r"有.{0,4}(?:便宜|干净|安静|实惠)[^。？?]{0,8}吗"),
 }
 # Things one picks or books: venues, transport, devices and apps (suffixes where the language builds them:
 # 焼肉屋, 고깃집, 烤鸭店). A distributor, an agency or a post house is a partner to choose, not a thing to book.

@@ -47,6 +47,10 @@ PICKS = [
     "회의 녹음을 한국어로 받아 적어 주는 앱 중에 무료인 거 있나요?",
     "上海哪里租器材比较便宜？",
     "有没有能自动把会议录音转成文字的软件？",
+    "明洞あたりで安くて清潔なホテルはありますか？",
+    "명동 근처에 싸고 깨끗한 호텔 있나요?",
+    "上海外滩附近有便宜干净的酒店吗？",
+    "Is there a cheap, clean hotel near Myeongdong?",
 ]
 
 
@@ -77,6 +81,7 @@ DEALINGS = [
     "The Korean co-producer wants us to pay for her team's flights to LA for the mix. Is that normal?",
     "美方要求我们国庆期间也交片，怎么跟他们解释假期安排？",
     "미국 측이 카카오톡 대신 이메일로만 결정 사항을 보내 달라고 합니다. 왜 그런가요?",
+    "Is there a standard hotel cap for per diems when the Japanese team visits us?",
 ]
 
 
