@@ -116,13 +116,17 @@ def chase_stays(plan: Plan, message: str, shown_cards: set[str], last_cards: Seq
     step says what to do when nothing comes: that card again, not a new card on following up (a partner gone quiet,
     e-mail cadence, the American "quick question" no one quoted) that the follow-up's generic words rank first (0.83
     on its own words for the card on a Chinese partner gone quiet). The last answer's first card, when the plan (of a
-    follow-up: read as continuing or on its own) answers with a new card on CHASE_TOPIC and that card has a step for
-    when nothing comes; None otherwise."""
+    follow-up: read as continuing or on its own) answers with a new card on CHASE_TOPIC, or one the conversation's
+    topic does not support (under TOPIC_FLOOR: "Do I wait or chase them?" ranking the late-payment card on "chase"),
+    and that card has a step for when nothing comes; None otherwise."""
     if plan.outcome != "answer" or not plan.cards or not last_cards or cards is None or not asks_to_chase(message):
         return None
     planned = plan.cards[0]
-    if planned.id in shown_cards or CHASE_TOPIC not in planned.topics:  # a phrase card no one quoted neither
+    if planned.id in shown_cards:
         return None
+    glued = next((c.probability for c in plan.candidates if c.card.id == planned.id), 0.0)
+    if CHASE_TOPIC not in planned.topics and (plan.earned is None or glued >= TOPIC_FLOOR):
+        return None  # a phrase card no one quoted neither, unless only the follow-up's generic words rank it
     last = cards.get(last_cards[0])
     return last if last is not None and lapse_step(last, side) is not None else None
 

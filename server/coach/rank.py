@@ -171,8 +171,7 @@ class KeyWords:
     def broad(self, asked: AbstractSet[str], lang: Language) -> bool:
         """Every word the cards know is one that many cards share: "budget" alone names a topic, not an ask."""
         heads = self.heads.get(lang, {})
-        counts = [sum(w in h for h in heads.values()) for w in asked]
-        known = [n for n in counts if n]
+        known = [n for n in (sum(w in h for h in heads.values()) for w in asked) if n]
         return bool(known) and min(known) >= BROAD_SHARE * len(heads)
 
 
@@ -263,17 +262,13 @@ def scope_features(features: NDArray[np.float64], probability: float) -> NDArray
     return np.append(plain, [named[name] * named["cjk"] for name in SCOPE_BY_SCRIPT])
 
 
-def _logistic(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
-
-
 @dataclass(frozen=True)
 class Trees:
     """Gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, exported by coach/train.py) as padded
     arrays, one row per tree: a candidate goes left where its feature is <= the node's threshold, and its log-odds
     are the baseline plus the value of the leaf it reaches in each tree. Depth-limited trees read interactions a
-    logistic model cannot (a strong trigger counts for less when the neighbours vote for another card): cross-
-    validated hit@1 0.832 -> 0.845 on the same features."""
+    logistic model cannot (a strong trigger counts for less when the neighbours vote for another card):
+    cross-validated hit@1 0.832 -> 0.845 on the same features."""
 
     baseline: float
     feature: NDArray[np.int64]  # per tree and node: the column of FEATURES it splits on (0 for a leaf)
@@ -292,10 +287,9 @@ class Trees:
         def padded(key: str, fill: object, convert: Any = float) -> NDArray[Any]:
             return np.array([[convert(v) for v in t[key]] + [fill] * (width - len(t[key])) for t in trees])
 
-        unknown = {name for t in trees for name in t["feature"] if name and name not in FEATURES}
-        if unknown:
-            raise ValueError(f"ranker.json splits on unknown features {sorted(unknown)}: run "
-                             "`python -m server.coach.train`")
+        if unknown := {name for t in trees for name in t["feature"] if name and name not in FEATURES}:
+            raise ValueError(f"ranker.json splits on unknown features {sorted(unknown)}: "
+                             "run `python -m server.coach.train`")
         return cls(float(data["baseline"]), padded("feature", 0, lambda n: FEATURES.index(n) if n else 0),
                    padded("threshold", 0.0), padded("left", 0, int), padded("right", 0, int),
                    padded("value", 0.0), padded("leaf", True, bool))
@@ -340,8 +334,8 @@ class Ranker:
         return np.asarray(1.0 / (1.0 + np.exp(-np.clip(self.trees.log_odds(matrix), -50.0, 50.0))))
 
     def in_scope(self, best: Candidate) -> float:
-        features = scope_features(best.features, best.probability)
-        return _logistic(float(self.scope_weights[0] + features @ self.scope_weights[1:]))
+        z = self.scope_weights[0] + scope_features(best.features, best.probability) @ self.scope_weights[1:]
+        return float(1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0))))
 
     @staticmethod
     def decoded_in_scope(asks: list[str]) -> float:

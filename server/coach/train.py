@@ -31,6 +31,7 @@ ANSWERED = 0.97  # share of in-scope training questions answered outright (the r
 # 0.842; 200 of 15 leaves 0.842)
 CARD_MODEL = {"max_iter": 150, "learning_rate": 0.1, "max_depth": 4, "min_samples_leaf": 40, "random_state": 0}
 FOLDS = 5
+SCOPE_ONLY = ("off_topic_neighbour",)  # the same for every candidate: for the scope model, not the card trees
 POSITIVE_WEIGHT = 3.0  # an acceptable card counts this much against each of the (many more) others
 
 class Row(NamedTuple):
@@ -120,6 +121,7 @@ def _card_model(rows: list[Row]) -> dict[str, object]:
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     x = np.vstack([r.features for r in rows])
+    x[:, [FEATURES.index(name) for name in SCOPE_ONLY]] = 0.0  # never split on: the trees compare cards
     y = np.concatenate([r.labels for r in rows])
     model = HistGradientBoostingClassifier(**CARD_MODEL).fit(x, y, sample_weight=np.where(y, POSITIVE_WEIGHT, 1.0))
     return exported(model)
