@@ -86,8 +86,10 @@ def test_each_ask_gets_its_card_on_the_real_engine(kb_answerer: Answerer) -> Non
     draft = kb_answerer.draft(Ask(message="북미 배급사가 MG를 제시하면서 마케팅 비용은 먼저 회수하겠다고 합니다. "
                                           "MG가 적정한 수준인지는 어떻게 판단하고, 마케팅비 회수에 상한을 둘 수 "
                                           "있나요?"))
-    assert [card.id for card in draft.plan.cards][:2] == ["minimum-guarantee-vs-backend-asia-side",
-                                                           "marketing-costs-off-the-top"]
+    # the MG card widened to Korea and China (seventeenth session) answers "is the MG a good number?" too
+    first, second = [card.id for card in draft.plan.cards][:2]
+    assert first in {"minimum-guarantee-vs-backend-asia-side", "minimum-guarantee"}
+    assert second == "marketing-costs-off-the-top"
     draft = kb_answerer.draft(Ask(message="We're licensing a Korean thriller for a US theatrical release. Open points: "
                                           "the minimum guarantee, the distributor's fees and expenses, and whether we "
                                           "dub it. What should we watch for on each?"))
