@@ -12,17 +12,11 @@ import re
 import pytest
 
 from server.cjk import HAN, HANGUL, KANA
-from server.knowledge.cards import load_cards
 from server.models import Card, Culture, Perspective
 
 from ..conftest import REAL_KB
 
 NEW = ["splitting-the-shoot-across-countries", "indemnity-eo-insurance", "financier-pulls-out-mid-production"]
-
-
-@pytest.fixture(scope="module")
-def cards() -> dict[str, Card]:
-    return {card.id: card for card in load_cards(REAL_KB)}
 
 
 def _text(card: Card) -> str:

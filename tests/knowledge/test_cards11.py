@@ -11,7 +11,6 @@ import pytest
 
 from server.cjk import HAN, HANGUL, KANA
 from server.coach.answer import Answerer
-from server.knowledge.cards import load_cards
 from server.models import Ask, Card, Culture, Perspective
 
 from ..conftest import REAL_KB
@@ -46,11 +45,6 @@ FIRST_CARD = [
     ("Our Korean co-producer is six weeks late on the second instalment of their contribution. How hard do we push?",
      "partner-payment-late"),
 ]
-
-
-@pytest.fixture(scope="module")
-def cards() -> dict[str, Card]:
-    return {card.id: card for card in load_cards(REAL_KB)}
 
 
 @pytest.mark.slow

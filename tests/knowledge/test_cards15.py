@@ -9,17 +9,12 @@ from __future__ import annotations
 import pytest
 
 from server.cjk import HANGUL, KANA
-from server.knowledge.cards import load_cards, say_lines
+from server.knowledge.cards import say_lines
 from server.models import Card, Culture, Perspective
 
 from ..conftest import REAL_KB
 
 NEW = ["festival-premiere-coproduction", "delivery-schedule-holdbacks", "milestone-payment-schedule"]
-
-
-@pytest.fixture(scope="module")
-def cards() -> dict[str, Card]:
-    return {card.id: card for card in load_cards(REAL_KB)}
 
 
 @pytest.mark.parametrize("card_id", NEW)

@@ -6,20 +6,11 @@ partner and a US company's submission release (no NDA before a pitch) had no car
 
 from __future__ import annotations
 
-import pytest
-
-from server.knowledge.cards import load_cards, say_lines
+from server.knowledge.cards import say_lines
 from server.models import Card, Culture, Perspective
-
-from ..conftest import REAL_KB
 
 NEW = ["partner-gone-quiet-korea-china", "us-partner-gone-quiet", "wechat-email-chinese-partner",
        "us-submission-release"]
-
-
-@pytest.fixture(scope="module")
-def cards() -> dict[str, Card]:
-    return {card.id: card for card in load_cards(REAL_KB)}
 
 
 def test_the_quiet_partner_cards_split_by_side_and_cover_every_pair(cards: dict[str, Card]) -> None:

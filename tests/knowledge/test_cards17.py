@@ -6,21 +6,12 @@ company.
 
 from __future__ import annotations
 
-import pytest
-
-from server.knowledge.cards import load_cards, say_lines
+from server.knowledge.cards import say_lines
 from server.models import Card, Culture, Perspective
-
-from ..conftest import REAL_KB
 
 NEW = ["holiday-calendar-asia-partner", "us-holiday-season-asia-side", "china-framework-agreement-mou",
        "japanese-publisher-nda-us-side", "us-nda-japanese-side"]
 ALL_PAIRS = {Culture.JP_US, Culture.KR_US, Culture.CN_US}
-
-
-@pytest.fixture(scope="module")
-def cards() -> dict[str, Card]:
-    return {card.id: card for card in load_cards(REAL_KB)}
 
 
 def _text(card: Card) -> str:

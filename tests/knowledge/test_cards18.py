@@ -9,18 +9,11 @@ from __future__ import annotations
 import pytest
 
 from server.coach.answer import Answerer
-from server.knowledge.cards import load_cards, say_lines
+from server.knowledge.cards import say_lines
 from server.models import Ask, Card, Culture, Perspective
-
-from ..conftest import REAL_KB
 
 NEW = ["ppap-password-zip-us-side", "ppap-dropping-it-japanese-side", "korean-partner-nda-us-side",
        "chinese-partner-nda-us-side", "us-nda-korean-chinese-side"]
-
-
-@pytest.fixture(scope="module")
-def cards() -> dict[str, Card]:
-    return {card.id: card for card in load_cards(REAL_KB)}
 
 
 def _text(card: Card) -> str:

@@ -10,18 +10,13 @@ import pytest
 
 from server.coach.answer import Answerer
 from server.coach.glossary import Glossary
-from server.knowledge.cards import load_cards, say_lines
+from server.knowledge.cards import say_lines
 from server.knowledge.translations import load_translations
 from server.models import Ask, Card, Culture, Language, Perspective
 
 from ..conftest import REAL_KB
 
 ALL_PAIRS = {Culture.JP_US, Culture.KR_US, Culture.CN_US}
-
-
-@pytest.fixture(scope="module")
-def cards() -> dict[str, Card]:
-    return {card.id: card for card in load_cards(REAL_KB)}
 
 
 def _text(card: Card) -> str:

@@ -8,18 +8,12 @@ from __future__ import annotations
 import pytest
 
 from server.cjk import HANGUL, KANA
-from server.knowledge.cards import load_cards
 from server.models import Card, Culture
 
 from ..conftest import REAL_KB
 from .test_cards16 import NEW as CARDS16
 from .test_cards17 import NEW as CARDS17
 from .test_cards18 import NEW as CARDS18
-
-
-@pytest.fixture(scope="module")
-def cards() -> dict[str, Card]:
-    return {card.id: card for card in load_cards(REAL_KB)}
 
 
 def needed_languages(card: Card) -> set[str]:

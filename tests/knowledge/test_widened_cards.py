@@ -11,7 +11,6 @@ import re
 import pytest
 
 from server.cjk import HANGUL
-from server.knowledge.cards import load_cards
 from server.models import Card, Culture
 
 from ..conftest import REAL_KB
@@ -22,11 +21,6 @@ WIDENED = ["budget-breakdown-expectations", "pitch-deck-and-lookbook", "american
 # Words that only a Korea or a China passage uses in these cards (English names or the partner's own terms).
 KOREA = re.compile(r"\bKorea\w*|\bKOFIC\b|\bKOCCA\b|\bKOBIS\b")
 CHINA = re.compile(r"\bChin\w+|\bShanghai\b|\bBeijing\b|\bWeChat\b")
-
-
-@pytest.fixture(scope="module")
-def cards() -> dict[str, Card]:
-    return {card.id: card for card in load_cards(REAL_KB)}
 
 
 def _body(card: Card) -> str:
