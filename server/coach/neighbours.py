@@ -30,6 +30,7 @@ DENSE_SHARE_CJK = 0.5  # the bundled model reads only a CJK question's glossary 
 class Vote:
     scores: dict[str, tuple[float, float]]  # card -> (closest neighbour labelled with it, the neighbours' votes)
     nearest: frozenset[str]  # the closest neighbour's cards
+    off_topic: float = 0.0  # how much closer the closest out-of-scope question is than the closest in-scope one
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,15 @@ class Neighbours:
         np.savez_compressed(path.with_suffix(".npz"), vectors=self.matrix.astype(np.float16), model=self.model,
                             texts=texts_digest([{"text": e.text} for e in self.examples]))
 
-    def _closeness(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> NDArray[np.float64]:
+    def vote(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> Vote:
+        """Per card: (the closest neighbour labelled with it, the neighbours' votes, each its closeness divided by
+        the card's place in that neighbour's labels), the closest neighbour's cards, and how much closer the closest
+        out-of-scope question is than the closest in-scope one (a new near-domain trap, an SRT editor to pick, is
+        often nearer to a labelled trap, converting SRT to VTT, than to any question about the partner). A CJK
+        query is compared by cosine at half weight plus the overlap (Jaccard) of its words with neighbours in its
+        own language."""
+        if not (~self.off).any():
+            return Vote({}, frozenset())
         close = (self.matrix @ vector.reshape(-1)).astype(np.float64)
         if lang is not Language.EN:
             shared = np.zeros(len(self.examples))
@@ -112,25 +121,8 @@ class Neighbours:
             close = DENSE_SHARE_CJK * close + shared / np.maximum(1.0, self.sizes + len(words) - shared)
         if self.skip is not None:
             close = np.where(self.groups == self.skip, -np.inf, close)
-        return close
-
-    def off_topic(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> float:
-        """How much closer the closest out-of-scope training question is than the closest in-scope one: a new
-        near-domain trap (an SRT editor to pick) is often nearer to a labelled trap (converting SRT to VTT) than to
-        any question about the partner."""
-        if not self.off.any() or self.off.all():
-            return 0.0
-        close = self._closeness(vector, words, lang)
-        gap = close[self.off].max() - close[~self.off].max()
-        return float(gap) if np.isfinite(gap) else 0.0
-
-    def vote(self, vector: NDArray[np.float32], words: set[str], lang: Language) -> Vote:
-        """Per card: (the closest neighbour labelled with it, the neighbours' votes, each its closeness divided by
-        the card's place in that neighbour's labels), and the closest neighbour's cards. A CJK query is compared by
-        cosine at half weight plus the overlap (Jaccard) of its words with neighbours in its own language."""
-        if not (~self.off).any():
-            return Vote({}, frozenset())
-        close = np.where(self.off, -np.inf, self._closeness(vector, words, lang))  # those vote for no card
+        gap = close[self.off].max() - close[~self.off].max() if self.off.any() else 0.0
+        close = np.where(self.off, -np.inf, close)  # out-of-scope questions vote for no card
         nearest = np.argsort(-close, kind="stable")[:NEAREST]
         scores: dict[str, tuple[float, float]] = {}
         for row in nearest:
@@ -138,4 +130,5 @@ class Neighbours:
             for place, card in enumerate(self.examples[row].cards):
                 best, votes = scores.get(card, (0.0, 0.0))
                 scores[card] = (max(best, similarity), votes + similarity / (1 + place))
-        return Vote(scores, frozenset(self.examples[int(nearest[0])].cards))
+        return Vote(scores, frozenset(self.examples[int(nearest[0])].cards),
+                    float(gap) if np.isfinite(gap) else 0.0)

@@ -111,7 +111,7 @@ class Planner:
         if missing:
             hits += [h for h in self.retriever.search(query, k=len(self.retriever.index.cards)) if h.card_id in missing]
         shared = {**question_features(text, self.scope.confidence(text, hits[0], vector)),
-                  "off_topic_neighbour": self.neighbours.off_topic(vector, asked_native, asker.lang)}
+                  "off_topic_neighbour": near.off_topic}
         asked = set(tokenize(text))
         top_lexical = max(h.lexical_score for h in hits)
         similarities = [self.vectors.similarities(vector, h.card_id) for h in hits]

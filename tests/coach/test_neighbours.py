@@ -69,12 +69,12 @@ def test_an_out_of_scope_neighbour_votes_for_no_card_and_says_how_much_closer_it
     near = Neighbours([*EXAMPLE_SET, trap], embedder, None)
     vectors = embedder.encode(["Which free editor converts SRT files to VTT?",
                                "The shoot is three weeks over schedule: who pays for it?"])
-    assert near.off_topic(vectors[0], set(), Language.EN) > 0 > near.off_topic(vectors[1], set(), Language.EN)
+    assert near.vote(vectors[0], set(), Language.EN).off_topic > 0 > near.vote(vectors[1], set(), Language.EN).off_topic
     assert "" not in near.vote(vectors[0], set(), Language.EN).scores  # the trap is never the nearest card list
     assert near.vote(vectors[0], set(), Language.EN).nearest
     with near.leaving_out("t"):  # measured on the trap itself: only in-scope neighbours are left
-        assert near.off_topic(vectors[0], set(), Language.EN) == 0.0
-    assert Neighbours(EXAMPLE_SET, embedder, None).off_topic(vectors[0], set(), Language.EN) == 0.0
+        assert near.vote(vectors[0], set(), Language.EN).off_topic == 0.0
+    assert Neighbours(EXAMPLE_SET, embedder, None).vote(vectors[0], set(), Language.EN).off_topic == 0.0
 
 
 def test_saved_examples_load_back_the_same(near: Neighbours, embedder: LocalEmbedder, tmp_path: Path) -> None:
