@@ -14,6 +14,7 @@ from ..conftest import REAL_KB
 from .test_cards16 import NEW as CARDS16
 from .test_cards17 import NEW as CARDS17
 from .test_cards18 import NEW as CARDS18
+from .test_cards20 import NEW as CARDS20
 
 
 def needed_languages(card: Card) -> set[str]:
@@ -22,7 +23,7 @@ def needed_languages(card: Card) -> set[str]:
         {"zh"} if Culture.CN_US in card.cultures else set())
 
 
-@pytest.mark.parametrize("card_id", CARDS16 + CARDS17 + CARDS18)
+@pytest.mark.parametrize("card_id", CARDS16 + CARDS17 + CARDS18 + CARDS20)
 def test_a_new_card_is_translated_for_its_pairs_without_another_script(cards: dict[str, Card], card_id: str) -> None:
     for lang in needed_languages(cards[card_id]):
         text = (REAL_KB / "cards" / lang / f"{card_id}.md").read_text(encoding="utf-8")
