@@ -22,7 +22,8 @@ from server.coach.picks import asks_to_pick, names_people
 from server.coach.traps import TOPICS
 from server.morph import content_words
 
-# Facts about a public film asked as a quiz: who directed or stars in it, its box office, its release date, its plot.
+# Facts about a public film asked as a quiz: who directed, scored or stars in it, its box office, its release date,
+# its plot; and which platform has the most of something (「一番多い配信サービスはどこ」).
 # Written as patterns, since the same domain words ask in-scope questions when a decision follows them:
 # 「导演是谁定的？」 (who decides the director), 「監督は誰が決める」, 「감독은 누가 정하나요」
 # are about dealings, not trivia.
@@ -30,16 +31,21 @@ FACT_ASKS = {
     "ja": re.compile(r"監督(?:は|って|が)?(?:誰|だれ)(?!が|に|を|と)|(?:誰|だれ)が監督(?:した|を務め)|"
                      r"(?:興行収入|興収|動員)(?:は|って)?.{0,8}(?:いくら|どのくらい|どれくらい|何億|何万)|"
                      r"(?:公開日|公開)(?:は|って)?いつ|いつ(?:公開|封切)|出演者|(?:主演|キャスト)(?:は|って)(?:誰|だれ)|"
-                     r"(?:って|は)どんな(?:話|映画|作品)(?!を)"),
+                     r"(?:って|は)どんな(?:話|映画|作品)(?!を)|(?:作曲|音楽|主題歌)(?:は|を)?(?:誰|だれ)(?:が(?:担当|作)(?:した|って)|です|でした|\?|？)|"
+                     r"(?:誰|だれ)が(?:作曲|作詞)した|"
+                     r"(?:一番|いちばん|最も)[^。？?]{0,15}(?:配信サービス|サービス|プラットフォーム|サイト|アプリ|チャンネル)"
+                     r"(?:は|って)(?:どこ|どれ|何)"),
     "ko": re.compile(r"감독(?:이|은|는)?\s?누구|감독 이름|"
                      r"(?:관객|관객 수|관객수)(?:이|가|는|은)?\s?(?:총\s?)?(?:얼마나|몇)|"
                      r"출연진|(?:주연|주인공)(?:이|은|는)?\s?누구|언제 개봉|개봉일(?:이|은)?\s?(?:언제|며칠)|"
-                     r"내용(?:을|이)?\s?(?:간단히\s?)?요약"),
+                     r"내용(?:을|이)?\s?(?:간단히\s?)?요약|(?:음악|작곡|주제가|OST)(?:은|는)?\s?누가\s?(?:만들었|작곡했|했)|"
+                     r"(?:가장|제일)[^.?？]{0,15}(?:OTT|플랫폼|서비스|앱|사이트|채널)(?:이|가|는|은)?\s?(?:어디|뭐|무엇)"),
     "zh": re.compile(r"[导導]演(?:是[谁誰]|是哪位)(?!定|决定|決定|来定|來定|说了算|說了算|拍板|选|選|挑)|"
                      r"[谁誰](?:[导導]演|[导導])的|"
                      r"主演(?:都)?(?:有|是)(?:谁|哪些)|谁主演|(?:哪天|哪年|几号|什么时候)上映|上映(?:日期|时间)是|"
                      r"票房(?:一共|总共|最后|最终)?(?:是)?多少|讲讲.{0,12}[剧劇]情|[剧劇]情(?:简介|介绍|梗概)|"
-                     r"讲(?:的是|了)什么"),
+                     r"讲(?:的是|了)什么|(?:谁作的曲|[谁誰]写的(?:歌|曲|配乐|主题曲)|(?:作曲|配乐|主题曲)(?:是谁|由谁)(?:写|作)?的?(?:[？?]|$))|"
+                     r"哪个(?:视频)?(?:平台|网站|app|App|APP)[^，。？?]{0,10}最(?:全|多|火|大)"),
 }
 # A film named by its title (《…》, 『…』, Korean '…') or pointed at ("this film"): with a fact asked about it, a quiz.
 _FILM_NAMED = re.compile(r"《[^》]{1,30}》|『[^』]{1,30}』|['‘][^'’\n]{1,20}['’]|この映画|あの映画|その映画|"
@@ -72,7 +78,8 @@ _FOR_AIRLINES = re.compile(r"\b(?:airline|in-?flight) (?:version|cut|edit)s?\b|�
                            r"항공사(?:용|\s?납품|\s?상영)|기내(?:용|\s?상영|판)|"
                            r"(?:给|供)?航空公司(?:放|播|用)的?|机上版", re.I)
 # Words that place a question in film and TV dealings, words for the other side of the table, and for dealing with
-# it without a loss of face ("his Excel schedule is wrong: how do I tell him without embarrassing him?").
+# it without a loss of face ("his Excel schedule is wrong: how do I tell him without embarrassing him?"), or a partner
+# who insists on something; 腾讯会议 (Tencent Meeting) is an app, not a meeting.
 DOMAIN = re.compile(
     r"\b(co-?produc\w*|partner\w*|studio|producer|committee|distribut\w+|rights|financ\w+|budget|contract|deal|"
     r"negotiat\w+|screenplay|script notes|casting|director|showrunner|broadcaster|streamer|recoup\w*|royalt\w+|"
@@ -82,7 +89,7 @@ DOMAIN = re.compile(
     r"they (said|say|want|keep|told|asked|wrote|replied)|our (side|team|partner)|"
     r"shoot(ing)?|crew|on set|post-?production|deliver(y|ables?)|episodes?|dub(bing)?|licensor|licensee|"
     r"line producer|production company|force majeure|standby|(shooting|production|delivery) schedule|"
-    r"embarrass\w*|los(?:e|ing) face|offend\w*|push back|revenue share|profit share|"
+    r"embarrass\w*|los(?:e|ing) face|offend\w*|push(?:es|ed|ing)? back|insist\w*|revenue share|profit share|"
     r"(?:airline|in-?flight) (?:version|cut|edit)s?)\b|面子|メンツ|顔を潰|角が立|체면|기분 상하|得罪|"
     r"製作|制作|委員会|パートナー|プロデューサー|契約|配給|権利|予算|会議|先方|添付|相手|米国側|アメリカ側|日本側|向こう|"
     r"誰が(持つ|負担)|撮影|ロケ|現場|納品|吹替|ポスプロ|米側|ライセンス|源泉徴収|分配金|収益分配|機内上映|"
@@ -90,7 +97,7 @@ DOMAIN = re.compile(
     r"제작|파트너|프로듀서|계약|배급|권리|예산|회의|첨부|미국 측|미국측|상대|한국 측|그쪽|누가 (부담|내)|"
     r"촬영|현장|스태프|납품|더빙|후반 작업|제작팀|라이선스|원천징수|수익 배분|배분금|정산금|기내 상영|"
     r"기내용|회식|접대|"
-    r"合拍|合作|制片|发行|版权|预算|合同|会议|附件|美方|中方|片方|对方|谁(出|承担|来付)|拍摄|剧组|后期|交片|配音|档期|"
+    r"合拍|合作|制片|发行|版权|预算|合同|(?<!腾讯)会议|附件|美方|中方|片方|对方|谁(出|承担|来付)|拍摄|剧组|后期|交片|配音|档期|"
     r"立项|审查|授权|预提税|分账|结算|回款|分成|删减版|成片|机上版|宴请|饭局|酒局", re.I)
 DOMAIN_FULL = 3  # distinct domain words at which the domain cue is full
 BARE_ASK = 2  # a Japanese, Korean or Chinese asked clause of this few words (「怎么改？」, 「どう直す？」)
