@@ -110,6 +110,10 @@ _ONLY_ASKING = frozenset({"何", "なに", "いい", "良い", "思う", "どれ
                           # verbs that only ask how to do or fix it (「どうやって直せばいい？」, 「어떻게 하면 되나요」)
                           "する", "やる", "直す", "하다", "되다", "고치다", "怎么", "怎么办", "怎么弄", "处理", "解决",
                           "要", "该"})
+# A bare ask to make the thing work ("How do I fix it?", 「どうやって直せばいいですか」, 「어떻게 열어요?」,
+# 「怎么修好？」): what is dealt with discounts its trap words, not who is involved (coach/picks.py's PEOPLE)
+_FIXING = re.compile(r"\b(?:fix|repair|open|unlock|recover|restore)\b|直(?:す|せ|し|さ|る)|開(?:け|か|く)|"
+                     r"고치|고쳐|열어|열려|열 수|열리|복구|修(?:复|好)|弄好|打开|打不开", re.I)
 _POINTS_BACK = re.compile(r"\b(?:it|this|that|them|these|those|one|ones)\b", re.I)  # "..., which one?"
 IN_PASSING = 0.2  # a trap word in the situation only, not in what is asked, is weaker evidence
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+|\n+")
@@ -185,18 +189,21 @@ def off_topic_cue(text: str) -> float:
     「美方制片人来北京，带他去哪家烤鸭店比较有面子？」), those of the whole message for what it only mentions, so that
     no single word settles it. A bare ask ("How do I fix it?", 「怎么改？」, "..., which one?"), or any ask in a message
     with no word of film dealings at all (「時差ボケが抜けません。早く治す方法はありますか？」), asks about the
-    situation before it."""
+    situation before it; a bare ask to fix or open the thing (_FIXING) is discounted like a pick, by the words of a
+    dealing only (「先方のMacだと縦書きが崩れるそうです。どうやって直せばいいですか？」)."""
     clause = asked_clause(text)
     asked = trap_words(clause)
     pick = asks_to_pick(clause)  # "which hotel near Shinjuku should we book for her?": a thing to choose
+    bare = False
     if not asked and not pick and (_bare(clause) or not domain_cue(text)):  # "...throws KeyError. How do I fix
+        bare = _bare(clause) and bool(_FIXING.search(own_words(clause)))
         clause, asked = text, trap_words(text)  # it?", or no word of film dealings anywhere ("...jet lag. Any
         pick = asks_to_pick(clause)  # cure?"): asks about the rest
     passing = len(topics(text) - set(asked))
     firm = sum(min(2, n) for n in asked.values()) + pick
     task = asks_for_task(text)
     material = _QUOTED.sub(" ", clause) if task else clause
-    discount = dealing_cue(material) if pick else domain_cue(material)
+    discount = dealing_cue(material) if pick or bare else domain_cue(material)
     cue = min(1.0, 0.5 * (firm + task)) * (1.0 - discount)
     return min(1.0, cue + IN_PASSING * passing * (1.0 - domain_cue(text)))
 

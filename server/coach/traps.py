@@ -85,7 +85,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                        r"royalty-free|stock (footage|music)|artlist|epidemic sound|shutterstock|ipad|"
                        r"typing (speed|practice|test|lessons?)|touch[- ]typ\w*|ocr|autocorrect|spell ?check\w*|"
                        r"page numbers|(microsoft|ms) word|word (docs?|documents?|files?|templates?)|"
-                       r"(in|into|from) word|(open|install|edit|view)\b.{0,25}\bon (windows|a mac|my mac|mac|pc)\b",
+                       r"(in|into|from) word|word(?=で|の|文档|文件|里|파일|에서|로)|macs?|macos|microsoft office|"
+                       r"ms office|(open|install|edit|view)\b.{0,25}\bon (windows|a mac|my mac|mac|pc)\b",
                  "ja": ("エクセル", "スプレッドシート", "関数", "数式", "ピボット", "マクロ", "ソースコード",
                         "プログラム", "コマンド", "容量", "ショートカット", "日本語入力", "パソコン", "香盤表",
                         "風切り音", "ノイズ除去", "キャッチコピー", "フォント", "バーチャル背景",

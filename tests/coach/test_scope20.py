@@ -100,3 +100,12 @@ def test_new_kinds_are_declined(kb_answerer: Answerer, question: str) -> None:
 @pytest.mark.parametrize("question", [DEALINGS[0], DEALINGS[1]])
 def test_dealings_around_the_same_words_are_answered(kb_answerer: Answerer, question: str) -> None:
     assert kb_answerer.draft(Ask(message=question)).outcome != "decline"
+
+
+def test_a_bare_ask_to_fix_it_is_not_discounted_by_who_is_involved() -> None:
+    """「どうやって直せばいいですか」 asks to make the file work: that it came from the partner (先方, パートナー) says
+    nothing about what is asked; what is dealt with (the budget) still discounts the trap."""
+    tech = "パートナー企業から届いたWordの資料が、こちらのMacだと開けないそうです。どうやって直せばいいですか？"
+    assert off_topic_cue(tech) >= 0.5
+    assert off_topic_cue("The Japanese side sent the budget with a password in a separate e-mail. How do I fix it?") \
+        < off_topic_cue("The Japanese side sent the file with a password in a separate e-mail. How do I fix it?")
