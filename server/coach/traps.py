@@ -86,7 +86,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                        r"typing (speed|practice|test|lessons?)|touch[- ]typ\w*|ocr|autocorrect|spell ?check\w*|"
                        r"page numbers|(microsoft|ms) word|word (docs?|documents?|files?|templates?)|"
                        r"(in|into|from) word|word(?=で|の|文档|文件|里|파일|에서|로)|macs?|macos|microsoft office|"
-                       r"ms office|(open|install|edit|view)\b.{0,25}\bon (windows|a mac|my mac|mac|pc)\b",
+                       r"ms office|(open|install|edit|view)\b.{0,25}\bon (windows|a mac|my mac|mac|pc)\b|"
+                       r"(won'?t|doesn'?t|does not|will not) open|(can'?t|cannot) open (it|the file)|corrupt(ed)? file",
                  "ja": ("エクセル", "スプレッドシート", "関数", "数式", "ピボット", "マクロ", "ソースコード",
                         "プログラム", "コマンド", "容量", "ショートカット", "日本語入力", "パソコン", "香盤表",
                         "風切り音", "ノイズ除去", "キャッチコピー", "フォント", "バーチャル背景",
@@ -94,19 +95,20 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                         "レイアウトが崩れ", "縦書き", "電子署名を入れ", "パワポ", "自動返信", "Googleカレンダー",
                         "一括変換", "一括置換", "画像生成", "アップスケール", "フリー素材", "著作権フリー",
                         "ストック映像", "クリスタ", "フォトショ", "書き出し設定", "プロキシファイル", "タイピング",
-                        "ブラインドタッチ"),
+                        "ブラインドタッチ", "開けない", "開かない", "ファイルが壊れ"),
                  "ko": ("엑셀", "스프레드시트", "수식", "함수", "코드", "파이썬", "단축키", "노트북", "맥북", "자판",
                         "명령어", "다빈치", "리졸브", "잡음", "노이즈", "바람 소리", "캐치프레이즈", "홍보 문구",
                         "폰트", "글꼴", "비밀번호", "불러오는 방법", "켜는 법", "켜는 방법", "설정하는 법",
                         "배경 흐림", "넘버스", "글자가 깨", "전자서명 넣", "파워포인트", "아웃룩", "구글 캘린더",
                         "자동 응답", "일괄 변환", "한꺼번에 바꾸", "이미지 생성", "업스케일", "무료 음원",
                         "저작권 없는 음악", "스톡 영상", "포토샵", "블렌더", "언리얼 엔진", "내보내기 설정",
-                        "프록시 파일", "아이패드", "태블릿", "타자 연습", "타자 속도"),
+                        "프록시 파일", "아이패드", "태블릿", "타자 연습", "타자 속도", "안 열려",
+                        "안 열리", "열리지 않", "파일이 깨"),
                  "zh": ("表格", "公式", "函数", "透视表", "代码", "快捷键", "输入法", "电脑", "达芬奇", "内存", "降噪",
                         "风噪", "杂音", "宣传语", "广告语", "标语", "字体", "虚拟背景", "背景虚化", "密码", "乱码",
                         "批量", "幻灯片", "自动回复", "谷歌日历", "AI绘图", "超分", "画质修复", "免版税",
                         "无版权音乐", "素材网站", "剪映", "抠图", "导出设置", "代理文件", "渲染农场",
-                        "打字速度", "练打字", "平板")},
+                        "打字速度", "练打字", "平板", "打不开", "文件损坏")},
     "camera": {"en": r"iso|shutter( speed)?|aperture|f-stop|lut|anamorphic|white balance|which lens|sensor size|"
                      r"dynamic range|low[- ]light|gimbals?|tripods?|ronin|dji|alexa( mini| 35| lf)?|arri|"
                      r"red (komodo|v-?raptor)|v-?raptor|sony venice|venice 2|fx[369]|blackmagic|walkie-?talkies?|"

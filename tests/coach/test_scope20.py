@@ -35,6 +35,9 @@ KINDS = [
     ("달러 예금 금리가 제일 높은 은행이 어디예요?", "money"),
     ("人民币贬值，要不要把存款换成美元？", "money"),
     ("How long do I cook hot pot noodles?", "food"),
+    ("The dailies I downloaded won't open in QuickTime. What do I do?", "software"),
+    ("공유받은 영상 파일이 안 열리는데 코덱 문제인가요?", "software"),
+    ("下载的样片文件打不开，是格式问题吗？", "software"),
 ]
 
 
