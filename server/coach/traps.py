@@ -86,7 +86,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                        r"typing (speed|practice|test|lessons?)|touch[- ]typ\w*|ocr|autocorrect|spell ?check\w*|"
                        r"page numbers|(microsoft|ms) word|word (docs?|documents?|files?|templates?)|"
                        r"(in|into|from) word|word(?=で|の|文档|文件|里|파일|에서|로)|macs?|macos|microsoft office|"
-                       r"ms office|(open|install|edit|view)\b.{0,25}\bon (windows|a mac|my mac|mac|pc)\b|"
+                       r"ms office|hwp|hangul word processor|(file|video|pdf|document|format) converters?|"
+                       r"which converter|(open|install|edit|view)\b.{0,25}\bon (windows|a mac|my mac|mac|pc)\b|"
                        r"(won'?t|doesn'?t|does not|will not) open|(can'?t|cannot) open (it|the file)|corrupt(ed)? file",
                  "ja": ("エクセル", "スプレッドシート", "関数", "数式", "ピボット", "マクロ", "ソースコード",
                         "プログラム", "コマンド", "容量", "ショートカット", "日本語入力", "パソコン", "香盤表",
@@ -146,6 +147,11 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                      r"((korean|japanese|chinese|american|asian) )?(anime|k-?dramas?|dramas?|films?|movies?|shows?|"
                      r"titles?|catalog(ue)?s?|library|libraries|selection)|"
                      r"how many (people|viewers|households|fans) (watched|saw|streamed|have seen)|"
+                     r"(did|performed|fared|do|does|is doing) (best|well|worst|badly) at the box office|"
+                     r"box office (this|last) (year|week|weekend|month)|top[- ]grossing|"
+                     r"(better|best|good|where) (for|to) watch(ing)? ((new|the latest|classic|old) )?"
+                     r"((korean|japanese|chinese|american) )?"
+                     r"(anime|k-?dramas?|c-?dramas?|dramas?|movies?|films?|shows?)|"
                      r"(best|top) ((korean|japanese|chinese|american) )?(anime|k-?dramas?|dramas?|films?|movies?|"
                      r"shows?|series)( series)? (of|in|from) (\d{4}|this year|last year|the year|the decade|the last)",
                "ja": ("あらすじ", "優勝", "ランキング", "歴代", "興行収入はいくら", "興行収入いくら", "高さ",
@@ -157,11 +163,12 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                       "볼 만한", "볼만한", "역대", "관객 수가 가장",
                       "출품 마감", "접수 마감", "배우 중에", "배우 알려", "감독 알려", "제일 많이 본", "가장 많이 본",
                       "시청 순위", "인기 순위", "몇 부작", "직원 수", "시가총액", "창업자가", "가입자 수",
-                      "가입자가 몇", "회원 수", "작곡가가 누구"),
+                      "가입자가 몇", "가입자가 더", "가입자가 가장", "가입자가 제일", "회원 수", "작곡가가 누구"),
                "zh": ("剧情简介", "冠军", "排行", "票房多少", "全球票房", "有多高", "有多长", "多少米", "海拔",
                       "值得看", "影史", "票房最高", "报名截止", "征片", "哪些演员", "哪些导演", "演员有哪些", "最火",
                       "播放量最高", "热播榜", "一共几集", "多少集", "员工多少", "市值",
-                      "创始人是", "用户数", "会员数", "订阅用户")},
+                      "创始人是", "用户数", "会员数", "订阅用户", "用户最多",
+                      "会员最多", "收视率最高", "播放量最大")},
     # A festival as its audience meets it (tickets, passes, opening dates); a premiere shared with the partner is
     # coaching.
     "festival": {"en": r"tickets? (sales?|go on sale|open)|(buy|book|get) (\w+ )?tickets|ticketing|"

@@ -25,6 +25,10 @@ KINDS = [
     ("この映画の主題歌は誰が作詞したんですか？", "trivia"),
     ("한국 드라마가 제일 많은 OTT는 어디예요?", "trivia"),
     ("哪个视频平台的韩剧最全？", "trivia"),
+    ("Which Korean films did best at the box office this year?", "trivia"),
+    ("Is Disney+ or Hulu better for watching Japanese anime?", "trivia"),
+    ("日本で一番視聴率が高かったドラマは何ですか？", "trivia"),
+    ("디즈니플러스와 넷플릭스 중에 한국에서 가입자가 더 많은 곳은?", "trivia"),
     ("Any fun Korean songs I could sing at the karaoke after the wrap party?", "leisure"),
     ("회식 끝나고 노래방에서 부를 노래 좀 추천해 주세요.", "leisure"),
     ("接待完美方去KTV，唱什么歌比较好？", "leisure"),
@@ -38,6 +42,7 @@ KINDS = [
     ("The dailies I downloaded won't open in QuickTime. What do I do?", "software"),
     ("공유받은 영상 파일이 안 열리는데 코덱 문제인가요?", "software"),
     ("下载的样片文件打不开，是格式问题吗？", "software"),
+    ("The Korean office sent an HWP file. Which converter should I download?", "software"),
 ]
 
 
