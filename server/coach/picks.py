@@ -49,14 +49,16 @@ PICK = {
                      r"有.{0,4}(?:便宜|干净|安静|实惠)[^。？?]{0,8}吗"),
 }
 # Where to buy something, whatever it is (「北京哪里能买到好茶叶」, "where can I buy a SIM", 「どこで買えますか」):
-# shopping for the asker. Rights, insurance or a licence are acquired, not bought over a counter: left out.
-_NOT_SHOPPING = r"(?!(?:the |a |an |our |their )?(?:rights|insurance|cover|coverage|licen[cs]es?|remake|option|shares))"
+# shopping for the asker. Rights, a licence or insurance are acquired in a deal, not bought over a counter
+# ("where can we buy the remake rights?", 「北米配信権はどこで買える」, 「리메이크 판권은 어디서 사나요」): ACQUIRED.
 BUY = {
-    "en": re.compile(rf"\bwhere (?:can|could|do|should|would) (?:i|we) (?:buy|purchase|pick up) {_NOT_SHOPPING}", re.I),
+    "en": re.compile(r"\bwhere (?:can|could|do|should|would) (?:i|we) (?:buy|purchase|pick up)\b", re.I),
     "ja": re.compile(r"どこで(?:買え|買う|買っ|購入|手に入)|(?:買える|売っている|売ってる)(?:店|お店|場所|ところ)"),
     "ko": re.compile(r"어디서\s?(?:살 수|사나요|사요|사면|사야|사는|구입|구매)|(?:파는|살 수 있는)\s?(?:곳|가게|매장)"),
-    "zh": re.compile(r"(?:哪里|哪儿|在哪)(?:能|可以)?买(?:到)?(?!断|版权|权)"),
+    "zh": re.compile(r"(?:哪里|哪儿|在哪)(?:能|可以)?买"),
 }
+ACQUIRED = re.compile(r"\brights?\b|licen[cs]\w*|insurance|\bcover(?:age)?\b|\boptions?\b|\bshares\b|権|保険|"
+                      r"판권|권리|저작권|라이선스|보험|权|许可|保险", re.I)
 # Things one picks or books: venues, transport, devices and apps (suffixes where the language builds them:
 # 焼肉屋, 고깃집, 烤鸭店). A distributor, an agency or a post house is a partner to choose, not a thing to book.
 THINGS = {
@@ -80,6 +82,7 @@ PEOPLE = re.compile(
     r"co-?produc\w*|partner\w*|studio|producer|committee|director|showrunner|broadcaster|streamer|counterpart|"
     r"the other side|(?:us|american|japanese|korean|chinese) (?:side|team|company|partner|co-producer)|"
     r"our (?:side|team|partner)|crew|line producer|production company|embarrass\w*|los(?:e|ing) face|offend\w*|"
+    r"rude|impolite|失礼|무례|실례|不礼貌|没礼貌|韓国側|中国側|일본 측|중국 측|韩方|日方|"
     r"面子|メンツ|체면|製作|制作|委員会|パートナー|プロデューサー|先方|相手|米国側|アメリカ側|日本側|向こう|米側|"
     r"제작|파트너|프로듀서|미국 측|미국측|상대|한국 측|그쪽|제작팀|스태프|"
     r"合拍|合作|制片|美方|中方|片方|对方|剧组|接待|会食|회식|접대|宴请|饭局|酒局", re.I)
@@ -90,7 +93,8 @@ def asks_to_pick(clause: str) -> bool:
     where to buy something."""
     own = own_words(clause)  # not the English glosses appended to it
     lang = language_of(own)
-    return bool(PICK[lang].search(own) and THINGS[lang].search(own) or BUY[lang].search(own))
+    return bool(PICK[lang].search(own) and THINGS[lang].search(own)
+                or BUY[lang].search(own) and not ACQUIRED.search(own))
 
 
 def names_people(word: str) -> bool:

@@ -3,7 +3,8 @@ scored a film, which platform has the most of something, the best show of a year
 gear, typing practice, personal savings, office software named by its task (Word, page numbers, opening a file on
 Windows), barbecue and noodle places; asks where to buy something, whether there is an app or tool for it, and
 which of two meeting apps is steadier. Dealings around the same words stay in scope: a partner who insists on their
-own tools, who composes the theme song, where the rights are bought, a partner's e-mail run through a translator.
+own tools, who composes the theme song, where the rights are bought, a partner's e-mail run through a translator,
+whether a request would be rude.
 Examples are written for these tests, not taken from the labelled set."""
 
 from __future__ import annotations
@@ -93,6 +94,24 @@ DEALINGS = [
 @pytest.mark.parametrize("question", DEALINGS)
 def test_dealings_around_the_same_words_are_no_trap(question: str) -> None:
     assert off_topic_cue(question) < 0.5
+
+
+@pytest.mark.parametrize("question", ["Where can we buy the US remake rights to a Korean webtoon?",
+                                      "日本のアニメの北米配信権はどこで買えるのですか？",
+                                      "미국 리메이크 판권은 어디서 살 수 있나요?",
+                                      "在哪里能买到这部小说的影视改编权？"])
+def test_rights_are_acquired_not_shopped_for(question: str) -> None:
+    assert not asks_to_pick(question)
+    assert off_topic_cue(question) < 0.5
+
+
+def test_asking_whether_it_is_rude_places_the_question_in_the_dealings() -> None:
+    """Etiquette toward the other side (失礼, 무례, 不礼貌, rude) is what the coach is for; a venue asked for beside
+    it is still a pick."""
+    question = "韓国側が台本をHWPファイルで送ってきて開けません。形式を変えてほしいと頼むのは失礼ですか？"
+    assert "software" in topics(question)
+    assert off_topic_cue(question) < 0.5
+    assert off_topic_cue("韓国側の監督を連れて行くのに、失礼のない焼肉屋はどこがいいですか？") >= 0.5
 
 
 def test_a_partner_who_insists_places_the_question_in_the_dealings() -> None:
