@@ -22,7 +22,8 @@ from server.coach.picks import asks_to_pick, names_people
 from server.coach.traps import TOPICS
 from server.morph import content_words
 
-# Facts about a public film asked as a quiz: who directed or stars in it, its box office, its release date, its plot.
+# Facts about a public film asked as a quiz: who directed, scored or stars in it, its box office, its release date,
+# its plot; and which platform has the most of something (「一番多い配信サービスはどこ」).
 # Written as patterns, since the same domain words ask in-scope questions when a decision follows them:
 # 「导演是谁定的？」 (who decides the director), 「監督は誰が決める」, 「감독은 누가 정하나요」
 # are about dealings, not trivia.
@@ -30,16 +31,21 @@ FACT_ASKS = {
     "ja": re.compile(r"監督(?:は|って|が)?(?:誰|だれ)(?!が|に|を|と)|(?:誰|だれ)が監督(?:した|を務め)|"
                      r"(?:興行収入|興収|動員)(?:は|って)?.{0,8}(?:いくら|どのくらい|どれくらい|何億|何万)|"
                      r"(?:公開日|公開)(?:は|って)?いつ|いつ(?:公開|封切)|出演者|(?:主演|キャスト)(?:は|って)(?:誰|だれ)|"
-                     r"(?:って|は)どんな(?:話|映画|作品)(?!を)"),
+                     r"(?:って|は)どんな(?:話|映画|作品)(?!を)|(?:作曲|音楽|主題歌)(?:は|を)?(?:誰|だれ)(?:が(?:担当|作)(?:した|って)|です|でした|\?|？)|"
+                     r"(?:誰|だれ)が(?:作曲|作詞)した|"
+                     r"(?:一番|いちばん|最も)[^。？?]{0,15}(?:配信サービス|サービス|プラットフォーム|サイト|アプリ|チャンネル|作品|映画|ドラマ|アニメ)"
+                     r"(?:は|って)(?:どこ|どれ|何)"),
     "ko": re.compile(r"감독(?:이|은|는)?\s?누구|감독 이름|"
                      r"(?:관객|관객 수|관객수)(?:이|가|는|은)?\s?(?:총\s?)?(?:얼마나|몇)|"
                      r"출연진|(?:주연|주인공)(?:이|은|는)?\s?누구|언제 개봉|개봉일(?:이|은)?\s?(?:언제|며칠)|"
-                     r"내용(?:을|이)?\s?(?:간단히\s?)?요약"),
+                     r"내용(?:을|이)?\s?(?:간단히\s?)?요약|(?:음악|작곡|주제가|OST)(?:은|는)?\s?누가\s?(?:만들었|작곡했|했)|"
+                     r"(?:가장|제일)[^.?？]{0,15}(?:OTT|플랫폼|서비스|앱|사이트|채널|작품|영화|드라마|애니)(?:이|가|는|은)?\s?(?:어디|뭐|무엇)"),
     "zh": re.compile(r"[导導]演(?:是[谁誰]|是哪位)(?!定|决定|決定|来定|來定|说了算|說了算|拍板|选|選|挑)|"
                      r"[谁誰](?:[导導]演|[导導])的|"
                      r"主演(?:都)?(?:有|是)(?:谁|哪些)|谁主演|(?:哪天|哪年|几号|什么时候)上映|上映(?:日期|时间)是|"
                      r"票房(?:一共|总共|最后|最终)?(?:是)?多少|讲讲.{0,12}[剧劇]情|[剧劇]情(?:简介|介绍|梗概)|"
-                     r"讲(?:的是|了)什么"),
+                     r"讲(?:的是|了)什么|(?:谁作的曲|[谁誰]写的(?:歌|曲|配乐|主题曲)|(?:作曲|配乐|主题曲)(?:是谁|由谁)(?:写|作)?的?(?:[？?]|$))|"
+                     r"哪个(?:视频)?(?:平台|网站|app|App|APP)[^，。？?]{0,10}最(?:全|多|火|大)"),
 }
 # A film named by its title (《…》, 『…』, Korean '…') or pointed at ("this film"): with a fact asked about it, a quiz.
 _FILM_NAMED = re.compile(r"《[^》]{1,30}》|『[^』]{1,30}』|['‘][^'’\n]{1,20}['’]|この映画|あの映画|その映画|"
@@ -72,7 +78,8 @@ _FOR_AIRLINES = re.compile(r"\b(?:airline|in-?flight) (?:version|cut|edit)s?\b|�
                            r"항공사(?:용|\s?납품|\s?상영)|기내(?:용|\s?상영|판)|"
                            r"(?:给|供)?航空公司(?:放|播|用)的?|机上版", re.I)
 # Words that place a question in film and TV dealings, words for the other side of the table, and for dealing with
-# it without a loss of face ("his Excel schedule is wrong: how do I tell him without embarrassing him?").
+# it without a loss of face ("his Excel schedule is wrong: how do I tell him without embarrassing him?"), or a partner
+# who insists on something; 腾讯会议 (Tencent Meeting) is an app, not a meeting.
 DOMAIN = re.compile(
     r"\b(co-?produc\w*|partner\w*|studio|producer|committee|distribut\w+|rights|financ\w+|budget|contract|deal|"
     r"negotiat\w+|screenplay|script notes|casting|director|showrunner|broadcaster|streamer|recoup\w*|royalt\w+|"
@@ -82,15 +89,19 @@ DOMAIN = re.compile(
     r"they (said|say|want|keep|told|asked|wrote|replied)|our (side|team|partner)|"
     r"shoot(ing)?|crew|on set|post-?production|deliver(y|ables?)|episodes?|dub(bing)?|licensor|licensee|"
     r"line producer|production company|force majeure|standby|(shooting|production|delivery) schedule|"
-    r"embarrass\w*|los(?:e|ing) face|offend\w*|push back|revenue share|profit share|"
-    r"(?:airline|in-?flight) (?:version|cut|edit)s?)\b|面子|メンツ|顔を潰|角が立|체면|기분 상하|得罪|"
-    r"製作|制作|委員会|パートナー|プロデューサー|契約|配給|権利|予算|会議|先方|添付|相手|米国側|アメリカ側|日本側|向こう|"
+    r"embarrass\w*|los(?:e|ing) face|offend\w*|rude|impolite|push(?:es|ed|ing)? back|insist\w*|revenue share|"
+    r"profit share|"
+    r"(?:airline|in-?flight) (?:version|cut|edit)s?)\b|面子|メンツ|顔を潰|角が立|失礼|체면|기분 상하|무례|실례|得罪|"
+    r"不礼貌|没礼貌|"
+    r"製作|制作|委員会|パートナー|プロデューサー|契約|配給|権利|予算|会議|先方|添付|相手|米国側|アメリカ側|日本側|韓国側|中国側|"
+    r"向こう|"
     r"誰が(持つ|負担)|撮影|ロケ|現場|納品|吹替|ポスプロ|米側|ライセンス|源泉徴収|分配金|収益分配|機内上映|"
     r"機内版|接待|会食|"
-    r"제작|파트너|프로듀서|계약|배급|권리|예산|회의|첨부|미국 측|미국측|상대|한국 측|그쪽|누가 (부담|내)|"
+    r"제작|파트너|프로듀서|계약|배급|권리|예산|회의|첨부|미국 측|미국측|상대|한국 측|일본 측|중국 측|그쪽|"
+    r"누가 (부담|내)|"
     r"촬영|현장|스태프|납품|더빙|후반 작업|제작팀|라이선스|원천징수|수익 배분|배분금|정산금|기내 상영|"
     r"기내용|회식|접대|"
-    r"合拍|合作|制片|发行|版权|预算|合同|会议|附件|美方|中方|片方|对方|谁(出|承担|来付)|拍摄|剧组|后期|交片|配音|档期|"
+    r"合拍|合作|制片|发行|版权|预算|合同|(?<!腾讯)会议|附件|美方|中方|韩方|日方|片方|对方|谁(出|承担|来付)|拍摄|剧组|后期|交片|配音|档期|"
     r"立项|审查|授权|预提税|分账|结算|回款|分成|删减版|成片|机上版|宴请|饭局|酒局", re.I)
 DOMAIN_FULL = 3  # distinct domain words at which the domain cue is full
 BARE_ASK = 2  # a Japanese, Korean or Chinese asked clause of this few words (「怎么改？」, 「どう直す？」)
@@ -103,6 +114,10 @@ _ONLY_ASKING = frozenset({"何", "なに", "いい", "良い", "思う", "どれ
                           # verbs that only ask how to do or fix it (「どうやって直せばいい？」, 「어떻게 하면 되나요」)
                           "する", "やる", "直す", "하다", "되다", "고치다", "怎么", "怎么办", "怎么弄", "处理", "解决",
                           "要", "该"})
+# A bare ask to make the thing work ("How do I fix it?", 「どうやって直せばいいですか」, 「어떻게 열어요?」,
+# 「怎么修好？」): what is dealt with discounts its trap words, not who is involved (coach/picks.py's PEOPLE)
+_FIXING = re.compile(r"\b(?:fix|repair|open|unlock|recover|restore)\b|直(?:す|せ|し|さ|る)|開(?:け|か|く)|"
+                     r"고치|고쳐|열어|열려|열 수|열리|복구|修(?:复|好)|弄好|打开|打不开", re.I)
 _POINTS_BACK = re.compile(r"\b(?:it|this|that|them|these|those|one|ones)\b", re.I)  # "..., which one?"
 IN_PASSING = 0.2  # a trap word in the situation only, not in what is asked, is weaker evidence
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+|\n+")
@@ -178,18 +193,21 @@ def off_topic_cue(text: str) -> float:
     「美方制片人来北京，带他去哪家烤鸭店比较有面子？」), those of the whole message for what it only mentions, so that
     no single word settles it. A bare ask ("How do I fix it?", 「怎么改？」, "..., which one?"), or any ask in a message
     with no word of film dealings at all (「時差ボケが抜けません。早く治す方法はありますか？」), asks about the
-    situation before it."""
+    situation before it; a bare ask to fix or open the thing (_FIXING) is discounted like a pick, by the words of a
+    dealing only (「先方のMacだと縦書きが崩れるそうです。どうやって直せばいいですか？」)."""
     clause = asked_clause(text)
     asked = trap_words(clause)
     pick = asks_to_pick(clause)  # "which hotel near Shinjuku should we book for her?": a thing to choose
+    bare = False
     if not asked and not pick and (_bare(clause) or not domain_cue(text)):  # "...throws KeyError. How do I fix
+        bare = _bare(clause) and bool(_FIXING.search(own_words(clause)))
         clause, asked = text, trap_words(text)  # it?", or no word of film dealings anywhere ("...jet lag. Any
         pick = asks_to_pick(clause)  # cure?"): asks about the rest
     passing = len(topics(text) - set(asked))
     firm = sum(min(2, n) for n in asked.values()) + pick
     task = asks_for_task(text)
     material = _QUOTED.sub(" ", clause) if task else clause
-    discount = dealing_cue(material) if pick else domain_cue(material)
+    discount = dealing_cue(material) if pick or bare else domain_cue(material)
     cue = min(1.0, 0.5 * (firm + task)) * (1.0 - discount)
     return min(1.0, cue + IN_PASSING * passing * (1.0 - domain_cue(text)))
 

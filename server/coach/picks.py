@@ -28,7 +28,9 @@ PICK = {
     "ja": re.compile(r"どこで(?:借り|レンタル|買え|買う|買った|頼め|印刷)|どこ(?:が|か|の|で|に|を)?"
                      r"(?:いい|良い|よい|便利|安い|おすすめ|お勧め|近い|おいしい|美味しい|人気)|"
                      r"どの(?:店|お店|ホテル|機種|アプリ|便)|どれが(?:いい|良い|おすすめ)|"
-                     r"どっち(?:が|の方が)(?:早|速|安|いい|良い|便利|近)|"
+                     r"どの[^。？?、]{1,8}(?:が|は)(?:いい|良い|おすすめ|便利|安い|近い)|"
+                     r"どっち(?:が|の方が)(?:早|速|安|いい|良い|便利|近|安定)|"
+                     r"(?:アプリ|ソフト|ツール)(?:は|って|が|で)?(?:あります|ある|ない)(?:か|かな|でしょうか|\?|？)|"
                      r"知りませんか|知ってますか|知っていますか|"
                      r"教えて(?:ください|下さい|もらえ|いただけ)|おすすめ|オススメ|お勧め|お薦め|いいの(?:は|が)(?:あり|ある)|"
                      r"(?:安く|安い|清潔|きれい|綺麗|静か|手頃)[^。？?]{0,12}(?:は|が)?(?:あります|ある)(?:か|かな|\?|？)"),
@@ -42,23 +44,36 @@ PICK = {
     "zh": re.compile(r"哪家|哪一家|哪款|哪个(?:牌子|型号|好|店|地方|更)|"
                      r"哪里(?:好|便宜|划算|地道|方便|近|能|可以|租|买|订|办)|哪儿|有没有(?:能|可以)|"
                      r"(?:什么|啥)(?:牌子|型号)|"
-                     r"还是.{1,10}(?:更快|更便宜|更方便|更近|划算)|有没有.{0,6}(?:好的|靠谱)|推荐|"
+                     r"还是.{1,10}(?:更快|更便宜|更方便|更近|划算)|有没有.{0,6}(?:好的|好用|靠谱|免费)|推荐|"
+                     r"哪个[^，。？?]{0,8}更(?:好|稳定|快|便宜|方便|好用|流畅|清楚|靠谱)|"
                      r"有.{0,4}(?:便宜|干净|安静|实惠)[^。？?]{0,8}吗"),
 }
+# Where to buy something, whatever it is (「北京哪里能买到好茶叶」, "where can I buy a SIM", 「どこで買えますか」):
+# shopping for the asker. Rights, a licence or insurance are acquired in a deal, not bought over a counter
+# ("where can we buy the remake rights?", 「北米配信権はどこで買える」, 「리메이크 판권은 어디서 사나요」): ACQUIRED.
+BUY = {
+    "en": re.compile(r"\bwhere (?:can|could|do|should|would) (?:i|we) (?:buy|purchase|pick up)\b", re.I),
+    "ja": re.compile(r"どこで(?:買え|買う|買っ|購入|手に入)|(?:買える|売っている|売ってる)(?:店|お店|場所|ところ)"),
+    "ko": re.compile(r"어디서\s?(?:살 수|사나요|사요|사면|사야|사는|구입|구매)|(?:파는|살 수 있는)\s?(?:곳|가게|매장)"),
+    "zh": re.compile(r"(?:哪里|哪儿|在哪)(?:能|可以)?买"),
+}
+ACQUIRED = re.compile(r"\brights?\b|licen[cs]\w*|insurance|\bcover(?:age)?\b|\boptions?\b|\bshares\b|権|保険|"
+                      r"판권|권리|저작권|라이선스|보험|权|许可|保险", re.I)
 # Things one picks or books: venues, transport, devices and apps (suffixes where the language builds them:
 # 焼肉屋, 고깃집, 烤鸭店). A distributor, an agency or a post house is a partner to choose, not a thing to book.
 THINGS = {
     "en": re.compile(r"\b(?:hotels?|restaurants?|steakhouses?|teahouses?|bars?|pubs?|cafes?|diners?|izakayas?|"
                      r"karaoke|golf courses?|theme parks?|amusement parks?|spas?|salons?|museums?|malls?|"
                      r"laptops?|cameras?|apps?|librar(?:y|ies)|drones?|phones?|trains?|flights?|taxis?|uber|gear|equipment|"
-                     r"business cards|printers?|"
+                     r"business cards|printers?|bbq|barbecue|hot ?pot|"
+                     r"(?:sushi|noodle|ramen|dumpling|steak|seafood|bbq|barbecue|karaoke) (?:place|spot|joint|house)s?|"
                      r"buses|bus|routes?|neighbou?rhoods?|spots?|day trips?|tools?|software)\b", re.I),
     "ja": re.compile(r"(?<!名古)(?<!部)屋|(?<!代理)(?<!販売)店|ホテル|旅館|民宿|整体|カラオケ|"
                      r"ゴルフ場|新幹線|飛行機|電車|タクシー|ルート|アプリ|機種|カメラ|パソコン|エリア|ツール|ソフト|機材"),
     "ko": re.compile(r"\S+집|식당|호텔|숙소|가게|매장|곳|카페|노래방|골프장|찜질방|동네|"
-                     r"KTX|기차|비행기|택시|유심|앱|노트북|카메라|툴|프로그램|장비"),
+                     r"KTX|기차|비행기|택시|유심|앱|노트북|카메라|툴|프로그램|장비|골프채"),
     "zh": re.compile(r"(?<!代理)(?<!门)店|馆|哪个区|宾馆|民宿|餐厅|饭庄|球场|高铁|飞机|火车|"
-                     r"打车|出租车|无人机|相机|电脑|软件|工具|门票|款|器材"),
+                     r"打车|出租车|无人机|相机|电脑|软件|工具|门票|款|器材|腾讯会议|钉钉|飞书|Zoom|Teams|app|APP|App"),
 }
 # Words of coach/offtopic.py's DOMAIN that name who is involved (the sides, their roles and companies, the
 # co-production itself), the face at stake or the occasion (a hosted dinner: 接待, 회식, 饭局), not what is asked of
@@ -67,16 +82,19 @@ PEOPLE = re.compile(
     r"co-?produc\w*|partner\w*|studio|producer|committee|director|showrunner|broadcaster|streamer|counterpart|"
     r"the other side|(?:us|american|japanese|korean|chinese) (?:side|team|company|partner|co-producer)|"
     r"our (?:side|team|partner)|crew|line producer|production company|embarrass\w*|los(?:e|ing) face|offend\w*|"
+    r"rude|impolite|失礼|무례|실례|不礼貌|没礼貌|韓国側|中国側|일본 측|중국 측|韩方|日方|"
     r"面子|メンツ|체면|製作|制作|委員会|パートナー|プロデューサー|先方|相手|米国側|アメリカ側|日本側|向こう|米側|"
     r"제작|파트너|프로듀서|미국 측|미국측|상대|한국 측|그쪽|제작팀|스태프|"
     r"合拍|合作|制片|美方|中方|片方|对方|剧组|接待|会食|회식|접대|宴请|饭局|酒局", re.I)
 
 
 def asks_to_pick(clause: str) -> bool:
-    """Whether the clause asks the coach to choose one for the asker and names a thing one picks or books."""
+    """Whether the clause asks the coach to choose one for the asker and names a thing one picks or books, or asks
+    where to buy something."""
     own = own_words(clause)  # not the English glosses appended to it
     lang = language_of(own)
-    return bool(PICK[lang].search(own) and THINGS[lang].search(own))
+    return bool(PICK[lang].search(own) and THINGS[lang].search(own)
+                or BUY[lang].search(own) and not ACQUIRED.search(own))
 
 
 def names_people(word: str) -> bool:

@@ -19,7 +19,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                 "ja": ("天気", "雨が降", "雨降", "気温", "天気予報", "梅雨", "寒い", "暑い", "雨ですか"),
                 "ko": ("날씨", "비가 오", "비 오", "기온", "일기예보", "춥다", "덥다"),
                 "zh": ("天气", "下雨", "气温", "天气预报", "下雪", "冷不冷", "热不热", "带什么衣服")},
-    "food": {"en": r"recipes?|cooking|bake|baking|ramen|sushi|vegan|caterers?|bento|wagashi|cold brew|coffee",
+    "food": {"en": r"recipes?|cooking|bake|baking|ramen|sushi|vegan|caterers?|bento|wagashi|cold brew|coffee|"
+                   r"bbq|barbecue|hot ?pot|dim sum|dumplings?|noodles?",
              "ja": ("レシピ", "ロケ弁", "仕出し", "ラーメン", "出汁", "コーヒー", "味噌汁", "寿司屋", "居酒屋",
                     "レストラン", "焼肉屋"),
              "ko": ("맛집", "레시피", "끓이다", "김치찌개", "식당", "라멘", "라면집", "초밥", "스시",
@@ -81,25 +82,34 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                        r"upscal\w*|topaz|toon boom|blender|autodesk maya|clip studio|unreal engine|houdini|render farm|"
                        r"photoshop|lightroom|illustrator|canva|figma|avid|media composer|proxy files|proxies|"
                        r"export settings|paypal|venmo|zelle|revolut|on (my|a) (mac|pc|windows laptop)|"
-                       r"royalty-free|stock (footage|music)|artlist|epidemic sound|shutterstock",
+                       r"royalty-free|stock (footage|music)|artlist|epidemic sound|shutterstock|ipad|"
+                       r"typing (speed|practice|test|lessons?)|touch[- ]typ\w*|ocr|autocorrect|spell ?check\w*|"
+                       r"page numbers|(microsoft|ms) word|word (docs?|documents?|files?|templates?)|"
+                       r"(in|into|from) word|word(?=で|の|文档|文件|里|파일|에서|로)|macs?|macos|microsoft office|"
+                       r"ms office|hwp|hangul word processor|(file|video|pdf|document|format) converters?|"
+                       r"which converter|(open|install|edit|view)\b.{0,25}\bon (windows|a mac|my mac|mac|pc)\b|"
+                       r"(won'?t|doesn'?t|does not|will not) open|(can'?t|cannot) open (it|the file)|corrupt(ed)? file",
                  "ja": ("エクセル", "スプレッドシート", "関数", "数式", "ピボット", "マクロ", "ソースコード",
                         "プログラム", "コマンド", "容量", "ショートカット", "日本語入力", "パソコン", "香盤表",
                         "風切り音", "ノイズ除去", "キャッチコピー", "フォント", "バーチャル背景",
                         "背景をぼかす", "設定はどこ", "設定方法", "パスワード", "二段階認証", "文字化け",
                         "レイアウトが崩れ", "縦書き", "電子署名を入れ", "パワポ", "自動返信", "Googleカレンダー",
                         "一括変換", "一括置換", "画像生成", "アップスケール", "フリー素材", "著作権フリー",
-                        "ストック映像", "クリスタ", "フォトショ", "書き出し設定", "プロキシファイル"),
+                        "ストック映像", "クリスタ", "フォトショ", "書き出し設定", "プロキシファイル", "タイピング",
+                        "ブラインドタッチ", "開けない", "開かない", "ファイルが壊れ"),
                  "ko": ("엑셀", "스프레드시트", "수식", "함수", "코드", "파이썬", "단축키", "노트북", "맥북", "자판",
                         "명령어", "다빈치", "리졸브", "잡음", "노이즈", "바람 소리", "캐치프레이즈", "홍보 문구",
                         "폰트", "글꼴", "비밀번호", "불러오는 방법", "켜는 법", "켜는 방법", "설정하는 법",
                         "배경 흐림", "넘버스", "글자가 깨", "전자서명 넣", "파워포인트", "아웃룩", "구글 캘린더",
                         "자동 응답", "일괄 변환", "한꺼번에 바꾸", "이미지 생성", "업스케일", "무료 음원",
                         "저작권 없는 음악", "스톡 영상", "포토샵", "블렌더", "언리얼 엔진", "내보내기 설정",
-                        "프록시 파일"),
+                        "프록시 파일", "아이패드", "태블릿", "타자 연습", "타자 속도", "안 열려",
+                        "안 열리", "열리지 않", "파일이 깨"),
                  "zh": ("表格", "公式", "函数", "透视表", "代码", "快捷键", "输入法", "电脑", "达芬奇", "内存", "降噪",
                         "风噪", "杂音", "宣传语", "广告语", "标语", "字体", "虚拟背景", "背景虚化", "密码", "乱码",
                         "批量", "幻灯片", "自动回复", "谷歌日历", "AI绘图", "超分", "画质修复", "免版税",
-                        "无版权音乐", "素材网站", "剪映", "抠图", "导出设置", "代理文件", "渲染农场")},
+                        "无版权音乐", "素材网站", "剪映", "抠图", "导出设置", "代理文件", "渲染农场",
+                        "打字速度", "练打字", "平板", "打不开", "文件损坏")},
     "camera": {"en": r"iso|shutter( speed)?|aperture|f-stop|lut|anamorphic|white balance|which lens|sensor size|"
                      r"dynamic range|low[- ]light|gimbals?|tripods?|ronin|dji|alexa( mini| 35| lf)?|arri|"
                      r"red (komodo|v-?raptor)|v-?raptor|sony venice|venice 2|fx[369]|blackmagic|walkie-?talkies?|"
@@ -129,19 +139,36 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                      r"most[- ](watched|streamed|popular (film|movie|show|drama|series|anime))|top 10 on|"
                      r"trending on (netflix|disney|prime)|how many episodes|"
                      r"who('s| is) the (ceo|president|chairman|founder) of|"
-                     r"how many employees|market cap\w*|headquartered",
+                     r"how many employees|market cap\w*|headquartered|"
+                     r"how many (paying |active |monthly )?(subscribers|members|users|viewers|subscriptions)|"
+                     r"subscriber (count|numbers?|base)|who (composed|scored|voiced|sang)|"
+                     r"who (wrote|did|made) the (music|score|soundtrack|theme song|opening song|ending song)|"
+                     r"(has|have|had|with) the (most|biggest|largest|widest|best) "
+                     r"((korean|japanese|chinese|american|asian) )?(anime|k-?dramas?|dramas?|films?|movies?|shows?|"
+                     r"titles?|catalog(ue)?s?|library|libraries|selection)|"
+                     r"how many (people|viewers|households|fans) (watched|saw|streamed|have seen)|"
+                     r"(did|performed|fared|do|does|is doing) (best|well|worst|badly) at the box office|"
+                     r"box office (this|last) (year|week|weekend|month)|top[- ]grossing|"
+                     r"(better|best|good|where) (for|to) watch(ing)? ((new|the latest|classic|old) )?"
+                     r"((korean|japanese|chinese|american) )?"
+                     r"(anime|k-?dramas?|c-?dramas?|dramas?|movies?|films?|shows?)|"
+                     r"(best|top) ((korean|japanese|chinese|american) )?(anime|k-?dramas?|dramas?|films?|movies?|"
+                     r"shows?|series)( series)? (of|in|from) (\d{4}|this year|last year|the year|the decade|the last)",
                "ja": ("あらすじ", "優勝", "ランキング", "歴代", "興行収入はいくら", "興行収入いくら", "高さ",
                       "何メートル", "一番ヒット", "観るべき", "応募締め切り", "応募締切", "出品締め切り",
                       "俳優を教え", "女優を教え", "監督を教え", "話せる俳優", "話せる人を教え", "一番人気", "再生回数",
-                      "視聴ランキング", "何話", "従業員数", "時価総額", "創業者は"),
+                      "視聴ランキング", "何話", "従業員数", "時価総額", "創業者は", "会員数", "加入者数",
+                      "契約者数", "作曲したのは", "音楽を担当したのは"),
                "ko": ("줄거리", "우승", "관객 수가 몇", "관객이 몇", "박스오피스 수익", "높이가", "몇 미터",
                       "볼 만한", "볼만한", "역대", "관객 수가 가장",
                       "출품 마감", "접수 마감", "배우 중에", "배우 알려", "감독 알려", "제일 많이 본", "가장 많이 본",
-                      "시청 순위", "인기 순위", "몇 부작", "직원 수", "시가총액", "창업자가"),
+                      "시청 순위", "인기 순위", "몇 부작", "직원 수", "시가총액", "창업자가", "가입자 수",
+                      "가입자가 몇", "가입자가 더", "가입자가 가장", "가입자가 제일", "회원 수", "작곡가가 누구"),
                "zh": ("剧情简介", "冠军", "排行", "票房多少", "全球票房", "有多高", "有多长", "多少米", "海拔",
                       "值得看", "影史", "票房最高", "报名截止", "征片", "哪些演员", "哪些导演", "演员有哪些", "最火",
                       "播放量最高", "热播榜", "一共几集", "多少集", "员工多少", "市值",
-                      "创始人是")},
+                      "创始人是", "用户数", "会员数", "订阅用户", "用户最多",
+                      "会员最多", "收视率最高", "播放量最大")},
     # A festival as its audience meets it (tickets, passes, opening dates); a premiere shared with the partner is
     # coaching.
     "festival": {"en": r"tickets? (sales?|go on sale|open)|(buy|book|get) (\w+ )?tickets|ticketing|"
@@ -211,16 +238,18 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
     "money": {"en": r"bitcoin|crypto\w*|ethereum|stock market|(buy|buying|sell|selling) (some )?stocks|index funds?|"
                     r"etfs?|s&p ?500|401\(?k\)?|roth ira|nisa|mortgage|home loan|realtor|foreign transaction fees?|"
                     r"amex|american express|mastercard|debit cards?|(corporate|travel) (credit )?cards?|"
-                    r"frequent flyer|air ?miles|points cards?",
+                    r"frequent flyer|air ?miles|points cards?|savings accounts?|personal savings|my savings|"
+                    r"(dollar|foreign[- ]currency|usd|yen|won) (deposits?|savings)",
               "ja": ("株を買", "株式投資", "投資信託", "積立", "仮想通貨", "暗号資産", "ビットコイン", "住宅ローン",
                      "マンション購入", "持ち家", "全世界株", "クレジットカード",
-                     "クレカ", "海外事務手数料", "マイルを貯", "マイレージ"),
+                     "クレカ", "海外事務手数料", "マイルを貯", "マイレージ", "外貨預金", "ドル預金", "定期預金",
+                     "貯金", "資産運用"),
               "ko": ("주식 투자", "주식을 사", "미국 주식", "비트코인", "코인 투자", "코인 들어", "가상화폐", "적금",
                      "주택담보대출", "주담대", "청약", "집값", "부동산", "신용카드",
-                     "체크카드", "해외 결제 수수료", "마일리지"),
+                     "체크카드", "해외 결제 수수료", "마일리지", "달러 예금", "외화 예금", "예금", "재테크"),
               "zh": ("股票", "A股", "美股", "炒股", "抄底", "比特币", "虚拟货币", "加密货币", "理财", "房贷", "买房",
                      "基金定投", "买基金", "割肉", "补仓", "信用卡", "外币卡", "货币转换费",
-                     "里程")},
+                     "里程", "美元存款", "外币存款", "存款", "存钱")},
     "legal": {"en": r"(parking|speeding|traffic) (tickets?|fines?|violations?)|(my|our) landlord|security deposit|"
                     r"jury duty|small claims|evict\w*|dui",
               "ja": ("反則金", "切符を切られ", "駐車違反", "スピード違反", "速度違反", "信号無視", "大家さん", "敷金",
@@ -233,16 +262,19 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                       r"church services?|catholic|synagogue|mosque|elections?|"
                       r"grow (my|our) (instagram|tiktok|youtube|following|channel|account)|"
                       r"(more|gain|get) (followers|subscribers|likes)|concerts?|k-?pop|fan meetings?|"
-                      r"dating|(a|our) first date|tinder|hinge|bumble",
+                      r"dating|(a|our) first date|tinder|hinge|bumble|karaoke songs?|songs? (to sing|for karaoke)|"
+                      r"(easy|fun) (english |korean |japanese |chinese |american )?songs?|sing at (the )?karaoke",
                 "ja": ("試合", "ホームラン", "ワールドカップ", "ゴルフクラブ", "スキー場", "ゲーム機", "プレステ",
                        "教会", "礼拝", "選挙", "フォロワーを増や", "インスタ", "マッチングアプリ", "婚活", "初デート",
                        "コンサート", "ライブのチケット",
-                       "合コン"),
+                       "合コン", "カラオケで歌う", "歌いやすい曲", "十八番", "持ち歌"),
                 "ko": ("축구 경기", "야구 경기", "농구 경기", "한일전", "경기 몇 시", "골프 레슨", "스키장", "게임기",
                        "플스", "교회", "성당", "미사", "예배", "선거", "구독자", "팔로워 늘리", "인스타", "소개팅",
-                       "맞선", "첫 데이트", "데이트 코스", "콘서트", "팬미팅"),
+                       "맞선", "첫 데이트", "데이트 코스", "콘서트", "팬미팅", "골프채", "부를 노래", "부르기 쉬운",
+                       "애창곡"),
                 "zh": ("总决赛", "比赛几点", "世界杯", "足球比赛", "篮球比赛", "看球", "学高尔夫", "滑雪", "游戏机",
-                       "打游戏", "教堂", "弥撒", "做礼拜", "选举", "涨粉", "相亲", "约会", "脱单", "演唱会", "见面会")},
+                       "打游戏", "教堂", "弥撒", "做礼拜", "选举", "涨粉", "相亲", "约会", "脱单", "演唱会", "见面会",
+                       "球杆", "唱什么歌", "好唱的歌", "拿手歌")},
     "household": {"en": r"(elementary|middle|international|public|private|pre) school|kindergarten|daycare|"
                         r"high school (exams?|applications?)|cram school|tutoring|roof(ing|er)|(new|leaky) roof|"
                         r"leak(y|ing) (pipe|faucet)|water heater|dishwasher|tesla|rav4|hybrid (car|suv)|used car|"
