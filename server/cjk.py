@@ -51,7 +51,12 @@ def han_reads_japanese(text: str) -> bool:
     simplified Chinese writes (领, 说: the reverse): 「純利益」 in an English question is Japanese, not Chinese."""
     chars = set(HAN.findall(text))
     japanese = any(writable(c, "shift_jis") and not writable(c, "gb2312") for c in chars)
-    return japanese and not any(writable(c, "gb2312") and not writable(c, "shift_jis") for c in chars)
+    return japanese and not simplified_only(text)
+
+
+def simplified_only(text: str) -> bool:
+    """A Han character only simplified Chinese writes (领, 说: in GB2312, not in Shift_JIS)."""
+    return any(writable(c, "gb2312") and not writable(c, "shift_jis") for c in set(HAN.findall(text)))
 
 
 def normalise(text: str) -> str:
