@@ -59,6 +59,16 @@ def simplified_only(text: str) -> bool:
     return any(writable(c, "gb2312") and not writable(c, "shift_jis") for c in set(HAN.findall(text)))
 
 
+def in_context(language: str, texts: list[str]) -> str:
+    """The language of the last of `texts` (a conversation's turns, the new message last), read as `language`: Han
+    alone with no character only simplified Chinese writes (「予算」, 「合同」) is as Japanese as it is Chinese, so it
+    takes the language of the latest earlier turn written in either."""
+    last = texts[-1] if texts else ""
+    if language != "zh" or KANA.search(last) or HANGUL.search(last) or simplified_only(last):
+        return language
+    return next((lang for text in reversed(texts[:-1]) if (lang := language_of(text)) in ("ja", "zh")), language)
+
+
 def normalise(text: str) -> str:
     """NFKC (full-width to half-width, … to ...), lower case, straight apostrophes, single spaces."""
     text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'").replace("\u2018", "'")

@@ -4,13 +4,14 @@
 is no American asker; a partner's message pasted with no mark before the asker's short question is found; "let me
 push back a little on X" is the American phrase; whose English a text is counts only words one pair alone reads;
 "review it internally" is 검토, not 논의; an American phrase said for the team ("we hear you, but", "run it by the
-team") is that phrase; and a decoded variant shows the expression its romanisation belongs to."""
+team") is that phrase; a decoded variant shows the expression its romanisation belongs to; and Han alone
+(「予算」) is answered in the conversation's language."""
 
 from __future__ import annotations
 
 import pytest
 
-from server.cjk import simplified_only
+from server.cjk import in_context, language_of, simplified_only
 from server.coach.answer import Answerer
 from server.coach.decode import Decoder
 from server.coach.understand import partner_text, understand
@@ -167,3 +168,13 @@ def test_an_american_phrase_said_for_the_team_is_the_same_phrase(decoder: Decode
     assert [f.phrase.expression for f in decoder.find("we hear you, but the mfn clause stays")] == ["I hear you, but"]
     assert [f.phrase.expression for f in decoder.find("let me run it by the team first")] == ["Let me think about it"]
     assert decoder.find("we hear you") == []
+
+
+def test_han_alone_takes_the_conversations_language(kb_answerer: Answerer) -> None:
+    assert in_context("zh", ["米国側との契約で最初に確認すべきことは？", "予算"]) == "ja"
+    assert in_context("zh", ["美方要求我们承担宣发费用，合理吗？", "合同"]) == "zh"
+    assert in_context("zh", ["米国側との契約で最初に確認すべきことは？", "领导"]) == "zh"  # simplified: Chinese
+    assert in_context("zh", ["予算"]) == "zh" and in_context("ja", ["予算は？"]) == "ja"
+    first = kb_answerer.answer(Ask(message="米国の配給会社と契約交渉中です。最初に何を確認すべきですか？"))
+    again = kb_answerer.answer(Ask(message="予算", conversation_id=first.conversation_id))
+    assert language_of(again.answer_markdown) == "ja"
