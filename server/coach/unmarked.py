@@ -17,6 +17,7 @@ from server.cjk import language_of
 from server.coach.parts import is_question, word_count
 from server.coach.wording import names_own_draft
 
+_QUOTE_MARK = re.compile(r"[「『“\"]")
 QUESTION_WORDS = 30  # the asker's question after the pasted text is short
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # the asker's own text, asked about: to check, correct, translate or send it
@@ -42,6 +43,8 @@ _READING = re.compile(r"\b(?:mean|means|meaning|meant|a (?:polite |soft |firm )?
 
 def unmarked_paste(message: str) -> list[str]:
     """The pasted partner text before the asker's closing question, when one of the two shapes above says so."""
+    if _QUOTE_MARK.search(message):
+        return []  # quoted words are read as quotes, their cue line ("Got this this morning:") is the asker's
     paragraphs = [p.strip() for p in _PARAGRAPH.split(message.strip()) if p.strip()]
     lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
     if len(lines) < 2:
