@@ -54,7 +54,7 @@ _ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答
 _I_AFTER = re.compile(r"[\"”'」』]?\s*(?:(?:と|って)\s*(?:私|僕|わたし|当方)(?:が|から|の方から|より)|"
                       r"(?:이)?라고\s*(?:제가|저희가|내가))")
 _ASKER_SAID_TO = re.compile(r"(?:先方|相手|アメリカ側|米国側|パートナー)に|"
-                            r"(?:미국\s*측|상대|파트너)(?:에게|한테|에)\s*$|(?:에게|한테|께)\s*$|제가|저희가")
+                            r"(?:미국\s*측|상대|파트너|[사쪽팀])(?:에게|한테|에)\s*$|(?:에게|한테|께)\s*$|제가|저희가")
 # 「先週の会議で私から「…」と伝えました」: the asker named as the one who said it, just before the words
 _JA_I_BEFORE = re.compile(r"(?:私|僕|わたし|当方|こちら)(?:の方)?(?:から|が|は|より)[^「『。！？]{0,12}$")
 # "I ended our call with Toho by saying '…'": the words said by whoever the sentence last names as its subject

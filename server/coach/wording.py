@@ -67,6 +67,8 @@ _WILL_SAY_AFTER = re.compile(
     r"(?:\s*같은\s*(?:말|표현))(?:을|를)?\s*(?:안\s*)?(?:쓰|써|사용)|"  # 「"…" 같은 말을 안 쓰고」
     r"(?:이)?라고(?:만|도)?\s*(?:써|적어)(?:도|야)|"
     r"(?:\s*정도)?(?:으)?로\s*(?:답장|회신|답변|대답|답|시작|마무리)?\s*(?:하면|해도|할까|하려|할지|보내면|보낼까|쓰면)|"
+    # the wording weighed right after it: 「「…」で大丈夫でしょうか」, 「"…"로 괜찮을까요」, 「“…”可以吗」
+    r"で(?:大丈夫|いい|よい|良い|OK|問題ない)(?:です|でしょう)?か|(?:으)?로\s*(?:괜찮|될까|되나)|(?:可以吗|行吗|合适吗)|"
     r"\s*(?:한\s*마디로|한\s*줄로|만으로)?\s*(?:끝내|마무리하|넘어가)(?:면|도|려)|"
     r"(?:这种|这句|这个|这类)?(?:话|说法|表达|词)?\s*(?:对|跟|给|向)(?:" + ZH_PARTNERS + r"|美国人|外国人|老外|外方)"
     r"(?:说|讲|用)|"
@@ -133,14 +135,14 @@ def will_say_before(before: str) -> bool:
 
 
 # A draft named: the asker's own wording ("my draft reply", "Draft below", 返信案, ドラフト, 답장 초안, 我的回复草稿)
-_DRAFT_WORD = re.compile(r"(?<![a-z])draft(?:ed)?\b|下書き|ドラフト|文案|返事案|返信案|回答案|草稿|草案|初稿|"
+_DRAFT_WORD = re.compile(r"(?<![a-z])draft(?:ed|ing)?\b|下書き|ドラフト|文案|返事案|返信案|回答案|草稿|草案|初稿|"
                          r"(?:回复|回信)稿|초안|(?:답장|회신|답변)\s?안(?!\S)|"
                          # what the asker is about to send: "before I hit send", "check my reply", 「보낼 메일」
                          r"\bbefore (?:i|we) (?:hit send|send)\b|\b(?:check|look over|proofread) my (?:reply|response|"
                          r"e-?mail|message|answer|wording)\b|보낼\s?(?:메일|이메일|답장|회신|메시지)|"
                          r"送る(?:予定の)?(?:メール|返信|文面)|要发(?:给\S{1,6})?的(?:邮件|消息|回复)", re.I)
 # ... right before the words (「メールの下書きです。「…」」, "My draft to the CJ team: "…"", 「답장 초안입니다: "…"」)
-_DRAFT = re.compile(r"(?:" + _DRAFT_WORD.pattern + r")[^.!?。！？\"“「『'\n]{0,40}?(?:です|입니다|是|如下)?"
+_DRAFT = re.compile(r"(?:" + _DRAFT_WORD.pattern + r")[^.!?。！？\"“「『'\n]{0,50}?(?:です|입니다|是|如下)?"
                     r"\s*[:：。.?？]?\s*[「『\"“']?$", re.I)
 
 

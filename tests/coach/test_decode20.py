@@ -178,3 +178,14 @@ def test_han_alone_takes_the_conversations_language(kb_answerer: Answerer) -> No
     first = kb_answerer.answer(Ask(message="米国の配給会社と契約交渉中です。最初に何を確認すべきですか？"))
     again = kb_answerer.answer(Ask(message="予算", conversation_id=first.conversation_id))
     assert language_of(again.answer_markdown) == "ja"
+
+
+@pytest.mark.parametrize("message", [
+    "Drafting my reply to the Beijing distributor now — 'We'll keep you in the loop on the festival plan.' Too vague?",
+    "アメリカ側に返す前に確認させてください。「今回は見送らせていただきます。またの機会にぜひ」で大丈夫でしょうか。",
+    "미국 배급사에 \"긍정적으로 검토해 보겠습니다\"라고 회신했는데, 확답으로 받아들였을까 봐 걱정이에요.",
+    "이번에는 \"알겠습니다\"로 괜찮을까요?",
+    "我回“原则上同意”可以吗？",
+])
+def test_wording_weighed_or_sent_by_the_asker_is_theirs_by_the_rules(decoder: Decoder, message: str) -> None:
+    assert partner_text(message) == []
