@@ -51,7 +51,22 @@ def han_reads_japanese(text: str) -> bool:
     simplified Chinese writes (领, 说: the reverse): 「純利益」 in an English question is Japanese, not Chinese."""
     chars = set(HAN.findall(text))
     japanese = any(writable(c, "shift_jis") and not writable(c, "gb2312") for c in chars)
-    return japanese and not any(writable(c, "gb2312") and not writable(c, "shift_jis") for c in chars)
+    return japanese and not simplified_only(text)
+
+
+def simplified_only(text: str) -> bool:
+    """A Han character only simplified Chinese writes (领, 说: in GB2312, not in Shift_JIS)."""
+    return any(writable(c, "gb2312") and not writable(c, "shift_jis") for c in set(HAN.findall(text)))
+
+
+def in_context(language: str, texts: list[str]) -> str:
+    """The language of the last of `texts` (a conversation's turns, the new message last), read as `language`: Han
+    alone with no character only simplified Chinese writes (「予算」, 「合同」) is as Japanese as it is Chinese, so it
+    takes the language of the latest earlier turn written in either."""
+    last = texts[-1] if texts else ""
+    if language != "zh" or KANA.search(last) or HANGUL.search(last) or simplified_only(last):
+        return language
+    return next((lang for text in reversed(texts[:-1]) if (lang := language_of(text)) in ("ja", "zh")), language)
 
 
 def normalise(text: str) -> str:

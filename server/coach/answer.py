@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from server.cjk import language_of
+from server.cjk import in_context, language_of
 from server.coach.choice import last_wording, new_card_plan, settle
 from server.coach.compose import (
     MAX_REQUESTS,
@@ -214,8 +214,8 @@ class Answerer:
         follows = continued(previous, u, self.planner.glossary.expand) if previous and not again else None
         u = replace(u, parts=[glossed(p) for p in u.parts]) if follows else u
         found = self.decode(ask.message, u)
-        # The answer's language: the one asked for, else the asker's own words' (a bare pasted phrase has none)
-        lang = ask.lang or Language("en" if found and not u.partner_text else u.asker_language)
+        said = [t.content for t in history] + [ask.message]  # the answer's language: as asked, else the asker's own
+        lang = ask.lang or Language("en" if found and not u.partner_text else in_context(u.asker_language, said))
         decoded = [self._localised_phrase(f, lang) for f in found]
         coach_turns = [t for t in history if t.role == "coach"]
         shown = [line for t in coach_turns for line in _lines(t.content)]

@@ -53,14 +53,15 @@ _ASKER_ASIA = re.compile(rf"\b(?:our|my)\s+{_AMERICAN}\s+(?:\w+\s+)?{_OTHER}\b|\
                          rf"(?:^|[.!?]\s+)(?:an?\s+)?{_ASIAN}\s+(?:\w+\s+)?{_SELF}(?:\s+here\b|\s*[,.:;\u2013\u2014-])|\bthe\s+americans?\s+side\b|\bthe\s+americans\b|"
                          r"\bwe(?:'re| are)\s+(?:the\s+)?(?:(?:production\s+)?committee's\s+)?lead company\b|"
                          r"アメリカ|米国|米側|米国側|ハリウッド|미국|할리우드|美方|美国|好莱坞", re.I)
+_A_MESSAGE = "".join(f"(?<!{n})" for n in "はず メール 返信 返事 回答 連絡 文面 原文 意見 提案 条件".split())
 # Written in Japanese, Korean or Chinese by staff of the American side: "I work at a US studio's Tokyo office",
-# "the American producer's assistant", "LA 본사", 「替美国老板谈…」, 「我们美国公司」.
+# "the American producer's assistant", "LA 본사", 「替美国老板谈…」, 「我们美国公司」; not 「米国側のメールです」.
 _US_STAFF_NATIVE = re.compile(
     r"(?:米国|アメリカ|LA|ロサンゼルス|ハリウッド)(?:人)?の?[^。、]{0,8}?(?:会社|スタジオ|プロデューサー|ボス|上司|"
     r"プラットフォーム|ストリーマー)"
     r"(?:で(?:働|勤|[^。、]{0,14}?(?:担当し|を担当|をして(?:い|お)ります|をしています))|に勤め|"
     r"の(?:アシスタント|コーディネーター|通訳|秘書|日本担当|担当(?!者)|東京|日本|"
-    r"ソウル|北京))|(?:米国|アメリカ|米)側の[^。、]{0,10}(?<!はず)(?:です|として)|アメリカ人の(?:ボス|上司)|"
+    r"ソウル|北京))|(?:米国|アメリカ|米)側の[^。、]{0,10}" + _A_MESSAGE + r"(?:です|として)|アメリカ人の(?:ボス|上司)|"
     r"(?:LA|ロサンゼルス|ハリウッド)の?本社|"
     r"(?:米国|アメリカ|LA|ロサンゼルス|ハリウッド|ニューヨーク)の?[^。、]{0,8}?(?:会社|スタジオ|プロダクション)"
     r"(?:から[^。]{0,30}(?:常駐|赴任|駐在|派遣|出向|来日)|に(?:雇われ|所属)|所属)|"

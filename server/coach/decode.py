@@ -39,6 +39,10 @@ _ZH_LOOSE = frozenset({"在", "正在", "得", "还得", "也", "都", "就", "�
 # Kiwi reads the noun 보고 ("a report") before a particle as the verb 보다 (「위에 보고는 해 보겠습니다」): with a
 # particle and a verb of reporting after it, it is the noun.
 _KO_REPORT = re.compile(r"보고(?=(?:는|도|만|라도)\s*(?:해|하|드리|드립|드려|올리|올려|올립))")
+# "Let me push back on that" is said of anything, and softened: "let me push back a little on the indemnity language"
+_OBJECT_SLOT = re.compile(r"^(.+) (on|about) (?:that|this|it)$")
+_SOFTENER = r"(?:a\s+little(?:\s+bit)?|a\s+bit|slightly|gently)"
+_OBJECT = r"(?:that|this|it|(?:the|your|our|their|these|those|this|that)\s+[\w'-]+)"
 SURE_WORDS = 3  # no pair known: one rendering of this many words says whose English it is ("consider it positively")
 
 
@@ -121,11 +125,12 @@ class Decoder:
             for phrase in card.phrases:
                 for form in dict.fromkeys([phrase.expression, *phrase.variants, *romanised(phrase)]):
                     key = normalise(form).strip(" .…、。,!?「」")
+                    english = phrase.expression.isascii()
                     if len(key) >= 2 or (len(key) == 1 and not key.isascii()):
-                        patterns.append((form, self._pattern(key), phrase, card.id))
+                        patterns.append((form, self._pattern(key, english), phrase, card.id))
                     rest = _LETS.sub("", key)  # "we'll circle back" is still "let's circle back"
                     if rest != key and len(rest.split()) >= 2:
-                        patterns.append((form, self._pattern(rest), phrase, card.id))
+                        patterns.append((form, self._pattern(rest, english), phrase, card.id))
         # Longest forms first, so 前向きに検討します wins over 検討します inside it.
         self._patterns = sorted(patterns, key=lambda p: -len(p[1].pattern))
         self._forms = [(form, phrase, card) for card in cards for phrase in card.phrases
@@ -144,11 +149,16 @@ class Decoder:
         return self._keys[lang]
 
     @staticmethod
-    def _pattern(key: str) -> re.Pattern[str]:
+    def _pattern(key: str, english: bool = False) -> re.Pattern[str]:
+        """`english`: an American phrase, said by one or for a team ("we hear you, but", "run it by the team")."""
         if key.isascii() and key.endswith(_BUT) and len(key) > len(_BUT):
-            head = re.escape(key[:-len(_BUT)]).replace(r"\ ", r"\s+")
+            head = _plural(re.escape(key[:-len(_BUT)]).replace(r"\ ", r"\s+"), english)
             return re.compile(r"(?<!\w)" + head + _BETWEEN)
-        body = re.escape(key).replace(r"\ ", r"\s*")
+        if key.isascii() and (slot := _OBJECT_SLOT.match(key)):
+            head = _plural(re.escape(slot.group(1)).replace(r"\ ", r"\s+"), english)
+            tail = rf"(?:(?:\s+{_SOFTENER})?\s+{slot.group(2)}\s+{_OBJECT}|\s+{_SOFTENER})"
+            return re.compile(rf"(?<!\w){head}{tail}(?!\w)")
+        body = _plural(re.escape(key).replace(r"\ ", r"\s*"), english and key.isascii())
         if key.isascii() or len(key) <= 2:
             # Whole words only: 'ok' not inside 'book', 네 not inside 네트워크.
             tail = _SEES_NOTHING if key.isascii() and key.endswith(" see") else ""
@@ -203,18 +213,38 @@ class Decoder:
         """Whose English an Asian partner's text of no known pair is: the one pair whose renderings find the most
         expressions in it, if it finds two, or one of SURE_WORDS words or more ("we will consider it positively",
         "our leadership still needs to discuss it"); None when two pairs read it alike ("we will do our best" is
-        as Korean as it is Japanese) or when all it has is a short, common English phrase ("for now", "no problem")."""
+        as Korean as it is Japanese) or when all it has is a short, common English phrase ("for now", "no problem").
+        Only a rendering that reads a word no other pair's renderings read counts: "it's a bit hard for us, we will
+        review it internally" is as Korean as it is Japanese, whichever pair has more renderings of it, while
+        "consider it positively" is Japanese although "we will consider it" is Korean too."""
+        spans = [(m.span(), r) for r in self._renderings for m in r.pattern.finditer(haystack)]
+        read: dict[Culture, set[int]] = {}
+        for (start, end), r in spans:
+            read.setdefault(r.partner, set()).update(i for i in range(start, end) if not haystack[i].isspace())
         found: dict[Culture, set[str]] = {}
         longest: dict[Culture, int] = {}
-        for r in self._renderings:
-            for m in r.pattern.finditer(haystack):
-                found.setdefault(r.partner, set()).add(r.phrase.expression)
-                longest[r.partner] = max(longest.get(r.partner, 0), len(m.group(0).split()))
+        for (start, end), r in spans:
+            others = set().union(*(at for c, at in read.items() if c is not r.partner))
+            if read[r.partner].intersection(range(start, end)) <= others:
+                continue
+            found.setdefault(r.partner, set()).add(r.phrase.expression)
+            longest[r.partner] = max(longest.get(r.partner, 0), len(haystack[start:end].split()))
         ranked = sorted(found, key=lambda c: -len(found[c]))
         if not ranked or (len(ranked) > 1 and len(found[ranked[0]]) == len(found[ranked[1]])):
             return None
         best = ranked[0]
         return best if len(found[best]) >= 2 or longest[best] >= SURE_WORDS else None
+
+
+_SINGULAR = re.compile(r"(?<![\w'])(i|i'm|i'll|i've|i'd|my|me)(?![\w'])")
+_PLURAL = {"i": "(?:i|we)", "i'm": "(?:i'm|we're)", "i'll": "(?:i'll|we'll)", "i've": "(?:i've|we've)",
+           "i'd": "(?:i'd|we'd)", "my": "(?:my|our|the)", "me": "(?:me|us)"}
+
+
+def _plural(escaped: str, english: bool) -> str:
+    """An American phrase's pattern with its first person singular said for the team too: "I hear you, but" as
+    "we hear you, but", "let me run it by my team" as "… by the team"."""
+    return _SINGULAR.sub(lambda m: _PLURAL[m.group(1)], escaped) if english else escaped
 
 
 def _first(found: list[Found]) -> list[Found]:

@@ -54,7 +54,7 @@ _ASKER_SAID_AFTER = re.compile(r"[\"”'」』]?\s*(?:と(?:返事|返信|回答
 _I_AFTER = re.compile(r"[\"”'」』]?\s*(?:(?:と|って)\s*(?:私|僕|わたし|当方)(?:が|から|の方から|より)|"
                       r"(?:이)?라고\s*(?:제가|저희가|내가))")
 _ASKER_SAID_TO = re.compile(r"(?:先方|相手|アメリカ側|米国側|パートナー)に|"
-                            r"(?:미국\s*측|상대|파트너)(?:에게|한테|에)\s*$|(?:에게|한테|께)\s*$|제가|저희가")
+                            r"(?:미국\s*측|상대|파트너|[사쪽팀])(?:에게|한테|에)\s*$|(?:에게|한테|께)\s*$|제가|저희가")
 # 「先週の会議で私から「…」と伝えました」: the asker named as the one who said it, just before the words
 _JA_I_BEFORE = re.compile(r"(?:私|僕|わたし|当方|こちら)(?:の方)?(?:から|が|は|より)[^「『。！？]{0,12}$")
 # "I ended our call with Toho by saying '…'": the words said by whoever the sentence last names as its subject
@@ -62,7 +62,7 @@ _BY_SAYING = re.compile(r"\bby (?:saying|telling \w+|replying|answering|writing(
 _SUBJECTS = re.compile(r"\b(I|we|they|he|she)\b", re.I)
 _JA_TO = re.compile(r"[^\sか]に\s*$")  # 「米国のプロデューサーに「…」と返事して」: said TO someone
 # 「想跟美方说…」, 「怎么跟对方说…」: the asker telling the partner (「美方跟我们说」 has a speaker of its own)
-_ZH_ASKER_TO = re.compile(r"(?:^|[想要该能会得就再先也还我么话”」，。,！？\s])(?:跟|对(?!方)|给|向)"
+_ZH_ASKER_TO = re.compile(r"(?:^|[想要该能会得就再先也还我么话算备划”」，。,！？\s])(?:跟|对(?!方)|给|向)"
                           r"[^，。,！？\s说]{1,8}$")
 # A scene written as a script ("Me: '…'", "Me to the Toho producer last week: '…'", 私「…」, 나: "…", 我：“…”) or
 # the asker's words named as such (私の返事は「…」, 제 발언: "…", 我的原话：“…”)
@@ -168,16 +168,22 @@ def _asker_by_saying(before: str) -> bool:
     return bool(_BY_SAYING.search(sentence) and subjects and subjects[-1].lower() in {"i", "we"})
 
 
+# 「想这样回复对方：“…”」: the partner named right after the verb of a Chinese report, before a colon or the quote,
+# is the one replied TO, not the speaker
+_ZH_ADDRESSED = re.compile(r"\s*(?:" + ZH_PARTNERS + r")\s*(?:[:：]|[“\"「『])")
+
+
 def asker_reported(message: str, m: re.Match[str], korean: bool) -> bool:
     """A reported line ("they said ...", 「…と言われた」, 「…다고 했어요」, 「说…」; group 1 the words) that is the
-    asker's or the own side's, not the partner's: the asker speaks just before it ("I said", 「我跟美方说」), a Korean
-    line opens with 「제가」, the own side said it, or a Korean report said TO someone names no one it came from."""
+    asker's or the own side's, not the partner's: the asker speaks just before it ("I said", 「我跟美方说」), a
+    Korean line opens with 「제가」, the own side said it, a Chinese report names the partner it is said TO
+    (「回复对方：」), or a Korean report said TO someone names no one it came from."""
     words = m.group(1)
     return bool(_ASKER_SPEAKS.search(message[max(0, m.start() - 15):m.start() + 1])
                 or _OWN_WORDS.search(message[max(0, m.start() - 60):m.end(1) - len(m.group(1))])
                 or will_say_after(message, m.start(1), m.end(1))
                 or _ZH_ASKER_TO.search(message[max(0, m.start() - 12):m.start()])
-                or words.lstrip().startswith(("제가", "저희가"))
+                or words.lstrip().startswith(("제가", "저희가")) or bool(_ZH_ADDRESSED.match(words))
                 or own_side_said(message, m.start(1), m.end(1))
                 or (korean and (m.group(2) or _KO_TO.search(words)) and not _KO_SOURCE.search(words)))
 

@@ -17,6 +17,7 @@ from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
 from server.coach.sides import OWN, THEIR_SIDE
 from server.coach.speaker import asker_reported, own_side_said, said_by_asker
+from server.coach.unmarked import asker_asks, unmarked_paste
 from server.coach.wording import alternatives, echoes_asker, names_own_draft
 from server.models import Culture, Perspective
 
@@ -111,7 +112,8 @@ def pasted_text(message: str) -> list[str]:
     """The message's pasted e-mail, the lines after "here is their reply:", and "> " lines."""
     email = _pasted_email(message)  # the e-mail's own bounds win over the lines after a cue that hold it
     cued = [block for block in _pasted_after_cue(message) if not any(e and e in block for e in email)]
-    return email + cued + _QUOTE_LINE.findall(message)
+    marked = email + cued + _QUOTE_LINE.findall(message)
+    return marked or unmarked_paste(message)  # or a message pasted with no mark, then the asker's short question
 
 
 def partner_text(message: str) -> list[str]:
@@ -145,7 +147,8 @@ def _before_own(block: str, own: list[str]) -> str:
     """A pasted block up to the line that holds a quote of the asker's own: an e-mail with no sign-off runs on into
     the asker's question (「…\n저는 "최선을 다하겠습니다"라고 답할 생각입니다」), whose own words are no part of it."""
     lines = block.splitlines()
-    cut = next((i for i, line in enumerate(lines) if any(q in line for q in own)), len(lines))
+    cut = next((i for i, line in enumerate(lines) if any(re.search(f"[「『“\"']{re.escape(q)}", line) for q in own)),
+               len(lines))  # the asker's quote, not the same words said in the e-mail (「承知しました」)
     return "\n".join(lines[:cut]).strip()
 
 
@@ -207,11 +210,13 @@ def _pasted_email(message: str) -> list[str]:
     signed = [m.end() for m in _INLINE_SIGN_OFF.finditer(lines[start])] if end is None else []
     if signed:  # 「안녕하세요. … 김민수 드림」 on one line, the asker's question after it
         return [lines[start][:signed[-1]].strip()]
-    last = len(lines) - 1 if end is None else end
+    last = len(lines) - 1 if end is None else end + int(  # "Best regards," then the name on a line of its own
+        end + 1 < len(lines) and bool(_SIGNATURE.match(lines[end + 1])) and not is_question(lines[end + 1]))
     cut = next((i for i in range(start + 1, last + 1) if _SEPARATOR.match(lines[i])), None)
-    if cut is None and end is None:  # no sign-off, but a signature, a blank line and a question: the asker's
+    if cut is None and end is None:  # no sign-off, but a signature or the asker's own ask, a blank line: the asker's
         blank = max((i for i in range(start + 2, last) if not lines[i].strip()), default=None)
-        if blank is not None and _SIGNATURE.match(lines[blank - 1]) and is_question(lines[last]):
+        if blank is not None and is_question(lines[last]) and (
+                _SIGNATURE.match(lines[blank - 1]) or asker_asks("\n".join(lines[blank:]), "\n".join(lines[:blank]))):
             cut = blank
     return ["\n".join(lines[start:last + 1 if cut is None else cut]).strip()]
 
@@ -242,8 +247,7 @@ def _pasted(message: str) -> bool:
     """Whether the message holds a pasted e-mail or reply (a greeting, "here is their reply:", "> " lines) or words
     it gives to them ("their reply to our notes:", "they wrote"): someone else's words for certain. A bare quote may
     be the asker's own ('I told them "we'll consider it positively"')."""
-    return bool(_pasted_email(message) or _pasted_after_cue(message) or _QUOTE_LINE.search(message)
-                or _THEIRS.search(message))
+    return bool(pasted_text(message) or _THEIRS.search(message))
 
 
 _CHAT_GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey|good (?:morning|afternoon))\b|안녕하세요|您好|你好|こんにちは)",

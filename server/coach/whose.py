@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from server.cjk import language_of, normalise
+from server.cjk import KANA, language_of, normalise, simplified_only
 from server.coach.parts import is_question
 from server.coach.sides import OWN, SENTENCE_END, THEIR_SIDE
 from server.coach.speaker import FIRST_PERSON, source_named
@@ -37,7 +37,7 @@ _INTENT = re.compile(r"\b(?:i|we)(?:'ll|'d| will| would| plan to| intend to| wan
                      r"\b(?:planning|thinking of|about to|draft)\b|[こそろおよけせてれ]うと(?:思|考)|つもり|予定|"
                      r"려고|려는|까 해|까 하|할 생각|할 예정|해도 될까|准备|打算|计划|要不要|合适吗|可以吗|行吗", re.I)
 # words that came to the asker: "said", "came back with", 「と言われ」, 「とのこと」, 「라고 하셨」, 「说了」, 「来信」
-_HEARD = re.compile(r"\b(?:said|says|wrote|writes|replied|told (?:us|me)|came back with|sent us)\b|"
+_HEARD = re.compile(r"\b(?:said|says|wrote|writes|replied|answered|responded|told (?:us|me)|came back with|sent us)\b|"
                     r"と言われ|とのこと|と(?:返事|返信|回答|連絡)が|(?:라고|다고)\s*(?:했|하셨|하더|답했|답장)|"
                     r"(?:이)?라는\s*(?:답|회신)|说了|回复了|回了一句|来信", re.I)
 
@@ -86,7 +86,8 @@ def features(message: str, start: int, end: int) -> list[str]:
     out.append(f"lines:{min(lines, 3)}")
     around = message[:unit[0]] + " " + message[unit[1]:]
     out.append(f"lang:{_language(message)}")
-    out.append("other-language" if _language(message[start:end]) != _language(around) else "same-language")
+    out.append("other-language" if _span_language(message[start:end], around) != _language(around)
+               else "same-language")
     return sorted(set(out))
 
 
@@ -109,6 +110,15 @@ def _pasted(message: str) -> tuple[tuple[int, str], ...]:
 @lru_cache(maxsize=1024)
 def _language(text: str) -> str:
     return language_of(text)
+
+
+def _span_language(span: str, around: str) -> str:
+    """The found words' language: Han alone (「時期尚早」, 「予算未定」) is as Japanese as it is Chinese, so in Japanese
+    words it is read as Japanese unless a character only simplified Chinese writes says otherwise (「领导」)."""
+    lang = _language(span)
+    if lang == "zh" and _language(around) == "ja" and not KANA.search(span) and not simplified_only(span):
+        return "ja"
+    return lang
 
 
 def place(message: str, spans: list[str], text: str) -> tuple[int, int] | None:

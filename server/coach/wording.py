@@ -15,9 +15,11 @@ _WILL_SAY_BEFORE = re.compile(
     r"(?:\b(?:I|we)(?:'ll|'d|'m|'re|'ve| are| will| would| should| could| can| might| am)?\s+(?:[\w']+\s+){0,2}?|"
     r"\b(?:how|way|want|wants|going|need|plan|planning|like|try|trying|better|ok|okay|fine|rude|polite|safe|wise)"
     r"\s+to\s+|\b(?:thinking (?:of|about)|planning on|considering|tempted to|about to)\s+|"
+    r"\b(?:my|our) (?:plan|idea|instinct|thought|first thought) is (?:to\s+)?|"
     r"\bhow (?:would|do|should|can|could) (?:you|one) |\b(?:of|about) (?:just )?(?=\w+ing\b))"
     r"(?:say|saying|tell|telling|write|writing|text|use|using|put|phrase|word|go with|"
-    r"(?:open|start|end|close|finish|lead|reply|respond|answer|sign off)(?:ing|s)?(?:\s+(?:my|our|the)\s+[\w-]+)? with|"
+    r"(?:open|start|end|close|finish|lead|reply|respond|answer|sign off)(?:ing|s)?"
+    r"(?:\s+(?:my|our|the|their)(?:\s+[\w-]+){1,3})? with|"
     r"repl(?:y|ying)|respond(?:ing)?|answering|"
     r"writ(?:e|ing) back)"
     r"(?:\s+(?!(?:to|about|after|when|if|that|was|is)\b)[\w'-]+){0,4}?\s*[:,]?\s*[\"“']?$|"
@@ -25,25 +27,30 @@ _WILL_SAY_BEFORE = re.compile(
     r"(?:^|[，。！？,\s时])(?:我们?|咱们?)?(?:也|就|还|先)?(?:想|要(?!是)|(?<=[我们咱])要是|能|可以|应该|该|打算|准备|不如|直接|先|怎么|会不会|"
     r"如果我们?|要是我们?)(?:跟|对|给|向)?[^“\"「'，。]{0,8}?"
     r"(?:说|回|回复|答复|表示|讲|写|用|加上?)(?:" + ZH_PARTNERS + r")?(?:一句|一声|句)?\s*[:：]?\s*[\"“「']?$|"
-    r"(?:给|跟|对|向)(?:" + ZH_PARTNERS + r")的?(?:邮件|回复|回信|信|消息|微信)(?:(?:里|中)?(?:写|说|回|用)了?)?"
-    r"\s*[:：]?\s*[\"“「']?$|"
+    r"(?:给|跟|对|向)(?:" + ZH_PARTNERS + r")的?(?:邮件|回复|回信|信|消息|微信)(?:[^“\"「'，。]{0,6}?(?:写|说|回|用)"
+    r"(?:了|成)?[^“\"「'，。]{0,4})?\s*[:：]?\s*[\"“「']?$|"  # 「给美方的回信这样写行不行：“…”」
     r"(?:^|[，。！？\s])(?:回|回复|答复|告诉)[^“\"「'，。]{0,4}?(?:一句|一声|句)?\s*[\"“「']?$|"
+    # 「我回美方的这句“…”」
+    r"我们?(?:回|回复|答复|发给|写给)(?:" + ZH_PARTNERS + r")的[^“\"「'，。]{0,4}?\s*[:：]?\s*[\"“「']?$|"
+    # 「回美方的时候说“…”」: the asker replying to the partner, no one else named in between
+    r"(?:^|[，。！？\s])(?:回|回复|答复|告诉|跟|给|向|对(?!方))(?:" + ZH_PARTNERS + r")"
+    r"(?:(?!" + ZH_PARTNERS + r")[^“\"「'，。]){0,8}?(?:说|讲|写|回)(?:一句|一声|句)?\s*[:：]?\s*[\"“「']?$|"
     # a reply announced "like this" with the asker's intent before a colon: 「이렇게 답하려고 하는데요: "…"」,
     # 「미국 측에 이렇게 보낼까 해요:」, 「다음과 같이 회신할 예정입니다:」
     r"(?:이렇게|이런 식으로|다음과 같이|아래와 같이|아래처럼)\s*[^\"“'.!?:：]{0,24}?"
-    r"(?:려고|려는|려 해|려 합|까 해|까 하|생각|예정|계획|겠습니다|고 싶)[^\"“'.!?:：]{0,12}[:：]\s*[\"“「']?$|"
+    r"(?:려고|려는|려 해|려 합|까 해|까 하|까 합|생각|예정|계획|겠습니다|고 싶)[^\"“'.!?:：]{0,12}[:：.?]\s*[\"“「']?$|"
     # 「こう書こうと思います：「…」」
     r"(?:こう|このように|次のように|以下のように|こんな(?:ふう|感じ)に?)[^「『\"“。]{0,20}?"
-    r"(?:[こそろおよけせてれ]うと|つもり|予定)[^「『\"“。]{0,12}[:：]?\s*[「『\"“]?$", re.I)
+    r"(?:[こそろおよけせてれ]うと|つもり|予定)[^「『\"“。？]{0,16}[:：。？]?\s*[「『\"“]?$", re.I)
 _WILL_SAY_AFTER = re.compile(
     r"[」』”\"']?\s*(?:(?:と|って)(?:だけ|は|も)?\s*(?:[^\s、。「」]{0,8}?に)?\s*(?:つい|いつも|よく|すぐ|思わず|うっかり)?"
     r"\s*(?:(?:お?伝え|お?返事|返信|回答|お?答え|説明|"
     r"連絡)し?|言っ|言い|言え|言わ|返し|返さ|書い|書か|送っ|申し上げ)(?:ても|たら|るべき|べき|れば|ば|よう|たい|ておけ|"
-    r"ておく|ておい|ていい|て大丈夫|てしま|ちゃ|るつもり|つもり|ましょう|てみ|ない方|ないほう|ず|て[^、。「」]{0,8}?(?:送|返|出)(?:ろう|そう|す|る|り|っ))|"
+    r"ておく|ておい|ておこ|ていい|て大丈夫|てしま|ちゃ|るつもり|つもり|ましょう|てみ|ない方|ないほう|ず|て[^、。「」]{0,8}?(?:送|返|出)(?:ろう|そう|す|る|り|っ))|"
     r"(?:と|って)(?:だけ|は|も)?\s*(?:伝える|返す|答える|書く|送る|言う|(?:お?返事|返信|回答|説明|連絡)する)(?:のは|のが|べき|つもり|と|か|"
     r"だけ)|"
-    r"(?:で|と)(?:始め|締め|結ぼ|結び|結ん|返し|返そ|答え|終わら|終え|(?:返信|返事|回答)し)(?:たい|よう|ても|たら|るのは|るべき|"
-    r"るつもり)|"
+    r"(?:で|と)(?:一旦|いったん|ひとまず|とりあえず)?(?:始め|締め|結ぼ|結び|結ん|返し|返そ|答え|終わら|終え|止め|留め|とどめ|"
+    r"(?:返信|返事|回答)し)(?:たい|よう|ても|たら|るのは|るべき|るつもり|て(?:おく|おこ|おき))|"
     # the phrase as one the asker uses: 「…」という表現を使っても, 「…」を多用して, "…"라는 표현을 써도,
     # “…”这个说法可以用
     r"(?:という|って)?(?:表現|言い方|言い回し|言葉|フレーズ|理由|説明)?を\s*(?:使|多用|連発|使っ)|"
@@ -56,10 +63,12 @@ _WILL_SAY_AFTER = re.compile(
     r"(?:이)?라고(?:만|도)?\s*(?:\S+(?:에게|한테|께)\s*)?(?:보낼|쓸|할|답할|말할|전할|회신할|답장할)\s*"
     r"(?:예정|생각|계획|거|건데)|"
     r"(?:이)?라고(?:만|도)?\s*(?:쓰|적|보내)(?:면|려|고 싶|는 게|도)|"
-    r"(?:을|를)\s*(?:쓰|써|사용하|보내)(?:는 게|면|도|려)|"
+    r"(?:을|를|만)\s*(?:쓰|써|사용하|보내)(?:는 게|면|도|려)|"
     r"(?:\s*같은\s*(?:말|표현))(?:을|를)?\s*(?:안\s*)?(?:쓰|써|사용)|"  # 「"…" 같은 말을 안 쓰고」
     r"(?:이)?라고(?:만|도)?\s*(?:써|적어)(?:도|야)|"
-    r"(?:으)?로\s*(?:답장|회신|답변|대답|답|시작|마무리)?\s*(?:하면|해도|할까|하려|할지|보내면|보낼까|쓰면)|"
+    r"(?:\s*정도)?(?:으)?로\s*(?:답장|회신|답변|대답|답|시작|마무리)?\s*(?:하면|해도|할까|하려|할지|보내면|보낼까|쓰면)|"
+    # the wording weighed right after it: 「「…」で大丈夫でしょうか」, 「"…"로 괜찮을까요」, 「“…”可以吗」
+    r"で(?:大丈夫|いい|よい|良い|OK|問題ない)(?:です|でしょう)?か|(?:으)?로\s*(?:괜찮|될까|되나)|(?:可以吗|行吗|合适吗)|"
     r"\s*(?:한\s*마디로|한\s*줄로|만으로)?\s*(?:끝내|마무리하|넘어가)(?:면|도|려)|"
     r"(?:这种|这句|这个|这类)?(?:话|说法|表达|词)?\s*(?:对|跟|给|向)(?:" + ZH_PARTNERS + r"|美国人|外国人|老外|外方)"
     r"(?:说|讲|用)|"
@@ -69,14 +78,19 @@ _WILL_SAY_AFTER = re.compile(
     r"follow-?up|reminder|message|note)))", re.I)
 # Someone named right before the words is their speaker (「米国側が「…」と言ったら」, 「미국 측이 "…"라고 하면」):
 # unless it is the asker, the words are that speaker's, not the asker's plan.
-_SUBJECT_BEFORE = re.compile(r"(?:^|[\s、，,])([^\s、，,。.「」\"“]{1,14}?)(?:が|は|から|も|이|가|께서|은|는|에서)\s*$")
+# 「先方には」, 「미국 측에는」 name the one it is said TO, not a speaker.
+_SUBJECT_BEFORE = re.compile(r"(?:^|[\s、，,])([^\s、，,。.「」\"“]{1,14}?)(?<![にへ에게테께])"
+                             r"(?:が|は|から|も|이|가|께서|은|는|에서)\s*$")
 _FIRST_PERSON = frozenset({"私", "僕", "わたし", "こちら", "うち", "弊社", "当方", "저", "제", "나", "내", "저희",
                            "우리", "我", "我们"})
 # The asker's own wording: put into English (「「…」の英語版」, 「…って英語で何と」, 「怎么翻译成英文」), or the subject
 # line of the asker's mail (件名を「…」に, 제목을 "…"로, "subject line: '…'"); the partner's named right before is
 # theirs
 _TRANSLATED = re.compile(r"[」』”\"']?\s*(?:って|は|を|の|とは|という|是|을|를|은|는|라는|이라는)?[^。！？.!?\n]{0,12}?"
-                         r"(?:英語|英訳|英文|英语|(?:どう|なんと|何と)訳|翻译成|译成|영어로|영문으로|영어 표현|번역)")
+                         r"(?:英語|英訳|英文|英语|(?:どう|なんと|何と)訳|翻译成|译成|영어로|영문으로|"
+                         r"영어\s?(?:표현|이메일|메일|문장)|번역|옮기|옮길)")
+# 「英語で「…」ってどう言えば」: the asker's words to put into English
+_INTO_ENGLISH_BEFORE = re.compile(r"(?:英語|英文|英语|영어|영문)(?:で|로|으로|里|中)\s*[「『\"“']?$")
 _LANGUAGES = r"japanese|korean|chinese|mandarin"
 _INTO_THEIRS_BEFORE = re.compile(rf"\bthe (?:{_LANGUAGES}) (?:for|way to say|equivalent (?:of|for)|version of)\s*$",
                                  re.I)
@@ -121,11 +135,15 @@ def will_say_before(before: str) -> bool:
 
 
 # A draft named: the asker's own wording ("my draft reply", "Draft below", 返信案, ドラフト, 답장 초안, 我的回复草稿)
-_DRAFT_WORD = re.compile(r"(?<![a-z])draft(?:ed)?\b|下書き|ドラフト|文案|返事案|返信案|回答案|草稿|草案|初稿|"
-                         r"(?:回复|回信)稿|초안|(?:답장|회신|답변)\s?안(?!\S)", re.I)
+_DRAFT_WORD = re.compile(r"(?<![a-z])draft(?:ed|ing)?\b|下書き|ドラフト|文案|返事案|返信案|回答案|草稿|草案|初稿|"
+                         r"(?:回复|回信)稿|초안|(?:답장|회신|답변)\s?안(?!\S)|"
+                         # what the asker is about to send: "before I hit send", "check my reply", 「보낼 메일」
+                         r"\bbefore (?:i|we) (?:hit send|send)\b|\b(?:check|look over|proofread) my (?:reply|response|"
+                         r"e-?mail|message|answer|wording)\b|보낼\s?(?:메일|이메일|답장|회신|메시지)|"
+                         r"送る(?:予定の)?(?:メール|返信|文面)|要发(?:给\S{1,6})?的(?:邮件|消息|回复)", re.I)
 # ... right before the words (「メールの下書きです。「…」」, "My draft to the CJ team: "…"", 「답장 초안입니다: "…"」)
-_DRAFT = re.compile(r"(?:" + _DRAFT_WORD.pattern + r")[^.!?。！？\"“「『'\n]{0,40}?(?:です|입니다|是|如下)?"
-                    r"\s*[:：。.]?\s*[「『\"“']?$", re.I)
+_DRAFT = re.compile(r"(?:" + _DRAFT_WORD.pattern + r")[^.!?。！？\"“「『'\n]{0,50}?(?:です|입니다|是|如下)?"
+                    r"\s*[:：。.?？]?\s*[「『\"“']?$", re.I)
 
 
 def own_draft(before: str) -> bool:
@@ -176,7 +194,7 @@ def own_wording(message: str, start: int, end: int) -> bool:
                     or _WOULD_BEFORE.search(before) and _WOULD_AFTER.match(after)
                     or _WEIGHED_BEFORE.search(before) and _WEIGHED_AFTER.match(message[end:end + 90])
                     or (title := _TITLE.search(before)) and not _THEIR_TITLE.search(before[:title.end()]))
-    return bool(_TRANSLATED.match(after)
+    return bool(_TRANSLATED.match(after) or _INTO_ENGLISH_BEFORE.search(before)
                 or (title := _TITLE.search(before)) and not _THEIR_TITLE.search(before[:title.end()]))
 
 

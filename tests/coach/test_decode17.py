@@ -66,9 +66,9 @@ def test_a_pasted_email_after_a_greeting_is_still_pasted() -> None:
 
 
 # Fresh wordings of the asker's own plan that the rules take for the partner's quote; the check reads them as the
-# asker's with a probability between the old threshold (0.05) and the one leave-one-batch-out picks now.
-PLANNED = ["Tomorrow I'll open the Tokyo call with \"We'll see how the test screening goes\". Too noncommittal?",
-           "Reply I'm about to send the Toho team: \"Sounds great, we'll keep you posted.\""]
+# asker's with a probability between the old threshold (0.05) and the one leave-one-batch-out picks now. ("Tomorrow
+# I'll open the Tokyo call with "…"" was one; the rules read it since session 20, see test_decode20.py.)
+PLANNED = ["Reply I'm about to send the Toho team: \"Sounds great, we'll keep you posted.\""]
 
 
 @pytest.mark.parametrize("message", PLANNED)
