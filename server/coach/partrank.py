@@ -4,6 +4,7 @@ about, each part's ranking blended with its ranking alone (without the message's
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from server.cjk import normalise
@@ -14,7 +15,7 @@ from server.coach.compose import Section, telling_words
 from server.coach.decode import Found
 from server.coach.rank import FEATURES, Asker, Candidate
 from server.coach.understand import Understanding, refers_back
-from server.models import Card, Culture, Perspective
+from server.models import Card, CardKind, Culture, Perspective
 
 FRAME_SHARE = 0.5  # a card for the asker's pair and side wins over a better-scored card for another frame above this
 PAIR_SHARE = 0.1  # ... and a card for the asker's pair alone, above this share of the best
@@ -25,6 +26,10 @@ _KEY = FEATURES.index("key_coverage")
 SITUATION_WINS = 0.5  # the situation's card wins a part ranked with the situation at this probability
 HOME_ALONE = 0.1  # ... and answers the part whose own words rank it at least this
 OWN_CARD = 0.9  # a part whose own words rank another card this high is that card's (the situation's card goes on)
+# What points at the partner's words rather than at the partner: "that", "it", what they mean, a yes or a no (CJK
+# pointers, それ, 그거, 这, are all of this kind)
+_AT_THE_WORDS = re.compile(r"\b(?:it|that|this|mean|means|meaning|yes|no|say|saying|said)\b|[^\x00-\x7f]", re.I)
+UNSAID_SHARE = 0.4  # a phrasebook card nobody said gives way to a card of the part's topic this close to it
 RIVAL = 0.9  # ... or rank another card that, read with the situation too, scores this share of the situation's card
 
 
@@ -108,6 +113,23 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     return card, next((n for n in others if POINTS_BACK.search(parts[n])), None)
 
 
+def unsaid_phrases_last(candidates: list[Candidate], message: str, decoded: frozenset[str]) -> list[Candidate]:
+    """A part's candidates with the phrasebook cards whose expression nobody wrote put after every card of another
+    kind, or one the decoder found, that scores at least UNSAID_SHARE of the best: "Also, who actually decides
+    there?" beside a quoted 「검토해 보겠습니다」 is no ask about 「윗선에 보고드리고」, whose card its words 'who
+    decides' find. A card whose expression the message writes ("they keep asking for a ballpark") keeps its place."""
+    said = normalise(message)
+
+    def unsaid(c: Candidate) -> bool:
+        return c.card.kind is CardKind.PHRASEBOOK and c.card.id not in decoded and not any(
+            normalise(form) in said for phrase in c.card.phrases for form in (phrase.expression, *phrase.variants)
+            if len(form) >= 2)
+    if not candidates or not unsaid(candidates[0]):
+        return candidates
+    first = [c for c in candidates if not unsaid(c) and c.probability >= UNSAID_SHARE * candidates[0].probability]
+    return [*first, *[c for c in candidates if not any(c is f for f in first)]]
+
+
 def claim_order(parts: list[str]) -> list[int]:
     """The order in which the parts claim their cards: a stance ask that opens the message ("Should I worry, and
     what clause protects us?") last, as the situation's other cards answer it too (the currency-exposure card),
@@ -181,8 +203,10 @@ def about_partner(u: Understanding, decoded: list[Found]) -> list[list[Found]]:
 
 def asks_about_their_words(part: str, found: list[Found]) -> bool:
     """The part asks what decoded expressions mean: they belong to it, and it points at the partner's words (their
-    pasted text left out as "…", or "is this a no?")."""
-    return bool(found) and ("…" in part or refers_back(part))
+    pasted text left out as "…", or "is this a no?", "what do they mean?"). A part that points only at the partner
+    ("Can we audit them?", "How do I get a real commitment out of them?") asks what to do about them: its own words
+    say which card."""
+    return bool(found) and ("…" in part or refers_back(part) and bool(_AT_THE_WORDS.search(part)))
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:

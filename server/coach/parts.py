@@ -29,6 +29,14 @@ _STARTS_WH = re.compile(r"^(?:how|what|who|when|where|why|which)\b", re.I)
 # A clause that asks or says what the asker wants to know (「…分からない」, 「…하는지 알고 싶고」).
 _ASKING = re.compile(r"分から|わから|知りたい|궁금|알고 싶|모르겠|不知道|不清楚|想知道|(?:는|할|을|인|은|일|될)지|"
                      r"のか|(?:[?？]|か|까|吗|呢)$")
+# A count of asks that opens the sentence holding them: "Two questions: how firm a no is that, and …", "A few
+# things: how long …, who pays …", 「質問が2つあります：」, 「질문 두 가지:」, 「两个问题：」. It names no topic,
+# and left in front of the first ask it hides that ask's question word (the asks after the commas are not cut).
+_PREAMBLE = re.compile(r"^(?:(?:a|the)\s+)?(?:(?:few|couple(?:\s+of)?|two|three|four|several|some|quick|\d+|"
+                       r"following)\s+)+(?:questions?|things?|points?|issues?)\s*[:：]\s*|"
+                       r"^(?:質問が?|ご?相談が?)(?:[0-9０-９]|二|三|いくつか)[^:：。？?]{0,6}[:：]\s*|"
+                       r"^(?:질문|문의)?\s*(?:[0-9]|두|세|몇)\s*가지(?:\s*(?:질문|문의))?[^:：.?]{0,4}[:：]\s*|"
+                       r"^(?:[0-9]|两|三|几)个问题[^:：。？?]{0,4}[:：]\s*", re.I)
 _OR_CUE = re.compile(r"[、，,]\s*それとも[、，,]?|[,，]?\s*아니면\s+|[，,]\s*或者")
 _OTHER_CHOICE = re.compile(r"^(?:or\b|それとも|아니면|还是|或者)", re.I)
 # A sentence after a question that adds another ask without a question mark: "And who approves the script - …",
@@ -51,7 +59,7 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
         text = text.replace(span, f"\x00{len(spans)}{'' if reported else 'q'}\x00")  # q: a quoted line
         spans.append(span if reported else _short(span))
     sentences: list[str] = []
-    for s in (s.strip() for s in SENTENCE.split(text) if s and s.strip()):
+    for s in (_PREAMBLE.sub("", s.strip(), count=1) or s.strip() for s in SENTENCE.split(text) if s and s.strip()):
         if sentences and _OTHER_CHOICE.match(s) and not WH.search(s):
             sentences[-1] += s  # 「…伝えるべき？それとも決まってからのほうがいいですか。」: the other choice
         else:

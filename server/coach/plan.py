@@ -29,6 +29,7 @@ from server.coach.partrank import (
     names_no_topic,
     part_heading,
     situation_card,
+    unsaid_phrases_last,
     with_part_alone,
 )
 from server.coach.rank import (
@@ -181,6 +182,11 @@ class Planner:
                       None if shared is None else (shared[0], n == shared[1]), weak_relative=True)
                   for n, (part, found, candidates, by_part) in enumerate(zip(u.parts, about, ranked, alone,
                                                                              strict=True))]
+        if previous_query is None and len(u.parts) > 1:  # a phrasebook card nobody's words hold answers no part
+            said = frozenset(f.card_id for f in decoded)
+            message = " ".join([u.context, *u.parts, *u.partner_text])
+            chosen = [c if asks_about_their_words(part, found) else unsaid_phrases_last(c, message, said)
+                      for part, found, c in zip(u.parts, about, chosen, strict=True)]
         if own_query is not None:  # glued to what it continues, the earlier question's words dominate; the
             # follow-up's own words say what it newly asks ("and how do I put it in writing?"): ranked alone too
             own = u.parts[0]
