@@ -202,7 +202,7 @@ _SOURCE_AFTER = re.compile(r"^[」』”\"'’]?\s*(?:from\s+(?!(?:my|our|us|me)
                            r"とのこと|と言われ(?!たら)|と(?:返事|返信|回答|連絡|メール)が(?:来|あり|届)|"
                            r"(?:이)?라는\s*(?:답장|답변|회신|연락|메일)이\s*(?:왔|와|도착))", re.I)
 _SOURCE_BEFORE = re.compile(r"(?:先方|相手方?|アメリカ側|米国側|米側|美方|对方|日方|韩方|中方|상대\s*측|상대방|"
-                            r"(?:미국|일본|중국)\s*측)(?:の|的|의)?\s*[「『“\"']$|\btheir\s+[「『“\"']$|"
+                            r"(?:미국|일본|중국)\s*측)(?:の|的|의|が|は|から|이|가|은|는|에서)?\s*[「『“\"']$|\btheir\s+[「『“\"']$|"
                             # someone other than the asker named as the one who says it: 「如果董事长也只说「…」」
                             r"(?:^|[，,。！？\s])(?:(?!我|咱|想|要|打算|准备|应该|该|能|可以|怎么|如何|不如|直接|先)"
                             r"[^，,。！？\s]){2,6}?(?:也|都|就|又|还|只)*(?:说|讲|回复?|答复|表示)了?(?:一句|一声|句)?"
@@ -214,8 +214,9 @@ CLAUSE = 36  # characters of the clause before a quote read for its source
 
 def source_named(message: str, start: int, end: int) -> bool:
     """The quote at message[start:end] (its marks included) names its source, the partner, beside it: "'…' from a
-    Korean financier", 「先方の「…」」, 「「…」とのことでした」, "Their line producer says the budget is '…'" (a
-    clause with someone else saying it and no asker in it)."""
+    Korean financier", 「先方の「…」」, 「米国側が「…」と言ったら」 (the partner as the subject right before it),
+    「「…」とのことでした」, "Their line producer says the budget is '…'" (a clause with someone else saying it and
+    no asker in it)."""
     clause = SENTENCE_END.split(message[max(0, start - CLAUSE):start])[-1] + message[start:start + 1]
     return bool(_SOURCE_AFTER.match(message[end:end + 60]) or _SOURCE_BEFORE.search(clause)
                 or _THEY_SAY.search(clause) and not FIRST_PERSON.search(clause))
