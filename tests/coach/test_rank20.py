@@ -1,0 +1,33 @@
+"""Candidates for a question in Japanese, Korean or Chinese include the cards not translated into its language: their
+English BM25 rank stands in for the native one they cannot have."""
+
+from __future__ import annotations
+
+import pytest
+
+import server.search.retrieval as retrieval
+from server.coach.plan import CANDIDATES
+from server.models import Language, Query
+from server.search.retrieval import Retriever
+
+MFN_IN_KOREAN = "미국 측이 계약서에 MFN 조항을 넣자고 합니다. 이게 무슨 뜻인가요? (most favoured nations MFN; contract)"
+
+
+def _top(retriever: Retriever, text: str, lang: Language) -> list[str]:
+    return [h.card_id for h in retriever.search(Query(text=text, lang=lang), k=CANDIDATES)]
+
+
+def test_a_card_with_no_translation_in_the_questions_language_is_still_a_candidate(
+        kb_retriever: Retriever, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "mfn-explained" not in kb_retriever.index.languages[Language.KO].cards  # Japan-US: English and Japanese
+    assert "mfn-explained" in _top(kb_retriever, MFN_IN_KOREAN, Language.KO)
+    monkeypatch.setattr(retrieval, "UNTRANSLATED_STAND_IN", 0.0)
+    assert "mfn-explained" not in _top(kb_retriever, MFN_IN_KOREAN, Language.KO)  # below every native match
+
+
+def test_the_stand_in_changes_nothing_for_an_english_question(kb_retriever: Retriever,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    question = "What does an MFN clause in the American contract mean for us?"
+    with_stand_in = kb_retriever.search(Query(text=question), k=CANDIDATES)
+    monkeypatch.setattr(retrieval, "UNTRANSLATED_STAND_IN", 0.0)
+    assert kb_retriever.search(Query(text=question), k=CANDIDATES) == with_stand_in
