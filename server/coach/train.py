@@ -25,7 +25,9 @@ from server.coach.understand import refers_back, understand
 from server.models import Language
 from server.search.lexical import tokenize_in
 
-IN_SCOPE_KEPT = 0.96  # share of in-scope training questions that must stay above the decline cut-off
+IN_SCOPE_KEPT = 0.97  # share of in-scope training questions that must stay above the decline cut-off: the
+# issue's answered target (0.96 before; with the out-of-scope neighbours, left-out train questions were declined more:
+# 17 -> 26 of the older ones; at 0.97 cross-validated declined 1.000 -> 0.995, kept 0.959 -> 0.969)
 ANSWERED = 0.97  # share of in-scope training questions answered outright (the rest get the closest + choices)
 # chosen by cross-validation on the training split (hit@1: logistic 0.832; these trees 0.845; 300 trees of 31 leaves
 # 0.842; 200 of 15 leaves 0.842)
