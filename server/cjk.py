@@ -59,12 +59,17 @@ def simplified_only(text: str) -> bool:
     return any(writable(c, "gb2312") and not writable(c, "shift_jis") for c in set(HAN.findall(text)))
 
 
+def han_either(text: str) -> bool:
+    """Han alone with no character only simplified Chinese writes (「予算」, 「時期尚早」, not 「领导」): as Japanese as
+    it is Chinese, so the words around it decide."""
+    return not KANA.search(text) and not HANGUL.search(text) and not simplified_only(text)
+
+
 def in_context(language: str, texts: list[str]) -> str:
-    """The language of the last of `texts` (a conversation's turns, the new message last), read as `language`: Han
-    alone with no character only simplified Chinese writes (「予算」, 「合同」) is as Japanese as it is Chinese, so it
-    takes the language of the latest earlier turn written in either."""
+    """The language of the last of `texts` (a conversation's turns, the new message last), read as `language`; Han
+    either language writes (han_either) takes the language of the latest earlier turn written in Japanese or Chinese."""
     last = texts[-1] if texts else ""
-    if language != "zh" or KANA.search(last) or HANGUL.search(last) or simplified_only(last):
+    if language != "zh" or not han_either(last):
         return language
     return next((lang for text in reversed(texts[:-1]) if (lang := language_of(text)) in ("ja", "zh")), language)
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from server.cjk import KANA, language_of, normalise, simplified_only
+from server.cjk import han_either, language_of, normalise
 from server.coach.parts import is_question
 from server.coach.sides import OWN, SENTENCE_END, THEIR_SIDE
 from server.coach.speaker import FIRST_PERSON, source_named
@@ -113,10 +113,9 @@ def _language(text: str) -> str:
 
 
 def _span_language(span: str, around: str) -> str:
-    """The found words' language: Han alone (「時期尚早」, 「予算未定」) is as Japanese as it is Chinese, so in Japanese
-    words it is read as Japanese unless a character only simplified Chinese writes says otherwise (「领导」)."""
+    """The found words' language: Han either language writes (cjk.han_either) is read as Japanese in Japanese words."""
     lang = _language(span)
-    if lang == "zh" and _language(around) == "ja" and not KANA.search(span) and not simplified_only(span):
+    if lang == "zh" and _language(around) == "ja" and han_either(span):
         return "ja"
     return lang
 
