@@ -1,10 +1,11 @@
 """Fit the ranker's trees on the training split of the labelled answer set, its scope model, and their cut-offs.
 
 Run `python -m server.coach.train` after the cards or the labelled set change; it rewrites server/coach/ranker.json
-(deterministic: same cards, same set, same model). The test split is never read here: the figures are cross-
-validated inside the training split, folds grouped by question so that a question's parts and its whole never sit
-on both sides, and the scope model and cut-offs are fitted on the held-out folds' probabilities (a new question's
-are not in-sample). Needs scikit-learn (the `dev` extra); serving only reads the JSON.
+(deterministic: same cards, same set, same model, whichever ranker.json it replaces). The test split is never read
+here: the figures are cross-validated inside the training split, folds grouped by question so that a question's
+parts and its whole never sit on both sides, and the scope model and cut-offs are fitted on the held-out folds'
+probabilities (a new question's are not in-sample). Needs scikit-learn (the `dev` extra); serving only reads the
+JSON.
 """
 
 from __future__ import annotations
@@ -84,10 +85,19 @@ def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
         with answerer.planner.neighbours.leaving_out(group):
             candidates = answerer.planner.rank(answerer.planner.glossary.expand(text), asker, extra)
         if candidates:
-            out.append(Row(np.vstack([c.features for c in candidates]),
-                           np.array([c.card.id in acceptable for c in candidates]), bool(acceptable), group, text,
-                           [c.card.id for c in candidates]))
+            out.append(in_card_order(Row(np.vstack([c.features for c in candidates]),
+                                         np.array([c.card.id in acceptable for c in candidates]), bool(acceptable),
+                                         group, text, [c.card.id for c in candidates])))
     return out
+
+
+def in_card_order(row: Row) -> Row:
+    """The row with its candidates in card-id order. Serving sorts candidates by the committed ranker's
+    probabilities; the trees' early-stopping split picks rows by position, so training on that order made each
+    retrain depend on the ranker.json it replaced (same code and data, other trees)."""
+    order = np.argsort(row.cards, kind="stable")
+    return row._replace(features=row.features[order], labels=row.labels[order],
+                        cards=[row.cards[i] for i in order])
 
 
 def held_out_misses(rows: list[Row], held_out: list[np.ndarray], top: int = 3) -> list[dict[str, object]]:

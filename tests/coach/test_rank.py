@@ -25,7 +25,19 @@ from server.coach.rank import (
     relative_features,
     scope_features,
 )
-from server.coach.train import FOLDS, Row, _fold, _part_queries, cross_validate, dumps, exported, fit, out_of_fold
+from server.coach.train import (
+    FOLDS,
+    Row,
+    _card_model,
+    _fold,
+    _part_queries,
+    cross_validate,
+    dumps,
+    exported,
+    fit,
+    in_card_order,
+    out_of_fold,
+)
 from server.coach.understand import understand
 from server.models import Card, Culture, Hit, Language, Perspective
 from server.search.languages import CardWords, LanguageIndex
@@ -262,3 +274,19 @@ def test_a_model_splitting_on_a_feature_that_no_longer_exists_is_refused(tmp_pat
     (tmp_path / "ranker.json").write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="retired_feature.*server.coach.train"):
         Ranker.load(tmp_path / "ranker.json")
+
+
+def test_training_does_not_depend_on_the_order_the_previous_ranker_gave_the_candidates() -> None:
+    """Serving lists candidates by the committed ranker's probabilities; the trees' early stopping picks its
+    validation rows by position, so without one order a retrain depended on the ranker.json it replaced."""
+    rng = np.random.default_rng(11)
+    rows = [r._replace(cards=[f"card-{n}" for n in range(len(r.labels))]) for r in _synthetic(1700)]
+    shuffled = []
+    for row in rows:
+        order = rng.permutation(len(row.labels))
+        shuffled.append(row._replace(features=row.features[order], labels=row.labels[order],
+                                     cards=[row.cards[i] for i in order]))
+    assert sum(r.features.shape[0] for r in rows) > 10_000  # enough rows for scikit-learn's early stopping
+    trees = _card_model([in_card_order(r) for r in rows])
+    assert _card_model([in_card_order(r) for r in shuffled]) == trees
+    assert _card_model(shuffled) != trees  # the order alone used to change the trees
