@@ -118,6 +118,14 @@ def key_lemmas(text: str, lang: str) -> list[str]:
     return [w.lemma for w in content_words(text, lang) if w.lemma not in LIGHT and w.lemma not in GRAMMAR]
 
 
+def ends_a_korean_clause(text: str) -> bool:
+    """Whether Korean `text` ends with a verb's sentence or connective ending (「…없어요」, 「…제작사인데」): a
+    clause that tells something, not a topic (「배급 수익을 나누는 방식」 ends with a noun)."""
+    with _LOCKS["ko"]:
+        tokens = _kiwi().tokenize(text)
+    return bool(tokens) and tokens[-1].tag in ("EF", "EC")
+
+
 def conjunctive_ends(text: str) -> list[int]:
     """Offsets just after each Japanese conjunctive particle し (「分からないし、…」: one clause ends, another
     begins); the verb し of 「検討し、」 is not one, which is why this asks Sudachi rather than a pattern."""

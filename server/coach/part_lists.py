@@ -8,6 +8,7 @@ import re
 
 from server.coach.ask_marks import AND_CUE, FOCUS, MAX_PARTS, SENTENCE, WH, is_question
 from server.coach.bare_asks import word_count
+from server.morph import ends_a_korean_clause
 
 # Numbered asks: ①②, 一、二、, 1) 2).
 _ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨]|(?:(?<=[。：:；;，,、？?！!\s])|^)(?:[一二三四五]、|[1-5][)）])")
@@ -40,6 +41,13 @@ _WANTS_JOIN = re.compile(r",?\s+and\s+(?=(?:(?:they|he|she|the \w+)\s+)?(?:also\
                          r"says?|said|would like|"
                          r"plans?|needs?)\b)|" + AND_CUE.pattern, re.I)
 LIST_WORDS = 10  # a listed topic is a noun phrase, not a clause
+# A clause that tells the situation rather than naming a topic: "We are a Beijing studio, the US side says …, the
+# contract is unclear. What should we do?" (a Japanese one goes on: _CLAUSE_GOES_ON; a Korean one ends with a verb's
+# ending, asked of Kiwi): who is speaking, or a finite verb of being, saying or wanting.
+_TELLS = re.compile(
+    r"^(?:we|i|they|our (?:partner|company|studio|team)|the (?:us|american|japanese|korean|chinese) (?:side|partner|"
+    r"studio|team))\b|\b(?:is|are|am|was|were|says|said|wants|told|insists|keeps)\b|"
+    r"^(?:我们|我方|我司|我|美方|对方|他们|中方|合作方)(?!的)|(?<!小)说|是(?!否)|要求|没有?|告诉|希望", re.I)
 # An ask that names no topic of its own, so the topics listed with it are the asks: "Any advice?", "What about …",
 # 「…について教えてください」, 「どう考えればいいでしょうか」, 「어떻게 봐야 할까요?」, 「…我们都拿不准，请问怎么看？」.
 GENERIC_ASK = re.compile(
@@ -92,6 +100,9 @@ def listed_topics(sentence: str, cued: bool = False) -> list[str]:
     while len(items) > 2 and _SETTING.search(items[0]) or count and len(items) > count:
         items = items[1:]  # 「共同製作契約で、準拠法と仲裁地、為替条項」: the first says where the topics sit, as
         # the first of four before 「这三点」 does (「与美方谈合同，最终剪辑权，结算货币，仲裁地，这三点…」)
+    if cue is None and any(_tells(i) for i in items[:-1]):
+        return []  # the sentence before "What should we do?" tells the situation clause by clause (the last item
+        # may end with the sentence's verb: 「…준거법이 걸립니다」)
     items[0] = _SETTING_WORD.sub("", items[0])
     if len(items) < MAX_PARTS and "、" in text and _ZH_LAST.search(items[-1]):
         items[-1:] = [i for i in _ZH_LAST.split(items[-1], maxsplit=1) if i]  # 「保底、营销费用和汇率」
@@ -111,6 +122,13 @@ def _count_summed(text: str) -> int:
     summed = _SUMMED.search(text)
     digit = re.search(r"[二三两兩23두세]", summed.group()) if summed is not None else None
     return _COUNT[digit.group()] if digit is not None else 0
+
+
+def _tells(item: str) -> bool:
+    """A clause that tells the situation: "the contract is unclear", 「合同里没写清楚」, 「계약서엔 없어요」."""
+    if WH.match(item):
+        return False  # "who has final cut" is a topic asked about
+    return bool(_TELLS.search(item)) or (re.search("[가-힣]", item) is not None and ends_a_korean_clause(item))
 
 
 def joined_wants(sentence: str) -> list[str]:

@@ -32,6 +32,19 @@ def test_topics_listed_with_an_ask_that_names_no_topic_are_the_asks(message: str
 
 
 @pytest.mark.parametrize("message", [
+    "We are a Beijing production company, the US side says we must front the overrun, the contract is unclear. "
+    "What should we do?",
+    "我们是北京的制片公司，美方说预算超支的部分要我们先垫付，合同里没写清楚。怎么办？",
+    "저희는 서울 제작사인데, 미국 측이 초과 비용을 먼저 내라고 합니다, 계약서엔 없어요. 어떻게 해야 하나요?",
+    "美方一直催我们先把合同签了，细节以后再见面谈。我们习惯先见面、把关系建立起来。该怎么处理？",
+])
+def test_clauses_that_tell_the_situation_before_what_should_we_do_are_one_question(message: str) -> None:
+    """Who I am and what happened, clause by clause, then one generic ask: one question, not a heading for "we are
+    a Beijing production company" (Korean clause endings read by Kiwi)."""
+    assert split_parts(message, [])[0] == [message]
+
+
+@pytest.mark.parametrize("message", [
     "Which currency and which rate date should they use for the MG?",
     "Can we get the KOFIC incentive, the regional rebate and the Busan film fund on the same shoot?",
     "We are talking to Toho, Kadokawa and Aniplex about the committee. Which of them should lead it?",
