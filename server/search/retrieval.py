@@ -71,8 +71,8 @@ class Retriever:
             if native and UNTRANSLATED_STAND_IN:
                 # A card with no translation in the question's language has no place in the native list, so even
                 # the best English match (the glossary's words) fell below every card the native BM25 found: its
-                # English rank stands in for the native one it cannot have (「MFN 조항」 and the MFN card, which is
-                # in English and Japanese only).
+                # English rank stands in for the native one it cannot have (a Korean question about a Japanese
+                # committee's 幹事会社 and the committee-lead-company card, in English and Japanese only).
                 translated = self.index.languages[query.lang].cards
                 _add_rrf(fused, lexical_best, self.rrf_k, UNTRANSLATED_STAND_IN, skip=translated.keys())
         ranked = sorted(fused, key=lambda cid: (-fused[cid], -dense_best.get(cid, (0.0, 0))[0]))[:k]

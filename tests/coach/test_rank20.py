@@ -10,7 +10,7 @@ from server.coach.plan import CANDIDATES
 from server.models import Language, Query
 from server.search.retrieval import Retriever
 
-MFN_IN_KOREAN = "미국 측이 계약서에 MFN 조항을 넣자고 합니다. 이게 무슨 뜻인가요? (most favoured nations MFN; contract)"
+COMMITTEE_IN_KOREAN = "일본 제작위원회의 간사 회사(幹事会社)는 어떤 역할을 하나요? (lead company)"
 
 
 def _top(retriever: Retriever, text: str, lang: Language) -> list[str]:
@@ -19,10 +19,11 @@ def _top(retriever: Retriever, text: str, lang: Language) -> list[str]:
 
 def test_a_card_with_no_translation_in_the_questions_language_is_still_a_candidate(
         kb_retriever: Retriever, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert "mfn-explained" not in kb_retriever.index.languages[Language.KO].cards  # Japan-US: English and Japanese
-    assert "mfn-explained" in _top(kb_retriever, MFN_IN_KOREAN, Language.KO)
+    assert "committee-lead-company" not in kb_retriever.index.languages[Language.KO].cards  # English, Japanese
+    assert "committee-lead-company" in _top(kb_retriever, COMMITTEE_IN_KOREAN, Language.KO)
     monkeypatch.setattr(retrieval, "UNTRANSLATED_STAND_IN", 0.0)
-    assert "mfn-explained" not in _top(kb_retriever, MFN_IN_KOREAN, Language.KO)  # below every native match
+    # without the stand-in it falls below every native match
+    assert "committee-lead-company" not in _top(kb_retriever, COMMITTEE_IN_KOREAN, Language.KO)
 
 
 def test_the_stand_in_changes_nothing_for_an_english_question(kb_retriever: Retriever,
