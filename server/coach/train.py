@@ -19,11 +19,12 @@ from typing import NamedTuple
 import numpy as np
 
 from server.coach.answer import Answerer
+from server.coach.followup import continued, glossed
 from server.coach.labelled import AnswerSet, load_answer_set
 from server.coach.neighbours import EXAMPLES, Example, Neighbours
-from server.coach.rank import FEATURES, SCOPE_FEATURES, WEIGHTS, Asker, Trees, scope_features
+from server.coach.rank import FEATURES, SCOPE_FEATURES, WEIGHTS, Asker, Candidate, Trees, scope_features
 from server.coach.understand import refers_back, understand
-from server.models import Language
+from server.models import Language, Turn
 from server.search.lexical import tokenize_in
 
 IN_SCOPE_KEPT = 0.97  # share of in-scope training questions that must stay above the decline cut-off: the
@@ -36,6 +37,7 @@ CARD_MODEL = {"max_iter": 150, "learning_rate": 0.1, "max_depth": 4, "min_sample
 FOLDS = 5
 SCOPE_ONLY = ("off_topic_neighbour",)  # the same for every candidate: for the scope model, not the card trees
 POSITIVE_WEIGHT = 3.0  # an acceptable card counts this much against each of the (many more) others
+FOLLOWUP_ROWS = True  # the card trees also learn from conversations' later turns, as serving ranks them
 
 class Row(NamedTuple):
     """One training query as the ranker saw it."""
@@ -46,6 +48,7 @@ class Row(NamedTuple):
     group: str  # the id of the question it comes from
     text: str  # the text ranked
     cards: list[str]  # the candidates' card ids
+    followup: bool = False  # a conversation's later turn, glued to what it continues: for the card trees only
 
 
 def _queries(data: AnswerSet) -> list[tuple[str, str, list[str], str]]:
@@ -56,6 +59,30 @@ def _queries(data: AnswerSet) -> list[tuple[str, str, list[str], str]]:
                 for text in _part_queries(q.question, n, len(q.parts), p.text)]
     queries += [(c.turns[0].question, c.turns[0].question, c.turns[0].cards, c.id) for c in data.conversations]
     return queries + [(q.question, q.question, [], q.id) for q in data.out_of_scope]
+
+
+def _followups(answerer: Answerer, data: AnswerSet) -> list[tuple[str, list[str], str, frozenset[str], Asker]]:
+    """(the text ranked, acceptable cards, conversation id, cards shown before, the asker) for every labelled later
+    turn of a conversation, read as serving reads a continuation (coach.answer, coach.plan): glued to what it
+    continues (the turn before, resolved as coach.followup.continued resolves it), with the cards shown so far (each
+    earlier turn's first labelled card) ranked even when retrieval misses them."""
+    out = []
+    expand = answerer.planner.glossary.expand
+    for conversation in data.conversations:
+        first = understand(conversation.turns[0].question)
+        previous, resolved = conversation.turns[0].question, expand(first.query(first.parts[0]))
+        shown: frozenset[str] = frozenset(conversation.turns[0].cards[:1])
+        for turn in conversation.turns[1:]:
+            u = understand(turn.question, first.pair, first.side)
+            before = understand(resolved, u.pair, u.side)
+            decoded = answerer.decode(turn.question, u) + answerer.decode(resolved, before)
+            follows = continued(Turn(role="user", content=previous, created_at="", resolved_query=resolved), u, expand)
+            text = f"{follows} {glossed(u.parts[0])}"
+            if turn.cards:
+                out.append((text, turn.cards, conversation.id, shown,
+                            Asker(u.pair, u.side, frozenset(f.card_id for f in decoded), Language(u.language))))
+            previous, resolved, shown = turn.question, text, shown | frozenset(turn.cards[:1])
+    return out
 
 
 def neighbours(answerer: Answerer, data: AnswerSet) -> Neighbours:
@@ -85,10 +112,20 @@ def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
         with answerer.planner.neighbours.leaving_out(group):
             candidates = answerer.planner.rank(answerer.planner.glossary.expand(text), asker, extra)
         if candidates:
-            out.append(in_card_order(Row(np.vstack([c.features for c in candidates]),
-                                         np.array([c.card.id in acceptable for c in candidates]), bool(acceptable),
-                                         group, text, [c.card.id for c in candidates])))
+            out.append(_row(candidates, acceptable, bool(acceptable), group, text))
+    for text, acceptable, group, shown, asker in _followups(answerer, data) if FOLLOWUP_ROWS else []:
+        with answerer.planner.neighbours.leaving_out(group):
+            candidates = answerer.planner.rank(text, asker, shown)
+        if candidates:
+            out.append(_row(candidates, acceptable, True, group, text, followup=True))
     return out
+
+
+def _row(candidates: list[Candidate], acceptable: list[str], inside: bool, group: str, text: str,
+         followup: bool = False) -> Row:
+    return in_card_order(Row(np.vstack([c.features for c in candidates]),
+                             np.array([c.card.id in acceptable for c in candidates]), inside, group, text,
+                             [c.card.id for c in candidates], followup=followup))
 
 
 def in_card_order(row: Row) -> Row:
@@ -179,15 +216,17 @@ class Scores(NamedTuple):
     hit3: float
     declined: float
     kept: float
+    followups: float  # conversations' later turns (when trained on) whose most probable candidate is acceptable
 
     def line(self) -> str:
         return (f"hit@1 {self.hit1:.3f}, hit@3 {self.hit3:.3f}, out-of-scope declined {self.declined:.3f}, "
-                f"in-scope kept {self.kept:.3f}")
+                f"in-scope kept {self.kept:.3f}, follow-ups hit@1 {self.followups:.3f}")
 
 
 def cross_validate(rows: list[Row], held_out: list[np.ndarray]) -> Scores:
     """Held-out figures from `out_of_fold`'s probabilities, each fold's scope model fitted on the other folds
-    (deterministic: the fold is a hash of the question id)."""
+    (deterministic: the fold is a hash of the question id). Follow-up rows count in their own figure only."""
+    followups: list[bool] = []
     hit1: list[bool] = []
     hit3: list[bool] = []
     declined: list[bool] = []
@@ -195,17 +234,20 @@ def cross_validate(rows: list[Row], held_out: list[np.ndarray]) -> Scores:
     for fold in range(FOLDS):
         others = [n for n, r in enumerate(rows) if _fold(r.group) != fold]
         scope, in_scope_at, _ = _scope_model([rows[n] for n in others], [held_out[n] for n in others])
-        for (matrix, labels, inside, group, _, _), probabilities in zip(rows, held_out, strict=True):
+        for (matrix, labels, inside, group, _, _, followup), probabilities in zip(rows, held_out, strict=True):
             if _fold(group) != fold:
                 continue
             order = np.argsort(-probabilities, kind="stable")
+            if followup:
+                followups.append(bool(labels[order[0]]))
+                continue
             if inside:
                 hit1.append(bool(labels[order[0]]))
                 hit3.append(bool(labels[order[:3]].any()))
             top = int(order[0])
             answered = _in_scope(scope, matrix[top], float(probabilities[top])) >= in_scope_at
             (kept if inside else declined).append(answered == inside)
-    return Scores(*(float(np.mean(v)) if v else 0.0 for v in (hit1, hit3, declined, kept)))
+    return Scores(*(float(np.mean(v)) if v else 0.0 for v in (hit1, hit3, declined, kept, followups)))
 
 
 def _keeping(in_scope: np.ndarray) -> float:
@@ -219,9 +261,12 @@ def _in_scope(scope: np.ndarray, features: np.ndarray, probability: float) -> fl
 
 def _scope_model(rows: list[Row], held_out: list[np.ndarray]) -> tuple[np.ndarray, float, float]:
     """Whether the question is in scope at all, from its best candidate (by its held-out probability), with the
-    cut-off that keeps IN_SCOPE_KEPT of in-scope questions and the card probability that ANSWERED of them reach."""
+    cut-off that keeps IN_SCOPE_KEPT of in-scope questions and the card probability that ANSWERED of them reach.
+    Follow-up rows are left out: a continuation of an answered question is in scope by what it continues."""
     from sklearn.linear_model import LogisticRegression
 
+    held_out = [p for r, p in zip(rows, held_out, strict=True) if not r.followup]
+    rows = [r for r in rows if not r.followup]
     tops = []
     for row, probabilities in zip(rows, held_out, strict=True):
         best = int(probabilities.argmax())
@@ -243,11 +288,13 @@ def fit(rows: list[Row], held_out: list[np.ndarray] | None = None) -> dict[str, 
     scores = cross_validate(rows, held_out)
     print(f"cross-validated: {scores.line()}", file=sys.stderr)
     scope, in_scope_at, answer_at = _scope_model(rows, held_out)
+    followups = any(r.followup for r in rows)
     return {"scope_weights": dict(zip(("bias", *SCOPE_FEATURES), (round(float(w), 4) for w in scope), strict=True)),
             "answer_at": round(answer_at, 4), "in_scope_at": round(in_scope_at, 4),
             "cross_validated": {"hit@1": round(scores.hit1, 4), "hit@3": round(scores.hit3, 4),
                                 "out_of_scope_declined": round(scores.declined, 4),
-                                "in_scope_kept": round(scores.kept, 4)},
+                                "in_scope_kept": round(scores.kept, 4),
+                                **({"follow-ups hit@1": round(scores.followups, 4)} if followups else {})},
             "card_model": {"settings": CARD_MODEL, **_card_model(rows)}}
 
 
