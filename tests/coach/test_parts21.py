@@ -77,3 +77,21 @@ def test_a_cost_ask_keeps_its_own_card(kb_answerer: Answerer) -> None:
                "need two extra days. Is that a real rule, and who pays for the extra days?")
     cards = [s.card.id for s in kb_answerer.draft(Ask(message=message)).plan.sections]
     assert cards[0] == "us-union-rules-overtime-turnaround" and len(cards) == 2
+
+
+def test_a_queries_weight_counts_in_the_card_model() -> None:
+    """train.py counts a topicless part ranked alone ("Is that normal?", which serving never ranks alone) at
+    TOPICLESS_WEIGHT: the weight reaches the trees."""
+    from server.coach.rank import FEATURES
+    from server.coach.train import TOPICLESS_WEIGHT, Row, _card_model
+
+    rng = np.random.default_rng(3)
+    rows = []
+    for n in range(120):
+        matrix = rng.normal(size=(5, len(FEATURES)))
+        labels = np.zeros(5, dtype=bool)
+        labels[n % 5] = True
+        matrix[n % 5, 0] += 2.0 if n % 3 else -2.0  # every third query teaches the opposite
+        rows.append(Row(matrix, labels, True, f"q-{n}", f"question {n}", [], TOPICLESS_WEIGHT if n % 3 == 0 else 1.0))
+    assert 0.0 < TOPICLESS_WEIGHT < 1.0
+    assert _card_model(rows) != _card_model([r._replace(weight=1.0) for r in rows])
