@@ -115,7 +115,7 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
 
 
 def leaning_parts(shared: tuple[str, int | None] | None, ranked: list[list[Candidate]],
-                  chosen: list[list[Candidate]], alone: list[list[Candidate]]) -> set[int]:
+                  chosen: list[list[Candidate]]) -> set[int]:
     """The later parts that the situation's card (see situation_card) answers besides its home: their own words
     name no topic that holds in the situation, as the card they would get besides the situation's (`chosen`: each
     part's candidates, the situation's card counted only at home) scores under LEANS read with the situation. "…
@@ -125,14 +125,12 @@ def leaning_parts(shared: tuple[str, int | None] | None, ranked: list[list[Candi
     (0.12), which the situation drops. A part that names a topic of its own keeps its card read with the situation
     ("…, and who pays for the extra days?": the schedule-slip cost card beside the union rules' card), and a card
     that the part read with the situation does not retrieve says nothing (the neighbours' vote alone may have
-    brought it to the part's ranking alone), nor does a part whose own words, alone, rank another card at least
-    OWN_CARD (「…また、日本側でも弁護士を立てる必要がありますか？」: the counsel card, 0.97 alone)."""
+    brought it to the part's ranking alone)."""
     if shared is None or (home := shared[1]) is None:
         return set()
     card = shared[0]
     return {n for n in range(home + 1, len(ranked))
-            if not (alone[n] and alone[n][0].card.id != card and alone[n][0].probability >= OWN_CARD)
-            and (own := next((c.card.id for c in chosen[n] if c.card.id != card), None)) is not None
+            if (own := next((c.card.id for c in chosen[n] if c.card.id != card), None)) is not None
             and next((c.probability for c in ranked[n] if c.card.id == own), 1.0) < LEANS}
 
 

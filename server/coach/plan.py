@@ -185,7 +185,7 @@ class Planner:
                 None if shared is None else (shared[0], n in homes), weak_relative=True)
         homes = {shared[1]} if shared is not None and shared[1] is not None else set()
         chosen = [blended(n, homes) for n in range(len(u.parts))]
-        leaning = leaning_parts(shared, ranked, chosen, [a or [] for a in alone])  # "how do we close this week?"
+        leaning = leaning_parts(shared, ranked, chosen)  # its card answers them too: "how do we close this week?"
         chosen = [blended(n, homes | leaning) for n in range(len(u.parts))]
         if previous_query is None and len(u.parts) > 1:  # a phrasebook card nobody's words hold answers no part
             said = frozenset(f.card_id for f in decoded)
