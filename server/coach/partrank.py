@@ -123,15 +123,17 @@ def leaning_parts(shared: tuple[str, int | None] | None, ranked: list[list[Candi
     "close this week" alone is the holidays card (0.81; 0.49 blended), but 0.11 read with the seal dispute, whose
     card scores 0.96 there; 「…审计团队下个月要来查账… 我们要提前准备什么？」 alone finds a card on American notes
     (0.12), which the situation drops. A part that names a topic of its own keeps its card read with the situation
-    ("…, and who pays for the extra days?": the schedule-slip cost card beside the union rules' card), and a card
-    that the part read with the situation does not retrieve says nothing (the neighbours' vote alone may have
-    brought it to the part's ranking alone)."""
+    ("…, and who pays for the extra days?": the schedule-slip cost card beside the union rules' card). A card that
+    the part read with the situation does not even retrieve fades too ("How do we close the deal before the
+    festival?" beside a framework agreement: the holidays card); but a new question is not its own neighbour, so a
+    part naming its topic in few words can fade as well (「另外，钱到了以后美元结汇有没有什么限制？」 beside a late
+    instalment: the currency-controls card, 0.83 alone, under 0.15 read with the situation)."""
     if shared is None or (home := shared[1]) is None:
         return set()
     card = shared[0]
     return {n for n in range(home + 1, len(ranked))
             if (own := next((c.card.id for c in chosen[n] if c.card.id != card), None)) is not None
-            and next((c.probability for c in ranked[n] if c.card.id == own), 1.0) < LEANS}
+            and next((c.probability for c in ranked[n] if c.card.id == own), 0.0) < LEANS}
 
 
 def unsaid_phrases_last(candidates: list[Candidate], message: str, decoded: frozenset[str]) -> list[Candidate]:
