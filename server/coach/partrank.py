@@ -31,6 +31,7 @@ OWN_CARD = 0.9  # a part whose own words rank another card this high is that car
 _AT_THE_WORDS = re.compile(r"\b(?:it|that|this|mean|means|meaning|yes|no|say|saying|said)\b|[^\x00-\x7f]", re.I)
 UNSAID_SHARE = 0.4  # a phrasebook card nobody said gives way to a card of the part's topic this close to it
 RIVAL = 0.9  # ... or rank another card that, read with the situation too, scores this share of the situation's card
+LEANS = 0.15  # a later part whose own words' card, read with the situation, scores under this leans on the situation
 
 
 def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: list[Found],
@@ -111,6 +112,28 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
     if own[best] >= HOME_ALONE:
         return card, best
     return card, next((n for n in others if POINTS_BACK.search(parts[n])), None)
+
+
+def leaning_parts(shared: tuple[str, int | None] | None, ranked: list[list[Candidate]],
+                  chosen: list[list[Candidate]]) -> set[int]:
+    """The later parts that the situation's card (see situation_card) answers besides its home: their own words
+    name no topic that holds in the situation, as the card they would get besides the situation's (`chosen`: each
+    part's candidates, the situation's card counted only at home) scores under LEANS read with the situation. "…
+    US partner wants DocuSign, our legal team insists on the seal. Who is right, and how do we close this week?":
+    "close this week" alone is the holidays card (0.81; 0.49 blended), but 0.11 read with the seal dispute, whose
+    card scores 0.96 there; 「…审计团队下个月要来查账… 我们要提前准备什么？」 alone finds a card on American notes
+    (0.12), which the situation drops. A part that names a topic of its own keeps its card read with the situation
+    ("…, and who pays for the extra days?": the schedule-slip cost card beside the union rules' card). A card that
+    the part read with the situation does not even retrieve fades too ("How do we close the deal before the
+    festival?" beside a framework agreement: the holidays card); but a new question is not its own neighbour, so a
+    part naming its topic in few words can fade as well (「另外，钱到了以后美元结汇有没有什么限制？」 beside a late
+    instalment: the currency-controls card, 0.83 alone, under 0.15 read with the situation)."""
+    if shared is None or (home := shared[1]) is None:
+        return set()
+    card = shared[0]
+    return {n for n in range(home + 1, len(ranked))
+            if (own := next((c.card.id for c in chosen[n] if c.card.id != card), None)) is not None
+            and next((c.probability for c in ranked[n] if c.card.id == own), 0.0) < LEANS}
 
 
 def unsaid_phrases_last(candidates: list[Candidate], message: str, decoded: frozenset[str]) -> list[Candidate]:

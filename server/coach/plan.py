@@ -26,6 +26,7 @@ from server.coach.partrank import (
     in_frame_first,
     join_shared_asks,
     joins_earlier_ask,
+    leaning_parts,
     names_no_topic,
     part_heading,
     situation_card,
@@ -53,10 +54,8 @@ from server.models import Card, Language, Perspective, Query
 from server.search.lexical import tokenize, tokenize_in
 from server.search.retrieval import Retriever
 
-CANDIDATES = 25  # cards retrieved per (sub-)question for the ranker to order (15 before; with 25 and the trees
-# trained on follow-up turns too, train eval follow-ups 0.856 -> 0.861 on the same turns, cross-validated hit@3
-# 0.925 -> 0.927, hit@1 0.831 both; without the follow-up rows, 25 cost follow-ups: the trees had never seen a
-# continuation's glued text)
+CANDIDATES = 25  # cards retrieved per (sub-)question for the ranker (15 before; with the trees trained on follow-up
+# turns too, train follow-ups 0.856 -> 0.861, cross-validated hit@3 0.925 -> 0.927; without those rows 25 cost them)
 CORE_WORDS = 230  # a one-part answer's core stays under about 250 words
 PART_WORDS = 150  # per part when a message asks two or three things
 VAGUE_GAP = 0.3  # a one- or two-word message whose best two cards are this close gets a clarifying choice
@@ -180,11 +179,15 @@ class Planner:
                  if text is None else self.rank(text, asker, frozenset(f.card_id for f in found))
                  for n, (part, text, found) in enumerate(zip(u.parts, by_itself, about, strict=True))]
         shared = None if None in alone else situation_card(ranked, [a or [] for a in alone], u.parts)
-        chosen = [candidates if by_part is None else with_part_alone(
-                      candidates, by_part, found, asks_about_their_words(part, found),
-                      None if shared is None else (shared[0], n == shared[1]), weak_relative=True)
-                  for n, (part, found, candidates, by_part) in enumerate(zip(u.parts, about, ranked, alone,
-                                                                             strict=True))]
+
+        def blended(n: int, homes: set[int]) -> list[Candidate]:
+            return ranked[n] if (by_part := alone[n]) is None else with_part_alone(
+                ranked[n], by_part, about[n], asks_about_their_words(u.parts[n], about[n]),
+                None if shared is None else (shared[0], n in homes), weak_relative=True)
+        homes = {shared[1]} if shared is not None and shared[1] is not None else set()
+        chosen = [blended(n, homes) for n in range(len(u.parts))]
+        leaning = leaning_parts(shared, ranked, chosen)  # its card answers them too: "how do we close this week?"
+        chosen = [blended(n, homes | leaning) for n in range(len(u.parts))]
         if previous_query is None and len(u.parts) > 1:  # a phrasebook card nobody's words hold answers no part
             said = frozenset(f.card_id for f in decoded)
             message = " ".join([u.context, *u.parts, *u.partner_text])
@@ -230,7 +233,7 @@ class Planner:
             eligible = first + [c for c in rest if c.probability >= self.ranker.answer_at] or candidates[:1]
             if n and names_no_topic(part):  # "How do we answer?" after "How serious is this?": the same card's, not
                 eligible = [c for c in eligible if c.probability >= self.ranker.answer_at]  # a weak one of its own
-            if not eligible or n and frame_only(part) and joins_earlier_ask(eligible, used):
+            if not eligible or n and (frame_only(part) or n in leaning) and joins_earlier_ask(eligible, used):
                 continue  # 「这正常吗？我们应该怎么谈？」: how to negotiate it is the earlier ask's card (joined below)
             section = self._section(eligible, query, part, u, budget, (shown, shown_cards, used),
                                     heading=len(u.parts) > 1, words=words, lang=lang,
