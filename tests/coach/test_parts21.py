@@ -92,6 +92,7 @@ def test_a_queries_weight_counts_in_the_card_model() -> None:
         labels = np.zeros(5, dtype=bool)
         labels[n % 5] = True
         matrix[n % 5, 0] += 2.0 if n % 3 else -2.0  # every third query teaches the opposite
-        rows.append(Row(matrix, labels, True, f"q-{n}", f"question {n}", [], TOPICLESS_WEIGHT if n % 3 == 0 else 1.0))
+        rows.append(Row(matrix, labels, True, f"q-{n}", f"question {n}", [],
+                        weight=TOPICLESS_WEIGHT if n % 3 == 0 else 1.0))
     assert 0.0 < TOPICLESS_WEIGHT < 1.0
     assert _card_model(rows) != _card_model([r._replace(weight=1.0) for r in rows])
