@@ -13,21 +13,20 @@ from server.coach.answer import Answerer
 from server.coach.labelled import load_answer_set, split_of
 from server.coach.quality import Report, evaluate_answers
 
-# Issue 11's targets on the held-aside split, measured on 2026-12-01 (eighteenth session; the split grew to 527
-# questions, 253 parts, 230 out-of-scope, 152 follow-ups and 156 plain questions with the eighteenth session's fresh
+# Issue 11's targets on the held-aside split, measured on 2026-12-01 (nineteenth session; the split grew to 556
+# questions, 275 parts, 230 out-of-scope, 156 follow-ups and 156 plain questions with the nineteenth session's fresh
 # sets, written before any result was seen). Met and asserted as targets: frame 0.95 (0.992), sub-questions 0.85
-# (0.881), in-scope answered 0.97 (0.989), out-of-scope declined 0.95 (0.952, 219 of 230), decodes of the asker's
-# words 0 (0 of 156: met for the first time), first paragraph <= 60 words (1.0), decoder recall 0.9 (0.934).
+# (0.876), in-scope answered 0.97 (0.982), out-of-scope declined 0.95 (0.957, 220 of 230), decodes of the asker's
+# words 0 (0 of 156), first paragraph <= 60 words (1.0), decoder recall 0.9 (0.934).
 # NOT MET (defects to fix, not targets):
-# - card hit@1 0.810 against 0.85 and hit@3 0.937 against 0.95: floors LOWERED 0.83 -> 0.81 and 0.945 -> 0.935, a
-#   declared regression (0.833 and 0.947 at the seventeenth session's end, 0.857 and 0.960 at the fifteenth's).
-#   Split by file age only (no item read): the 36 held-aside questions of this session's new files score hit@1 0.67
-#   and hit@3 0.81; the 491 older ones 0.821 and 0.947 (0.850 and 0.950 a session ago: hit@1 lost about 14 of them).
-#   Two retrains of the same data and code gave card trees that differ (the held-aside hit@1 moved by about 0.01
-#   between them), so figures at this level are within retrain noise; cross-validated hit@1 on train is flat (0.829).
-# Follow-ups (turns after the first answered with a card labelled for that turn): no issue target. 0.75 (114 of
-# 152) after the eighteenth session (0.757 before): floor kept at 0.75.
-HIT1, HIT3, FRAME = 0.81, 0.935, 0.95
+# - card hit@1 0.822 against 0.85 and hit@3 0.935 against 0.95 (floor for hit@1 raised 0.81 -> 0.82; hit@3 kept at
+#   0.935, LOWERED a session ago from 0.945; 0.857 and 0.960 at the fifteenth session's end). Split by file age only
+#   (no item read): the 29 held-aside questions of this session's new files score 0.862 and 0.931, the 527 older
+#   ones 0.820 and 0.9355 (0.810 and 0.937 a session ago). Retraining is deterministic since this session (the same
+#   cards and set give the same ranker.json whichever one it replaces), so a change in these figures is a change.
+# Follow-ups (turns after the first answered with a card labelled for that turn): no issue target. 0.756 (118 of
+# 156) after the nineteenth session (0.75 before): floor kept at 0.75.
+HIT1, HIT3, FRAME = 0.82, 0.935, 0.95
 PARTS, SHORT_FIRST, ANSWERED = 0.85, 1.0, 0.97
 ASKER_DECODES = 0
 DECLINED = 0.95

@@ -40,11 +40,8 @@ FIRST_CARD = [
     ("契約書に署名した後になって、米国側がMGを下げて、その分をバックエンドで払いたいと言ってきました。向こうの配給先が変わったそうです。"
      "応じる義務はありますか。", "us-partner-reopens-signed-deal"),
     # a late instalment had no card of its own (frame9b-006 got the American legal-letter card)
-    # XFAIL, declared (eighteenth session): the retrained ranker puts the American legal-letter card 0.003 above the
-    # late-payment card here (0.890 against 0.887); a previous retrain of the same data had them the other way round
-    pytest.param("美方第二笔制作款拖了两个月还没打过来，邮件也只说在走流程。我们是先停工，还是先发正式的催款函？",
-                 "partner-payment-late", marks=pytest.mark.xfail(reason="near tie with the legal-letter card",
-                                                                strict=False)),
+    ("美方第二笔制作款拖了两个月还没打过来，邮件也只说在走流程。我们是先停工，还是先发正式的催款函？",
+     "partner-payment-late"),
     ("Our Korean co-producer is six weeks late on the second instalment of their contribution. How hard do we push?",
      "partner-payment-late"),
 ]
