@@ -187,7 +187,7 @@ class Planner:
         homes = {shared[1]} if shared is not None and shared[1] is not None else set()
         chosen = [blended(n, homes) for n in range(len(u.parts))]
         leaning = leaning_parts(shared, ranked, chosen)  # its card answers them too: "how do we close this week?"
-        chosen = [blended(n, homes | leaning) for n in range(len(u.parts))]
+        chosen = [blended(n, homes | leaning) if n in leaning else c for n, c in enumerate(chosen)]
         if previous_query is None and len(u.parts) > 1:  # a phrasebook card nobody's words hold answers no part
             said = frozenset(f.card_id for f in decoded)
             message = " ".join([u.context, *u.parts, *u.partner_text])
