@@ -119,7 +119,8 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     if continues and card is None and asks_to_record(message):  # as sure as the follow-up's own words make it
         card, alone = record_ask(chosen, shown_cards, pair, side), replace(plan, candidates=chosen.own, outcome="own")
     if (continues and asks_who_decides(message) and not (card and deciding(card))  # "who should I be emailing?"
-            and (goes_up(message) or not names_its_topic(chosen, shown_cards))):  # "phone his manager?" too
+            and (goes_up(message) and not (plan.cards and deciding(plan.cards[0]))  # "phone his manager?"
+                 or not names_its_topic(chosen, shown_cards))):
         found = who_decides(chosen, shown_cards, pair, side)  # the topic's map of who decides counts
         ranked = own_or_blend(chosen)
         card, alone = (found, replace(plan, candidates=ranked, outcome="own")) if found else (card, alone)
@@ -353,9 +354,14 @@ def for_the_ask(plan: Plan, u: Understanding, decoded: list[Found], planner: Pla
     else answered from the card of its ask (coach/quoted_ask.py), and a follow-up answered under the answer
     threshold saying that this is the closest guidance ("They still haven't answered. Should I call their boss?"
     answered from a card its own words barely support is no confident answer)."""
-    plan = beyond_the_quote(plan, u, decoded, planner, rebuild)
-    if plan.outcome == "answer" and plan.sections and plan.confidence < planner.ranker.answer_at \
-            and words["closest_part"] not in plan.sections[0].notes:
-        first = replace(plan.sections[0], notes=[words["closest_part"], *plan.sections[0].notes])
-        plan = replace(plan, sections=[first, *plan.sections[1:]])
-    return plan
+    return said_closest(beyond_the_quote(plan, u, decoded, planner, rebuild), planner.ranker.answer_at, words)
+
+
+def said_closest(plan: Plan, answer_at: float, words: Labels) -> Plan:
+    """An answer less sure than `answer_at` (a follow-up answered from what its own words barely support: a first
+    question this unsure gets a clarifying choice) opens by saying that it is the closest guidance."""
+    if plan.outcome != "answer" or not plan.sections or plan.confidence >= answer_at \
+            or words["closest_part"] in plan.sections[0].notes:
+        return plan
+    first = replace(plan.sections[0], notes=[words["closest_part"], *plan.sections[0].notes])
+    return replace(plan, sections=[first, *plan.sections[1:]])
