@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 
 from server.cjk import in_context, language_of
-from server.coach.choice import last_wording, new_card_plan, settle
+from server.coach.choice import for_the_ask, last_wording, new_card_plan, settle
 from server.coach.compose import (
     MAX_REQUESTS,
     SOURCES_LINE,
@@ -234,10 +234,9 @@ class Answerer:
         for reading in [] if thanks or plans else readings(ask.message, history, follows):  # alone, continuing
             # Ranking a continuation reads the partner's words decoded in what it continues ("kentou shimasu",
             # then "should I wait or push?") as its own, as when asked at once; they are not explained again.
-            continues = reading.continues
-            earlier = self.decode(continues, understand(continues, u.pair, u.side)) if continues else []
+            earlier = self.decode(cont, understand(cont, u.pair, u.side)) if (cont := reading.continues) else []
             asker = Asker(u.pair, u.side, frozenset(f.card_id for f in [*decoded, *earlier]), Language(u.language))
-            plans.append(self.planner.plan(u, asker, decoded, continues, shown, shown_cards, self.labels[lang.value],
+            plans.append(self.planner.plan(u, asker, decoded, cont, shown, shown_cards, self.labels[lang.value],
                                            lang, reserve=reserve,
                                            in_scope_known=reading.in_scope_known))
         people = previous is not None and brings_people(ask.message, previous.content)  # "our CEO too?"
@@ -248,6 +247,7 @@ class Answerer:
 
         plan = settle(plans, ask.message, shown_cards, u.pair, people, switched, self.planner.ranker.answer_at,
                       rebuild, u.side, self.retriever.index.cards, coach_turns[-1].card_ids if coach_turns else [])
+        plan = for_the_ask(plan, u, found, self.planner, rebuild, self.labels[lang.value])  # "said 「…」. Who pays?"
         asked = {_norm(t.content) for t in history if t.role == "user"} | {_norm(ask.message)}
         asked |= {_norm(s) for t in coach_turns for s in t.suggestions}  # offered with each earlier answer
         replies: list[tuple[str, str]] = []

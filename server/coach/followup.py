@@ -75,7 +75,9 @@ WHAT_IF_SWITCH_WORDS = 12  # ... unless it asks "what if" of the other country (
 # Who takes part: a follow-up that brings in someone the question before did not ("Should our CEO call their
 # chairman?", "Who should I bring?", 「社長も同行すべき？」) asks about escalation or the delegation, a new ask.
 _PEOPLE = re.compile(r"\b(?:ceo|coo|chairman|chairwoman|chair|president|vice[- ]president|vp|boss|founder|owner|"
-                     r"head of \w+|managing director)\b|\bwho (?:should|do|shall|must) (?:i|we) (?:bring|take)\b|"
+                     r"head of \w+|managing director|(?:his|her|their) (?:manager|supervisor|superior)|"
+                     r"higher[- ]ups?)\b|"
+                     r"\bwho (?:should|do|shall|must) (?:i|we) (?:bring|take)\b|"
                      r"\bwho (?:should|to) (?:come|attend|join|go)\b|社長|会長|専務|常務|役員|上司|誰を連れて|"
                      r"誰が(?:行く|出席|同行)|대표|회장|사장|본부장|임원|상무|전무|누구를\s*(?:데려|데리고)|"
                      r"누가\s*(?:가|참석|동행)|老板|董事长|总裁|总经理|高层|带谁|派谁|谁去", re.I)
@@ -92,7 +94,19 @@ _THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(
 # 「실제로 결정하는 사람은 누구예요?」, 「決裁するのはどなたですか」, 「真正做决定的人是谁？」) asks for the map of who
 # decides on the partner's side, not the next step of the card just shown.
 _OVER_THERE = r"(?:(?:on|at|in|over) (?:their|the|his|her) (?:side|end|company|studio|team) |over there )?"
+# Going over the contact's head to someone above them ("should I go over his head?", "is it OK to phone his
+# manager?", "should I contact their CEO directly?", 「頭越しに」, 「社長に直接」, 「대표님께 바로」, 「越过他」): an
+# ask about escalating, whatever topic its other words (Tokyo, the delay) rank.
+_GOES_UP = (
+    r"\bgo(?:ing)? over (?:his|her|their|the \w+'s) heads?\b|\bsomeone (?:more )?senior\b|"
+    r"\b(?:contact|e-?mail|call|phone|ring|message|write to|go (?:straight |right )?to|reach out to|approach|"
+    r"escalate to)\s+(?:their|the|his|her)\s+(?:\w+\s+)?(?:ceo|president|chair\w*|founder|owner|boss|"
+    r"managing director|gm|manager|supervisor|superior|higher[- ]ups?)\b|"
+    r"(?:社長|代表|会長|トップ|CEO)(?:の方)?に直接|頭越し|(?:대표|사장|회장|CEO)(?:님)?(?:께|에게|한테)\s*(?:바로|직접)|"
+    r"(?:윗분|윗사람|윗선)(?:께|에게|한테)\s*(?:바로|직접)|"
+    r"直接(?:找|联系|给)[^。？?]{0,6}(?:老板|老总|董事长|CEO|一把手)|越过")
 _DECIDER = re.compile(
+    rf"{_GOES_UP}|"
     rf"\bwho {_OVER_THERE}"
     r"(?:should|do|shall|must|can|would|am|are) (?:i|we) (?:actually |really |even |then |supposed to |"
     r"meant to )*(?:be )?(?:e-?mail(?:ing)?|writ(?:e|ing) to|talk(?:ing)? to|speak(?:ing)? to|contact(?:ing)?|"
@@ -100,22 +114,16 @@ _DECIDER = re.compile(
     r"need to (?:convince|persuade|talk to|get))\b|\bwho should sign\b|"
     rf"\bwho {_OVER_THERE}(?:actually |really )?(?:decides|makes (?:the|that|this|these|those) (?:calls?|decisions?)|"
     r"signs off|has the final say|calls the shots)\b|"
-    r"\bgo(?:ing)? over (?:his|her|their|the \w+'s) heads?\b|\bsomeone (?:more )?senior\b|"
     r"\bwho(?:'s| is| are) (?:the |their )?(?:actual |real |final |ultimate )?(?:decision[- ]makers?|approvers?)\b|"
     r"\b(?:talk|write|speak|go) (?:directly )?to (?:the|their) (?:members|decision[- ]makers?|head of \w+)\b|"
-    # going to the top of their side: "should I contact their CEO directly?", 「社長に直接」, 「대표님께 바로」
-    r"\b(?:contact|e-?mail|call|message|write to|go (?:straight |right )?to|reach out to|approach|escalate to)\s+"
-    r"(?:their|the|his|her)\s+(?:\w+\s+)?(?:ceo|president|chair\w*|founder|owner|boss|managing director|gm)\b|"
-    r"(?:社長|代表|会長|トップ|CEO)(?:の方)?に直接|(?:대표|사장|회장|CEO)(?:님)?(?:께|에게|한테)\s*(?:바로|직접)|"
-    r"直接(?:找|联系|给)[^。？?]{0,6}(?:老板|老总|董事长|CEO|一把手)|"
     r"誰に(?:メール|連絡|話|相談|送|言|当た|確認|働きかけ)|誰が(?:実際に|本当に)?(?:決め|決定|判断|承認)|"
-    r"決めているのは誰|決定権|頭越し|上の(?:人|方|立場)|上層部|上役|誰を連れて|"
+    r"決めているのは誰|決定権|上の(?:人|方|立場)|上層部|上役|誰を連れて|"
     r"(?:決める|決定する|決裁する|判断する)(?:人|方)(?:は|って)|(?:決める|決裁する|判断する)のは(?:誰|どなた)|決裁者|決裁権|"
     r"決定者|"
     r"누구(?:에게|한테)\s*(?:연락|메일|이메일|말|얘기|보내|물어)|누가\s*(?:실제로|진짜)?\s*결정|결정권|윗선|윗분|윗사람|"
     r"결정하는\s*(?:사람|분)|결재(?:하는|권)|"
     r"누구를\s*(?:데려|데리고)|누가\s*(?:들어가|참석)|"
-    r"找谁|给谁(?:发|写)|谁说了算|谁(?:能|来)?拍板|谁(?:能)?做主|由谁决定|决策人|越过|带谁|派谁|(?:做)?决定的人|拍板的人",
+    r"找谁|给谁(?:发|写)|谁说了算|谁(?:能|来)?拍板|谁(?:能)?做主|由谁决定|决策人|带谁|派谁|(?:做)?决定的人|拍板的人",
     re.I)
 DECIDER_FRAME = "who really decides, whom to write to"  # the English the cards on who decides use
 
@@ -165,6 +173,11 @@ _TELLS = re.compile(r"\b(?:tell|send|say to|write to|e-?mail|inform|update|notif
 def asks_who_decides(message: str) -> bool:
     """The follow-up asks whom to address or who really decides (not for the coach to write the note)."""
     return bool(_DECIDER.search(message)) and not asks_for_wording(message)
+
+
+def goes_up(message: str) -> bool:
+    """The follow-up asks about going over the contact's head to someone above them."""
+    return bool(re.search(_GOES_UP, message, re.I))
 
 
 def tells_someone(message: str) -> bool:

@@ -87,10 +87,9 @@ def test_who_pays_the_extra_cost_after_retakes_takes_the_retakes_card(kb_answere
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="declared (nineteenth session): read alone, the message is 0.77 sure of the incentive card "
-                          "with this ranker (0.82 without the follow-up rows), under choice.ALONE_OVER_SHOWN (0.85): "
-                          "the absolute cut-off moves with each retrain's calibration", strict=False)
 def test_a_new_question_after_the_permits_card_gets_the_incentive_card(kb_answerer: Answerer) -> None:
+    """Read alone, the message is under choice.ALONE_OVER_SHOWN (0.77-0.82, as retrains calibrate it) but far ahead
+    of its own runner-up (choice.ALONE_LEAD, session 22)."""
     cards = first_cards(kb_answerer, "We're planning three weeks of street shooting in Tokyo next spring. How do "
                                      "permits work there?", "Is there any government money for a shoot like this?")
     assert cards[1] == "japan-location-incentive"  # before: the permits card again
