@@ -32,6 +32,13 @@ _AT_THE_WORDS = re.compile(r"\b(?:it|that|this|mean|means|meaning|yes|no|say|say
 UNSAID_SHARE = 0.4  # a phrasebook card nobody said gives way to a card of the part's topic this close to it
 RIVAL = 0.9  # ... or rank another card that, read with the situation too, scores this share of the situation's card
 LEANS = 0.15  # a later part whose own words' card, read with the situation, scores under this leans on the situation
+# A part that opens by saying it turns to another matter: "Also, …", "One more thing: …", 「あと、…」, 「それと、…」,
+# 「별개로 …」, 「另外，…」: it names a topic of its own, whatever the situation's card scores
+NEW_MATTER = re.compile(r"^(?:also|and also|one more thing|another thing|separately|unrelated(?:ly)?|on (?:a|another) "
+                        r"(?:different|separate|related) (?:note|topic|matter)|by the way)\b|"
+                        r"^(?:あと|それと|それから|別件で|別件ですが|ところで)[、,，]|"
+                        r"^(?:또한|별개로|그 외에|그와 별개로)[,\s]|"
+                        r"^(?:另外|此外|顺便问一下|順便問一下|另一个问题)[，,：:]?|^(?:还有|還有)[，,：:]", re.I)
 
 
 def with_part_alone(candidates: list[Candidate], alone: list[Candidate], found: list[Found],
@@ -115,24 +122,27 @@ def situation_card(ranked: list[list[Candidate]], alone: list[list[Candidate]],
 
 
 def leaning_parts(shared: tuple[str, int | None] | None, ranked: list[list[Candidate]],
-                  chosen: list[list[Candidate]]) -> set[int]:
+                  chosen: list[list[Candidate]], parts: list[str] | None = None) -> set[int]:
     """The later parts that the situation's card (see situation_card) answers besides its home: their own words
     name no topic that holds in the situation, as the card they would get besides the situation's (`chosen`: each
     part's candidates, the situation's card counted only at home) scores under LEANS read with the situation. "…
     US partner wants DocuSign, our legal team insists on the seal. Who is right, and how do we close this week?":
     "close this week" alone is the holidays card (0.81; 0.49 blended), but 0.11 read with the seal dispute, whose
     card scores 0.96 there; 「…审计团队下个月要来查账… 我们要提前准备什么？」 alone finds a card on American notes
-    (0.12), which the situation drops. A part that names a topic of its own keeps its card read with the situation
+    (0.12), which the situation drops. A part that opens by turning to another matter (NEW_MATTER: 「あと、メールの
+    返信をいつも急かされる…」 beside a cloud-link request) never leans. A part that names a topic of its own keeps its
+    card read with the situation
     ("…, and who pays for the extra days?": the schedule-slip cost card beside the union rules' card). A card that
     the part read with the situation does not even retrieve fades too ("How do we close the deal before the
     festival?" beside a framework agreement: the holidays card); but a new question is not its own neighbour, so a
-    part naming its topic in few words can fade as well (「另外，钱到了以后美元结汇有没有什么限制？」 beside a late
-    instalment: the currency-controls card, 0.83 alone, under 0.15 read with the situation)."""
+    part naming its topic in few words can fade as well (「钱到了以后美元结汇有没有什么限制？」 beside a late
+    instalment: the currency-controls card, 0.83 alone, under 0.15 read with the situation; opened with 另外 it does
+    not lean)."""
     if shared is None or (home := shared[1]) is None:
         return set()
     card = shared[0]
-    return {n for n in range(home + 1, len(ranked))
-            if (own := next((c.card.id for c in chosen[n] if c.card.id != card), None)) is not None
+    return {n for n in range(home + 1, len(ranked)) if not (parts and NEW_MATTER.match(parts[n].strip()))
+            and (own := next((c.card.id for c in chosen[n] if c.card.id != card), None)) is not None
             and next((c.probability for c in ranked[n] if c.card.id == own), 0.0) < LEANS}
 
 

@@ -56,6 +56,7 @@ from server.search.retrieval import Retriever
 
 CANDIDATES = 25  # cards retrieved per (sub-)question for the ranker (15 before; with the trees trained on follow-up
 # turns too, train follow-ups 0.856 -> 0.861, cross-validated hit@3 0.925 -> 0.927; without those rows 25 cost them)
+CROSS = 10  # a part's reading with the situation and its reading alone each rank the other's first CROSS cards
 CORE_WORDS = 230  # a one-part answer's core stays under about 250 words
 PART_WORDS = 150  # per part when a message asks two or three things
 VAGUE_GAP = 0.3  # a one- or two-word message whose best two cards are this close gets a clarifying choice
@@ -74,6 +75,7 @@ class Plan:
     query: str = ""
     earned: float | None = None  # a continuation: its card's probability with the follow-up's own words counted
     own: list[Candidate] = field(default_factory=list)  # a continuation: the follow-up ranked on its own words
+    pools: list[list[str]] = field(default_factory=list)  # per part of a multi-part message, the cards it chose among
 
     @property
     def cards(self) -> list[Card]:
@@ -136,6 +138,19 @@ class Planner:
             candidate.probability = float(probability)
         return sorted(out, key=lambda c: -c.probability)
 
+    def retrieved(self, text: str, asker: Asker, k: int = CROSS) -> frozenset[str]:
+        """The first `k` cards retrieval brings for the text (before ranking)."""
+        return frozenset(h.card_id for h in self.retriever.search(Query(text=text, lang=asker.lang), k=k))
+
+    def crossing(self, together: str, alone: str | None, asker: Asker) -> tuple[frozenset[str], frozenset[str]]:
+        """For a part of a message read with the situation (`together`) and by itself (`alone`; None: it is not):
+        the cards the first reading also ranks (the second's first CROSS retrieved) and those the second also ranks.
+        Read alone, 'Is this a no?' retrieves no card of the 'zenrei ga nai' its situation quotes; read with the
+        situation, 'あと、メールの返信をいつも急かされる…' beside a cloud-link request misses the e-mail cards."""
+        if alone is None:
+            return frozenset(), frozenset()
+        return self.retrieved(alone, asker, CROSS), self.retrieved(together, asker, CROSS)
+
     def localised(self, card: Card, lang: Language) -> Card:
         """The card in the answer's language where a translation exists, else the English card."""
         language = self.retriever.index.languages.get(lang)
@@ -169,14 +184,17 @@ class Planner:
         # a follow-up ("Is that normal in Korea?") ranks the cards shown even when the words it is glued to miss them
         # (the 알겠습니다 card came with its decoded phrase, which the glued words do not carry)
         kept = costs | frozenset(shown_cards) if previous_query is not None else costs
-        ranked = [self.rank(q, asker, frozenset(f.card_id for f in found) | (kept if n == 0 else frozenset()))
-                  for n, (q, found) in enumerate(zip(queries, about, strict=True))]
+        # a part read with the situation and read alone: each ranks the other reading's first retrieved cards too,
+        # so a card one reading misses is scored by it rather than counted 0 in the blend (with_part_alone)
+        crossed = [self.crossing(q, t, asker) for q, t in zip(queries, by_itself, strict=True)]
+        ranked = [self.rank(q, asker, frozenset(f.card_id for f in found) | (kept if n == 0 else frozenset())
+                            | crossed[n][0]) for n, (q, found) in enumerate(zip(queries, about, strict=True))]
         for part, found, candidates in zip(u.parts, about, ranked, strict=True):
             if asks_about_their_words(part, found):  # "Is this a no?" asks what the expression means
                 decoded_ids = {f.card_id for f in found}
                 candidates.sort(key=lambda c: c.card.id not in decoded_ids)  # stable: otherwise as ranked
         alone = [(ranked[n] if previous_query is None and len(u.parts) > 1 and names_no_topic(part) else None)
-                 if text is None else self.rank(text, asker, frozenset(f.card_id for f in found))
+                 if text is None else self.rank(text, asker, frozenset(f.card_id for f in found) | crossed[n][1])
                  for n, (part, text, found) in enumerate(zip(u.parts, by_itself, about, strict=True))]
         shared = None if None in alone else situation_card(ranked, [a or [] for a in alone], u.parts)
 
@@ -186,7 +204,8 @@ class Planner:
                 None if shared is None else (shared[0], n in homes), weak_relative=True)
         homes = {shared[1]} if shared is not None and shared[1] is not None else set()
         chosen = [blended(n, homes) for n in range(len(u.parts))]
-        leaning = leaning_parts(shared, ranked, chosen)  # its card answers them too: "how do we close this week?"
+        # its card answers them too: "how do we close this week?"
+        leaning = leaning_parts(shared, ranked, chosen, u.parts)
         chosen = [blended(n, homes | leaning) if n in leaning else c for n, c in enumerate(chosen)]
         if previous_query is None and len(u.parts) > 1:  # a phrasebook card nobody's words hold answers no part
             said = frozenset(f.card_id for f in decoded)
@@ -210,7 +229,8 @@ class Planner:
         if len(off) == len(u.parts) and not decoded:
             in_scope = 0.0  # every ask is off-topic on its own: the situation alone does not make it the coach's
         plan = Plan(confidence=round(max([*tops, 0.95 if decoded else 0.0]), 4), outcome="decline",
-                    candidates=ranked[0], query=queries[0], own=own_ranked)
+                    candidates=ranked[0], query=queries[0], own=own_ranked,
+                    pools=[[c.card.id for c in pool] for pool in chosen] if len(u.parts) > 1 else [])
         if previous_query is None and not decoded and not u.partner_text and dangling(u.parts[0]):
             plan.outcome = "clarify"  # in scope or not cannot be told without what it follows
             return plan

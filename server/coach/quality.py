@@ -52,6 +52,7 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
     report = Report()
     cards = answerer.retriever.index.cards
     top1 = top3 = framed = frame_known = answered = parts_ok = parts_total = 0
+    pooled = pooled_total = 0  # labelled parts of messages split as labelled; those with a labelled card in the pool
     calibration: list[tuple[float, bool]] = []
     lengths: list[int] = []
     short_first = 0
@@ -77,6 +78,9 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
             frame_known += 1
             framed += _in_frame(cards[first].cultures, cards[first].perspective, q)
         sources = set(cited) | {f.card_id for f in draft.decoded}  # what the answer cites, decoded phrases too
+        if q.parts and len(draft.plan.pools) == len(q.parts):  # the part's labelled card among its candidates
+            pooled_total += len(q.parts)
+            pooled += sum(bool(set(p.cards) & set(pool)) for p, pool in zip(q.parts, draft.plan.pools, strict=True))
         for part in q.parts:
             parts_total += 1
             parts_ok += bool(set(part.cards) & sources)
@@ -108,7 +112,8 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
     n = len(data.questions)
     report.figures = {
         "hit@1": _share(top1, n), "hit@3": _share(top3, n), "frame": _share(framed, frame_known),
-        "sub-questions": _share(parts_ok, parts_total), "in-scope answered": _share(answered, n),
+        "sub-questions": _share(parts_ok, parts_total), "part cards among candidates": _share(pooled, pooled_total),
+        "in-scope answered": _share(answered, n),
         "out-of-scope declined": _share(declined, len(data.out_of_scope)),
         "follow-ups answered right": _share(talks.followups_right, talks.followups),
         "repeated answers": talks.repeated_answers, "repeated suggestions": talks.repeated_suggestions,
@@ -124,6 +129,7 @@ def evaluate_answers(answerer: Answerer, data: AnswerSet) -> Report:
         report.counts[f"questions {lang}"] = len(results)
     report.reliability, report.figures["ECE"] = reliability(calibration)
     report.counts |= {"questions": n, "frame known": frame_known, "sub-questions": parts_total,
+                      "sub-questions split as labelled": pooled_total,
                      "out of scope": len(data.out_of_scope), "conversation turns": talks.turns,
                      "follow-ups": talks.followups,
                      "plain questions": len(data.plain), "pasted expressions": wanted,

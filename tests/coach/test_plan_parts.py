@@ -30,8 +30,12 @@ def test_the_first_parts_ranking_is_still_the_one_with_its_situation(kb_answerer
     planner = kb_answerer.planner
     u = understand(BLOCK)
     asker = Asker(u.pair, u.side, frozenset(), Language(u.language))
-    expected = planner.rank(planner.glossary.expand(u.query(u.parts[0])), asker)
+    def with_situation(n: int) -> list:  # read with the situation, the part alone's first cards ranked too (crossing)
+        together = planner.glossary.expand(u.query(u.parts[n]))
+        alone = planner.glossary.expand(u.query(u.parts[n], situation=False))
+        return planner.rank(together, asker, planner.crossing(together, alone, asker)[0])
+
+    expected = with_situation(0)
     draft = kb_answerer.draft(Ask(message=BLOCK))
     assert [c.card.id for c in draft.plan.candidates] == [c.card.id for c in expected]
-    assert draft.confidence == round(max(c.probability for c in expected[:1]
-                                         + planner.rank(planner.glossary.expand(u.query(u.parts[1])), asker)[:1]), 4)
+    assert draft.confidence == round(max(c.probability for c in expected[:1] + with_situation(1)[:1]), 4)
