@@ -203,15 +203,23 @@ _STAGES = [
 # Japan and China named in Korean script: read only from an asker who says they are the American side, whose
 # Korean is no sign of a Korean partner (「일본과 공동제작을 하려는 미국 회사입니다」 is about Japan).
 _NAMED_IN_KOREAN = {Culture.JP_US: re.compile(r"일본|도쿄|오사카"), Culture.CN_US: re.compile(r"중국|베이징|상하이")}
+# A Korean message about Japan or China that never names Korea: Korean-speaking staff (of the American side, most
+# often) working on a Japanese or Chinese co-production, 「일본 측 담당자가 항상 "위와 상의하겠습니다"라고 해요」.
+_KOREA_IN_KOREAN = re.compile(r"한국|한중|한미|한일|서울|부산|국내|우리나라|韓国|韩国")
 
 
 def detect_pair(text: str) -> Culture | None:
     """The culture pair the question names explicitly ("our Korean partner"), if exactly one; else the one its
-    script says, unless the asker says they are the American side and names one Asian country."""
+    script says, unless the asker says they are the American side, or writes Korean about Japan or China without
+    naming Korea, and names one Asian country."""
     found = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(text)}
     if _stated_side(without_heritage(text)) is Perspective.US_SIDE:
         named = found | {pair for pair, pattern in _NAMED_IN_KOREAN.items() if pattern.search(text)}
         if len(named) == 1:
+            return named.pop()
+    if HANGUL.search(text) and not _KOREA_IN_KOREAN.search(text):
+        named = {pair for pair, pattern in _NAMED_IN_KOREAN.items() if pattern.search(text)}
+        if len(named) == 1 and not found - named:
             return named.pop()
     found |= {Culture.KR_US} if HANGUL.search(text) else set()
     found |= {Culture.JP_US} if KANA.search(text) else set()
