@@ -64,14 +64,16 @@ class Row(NamedTuple):
     weight: float = 1.0  # how much the query counts in fitting (TOPICLESS_WEIGHT for a topicless part alone)
 
 
-def _queries(data: AnswerSet) -> list[tuple[str, str, list[str], str]]:
-    """(message, the text ranked, acceptable cards, question id) for every labelled query of `data`: questions,
-    each labelled part, conversations' first turns and out-of-scope questions (no acceptable card)."""
-    queries = [(q.question, q.question, q.cards, q.id) for q in data.questions]
-    queries += [(q.question, text, p.cards, q.id) for q in data.questions for n, p in enumerate(q.parts)
-                for text in _part_queries(q.question, n, len(q.parts), p.text)]
-    queries += [(c.turns[0].question, c.turns[0].question, c.turns[0].cards, c.id) for c in data.conversations]
-    return queries + [(q.question, q.question, [], q.id) for q in data.out_of_scope]
+def _queries(data: AnswerSet) -> list[tuple[str, str, list[str], str, str | None]]:
+    """(message, the text ranked, acceptable cards, question id, the part's other reading or None) for every
+    labelled query of `data`: questions, each labelled part, conversations' first turns and out-of-scope questions
+    (no acceptable card)."""
+    queries: list[tuple[str, str, list[str], str, str | None]] = [
+        (q.question, q.question, q.cards, q.id, None) for q in data.questions]
+    queries += [(q.question, text, p.cards, q.id, other) for q in data.questions for n, p in enumerate(q.parts)
+                for text, other in _part_queries(q.question, n, len(q.parts), p.text)]
+    queries += [(c.turns[0].question, c.turns[0].question, c.turns[0].cards, c.id, None) for c in data.conversations]
+    return queries + [(q.question, q.question, [], q.id, None) for q in data.out_of_scope]
 
 
 def _followups(answerer: Answerer, data: AnswerSet) -> list[tuple[str, list[str], str, frozenset[str], Asker]]:
@@ -102,7 +104,7 @@ def neighbours(answerer: Answerer, data: AnswerSet) -> Neighbours:
     """The training queries as the ranker reads them (glossary words added), for coach.neighbours: the in-scope
     ones with their cards, and the out-of-scope questions with none."""
     found = []
-    for message, text, acceptable, group in _queries(data):
+    for message, text, acceptable, group, _ in _queries(data):
         lang = Language(understand(message).language)
         read = answerer.planner.glossary.expand(text)
         words = frozenset(tokenize_in(read, lang.value)) if lang is not Language.EN else frozenset()
@@ -115,13 +117,16 @@ def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
     the id of the question it comes from (a multi-part question's parts share it). A query's own question is left
     out of its neighbours, as a new question is not among them when serving."""
     out = []
-    for message, text, acceptable, group in _queries(data):
+    for message, text, acceptable, group, other in _queries(data):
         u = understand(message)
         decoded = answerer.decode(message, u)
         asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded), Language(u.language))
         # as when serving (coach.plan): a query that is the message, or asks about the partner's words ("is this
-        # a no?"), has the decoded phrases' cards among its candidates even when retrieval does not bring them
+        # a no?"), has the decoded phrases' cards among its candidates even when retrieval does not bring them;
+        # a part's reading ranks its other reading's first retrieved cards too (Planner.crossing)
         extra = asker.decoded_cards if text == message or refers_back(text) else frozenset()
+        if other is not None:
+            extra |= answerer.planner.retrieved(answerer.planner.glossary.expand(other), asker)
         with answerer.planner.neighbours.leaving_out(group):
             candidates = answerer.planner.rank(answerer.planner.glossary.expand(text), asker, extra)
         if candidates:
@@ -166,14 +171,20 @@ def held_out_misses(rows: list[Row], held_out: list[np.ndarray], top: int = 3) -
     return out
 
 
-def _part_queries(message: str, n: int, labelled: int, text: str) -> list[str]:
-    """What serving ranks for the n-th labelled part (coach.plan): the engine's n-th part with the message's
-    situation, and that part alone, when the engine splits the message into as many parts as were labelled; the
-    labelled text otherwise."""
+def _part_queries(message: str, n: int, labelled: int, text: str) -> list[tuple[str, str | None]]:
+    """What serving ranks for the n-th labelled part (coach.plan), each with the other reading whose first
+    retrieved cards it ranks too (None: no other): the engine's n-th part with the message's situation, and that
+    part alone, when the engine splits the message into as many parts as were labelled; the labelled text
+    otherwise. Serving reads a topicless part ("Is that normal?") only with the situation, so it crosses nothing."""
     u = understand(message)
     if len(u.parts) != labelled or labelled < 2:
-        return [text]
-    return list(dict.fromkeys([u.query(u.parts[n]), u.query(u.parts[n], situation=False)]))
+        return [(text, None)]
+    together, alone = u.query(u.parts[n]), u.query(u.parts[n], situation=False)
+    if together == alone:
+        return [(together, None)]
+    if names_no_topic(u.parts[n]):
+        return [(together, None), (alone, None)]
+    return [(together, alone), (alone, together)]
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

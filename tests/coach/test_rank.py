@@ -246,10 +246,11 @@ def test_training_ranks_a_labelled_part_as_serving_does() -> None:
     u = understand(message)
     assert len(u.parts) == 2
     queries = _part_queries(message, 1, 2, "changing the script after CFCC approval")
-    assert queries == [u.query(u.parts[1]), u.query(u.parts[1], situation=False)]
-    assert "CFCC" in queries[0] and "CFCC" not in queries[1]  # with the situation, and the part alone
+    together, alone = u.query(u.parts[1]), u.query(u.parts[1], situation=False)
+    assert queries == [(together, alone), (alone, together)]  # each ranks the other's first cards (crossing)
+    assert "CFCC" in together and "CFCC" not in alone  # with the situation, and the part alone
     # the engine splits differently from the labels: the labelled text, as written
-    assert _part_queries(message, 0, 3, "how long CFCC approval takes") == ["how long CFCC approval takes"]
+    assert _part_queries(message, 0, 3, "how long CFCC approval takes") == [("how long CFCC approval takes", None)]
 
 
 def test_the_exported_trees_score_as_scikit_learn_does(tmp_path: Path) -> None:
