@@ -205,7 +205,10 @@ _STAGES = [
 _NAMED_IN_KOREAN = {Culture.JP_US: re.compile(r"일본|도쿄|오사카"), Culture.CN_US: re.compile(r"중국|베이징|상하이")}
 # A Korean message about Japan or China that never names Korea: Korean-speaking staff (of the American side, most
 # often) working on a Japanese or Chinese co-production, 「일본 측 담당자가 항상 "위와 상의하겠습니다"라고 해요」.
+# When an American party is named, only an asker who says they are its staff (「미국 배급사에서 일하는데」); 「중국
+# 배급사와도 얘기 중인데, 미국 측이 계약서 초안을…」 is a Korean company talking to the American side.
 _KOREA_IN_KOREAN = re.compile(r"한국|한중|한미|한일|서울|부산|국내|우리나라|韓国|韩国")
+_AMERICA_IN_KOREAN = re.compile(r"미국|할리우드")
 
 
 def detect_pair(text: str) -> Culture | None:
@@ -217,9 +220,11 @@ def detect_pair(text: str) -> Culture | None:
         named = found | {pair for pair, pattern in _NAMED_IN_KOREAN.items() if pattern.search(text)}
         if len(named) == 1:
             return named.pop()
-    if HANGUL.search(text) and not _KOREA_IN_KOREAN.search(text):
+    plain = without_heritage(text)  # 「한국계 PD」 names a person's roots, not Korea
+    if HANGUL.search(text) and not _KOREA_IN_KOREAN.search(plain) and (
+            not _AMERICA_IN_KOREAN.search(text) or detect_side(text, "ko") is Perspective.US_SIDE):
         named = {pair for pair, pattern in _NAMED_IN_KOREAN.items() if pattern.search(text)}
-        if len(named) == 1 and not found - named:
+        if len(named) == 1 and not {p for p, pattern in _PAIR_WORDS.items() if pattern.search(plain)} - named:
             return named.pop()
     found |= {Culture.KR_US} if HANGUL.search(text) else set()
     found |= {Culture.JP_US} if KANA.search(text) else set()

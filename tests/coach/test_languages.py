@@ -63,8 +63,8 @@ def test_a_bare_pasted_phrase_is_explained_in_english(kb_answerer: Answerer) -> 
 
 
 def test_a_card_missing_in_the_answer_language_is_shown_in_english_and_says_so(kb_answerer: Answerer) -> None:
-    """Japan-US cards have no Korean translation: a Korean answer drawn from one says so in one line."""
-    question = "日本のパートナーに「前向きに検討します」と言われました。どういう意味ですか？"
+    """A Japan-US card with no Korean translation (考えておきます): a Korean answer from it says so in one line."""
+    question = "日本のパートナーに「考えておきます」と言われました。どういう意味ですか？"
     answer = kb_answerer.answer(Ask(message=question, lang="ko"))
     assert answer.lang is Language.KO
     assert "아직 한국어로 번역되지 않아" in answer.answer_markdown

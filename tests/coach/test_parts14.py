@@ -58,8 +58,6 @@ def test_an_opening_stance_ask_leaves_the_situations_card_to_the_ask_that_names_
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="declared (nineteenth session): the retrained ranker puts the revenue-statement currency "
-                          "card 0.007 above the budget-exposure card (0.524 against 0.517)", strict=False)
 def test_whether_to_worry_is_answered_by_the_situations_other_card(kb_answerer: Answerer) -> None:
     message = ("Exchange rate question: our budget is in dollars but 70% of the spend is in won. The Korean producer "
                "says 'don't worry'. Should I worry, and what clause protects us?")
