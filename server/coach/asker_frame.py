@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from server.cjk import HAN, HANGUL, KANA, han_reads_japanese, language_of
+from server.coach.heritage import without_heritage
 from server.models import Culture, Perspective
 
 _PAIR_WORDS = {
@@ -236,29 +237,6 @@ def detect_pair(text: str) -> Culture | None:
     return found.pop() if len(found) == 1 else None
 
 
-# Heritage is no side: a Korean-American producer (「한국계 미국인」, 「재미교포」, 「日系アメリカ人」,
-# 「美籍华人」) is an American, and 「한국계 프로듀서」, 「华裔制片」, 「日系のプロデューサー」 name a person's
-# roots, not the company they work for.
-_AMERICAN_HERITAGE = [
-    (re.compile(r"\b(?:korean|japanese|chinese|taiwanese|asian)[- ]americans?\b", re.I), "American"),
-    (re.compile(r"(?:한국|일본|중국|대만|아시아)계\s*미국(?:인|사람)|재미\s*(?:교포|동포|한인|한국인)"), "미국인"),
-    (re.compile(r"(?:日|韓国|中国|台湾|アジア)系(?:の)?(?:アメリカ人|米国人)|日系(?:人|二世|三世)"), "アメリカ人"),
-    (re.compile(r"美籍(?:华人|华裔|韩裔|日裔)|(?:华|韩|日)裔美国人"), "美国人"),
-]
-_HERITAGE = re.compile(r"\b(?:korean|japanese|chinese|taiwanese)-born\b|\bof (?:korean|japanese|chinese) "
-                       r"(?:descent|heritage|background|origin)\b|(?:한국|일본|중국|대만)계(?!\s*(?:회사|기업|자본|투자|은행))|"
-                       r"교포|(?:韓国|中国|台湾)系(?!企業|の企業|資本)|日系(?=の?(?:プロデューサー|スタッフ|社員|人|方))|"
-                       r"华裔|华人|华侨|韩裔|日裔", re.I)
-
-
-def without_heritage(text: str) -> str:
-    """The text with heritage said as what it tells of the side: "Korean-American" as "American", 「한국계」 as
-    nothing."""
-    for pattern, american in _AMERICAN_HERITAGE:
-        text = pattern.sub(american, text)
-    return _HERITAGE.sub("", text)
-
-
 def detect_side(text: str, language: str) -> Perspective | None:
     """The asker's side: an American about an Asian partner, or an Asian company about an American partner."""
     text = without_heritage(text)
@@ -357,3 +335,16 @@ _WRITERS = {  # the most common surnames in romanised signatures, and English se
 def detect_stage(text: str) -> str | None:
     """negotiating, signed, production or dispute: the most advanced stage the message mentions."""
     return next((name for name, pattern in _STAGES if pattern.search(text)), None)
+
+
+_PAIR_OF_LANGUAGE = {"ja": Culture.JP_US, "ko": Culture.KR_US, "zh": Culture.CN_US}
+
+
+def side_by_language(language: str, pair: Culture | None) -> Perspective | None:
+    """The side a message that says none is on: an asker writing Japanese, Korean or Chinese is the Asian side,
+    unless the pair is another country's (Korean about a Japanese committee: staff of the American side)."""
+    if language == "en":
+        return None
+    if pair in (None, Culture.ANY, _PAIR_OF_LANGUAGE.get(language)):
+        return Perspective.ASIA_SIDE
+    return Perspective.US_SIDE

@@ -17,15 +17,13 @@ from dataclasses import replace
 
 from server.coach.compose import Labels, build_section, followup_section, pick, say_items
 from server.coach.continuation import TOPIC_FLOOR, bare, chase_stays, fits_side, lapse_card, lapse_step, last_card
-from server.coach.decode import Found
 from server.coach.draft_reply import draft_email
 from server.coach.followup import asks_to_record, asks_who_decides, goes_up, tells_someone
-from server.coach.plan import CORE_WORDS, Plan, Planner, fits_pair
-from server.coach.quoted_ask import beyond_the_quote
+from server.coach.plan import CORE_WORDS, Plan, fits_pair
+from server.coach.quoted_ask import for_the_ask as for_the_ask  # answer.py imports it from here
 from server.coach.rank import Candidate
 from server.coach.switch import counterpart as counterpart  # tests import it from here
 from server.coach.switch import counterpart_for, for_pair, unsure_for_pair
-from server.coach.understand import Understanding
 from server.coach.who_pays import asks_who_pays
 from server.models import Card, CardKind, Culture, Language, Perspective, Turn
 from server.search.lexical import tokenize
@@ -346,22 +344,3 @@ def wording_plan(card: Card, asked: str, side: Perspective | None, pair: Culture
     section.say = [] if section.draft else others[:2]
     section.short = words["draft"]["lead"] if section.draft else section.short
     return Plan(confidence=confidence, outcome="answer", sections=[section], query=query)
-
-
-def for_the_ask(plan: Plan, u: Understanding, decoded: list[Found], planner: Planner,
-                rebuild: Callable[[Card, Plan, Plan], Plan], words: Labels) -> Plan:
-    """The settled plan answered for what the message asks: a message that quotes the partner and asks something
-    else answered from the card of its ask (coach/quoted_ask.py), and a follow-up answered under the answer
-    threshold saying that this is the closest guidance ("They still haven't answered. Should I call their boss?"
-    answered from a card its own words barely support is no confident answer)."""
-    return said_closest(beyond_the_quote(plan, u, decoded, planner, rebuild), planner.ranker.answer_at, words)
-
-
-def said_closest(plan: Plan, answer_at: float, words: Labels) -> Plan:
-    """An answer less sure than `answer_at` (a follow-up answered from what its own words barely support: a first
-    question this unsure gets a clarifying choice) opens by saying that it is the closest guidance."""
-    if plan.outcome != "answer" or not plan.sections or plan.confidence >= answer_at \
-            or words["closest_part"] in plan.sections[0].notes:
-        return plan
-    first = replace(plan.sections[0], notes=[words["closest_part"], *plan.sections[0].notes])
-    return replace(plan, sections=[first, *plan.sections[1:]])

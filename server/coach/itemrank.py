@@ -177,3 +177,9 @@ class ItemVectors:
                 used = Counter(w for text in texts for w in _words(text, lang))
                 self.rarities[lang] = {w: math.log(1 + len(texts) / n) for w, n in used.items()}
             return self.rarities[lang]
+
+
+def english_weight(text: str, glossed: str) -> float:
+    """How far the embedding model, which reads English only, can judge the text: fully when the glossary added
+    English words for its terms, else by the share of it that is not Japanese, Korean or Chinese."""
+    return 1.0 if glossed != text else 1.0 - cjk_share(text)

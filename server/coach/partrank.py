@@ -9,11 +9,12 @@ from dataclasses import replace
 
 from server.cjk import normalise
 from server.coach.ask_marks import SENTENCE
-from server.coach.bare_asks import POINTS_BACK, stance_only
+from server.coach.bare_asks import POINTS_BACK, frame_only, stance_only
 from server.coach.bare_asks import names_no_topic as names_no_topic  # plan.py imports it from here
 from server.coach.compose import Section, telling_words
 from server.coach.decode import Found
-from server.coach.rank import FEATURES, Asker, Candidate
+from server.coach.offtopic import asked_clause, off_topic_cue
+from server.coach.rank import FEATURES, OFF_TOPIC_DOMINATES, Asker, Candidate, Ranker
 from server.coach.understand import Understanding, refers_back
 from server.models import Card, CardKind, Culture, Perspective
 
@@ -282,3 +283,34 @@ def join_shared_asks(sections: list[Section], parts: list[str], chosen: list[lis
         if host is not None and host.heading is not None:
             asks, dash, title = host.heading.partition(" — ")
             host.heading = f"{asks.rstrip()} / {head}{dash}{title}"
+
+
+def with_ask_before(parts: list[str], n: int) -> str:
+    """A later part that only asks how to respond or negotiate (「这正常吗？我们应该怎么谈？」) is about what the ask
+    before it names, which the situation may not (the topic is in that ask's own sentence): read with it, unless that
+    ask names no topic either ("Should I worry? And can we push back on that?")."""
+    return f"{parts[n - 1]} {parts[n]}" if n and frame_only(parts[n]) and not names_no_topic(parts[n - 1]) \
+        else parts[n]
+
+
+_POSSESSIVE = re.compile(r"\b(?:their|its|there)\b|そこ|その店|거기|그곳|那里|那家|他们的", re.I)
+
+
+def off_topic_parts(parts: list[str], alone: list[list[Candidate]], about: list[list[Found]],
+                    ranker: Ranker) -> set[int]:
+    """The parts of a message that asks two or three things that are off-topic on their own: they ask for what
+    the coach does not do (coach/offtopic.py's cue) and, ranked without the message's situation, the scope model
+    declines them ("Which shops near Kyoto Station sell wagashi?" beside "we're visiting our co-producer"); the
+    scope model alone is no judge of a short part (「나이에 따른 서열 문제」 alone reads as off-topic). A part that
+    refers back ("what are their hours?") is off-topic when the part it follows is, or by its own cue; one that
+    asks about the partner's words never is."""
+    off: set[int] = set()
+    for n, (part, ranked, found) in enumerate(zip(parts, alone, about, strict=True)):
+        if found:
+            continue
+        if (refers_back(part) or _POSSESSIVE.search(part)) and n - 1 in off:  # "…, what are their hours?"
+            off.add(n)
+        elif off_topic_cue(asked_clause(part)) >= OFF_TOPIC_DOMINATES and (  # "which sushi place … take them to?"
+                not ranked or ranker.in_scope(ranked[0]) < ranker.in_scope_at):
+            off.add(n)
+    return off

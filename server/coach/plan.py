@@ -3,38 +3,40 @@ follow-up answer what it newly asks instead of repeating the last answer."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from server.cjk import cjk_share, normalise
+from server.cjk import normalise
 from server.coach.bare_asks import frame_only
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
 from server.coach.decode import Found
 from server.coach.followup import dangling
 from server.coach.glossary import Glossary
-from server.coach.itemrank import ItemVectors, answering_item, item_scores
+from server.coach.itemrank import ItemVectors, answering_item, english_weight, item_scores
 from server.coach.neighbours import Neighbours
-from server.coach.offtopic import asked_clause, off_topic_cue
+from server.coach.offtopic import asked_clause
 from server.coach.partrank import (
     about_partner,
     asks_about_their_words,
     claim_order,
-    fits_pair,
     in_frame_first,
     join_shared_asks,
     joins_earlier_ask,
     leaning_parts,
     names_no_topic,
+    off_topic_parts,
     part_heading,
     situation_card,
     unsaid_phrases_last,
+    with_ask_before,
     with_part_alone,
 )
+from server.coach.partrank import (
+    fits_pair as fits_pair,  # answer.py imports it from here
+)
 from server.coach.rank import (
-    OFF_TOPIC_DOMINATES,
     Asker,
     Candidate,
     CardVectors,
@@ -48,7 +50,7 @@ from server.coach.rank import (
     relative_features,
 )
 from server.coach.scope import ScopeModel
-from server.coach.understand import Understanding, refers_back, word_count
+from server.coach.understand import Understanding, word_count
 from server.coach.who_pays import asks_who_pays, cost_cards, covering_cards, money_first, pays_for_the_topic
 from server.models import Card, Language, Perspective, Query
 from server.search.lexical import tokenize, tokenize_in
@@ -61,7 +63,6 @@ CORE_WORDS = 230  # a one-part answer's core stays under about 250 words
 PART_WORDS = 150  # per part when a message asks two or three things
 VAGUE_GAP = 0.3  # a one- or two-word message whose best two cards are this close gets a clarifying choice
 # (a one-part message only: 「회식」 as one listed topic of several is no vague message)
-_POSSESSIVE = re.compile(r"\b(?:their|its|there)\b|そこ|その店|거기|그곳|那里|那家|他们的", re.I)
 
 
 @dataclass
@@ -163,7 +164,7 @@ class Planner:
         core kept for what follows the sections (replies to a pasted e-mail's requests). Sections are written
         from the cards in `lang` (the answer's language) where translated. `in_scope_known`: a follow-up of an
         answered question with no off-topic cue of its own is not declined (at worst, a clarifying choice)."""
-        queries = [self.glossary.expand(u.query(_with_ask_before(u.parts, n))) for n in range(len(u.parts))]
+        queries = [self.glossary.expand(u.query(with_ask_before(u.parts, n))) for n in range(len(u.parts))]
         if previous_query:  # "and in writing?", "what if they still don't answer?" need what they refer to
             queries[0] = f"{previous_query} {u.parts[0]}"  # "and in writing?" needs what it refers to
         about = about_partner(u, decoded)
@@ -224,8 +225,8 @@ class Planner:
         tops = [r[0].probability if r else 0.0 for r in ranked]
         in_scope = max([self.ranker.in_scope(r[0]) for r in ranked if r]
                        + [self.ranker.decoded_in_scope(u.parts) if decoded else 0.0])
-        off = set() if previous_query is not None or len(u.parts) == 1 else self._off_topic(
-            u.parts, [r if a is None else a for a, r in zip(alone, ranked, strict=True)], about)
+        off = set() if previous_query is not None or len(u.parts) == 1 else off_topic_parts(
+            u.parts, [r if a is None else a for a, r in zip(alone, ranked, strict=True)], about, self.ranker)
         if len(off) == len(u.parts) and not decoded:
             in_scope = 0.0  # every ask is off-topic on its own: the situation alone does not make it the coach's
         plan = Plan(confidence=round(max([*tops, 0.95 if decoded else 0.0]), 4), outcome="decline",
@@ -284,24 +285,6 @@ class Planner:
             set(tokenize_in(text, asker.lang.value)), asker.lang)
         return native or self.keywords.broad(set(tokenize(text)), Language.EN)
 
-    def _off_topic(self, parts: list[str], alone: list[list[Candidate]], about: list[list[Found]]) -> set[int]:
-        """The parts of a message that asks two or three things that are off-topic on their own: they ask for what
-        the coach does not do (coach/offtopic.py's cue) and, ranked without the message's situation, the scope model
-        declines them ("Which shops near Kyoto Station sell wagashi?" beside "we're visiting our co-producer"); the
-        scope model alone is no judge of a short part (「나이에 따른 서열 문제」 alone reads as off-topic). A part that
-        refers back ("what are their hours?") is off-topic when the part it follows is, or by its own cue; one that
-        asks about the partner's words never is."""
-        off: set[int] = set()
-        for n, (part, ranked, found) in enumerate(zip(parts, alone, about, strict=True)):
-            if found:
-                continue
-            if (refers_back(part) or _POSSESSIVE.search(part)) and n - 1 in off:  # "…, what are their hours?"
-                off.add(n)
-            elif off_topic_cue(asked_clause(part)) >= OFF_TOPIC_DOMINATES and (  # "which sushi place … take them to?"
-                    not ranked or self.ranker.in_scope(ranked[0]) < self.ranker.in_scope_at):
-                off.add(n)
-        return off
-
     def _section(self, candidates: list[Candidate], query: str, part: str, u: Understanding, budget: int,
                  seen: tuple[list[str], set[str], set[str]], heading: bool, words: Labels, lang: Language,
                  followup: bool = False) -> Section | None:
@@ -322,7 +305,7 @@ class Planner:
                                             words=words, lang=lang)
         fallback = None
         asks = list(dict.fromkeys([query, self.glossary.expand(asked_clause(part))]))  # "…, Is that a no?"
-        weight = _english_weight(part, self.glossary.expand(part))
+        weight = english_weight(part, self.glossary.expand(part))
         for candidate in candidates[:4]:
             if candidate.card.id in used:
                 continue
@@ -349,21 +332,4 @@ class Planner:
             return None
         glossed, lang = self.glossary.expand(followup), localised.lang.value
         return answering_item(english, shown_in, self.items(english), self.retriever.query_vector(glossed),
-                              _english_weight(followup, glossed), followup, lang, self.items.rarity(lang), before)
-
-
-def _with_ask_before(parts: list[str], n: int) -> str:
-    """A later part that only asks how to respond or negotiate (「这正常吗？我们应该怎么谈？」) is about what the ask
-    before it names, which the situation may not (the topic is in that ask's own sentence): read with it, unless that
-    ask names no topic either ("Should I worry? And can we push back on that?")."""
-    return f"{parts[n - 1]} {parts[n]}" if n and frame_only(parts[n]) and not names_no_topic(parts[n - 1]) \
-        else parts[n]
-
-
-def _english_weight(text: str, glossed: str) -> float:
-    """How far the embedding model, which reads English only, can judge the text: fully when the glossary added
-    English words for its terms, else by the share of it that is not Japanese, Korean or Chinese."""
-    return 1.0 if glossed != text else 1.0 - cjk_share(text)
-
-
-__all__ = ["Plan", "Planner", "fits_pair"]  # fits_pair: answer.py keeps importing it from here
+                              english_weight(followup, glossed), followup, lang, self.items.rarity(lang), before)

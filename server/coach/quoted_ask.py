@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from server.coach.ask_marks import SENTENCE
+from server.coach.compose import Labels
 from server.coach.continuation import fits_side
 from server.coach.decode import Found
 from server.coach.plan import Plan, Planner, fits_pair
@@ -84,3 +85,22 @@ def mean_ranking(together: list[Candidate], alone: list[Candidate]) -> list[Cand
     pool = {c.card.id: c for c in [*alone, *together]}
     return sorted((replace(c, probability=(first.get(i, 0.0) + second.get(i, 0.0)) / 2) for i, c in pool.items()),
                   key=lambda c: -c.probability)
+
+
+def for_the_ask(plan: Plan, u: Understanding, decoded: list[Found], planner: Planner,
+                rebuild: Callable[[Card, Plan, Plan], Plan], words: Labels) -> Plan:
+    """The settled plan answered for what the message asks: a message that quotes the partner and asks something
+    else answered from the card of its ask (coach/quoted_ask.py), and a follow-up answered under the answer
+    threshold saying that this is the closest guidance ("They still haven't answered. Should I call their boss?"
+    answered from a card its own words barely support is no confident answer)."""
+    return said_closest(beyond_the_quote(plan, u, decoded, planner, rebuild), planner.ranker.answer_at, words)
+
+
+def said_closest(plan: Plan, answer_at: float, words: Labels) -> Plan:
+    """An answer less sure than `answer_at` (a follow-up answered from what its own words barely support: a first
+    question this unsure gets a clarifying choice) opens by saying that it is the closest guidance."""
+    if plan.outcome != "answer" or not plan.sections or plan.confidence >= answer_at \
+            or words["closest_part"] in plan.sections[0].notes:
+        return plan
+    first = replace(plan.sections[0], notes=[words["closest_part"], *plan.sections[0].notes])
+    return replace(plan, sections=[first, *plan.sections[1:]])

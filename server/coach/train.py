@@ -20,12 +20,12 @@ import numpy as np
 
 from server.coach.answer import Answerer
 from server.coach.bare_asks import names_no_topic
-from server.coach.followup import continued, glossed
 from server.coach.labelled import AnswerSet, load_answer_set
 from server.coach.neighbours import EXAMPLES, Example, Neighbours
 from server.coach.rank import FEATURES, SCOPE_FEATURES, WEIGHTS, Asker, Candidate, Trees, scope_features
+from server.coach.train_queries import followup_queries, labelled_queries
 from server.coach.understand import refers_back, understand
-from server.models import Language, Turn
+from server.models import Language
 from server.search.lexical import tokenize_in
 
 IN_SCOPE_KEPT = 0.97  # share of in-scope training questions that must stay above the decline cut-off: the
@@ -64,47 +64,11 @@ class Row(NamedTuple):
     weight: float = 1.0  # how much the query counts in fitting (TOPICLESS_WEIGHT for a topicless part alone)
 
 
-def _queries(data: AnswerSet) -> list[tuple[str, str, list[str], str, str | None]]:
-    """(message, the text ranked, acceptable cards, question id, the part's other reading or None) for every
-    labelled query of `data`: questions, each labelled part, conversations' first turns and out-of-scope questions
-    (no acceptable card)."""
-    queries: list[tuple[str, str, list[str], str, str | None]] = [
-        (q.question, q.question, q.cards, q.id, None) for q in data.questions]
-    queries += [(q.question, text, p.cards, q.id, other) for q in data.questions for n, p in enumerate(q.parts)
-                for text, other in _part_queries(q.question, n, len(q.parts), p.text)]
-    queries += [(c.turns[0].question, c.turns[0].question, c.turns[0].cards, c.id, None) for c in data.conversations]
-    return queries + [(q.question, q.question, [], q.id, None) for q in data.out_of_scope]
-
-
-def _followups(answerer: Answerer, data: AnswerSet) -> list[tuple[str, list[str], str, frozenset[str], Asker]]:
-    """(the text ranked, acceptable cards, conversation id, cards shown before, the asker) for every labelled later
-    turn of a conversation, read as serving reads a continuation (coach.answer, coach.plan): glued to what it
-    continues (the turn before, resolved as coach.followup.continued resolves it), with the cards shown so far (each
-    earlier turn's first labelled card) ranked even when retrieval misses them."""
-    out = []
-    expand = answerer.planner.glossary.expand
-    for conversation in data.conversations:
-        first = understand(conversation.turns[0].question)
-        previous, resolved = conversation.turns[0].question, expand(first.query(first.parts[0]))
-        shown: frozenset[str] = frozenset(conversation.turns[0].cards[:1])
-        for turn in conversation.turns[1:]:
-            u = understand(turn.question, first.pair, first.side)
-            before = understand(resolved, u.pair, u.side)
-            decoded = answerer.decode(turn.question, u) + answerer.decode(resolved, before)
-            follows = continued(Turn(role="user", content=previous, created_at="", resolved_query=resolved), u, expand)
-            text = f"{follows} {glossed(u.parts[0])}"
-            if turn.cards:
-                out.append((text, turn.cards, conversation.id, shown,
-                            Asker(u.pair, u.side, frozenset(f.card_id for f in decoded), Language(u.language))))
-            previous, resolved, shown = turn.question, text, shown | frozenset(turn.cards[:1])
-    return out
-
-
 def neighbours(answerer: Answerer, data: AnswerSet) -> Neighbours:
     """The training queries as the ranker reads them (glossary words added), for coach.neighbours: the in-scope
     ones with their cards, and the out-of-scope questions with none."""
     found = []
-    for message, text, acceptable, group, _ in _queries(data):
+    for message, text, acceptable, group, _ in labelled_queries(data):
         lang = Language(understand(message).language)
         read = answerer.planner.glossary.expand(text)
         words = frozenset(tokenize_in(read, lang.value)) if lang is not Language.EN else frozenset()
@@ -117,7 +81,7 @@ def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
     the id of the question it comes from (a multi-part question's parts share it). A query's own question is left
     out of its neighbours, as a new question is not among them when serving."""
     out = []
-    for message, text, acceptable, group, other in _queries(data):
+    for message, text, acceptable, group, other in labelled_queries(data):
         u = understand(message)
         decoded = answerer.decode(message, u)
         asker = Asker(u.pair, u.side, frozenset(f.card_id for f in decoded), Language(u.language))
@@ -133,7 +97,7 @@ def examples(answerer: Answerer, data: AnswerSet) -> list[Row]:
             alone = text != message and names_no_topic(text)  # "Is that normal?" with no situation
             out.append(_row(candidates, acceptable, bool(acceptable), group, text,
                             weight=TOPICLESS_WEIGHT if alone else 1.0))
-    for text, acceptable, group, shown, asker in _followups(answerer, data) if FOLLOWUP_ROWS else []:
+    for text, acceptable, group, shown, asker in followup_queries(answerer, data) if FOLLOWUP_ROWS else []:
         with answerer.planner.neighbours.leaving_out(group):
             candidates = answerer.planner.rank(text, asker, shown)
         if candidates:
@@ -169,22 +133,6 @@ def held_out_misses(rows: list[Row], held_out: list[np.ndarray], top: int = 3) -
             out.append({"id": row.group, "text": row.text, "right_at": right,
                         "top": [(row.cards[i], round(float(probabilities[i]), 3)) for i in order[:top]]})
     return out
-
-
-def _part_queries(message: str, n: int, labelled: int, text: str) -> list[tuple[str, str | None]]:
-    """What serving ranks for the n-th labelled part (coach.plan), each with the other reading whose first
-    retrieved cards it ranks too (None: no other): the engine's n-th part with the message's situation, and that
-    part alone, when the engine splits the message into as many parts as were labelled; the labelled text
-    otherwise. Serving reads a topicless part ("Is that normal?") only with the situation, so it crosses nothing."""
-    u = understand(message)
-    if len(u.parts) != labelled or labelled < 2:
-        return [(text, None)]
-    together, alone = u.query(u.parts[n]), u.query(u.parts[n], situation=False)
-    if together == alone:
-        return [(together, None)]
-    if names_no_topic(u.parts[n]):
-        return [(together, None), (alone, None)]
-    return [(together, alone), (alone, together)]
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

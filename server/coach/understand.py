@@ -11,7 +11,7 @@ from server.coach.asker_frame import asian_partner as asian_partner
 from server.coach.asker_frame import detect_pair as detect_pair
 from server.coach.asker_frame import detect_side as detect_side
 from server.coach.asker_frame import detect_stage as detect_stage
-from server.coach.asker_frame import other_asian
+from server.coach.asker_frame import other_asian, side_by_language
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
@@ -323,19 +323,6 @@ def partner_requests(partner: list[str]) -> list[Request]:
     return out
 
 
-_PAIR_OF_LANGUAGE = {"ja": Culture.JP_US, "ko": Culture.KR_US, "zh": Culture.CN_US}
-
-
-def _side_by_language(language: str, pair: Culture | None) -> Perspective | None:
-    """The side a message that says none is on: an asker writing Japanese, Korean or Chinese is the Asian side,
-    unless the pair is another country's (Korean about a Japanese committee: staff of the American side)."""
-    if language == "en":
-        return None
-    if pair in (None, Culture.ANY, _PAIR_OF_LANGUAGE.get(language)):
-        return Perspective.ASIA_SIDE
-    return Perspective.US_SIDE
-
-
 def understand(message: str, default_pair: Culture | None = None,
                default_side: Perspective | None = None) -> Understanding:
     language = language_of(message)
@@ -344,7 +331,7 @@ def understand(message: str, default_pair: Culture | None = None,
     pair = detect_pair(message) or default_pair
     own = language_of(asker_words) if re.search(r"[^\W\d_]", asker_words) else "en"
     # the side from the asker's own words: an English question quoting a Korean message is no Korean asker
-    side = detect_side(asker_words, own) or default_side or _side_by_language(own, pair)
+    side = detect_side(asker_words, own) or default_side or side_by_language(own, pair)
     parts, context = split_parts(message, partner)
     writer = asian_partner(pair, side, partner) or other_asian(own, asker_words, partner)
     if pair is None and writer is not None:  # an e-mail signed "Best regards, Sato": a Japanese partner wrote it

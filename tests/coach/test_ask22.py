@@ -9,11 +9,11 @@ from __future__ import annotations
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.choice import moves_on, said_closest
+from server.coach.choice import moves_on
 from server.coach.compose import Section
 from server.coach.followup import asks_who_decides, brings_people, goes_up
 from server.coach.plan import Plan
-from server.coach.quoted_ask import about_their_words, mean_ranking, own_ask
+from server.coach.quoted_ask import about_their_words, mean_ranking, own_ask, said_closest
 from server.models import Ask
 from tests.coach.conversation import CARDS, candidates_of, first_cards
 

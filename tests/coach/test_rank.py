@@ -30,7 +30,6 @@ from server.coach.train import (
     Row,
     _card_model,
     _fold,
-    _part_queries,
     cross_validate,
     dumps,
     exported,
@@ -38,6 +37,7 @@ from server.coach.train import (
     in_card_order,
     out_of_fold,
 )
+from server.coach.train_queries import part_queries
 from server.coach.understand import understand
 from server.models import Card, Culture, Hit, Language, Perspective
 from server.search.languages import CardWords, LanguageIndex
@@ -245,12 +245,12 @@ def test_training_ranks_a_labelled_part_as_serving_does() -> None:
                "change the script after approval?")
     u = understand(message)
     assert len(u.parts) == 2
-    queries = _part_queries(message, 1, 2, "changing the script after CFCC approval")
+    queries = part_queries(message, 1, 2, "changing the script after CFCC approval")
     together, alone = u.query(u.parts[1]), u.query(u.parts[1], situation=False)
     assert queries == [(together, alone), (alone, together)]  # each ranks the other's first cards (crossing)
     assert "CFCC" in together and "CFCC" not in alone  # with the situation, and the part alone
     # the engine splits differently from the labels: the labelled text, as written
-    assert _part_queries(message, 0, 3, "how long CFCC approval takes") == [("how long CFCC approval takes", None)]
+    assert part_queries(message, 0, 3, "how long CFCC approval takes") == [("how long CFCC approval takes", None)]
 
 
 def test_the_exported_trees_score_as_scikit_learn_does(tmp_path: Path) -> None:

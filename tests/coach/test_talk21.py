@@ -9,7 +9,8 @@ import numpy as np
 
 from server.coach.answer import Answerer
 from server.coach.labelled import AnswerSet, Conversation, Question
-from server.coach.train import Row, _followups, _scope_model, cross_validate, out_of_fold
+from server.coach.train import Row, _scope_model, cross_validate, out_of_fold
+from server.coach.train_queries import followup_queries
 from server.models import Ask
 from tests.coach.test_rank import _synthetic
 
@@ -23,7 +24,7 @@ def test_training_glues_a_followup_to_what_it_continues_as_serving_does(kb_answe
     first = "Our Korean co-producer's second instalment is three weeks late. How do I chase it politely?"
     second = "What if they still haven't paid after another month?"
     data = _conversation((first, ["partner-payment-late"]), (second, ["partner-payment-late"]))
-    [(text, cards, group, shown, asker)] = _followups(kb_answerer, data)
+    [(text, cards, group, shown, asker)] = followup_queries(kb_answerer, data)
     assert (cards, group, shown) == (["partner-payment-late"], "t21-conv", frozenset({"partner-payment-late"}))
     assert asker.pair is not None and asker.pair.value == "kr-us"  # the follow-up names no country: the first does
     answer = kb_answerer.answer(Ask(message=first))
