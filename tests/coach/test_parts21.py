@@ -61,12 +61,8 @@ def test_no_home_no_leaning() -> None:
 
 
 @pytest.mark.parametrize("message", [
-    pytest.param("We're a Seoul studio. US partner wants DocuSign, our legal team insists on the seal. Who is right, "
-                 "and how do we close this week?",
-                 marks=pytest.mark.xfail(strict=False, reason=(
-                     "declared (twentieth session): since parts22 each reading of a part ranks the other's first "
-                     "retrieved cards (Planner.crossing), the holidays card read with the seal dispute scores 0.159, "
-                     "just over partrank.LEANS 0.15 (about 0.11 before), so the part keeps its own heading"))),
+    "We're a Seoul studio. US partner wants DocuSign, our legal team insists on the seal. Who is right, and how do "
+    "we close this week?",
     "美方坚持用DocuSign电子签名，我们法务说必须盖公章。谁说得对？这周就要签，我们该怎么办？",
 ])
 def test_closing_this_week_is_the_seal_disputes_ask(kb_answerer: Answerer, message: str) -> None:
