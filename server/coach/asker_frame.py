@@ -217,16 +217,14 @@ def detect_pair(text: str) -> Culture | None:
     script says, unless the asker says they are the American side, or writes Korean about Japan or China without
     naming Korea, and names one Asian country."""
     found = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(text)}
-    if _stated_side(without_heritage(text)) is Perspective.US_SIDE:
-        named = found | {pair for pair, pattern in _NAMED_IN_KOREAN.items() if pattern.search(text)}
-        if len(named) == 1:
-            return named.pop()
+    in_korean = {pair for pair, pattern in _NAMED_IN_KOREAN.items() if pattern.search(text)}
     plain = without_heritage(text)  # 「한국계 PD」 names a person's roots, not Korea
-    if HANGUL.search(text) and not _KOREA_IN_KOREAN.search(plain) and (
-            not _AMERICA_IN_KOREAN.search(text) or detect_side(text, "ko") is Perspective.US_SIDE):
-        named = {pair for pair, pattern in _NAMED_IN_KOREAN.items() if pattern.search(text)}
-        if len(named) == 1 and not {p for p, pattern in _PAIR_WORDS.items() if pattern.search(plain)} - named:
-            return named.pop()
+    if _stated_side(plain) is Perspective.US_SIDE and len(found | in_korean) == 1:
+        return (found | in_korean).pop()
+    if len(in_korean) == 1 and HANGUL.search(text) and not _KOREA_IN_KOREAN.search(plain) and (
+            not _AMERICA_IN_KOREAN.search(text) or detect_side(text, "ko") is Perspective.US_SIDE) \
+            and not {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(plain)} - in_korean:
+        return next(iter(in_korean))
     found |= {Culture.KR_US} if HANGUL.search(text) else set()
     found |= {Culture.JP_US} if KANA.search(text) else set()
     if not HANGUL.search(text) and not KANA.search(text) and language_of(text) == "zh" \
