@@ -16,7 +16,8 @@ from server.coach.partrank import LEANS, leaning_parts
 from server.coach.parts import split_parts
 from server.coach.rank import Candidate
 from server.coach.understand import partner_text
-from server.models import Ask, Card, CardKind, Culture, Hit, Perspective
+from server.models import Ask, Culture
+from tests.coach.conversation import invented_candidate
 
 
 def _parts(message: str) -> list[str]:
@@ -35,11 +36,7 @@ def test_a_generic_ask_after_a_list_still_splits_the_list() -> None:
 
 
 def _candidate(card_id: str, probability: float) -> Candidate:
-    card = Card(id=card_id, title=card_id, topics=["legal"], cultures=[Culture.KR_US], perspective=Perspective.BOTH,
-                triggers=["t"], summary="s", sources=["https://example.org"], sections={}, kind=CardKind.GUIDE)
-    hit = Hit(card_id=card_id, title=card_id, passage="", passage_kind="summary", score=0.03, dense_score=0.5,
-              topics=card.topics, cultures=["kr-us"], perspective="both")
-    return Candidate(card, hit, np.zeros(1), probability)
+    return invented_candidate(card_id, probability, Culture.KR_US)
 
 
 def test_a_later_part_whose_card_fades_with_the_situation_leans_on_it() -> None:

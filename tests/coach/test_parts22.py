@@ -8,22 +8,18 @@ Examples are written for these tests (not taken from the labelled set)."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from server.coach.answer import Answerer
 from server.coach.partrank import NEW_MATTER, leaning_parts
 from server.coach.plan import CROSS
 from server.coach.rank import Asker, Candidate
-from server.models import Ask, Card, CardKind, Culture, Hit, Language, Perspective
+from server.models import Ask, Culture, Language, Perspective
+from tests.coach.conversation import invented_candidate
 
 
 def _candidate(card_id: str, probability: float) -> Candidate:
-    card = Card(id=card_id, title=card_id, topics=["legal"], cultures=[Culture.JP_US], perspective=Perspective.BOTH,
-                triggers=["t"], summary="s", sources=["https://example.org"], sections={}, kind=CardKind.GUIDE)
-    hit = Hit(card_id=card_id, title=card_id, passage="", passage_kind="summary", score=0.03, dense_score=0.5,
-              topics=card.topics, cultures=["jp-us"], perspective="both")
-    return Candidate(card, hit, np.zeros(1), probability)
+    return invented_candidate(card_id, probability, Culture.JP_US)
 
 
 @pytest.mark.parametrize("part", ["Also, they keep rushing our e-mail replies. How do we handle that?",
