@@ -69,7 +69,12 @@ _US_STAFF_NATIVE = re.compile(
     r"(?:미국|LA|할리우드)\s*(?:\S{1,4}\s*)?(?:회사|제작사|스튜디오|프로듀서|프로덕션|배급사|스트리머)\s*(?:(?:의\s*)?"
     r"(?:(?:한국|서울|부산|일본|도쿄|중국|베이징|상하이)\s*)?(?:지사|지점|법인|사무소|오피스)"
     r"(?:에서|에\s*(?:다니|있)|\s*(?:직원|소속|입니다|이고|인데|이에요|에요))|(?:쪽|측)?에서\s*(?:\S+\s+){0,2}?"
-    r"(?:일하|일해|근무|고용|채용|준비하|담당하|담당을|맡)|에 다니|밑에서|"
+    r"(?:일하|일해|일합|근무|고용|채용|준비하|담당하|담당을|맡(?!던|았던|은\s))|(?:쪽|측)?에서\s*"
+    # a longer job said in the first person: 「미국 회사에서 한국 드라마 리메이크 판권 구매를 담당하고 있습니다」; not
+    # someone else's, named as subject (「…에서 한국 작가가 각본을 맡고 있는데」) or reported (「…준비하고 있다고」)
+    r"(?:[^\s.?!]+(?<![가는은])(?<!께서)(?<!님이)\s+){3,6}?(?:(?:담당|준비|진행|총괄)(?:하고|을\s*하고|를\s*하고)\s*있|"
+    r"담당합|총괄합|맡고\s*있|맡았습|일하고\s*있|일합)(?![^.?!\s]{0,4}(?:다고|대요|답니다|다는|던데))|"
+    r"에 다니|밑에서|"
     r"소속|의 (?:코디네이터|통역|어시스턴트))|"
     r"미국(?:인)?\s*(?:보스|상사)|(?:LA|할리우드)\s*본사|"
     r"我(?:在|是)[^，。,]{0,12}(?:美国|美方|洛杉矶|好莱坞|纽约)|(?:替|给|帮|为)(?:一家)?美国(?:老板|公司|制片|片方|投资方)|"
@@ -159,7 +164,10 @@ def _self_stated(place: str) -> re.Pattern[str]:
         rf"(?:저는|전|저도|저희는|우리는|저희도|저희 회사는|우리 회사는)\s*{place}\s*"
         rf"(?:쪽|측|에\s*있는|에\s*본사를\s*둔)?\s*"  # 「저희는 LA에 있는 제작사인데」: a company in that place
         rf"(?:의\s*)?{_FILLER_KO}{_ROLE_NATIVE}|{place}\s*(?:쪽|측)?\s*(?:의\s*)?{_FILLER_KO}{_ROLE_NATIVE}\s*"
-        rf"(?:입니다|이에요|예요|이고요|로서|으로서|입장에서|인데)|"
+        rf"(?:입니다|이에요|예요|이고요|로서|으로서|입장에서|입장에선|인데)|"
+        # 「미국 쪽 프로듀서로 일본 스튜디오와 협상 중인데」: a person's role taken up, not a role changed to
+        rf"{place}\s*(?:쪽|측)?\s*(?:의\s*)?{_FILLER_KO}(?:프로듀서|PD|피디|직원|담당자)로\s+"
+        rf"(?!(?:바뀌|교체|변경|정해|결정|바꾸|보내|넘어|가|와|오))|"
         rf"(?:我|我们|我司|本公司|我方)(?:这边|这里)?(?:是|作为|属于)(?:一家|一个|一名|个|家|名)?[^，。,；]{{0,2}}?{place}"
         rf"[^，。,；]{{0,8}}?{_ROLE_NATIVE}(?!的(?:合作|伙伴|合拍))|作为(?:一家|一个|一名)?{place}[^，。,；]{{0,8}}?{_ROLE_NATIVE}",
         re.I | re.M)
@@ -210,6 +218,14 @@ _NAMED_IN_KOREAN = {Culture.JP_US: re.compile(r"일본|도쿄|오사카"), Cultu
 # 배급사와도 얘기 중인데, 미국 측이 계약서 초안을…」 is a Korean company talking to the American side.
 _KOREA_IN_KOREAN = re.compile(r"한국|한중|한미|한일|서울|부산|국내|우리나라|韓国|韩国")
 _AMERICA_IN_KOREAN = re.compile(r"미국|할리우드")
+# ... naming that partner in the third person (「일본 파트너가」, 「일본 측이」, 「중국 제작사에」) and no American
+# party that acts (「미국 측이」, 「미국 파트너가」): the American side's own Korean-speaking staff, whose 「미국 팀」
+# or 「미국 본사」 is their own (「일본 파트너가 매번 보고해 달라는데 미국 팀은 번거로워해요」).
+_THEIR_JP_CN_KO = re.compile(r"(?:일본|도쿄|오사카|중국|베이징|상하이)\s*(?:의\s*)?(?:측|쪽|파트너|제작사|스튜디오|"
+                             r"회사|배급사|방송사|출판사|투자사|제작위원회|위원회|애니\s*스튜디오|실무자|담당자|"
+                             r"프로듀서|감독|작가)")
+_US_PARTY_ACTS_KO = re.compile(r"(?:미국|할리우드)\s*(?:의\s*)?(?:측|쪽|파트너|공동제작사|제작사|스튜디오|배급사|"
+                               r"투자사|스트리머)\s*(?:이|가|은|는|에서|에게|한테|과|와|이랑|랑|을|를|께서)(?=\s)")
 
 
 def detect_pair(text: str) -> Culture | None:
@@ -248,6 +264,8 @@ def detect_side(text: str, language: str) -> Perspective | None:
         # 대표님께 바로 메일을 보내도 될까요?」), leaves it to the conversation, else the Asian side (see `understand`).
         local = bool(_LOCAL_THIRD.search(text))
         if _US_STAFF_NATIVE.search(text) or (_ASIA_SIDE_NATIVE.search(text) and not _AMERICAN_PARTY.search(text)) \
+                or (language == "ko" and _THEIR_JP_CN_KO.search(text) and not _KOREA_IN_KOREAN.search(text)
+                    and not _US_PARTY_ACTS_KO.search(text)) \
                 or (local and _ASKER_ROLE_NATIVE.search(text)) \
                 or (_POSTED_NATIVE.search(text) and not _OWN_ASIAN.search(text)):
             return Perspective.US_SIDE
