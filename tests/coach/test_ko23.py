@@ -28,6 +28,12 @@ from server.models import Culture, Perspective
     # a Japanese partner in the third person, and only our own American team named
     ("일본 파트너가 회의 전에 자료를 미리 달라고 하는데 미국 팀은 당일에 보여 주고 싶어 합니다. 어떻게 하죠?",
      Culture.JP_US),
+    # a company 「LA에 있는」, a job 「…다니는데요」, 「…한국 담당으로」, 「…총괄하고」, an executive's title
+    ("LA에 있는 제작사에서 한국 웹툰 영상화 개발을 맡고 있습니다. 원작 작가님 동의는 어떻게 받나요?", Culture.KR_US),
+    ("미국 회사 다니는데요, 한국 투자배급사가 정산서를 석 달째 안 보내요.", Culture.KR_US),
+    ("미국 스튜디오 한국 담당으로 일하고 있어요. 한국 제작사 대표님께 선물을 드려도 되나요?", Culture.KR_US),
+    ("미국 쪽 제작사에서 한국 시리즈를 총괄합니다. 한국 감독님이 최종 편집권을 원하세요.", Culture.KR_US),
+    ("할리우드 스튜디오의 아시아 담당 임원입니다. 한국 측 대표가 계속 답을 미룹니다.", Culture.KR_US),
     # 「…입장에선」: the American studio's own standpoint
     ("한국 제작사가 촬영 일정을 계속 당기자고 합니다. 미국 스튜디오 입장에선 보험 때문에 곤란한데 어떻게 말하죠?",
      Culture.KR_US),
