@@ -34,6 +34,7 @@ from server.models import Culture, Perspective
     ("미국 스튜디오 한국 담당으로 일하고 있어요. 한국 제작사 대표님께 선물을 드려도 되나요?", Culture.KR_US),
     ("미국 쪽 제작사에서 한국 시리즈를 총괄합니다. 한국 감독님이 최종 편집권을 원하세요.", Culture.KR_US),
     ("할리우드 스튜디오의 아시아 담당 임원입니다. 한국 측 대표가 계속 답을 미룹니다.", Culture.KR_US),
+    ("미국 투자사 한국 지사에서 일합니다. 한국 제작사가 제작비 내역을 안 보내 줍니다.", Culture.KR_US),
     # 「…입장에선」: the American studio's own standpoint
     ("한국 제작사가 촬영 일정을 계속 당기자고 합니다. 미국 스튜디오 입장에선 보험 때문에 곤란한데 어떻게 말하죠?",
      Culture.KR_US),
@@ -69,6 +70,8 @@ def test_a_nationality_without_a_job_said_keeps_korea() -> None:
     ("한국 제작사가 계약서에 법인인감을 찍고 인감증명서를 보내 달래요", ["company seal"]),
     ("미국 제작사에서 도쿄 로케 촬영을 준비하고 있어요", ["location shoot"]),
     ("방송 전에 다 찍는 사전제작으로 가자고 설득하고 싶어요", ["pre-produced"]),
+    ("한국 측 대표님이 연세가 많으신데 저희 쪽 젊은 임원이 가도 될까요?", ["age seniority"]),
+    ("일본 파트너가 문제를 늘 뒤늦게 알려 줍니다", ["problems reported late"]),
 ])
 def test_korean_terms_get_their_english_words(message: str, english: list[str]) -> None:
     expanded = Glossary.load().expand(message)
