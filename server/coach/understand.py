@@ -10,13 +10,13 @@ from server.cjk import KANA, language_of
 from server.coach.asker_frame import asian_partner as asian_partner
 from server.coach.asker_frame import detect_pair as detect_pair
 from server.coach.asker_frame import detect_side as detect_side
-from server.coach.asker_frame import detect_stage as detect_stage
 from server.coach.asker_frame import other_asian, side_by_language
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
 from server.coach.sides import OWN, THEIR_SIDE
 from server.coach.speaker import asker_reported, own_side_said, said_by_asker
+from server.coach.stage import detect_stage as detect_stage
 from server.coach.unmarked import asker_asks, unmarked_paste
 from server.coach.wording import alternatives, echoes_asker, names_own_draft
 from server.models import Culture, Perspective

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from server.coach.asker_frame import detect_pair, detect_side, detect_stage
+from server.coach.asker_frame import detect_pair, detect_side
+from server.coach.stage import detect_stage
 from server.coach.understand import understand
 from server.models import Culture, Perspective
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from server.coach.asker_frame import detect_side, detect_stage
+from server.coach.asker_frame import detect_side
+from server.coach.stage import detect_stage
 from server.models import Perspective
 
 US, ASIA = Perspective.US_SIDE, Perspective.ASIA_SIDE
