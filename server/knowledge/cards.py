@@ -225,20 +225,17 @@ def lint(knowledge_dir: Path) -> tuple[list[Card], list[Problem]]:
 
 
 def trigger_collisions(cards: list[Card]) -> list[Problem]:
-    """The same trigger on two cards that do not link to each other confuses retrieval."""
-    owners: dict[str, list[Card]] = {}
-    for card in cards:
-        for trigger in {_normalise(t) for t in card.triggers}:
-            owners.setdefault(trigger, []).append(card)
+    """The same trigger on two cards, related siblings included, ties them for the ranker: each card's triggers
+    must state its own situation (a sibling's are what its askers type)."""
+    owners: dict[str, Card] = {}
     problems = []
-    for trigger, group in owners.items():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if b.id not in a.related and a.id not in b.related:
-                    problems.append(
-                        Problem(b.path, line_of(b, "triggers"),
-                                f"trigger '{trigger}' is also on unrelated card '{a.id}'")
-                    )
+    for card in cards:
+        for trigger in sorted({_normalise(t) for t in card.triggers}):
+            first = owners.setdefault(trigger, card)
+            if first is not card:
+                problems.append(Problem(card.path, line_of(card, "triggers"),
+                                        f"trigger '{trigger}' is also on card '{first.id}': give each card "
+                                        "triggers of its own situation"))
     return problems
 
 

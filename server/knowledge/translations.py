@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from server.cjk import CJK_CHAR
 from server.errors import CardError
 from server.knowledge.card_file import CardFile, Problem, Report, display_path, read_card_file
-from server.knowledge.cards import MIN_TRIGGERS, SAY_SECTION, items, say_lines_in, section_problems
+from server.knowledge.cards import MIN_TRIGGERS, SAY_SECTION, items, say_lines_in, section_problems, trigger_collisions
 from server.models import SECTION_TITLES, Card, CardKind, Culture, Language, Perspective, Phrase
 
 PARTNER_LANGUAGES = (Language.JA, Language.KO, Language.ZH)
@@ -93,6 +93,8 @@ def lint_translations(knowledge_dir: Path, english: dict[str, Card]) -> Translat
                 found.stale[(Language(folder.name), path.stem)] = stale
             if card is not None and not problems:
                 found.cards.setdefault(card.lang, {})[card.id] = card
+    for cards in found.cards.values():  # a language's triggers tie sibling cards just as English ones do
+        found.problems.extend(trigger_collisions(list(cards.values())))
     return found
 
 

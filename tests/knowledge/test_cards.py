@@ -67,7 +67,7 @@ LINT_CASES = [
      "colour: Extra inputs are not permitted"),
     ("fx-soft-no", "kind: phrasebook", "kind: phrasebook\nphrases_missing: true", 5, "Extra inputs"),
     ("fx-yen", "  - yen dropped during production", "  - Reading the room in Seoul!", 7,
-     "trigger 'reading the room in seoul' is also on unrelated card 'fx-nunchi'"),
+     "trigger 'reading the room in seoul' is also on card 'fx-nunchi'"),
 ]
 
 

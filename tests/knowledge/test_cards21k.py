@@ -14,13 +14,15 @@ from server.models import Ask, Card, Culture, Language
 from ..conftest import REAL_KB
 
 WIDENED = ["schedule-slip-cost", "us-test-screenings", "meeting-minutes-confirm-decisions", "mfn-explained",
-           "creative-notes-across-cultures", "american-decision-maker-in-room", "american-contract-before-meeting",
+           "creative-notes-across-cultures", "american-contract-before-meeting",
            "time-zone-overlap-tokyo-la", "daily-coordination-two-teams", "us-notes-memo-format",
            "net-profits-explained", "american-fast-email-replies", "us-partner-reopens-signed-deal",
            "hollywood-producer-credits", "ip-characters-sequels-derivatives"]
 # Japan-specific: a Korean asker's need is met by a kr-us card instead, so these stay jp-us
 JAPAN_ONLY = {"meishi-exchange": "korean-first-meeting", "kentou-shimasu": "geomto-hae-bogetseumnida",
-              "kangaete-okimasu": "saenggak-hae-bogetseumnida", "dinners-and-gifts": "hoesik-relationship-building"}
+              "kangaete-okimasu": "saenggak-hae-bogetseumnida", "dinners-and-gifts": "hoesik-relationship-building",
+              # session 23: the Korean asker's decision-maker question is the kr-us card's; the two tied
+              "american-decision-maker-in-room": "us-asks-for-decision-maker"}
 
 
 def _text(card: Card) -> str:
