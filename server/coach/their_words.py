@@ -23,8 +23,12 @@ ABOUT_THE_WORDS = re.compile(
     r"respond|reply|answer(?:ing)?|get back to|commit(?:s|ted|ment)?|firm(?:er|ly)?|"
     r"let it go|agree(?:d)? or)\b|"
     r"意味|断(?:り|られ|わ)|脈|本気|本音|信じ|当てに|催促|せっつ|待つ|待った|押す|押し|返事|返信|どう返|どう答|答え|返答|回答|ノー|イエス|"
-    r"뜻|의미|거절|승낙|진심|믿어|믿을|재촉|독촉|기다려|기다릴|답해|답장|답변|회신|대답|"
-    r"意思|拒绝|被否|答应|当真|能信|可信|靠谱|催|还是等|继续等|回复|怎么回|答复|真话|准话|同意还是", re.I)
+    r"社交辞令|お世辞|フォロー|"
+    r"뜻|의미|거절|승낙|진심|믿어|믿을|재촉|독촉|기다려|기다릴|답해|답장|답변|회신|대답|빈말|인사치레|팔로업|"
+    r"意思|拒绝|被否|答应|当真|能信|可信|靠谱|催|还是等|继续等|回复|怎么回|答复|真话|准话|同意还是|"
+    r"客气话|客套|跟进", re.I)
+# (polite talk and following up: 「这是客气话还是真的还有机会？还要不要再跟进？」 asks what "We're going to pass, but
+# keep us in mind" means, as "is that just polite? should I follow up?" does)
 
 
 # English words that point at what was said ("Is that a no?", "what does it mean?")

@@ -35,7 +35,7 @@ def test_a_cjk_part_about_the_demand_beside_a_quote_is_no_ask_about_the_words(pa
 @pytest.mark.parametrize("part", [
     "美方只说了 \"That's interesting\"。这算是被否了吗？", "「検討します」とだけ言われました。これは断りですか？",
     "对方回复「研究研究」。那是什么意思？", "They said \"That's interesting\". Is that a no?",
-    "What do they mean by that?",
+    "What do they mean by that?", "对方回信说 \"We're going to pass\"。这是客气话还是真的还有机会？",
 ])
 def test_a_part_about_the_words_still_puts_their_card_first(part: str) -> None:
     assert points_at_their_words(part)
