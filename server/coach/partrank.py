@@ -15,6 +15,7 @@ from server.coach.compose import Section, telling_words
 from server.coach.decode import Found
 from server.coach.offtopic import asked_clause, off_topic_cue
 from server.coach.rank import FEATURES, OFF_TOPIC_DOMINATES, Asker, Candidate, Ranker
+from server.coach.their_words import points_at_their_words
 from server.coach.understand import Understanding, refers_back
 from server.models import Card, CardKind, Culture, Perspective
 
@@ -29,7 +30,6 @@ HOME_ALONE = 0.1  # ... and answers the part whose own words rank it at least th
 OWN_CARD = 0.9  # a part whose own words rank another card this high is that card's (the situation's card goes on)
 # What points at the partner's words rather than at the partner: "that", "it", what they mean, a yes or a no (CJK
 # pointers, それ, 그거, 这, are all of this kind)
-_AT_THE_WORDS = re.compile(r"\b(?:it|that|this|mean|means|meaning|yes|no|say|saying|said)\b|[^\x00-\x7f]", re.I)
 UNSAID_SHARE = 0.4  # a phrasebook card nobody said gives way to a card of the part's topic this close to it
 RIVAL = 0.9  # ... or rank another card that, read with the situation too, scores this share of the situation's card
 LEANS = 0.15  # a later part whose own words' card, read with the situation, scores under this leans on the situation
@@ -240,7 +240,7 @@ def asks_about_their_words(part: str, found: list[Found]) -> bool:
     pasted text left out as "…", or "is this a no?", "what do they mean?"). A part that points only at the partner
     ("Can we audit them?", "How do I get a real commitment out of them?") asks what to do about them: its own words
     say which card."""
-    return bool(found) and ("…" in part or refers_back(part) and bool(_AT_THE_WORDS.search(part)))
+    return bool(found) and ("…" in part or points_at_their_words(part))
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:

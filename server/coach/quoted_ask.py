@@ -25,34 +25,17 @@ from server.coach.continuation import fits_side
 from server.coach.decode import Found
 from server.coach.plan import Plan, Planner, fits_pair
 from server.coach.rank import Asker, Candidate
+from server.coach.their_words import about_their_words as about_their_words  # tests import it from here
 from server.coach.understand import Understanding, is_question
 from server.models import Card, CardKind, Language
 
 ASK_FLOOR = 0.6  # the ask's card on the mean of the message's ranking and the ask's own
 _QUOTE_MARKS = re.compile(r"[「」『』\"“”]")
-# An ask about the partner's words or how to answer them: what they mean, whether it is a no, whether to wait,
-# chase or believe it, how to reply (the phrase card's lines answer it).
-_ABOUT_THE_WORDS = re.compile(
-    r"\b(?:mean|means|meant|meaning|a (?:yes|no)|yes or no|no or|brush[- ]?off|refus\w*|reject\w*|soft no|"
-    r"polite (?:no|impossible)|real (?:yes|no)|good sign|bad sign|serious(?:ly)?|sincere|believe|take (?:it|that|this) "
-    r"as|treat (?:it|that|this) as|wait or|push (?:back|for|them|him|her)?|chase|follow(?:ing)? up|nudge|remind|"
-    r"respond|reply|answer(?:ing)?|get back to|commit(?:s|ted|ment)?|firm(?:er|ly)?|"
-    r"let it go|agree(?:d)? or)\b|"
-    r"意味|断(?:り|られ|わ)|脈|本気|本音|信じ|当てに|催促|せっつ|待つ|待った|押す|押し|返事|返信|どう返|どう答|答え|返答|回答|ノー|イエス|"
-    r"뜻|의미|거절|승낙|진심|믿어|믿을|재촉|독촉|기다려|기다릴|답해|답장|답변|회신|대답|"
-    r"意思|拒绝|被否|答应|当真|能信|可信|靠谱|催|还是等|继续等|回复|怎么回|答复|真话|准话|同意还是", re.I)
-
-
 def own_ask(part: str, partner_text: list[str]) -> str:
     """The asker's own sentences of a one-part message: those that quote nothing of the partner's."""
     quoted = [p.strip() for p in partner_text if p.strip()]
     return " ".join(s.strip() for s in SENTENCE.split(part) if s and s.strip()
                     and not _QUOTE_MARKS.search(s) and not any(p in s for p in quoted))
-
-
-def about_their_words(ask: str) -> bool:
-    """The ask is about the partner's words or how to answer them, which their phrase card answers."""
-    return bool(_ABOUT_THE_WORDS.search(ask))
 
 
 def beyond_the_quote(plan: Plan, u: Understanding, decoded: list[Found], planner: Planner,
