@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
-from server.coach.compose import Labels, build_section, followup_section, pick, say_items
+from server.coach.compose import Labels, followup_section, pick, say_items
 from server.coach.continuation import TOPIC_FLOOR, bare, chase_stays, fits_side, lapse_card, lapse_step, last_card
+from server.coach.continuation import new_card_plan as new_card_plan  # answer.py imports it from here
 from server.coach.draft_reply import draft_email
 from server.coach.followup import asks_to_record, asks_who_decides, goes_up, tells_someone
 from server.coach.plan import CORE_WORDS, Plan, fits_pair
@@ -237,8 +238,10 @@ def who_decides(chosen: Plan, shown_cards: set[str], pair: Culture | None, side:
     for both sides, when neither ranking supports either much: "Who am I supposed to be emailing?"). A
     continuation unsure on the topic's words ("And who on their side actually signs off on that?" after the cost of
     a slip: a clarifying choice) is answered so too."""
-    if chosen.outcome == "decline" or (chosen.cards and _new_on(chosen.cards[0], DECIDER_TOPIC, shown_cards)):
+    if chosen.outcome == "decline":
         return None
+    if chosen.cards and _new_on(chosen.cards[0], DECIDER_TOPIC, shown_cards):
+        return chosen.cards[0]  # already planned: kept, not overruled by a shown card's step for when nothing comes
     topic = {c.card.id: c.probability for c in chosen.candidates}
     own = {c.card.id: c.probability for c in chosen.own}
     pool = [c for c in blend(chosen) if deciding(c.card) and _fits(c.card, shown_cards, pair, side)
@@ -285,19 +288,6 @@ def _fits(card: Card, shown_cards: set[str], pair: Culture | None, side: Perspec
     """New in the conversation, of the asker's pair and side."""
     return card.id not in shown_cards and fits_pair(card, pair) \
         and (side is None or card.perspective in (side, Perspective.BOTH))
-
-
-def new_card_plan(card: Card, chosen: Plan, alone: Plan, side: Perspective | None, pair: Culture | None,
-                  stage: str | None, shown: list[str], words: Labels, lang: Language, reserve: int) -> Plan:
-    """The follow-up answered from `card` (in the answer's language), as confident as its own words make it: in
-    a conversation that is answered, it is in scope. What it continues stays the query for the next turn."""
-    if alone.outcome == "answer" and alone.cards and alone.cards[0].id == card.id:
-        return alone
-    section = build_section(card, alone.query, None, side, pair, stage, CORE_WORDS - reserve, shown, words=words,
-                            lang=lang)
-    earned = next((c.probability for c in alone.candidates if c.card.id == card.id), alone.confidence)
-    return Plan(confidence=round(earned, 4), outcome="answer", sections=[section], candidates=alone.candidates,
-                query=chosen.query)
 
 
 def carried_over(plan: Plan, shown_cards: set[str], floor: float) -> Card | None:

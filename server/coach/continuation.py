@@ -2,7 +2,8 @@
 answer after a month?" takes the step for when nothing comes (of the last answer's card, else of the topic's
 best card that has one) rather than the shown card's other steps; a follow-up that refers back continues the last
 answer's card, not an earlier one; and a new card the follow-up's words alone carry is no answer when it names no
-topic of its own ("那我们下次怎么回应比较好？") or was written for the other side (coach/choice.py settles)."""
+topic of its own ("那我们下次怎么回应比较好？") or was written for the other side (coach/choice.py settles); and the
+answer built from the card chosen so (new_card_plan)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ import re
 from collections.abc import Mapping, Sequence
 
 from server.coach.bare_asks import names_no_topic
-from server.coach.compose import answer_items
+from server.coach.compose import Labels, answer_items, build_section, followup_section
 from server.coach.followup import WAIT_OR_PUSH
 from server.coach.itemrank import LAPSE_ASKED, LAPSE_ITEM
-from server.coach.plan import Plan, fits_pair
-from server.models import Card, CardKind, Culture, Perspective
+from server.coach.plan import CORE_WORDS, Plan, fits_pair
+from server.models import Card, CardKind, Culture, Language, Perspective
 
 CHASE_TOPIC = "written-communication"  # the cards on following up: chasing by e-mail, a partner gone quiet
 # "Should I wait or push?", "should I email again or keep waiting?", "Do I chase him?" (and 「催促しても…」:
@@ -70,6 +71,15 @@ def fits_side(card: Card, side: Perspective | None) -> bool:
 def lapse_step(card: Card, side: Perspective | None) -> str | None:
     """The card's step, line or watch-out for when nothing comes ("If two follow-ups bring no reply, ..."), if any."""
     return next((i for i in answer_items(card, side) if LAPSE_ITEM.search(i)), None)
+
+
+def asked_item(query: str, card: Card, english: Card | None) -> str | None:
+    """The item of `card` (in the answer's language) whose English `query` holds: the step for when nothing comes
+    that a follow-up was put after (choice.settle), answered from that step, shown before or not."""
+    if english is None:
+        return None
+    pairs = zip(answer_items(english, None), answer_items(card, None), strict=False)
+    return next((local for item, local in pairs if item in query), None)
 
 
 def lapse_card(plan: Plan, message: str, shown_cards: set[str], last_cards: Sequence[str],
@@ -145,3 +155,20 @@ def last_card(plan: Plan, message: str, shown_cards: set[str], last_cards: Seque
     return next((c.card for c in plan.candidates if c.card.id == last_cards[0] and c.probability >= TOPIC_FLOOR),
                 None)
 
+
+def new_card_plan(card: Card, chosen: Plan, alone: Plan, side: Perspective | None, pair: Culture | None,
+                  stage: str | None, shown: list[str], words: Labels, lang: Language, reserve: int) -> Plan:
+    """The follow-up answered from `card` (in the answer's language), as confident as its own words make it: in
+    a conversation that is answered, it is in scope. What it continues stays the query for the next turn."""
+    if alone.outcome == "answer" and alone.cards and alone.cards[0].id == card.id:
+        return alone
+    english = next((c.card for c in alone.candidates if c.card.id == card.id), None)
+    if (item := asked_item(alone.query, card, english)) is not None:  # "still nothing after a month?"
+        section = followup_section(card, item, None, side, pair, stage, CORE_WORDS - reserve, shown, words=words,
+                                   lang=lang)
+    else:
+        section = build_section(card, alone.query, None, side, pair, stage, CORE_WORDS - reserve, shown,
+                                words=words, lang=lang)
+    earned = next((c.probability for c in alone.candidates if c.card.id == card.id), alone.confidence)
+    return Plan(confidence=round(earned, 4), outcome="answer", sections=[section], candidates=alone.candidates,
+                query=chosen.query)
