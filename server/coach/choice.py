@@ -16,7 +16,16 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from server.coach.compose import Labels, followup_section, pick, say_items
-from server.coach.continuation import TOPIC_FLOOR, bare, chase_stays, fits_side, lapse_card, lapse_step, last_card
+from server.coach.continuation import (
+    TOPIC_FLOOR,
+    bare,
+    chase_stays,
+    decides_it,
+    fits_side,
+    lapse_card,
+    lapse_step,
+    last_card,
+)
 from server.coach.continuation import new_card_plan as new_card_plan  # answer.py imports it from here
 from server.coach.draft_reply import draft_email
 from server.coach.followup import asks_to_record, asks_who_decides, goes_up, tells_someone
@@ -44,6 +53,7 @@ RECORD_TOP = 3  # ... or one among the follow-up's own three best: the ask is ex
 WRITING_TOPIC = "written-communication"
 DECIDER_TOPIC = "hierarchy-authority"  # the cards that map who decides, for "who should I be emailing?"
 DECISION_TOPICS = {"decision-rights", "consensus-approvals", "escalation-disputes"}  # ... maps of who approves
+DECISION = "decision-rights"  # a card on who decides one thing (final cut, the dub cast) answers "who decides this?"
 # A new card a continuation answers with gives way to the shown card when the follow-up's own words support it under
 # this (carried_over). It was the answer threshold (0.36), set for the logistic model: the trees rate a follow-up's
 # few words low, so "What about a gift?" or "What should the clause say next time?" kept repeating the shown card.
@@ -117,7 +127,11 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     continues = bool(plans) and (plans[-1].earned is not None or bool(plans[-1].own))
     if continues and card is None and asks_to_record(message):  # as sure as the follow-up's own words make it
         card, alone = record_ask(chosen, shown_cards, pair, side), replace(plan, candidates=chosen.own, outcome="own")
-    if (continues and asks_who_decides(message) and not (card and deciding(card))  # "who should I be emailing?"
+    # "who decides this?" after a card on who decides that very thing (final cut) is answered by that card
+    there = decides_it(message) and any(DECISION in cards[i].topics for i in last_cards[:1] if cards and i in cards)
+    card, alone = (cards[last_cards[0]], replace(plan, outcome="stay", candidates=blend(plan))) \
+        if there and card is None and cards else (card, alone)
+    if (continues and asks_who_decides(message) and not (card and deciding(card)) and not there
             and (goes_up(message) and not (plan.cards and deciding(plan.cards[0]))  # "phone his manager?"
                  or not names_its_topic(chosen, shown_cards))):
         found = who_decides(chosen, shown_cards, pair, side)  # the topic's map of who decides counts

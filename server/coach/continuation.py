@@ -141,6 +141,23 @@ def chase_stays(plan: Plan, message: str, shown_cards: set[str], last_cards: Seq
     return last if last is not None and lapse_step(last, side) is not None else None
 
 
+# Who decides the thing just discussed: "who decides that?", 「그럼 이건 누가 결정해요?」, 「それは誰が決める」,
+# 「这个由谁决定？」; not who decides over there ("who on their side decides that?", 「그쪽에서는 누가」,
+# 「他们那边谁说了算」).
+_DECIDES_IT = re.compile(r"\bwho (?:decides|approves|signs off on|gets the final say on|has the final say on) "
+                         r"(?:this|that|it)\b|"
+                         r"(?<![가-힣])(?:이건|그건|이거|그거|이것은|그것은|이게|그게)\s*(?:[가-힣]+\s*)?누가|"
+                         r"(?:それ|これ|その件|この件)(?:は|って)?[^。？?、]{0,6}(?:誰|どなた)が|"
+                         r"(?:这个|那个|这事|这件事|那件事)[^。？?，]{0,4}(?:谁|由谁)", re.I)
+_THEIR_SIDE = re.compile(r"\b(?:their|his|her) (?:side|end|company|studio|team)\b|\bover there\b|"
+                         r"그쪽|저쪽|상대|向こう|先方|あちら|他们|对方", re.I)
+
+
+def decides_it(message: str) -> bool:
+    """The follow-up asks who decides the thing just discussed, not who decides on the partner's side."""
+    return bool(_DECIDES_IT.search(message)) and not _THEIR_SIDE.search(message)
+
+
 def last_card(plan: Plan, message: str, shown_cards: set[str], last_cards: Sequence[str]) -> Card | None:
     """A continuation about a part of the last answer ("that part", 「그 부분은 계약서에 어떻게 넣어야 할까요?」 after
     the overages card) planned from a card shown earlier in the conversation (the budget breakdown card of the first

@@ -25,8 +25,10 @@ _WHAT_IF = re.compile(r"^(?:what if|what about|how about|and if)\b|(?:たら|な
 _FOLLOWUP_CUE = re.compile(
     r"^(and|but|also|then|so|ok|okay|what if|what about|how about|and if|what else|in writing|"
     r"they|he|she|it|that|this|those|still|again|same|why|how)\b", re.IGNORECASE)
-# ... and in Japanese, Korean, Chinese: 「1か月たっても返事がなかったら？」「…없으면요?」「那…」「…呢？」
-_FOLLOWUP_CJK = re.compile(r"^(?:じゃあ|では|それで|それでも|でも|그럼|그러면|그래도|근데|那|那么|如果|要是)|"
+# ... and in Japanese, Korean, Chinese: 「1か月たっても返事がなかったら？」「…없으면요?」「那…」「…呢？」, or
+# opening with a pronoun for what was just discussed: 「それって普通ですか」, 「이건 누가 결정해요?」, 「这个要多久？」
+_FOLLOWUP_CJK = re.compile(r"^(?:じゃあ|では|それで|それでも|でも|그럼|그러면|그래도|근데|那|那么|如果|要是|"
+                           r"それ|これ|あれ(?!ば)|이거|이건|이게|이걸|그거|그건|그게|그걸|저거|저건|이것|그것|这个|这样|这种)|"
                            r"(?:たら|なら|れば|면요|면|는요|呢|的话)\s*[？?]?\s*$")
 # A request that the coach write the reply ("can you draft the email?", "put that in writing for me",
 # 「返信の文面を作ってもらえますか」, 「답장 초안을 써 주세요」, 「帮我起草一封回信」): the wording of the card just

@@ -98,6 +98,7 @@ DOMAIN = re.compile(
     r"誰が(持つ|負担)|撮影|ロケ|現場|納品|吹替|ポスプロ|米側|ライセンス|源泉徴収|分配金|収益分配|機内上映|"
     r"機内版|接待|会食|"
     r"제작|파트너|프로듀서|계약|배급|권리|예산|회의|첨부|미국 측|미국측|상대|한국 측|일본 측|중국 측|그쪽|"
+    r"(?:미국|일본|중국|한국) ?쪽|조율|折り合い|すり合わせ|协调|沟通|"  # settling a way of working with them
     r"누가 (부담|내)|"
     r"촬영|현장|스태프|납품|더빙|후반 작업|제작팀|라이선스|원천징수|수익 배분|배분금|정산금|기내 상영|"
     r"기내용|회식|접대|"
@@ -118,6 +119,12 @@ _ONLY_ASKING = frozenset({"何", "なに", "いい", "良い", "思う", "どれ
 # 「怎么修好？」): what is dealt with discounts its trap words, not who is involved (coach/picks.py's PEOPLE)
 _FIXING = re.compile(r"\b(?:fix|repair|open|unlock|recover|restore)\b|直(?:す|せ|し|さ|る)|開(?:け|か|く)|"
                      r"고치|고쳐|열어|열려|열 수|열리|복구|修(?:复|好)|弄好|打开|打不开", re.I)
+# An ask to operate a tool ("how do I set up Frame.io?", 「設定方法」, 「계정은 어떻게 만들어요」, 「怎么设置权限」):
+# who wants the tool used (the US side, 美方) is no dealing that discounts it; what the partner wants of the work is.
+_OPERATES = re.compile(r"\b(?:set ?up|install|turn on|switch on|export|log ?in|sign ?up|create an? account)\b|"
+                       r"設定|使い方|書き出|インストール|ログイン|アカウント|"
+                       r"설정|켜는|설치|계정|로그인|내보내|사용법|"
+                       r"设置|怎么用|安装|登录|注册|导出|账号", re.I)
 _POINTS_BACK = re.compile(r"\b(?:it|this|that|them|these|those|one|ones)\b", re.I)  # "..., which one?"
 IN_PASSING = 0.2  # a trap word in the situation only, not in what is asked, is weaker evidence
 _SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+|\n+")
@@ -207,7 +214,7 @@ def off_topic_cue(text: str) -> float:
     firm = sum(min(2, n) for n in asked.values()) + pick
     task = asks_for_task(text)
     material = _QUOTED.sub(" ", clause) if task else clause
-    discount = dealing_cue(material) if pick or bare else domain_cue(material)
+    discount = dealing_cue(material) if pick or bare or (asked and _OPERATES.search(clause)) else domain_cue(material)
     cue = min(1.0, 0.5 * (firm + task)) * (1.0 - discount)
     return min(1.0, cue + IN_PASSING * passing * (1.0 - domain_cue(text)))
 

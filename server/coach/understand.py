@@ -23,7 +23,10 @@ from server.models import Culture, Perspective
 
 SITUATION_WORDS = 30  # words of the situation a part is retrieved with (it opens the query)
 _NUMBERED = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨]|[一二三四五]、|[1-5][)）])\s*")
-_REFERS = re.compile(r"\b(?:it|that|this|they|them|those|these)\b|それ|その|これ|この|그것|그거|이것|这|那", re.I)
+_REFERS = re.compile(r"\b(?:it|that|this|they|them|those|these)\b|それ|その|これ|この|そういう|こういう|そんな|こんな|"
+                     r"あれ(?!ば)|(?<![ぁ-ん])あの(?=件|話|条件|時|方|人|会社|案)|"  # not 〜であれば, あのう
+                     r"(?<![가-힣])(?:그것|그거|이것|이거|이건|이게|이걸|그건|그게|그걸|저거|저건|저게|저것|"
+                     r"이런|그런(?!데)|저런)|这|那(?=[是个些样件种边里时次位家份条部笔段])", re.I)  # 那 alone: then
 # Partner text: quoted spans ('검토해 보겠습니다'라고: a particle may follow; 'Let's circle back.' keeps its
 # apostrophe), cue-led lines, "…と言われた", e-mails.
 _QUOTED = re.compile(r"「([^」]{2,400})」|『([^』]{2,400})』|“([^”]{2,400})”|\"([^\"\n]{2,400})\"|"

@@ -10,7 +10,8 @@ from server.coach.plan import CANDIDATES
 from server.models import Language, Query
 from server.search.retrieval import Retriever
 
-COMMITTEE_IN_KOREAN = "일본 제작위원회 작품을 리메이크하려면 위원회 전원의 동의(consent)가 필요한가요?"
+# final-cut-who-decides has no Korean translation (committee-rights-consent has one since session 24)
+FINAL_CUT_IN_KOREAN = "일본 공동제작 영화의 최종 편집권(final cut)은 누가 갖나요?"
 
 
 def _top(retriever: Retriever, text: str, lang: Language) -> list[str]:
@@ -19,11 +20,11 @@ def _top(retriever: Retriever, text: str, lang: Language) -> list[str]:
 
 def test_a_card_with_no_translation_in_the_questions_language_is_still_a_candidate(
         kb_retriever: Retriever, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert "committee-rights-consent" not in kb_retriever.index.languages[Language.KO].cards  # English, Japanese
-    assert "committee-rights-consent" in _top(kb_retriever, COMMITTEE_IN_KOREAN, Language.KO)
+    assert "final-cut-who-decides" not in kb_retriever.index.languages[Language.KO].cards  # English, Japanese
+    assert "final-cut-who-decides" in _top(kb_retriever, FINAL_CUT_IN_KOREAN, Language.KO)
     monkeypatch.setattr(retrieval, "UNTRANSLATED_STAND_IN", 0.0)
     # without the stand-in it falls below every native match
-    assert "committee-rights-consent" not in _top(kb_retriever, COMMITTEE_IN_KOREAN, Language.KO)
+    assert "final-cut-who-decides" not in _top(kb_retriever, FINAL_CUT_IN_KOREAN, Language.KO)
 
 
 def test_the_stand_in_changes_nothing_for_an_english_question(kb_retriever: Retriever,
