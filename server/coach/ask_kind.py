@@ -86,6 +86,16 @@ def ask_kinds(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def topic_words(text: str) -> str:
+    """The text without the words that make its kind of ask ("who pays for", "how much", 「誰が負担」, "when do"): what
+    is left names the topic asked about ("the completion bond"), which the ranker's `topic_coverage` compares with
+    each card, so a card that makes the ask ("who pays when the production goes over") does not also score for
+    naming the topic."""
+    for pattern in (_WHO_PAYS, *KINDS.values()):
+        text = pattern.sub(" ", text)
+    return text
+
+
 TITLE, SUMMARY = 0.35, 0.15  # a card's title names its ask; a summary often names several; the rest: its triggers
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from server.cjk import normalise
-from server.coach.ask_kind import CardAsks, ask_kinds
+from server.coach.ask_kind import CardAsks, ask_kinds, topic_words
 from server.coach.bare_asks import frame_only
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
 from server.coach.decode import Found
@@ -120,7 +120,9 @@ class Planner:
             hits += [h for h in self.retriever.search(query, k=len(self.retriever.index.cards)) if h.card_id in missing]
         shared = {**question_features(text, self.scope.confidence(text, hits[0], vector)),
                   "off_topic_neighbour": near.off_topic}
-        asked, kinds = set(tokenize(text)), ask_kinds(text)
+        asked, kinds, topic = set(tokenize(text)), ask_kinds(text), topic_words(text)
+        topic_en = set(tokenize(topic))
+        topic_native = set(tokenize_in(topic, asker.lang.value)) if asker.lang is not Language.EN else set()
         top_lexical = max(h.lexical_score for h in hits)
         similarities = [self.vectors.similarities(vector, h.card_id) for h in hits]
         best = (max(s[0] for s in similarities), max(h.dense_score for h in hits))
@@ -131,9 +133,12 @@ class Planner:
                           self.native.coverage(asked_native, card.id, asker.lang))
             key = max(self.keywords.coverage(asked, card.id, Language.EN),
                       self.keywords.coverage(asked_native, card.id, asker.lang))
+            on_topic = max(self.keywords.coverage(topic_en, card.id, Language.EN),
+                           self.keywords.coverage(topic_native, card.id, asker.lang))
             features = candidate_features(hit, rank, hits[0].score, top_lexical, card, asker, similar, covered,
                                           shared, best, self.native.trigger(asked_native, card.id, asker.lang), key,
-                                          near.scores.get(card.id, (0.0, 0.0)), self.asks.fit(kinds, card.id))
+                                          near.scores.get(card.id, (0.0, 0.0)), self.asks.fit(kinds, card.id),
+                                          on_topic)
             out.append(Candidate(card, hit, features))
         matrix = relative_features(np.vstack([c.features for c in out]))
         for candidate, row, probability in zip(out, matrix, self.ranker.probabilities(matrix), strict=True):

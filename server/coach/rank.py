@@ -42,12 +42,15 @@ BASE_FEATURES: tuple[str, ...] = (
 # on it, and its rank (1/(1+rank)) among the candidates. Filled by `relative_features` once the list is known.
 # Each of them again for a question not in English ("_native"), whose signals are not equally reliable.
 RELATIVE = ("trigger", "title_summary", "lexical", "coverage", "native_trigger", "dense", "fused", "key_coverage",
-            "neighbour", "ask_fit")
+            "neighbour", "ask_fit", "topic_coverage")
 _COMPARED = tuple(f"{name}_{kind}" for name in RELATIVE for kind in ("margin", "best", "rank"))
 # `ask_fit`: how strongly the card's heads make the question's kind of ask (who approves, how much, when, what to
 # say, is it normal, what if they still don't act: coach.ask_kind), so that of two cards on one topic the one for
 # the ask ranks first.
-FEATURES: tuple[str, ...] = (*BASE_FEATURES, "frame_exact", "ask_fit", *_COMPARED,
+# `topic_coverage`: key_coverage of the question's words less those that make its kind of ask (coach.ask_kind's
+# topic_words): "who pays for the completion bond" is about the bond, and a card on who pays for overages covers
+# only the ask.
+FEATURES: tuple[str, ...] = (*BASE_FEATURES, "frame_exact", "ask_fit", "topic_coverage", *_COMPARED,
                               *(f"{name}_native" for name in _COMPARED))
 # The scope model reads the best candidate's card-level signals and its probability (adding its margins over its
 # rivals, with weaker regularisation, declined more training questions in-sample but not more held-out ones in
@@ -140,11 +143,11 @@ def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float
                        similarities: tuple[float, float], covered: float, shared: dict[str, float],
                        best: tuple[float, float] = (0.0, 0.0), native_trigger: float = 0.0,
                        key_coverage: float = 0.0, neighbour: tuple[float, float] = (0.0, 0.0),
-                       ask_fit: float = 0.0) -> NDArray[np.float64]:
+                       ask_fit: float = 0.0, topic_coverage: float = 0.0) -> NDArray[np.float64]:
     """One candidate's features; `best` is the highest trigger and passage cosine among all the candidates, so the
     model can compare a card with its rivals, not only with a fixed bar; `key_coverage` is KeyWords.coverage;
     `neighbour` is what the labelled questions closest to this one say of the card (coach.neighbours); `ask_fit`
-    is coach.ask_kind's CardAsks.fit."""
+    is coach.ask_kind's CardAsks.fit; `topic_coverage` is KeyWords.coverage of the question's topic words alone."""
     english = shared["english"]  # the bundled model reads English only: without English words, cosines are noise
     # a card found by BM25 alone has no passage among the nearest neighbours (dense_score -1, "missing"): its
     # title-and-summary cosine, computed for every candidate, stands in, so the missing value is no -1 penalty
@@ -166,6 +169,7 @@ def candidate_features(hit: Hit, rank: int, top_fused: float, top_lexical: float
         "native_trigger": native_trigger, "key_coverage": key_coverage,
         "native_language": float(asker.lang is not Language.EN),
         "neighbour": neighbour[0], "neighbour_vote": neighbour[1], "ask_fit": ask_fit,
+        "topic_coverage": topic_coverage,
         "frame_exact": float(pair_known and side_known and card.cultures == [asker.pair]
                              and card.perspective == asker.side),
     }
