@@ -31,7 +31,7 @@ _ROLE = (r"(?:partners?|co-?producers?|producers?|studios?|side|counterparts?|di
          r"publishers?|teams?|exec\w*|investors?|financiers?|committee|company|companies|streamers?|network|"
          r"showrunners?|director|writers?|lawyers?|agents?|colleagues?|client|platforms?|buyers?)")
 # Our own people ("our US director", "our Korean VFX team") name the asker's side; "our US partner" the other one.
-_OWN = r"(?:teams?|crew|staff|office|company|showrunners?|execs?|lawyers?|colleagues?|boss|employer|manager)"
+_OWN = r"(?:teams?|crew|staff|office|company|entity|showrunners?|execs?|lawyers?|colleagues?|boss|employer|manager)"
 _OTHER = r"(?:partners?|co-?producers?|producers?|studios?|side|counterparts?|distributors?|broadcasters?|" \
     r"publishers?|investors?|financiers?|committee|companies|streamers?|network|writers?|agents?|client|" \
     r"licensees?|licensors?|buyers?)"
@@ -92,7 +92,8 @@ _US_STAFF_NATIVE = re.compile(
 # An English question about "the Korean side", "their Japanese producer" or "the committee" (the partner in the
 # third person: a production committee is Japanese), or
 # about "the American studio": a weaker sign of the asker's side, read when the first-person ones say nothing.
-_THEM_ASIAN = re.compile(rf"\b(?:the|their|an?|this)\s+{_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b|"
+_THEM_ASIAN = re.compile(rf"\b(?:the|their|an?|this|these|those|two|three|four|several|both)\s+{_ASIAN}\s+"
+                         rf"(?:\w+\s+)?{_ROLE}\b|"
                          rf"(?:^|[.!?]\s+){_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b(?!\s+here\b|\s*[,.:;\u2013\u2014-])|"
                          rf"\b(?:trip|fly\w*|going|travel\w*|shoot\w*)\s+(?:\w+\s+)?(?:to|in)\s+{_ASIAN_PLACE}\b|"
                          r"\b(?:the|their)\s+(?:production\s+)?committee\b|\bthe\s+lead\s+company\b", re.I)

@@ -215,8 +215,8 @@ class Planner:
         # its card answers them too: "how do we close this week?"
         leaning = leaning_parts(shared, ranked, chosen, u.parts)
         chosen = [blended(n, homes | leaning) if n in leaning else c for n, c in enumerate(chosen)]
-        if previous_query is None and len(u.parts) > 1:  # a phrasebook card nobody's words hold answers no part
-            said = frozenset(f.card_id for f in decoded)
+        if previous_query is None and (len(u.parts) > 1 or decoded):  # a phrasebook card nobody's words hold
+            said = frozenset(f.card_id for f in decoded)  # answers no part, nor a message the decoder read
             message = " ".join([u.context, *u.parts, *u.partner_text])
             chosen = [c if asks_about_their_words(part, found) else unsaid_phrases_last(c, message, said)
                       for part, found, c in zip(u.parts, about, chosen, strict=True)]
