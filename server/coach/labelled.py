@@ -115,5 +115,6 @@ def load_answer_set(folder: Path = ANSWER_SET) -> AnswerSet:
     def load(name: str) -> list[dict[str, Any]]:
         return _rows(folder / name) if (folder / name).exists() else []
 
-    return AnswerSet(questions, conversations, [_question(r) for r in load("out_of_scope.jsonl")],
+    out_of_scope = [_question(r) for path in sorted(folder.glob("out_of_scope*.jsonl")) for r in _rows(path)]
+    return AnswerSet(questions, conversations, out_of_scope,
                      [_question(r) for r in load("decoder_plain.jsonl")], load("decoder_pasted.jsonl"))

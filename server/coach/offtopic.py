@@ -201,10 +201,12 @@ def off_topic_cue(text: str) -> float:
     no single word settles it. A bare ask ("How do I fix it?", 「怎么改？」, "..., which one?"), or any ask in a message
     with no word of film dealings at all (「時差ボケが抜けません。早く治す方法はありますか？」), asks about the
     situation before it; a bare ask to fix or open the thing (_FIXING) is discounted like a pick, by the words of a
-    dealing only (「先方のMacだと縦書きが崩れるそうです。どうやって直せばいいですか？」)."""
+    dealing only (「先方のMacだと縦書きが崩れるそうです。どうやって直せばいいですか？」), and so is a quiz about a
+    public film ("Which anime studio made Your Name?": the studio is what is asked about, not a party to a deal)."""
     clause = asked_clause(text)
     asked = trap_words(clause)
     pick = asks_to_pick(clause)  # "which hotel near Shinjuku should we book for her?": a thing to choose
+    quiz = set(asked) == {"trivia"}  # a fact about a public film: the studio asked about is no dealing
     bare = False
     if not asked and not pick and (_bare(clause) or not domain_cue(text)):  # "...throws KeyError. How do I fix
         bare = _bare(clause) and bool(_FIXING.search(own_words(clause)))
@@ -214,7 +216,8 @@ def off_topic_cue(text: str) -> float:
     firm = sum(min(2, n) for n in asked.values()) + pick
     task = asks_for_task(text)
     material = _QUOTED.sub(" ", clause) if task else clause
-    discount = dealing_cue(material) if pick or bare or (asked and _OPERATES.search(clause)) else domain_cue(material)
+    discount = dealing_cue(material) if pick or bare or quiz or (asked and _OPERATES.search(clause)) \
+        else domain_cue(material)
     cue = min(1.0, 0.5 * (firm + task)) * (1.0 - discount)
     return min(1.0, cue + IN_PASSING * passing * (1.0 - domain_cue(text)))
 

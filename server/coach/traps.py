@@ -36,32 +36,38 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                      r"(exchange|change) (some )?(cash|money) (before|for|at|in)|"
                      r"what (should|do) (i|we) pack|packing list|what to pack|subway|metro( line| station)?|layovers?|"
                      r"baggage|carry-?on|checked bags?|power banks?|lithium batter\w+|(airport|airline) lounges?|"
-                     r"seat upgrades?|is it safe (to walk|at night|to take)|pickpocket\w*",
+                     r"seat upgrades?|is it safe (to walk|at night|to take)|pickpocket\w*|ktx|shinkansen|"
+                     r"bullet trains?|high-speed (rail|trains?)|domestic flights?|"
+                     r"(train|rail) or (a |the )?(plane|flight)",
                "ja": ("観光", "旅行", "航空会社", "乗り換え", "変換プラグ", "送料", "船便", "宅配便", "国際郵便",
                       "空港", "行き方", "JRパス", "チップはいくら", "チップの相場", "水道水", "両替所",
                       "両替はどこ", "地下鉄", "乗り継ぎ", "手荷物", "預け荷物", "機内持ち込み", "機内に持ち込",
-                      "モバイルバッテリー", "治安"),
+                      "モバイルバッテリー", "治安", "新幹線", "国内線"),
                "ko": ("관광", "여행", "항공사", "교통카드", "돼지코", "택배", "항공 화물", "국제우편", "배송비",
                       "공항", "가는 방법", "가는 법", "팁은 얼마", "팁 문화", "수돗물", "환전소", "환전은 어디",
                       "환전하는 게", "지하철", "경유", "수하물", "기내 반입", "기내에 가지고", "보조배터리",
-                      "치안"),
+                      "치안", "고속철", "국내선"),
                "zh": ("旅游", "景点", "航空公司", "交通卡", "座位最宽", "转换插头", "快递", "邮寄", "运费", "机场",
                       "怎么去", "小费", "自来水", "换外币", "兑换外币",
-                      "换钱", "地铁", "转机", "托运", "随身携带", "充电宝", "行李额", "治安")},
+                      "换钱", "地铁", "转机", "托运", "随身携带", "充电宝", "行李额", "治安", "高铁", "动车",
+                      "国内航班")},
     "paperwork": {"en": r"bank accounts?|credit cards?|credit score|phone plan|sim( card)?|esim|prepaid plan|"
                         r"apartment|(?<!completion )guarantor|visas?|residence (?:card|permit)s?|driver'?s licen[cs]e|"
                         r"health insurance|ward office|my number card|social security|entry rules|register my address|"
                         r"green card|immigration|wechat pay|alipay|customs (declaration|form|line)|"
-                        r"declare .{1,20} at customs|border control|passport control",
+                        r"declare .{1,20} at customs|border control|passport control|(international )?driving permit|"
+                        r"rent(ing)? a car|car rentals?|rental cars?",
                   "ja": ("銀行口座", "スマホ", "家賃", "アパート", "賃貸", "ビザ", "在留", "運転免許", "健康保険",
                          "住民票", "マイナンバー", "ソーシャルセキュリティ", "住みやすい", "永住権", "国民健康保険",
-                         "社会保険", "口座を作", "口座を開", "携帯の契約", "入国審査", "税関", "ESTA"),
+                         "社会保険", "口座を作", "口座を開", "携帯の契約", "入国審査", "税関", "ESTA", "レンタカー",
+                         "国際免許"),
                   "ko": ("은행 계좌", "요금제", "유심", "월세", "전세", "비자", "외국인 등록", "운전면허", "건강보험",
                          "영주권", "휴대폰 개통", "개통하", "위챗페이", "알리페이", "입국 심사", "입국심사",
-                         "세관 신고", "세관", "출입국"),
+                         "세관 신고", "세관", "출입국", "렌터카", "국제면허", "국제 운전면허"),
                   "zh": ("银行卡", "银行账户", "开户", "手机号", "套餐", "租房", "房租", "签证", "居留", "驾照",
                          "医疗保险", "医保", "登录证", "绿卡", "移民", "五险一金", "社保", "手机卡", "运营商",
-                         "办银行卡", "转账", "微信支付", "支付宝", "入境时", "过海关", "海关申报", "面签")},
+                         "办银行卡", "转账", "微信支付", "支付宝", "入境时", "过海关", "海关申报", "面签", "租车",
+                         "国际驾照")},
     "personal_tax": {"en": r"personal (income )?tax|income tax|tax return|my own return|fbar|freelance (fee|income)|"
                            r"on my (us |u\.s\. |federal |personal )?return|foreign tax credit|capital gains|"
                            r"sell(ing)? my shares",
@@ -88,7 +94,9 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                        r"(in|into|from) word|word(?=で|の|文档|文件|里|파일|에서|로)|macs?|macos|microsoft office|"
                        r"ms office|hwp|hangul word processor|(file|video|pdf|document|format) converters?|"
                        r"which converter|(open|install|edit|view)\b.{0,25}\bon (windows|a mac|my mac|mac|pc)\b|"
-                       r"(won'?t|doesn'?t|does not|will not) open|(can'?t|cannot) open (it|the file)|corrupt(ed)? file",
+                       r"(won'?t|doesn'?t|does not|will not) open|(can'?t|cannot) open (it|the file)|corrupt(ed)? file|"
+                       r"airtable|trello|asana|monday\.com|(won'?t|doesn'?t|does not|stopped|not) sync(ing)?\b|"
+                       r"sync (issues?|problems?|errors?)|aegisub|subtitle ?edit(or)?|subtitle workshop",
                  "ja": ("エクセル", "スプレッドシート", "関数", "数式", "ピボット", "マクロ", "ソースコード",
                         "プログラム", "コマンド", "容量", "ショートカット", "日本語入力", "パソコン", "香盤表",
                         "風切り音", "ノイズ除去", "キャッチコピー", "フォント", "バーチャル背景",
@@ -103,8 +111,8 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                         "배경 흐림", "넘버스", "글자가 깨", "전자서명 넣", "파워포인트", "아웃룩", "구글 캘린더",
                         "자동 응답", "일괄 변환", "한꺼번에 바꾸", "이미지 생성", "업스케일", "무료 음원",
                         "저작권 없는 음악", "스톡 영상", "포토샵", "블렌더", "언리얼 엔진", "내보내기 설정",
-                        "프록시 파일", "아이패드", "태블릿", "타자 연습", "타자 속도", "안 열려",
-                        "안 열리", "열리지 않", "파일이 깨"),
+                        "프록시 파일", "아이패드", "태블릿", "타자 연습", "타자 속도", "안 열려", "용량", "깨져서 보여",
+                        "깨져 보여", "파일이 너무 커", "압축하는 방법", "안 열리", "열리지 않", "파일이 깨"),
                  "zh": ("表格", "公式", "函数", "透视表", "代码", "快捷键", "输入法", "电脑", "达芬奇", "内存", "降噪",
                         "风噪", "杂音", "宣传语", "广告语", "标语", "字体", "虚拟背景", "背景虚化", "密码", "乱码",
                         "批量", "幻灯片", "自动回复", "谷歌日历", "AI绘图", "超分", "画质修复", "免版税",
@@ -132,6 +140,7 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                      r"who (won|directed|starred|stars in)|who (plays|played) (the )?(lead|main|hero|villain)|"
                      r"who'?s in the cast|"
                      r"who (is|was) the director of|when (was|did) .{1,40} (released|come out|open in)|"
+                     r"which (anime |animation |film )?studio (made|animated|produced|drew)|who animated|"
                      r"best picture|plot summary|summari[sz]e the plot|the plot of|actors are in|"
                      r"stock (price|performed)|tallest|highest mountain|how (tall|high) is|"
                      r"should i (watch|show)|worth watching|submission deadline|festival'?s? (deadline|entry fee)|"
@@ -158,17 +167,19 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                       "何メートル", "一番ヒット", "観るべき", "応募締め切り", "応募締切", "出品締め切り",
                       "俳優を教え", "女優を教え", "監督を教え", "話せる俳優", "話せる人を教え", "一番人気", "再生回数",
                       "視聴ランキング", "何話", "従業員数", "時価総額", "創業者は", "会員数", "加入者数",
-                      "契約者数", "作曲したのは", "音楽を担当したのは"),
+                      "契約者数", "作曲したのは", "音楽を担当したのは",
+                      "どこのスタジオが作", "どこが制作した"),
                "ko": ("줄거리", "우승", "관객 수가 몇", "관객이 몇", "박스오피스 수익", "높이가", "몇 미터",
                       "볼 만한", "볼만한", "역대", "관객 수가 가장",
                       "출품 마감", "접수 마감", "배우 중에", "배우 알려", "감독 알려", "제일 많이 본", "가장 많이 본",
                       "시청 순위", "인기 순위", "몇 부작", "직원 수", "시가총액", "창업자가", "가입자 수",
-                      "가입자가 몇", "가입자가 더", "가입자가 가장", "가입자가 제일", "회원 수", "작곡가가 누구"),
+                      "가입자가 몇", "가입자가 더", "가입자가 가장", "가입자가 제일", "회원 수", "작곡가가 누구",
+                      "어느 스튜디오에서 만들", "어느 스튜디오가 만들"),
                "zh": ("剧情简介", "冠军", "排行", "票房多少", "全球票房", "有多高", "有多长", "多少米", "海拔",
                       "值得看", "影史", "票房最高", "报名截止", "征片", "哪些演员", "哪些导演", "演员有哪些", "最火",
                       "播放量最高", "热播榜", "一共几集", "多少集", "员工多少", "市值",
                       "创始人是", "用户数", "会员数", "订阅用户", "用户最多",
-                      "会员最多", "收视率最高", "播放量最大")},
+                      "会员最多", "收视率最高", "播放量最大", "哪个工作室做的", "哪家工作室做的")},
     # A festival as its audience meets it (tickets, passes, opening dates); a premiere shared with the partner is
     # coaching.
     "festival": {"en": r"tickets? (sales?|go on sale|open)|(buy|book|get) (\w+ )?tickets|ticketing|"
@@ -193,6 +204,21 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                "ko": ("이직", "취업", "연봉", "면접", "커리어", "유학", "대학원", "작법 책", "추천 도서", "입문서",
                       "온라인 강의", "인강"),
                "zh": ("转行", "求职", "面试", "找工作", "留学", "书单", "入门书", "网课", "线上课程", "网络课程")},
+    # The asker's own job with their own employer (HR, time off, a labour office); a crew's overtime and
+    # turnaround under the production's rules is coaching, so overtime alone (残業代, 加班, 초과근무) is no word here.
+    "employment": {"en": r"hr (department|team|manager|rep\w*)|(ask|asking|tell|told|go to|talk to|contact|email) "
+                         r"(our |my )?hr\b|human resources|comp time|time off in lieu|paid time off|\bpto\b|"
+                         r"labou?r (board|office|inspector\w*)|employment lawyer|"
+                         r"wrongful(ly)? (termination|dismiss\w*)|"
+                         r"severance|unpaid overtime|my (salary|paycheck|performance review)|"
+                         r"(takes?|taking|took|steal\w*|stole) (the )?credit for my (work|ideas?)",
+                   "ja": ("労基署", "労働基準監督署", "人事部", "有給休暇", "有休", "代休", "過労", "サービス残業",
+                          "パワハラ", "退職代行", "人事評価", "残業を押し付け", "仕事を押し付け", "手柄を横取り",
+                          "昇給", "給料が安", "給料を上げ"),
+                   "ko": ("노동청", "근로감독", "인사팀", "연차 휴가", "연차를", "대체 휴무", "대체휴무", "퇴직금",
+                          "직장 내 괴롭힘", "인사 고과", "공을 가로채", "일을 떠넘기"),
+                   "zh": ("找HR", "人事部", "劳动法", "劳动仲裁", "年假", "补休", "倒休", "调休吗", "裁员", "绩效考核",
+                          "加班费怎么算", "抢功劳", "抢我的功劳")},
     "personal": {"en": r"doctor|medicine|symptoms?|vaccin\w*|dentists?|toothache|prescriptions?|"
                        r"medications?|pharmac(y|ies)|blood pressure|clinic|back pain|a cold|insomnia|"
                        r"sleep (better|quality)|workout|diet|"
