@@ -24,9 +24,11 @@ from server.coach.quality import Report, evaluate_answers
 #   (no item read): the 29 held-aside questions of this session's new files score 0.862 and 0.931, the 527 older
 #   ones 0.820 and 0.9355 (0.810 and 0.937 a session ago). Retraining is deterministic since this session (the same
 #   cards and set give the same ranker.json whichever one it replaces), so a change in these figures is a change.
+# Twenty-second session (774 questions, 339 parts, 260 out-of-scope, 179 follow-ups): hit@1 0.844 (floor raised
+# 0.82 -> 0.835), hit@3 0.937 (floor kept at 0.935), out-of-scope declined 0.958, in-scope answered 0.976.
 # Follow-ups (turns after the first answered with a card labelled for that turn): no issue target. 0.756 (118 of
 # 156) after the nineteenth session (0.75 before): floor kept at 0.75.
-HIT1, HIT3, FRAME = 0.82, 0.935, 0.95
+HIT1, HIT3, FRAME = 0.835, 0.935, 0.95
 PARTS, SHORT_FIRST, ANSWERED = 0.85, 1.0, 0.97
 ASKER_DECODES = 0
 DECLINED = 0.95
