@@ -224,6 +224,13 @@ def detect_pair(text: str) -> Culture | None:
     return found.pop() if len(found) == 1 else None
 
 
+def pair_of(message: str, held: Culture | None) -> Culture | None:
+    """The message's pair; in a conversation that has established one (`held`), a message that names no country
+    keeps it: 「그럼 이건 누가 결정해요?」 after a turn on a Japanese partner is Korean script, not Korea."""
+    named = any(p.search(message) for p in (*_PAIR_WORDS.values(), *_NAMED_IN_KOREAN.values()))
+    return held if held is not None and not named else detect_pair(message)
+
+
 def detect_side(text: str, language: str) -> Perspective | None:
     """The asker's side: an American about an Asian partner, or an Asian company about an American partner."""
     text = without_heritage(text)

@@ -10,7 +10,7 @@ from server.cjk import KANA, language_of
 from server.coach.asker_frame import asian_partner as asian_partner
 from server.coach.asker_frame import detect_pair as detect_pair
 from server.coach.asker_frame import detect_side as detect_side
-from server.coach.asker_frame import other_asian, side_by_language
+from server.coach.asker_frame import other_asian, pair_of, side_by_language
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
@@ -327,11 +327,11 @@ def partner_requests(partner: list[str]) -> list[Request]:
 
 
 def understand(message: str, default_pair: Culture | None = None,
-               default_side: Perspective | None = None) -> Understanding:
+               default_side: Perspective | None = None, held: Culture | None = None) -> Understanding:
     language = language_of(message)
     partner = partner_text(message)
     asker_words = asker_words_of(message, partner)
-    pair = detect_pair(message) or default_pair
+    pair = pair_of(message, held) or default_pair  # `held`: the pair the conversation has established
     own = language_of(asker_words) if re.search(r"[^\W\d_]", asker_words) else "en"
     # the side from the asker's own words: an English question quoting a Korean message is no Korean asker
     side = detect_side(asker_words, own) or default_side or side_by_language(own, pair)

@@ -17,7 +17,7 @@ BLOCK = ("The Japanese committee wants to sell the remake rights to a buyer we d
 @pytest.mark.slow
 @pytest.mark.xfail(strict=False, reason="after the 22nd session's retrain (topic_coverage feature) the second part, "
                    "'how do we bring it up without a fight?', is answered from committee-rights-consent (the "
-                   "situation's card, already cited for the first part's runner-up) over disagreeing-without-losing-face")
+                   "situation's card, the first part's runner-up) over disagreeing-without-losing-face")
 def test_each_part_gets_the_card_for_its_own_ask(kb_answerer: Answerer) -> None:
     u = understand(BLOCK)
     assert len(u.parts) == 2
