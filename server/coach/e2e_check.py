@@ -180,8 +180,10 @@ def draft_question(answerer: Answerer, q: Question, ranker_top: str | None) -> R
 
 
 def fold_trees(rows: list[train.Row], fold: int) -> dict[str, object]:
-    """The card trees fitted on every row but the fold's (train._card_model)."""
-    return train._card_model([r for r in rows if fold_of(r.group) != fold])
+    """The card trees fitted on every row but the fold's (train._card_model), with the committed calibration."""
+    committed = json.loads(WEIGHTS.read_text(encoding="utf-8"))["card_model"]
+    return train._card_model([r for r in rows if fold_of(r.group) != fold],
+                             (committed["scale"], committed["baseline"]))
 
 
 def run(folds: list[int], answerer: Answerer | None = None, data: AnswerSet | None = None, fresh: bool = False,

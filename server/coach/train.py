@@ -4,8 +4,8 @@ Run `python -m server.coach.train` after the cards or the labelled set change; i
 (deterministic: same cards, same set, same model, whichever ranker.json it replaces). The test split is never read
 here: the figures are cross-validated inside the training split, folds grouped by question so that a question's
 parts and its whole never sit on both sides, and the scope model and cut-offs are fitted on the held-out folds'
-probabilities (a new question's are not in-sample). Needs scikit-learn (the `dev` extra); serving only reads the
-JSON.
+probabilities (a new question's are not in-sample). Needs scikit-learn and LightGBM (the `dev` extra); serving only
+reads the JSON.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import hashlib
 import json
 import sys
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -52,7 +52,15 @@ ANSWERED = 0.97  # share of in-scope training questions answered outright (the r
 # candidates (349), 296 are parts, 83 of them topicless ones read alone ("Is that normal?", which serving ranks
 # with the situation); the cards that most often lose are committee-rights-consent (to committee-lead-company),
 # korean-live-shoot-schedule, email-follow-up-cadence, decision-rights-matrix and counsel-in-both-countries.
-CARD_MODEL = {"max_iter": 150, "learning_rate": 0.1, "max_depth": 4, "min_samples_leaf": 40, "random_state": 0}
+# The figures above are scikit-learn's pointwise HistGradientBoostingClassifier (150 trees of depth 4, learning rate
+# 0.1, 40 per leaf). LightGBM's lambdarank now takes its place: it learns from each query's
+# candidates together, which card should come before which, rather than from each candidate alone. On the same 7,400+
+# cached queries and folds: hit@1 0.8471 -> 0.8516, hit@3 0.9371 -> 0.9389, follow-ups 0.682 -> 0.696 (300 trees at
+# 0.05 with 15 leaves 0.8505/0.9395; a pointwise LightGBM classifier 0.8476; rank_xendcg 0.8469). Its scores are only
+# an order, so `calibration` maps them onto probabilities (Platt) for the engine's cut-offs.
+CARD_MODEL = {"objective": "lambdarank", "n_estimators": 500, "learning_rate": 0.03, "num_leaves": 15,
+              "min_child_samples": 40, "lambdarank_truncation_level": 10, "random_state": 0, "deterministic": True,
+              "force_col_wise": True, "num_threads": 1, "verbose": -1}
 FOLDS = 5
 SCOPE_ONLY = ("off_topic_neighbour",)  # the same for every candidate: for the scope model, not the card trees
 POSITIVE_WEIGHT = 3.0  # an acceptable card counts this much against each of the (many more) others
@@ -148,41 +156,77 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return np.asarray(1 / (1 + np.exp(-np.clip(z, -50, 50))))
 
 
-def _card_model(rows: list[Row]) -> dict[str, object]:
-    """Trees for "this candidate is acceptable", one row per candidate, exported for coach.rank.Trees."""
-    from sklearn.ensemble import HistGradientBoostingClassifier
+def _card_model(rows: list[Row], calibration: tuple[float, float] = (1.0, 0.0)) -> dict[str, object]:
+    """Lambdarank trees ranking each query's candidates, exported for coach.rank.Trees with `calibration` (scale,
+    shift: what `calibration` fits) folded into their leaves, so serving reads probabilities as before."""
+    import lightgbm
 
-    x = np.vstack([r.features for r in rows])
+    ranked = [r for r in rows if r.labels.any()]  # a query with no acceptable candidate teaches no order
+    x = np.vstack([r.features for r in ranked])
     x[:, [FEATURES.index(name) for name in SCOPE_ONLY]] = 0.0  # never split on: the trees compare cards
-    y = np.concatenate([r.labels for r in rows])
-    weight = np.concatenate([np.full(len(r.labels), r.weight) for r in rows]) * np.where(y, POSITIVE_WEIGHT, 1.0)
-    model = HistGradientBoostingClassifier(**CARD_MODEL).fit(x, y, sample_weight=weight)
-    return exported(model)
+    weight = np.concatenate([np.full(len(r.labels), r.weight) for r in ranked])  # LightGBM: a query's mean
+    model = lightgbm.LGBMRanker(**CARD_MODEL).fit(x, np.concatenate([r.labels for r in ranked]).astype(int),
+                                                 group=[len(r.labels) for r in ranked], sample_weight=weight)
+    return exported(model.booster_.dump_model(), *calibration)
 
 
-def exported(model: object) -> dict[str, object]:
-    """A fitted binary HistGradientBoostingClassifier as plain lists, each node naming its feature (its private
-    `_predictors` are the only way to its nodes; scikit-learn is pinned in the `dev` extra)."""
+def exported(dump: dict[str, Any], scale: float = 1.0, shift: float = 0.0) -> dict[str, object]:
+    """LightGBM's dump_model as plain lists in pre-order, each node naming its feature, every leaf times `scale`
+    and `shift` the baseline (a numeric split sends a value <= its threshold left, as coach.rank.Trees does)."""
     trees = []
-    for (predictor,) in model._predictors:  # type: ignore[attr-defined]
-        nodes = predictor.nodes
-        trees.append({"feature": ["" if n["is_leaf"] else FEATURES[n["feature_idx"]] for n in nodes],
-                      "threshold": [0.0 if n["is_leaf"] else float(n["num_threshold"]) for n in nodes],
-                      "left": [int(n["left"]) for n in nodes], "right": [int(n["right"]) for n in nodes],
-                      "value": [float(n["value"]) if n["is_leaf"] else 0.0 for n in nodes],
-                      "leaf": [bool(n["is_leaf"]) for n in nodes]})
-    return {"baseline": float(np.ravel(model._baseline_prediction)[0]), "trees": trees}  # type: ignore[attr-defined]
+    for info in dump["tree_info"]:
+        tree: dict[str, list[Any]] = {key: [] for key in ("feature", "threshold", "left", "right", "value", "leaf")}
+
+        def add(node: dict[str, Any], tree: dict[str, list[Any]] = tree) -> int:
+            at = len(tree["leaf"])
+            leaf = "leaf_value" in node
+            if not leaf and node["decision_type"] != "<=":
+                raise ValueError(f"unexpected LightGBM split {node['decision_type']!r}")
+            for key, value in (("feature", "" if leaf else FEATURES[node["split_feature"]]),
+                               ("threshold", 0.0 if leaf else float(node["threshold"])), ("left", 0), ("right", 0),
+                               ("value", scale * float(node["leaf_value"]) if leaf else 0.0), ("leaf", leaf)):
+                tree[key].append(value)
+            if not leaf:
+                tree["left"][at] = add(node["left_child"])
+                tree["right"][at] = add(node["right_child"])
+            return at
+
+        add(info["tree_structure"])
+        trees.append(tree)
+    return {"baseline": shift, "scale": scale, "trees": trees}
 
 
-def out_of_fold(rows: list[Row]) -> list[np.ndarray]:
-    """Each query's candidates' probabilities from the trees fitted on the other folds: what a new question gets."""
+def out_of_fold_scores(rows: list[Row]) -> list[np.ndarray]:
+    """Each query's candidates' ranking scores from the trees fitted on the other folds: what a new question gets."""
     held_out: list[np.ndarray] = [np.zeros(0)] * len(rows)
     for fold in range(FOLDS):
         trees = Trees.from_json(_card_model([r for r in rows if _fold(r.group) != fold]))
         for n, row in enumerate(rows):
             if _fold(row.group) == fold:
-                held_out[n] = _sigmoid(trees.log_odds(row.features))
+                held_out[n] = trees.log_odds(row.features)
     return held_out
+
+
+def calibration(rows: list[Row], scores: list[np.ndarray]) -> tuple[float, float]:
+    """Scale and shift that turn held-out ranking scores into the probability that a candidate is acceptable
+    (Platt), weighted as the pointwise trees were (each acceptable card POSITIVE_WEIGHT against the others), so the
+    engine's probability cut-offs read the scale they were set on."""
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.concatenate([r.labels for r in rows])
+    weight = np.concatenate([np.full(len(r.labels), r.weight) for r in rows]) * np.where(y, POSITIVE_WEIGHT, 1.0)
+    model = LogisticRegression(C=1e6, max_iter=1000).fit(np.concatenate(scores)[:, None], y, sample_weight=weight)
+    return round(float(model.coef_[0][0]), 6), round(float(model.intercept_[0]), 6)
+
+
+def calibrated(scores: list[np.ndarray], scale_shift: tuple[float, float]) -> list[np.ndarray]:
+    return [_sigmoid(scale_shift[0] * s + scale_shift[1]) for s in scores]
+
+
+def out_of_fold(rows: list[Row]) -> list[np.ndarray]:
+    """Each query's candidates' held-out probabilities (`out_of_fold_scores`, calibrated on themselves)."""
+    scores = out_of_fold_scores(rows)
+    return calibrated(scores, calibration(rows, scores))
 
 
 def _fold(group: str) -> int:
@@ -264,22 +308,24 @@ def _scope_model(rows: list[Row], held_out: list[np.ndarray]) -> tuple[np.ndarra
     return np.concatenate([model.intercept_, model.coef_[0]]), in_scope_at, answer_at
 
 
-def fit(rows: list[Row], held_out: list[np.ndarray] | None = None) -> dict[str, object]:
-    """The card model (trees) on every row; the scope model and both cut-offs on the held-out probabilities
-    (`out_of_fold`, computed here unless given), so they are set for questions the trees have not seen; the
-    cross-validated figures."""
-    held_out = out_of_fold(rows) if held_out is None else held_out
-    scores = cross_validate(rows, held_out)
-    print(f"cross-validated: {scores.line()}", file=sys.stderr)
+def fit(rows: list[Row], scores: list[np.ndarray] | None = None) -> dict[str, object]:
+    """The card model (trees) on every row, calibrated on the held-out scores (`out_of_fold_scores`, computed here
+    unless given); the scope model and both cut-offs on the held-out probabilities, so they are set for questions
+    the trees have not seen; the cross-validated figures."""
+    scores = out_of_fold_scores(rows) if scores is None else scores
+    scale_shift = calibration(rows, scores)
+    held_out = calibrated(scores, scale_shift)
+    result = cross_validate(rows, held_out)
+    print(f"cross-validated: {result.line()}", file=sys.stderr)
     scope, in_scope_at, answer_at = _scope_model(rows, held_out)
     followups = any(r.followup for r in rows)
     return {"scope_weights": dict(zip(("bias", *SCOPE_FEATURES), (round(float(w), 4) for w in scope), strict=True)),
             "answer_at": round(answer_at, 4), "in_scope_at": round(in_scope_at, 4),
-            "cross_validated": {"hit@1": round(scores.hit1, 4), "hit@3": round(scores.hit3, 4),
-                                "out_of_scope_declined": round(scores.declined, 4),
-                                "in_scope_kept": round(scores.kept, 4),
-                                **({"follow-ups hit@1": round(scores.followups, 4)} if followups else {})},
-            "card_model": {"settings": CARD_MODEL, **_card_model(rows)}}
+            "cross_validated": {"hit@1": round(result.hit1, 4), "hit@3": round(result.hit3, 4),
+                                "out_of_scope_declined": round(result.declined, 4),
+                                "in_scope_kept": round(result.kept, 4),
+                                **({"follow-ups hit@1": round(result.followups, 4)} if followups else {})},
+            "card_model": {"settings": CARD_MODEL, **_card_model(rows, scale_shift)}}
 
 
 def dumps(result: dict[str, object]) -> str:
@@ -313,11 +359,11 @@ def main(out: Path = WEIGHTS, misses: Path | None = None) -> dict[str, object]:
     answerer.planner.neighbours = neighbours(answerer, data)
     answerer.planner.neighbours.save(EXAMPLES if out == WEIGHTS else out.with_name("neighbours.json"))
     rows = examples(answerer, data)
-    held_out = out_of_fold(rows)  # the five cross-validation fits, once for the figures and the misses
-    result = {"trained_on": f"train split of tests/data/answers: {len(rows)} queries", **fit(rows, held_out)}
+    scores = out_of_fold_scores(rows)  # the five cross-validation fits, once for the figures and the misses
+    result = {"trained_on": f"train split of tests/data/answers: {len(rows)} queries", **fit(rows, scores)}
     out.write_text(dumps(result), encoding="utf-8")
     if misses is not None:
-        found = held_out_misses(rows, held_out)
+        found = held_out_misses(rows, calibrated(scores, calibration(rows, scores)))
         misses.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in found), encoding="utf-8")
     return result
 

@@ -18,6 +18,7 @@ from server.coach.rank import Candidate
 from server.coach.understand import partner_text
 from server.models import Ask, Culture
 from tests.coach.conversation import invented_candidate
+from tests.coach.test_rank import few_trees  # noqa: F401 (a fixture)
 
 
 def _parts(message: str) -> list[str]:
@@ -76,6 +77,7 @@ def test_a_cost_ask_keeps_its_own_card(kb_answerer: Answerer) -> None:
     assert cards[0] == "us-union-rules-overtime-turnaround" and len(cards) == 2
 
 
+@pytest.mark.usefixtures("few_trees")
 def test_a_queries_weight_counts_in_the_card_model() -> None:
     """train.py counts a topicless part ranked alone ("Is that normal?", which serving never ranks alone) at
     TOPICLESS_WEIGHT: the weight reaches the trees."""

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from server.coach import train
 from server.coach.labelled import load_answer_set, split_of
 from server.coach.rank import (
     BASE_FEATURES,
@@ -30,12 +31,15 @@ from server.coach.train import (
     Row,
     _card_model,
     _fold,
+    calibrated,
+    calibration,
     cross_validate,
     dumps,
     exported,
     fit,
     in_card_order,
     out_of_fold,
+    out_of_fold_scores,
 )
 from server.coach.train_queries import part_queries
 from server.coach.understand import understand
@@ -44,6 +48,13 @@ from server.search.languages import CardWords, LanguageIndex
 from server.search.lexical import tokenize
 
 COLUMN = {name: i for i, name in enumerate(FEATURES)}
+
+
+@pytest.fixture
+def few_trees(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trainer's machinery on small synthetic sets: 40 trees learn their separable signal as well as the 500
+    the real set is fitted with (whose settings train.py's cross-validation chose), in a fraction of the time."""
+    monkeypatch.setitem(train.CARD_MODEL, "n_estimators", 40)
 SHARED = {"scope": 0.9, "domain_cue": 1.0, "off_topic_cue": 0.0, "cjk": 0.0, "english": 1.0}
 JAPANESE_STUDIO = Asker(Culture.JP_US, Perspective.ASIA_SIDE)
 
@@ -197,6 +208,7 @@ def _synthetic(count: int) -> list[Row]:
     return rows
 
 
+@pytest.mark.usefixtures("few_trees")
 def test_cross_validation_is_deterministic_and_learns_a_separable_signal() -> None:
     rows = _synthetic(80)
     first = cross_validate(rows, out_of_fold(rows))
@@ -205,6 +217,7 @@ def test_cross_validation_is_deterministic_and_learns_a_separable_signal() -> No
     assert first.declined >= 0.9  # held-out off-topic queries are declined by each fold's own scope model
 
 
+@pytest.mark.usefixtures("few_trees")
 def test_fit_is_deterministic_and_runs_on_a_subset_with_a_fold_left_out() -> None:
     rows = [r for r in _synthetic(120) if _fold(r.group) != 0]
     result = fit(rows)
@@ -253,20 +266,35 @@ def test_training_ranks_a_labelled_part_as_serving_does() -> None:
     assert part_queries(message, 0, 3, "how long CFCC approval takes") == [("how long CFCC approval takes", None)]
 
 
-def test_the_exported_trees_score_as_scikit_learn_does(tmp_path: Path) -> None:
-    """What serving reads (Trees, numpy only) equals the fitted model's own log-odds, through the JSON file."""
-    from sklearn.ensemble import HistGradientBoostingClassifier
+def test_the_exported_trees_score_as_lightgbm_does(tmp_path: Path) -> None:
+    """What serving reads (Trees, numpy only) equals the fitted ranker's own scores, through the JSON file, with
+    the calibration folded in: probability = sigmoid(scale * score + shift)."""
+    import lightgbm
 
-    rows = _synthetic(60)
+    rows = [r for r in _synthetic(60) if r.labels.any()]
     x = np.vstack([r.features for r in rows])
-    y = np.concatenate([r.labels for r in rows])
-    model = HistGradientBoostingClassifier(max_iter=20, max_depth=3, random_state=0).fit(x, y)
+    y = np.concatenate([r.labels for r in rows]).astype(int)
+    model = lightgbm.LGBMRanker(n_estimators=20, num_leaves=7, min_child_samples=5, verbose=-1).fit(
+        x, y, group=[len(r.labels) for r in rows])
     path = tmp_path / "ranker.json"
     path.write_text(dumps({"scope_weights": {}, "answer_at": 0.5, "in_scope_at": 0.5,
-                           "card_model": exported(model)}), encoding="utf-8")
+                           "card_model": exported(model.booster_.dump_model(), 2.0, -1.5)}), encoding="utf-8")
     ranker = Ranker.load(path)
-    assert np.allclose(ranker.trees.log_odds(x), model.decision_function(x))
-    assert np.allclose(ranker.probabilities(x), model.predict_proba(x)[:, 1])
+    raw = model.predict(x)
+    assert raw.std() > 0.1  # the trees learnt something to compare
+    assert np.allclose(ranker.trees.log_odds(x), 2.0 * raw - 1.5)
+    assert np.allclose(ranker.probabilities(x), 1 / (1 + np.exp(-(2.0 * raw - 1.5))))
+
+
+@pytest.mark.usefixtures("few_trees")
+def test_calibration_turns_held_out_scores_into_probabilities_of_an_acceptable_card() -> None:
+    rows = _synthetic(120)
+    scores = out_of_fold_scores(rows)
+    scale, shift = calibration(rows, scores)
+    assert scale > 0  # a higher score means a likelier acceptable card
+    probabilities = np.concatenate(calibrated(scores, (scale, shift)))
+    labels = np.concatenate([r.labels for r in rows])
+    assert probabilities[labels].mean() > 0.7 > 0.3 > probabilities[~labels].mean()
 
 
 def test_a_model_splitting_on_a_feature_that_no_longer_exists_is_refused(tmp_path: Path) -> None:
@@ -277,17 +305,18 @@ def test_a_model_splitting_on_a_feature_that_no_longer_exists_is_refused(tmp_pat
         Ranker.load(tmp_path / "ranker.json")
 
 
+@pytest.mark.usefixtures("few_trees")
 def test_training_does_not_depend_on_the_order_the_previous_ranker_gave_the_candidates() -> None:
-    """Serving lists candidates by the committed ranker's probabilities; the trees' early stopping picks its
-    validation rows by position, so without one order a retrain depended on the ranker.json it replaced."""
+    """Serving lists candidates by the committed ranker's probabilities; lambdarank breaks ties between equal
+    scores by position (and scikit-learn's early stopping picked its validation rows by position), so without one
+    order a retrain depended on the ranker.json it replaced."""
     rng = np.random.default_rng(11)
-    rows = [r._replace(cards=[f"card-{n}" for n in range(len(r.labels))]) for r in _synthetic(1700)]
+    rows = [r._replace(cards=[f"card-{n}" for n in range(len(r.labels))]) for r in _synthetic(300)]
     shuffled = []
     for row in rows:
         order = rng.permutation(len(row.labels))
         shuffled.append(row._replace(features=row.features[order], labels=row.labels[order],
                                      cards=[row.cards[i] for i in order]))
-    assert sum(r.features.shape[0] for r in rows) > 10_000  # enough rows for scikit-learn's early stopping
     trees = _card_model([in_card_order(r) for r in rows])
     assert _card_model([in_card_order(r) for r in shuffled]) == trees
     assert _card_model(shuffled) != trees  # the order alone used to change the trees

@@ -6,13 +6,14 @@ set)."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from server.coach.answer import Answerer
 from server.coach.labelled import AnswerSet, Conversation, Question
 from server.coach.train import Row, _scope_model, cross_validate, out_of_fold
 from server.coach.train_queries import followup_queries
 from server.models import Ask
-from tests.coach.test_rank import _synthetic
+from tests.coach.test_rank import _synthetic, few_trees  # noqa: F401 (a fixture)
 
 
 def _conversation(*turns: tuple[str, list[str]]) -> AnswerSet:
@@ -34,6 +35,7 @@ def test_training_glues_a_followup_to_what_it_continues_as_serving_does(kb_answe
     assert text.startswith(stored[0].resolved_query or "") and text.endswith(second)
 
 
+@pytest.mark.usefixtures("few_trees")
 def test_followup_rows_have_their_own_figure_and_stay_out_of_the_scope_model() -> None:
     rows = _synthetic(80)
     followups = [r._replace(group=f"{r.group}-conv", followup=True) for r in rows if r.inside][:20]
