@@ -14,7 +14,7 @@ from server.coach.bare_asks import frame_only
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
 from server.coach.decode import Found
 from server.coach.followup import dangling
-from server.coach.glossary import Glossary
+from server.coach.glossary import Glossary, own_words
 from server.coach.itemrank import ItemVectors, answering_item, english_weight, item_scores
 from server.coach.neighbours import Neighbours
 from server.coach.offtopic import asked_clause
@@ -195,9 +195,9 @@ class Planner:
         # a part read with the situation and read alone: each ranks the other reading's first retrieved cards too,
         # so a card one reading misses is scored by it rather than counted 0 in the blend (with_part_alone)
         crossed = [self.crossing(q, t, asker) for q, t in zip(queries, by_itself, strict=True)]
-        # the topic (the follow-up glued to what it continues) is read in the script it is mostly written in: 「그럼
+        # the topic (the follow-up glued to what it continues) is read in the language of what it continues: 「그럼
         # 이건 누가 비용을 내요?」 after an English turn ranks on the English cards, not on their Korean translations
-        glued = replace(asker, lang=Language(language_of(queries[0]))) if previous_query is not None else asker
+        glued = replace(asker, lang=Language(language_of(own_words(previous_query)))) if previous_query else asker
         ranked = [self.rank(q, glued if n == 0 else asker, frozenset(f.card_id for f in found)
                             | (kept if n == 0 else frozenset()) | crossed[n][0])
                   for n, (q, found) in enumerate(zip(queries, about, strict=True))]
