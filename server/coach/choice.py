@@ -20,6 +20,7 @@ from server.coach.continuation import (
     TOPIC_FLOOR,
     bare,
     chase_stays,
+    decided_by,
     decides_it,
     fits_side,
     lapse_card,
@@ -53,7 +54,6 @@ RECORD_TOP = 3  # ... or one among the follow-up's own three best: the ask is ex
 WRITING_TOPIC = "written-communication"
 DECIDER_TOPIC = "hierarchy-authority"  # the cards that map who decides, for "who should I be emailing?"
 DECISION_TOPICS = {"decision-rights", "consensus-approvals", "escalation-disputes"}  # ... maps of who approves
-DECISION = "decision-rights"  # a card on who decides one thing (final cut, the dub cast) answers "who decides this?"
 # A new card a continuation answers with gives way to the shown card when the follow-up's own words support it under
 # this (carried_over). It was the answer threshold (0.36), set for the logistic model: the trees rate a follow-up's
 # few words low, so "What about a gift?" or "What should the clause say next time?" kept repeating the shown card.
@@ -127,16 +127,16 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     continues = bool(plans) and (plans[-1].earned is not None or bool(plans[-1].own))
     if continues and card is None and asks_to_record(message):  # as sure as the follow-up's own words make it
         card, alone = record_ask(chosen, shown_cards, pair, side), replace(plan, candidates=chosen.own, outcome="own")
-    # "who decides this?" after a card on who decides that very thing (final cut) is answered by that card
-    there = decides_it(message) and any(DECISION in cards[i].topics for i in last_cards[:1] if cards and i in cards)
-    card, alone = (cards[last_cards[0]], replace(plan, outcome="stay", candidates=blend(plan))) \
-        if there and card is None and cards else (card, alone)
+    # "who decides this?": the card on deciding that very thing (final cut) or the one it links (budget sign-off)
+    there = decided_by(message, last_cards, cards, pair, side) if card is None and cards else None
+    card, alone = (there, replace(plan, outcome="stay", candidates=blend(plan))) if there else (card, alone)
     if (continues and asks_who_decides(message) and not (card and deciding(card)) and not there
             and (goes_up(message) and not (plan.cards and deciding(plan.cards[0]))  # "phone his manager?"
                  or not names_its_topic(chosen, shown_cards))):
         found = who_decides(chosen, shown_cards, pair, side)  # the topic's map of who decides counts
         ranked = own_or_blend(chosen)
         card, alone = (found, replace(plan, candidates=ranked, outcome="own")) if found else (card, alone)
+        there = found if found and decides_it(message) and fits_pair(found, pair) else None  # "who decides this?"
     stays = chase_stays(plan, message, shown_cards, last_cards, cards, side) if card is None and continues else None
     plan = plans[-1] if stays is not None else plan  # ... from the continuation's rankings, even if read alone won
     lapse = stays or (lapse_card(plan, message, shown_cards, last_cards, cards, pair, side) if card is None else None)
@@ -154,7 +154,7 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
         plan = replace(rebuild(stay, plan, replace(plan, outcome="stay")), confidence=plan.earned or 0.0)
     if card is not None:
         plan = rebuild(card, plan, alone)
-        if found is not None:  # chosen on what the cards say of each other, not on the words' ranking
+        if found is not None or (there and there.id != last_cards[0]):  # on what the cards are, not the words
             plan = replace(plan, confidence=max(plan.confidence, answer_at))
         plan = unsure_for_pair(plan, switched, answer_at) if switched else plan
     return replace(plan, confidence=plan.earned) if plan.earned is not None else plan

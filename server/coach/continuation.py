@@ -15,6 +15,7 @@ from server.coach.compose import Labels, answer_items, build_section, followup_s
 from server.coach.followup import WAIT_OR_PUSH
 from server.coach.itemrank import LAPSE_ASKED, LAPSE_ITEM
 from server.coach.plan import CORE_WORDS, Plan, fits_pair
+from server.coach.who_pays import asks_who_pays
 from server.models import Card, CardKind, Culture, Language, Perspective
 
 CHASE_TOPIC = "written-communication"  # the cards on following up: chasing by e-mail, a partner gone quiet
@@ -153,9 +154,28 @@ _THEIR_SIDE = re.compile(r"\b(?:their|his|her) (?:side|end|company|studio|team)\
                          r"그쪽|저쪽|상대|向こう|先方|あちら|他们|对方", re.I)
 
 
+DECISION = "decision-rights"  # a card on who decides one thing (final cut, the dub cast) answers "who decides this?"
+
+
 def decides_it(message: str) -> bool:
     """The follow-up asks who decides the thing just discussed, not who decides on the partner's side."""
     return bool(_DECIDES_IT.search(message)) and not _THEIR_SIDE.search(message)
+
+
+def decided_by(message: str, last_cards: Sequence[str], cards: Mapping[str, Card], pair: Culture | None,
+               side: Perspective | None) -> Card | None:
+    """The card that answers "who decides this?" (decides_it) about the thing just discussed: the last answer's
+    first card when it is on decision rights (final cut), else the first card on decision rights it links to
+    (`related:`) that fits the conversation's pair and the asker's side (「그럼 이건 누가 결정해요?」 after the overages
+    card: the budget sign-off card it links, not a map of whom to ask carried by "decides" alone). None when the
+    follow-up asks who pays (「이건 누가 비용을 내요?」 also points back) or no such card is linked."""
+    if not decides_it(message) or asks_who_pays(message) or not last_cards or last_cards[0] not in cards:
+        return None
+    last = cards[last_cards[0]]
+    if DECISION in last.topics:
+        return last
+    return next((cards[r] for r in last.related if r in cards and DECISION in cards[r].topics
+                 and fits_pair(cards[r], pair) and fits_side(cards[r], side)), None)
 
 
 def last_card(plan: Plan, message: str, shown_cards: set[str], last_cards: Sequence[str]) -> Card | None:

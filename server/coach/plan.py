@@ -3,18 +3,18 @@ follow-up answer what it newly asks instead of repeating the last answer."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
-from server.cjk import normalise
+from server.cjk import language_of, normalise
 from server.coach.ask_kind import CardAsks, ask_kinds, topic_words
 from server.coach.bare_asks import frame_only
 from server.coach.compose import Labels, Section, answer_items, build_section, followup_section
 from server.coach.decode import Found
 from server.coach.followup import dangling
-from server.coach.glossary import Glossary
+from server.coach.glossary import Glossary, own_words
 from server.coach.itemrank import ItemVectors, answering_item, english_weight, item_scores
 from server.coach.neighbours import Neighbours
 from server.coach.offtopic import asked_clause
@@ -195,8 +195,12 @@ class Planner:
         # a part read with the situation and read alone: each ranks the other reading's first retrieved cards too,
         # so a card one reading misses is scored by it rather than counted 0 in the blend (with_part_alone)
         crossed = [self.crossing(q, t, asker) for q, t in zip(queries, by_itself, strict=True)]
-        ranked = [self.rank(q, asker, frozenset(f.card_id for f in found) | (kept if n == 0 else frozenset())
-                            | crossed[n][0]) for n, (q, found) in enumerate(zip(queries, about, strict=True))]
+        # the topic (the follow-up glued to what it continues) is read in the language of what it continues: 「그럼
+        # 이건 누가 비용을 내요?」 after an English turn ranks on the English cards, not on their Korean translations
+        glued = replace(asker, lang=Language(language_of(own_words(previous_query)))) if previous_query else asker
+        ranked = [self.rank(q, glued if n == 0 else asker, frozenset(f.card_id for f in found)
+                            | (kept if n == 0 else frozenset()) | crossed[n][0])
+                  for n, (q, found) in enumerate(zip(queries, about, strict=True))]
         for part, found, candidates in zip(u.parts, about, ranked, strict=True):
             if asks_about_their_words(part, found):  # "Is this a no?" asks what the expression means
                 decoded_ids = {f.card_id for f in found}

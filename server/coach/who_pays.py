@@ -13,15 +13,17 @@ from server.coach.understand import refers_back, word_count
 from server.models import Card, Perspective
 
 # A follow-up that asks who bears a cost ("who pays?", "can we charge them?", 「どちらが負担するのですか」,
-# 「비용은 누가 내나요?」, 「费用谁承担？」) asks about the money side of the topic just discussed, not about paying in
-# general: "pays" alone ranks the card on fronting incentive money or on overages first.
+# 「비용은 누가 내나요?」, 「누가 비용을 내요?」, 「费用谁承担？」) asks about the money side of the topic just
+# discussed, not about paying in general: "pays" alone ranks the card on fronting incentive money or on overages
+# first. Not "누가 대답", "누가 대표", "누가 내일": 대 only after the cost it names, 내 not of 내일, 내부, 내용.
 _WHO_PAYS = re.compile(
     r"\bwho(?:'s| is| should| has to| will| would| normally| usually)? (?:pays?|paying(?! attention)|covers?|"
     r"covering|picks? up|eats?|absorbs?|bears?|foots?)\b|"
     r"\b(?:charge|bill|invoice|recover (?:it|that|this|the cost) from) (?:them|the \w+)\b|"
     r"\bmake (?:them|the \w+) (?:pay|cover)\b|\bwhose (?:cost|bill|budget)\b|\bon the hook for\b|"
     r"負担|誰が(?:払|支払|持つ)|"
-    r"(?:費用|お金|コスト)は(?:誰|どちら)|누가\s*(?:내|부담|지불|책임지)|(?:비용|돈)[은는을이]?\s*누가|부담하|"
+    r"(?:費用|お金|コスト)は(?:誰|どちら)|누가\s*(?:(?:비용|돈|경비)[을를은는]?\s*(?:내|대|부담|지불)|내(?![일부용])|부담|지불|책임지)|"
+    r"(?:비용|돈)[은는을이]?\s*누가|부담하|"
     r"谁(?:来)?(?:出钱|付|承担|负担|买单|掏钱|支付)|(?:费用|成本|钱)[^。？?]{0,4}谁|由谁", re.I)
 # A card's step, line or watch-out that says who bears a cost ("... the number of retake rounds and who pays for
 # changes", "Decide who fronts the cash until the rebate is paid", "at the buyer's expense")
