@@ -58,7 +58,7 @@ ANSWERED = 0.97  # share of in-scope training questions answered outright (the r
 # cached queries and folds: hit@1 0.8471 -> 0.8516, hit@3 0.9371 -> 0.9389, follow-ups 0.682 -> 0.696 (300 trees at
 # 0.05 with 15 leaves 0.8505/0.9395; a pointwise LightGBM classifier 0.8476; rank_xendcg 0.8469). Its scores are only
 # an order, so `calibration` maps them onto probabilities (Platt) for the engine's cut-offs.
-CARD_MODEL = {"objective": "lambdarank", "n_estimators": 500, "learning_rate": 0.03, "num_leaves": 15,
+CARD_MODEL: dict[str, Any] = {"objective": "lambdarank", "n_estimators": 500, "learning_rate": 0.03, "num_leaves": 15,
               "min_child_samples": 40, "lambdarank_truncation_level": 10, "random_state": 0, "deterministic": True,
               "force_col_wise": True, "num_threads": 1, "verbose": -1}
 FOLDS = 5
