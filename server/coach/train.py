@@ -23,6 +23,8 @@ from server.coach.bare_asks import names_no_topic
 from server.coach.labelled import AnswerSet, load_answer_set
 from server.coach.neighbours import EXAMPLES, Example, Neighbours
 from server.coach.rank import FEATURES, SCOPE_FEATURES, WEIGHTS, Asker, Candidate, Trees, scope_features
+from server.coach.ranker_file import dumps as dumps  # re-exported: e2e_check and the tests write ranker files
+from server.coach.ranker_file import exported
 from server.coach.train_queries import followup_queries, labelled_queries
 from server.coach.understand import refers_back, understand
 from server.models import Language
@@ -170,32 +172,6 @@ def _card_model(rows: list[Row], calibration: tuple[float, float] = (1.0, 0.0)) 
     return exported(model.booster_.dump_model(), *calibration)
 
 
-def exported(dump: dict[str, Any], scale: float = 1.0, shift: float = 0.0) -> dict[str, object]:
-    """LightGBM's dump_model as plain lists in pre-order, each node naming its feature, every leaf times `scale`
-    and `shift` the baseline (a numeric split sends a value <= its threshold left, as coach.rank.Trees does)."""
-    trees = []
-    for info in dump["tree_info"]:
-        tree: dict[str, list[Any]] = {key: [] for key in ("feature", "threshold", "left", "right", "value", "leaf")}
-
-        def add(node: dict[str, Any], tree: dict[str, list[Any]] = tree) -> int:
-            at = len(tree["leaf"])
-            leaf = "leaf_value" in node
-            if not leaf and node["decision_type"] != "<=":
-                raise ValueError(f"unexpected LightGBM split {node['decision_type']!r}")
-            for key, value in (("feature", "" if leaf else FEATURES[node["split_feature"]]),
-                               ("threshold", 0.0 if leaf else float(node["threshold"])), ("left", 0), ("right", 0),
-                               ("value", scale * float(node["leaf_value"]) if leaf else 0.0), ("leaf", leaf)):
-                tree[key].append(value)
-            if not leaf:
-                tree["left"][at] = add(node["left_child"])
-                tree["right"][at] = add(node["right_child"])
-            return at
-
-        add(info["tree_structure"])
-        trees.append(tree)
-    return {"baseline": shift, "scale": scale, "trees": trees}
-
-
 def out_of_fold_scores(rows: list[Row]) -> list[np.ndarray]:
     """Each query's candidates' ranking scores from the trees fitted on the other folds: what a new question gets."""
     held_out: list[np.ndarray] = [np.zeros(0)] * len(rows)
@@ -326,15 +302,6 @@ def fit(rows: list[Row], scores: list[np.ndarray] | None = None) -> dict[str, ob
                                 "in_scope_kept": round(result.kept, 4),
                                 **({"follow-ups hit@1": round(result.followups, 4)} if followups else {})},
             "card_model": {"settings": CARD_MODEL, **_card_model(rows, scale_shift)}}
-
-
-def dumps(result: dict[str, object]) -> str:
-    """Indented JSON with one tree per line: diffable without a line per node."""
-    model = dict(result["card_model"])  # type: ignore[call-overload]
-    trees = model.pop("trees")
-    body = json.dumps({**result, "card_model": {**model, "trees": "TREES"}}, indent=2, ensure_ascii=False)
-    lines = ",\n".join("      " + json.dumps(tree, separators=(",", ":")) for tree in trees)
-    return body.replace('"trees": "TREES"', '"trees": [\n' + lines + "\n    ]") + "\n"
 
 
 def _answerer() -> Answerer:

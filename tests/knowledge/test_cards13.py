@@ -13,7 +13,7 @@ from .versions import card_versions
 # Each audit card's title, in every language, names the side it is written for and the side being audited.
 AUDIT_TITLES = {
     "auditing-china-revenue-us-side": {"en": ("US side", "Chinese partner"), "zh": ("美方", "中方")},
-    "us-audit-rights-request-cn": {"en": ("US partner", "Chinese side"), "zh": ("美方", "我们")},
+    "us-audit-rights-request-cn": {"en": ("US partner", "Chinese"), "zh": ("美方", "我们")},
     "reporting-and-audit-rights": {"en": ("your partner sends you",), "zh": ("我方", "美方"),
                                    "ko": ("미국 측",), "ja": ("相手から届く",)},
 }
