@@ -201,15 +201,15 @@ class Answerer:
 
     def _draft(self, ask: Ask, conversation_id: str, history: list[Turn]) -> Draft:
         default_pair: Culture | None = ask.culture if ask.culture is not Culture.ANY else None
-        default_side, held = ask.perspective, None  # held: the pair the conversation's turns have established
+        default_side, held, kept = ask.perspective, None, False  # the pair (kept: a side) the turns have established
         for turn in history:  # the pair and side the conversation has established so far
             if turn.role == "user" and turn.in_scope:
-                before = understand(turn.content, default_pair, default_side, held)
-                default_pair, default_side, held = before.pair, before.side, before.pair
+                before = understand(turn.content, default_pair, default_side, held, kept)
+                default_pair, default_side, held, kept = before.pair, before.side, before.pair, before.side is not None
         previous = next((t for t in reversed(history) if t.role == "user" and t.in_scope), None)
         again = asked_again(previous, ask.message, default_pair) if previous else None  # "and in Korea?"
         switched = switched_pair(ask.message, default_pair) if again else None  # ... the pair it asks about now
-        u = understand(again or ask.message, switched or default_pair, default_side, held)
+        u = understand(again or ask.message, switched or default_pair, default_side, held, kept)
         u = replace(u, pair=switched) if switched else u
         follows = continued(previous, u, self.planner.glossary.expand) if previous and not again else None
         u = replace(u, parts=[glossed(p) for p in u.parts]) if follows else u

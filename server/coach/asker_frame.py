@@ -93,7 +93,8 @@ _US_STAFF_NATIVE = re.compile(
 # third person: a production committee is Japanese), or
 # about "the American studio": a weaker sign of the asker's side, read when the first-person ones say nothing.
 _THEM_ASIAN = re.compile(rf"\b(?:the|their|an?|this|these|those|two|three|four|several|both)\s+{_ASIAN}\s+"
-                         rf"(?:\w+\s+)?{_ROLE}\b|"
+                         rf"(?:\w+\s+)?{_ROLE}\b|(?:^|[.!?]\s+)(?:tokyo|seoul|beijing|shanghai|osaka|busan)\s+(?:still\s+)?"
+                         r"(?:(?:has|have|is|was|did|does|keeps|kept|went|never|says|said|wants)(?:n't)?|won't)\b|"
                          rf"(?:^|[.!?]\s+){_ASIAN}\s+(?:\w+\s+)?{_ROLE}\b(?!\s+here\b|\s*[,.:;\u2013\u2014-])|"
                          rf"\b(?:trip|fly\w*|going|travel\w*|shoot\w*)\s+(?:\w+\s+)?(?:to|in)\s+{_ASIAN_PLACE}\b|"
                          r"\b(?:the|their)\s+(?:production\s+)?committee\b|\bthe\s+lead\s+company\b", re.I)
@@ -180,8 +181,6 @@ def _self_stated(place: str) -> re.Pattern[str]:
 _SELF_US = _self_stated(rf"(?:{_US}|{_US_NATIVE})")
 _SELF_ASIA = _self_stated(rf"(?:{_ASIAN}|{_ASIA_NATIVE})")
 
-
-
 # Japan and China named in Korean script: read only from an asker who says they are the American side, whose
 # Korean is no sign of a Korean partner (「일본과 공동제작을 하려는 미국 회사입니다」 is about Japan).
 _NAMED_IN_KOREAN = {Culture.JP_US: re.compile(r"일본|도쿄|오사카"), Culture.CN_US: re.compile(r"중국|베이징|상하이")}
@@ -261,6 +260,16 @@ def detect_side(text: str, language: str) -> Perspective | None:
         if _GOING_THERE.search(text):  # "rights negotiation in Tokyo in 2 weeks": the visitor is the American side
             return Perspective.US_SIDE
     return None
+
+
+def states_side(text: str, language: str) -> Perspective | None:
+    """The side a follow-up says the asker is on ("we're the Japanese studio", "our US partner", 「米国スタジオの
+    日本担当です」), not a weak sign (the partner in the third person, 「アメリカ」 named): the conversation's wins."""
+    text = without_heritage(text)
+    if (stated := _stated_side(text)) is not None or language != "en":
+        return stated or (Perspective.US_SIDE if _US_STAFF_NATIVE.search(text) else None)
+    us, asia = bool(_ASKER_US.search(text)), bool(_ASKER_ASIA.search(text))
+    return None if us == asia else Perspective.US_SIDE if us else Perspective.ASIA_SIDE
 
 
 # "Our Korean studio" is the asker's partner studio ("our Osaka animation studio says ep 6 is muzukashii") or the

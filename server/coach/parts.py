@@ -13,6 +13,7 @@ from server.coach.bare_asks import consent_only, frame_only, pronoun_ask, stance
 from server.coach.bare_asks import names_no_topic as names_no_topic  # tests import it from here
 from server.coach.bare_asks import word_count as word_count  # understand.py and asker_frame.py import it from here
 from server.coach.part_lists import EACH, GENERIC_ASK, joined_wants, listed_topics, numbered_asks
+from server.coach.sign_off import is_sign_off, is_signature, unsigned
 from server.morph import conjunctive_ends
 
 SHORT_QUOTE = 20  # words of a partner's line that the situation keeps (a longer one, a pasted e-mail, is "…"; a
@@ -57,9 +58,13 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
         # "they told us the composer…"; a line the message opens with has no quote mark before it
         reported = not (at and text[at - 1] in _QUOTE_OPEN) and "\n" not in span.strip()
         text = text.replace(span, f"\x00{len(spans)}{'' if reported else 'q'}\x00")  # q: a quoted line
-        spans.append(span if reported else _short(span))
+        spans.append(span if reported else _short(unsigned(span)))
     sentences: list[str] = []
+    signed = False  # "Best, Tanaka", 「よろしくお願いいたします。」, the name under it: no ask, no topic (sign_off.py)
     for s in (_PREAMBLE.sub("", s.strip(), count=1) or s.strip() for s in SENTENCE.split(text) if s and s.strip()):
+        signed, was_signed = is_sign_off(s), signed
+        if signed or (was_signed and is_signature(s)):
+            continue
         if sentences and _OTHER_CHOICE.match(s) and not WH.search(s):
             sentences[-1] += s  # 「…伝えるべき？それとも決まってからのほうがいいですか。」: the other choice
         else:

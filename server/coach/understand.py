@@ -5,19 +5,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import reduce
 
 from server.cjk import KANA, language_of
 from server.coach.asker_frame import asian_partner as asian_partner
 from server.coach.asker_frame import detect_pair as detect_pair
 from server.coach.asker_frame import detect_side as detect_side
-from server.coach.asker_frame import other_asian, pair_of, side_by_language
+from server.coach.asker_frame import other_asian, pair_of, side_by_language, states_side
+from server.coach.draft_reply import answers_request
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
+from server.coach.pasted_email import pasted_email
 from server.coach.sides import OWN, THEIR_SIDE
 from server.coach.speaker import asker_reported, own_side_said, said_by_asker
 from server.coach.stage import detect_stage as detect_stage
-from server.coach.unmarked import asker_asks, unmarked_paste
+from server.coach.unmarked import unmarked_paste
 from server.coach.wording import alternatives, echoes_asker, names_own_draft
 from server.models import Culture, Perspective
 
@@ -59,19 +62,10 @@ _KO_SAID = re.compile(r"(?:^|[.\n,]|(?<=더니 )|(?<=면서 )|(?<=는데 ))([^.\
 _ZH_SAID = re.compile(r"(?:(?<![谁再好么实如是来以])说(?!了算|实话|白了|到底|法)|表示|"
                       r"(?<![么何该想要能])(?:回复|回答|答复)(?!草稿|稿)|告诉我们|来信)了?[:：,，]?\s*"
                       r"(?![“\"「『”」』:：,，\s])([^。！？\n]{2,120})")  # 说“…”, 回复：“…” is a quote, read as one
-_GREETING = re.compile(r"^\s*(?:dear\b|hi\b|hello\b|good (?:morning|afternoon)|お世話になって|いつもお世話|"
-                       r"안녕하세요|您好|你好|件名|subject:)|"  # 「田中様」, 「박 대표님께,」, 「王总：」 alone
-                       r"^\s*(?:\S{1,8}\s)?\S{1,12}(?:様|さん|님께?|您好|你好|总|老师|先生|女士)[,，、:：]?\s*$", re.I)
 # "Here is their reply:", 「返信を貼ります」, 「그대로 붙여요」, 「对方邮件原文：」 then the pasted lines.
 _PASTE_CUE = re.compile(r"(?:貼ります|貼り付け|そのまま|原文|転送|pasted|copied|forwarded|below|here is|here's|"
                         r"붙여|그대로|원문|아래|如下|转发)", re.I)
 _QUOTE_LINE = re.compile(r"^\s*>\s?(.+)$", re.M)
-# "Thanks," or "Best regards, Kenji" closes an e-mail; "Thanks for the notes." opens its body
-_SIGN_OFF = re.compile(r"^\s*(?:(?:best|regards|kind regards|best regards|warm regards|sincerely|thanks|thank you|"
-                       r"cheers|many thanks)(?: (?:again|so much|in advance))?[.!]?"
-                       r"(?:,\s*(?-i:[A-Z])[\w. -]{0,30}|,)?\s*$|"
-                       r"よろしくお願い|何卒|감사합니다|此致|谢谢|祝好|"
-                       r"[^.!?。！？]{1,20}\s?(?:드림|올림|배상|敬上|谨上)\s*$)", re.I)  # 「김민수 드림」
 
 
 @dataclass(frozen=True)
@@ -113,7 +107,7 @@ def quote_spans(message: str) -> list[tuple[int, int]]:
 
 def pasted_text(message: str) -> list[str]:
     """The message's pasted e-mail, the lines after "here is their reply:", and "> " lines."""
-    email = _pasted_email(message)  # the e-mail's own bounds win over the lines after a cue that hold it
+    email = pasted_email(message)  # the e-mail's own bounds win over the lines after a cue that hold it
     cued = [block for block in _pasted_after_cue(message) if not any(e and e in block for e in email)]
     marked = email + cued + _QUOTE_LINE.findall(message)
     return marked or unmarked_paste(message)  # or a message pasted with no mark, then the asker's short question
@@ -197,55 +191,6 @@ _THIS_PHRASE = re.compile(r"(?:这|那)(?:句话|话|个说法|种说法)|(?:こ
                           r"(?:이|그|저)\s?(?:말|표현)(?!\S)")  # 「这句话一般是什么意思」 asks about a quote, is none
 
 
-def _pasted_email(message: str) -> list[str]:
-    """From a greeting line to the sign-off, unless the line before names it the asker's draft (「ドラフトです。」).
-    A one-line message that opens with a chat greeting is the asker's own ("Hi! Quick question: who approves the dub
-    cast?"); 「お世話になっております。…」 on one line is still an e-mail."""
-    lines = message.splitlines()
-    start = next((i for i, line in enumerate(lines) if _GREETING.match(line)), None)
-    if start is None or (sum(bool(line.strip()) for line in lines) == 1 and _CHAT_GREETING.match(lines[start])):
-        return []
-    if names_own_draft(next((line for line in reversed(lines[:start]) if line.strip()), "")):
-        return []  # 「ドラフトです。」 then "Dear Mr. Kim, …": the asker's own e-mail
-    end = next((i for i in range(start + 1, len(lines)) if _SIGN_OFF.match(lines[i])), None)
-    if end is None and _to_the_coach(lines[start:]):
-        return []
-    signed = [m.end() for m in _INLINE_SIGN_OFF.finditer(lines[start])] if end is None else []
-    if signed:  # 「안녕하세요. … 김민수 드림」 on one line, the asker's question after it
-        return [lines[start][:signed[-1]].strip()]
-    last = len(lines) - 1 if end is None else end + int(  # "Best regards," then the name on a line of its own
-        end + 1 < len(lines) and bool(_SIGNATURE.match(lines[end + 1])) and not is_question(lines[end + 1]))
-    cut = next((i for i in range(start + 1, last + 1) if _SEPARATOR.match(lines[i])), None)
-    if cut is None and end is None:  # no sign-off, but a signature or the asker's own ask, a blank line: the asker's
-        blank = max((i for i in range(start + 2, last) if not lines[i].strip()), default=None)
-        if blank is not None and is_question(lines[last]) and (
-                _SIGNATURE.match(lines[blank - 1]) or asker_asks("\n".join(lines[blank:]), "\n".join(lines[:blank]))):
-            cut = blank
-    return ["\n".join(lines[start:last + 1 if cut is None else cut]).strip()]
-
-
-_INLINE_SIGN_OFF = re.compile(r"よろしくお願い(?:いた)?します[。！!]?|よろしくお願い申し上げます[。！!]?|"
-                              r"此致[\s，,]*(?:敬礼)?[\s，,。]*[^\s，,。？?]{0,6}|[^\s.。]{1,6}\s?(?:드림|올림)|"
-                              r"\b(?:best|kind|warm) regards,?(?:\s+(?-i:[A-Z])[\w.-]*){1,2}", re.I)
-_SIGNATURE = re.compile(r"^[^.!?。！？,，、:：]{1,30}$")  # 「株式会社エムスタジオ 鈴木」, "Kenji Sato, Toho"
-_SEPARATOR = re.compile(r"^\s*(?:-{3,}|—{2,}|={3,}|_{3,}|─{3,})\s*$")  # "---" closes a pasted e-mail
-
-
-# The partner named in the third person: the asker telling about them, not the partner writing to the asker
-_NAMES_PARTNER = re.compile(r"先方|相手(?:方|側)|米国側|アメリカ側|米側|日本側|미국\s*측|상대\s*측|상대방|"
-                            r"美方|对方|日方|韩方|\bthe (?:japanese|korean|chinese|american|us) side\b|"
-                            r"\bour (?:partners?|co-?producers?)\b",
-                            re.I)
-
-
-def _to_the_coach(lines: list[str]) -> bool:
-    """Lines opening with a business greeting that are the asker's own message to the coach, not a pasted e-mail:
-    no sign-off, the partner named in the third person, and a question at the end (「いつもお世話になっております。
-    米国側との交渉について相談させてください。何から確認すればよいですか？」)."""
-    text = [line for line in lines if line.strip()]
-    return bool(text) and is_question(text[-1]) and bool(_NAMES_PARTNER.search("\n".join(text)))
-
-
 def _pasted(message: str) -> bool:
     """Whether the message holds a pasted e-mail or reply (a greeting, "here is their reply:", "> " lines) or words
     it gives to them ("their reply to our notes:", "they wrote"): someone else's words for certain. A bare quote may
@@ -253,8 +198,6 @@ def _pasted(message: str) -> bool:
     return bool(pasted_text(message) or _THEIRS.search(message))
 
 
-_CHAT_GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey|good (?:morning|afternoon))\b|안녕하세요|您好|你好|こんにちは)",
-                            re.I)
 _THEIRS = re.compile(r"\b(?:they|their)\b[^.\n]{0,60}?\b(?:said|say|says|wrote|writes|replied|answered|"
                      r"told (?:us|me)|came back with|reply|answer|e-?mail|message)\b", re.I)
 
@@ -326,16 +269,26 @@ def partner_requests(partner: list[str]) -> list[Request]:
     return out
 
 
-def understand(message: str, default_pair: Culture | None = None,
-               default_side: Perspective | None = None, held: Culture | None = None) -> Understanding:
+def understand(message: str, default_pair: Culture | None = None, default_side: Perspective | None = None,
+               held: Culture | None = None, held_side: bool = False) -> Understanding:
+    """`held`: the pair the conversation has established; `held_side`: `default_side` is the side it has established
+    (not the settings' default), which only a side the new turn states outweighs (states_side)."""
     language = language_of(message)
     partner = partner_text(message)
     asker_words = asker_words_of(message, partner)
     pair = pair_of(message, held) or default_pair  # `held`: the pair the conversation has established
     own = language_of(asker_words) if re.search(r"[^\W\d_]", asker_words) else "en"
     # the side from the asker's own words: an English question quoting a Korean message is no Korean asker
-    side = detect_side(asker_words, own) or default_side or side_by_language(own, pair)
+    said = states_side(asker_words, own) if held_side and default_side else detect_side(asker_words, own)
+    side = said or default_side or side_by_language(own, pair)
     parts, context = split_parts(message, partner)
+    requests = [r.text for r in partner_requests(partner)]
+    kept = [p for p in parts if not answers_request(p, requests)] or parts
+    if len(kept) < len(parts):  # "how do I answer the budget request?": the reply lines answer it (draft_reply.py)
+        parts = kept if len(kept) > 1 else [reduce(lambda m, p: m.replace(p, " "), set(parts) - set(kept), message)]
+    emailed = [r for r in requests if any(r in e for e in pasted_email(message))]
+    if len(parts) == 1 and emailed:  # a pasted e-mail's "could you send the budget by Friday?" is no topic to rank:
+        parts = [reduce(lambda m, r: m.replace(r, " "), emailed, parts[0])]  # the reply lines answer it
     writer = asian_partner(pair, side, partner) or other_asian(own, asker_words, partner)
     if pair is None and writer is not None:  # an e-mail signed "Best regards, Sato": a Japanese partner wrote it
         pair, side = writer, side or Perspective.US_SIDE
