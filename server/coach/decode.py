@@ -43,6 +43,9 @@ _KO_REPORT = re.compile(r"보고(?=(?:는|도|만|라도)\s*(?:해|하|드리|�
 _OBJECT_SLOT = re.compile(r"^(.+) (on|about) (?:that|this|it)$")
 _SOFTENER = r"(?:a\s+little(?:\s+bit)?|a\s+bit|slightly|gently)"
 _OBJECT = r"(?:that|this|it|(?:the|your|our|their|these|those|this|that)\s+[\w'-]+)"
+# An English rendering said of the partner in the third person ("their internal approval takes a month") is the
+# asker describing the partner, not the partner's words: the partner writes "our internal approval".
+_DESCRIBED = re.compile(r"(?<![\w'])(?:their|his|her)\s+$")
 SURE_WORDS = 3  # no pair known: one rendering of this many words says whose English it is ("consider it positively")
 
 
@@ -179,7 +182,8 @@ class Decoder:
         if partner is Culture.ANY:
             partner = self._writer(haystack)
         first = [_Match(Found(*m.span(), m.group(0), r.phrase, r.card_id), (m.span(),), True)
-                 for r in self._renderings if r.partner is partner for m in r.pattern.finditer(haystack)]
+                 for r in self._renderings if r.partner is partner for m in r.pattern.finditer(haystack)
+                 if not _DESCRIBED.search(haystack[max(0, m.start() - 8):m.start()])]
         rest = [_Match(Found(*m.span(), form, phrase, card_id), (m.span(),), False)
                 for form, pattern, phrase, card_id in self._patterns for m in pattern.finditer(haystack)]
         for lang in _languages(haystack):
