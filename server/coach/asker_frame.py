@@ -10,6 +10,7 @@ import re
 
 from server.cjk import HAN, HANGUL, KANA, han_reads_japanese, language_of
 from server.coach.heritage import without_heritage
+from server.coach.japan_in_chinese import about_japanese_partner
 from server.models import Culture, Perspective
 
 _PAIR_WORDS = {
@@ -215,6 +216,8 @@ def detect_pair(text: str) -> Culture | None:
         return next(iter(in_korean))
     found |= {Culture.KR_US} if HANGUL.search(text) else set()
     found |= {Culture.JP_US} if KANA.search(text) else set()
+    if not HANGUL.search(text) and not KANA.search(text) and about_japanese_partner(text):
+        return Culture.JP_US  # Chinese about a Japanese partner, English quoted or not
     if not HANGUL.search(text) and not KANA.search(text) and language_of(text) == "zh" \
             and not han_reads_japanese(text):
         found |= {Culture.CN_US}  # written in Chinese: 「一家韩国公司想拉我们…」 is a Chinese asker naming Korea
@@ -244,7 +247,7 @@ def detect_side(text: str, language: str) -> Perspective | None:
         local = bool(_LOCAL_THIRD.search(text))
         if _US_STAFF_NATIVE.search(text) or (_ASIA_SIDE_NATIVE.search(text) and not _AMERICAN_PARTY.search(text)) \
                 or (language == "ko" and _THEIR_JP_CN_KO.search(text) and not _KOREA_IN_KOREAN.search(text)
-                    and not _US_PARTY_ACTS_KO.search(text)) \
+                    and not _US_PARTY_ACTS_KO.search(text)) or (language == "zh" and about_japanese_partner(text)) \
                 or (local and _ASKER_ROLE_NATIVE.search(text)) \
                 or (_POSTED_NATIVE.search(text) and not _OWN_ASIAN.search(text)):
             return Perspective.US_SIDE
@@ -292,21 +295,6 @@ def _stated_side(text: str) -> Perspective | None:
     return Perspective.US_SIDE if us else Perspective.ASIA_SIDE if asia else None
 
 
-def asian_partner(pair: Culture | None, side: Perspective | None, partner: list[str]) -> Culture | None:
-    """Whose English the partner text is: the Asian side of the asker's pair unless the asker is that side, or,
-    with no pair known, the side the pasted e-mail's signature or set phrases point to ("Best regards, Sato",
-    "Thank you always for your support"); None for an American partner or when nothing says."""
-    if side is Perspective.ASIA_SIDE or not partner:
-        return None
-    if pair in (Culture.JP_US, Culture.KR_US, Culture.CN_US):
-        return pair
-    text = "\n".join(partner)
-    names = [n for m in _SIGNED.finditer(text) for n in m.groups() if n]
-    words = {w.lower() for w in re.split(r"[\s-]+", names[-1])} if names else set()
-    found = {c for c, (surnames, phrases) in _WRITERS.items() if words & surnames or phrases.search(text)}
-    return found.pop() if len(found) == 1 else None
-
-
 _PAIR_LANGUAGE = {Culture.JP_US: "ja", Culture.KR_US: "ko", Culture.CN_US: "zh"}
 _NATION = {Culture.JP_US: re.compile(r"日本|日方|일본"), Culture.KR_US: re.compile(r"韓国|韩国|韓國|韩方|한국"),
            Culture.CN_US: re.compile(r"中国|中國|中方|大陆|중국")}
@@ -320,21 +308,6 @@ def other_asian(own: str, asker_words: str, partner: list[str]) -> Culture | Non
         return None
     named = [c for c, nation in _NATION.items() if _PAIR_LANGUAGE[c] != own and nation.search(asker_words)]
     return named[0] if len(named) == 1 else None
-
-
-# A pasted e-mail's signature: the name after "Best regards," or a last line that is only a name.
-_SIGNED = re.compile(r"(?:regards|best|sincerely|thanks|thank you|cheers)[,.!]?\s+(?:mr\.?\s+|ms\.?\s+)?"
-                     r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*[\"”]?\s*$|^\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*$", re.M)
-_WRITERS = {  # the most common surnames in romanised signatures, and English set phrases carried over
-    Culture.JP_US: (frozenset("sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida "
-                              "yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu saito".split()),
-                    re.compile(r"thank you (?:always|as always|very much as always) for your (?:continued )?"
-                               r"(?:support|cooperation)", re.I)),
-    Culture.KR_US: (frozenset("kim lee park choi jung jeong kang cho yoon jang lim shin kwon hwang ahn".split()),
-                    re.compile(r"\b[A-Z][a-z]+-nim\b")),
-    Culture.CN_US: (frozenset("wang zhang liu chen yang zhao huang zhou wu xu sun zhu ma hu guo lin".split()),
-                    re.compile(r"\blaoshi\b|\bzong\b", re.I)),
-}
 
 
 _PAIR_OF_LANGUAGE = {"ja": Culture.JP_US, "ko": Culture.KR_US, "zh": Culture.CN_US}
