@@ -7,10 +7,8 @@ already asks), our sign-off. Only the frame is ours
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # understand.py imports answers_request: compose.py imports what imports understand.py
-    from server.coach.compose import Labels
+from server.coach.compose import Labels
 
 BODY_LINES = 2  # statements from the card in the body
 MIN_WORDS = 5  # a quoted English span shorter than this is a gloss ("there is room"), not a sentence to send
@@ -53,24 +51,3 @@ def draft_email(lines: list[str], words: Labels) -> list[str]:
     return [words["draft"]["greeting"], *body, *([ask] if ask else []), words["draft"]["sign_off"]]
 
 
-# "How do I answer the budget request?", "what do I reply to their request?", 「予算の依頼にはどう返事すれば？」,
-# 「예산 요청에는 어떻게 답하면 될까요?」, 「预算的要求怎么回复？」: how to answer one of the e-mail's
-# requests, which the reply lines under the answer do (compose.reply_lines), not a card on that request's topic.
-_HOW_TO_ANSWER = re.compile(
-    r"\b(?:how|what) (?:do|should|can|would|shall) (?:i|we) (?:answer|reply|respond|say)(?: to)?\b|"
-    r"\bhow (?:to|best to) (?:answer|reply|respond)\b|"
-    r"(?:どう|どのように|何と|なんと)(?:返事|返信|回答|答え|返)|(?:어떻게|뭐라고)\s*(?:답|회신|답장|대답)|"
-    r"(?:怎么|如何)(?:回复|答复|回应|回)", re.I)
-_REQUEST_WORD = re.compile(r"\brequests?\b|\bask(?:ing)?\b|依頼|お願い|要望|요청|부탁|要求|请求", re.I)
-_KEY = re.compile(r"[a-z]{4,}|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,}", re.I)
-_FRAME = {"could", "would", "please", "send", "this", "that", "their", "them", "with", "your", "from", "answer",
-          "reply", "respond", "request", "should"}
-
-
-def answers_request(part: str, requests: list[str]) -> bool:
-    """The part asks how to answer one of the pasted e-mail's requests: a how-to-reply ask that names a request
-    ("the budget request") or one of its words of four letters or more ("how do I answer about the budget?")."""
-    if not requests or not _HOW_TO_ANSWER.search(part):
-        return False
-    asked = {w.lower() for w in _KEY.findall(part)} - _FRAME
-    return bool(_REQUEST_WORD.search(part)) or any(asked & {w.lower() for w in _KEY.findall(r)} for r in requests)

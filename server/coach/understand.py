@@ -11,12 +11,11 @@ from server.cjk import KANA, language_of
 from server.coach.asker_frame import detect_pair as detect_pair
 from server.coach.asker_frame import detect_side as detect_side
 from server.coach.asker_frame import other_asian, pair_of, side_by_language, states_side
-from server.coach.draft_reply import answers_request
 from server.coach.partner_writer import asian_partner as asian_partner
 from server.coach.parts import is_question as is_question
 from server.coach.parts import split_parts as split_parts
 from server.coach.parts import word_count as word_count
-from server.coach.pasted_email import pasted_email
+from server.coach.pasted_email import answers_request, pasted_email
 from server.coach.sides import OWN, THEIR_SIDE
 from server.coach.speaker import asker_reported, own_side_said, said_by_asker
 from server.coach.stage import detect_stage as detect_stage

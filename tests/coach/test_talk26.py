@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from server.coach.answer import Answerer
 from server.coach.asker_frame import states_side
-from server.coach.draft_reply import answers_request
-from server.coach.pasted_email import pasted_email
+from server.coach.pasted_email import answers_request, pasted_email
 from server.coach.sign_off import is_sign_off, is_signature, unsigned
 from server.coach.understand import partner_requests, understand
 from server.models import Ask, Culture, Perspective
