@@ -216,11 +216,11 @@ def detect_pair(text: str) -> Culture | None:
         return next(iter(in_korean))
     found |= {Culture.KR_US} if HANGUL.search(text) else set()
     found |= {Culture.JP_US} if KANA.search(text) else set()
-    if not HANGUL.search(text) and not KANA.search(text) and about_japanese_partner(text):
-        return Culture.JP_US  # Chinese about a Japanese partner, English quoted or not
-    if not HANGUL.search(text) and not KANA.search(text) and language_of(text) == "zh" \
-            and not han_reads_japanese(text):
-        found |= {Culture.CN_US}  # written in Chinese: 「一家韩国公司想拉我们…」 is a Chinese asker naming Korea
+    if not HANGUL.search(text) and not KANA.search(text):
+        if about_japanese_partner(text):
+            return Culture.JP_US  # Chinese about a Japanese partner, English quoted or not
+        if language_of(text) == "zh" and not han_reads_japanese(text):
+            found |= {Culture.CN_US}  # written in Chinese: 「一家韩国公司想拉我们…」 is a Chinese asker naming Korea
     if not found and HAN.search(text):  # Han script without kana or hangul: Chinese, unless its characters are
         found = {Culture.JP_US if han_reads_japanese(text) else Culture.CN_US}  # ones only Japanese writes
     return found.pop() if len(found) == 1 else None
