@@ -11,7 +11,7 @@ from server.coach.bare_asks import word_count
 from server.morph import ends_a_korean_clause
 
 # Numbered asks: ①②, 一、二、, 1) 2).
-_ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨]|(?:(?<=[。：:；;，,、？?！!\s])|^)(?:[一二三四五]、|[1-5][)）])")
+_ENUMERATION = re.compile(r"[①②③④⑤⑥⑦⑧⑨]|(?:(?<=[。：:；;，,、？?！!\s])|^)(?:[一二三四五]、|[(（]?[1-5][)）])")
 # A sentence that asks about each of the topics it lists: "the card exchange and the dinners. What's expected for
 # each?", 「準拠法と、源泉徴収税の扱い、それぞれ…」, 「회식이랑 서열 문제, 각각…」, 「最低保底和营销费用这两点，各自…」.
 EACH = re.compile(r"\b(?:each|both)\b|それぞれ|各々|각각|각자|둘 다|各自|分别|分別|[这這]两[点個个项項]|两者", re.I)
@@ -36,10 +36,12 @@ _CLAUSE_GOES_ON = re.compile(r"(?:て|って|んで|いで|ずに|ながら|た�
 # 「, 이 두 가지가 궁금합니다」.
 _WRAP_UP = re.compile(r"[、，,]\s*(?:の|という|以上の|这|這|이|以上)?\s*(?:[二三两兩2-3두세]|これら)\s*"
                       r"(?:点|つ|个问题|個問題|点|가지)[^、，,?？]*$")
-_WANTS_JOIN = re.compile(r",?\s+and\s+(?=(?:(?:they|he|she|the \w+)\s+)?(?:also\s+|then\s+)?"
-                         r"(?:wants?|asks?|asked|insists?|demands?|expects?|proposes?|proposed|requests?|requested|"
-                         r"says?|said|would like|"
-                         r"plans?|needs?)\b)|" + AND_CUE.pattern, re.I)
+_WANT_VERB = (r"(?:wants?|asks?|asked|insists?|demands?|expects?|proposes?|proposed|requests?|requested|says?|said|"
+              r"would like|plans?|needs?)\b")
+_WANTS_JOIN = re.compile(r",?\s+and\s+(?=(?:(?:they|he|she|the \w+)\s+)?(?:also\s+|then\s+)?" + _WANT_VERB + ")|"
+                         + AND_CUE.pattern, re.I)
+# An English want names its verb: "The new exec just joined and wants to cut the fee" says one want, not two.
+_WANTS = re.compile(r"\b" + _WANT_VERB, re.I)
 LIST_WORDS = 10  # a listed topic is a noun phrase, not a clause
 # A clause that tells the situation rather than naming a topic: "We are a Beijing studio, the US side says …, the
 # contract is unclear. What should we do?" (a Japanese one goes on: _CLAUSE_GOES_ON; a Korean one ends with a verb's
@@ -47,6 +49,7 @@ LIST_WORDS = 10  # a listed topic is a noun phrase, not a clause
 _TELLS = re.compile(
     r"^(?:we|i|they|our (?:partner|company|studio|team)|the (?:us|american|japanese|korean|chinese) (?:side|partner|"
     r"studio|team))\b|\b(?:is|are|am|was|were|says|said|wants|told|insists|keeps)\b|"
+    r"\b(?:just|joined|left|started|signed|sent|agreed|changed|moved|quit)\b|"  # "… just joined and wants …"
     r"^(?:我们|我方|我司|我|美方|对方|他们|中方|合作方)(?!的)|(?<!小)说|是(?!否)|要求|没有?|告诉|希望", re.I)
 # An ask that names no topic of its own, so the topics listed with it are the asks: "Any advice?", "What about …",
 # 「…について教えてください」, 「どう考えればいいでしょうか」, 「어떻게 봐야 할까요?」, 「…我们都拿不准，请问怎么看？」.
@@ -136,6 +139,8 @@ def joined_wants(sentence: str) -> list[str]:
     A, and they also want B."; 「…を求め、また…も求めています」): its clauses cut at "and (also)", 「また」, 「另外」,
     「고」; [] when it does not split so."""
     pieces = [p.strip(" ,，、。.") for p in _WANTS_JOIN.split(sentence)]
+    if pieces and re.fullmatch(r"[\x00-\x7f’‘“”]+", pieces[0]) and not _WANTS.search(pieces[0]):
+        return []  # "… just joined and wants to lower the fee": the first clause tells, it wants nothing
     return pieces if 2 <= len(pieces) <= MAX_PARTS and all(
         3 <= word_count(p) <= 2 * LIST_WORDS for p in pieces) else []
 
@@ -162,6 +167,9 @@ def _korean_topic(item: str) -> str:
     return item
 
 
+_AND_LAST = re.compile(r"[,\s]+(?:and|or)\s*$", re.I)  # "(1) can we claim the rebate, and (2) how many hours …"
+
+
 def numbered_asks(text: str) -> list[str]:
     """Numbered asks inside a message (①, ②; 一、二、; 1) 2)), each up to the next number, when there are two or
     more; [] otherwise."""
@@ -169,7 +177,7 @@ def numbered_asks(text: str) -> list[str]:
     if len(marks) < 2:
         return []
     ends = [m.start() for m in marks[1:]] + [len(text)]
-    items = [text[m.start():end].strip(" 、，,；;。\n") for m, end in zip(marks, ends, strict=True)]
+    items = [_AND_LAST.sub("", text[m.start():end]).strip(" 、，,；;。\n") for m, end in zip(marks, ends, strict=True)]
     items[-1] = SENTENCE.split(items[-1])[0].strip(" 、，,；;。")  # the last item ends with its sentence,
     items[-1] = _WRAP_UP.sub("", items[-1])  # before what sums the list up: 「…のか、の二点を相談したいです」
     return [i for i in items if word_count(i) >= 3] if all(word_count(i) >= 3 for i in items) else []
