@@ -195,14 +195,16 @@ TOPICS: dict[str, dict[str, str | tuple[str, ...]]] = {
                        "感想文"),
                 "ko": ("보도자료", "로그라인", "소개글", "프로필 문구", "블로그", "SNS 게시물", "에세이", "독후감"),
                 "zh": ("新闻稿", "通稿", "文案", "公众号推文", "推文", "朋友圈", "作文", "读后感")},
+    # The asker's own move: a partner's executive who changed jobs (「担当役員が転職してしまい」,
+    # 「임원이 이직했고」) is the coach's business, so the bare noun is no word here.
     "career": {"en": r"switch(ing)? careers|change careers|career (change|switch|advice)|retrain as|job interview|"
                      r"quit my job|burn(ed|t)[- ]out|job hunt\w*|study abroad|grad(uate)? school|college applications?|"
                      r"toefl|(screenwriting|producing) books?|books? (on|about) (screenwriting|producing|directing)|"
                      r"online (courses?|classes)|masterclass|udemy|coursera",
-               "ja": ("転職", "就活", "就職活動", "年収", "面接", "キャリアチェンジ", "留学", "入門書", "参考書",
-                      "オンライン講座"),
-               "ko": ("이직", "취업", "연봉", "면접", "커리어", "유학", "대학원", "작법 책", "추천 도서", "입문서",
-                      "온라인 강의", "인강"),
+               "ja": ("転職したい", "転職する", "転職を考", "転職活動", "転職先", "就活", "就職活動", "年収", "面接",
+                      "キャリアチェンジ", "留学", "入門書", "参考書", "オンライン講座"),
+               "ko": ("이직할", "이직하려", "이직하고 싶", "이직 준비", "이직을 고민", "이직하면", "취업", "연봉",
+                      "면접", "커리어", "유학", "대학원", "작법 책", "추천 도서", "입문서", "온라인 강의", "인강"),
                "zh": ("转行", "求职", "面试", "找工作", "留学", "书单", "入门书", "网课", "线上课程", "网络课程")},
     # The asker's own job with their own employer (HR, time off, a labour office); a crew's overtime and
     # turnaround under the production's rules is coaching, so overtime alone (残業代, 加班, 초과근무) is no word here.

@@ -80,6 +80,14 @@ def test_more_near_domain_traps_are_recognised(question: str, kind: str) -> None
 
 
 @pytest.mark.parametrize("question", [
+    "LA 쪽에서 우리 영화를 맡던 부사장이 넷플릭스로 이직했대요. 후임자랑은 뭐부터 다시 맞춰야 하죠?",
+    "先方のプロデューサーが別のスタジオに転職してしまいました。契約はどうなりますか？",
+])
+def test_a_partner_who_changed_jobs_is_no_career_question(question: str) -> None:
+    assert "career" not in trap_words(question), trap_words(question)
+
+
+@pytest.mark.parametrize("question", [
     "이번 주말에 볼 영화 하나 골라 주세요.", "找几部周末看的电影给我。",
 ])
 def test_asking_the_coach_to_pick_something_is_a_task(question: str) -> None:
