@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -116,6 +117,20 @@ def _is_punct(word: str) -> bool:
 def key_lemmas(text: str, lang: str) -> list[str]:
     """The words that identify an expression: content words without light and grammatical verbs."""
     return [w.lemma for w in content_words(text, lang) if w.lemma not in LIGHT and w.lemma not in GRAMMAR]
+
+
+def only_time_words_left(text: str, lang: str) -> bool:
+    """Japanese `text` whose key words (`key_lemmas`) are only nouns used as adverbs of time or occasion (今週,
+    今回), while the expression itself lives in the words they leave out: 「できれば今週中に」 keys on 今週 alone,
+    「今回はちょっと…」 on 今回. Such a key would find the time word in any sentence; 「一応」, all of whose text the
+    key keeps, is an expression of its own."""
+    if lang != "ja":
+        return False
+    with _LOCKS[lang]:
+        kept = [m for m in _sudachi().tokenize(text) if m.part_of_speech()[0] in _JA_CONTENT
+                and m.dictionary_form() not in LIGHT and m.dictionary_form() not in GRAMMAR]
+    return bool(kept) and all(m.part_of_speech()[2] == "副詞可能" for m in kept) \
+        and len("".join(m.surface() for m in kept)) < len(re.sub(r"[\W_]", "", text))
 
 
 def ends_a_korean_clause(text: str) -> bool:

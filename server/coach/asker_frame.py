@@ -10,7 +10,7 @@ import re
 
 from server.cjk import HAN, HANGUL, KANA, han_reads_japanese, language_of
 from server.coach.heritage import without_heritage
-from server.coach.japan_in_chinese import about_japanese_partner
+from server.coach.japan_in_chinese import about_japanese_partner, beside_japanese_partner
 from server.models import Culture, Perspective
 
 _PAIR_WORDS = {
@@ -208,8 +208,9 @@ def detect_pair(text: str) -> Culture | None:
     found = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(text)}
     in_korean = {pair for pair, pattern in _NAMED_IN_KOREAN.items() if pattern.search(text)}
     plain = without_heritage(text)  # 「한국계 PD」 names a person's roots, not Korea
-    if _stated_side(plain) is Perspective.US_SIDE and len(found | in_korean) == 1:
-        return (found | in_korean).pop()
+    named = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(plain)} | in_korean
+    if _stated_side(plain) is Perspective.US_SIDE and len(named) == 1:  # 「中国籍员工」 names no partner
+        return named.pop()
     if len(in_korean) == 1 and HANGUL.search(text) and not _KOREA_IN_KOREAN.search(plain) and (
             not _AMERICA_IN_KOREAN.search(text) or detect_side(text, "ko") is Perspective.US_SIDE) \
             and not {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(plain)} - in_korean:
@@ -236,7 +237,7 @@ def pair_of(message: str, held: Culture | None) -> Culture | None:
 def detect_side(text: str, language: str) -> Perspective | None:
     """The asker's side: an American about an Asian partner, or an Asian company about an American partner."""
     text = without_heritage(text)
-    stated = _stated_side(text)
+    stated = _stated_chinese_beside_japan(text, language)
     if stated is not None:
         return stated
     us, asia = bool(_ASKER_US.search(text)), bool(_ASKER_ASIA.search(text))
@@ -269,7 +270,7 @@ def states_side(text: str, language: str) -> Perspective | None:
     """The side a follow-up says the asker is on ("we're the Japanese studio", "our US partner", 「米国スタジオの
     日本担当です」), not a weak sign (the partner in the third person, 「アメリカ」 named): the conversation's wins."""
     text = without_heritage(text)
-    if (stated := _stated_side(text)) is not None or language != "en":
+    if (stated := _stated_chinese_beside_japan(text, language)) is not None or language != "en":
         return stated or (Perspective.US_SIDE if _US_STAFF_NATIVE.search(text) else None)
     us, asia = bool(_ASKER_US.search(text)), bool(_ASKER_ASIA.search(text))
     return None if us == asia else Perspective.US_SIDE if us else Perspective.ASIA_SIDE
@@ -293,6 +294,15 @@ def _stated_side(text: str) -> Perspective | None:
     if us and asia:
         return Perspective.US_SIDE if us.start() < asia.start() else Perspective.ASIA_SIDE
     return Perspective.US_SIDE if us else Perspective.ASIA_SIDE if asia else None
+
+
+def _stated_chinese_beside_japan(text: str, language: str) -> Perspective | None:
+    """The stated side, where a Chinese company on a Japanese partner's project (「我们是中国公司，和日方合拍」)
+    is the partner's other side: the side of the American company in a Japan-US co-production."""
+    stated = _stated_side(text)
+    if stated is Perspective.ASIA_SIDE and language == "zh" and beside_japanese_partner(text):
+        return Perspective.US_SIDE
+    return stated
 
 
 _PAIR_LANGUAGE = {Culture.JP_US: "ja", Culture.KR_US: "ko", Culture.CN_US: "zh"}

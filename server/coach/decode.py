@@ -20,7 +20,7 @@ from server.coach.whose import Whose
 from server.errors import CoachError
 from server.knowledge.coverage import phrase_language
 from server.models import Card, Culture, Phrase
-from server.morph import GRAMMAR, LIGHT, Word, content_words, key_lemmas
+from server.morph import GRAMMAR, LIGHT, Word, content_words, key_lemmas, only_time_words_left
 from server.settings import PROJECT_ROOT
 
 RENDERINGS = PROJECT_ROOT / "knowledge" / "renderings.yaml"
@@ -143,11 +143,12 @@ class Decoder:
         self._whose = Whose.load()
 
     def _lemma_keys(self, lang: str) -> list[tuple[list[str], str, Phrase, str]]:
-        """Each form of that language as its key dictionary forms, longest first (built on first use)."""
+        """Each form of that language as its key dictionary forms, longest first (built on first use); a form whose
+        key would be a plain time word (「できれば今週中に」 as 今週) is found as written only."""
         if lang not in self._keys:
             keys = [(_stems(key_lemmas(form, lang), lang), form, phrase, card.id)
                     for form, phrase, card in self._forms
-                    if phrase_language(card, form) == lang]
+                    if phrase_language(card, form) == lang and not only_time_words_left(form, lang)]
             self._keys[lang] = sorted([k for k in keys if k[0]], key=lambda k: -len(k[0]))
         return self._keys[lang]
 

@@ -192,7 +192,7 @@ def asker_reported(message: str, m: re.Match[str], korean: bool) -> bool:
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i'll|i've|me|my|we|we're|we'll|we'd|our|us)\b|私|僕|わたし|こちら|"
                            r"제가|저는|저희|제\s|내가|나는|우리|我", re.I)
 # "'…' from a Korean financier", "'…' from Toho", "'…' when they mean no", 「先方の「…」」, 「미국 측의 "…"」,
-# 「对方的“…”」, 「董事长也只说「…」」, 「中方老板只回了一句“…”」, 「「…」とのことでした」
+# 「对方的“…”」, 「董事长也只说「…」」, 「中方老板只回了一句“…”」, 「「…」とのことでした」, 「「…」と言ってくれた」
 _SOURCE_AFTER = re.compile(r"^[」』”\"'’]?\s*(?:from\s+(?!(?:my|our|us|me)\b)(?:(?:the|a|an|their|one of their)\s+)?"
                            r"(?:(?!(?:my|our)\b)[\w'-]+\s+){0,2}?"
                            r"(?:(?-i:[A-Z])\w+|" + PARTNER_NOUNS + r"|studio|team|side|producer|exec\w*)\b|"
@@ -200,6 +200,8 @@ _SOURCE_AFTER = re.compile(r"^[」』”\"'’]?\s*(?:from\s+(?!(?:my|our|us|me)
                            r"write|wrote|reply|replied)\b|"
                            # words that came to the asker: 「…」とのこと, と言われ, と返事が来, "…"라는 답장이 왔
                            r"とのこと|と言われ(?!たら)|と(?:返事|返信|回答|連絡|メール)が(?:来|あり|届)|"
+                           # 「…」と言ってくれた: said to the asker by someone else
+                           r"と言ってくれ(?:た(?!ら)|まし|て)|"
                            r"(?:이)?라는\s*(?:답장|답변|회신|연락|메일)이\s*(?:왔|와|도착))", re.I)
 _SOURCE_BEFORE = re.compile(r"(?:先方|相手方?|アメリカ側|米国側|米側|美方|对方|日方|韩方|中方|상대\s*측|상대방|"
                             r"(?:미국|일본|중국)\s*측)(?:の|的|의|が|は|から|이|가|은|는|에서)?\s*[「『“\"']$|\btheir\s+[「『“\"']$|"
