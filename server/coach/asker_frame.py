@@ -208,8 +208,9 @@ def detect_pair(text: str) -> Culture | None:
     found = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(text)}
     in_korean = {pair for pair, pattern in _NAMED_IN_KOREAN.items() if pattern.search(text)}
     plain = without_heritage(text)  # 「한국계 PD」 names a person's roots, not Korea
-    if _stated_side(plain) is Perspective.US_SIDE and len(found | in_korean) == 1:
-        return (found | in_korean).pop()
+    named = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(plain)} | in_korean
+    if _stated_side(plain) is Perspective.US_SIDE and len(named) == 1:  # 「我是…的中方员工」 names no partner
+        return named.pop()
     if len(in_korean) == 1 and HANGUL.search(text) and not _KOREA_IN_KOREAN.search(plain) and (
             not _AMERICA_IN_KOREAN.search(text) or detect_side(text, "ko") is Perspective.US_SIDE) \
             and not {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(plain)} - in_korean:

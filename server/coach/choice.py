@@ -240,7 +240,7 @@ def who_decides(chosen: Plan, shown_cards: set[str], pair: Culture | None, side:
     a slip: a clarifying choice) is answered so too."""
     if chosen.outcome == "decline":
         return None
-    if chosen.cards and _new_on(chosen.cards[0], DECIDER_TOPIC, shown_cards):
+    if chosen.cards and _new_on(chosen.cards[0], DECIDER_TOPIC, shown_cards) and fits_pair(chosen.cards[0], pair):
         return chosen.cards[0]  # already planned: kept, not overruled by a shown card's step for when nothing comes
     topic = {c.card.id: c.probability for c in chosen.candidates}
     own = {c.card.id: c.probability for c in chosen.own}
