@@ -209,7 +209,8 @@ def detect_pair(text: str) -> Culture | None:
     in_korean = {pair for pair, pattern in _NAMED_IN_KOREAN.items() if pattern.search(text)}
     plain = without_heritage(text)  # 「한국계 PD」 names a person's roots, not Korea
     named = {pair for pair, pattern in _PAIR_WORDS.items() if pattern.search(plain)} | in_korean
-    if _stated_side(plain) is Perspective.US_SIDE and len(named) == 1:  # 「中国籍员工」 names no partner
+    # 「中国籍员工」, 「我是…的中方员工」 name no partner
+    if _stated_side(plain) is Perspective.US_SIDE and len(named) == 1:
         return named.pop()
     if len(in_korean) == 1 and HANGUL.search(text) and not _KOREA_IN_KOREAN.search(plain) and (
             not _AMERICA_IN_KOREAN.search(text) or detect_side(text, "ko") is Perspective.US_SIDE) \

@@ -89,6 +89,11 @@ _JUDGES_IT = re.compile(r"\b(?:normal|usual(?:ly)?|common|standard|typical|ok(?:
                         r"普通|一般的|本当|当たり前|よくある|なぜ|どうして|どういう意味|深刻|まずい|習慣|慣習|足り|"
                         r"왜|정상|보통|일반적|흔한|원래|무슨 뜻|심각|관행|습관|부족|충분|"
                         r"正常|常见|合理|为什么|什么意思|真的|严重|习惯|够", re.I)
+# A judging word that describes a thing of the asker's or partner's, with the words it describes ("our usual Korean
+# shooting hours", "their standard delivery list"), judges nothing: it is part of the topic the ask names.
+_ATTRIBUTIVE = re.compile(r"\b(?:our|their|my|your|his|her)\s+(?:normal|usual|common|standard|typical|real)"
+                          r"(?!\s+(?:way|thing|practice|approach|procedure|process|behaviou?r|style|habit)s?\b)"
+                          r"(?:\s+[a-z][\w-]*){2,}", re.I)
 TOPICLESS_WORDS = 9  # a part this short that points back names no topic of its own
 # ... unless it asks how long: "How long does that usually take?" asks the timeline, not whether "that" is usual
 _HOW_LONG = re.compile(r"\bhow (?:long|soon)\b|多久|얼마나 걸리|どのくらいかか|どれくらいかか", re.I)
@@ -114,6 +119,7 @@ def names_no_topic(part: str) -> bool:
     """A short part that points back at the situation and asks only whether it is usual, allowed or why ("Is that
     normal?", 「왜 그런 건가요?」): ranked alone it is about nothing, so the card its own words would pick (alone,
     「왜 그런 건가요?」 finds any card that asks 'why') is no evidence."""
+    judged = _ATTRIBUTIVE.sub(" ", part)  # "Can those actors work our usual Korean shooting hours?" names hours
     return "…" not in part and word_count(part) <= TOPICLESS_WORDS and (
-        bool(POINTS_BACK.search(part)) and bool(_JUDGES_IT.search(part)) and not _HOW_LONG.search(part)
+        bool(POINTS_BACK.search(part)) and bool(_JUDGES_IT.search(judged)) and not _HOW_LONG.search(part)
         or frame_only(part))

@@ -26,8 +26,11 @@ from server.coach.continuation import (
     lapse_card,
     lapse_step,
     last_card,
+    side_mate,
 )
+from server.coach.continuation import blend as blend  # tests import it from here
 from server.coach.continuation import new_card_plan as new_card_plan  # answer.py imports it from here
+from server.coach.continuation import own_or_blend as own_or_blend  # tests import it from here
 from server.coach.draft_reply import draft_email
 from server.coach.followup import asks_to_record, asks_who_decides, goes_up, tells_someone
 from server.coach.plan import CORE_WORDS, Plan, fits_pair
@@ -171,7 +174,8 @@ def unasked_card(plan: Plan, shown_cards: set[str], answer_at: float, people: bo
     blended ranking (the mean of the two, as partrank.with_part_alone blends them): the best that is no such card,
     a shown card or a new one at least as sure as the answer threshold; None when the plan is no such case.
     A follow-up that brings in someone new (`people`: "Should I call his boss directly?") asks about them: never a
-    phrasebook card, the best on its own words (as new_ask), the blended ranking after them."""
+    phrasebook card, the best on its own words (as new_ask), the blended ranking after them; so does one whose own
+    words' best card is for the other side, with their best for the asker's side (side_mate)."""
     if plan.earned is None or plan.outcome != "answer" or not plan.cards or not plan.own:
         return None
     topic = {c.card.id: c.probability for c in plan.candidates}
@@ -183,29 +187,11 @@ def unasked_card(plan: Plan, shown_cards: set[str], answer_at: float, people: bo
 
     if not unasked(plan.cards[0]):
         return None
+    mate = None if people else side_mate(plan, side, answer_at, unasked)  # its own words' card, for the asker's side
     own = {c.card.id: c.probability for c in plan.own}
-    blended = sorted(blend(plan), key=lambda c: -(own.get(c.card.id, 0.0) if people else c.probability))
-    return next(((c.card, blended) for c in blended if not unasked(c.card)
-                 and (c.card.id in shown_cards or c.probability >= answer_at)), None)
-
-
-def blend(plan: Plan) -> list[Candidate]:
-    """A continuation's cards ranked on the mean of the topic's ranking (the follow-up glued to what it continues)
-    and the follow-up's own words' (as partrank.with_part_alone blends them), best first."""
-    topic = {c.card.id: c.probability for c in plan.candidates}
-    own = {c.card.id: c.probability for c in plan.own}
-    pool = {c.card.id: c for c in [*plan.own, *plan.candidates]}
-    return sorted((replace(c, probability=(topic.get(i, 0.0) + own.get(i, 0.0)) / 2) for i, c in pool.items()),
-                  key=lambda c: -c.probability)
-
-
-def own_or_blend(plan: Plan) -> list[Candidate]:
-    """The blended ranking (blend) with each card at least as sure as the follow-up's own words make it: "Who am I
-    supposed to be emailing?" names no topic of the earlier question, so a map of who decides that its own words
-    rank is not held under the floor by the earlier question's words."""
-    own = {c.card.id: c.probability for c in plan.own}
-    return sorted((replace(c, probability=max(c.probability, own.get(c.card.id, 0.0))) for c in blend(plan)),
-                  key=lambda c: -c.probability)
+    blended = sorted(blend(plan), key=lambda c: -(own.get(c.card.id, 0.0) if people or mate else c.probability))
+    return next(((c.card, blended) for c in blended if not unasked(c.card) and (c.card.id in shown_cards or (
+        c.probability >= answer_at or (mate is not None and c.card.id == mate.id)))), None)
 
 
 def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | None, people: bool,
@@ -254,7 +240,7 @@ def who_decides(chosen: Plan, shown_cards: set[str], pair: Culture | None, side:
     a slip: a clarifying choice) is answered so too."""
     if chosen.outcome == "decline":
         return None
-    if chosen.cards and _new_on(chosen.cards[0], DECIDER_TOPIC, shown_cards):
+    if chosen.cards and _new_on(chosen.cards[0], DECIDER_TOPIC, shown_cards) and fits_pair(chosen.cards[0], pair):
         return chosen.cards[0]  # already planned: kept, not overruled by a shown card's step for when nothing comes
     topic = {c.card.id: c.probability for c in chosen.candidates}
     own = {c.card.id: c.probability for c in chosen.own}

@@ -8,13 +8,15 @@ answer built from the card chosen so (new_card_plan)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from server.coach.bare_asks import names_no_topic
 from server.coach.compose import Labels, answer_items, build_section, followup_section
 from server.coach.followup import WAIT_OR_PUSH
 from server.coach.itemrank import LAPSE_ASKED, LAPSE_ITEM
 from server.coach.plan import CORE_WORDS, Plan, fits_pair
+from server.coach.rank import Candidate
 from server.coach.who_pays import asks_who_pays
 from server.models import Card, CardKind, Culture, Language, Perspective
 
@@ -209,3 +211,32 @@ def new_card_plan(card: Card, chosen: Plan, alone: Plan, side: Perspective | Non
     earned = next((c.probability for c in alone.candidates if c.card.id == card.id), alone.confidence)
     return Plan(confidence=round(earned, 4), outcome="answer", sections=[section], candidates=alone.candidates,
                 query=chosen.query)
+
+
+def side_mate(plan: Plan, side: Perspective | None, answer_at: float, unasked: Callable[[Card], bool]) -> Card | None:
+    """The card for the asker's side that the follow-up's own words ask about, when their best card is written for
+    the other side only: 「要不要安排一次饭局来推动？」 from an American after 再说吧 ranks the card explaining
+    dinner talk to a Chinese company first, and the card on banquets with a Chinese partner next, sure enough."""
+    if not plan.own or fits_side(plan.own[0].card, side):
+        return None
+    return next((c.card for c in plan.own if fits_side(c.card, side) and not unasked(c.card)
+                 and c.probability >= answer_at), None)
+
+
+def blend(plan: Plan) -> list[Candidate]:
+    """A continuation's cards ranked on the mean of the topic's ranking (the follow-up glued to what it continues)
+    and the follow-up's own words' (as partrank.with_part_alone blends them), best first."""
+    topic = {c.card.id: c.probability for c in plan.candidates}
+    own = {c.card.id: c.probability for c in plan.own}
+    pool = {c.card.id: c for c in [*plan.own, *plan.candidates]}
+    return sorted((replace(c, probability=(topic.get(i, 0.0) + own.get(i, 0.0)) / 2) for i, c in pool.items()),
+                  key=lambda c: -c.probability)
+
+
+def own_or_blend(plan: Plan) -> list[Candidate]:
+    """The blended ranking (blend) with each card at least as sure as the follow-up's own words make it: "Who am I
+    supposed to be emailing?" names no topic of the earlier question, so a map of who decides that its own words
+    rank is not held under the floor by the earlier question's words."""
+    own = {c.card.id: c.probability for c in plan.own}
+    return sorted((replace(c, probability=max(c.probability, own.get(c.card.id, 0.0))) for c in blend(plan)),
+                  key=lambda c: -c.probability)

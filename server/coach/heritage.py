@@ -7,12 +7,15 @@ import re
 
 # 「한국계 미국인」, 「재미교포」, 「日系アメリカ人」, 「美籍华人」 are Americans; 「한국계 프로듀서」, 「华裔制片」,
 # 「日系のプロデューサー」 name a person's roots, not the company they work for; so does an asker's nationality said
-# with their job (「미국 스튜디오 도쿄 사무소에 있는 한국인 직원입니다」, 「美国制片公司的中国籍员工」).
+# with their job (「미국 스튜디오 도쿄 사무소에 있는 한국인 직원입니다」, 「美国制片公司的中国籍员工」), and the last
+# entry below drops it from 「我是美国公司驻东京的中方员工」 and keeps the rest.
 _AMERICAN_HERITAGE = [
     (re.compile(r"\b(?:korean|japanese|chinese|taiwanese|asian)[- ]americans?\b", re.I), "American"),
     (re.compile(r"(?:한국|일본|중국|대만|아시아)계\s*미국(?:인|사람)|재미\s*(?:교포|동포|한인|한국인)"), "미국인"),
     (re.compile(r"(?:日|韓国|中国|台湾|アジア)系(?:の)?(?:アメリカ人|米国人)|日系(?:人|二世|三世)"), "アメリカ人"),
     (re.compile(r"美籍(?:华人|华裔|韩裔|日裔)|(?:华|韩|日)裔美国人"), "美国人"),
+    # 「我是美国公司驻东京的中方员工」: the asker's own nationality said with their job, not the Chinese side
+    (re.compile(r"(我是[^。，,！？!?]{0,24}?)(?:中方|中国籍?|华人)(员工|雇员|职员|同事)"), r"\1\2"),
 ]
 _HERITAGE = re.compile(r"\b(?:korean|japanese|chinese|taiwanese)-born\b|\bof (?:korean|japanese|chinese) "
                        r"(?:descent|heritage|background|origin)\b|(?:한국|일본|중국|대만)계(?!\s*(?:회사|기업|자본|투자|은행))|"

@@ -28,8 +28,8 @@ _AND_TAIL = re.compile(r",\s+and\s+(?=(?:the|our|their|its|his|her|what about|ho
 _COMMA_WH = re.compile(r",\s+(?=(?:how|what|who|when|where|why|which)\b)", re.I)
 _STARTS_WH = re.compile(r"^(?:how|what|who|when|where|why|which)\b", re.I)
 # A clause that asks or says what the asker wants to know (「…分からない」, 「…하는지 알고 싶고」).
-_ASKING = re.compile(r"分から|わから|知りたい|궁금|알고 싶|모르겠|不知道|不清楚|想知道|(?:는|할|을|인|은|일|될)지|"
-                     r"のか|(?:[?？]|か|까|吗|呢)$")
+_ASKING = re.compile(r"分から|わから|知りたい|궁금|알고 싶|모르겠|不知道|不清楚|想知道|"
+                     r"(?:는|할|을|인|은|일|될|건|던)지|のか|(?:[?？]|か|까|吗|呢)$")
 # A count of asks that opens the sentence holding them: "Two questions: how firm a no is that, and …", "A few
 # things: how long …, who pays …", 「質問が2つあります：」, 「질문 두 가지:」, 「两个问题：」. It names no topic,
 # and left in front of the first ask it hides that ask's question word (the asks after the commas are not cut).
@@ -40,6 +40,16 @@ _PREAMBLE = re.compile(r"^(?:(?:a|the)\s+)?(?:(?:few|couple(?:\s+of)?|two|three|
                        r"^(?:[0-9]|两|三|几)个问题[^:：。？?]{0,4}[:：]\s*", re.I)
 _OR_CUE = re.compile(r"[、，,]\s*それとも[、，,]?|[,，]?\s*아니면\s+|[，,]\s*或者")
 _OTHER_CHOICE = re.compile(r"^(?:or\b|それとも|아니면|还是|或者)", re.I)
+# "Is there a Korea-US treaty? Or could we come in as a third partner on their treaty with China?": a sentence after
+# "Or" that asks with its own verb and subject, its verb other than the question before's, is a second ask, not that
+# question's other choice ("Is this normal? Or is it about our deal?" keeps "is": one question).
+_OR_OWN_ASK = re.compile(r"^or\s+((?:would|could|can|do|does|did|should|must|is|are|will|shall|might))\s+"
+                         r"(?:we|i|they|you|it|there|that|this|he|she)\b", re.I)
+_VERB = re.compile(r"^(\w+)")
+# ... but "Should we call them? Or would it be better to e-mail?" weighs the asker's own two moves: one question
+_CHOOSES = re.compile(r"^\s*(?:should|shall|can|could|do|would|must|may)\s+(?:i|we)\b", re.I)
+_RATHER = re.compile(r"\b(?:better|rather|instead|preferable|wiser)\b", re.I)
+OR_ASK_WORDS = 7  # "Or are they busy?" is the other reading of the same question
 # A sentence after a question that adds another ask without a question mark: "And who approves the script - …",
 # 「あと、費用は誰が持つのか」, 「另外分账比例一般怎么定」, or narrows it: 「특히 회식 자리가 걱정입니다」.
 _ADDED = re.compile(r"^(?:(?:and|also|plus|but)\b|あと|また|それと|それから|さらに|그리고|또|另外|还有|此外|同时)",
@@ -65,8 +75,11 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
         signed, was_signed = is_sign_off(s), signed
         if signed or (was_signed and is_signature(s)):
             continue
-        if sentences and _OTHER_CHOICE.match(s) and not WH.search(s):
+        if sentences and _OTHER_CHOICE.match(s) and not WH.search(s) and not _or_asks_anew(sentences[-1], s):
             sentences[-1] += s  # 「…伝えるべき？それとも決まってからのほうがいいですか。」: the other choice
+        elif sentences and _OTHER_CHOICE.match(s) and _OR_OWN_ASK.match(s):  # its heading: "Could we come in …?"
+            rest = s[2:].lstrip()
+            sentences.append(rest[:1].upper() + rest[1:])
         else:
             sentences.append(s)
     def shown(part: str) -> str:  # a heading reads 'they wrote: "…" Is this a no?' (a short line stays: it is
@@ -119,6 +132,15 @@ def split_parts(message: str, partner: list[str]) -> tuple[list[str], str]:
                                 and len(pieces) == 1 and bool(QUESTION_END.search(q))]  # 「…说“…”。这正常吗？」
     context = situation([s for s, a in zip(sentences, asking, strict=True) if not a])
     return ([message] if len(questions) <= 1 else [shown(q) for q in questions[:MAX_PARTS]]), context
+
+
+def _or_asks_anew(before: str, sentence: str) -> bool:
+    """ "Or could we come in as a third partner …?" after "Is there a treaty …?": long enough to ask on its own,
+    with a verb of its own rather than the other choice of the question before (nor the asker's other move)."""
+    own, frame = _OR_OWN_ASK.match(sentence), _VERB.match(before.strip())
+    return bool(own and len(sentence.split()) >= OR_ASK_WORDS and is_question(sentence)
+                and not _CHOOSES.search(before) and not _RATHER.search(sentence)
+                and (frame is None or frame.group(1).lower() != own.group(1).lower()))
 
 
 def _joined(sentence: str) -> list[str]:
