@@ -19,6 +19,7 @@ from server.coach.compose import Labels, followup_section, pick, say_items
 from server.coach.continuation import (
     TOPIC_FLOOR,
     bare,
+    blend,
     chase_stays,
     decided_by,
     decides_it,
@@ -26,11 +27,10 @@ from server.coach.continuation import (
     lapse_card,
     lapse_step,
     last_card,
+    own_or_blend,
     side_mate,
 )
-from server.coach.continuation import blend as blend  # tests import it from here
 from server.coach.continuation import new_card_plan as new_card_plan  # answer.py imports it from here
-from server.coach.continuation import own_or_blend as own_or_blend  # tests import it from here
 from server.coach.draft_reply import draft_email
 from server.coach.followup import asks_to_record, asks_who_decides, goes_up, tells_someone
 from server.coach.plan import CORE_WORDS, Plan, fits_pair

@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.choice import DECIDER_TOPIC, blend, record_ask, who_decides
+from server.coach.choice import DECIDER_TOPIC, record_ask, who_decides
 from server.coach.compose import Section
+from server.coach.continuation import blend
 from server.coach.followup import DECIDER_FRAME, RECORD_FRAME, asks_who_decides, glossed
 from server.coach.plan import Plan
 from server.coach.rank import Candidate

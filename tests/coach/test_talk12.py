@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from server.coach.answer import Answerer
-from server.coach.choice import counterpart, counterpart_for, own_or_blend
+from server.coach.choice import counterpart, counterpart_for
+from server.coach.continuation import own_or_blend
 from server.coach.followup import asks_who_decides, switched_pair
 from server.coach.plan import Plan
 from server.coach.who_pays import cost_cards, money_first, pays_for_the_topic
