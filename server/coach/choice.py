@@ -27,7 +27,6 @@ from server.coach.continuation import (
     lapse_card,
     lapse_step,
     last_card,
-    leaves_shown,
     own_or_blend,
     side_mate,
 )
@@ -123,7 +122,7 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     stay = None if asked_by_own else carried_over(plan, shown_cards, CARRY_FLOOR)  # "our CEO to their chairman?"
     instead = unasked_card(plan, shown_cards, answer_at, people, tells_someone(message), side, bare(message))
     glued = {plan.cards[0].id} if stay is not None else set()  # no better an answer than a shown card
-    card = new_ask(plans[0], plan, shown_cards | glued, pair, people, side, bare(message)) if len(plans) == 2 else None
+    card = new_ask(plans[0], plan, shown_cards | glued, pair, people, side) if len(plans) == 2 else None
     alone = plans[0] if plans else plan
     # the follow-up's own words' ranking: the message read on its own, when that reading is the one chosen
     chosen = plan if plan.own or not plans else replace(plan, own=plans[0].candidates)
@@ -196,15 +195,14 @@ def unasked_card(plan: Plan, shown_cards: set[str], answer_at: float, people: bo
 
 
 def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | None, people: bool,
-            side: Perspective | None = None, topicless: bool = False) -> Card | None:
+            side: Perspective | None = None) -> Card | None:
     """The card the follow-up's own words ask about when the chosen plan (a continuation: the earlier question's
     words dominate its ranking) answers from a shown card they do not point at: the first card of the message read
     on its own (`alone`, in the conversation's frame) when it is new in the conversation and of the asker's pair.
     Only for a follow-up that brings in someone new (`people`: "Should our CEO call their
     chairman?"): on the labelled conversations, follow-ups without such a cue ("Is this normal or a red flag?") are
-    answered by the shown card far more often than its own words' ranking says; or for a continuation whose own
-    words leave the shown card it would repeat (leaves_shown) and name a topic (not `topicless`)."""
-    if chosen.outcome != "answer" or not chosen.cards or not alone.candidates \
+    answered by the shown card far more often than its own words' ranking says."""
+    if not people or chosen.outcome != "answer" or not chosen.cards or not alone.candidates \
             or chosen.cards[0].id not in shown_cards:
         return None
     above = [c for c in alone.candidates[:next((n for n, c in enumerate(alone.candidates)
@@ -212,10 +210,7 @@ def new_ask(alone: Plan, chosen: Plan, shown_cards: set[str], pair: Culture | No
     top = next((c for c in above if fits_side(c.card, side)), None)  # ranked above the shown card on its own words
     new = top is not None and top.card.id not in shown_cards and fits_pair(top.card, pair) \
         and top.probability >= NEW_ASK_FLOOR
-    if top is None or not new:
-        return None
-    return top.card if people or (not topicless and leaves_shown(alone, chosen, top)) else None
-
+    return top.card if top is not None and new else None
 
 
 def record_ask(chosen: Plan, shown_cards: set[str], pair: Culture | None, side: Perspective | None) -> Card | None:

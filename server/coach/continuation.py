@@ -31,14 +31,6 @@ SILENCE = re.compile(r"\bno (?:answer|reply|response|news|word)|(?:n't|\bnot|\bn
                      r"反応がな|梨のつぶて|답이 없|답장이 없|연락이 없|소식이 없|무소식|답이 안|연락이 안|"
                      r"没(?:有)?(?:回音|回复|回信|消息|动静|答复|反应)|不回|杳无音信", re.I)
 TOPIC_FLOOR = 0.3  # the topic's ranking (the follow-up glued to what it continues) supports a card this much
-# A continuation that would repeat the shown card although the follow-up's own words give that card almost nothing
-# (under SHOWN_UNASKED) answers from the new card those words rank first, when it is at least OWN_ASK_FLOOR and leads
-# their next card by OWN_ASK_LEAD ("Is there any government money for a shoot like this?" after the permits card:
-# permits 0.02 on its own words, the Japan incentive 0.64; what to send after the meeting, asked after the card on
-# interpreting: 0.02, the minutes card 0.39 and 0.30 ahead). Session 29.
-SHOWN_UNASKED = 0.05
-OWN_ASK_FLOOR = 0.25
-OWN_ASK_LEAD = 0.1
 # Words that set a frame-only ask in time ("how should we respond next time?", 「那我们下次怎么回应比较好？」,
 # 「次回はどう返せばいいですか」, 「다음에는 어떻게 대응하죠?」): they name no topic of their own.
 _WHEN = re.compile(r"\b(?:next time|in future|in the future|from now on|going forward)\b,?\s*|下次|以后|今后|"
@@ -248,17 +240,3 @@ def own_or_blend(plan: Plan) -> list[Candidate]:
     own = {c.card.id: c.probability for c in plan.own}
     return sorted((replace(c, probability=max(c.probability, own.get(c.card.id, 0.0))) for c in blend(plan)),
                   key=lambda c: -c.probability)
-
-
-def leaves_shown(alone: Plan, chosen: Plan, top: Candidate) -> bool:
-    """The continuation `chosen` would repeat the shown card, which the follow-up's own words (`alone`) rank under
-    SHOWN_UNASKED, while they rank `top` (new, of the asker's pair and side) at least OWN_ASK_FLOOR and OWN_ASK_LEAD
-    ahead of their next card: the earlier question's words alone hold the shown card ("Is there any government
-    money for a shoot like this?" after the permits card)."""
-    if chosen.earned is None or not chosen.cards:
-        return False
-    own = {c.card.id: c.probability for c in alone.candidates}
-    after = next((c.probability for c in alone.candidates if c.card.id != top.card.id
-                  and c.probability <= top.probability), 0.0)
-    return own.get(chosen.cards[0].id, 0.0) < SHOWN_UNASKED and top.probability >= OWN_ASK_FLOOR \
-        and top.probability - after >= OWN_ASK_LEAD
