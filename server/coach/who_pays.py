@@ -48,7 +48,8 @@ def pays_for_the_topic(message: str) -> bool:
 def cost_cards(shown_cards: set[str], cards: dict[str, Card]) -> frozenset[str]:
     """The cost cards of what a who-pays follow-up follows, which retrieval may miss (「その費用はどちらが持つ？」
     shares no word with them): the money cards a shown card not on money links to (`related:`) on a topic of its own
-    (the schedule slip card names what a slip costs; the permits card names the location incentive, not a cost)."""
+    (the schedule slip card names what a slip costs, the permits card what a permit delay costs; the location
+    incentive it also links to shares no topic with it)."""
     def money(i: str) -> bool:
         return i in cards and MONEY_TOPIC in cards[i].topics
 

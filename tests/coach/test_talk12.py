@@ -46,7 +46,8 @@ def test_a_declined_switch_takes_the_counterpart_of_the_shown_card() -> None:
 
 def test_the_cost_cards_of_a_who_pays_followup_come_from_the_shown_cards_links() -> None:
     assert "schedule-slip-cost" in cost_cards({"schedule-slip"}, CARDS)
-    assert cost_cards({"japan-location-shooting-permits"}, CARDS) == frozenset()  # the incentive is no cost of it
+    permits = cost_cards({"japan-location-shooting-permits"}, CARDS)  # what a permit delay costs, not the incentive
+    assert permits == {"permit-delays-standby-costs"}
     assert cost_cards({"us-test-screenings"}, CARDS) == frozenset()
     topic = candidates_of(("schedule-slip", 0.9), ("permit-delays-standby-costs", 0.32), ("schedule-slip-cost", 0.05))
     ordered = money_first(topic, topic, 0.44, True, cost_cards({"schedule-slip"}, CARDS))
