@@ -26,9 +26,11 @@ from server.coach.quality import Report, evaluate_answers
 # 0.82 -> 0.835), hit@3 0.937 (floor kept at 0.935), out-of-scope declined 0.958, in-scope answered 0.976.
 # Twenty-third session (877 questions, 349 parts, 260 out-of-scope, 193 follow-ups; lambdarank trees): hit@1 0.838
 # (floor kept at 0.835), hit@3 0.946 (floor raised 0.935 -> 0.94), out-of-scope declined 0.969, answered 0.976.
+# Twenty-sixth session (1,033 questions, 409 parts, 260 out-of-scope, 230 follow-ups): hit@1 0.847 (floor raised
+# 0.835 -> 0.84), hit@3 0.9535: MET, asserted at the target 0.95 from now on; out-of-scope declined 0.969.
 # Follow-ups (turns after the first answered with a card labelled for that turn): no issue target. 0.756 (118 of
 # 156) after the nineteenth session (0.75 before): floor kept at 0.75.
-HIT1, HIT3, FRAME = 0.835, 0.94, 0.95
+HIT1, HIT3, FRAME = 0.84, 0.95, 0.95
 PARTS, SHORT_FIRST, ANSWERED = 0.85, 1.0, 0.97
 ASKER_DECODES = 0
 DECLINED = 0.95
