@@ -62,15 +62,20 @@ TASK = re.compile(
     rf"(^|[.!?]\s+)(please\s+)?({_VERBS})\s+[\w'\"‘“]|\b(can|could|would|will) you\s+(please\s+)?({_VERBS})\s+\w|"
     r"\bhelp me (write|draft|translate|convert|calculate|fix|plan|pick|choose|find)\b|"
     r"\brecommend (me )?(a|an|some|any|good|a few|\d+|\w+s)\b|\b(best|good|cheapest|fastest) (way to get|place)|"
-    r"\b(good|best|nice|cheap) \w+ (near|around) |\btoday'?s (exchange )?rate|\bwhat time is it|"
+    r"\b(good|best|nice|cheap) \w+ (near|around) |"
     r"(書い|書き直し|訳し|翻訳し|換算し|変換し|計算し|要約し|まとめ|添削し|作っ|作成し|直し|チェックし|占っ)"
     r"(て|で)(ください|下さい|くれ|もらえ|もらい|いただけ|頂け|ほしい|欲しい)(?!と|って|るもの|る範囲)|"
-    r"おすすめ|オススメ|お勧め|お薦め|今日の.{0,6}(レート|為替)|"
+    r"おすすめ|オススメ|お勧め|お薦め|"
     r"(써|작성해|번역해|바꿔|변환해|계산해|요약해|고쳐|짜|만들어|추천해|골라)\s?(주세요|줘|주실|줄래|주시겠|주십)|"
-    r"추천(?!한 |했|받)|오늘.{0,6}환율|"
+    r"추천(?!한 |했|받)|"
     r"(帮我|给我|能不能帮|能否帮|可以帮|麻烦你|请你|请帮)[^，。？?]{0,10}(写|改|翻译|换算|计算|概括|总结|推荐|做|列|转换|讲|排|订|查)|"
-    r"(?<![们方他她])推荐(?![了过])|今天.{0,8}汇率|找[^，。？?]{0,20}给我(?!们)",
+    r"(?<![们方他她])推荐(?![了过])|找[^，。？?]{0,20}给我(?!们)",
     re.I | re.M)
+# A look-up (today's rate, the time) is a task only when it is what is asked: "convert it at today's rate?" asks
+# for one, while "the US partner wants our share converted at today's rate: what clause should we propose?" reports
+# a deal term and asks about the clause.
+LOOKUP = re.compile(r"\btoday'?s (exchange )?rate|\bwhat time is it|今日の.{0,6}(レート|為替)|오늘.{0,6}환율|"
+                    r"今天.{0,8}汇率", re.I)
 # A film's version for airlines is a deliverable, not travel: "the airline cut", 「機内上映用」,
 # 「给航空公司放的删减版」
 _FOR_AIRLINES = re.compile(r"\b(?:airline|in-?flight) (?:version|cut|edit)s?\b|機内(?:上映|版|用)|"
@@ -170,8 +175,9 @@ def trap_words(text: str) -> dict[str, int]:
 
 
 def asks_for_task(text: str) -> bool:
-    """Whether the question asks the coach to do something itself (write, fix, convert, recommend...)."""
-    return bool(TASK.search(own_words(text)))
+    """Whether the question asks the coach to do something itself (write, fix, convert, recommend, look up today's
+    rate: a look-up only in what it asks)."""
+    return bool(TASK.search(own_words(text)) or LOOKUP.search(asked_clause(text)))
 
 
 def asked_clause(text: str) -> str:
