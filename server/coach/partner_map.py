@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 
 from server.coach.followup import goes_up
-from server.models import Card
+from server.models import Card, CardKind
 
 # The asker's own boss or the asker gone around: "our CEO", "over my head", 「우리 대표님」, 「저를 빼고」,
 # 「我们董事长」, 「越过我」, 「うちの社長」 (「저희가 직접」 is the asker acting, not the asker's boss).
@@ -41,19 +41,27 @@ def own_line(card: Card) -> bool:
 
 def partner_map(card: Card | None, ranked: Sequence[Card], shown_cards: Collection[str],
                 last_cards: Sequence[str], cards: Mapping[str, Card] | None) -> Card | None:
-    """When a follow-up climbs the partner's side and the card it would answer with is no map of how a side
-    decides (the executive who changed jobs, first names) or maps the asker's own approval line, the map of the
-    partner's side instead: the one the last answer led with (its step on going around the contact), else the best
-    in `ranked` (maps of who decides of the asker's pair and side, best first) that is not the asker's own line.
-    None when the card already maps the partner's side, or no such map ranks."""
-    if card is None or (decides_on_a_side(card) and not own_line(card)):
+    """When a follow-up climbs the partner's side and the card it would answer with is no guide on who decides
+    (the partner gone quiet) or maps the asker's own approval line, the guide on the partner's side instead: the
+    one the last answer led with (its step on going around the contact), else the best in `ranked` (cards of the
+    asker's pair and side, best first; maps of approvals before guides on titles) that is not the asker's own line.
+    A follow-up left without a card (declined) is answered so too.
+    None when the card already is a guide on who decides on the partner's side (「领导还要商量」's phrase card shown
+    last does not replace the map of a Chinese company), or no such guide ranks."""
+    if card is not None and guide(card) and not own_line(card):
         return None
     last = cards.get(last_cards[0]) if cards and last_cards else None
-    if last is not None and decides_on_a_side(last) and not own_line(last):
+    if last is not None and guide(last) and not own_line(last):
         return last
-    return next((c for c in ranked if c.id not in shown_cards and decides_on_a_side(c) and not own_line(c)), None)
+    fitting = [c for c in ranked if c.id not in shown_cards and guide(c) and not own_line(c)]
+    return min(fitting, key=lambda c: (not maps_approvals(c), fitting.index(c))) if fitting else None
 
 
-def decides_on_a_side(card: Card) -> bool:
-    """A map of how one side decides (the topics of the cards that map who decides)."""
-    return "hierarchy-authority" in card.topics and bool({"decision-rights", "consensus-approvals"} & set(card.topics))
+def guide(card: Card) -> bool:
+    """A guide on who decides (as choice.deciding: not a phrase card that mentions the boss)."""
+    return "hierarchy-authority" in card.topics and card.kind is not CardKind.PHRASEBOOK
+
+
+def maps_approvals(card: Card) -> bool:
+    """A guide on who decides that maps approvals or decision rights (as choice.decisive)."""
+    return guide(card) and bool({"decision-rights", "consensus-approvals", "escalation-disputes"} & set(card.topics))

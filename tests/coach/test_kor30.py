@@ -40,3 +40,22 @@ def test_fixing_what_was_decided_on_a_call_is_an_ask_to_record_it() -> None:
     for message in ["통화로 정한 내용은 어떻게 확정해 두죠?", "오늘 합의한 사항은 어떻게 남겨 두면 될까요?"]:
         assert asks_to_record(message), message
     assert not asks_to_record("예산이 아직 확정이 안 됐어요")
+
+
+def test_a_guide_on_the_partners_side_is_kept_and_a_phrase_card_never_replaces_it() -> None:
+    from pathlib import Path
+
+    from server.coach.partner_map import partner_map
+    from server.knowledge.cards import load_cards
+
+    cards = {c.id: c for c in load_cards(Path(__file__).resolve().parents[2] / "knowledge")}
+    china = cards["china-decision-at-the-top"]
+    assert partner_map(china, [], set(), ["lingdao-hai-yao-shangliang"], cards) is None
+    quiet, theirs = cards["us-partner-gone-quiet"], cards["who-decides-on-the-american-side"]
+    assert partner_map(quiet, [quiet, cards["us-asks-for-decision-maker"], theirs], {quiet.id}, [quiet.id],
+                       cards) is theirs
+
+
+def test_phoning_or_writing_to_their_boss_directly_in_chinese_goes_up() -> None:
+    for message in ["要不要直接打电话给他们老板？", "能不能直接写信给他们董事长？"]:
+        assert goes_up(message), message
