@@ -33,6 +33,7 @@ from server.coach.continuation import (
 from server.coach.continuation import new_card_plan as new_card_plan  # answer.py imports it from here
 from server.coach.draft_reply import draft_email
 from server.coach.followup import asks_to_record, asks_who_decides, goes_up, tells_someone
+from server.coach.partner_map import climbs_their_side, partner_map
 from server.coach.plan import CORE_WORDS, Plan, fits_pair
 from server.coach.quoted_ask import for_the_ask as for_the_ask  # answer.py imports it from here
 from server.coach.rank import Candidate
@@ -140,6 +141,10 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
         ranked = own_or_blend(chosen)
         card, alone = (found, replace(plan, candidates=ranked, outcome="own")) if found else (card, alone)
         there = found if found and decides_it(message) and fits_pair(found, pair) else None  # "who decides this?"
+    mapped = partner_map(card or (plan.cards[0] if plan.cards else None), [c.card for c in blend(chosen) if _fits(
+        c.card, shown_cards, pair, side)], shown_cards, last_cards, cards) if continues and climbs_their_side(message) \
+        else None
+    card, alone = (mapped, replace(plan, outcome="stay", candidates=blend(plan))) if mapped else (card, alone)
     stays = chase_stays(plan, message, shown_cards, last_cards, cards, side) if card is None and continues else None
     plan = plans[-1] if stays is not None else plan  # ... from the continuation's rankings, even if read alone won
     lapse = stays or (lapse_card(plan, message, shown_cards, last_cards, cards, pair, side) if card is None else None)

@@ -97,16 +97,20 @@ _THANKS = re.compile(r"^\s*(?:(?:ok(?:ay)?|great|perfect|got it|cool)[,!.\s]*)?(
 # decides on the partner's side, not the next step of the card just shown.
 _OVER_THERE = r"(?:(?:on|at|in|over) (?:their|the|his|her) (?:side|end|company|studio|team) |over there )?"
 # Going over the contact's head to someone above them ("should I go over his head?", "is it OK to phone his
-# manager?", "should I contact their CEO directly?", 「頭越しに」, 「社長に直接」, 「대표님께 바로」, 「越过他」): an
-# ask about escalating, whatever topic its other words (Tokyo, the delay) rank.
+# manager?", "should I contact their CEO directly?", 「頭越しに」, 「社長に直接」, 「대표님께 바로」,
+# 「임원한테 저희가 직접」, 「상사한테 연락」, 「越过他」): an ask about escalating, whatever topic its other words
+# (Tokyo, the delay) rank.
 _GOES_UP = (
     r"\bgo(?:ing)? over (?:his|her|their|the \w+'s) heads?\b|\bsomeone (?:more )?senior\b|"
     r"\b(?:contact|e-?mail|call|phone|ring|message|write to|go (?:straight |right )?to|reach out to|approach|"
     r"escalate to)\s+(?:their|the|his|her)\s+(?:\w+\s+)?(?:ceo|president|chair\w*|founder|owner|boss|"
     r"managing director|gm|manager|supervisor|superior|higher[- ]ups?)\b|"
-    r"(?:社長|代表|会長|トップ|CEO)(?:の方)?に直接|頭越し|(?:대표|사장|회장|CEO)(?:님)?(?:께|에게|한테)\s*(?:바로|직접)|"
-    r"(?:윗분|윗사람|윗선)(?:께|에게|한테)\s*(?:바로|직접)|"
-    r"直接(?:找|联系|给)[^。？?]{0,6}(?:老板|老总|董事长|CEO|一把手)|越过")
+    r"(?:社長|代表|会長|トップ|CEO)(?:の方)?に直接|頭越し|"
+    r"(?:대표|사장|회장|CEO|임원|부사장|본부장|상무|전무|이사님|윗분|윗사람|윗선|상사|상관|보스|책임자|결정권자)(?:분|님)?"
+    r"(?:께|에게|한테)\s*(?:(?:저희|제|우리)가\s*)?(?:바로|직접)|"
+    r"(?<!제 )(?<!저희 )(?<!우리 )(?:윗분|윗사람|윗선|상사|상관|보스)(?:님)?(?:께|에게|한테)\s*"
+    r"(?:연락|전화|메일|이메일)|"
+    r"直接(?:打(?:个)?电话|写信|发(?:个)?(?:邮件|消息|微信))?(?:找|联系|给)[^。？?]{0,6}(?:老板|老总|董事长|CEO|一把手)|越过")
 _DECIDER = re.compile(
     rf"{_GOES_UP}|"
     rf"\bwho {_OVER_THERE}"
@@ -138,7 +142,9 @@ _RECORDS = re.compile(r"\b(?:in(?:to)? writing|on paper|on the record|written (?
                       r"(?:it|that|this|everything|what)(?:'s| is| gets| get)? (?:properly )?(?:recorded|written down)|"
                       r"write (?:it|that|this|everything) down|"
                       r"record (?:it|that|this|the|what|our|these)|document (?:it|that|this|what))\b|"
-                      r"書面|文書で|記録に残|議事録|서면|문서로|기록으로|회의록|书面|白纸黑字|会议纪要|记录下来", re.I)
+                      r"書面|文書で|記録に残|議事録|서면|문서로|기록으로|회의록|书面|白纸黑字|会议纪要|记录下来|"
+                      r"(?:정한|합의한|결정한|얘기한|논의한)\s*(?:내용|것|사항|부분)[^.?？]{0,12}"
+                      r"(?:확정|남기|남겨)", re.I)
 RECORD_FRAME = "confirm the decisions in writing, minutes"  # ... in the English of the card on minutes
 # "how do I get it into writing?", 「どう書面に残す」, 「書面で残した方がいい？」, 「要不要写成书面确认？」, not
 # 「書面がないけど有効？」
