@@ -9,24 +9,17 @@ as an English question about an anime studio."""
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 import yaml
 
 from server.cjk import CJK_CHAR, language_of
+from server.coach.asked import asked_clause
+from server.coach.asked import own_words as own_words  # re-exported: picks, scope, plan and offtopic read it here
 from server.errors import CoachError
 from server.settings import PROJECT_ROOT
 
 GLOSSARY = PROJECT_ROOT / "knowledge" / "glossary.yaml"
-_GLOSS = re.compile(r" \([^()]*\)$")  # what `expand` appends
-
-
-def own_words(text: str) -> str:
-    """The question without the English glosses `Glossary.expand` appends in parentheses."""
-    return _GLOSS.sub("", text)
-
-
 class Glossary:
     """Terms with their English words. A term whose English is empty is a false friend: a word that contains a
     term but means something else (「제작사인데」 is "we are a production company", not 사인 "signing"; 「いずれ」
@@ -59,7 +52,7 @@ class Glossary:
             return text
         matches = self._matches(text, whole_only=True)
         if any(term in self.settings for term, _, _ in matches):
-            asked = _asked(text)
+            asked = asked_clause(text)
             matches = [m for m in matches if m[0] not in self.settings or m[0] in asked]
         found = [english for term, english, _ in matches]
         return f"{text} ({'; '.join(dict.fromkeys(found))})" if found else text
@@ -95,13 +88,6 @@ class Glossary:
         letters = [i for i, c in enumerate(own) if CJK_CHAR.match(c)]
         covered = {i for _, _, span in self._matches(own) for i in span}
         return round(1.0 - len(covered.intersection(letters)) / len(letters), 4) if letters else 0.0
-
-
-def _asked(text: str) -> str:
-    """The words that ask (offtopic.asked_clause; imported here because offtopic reads this module)."""
-    from server.coach.offtopic import asked_clause
-
-    return asked_clause(text)
 
 
 def _english(entry: dict[str, object]) -> str:
