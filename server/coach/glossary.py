@@ -9,38 +9,34 @@ as an English question about an anime studio."""
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 import yaml
 
 from server.cjk import CJK_CHAR, language_of
+from server.coach.asked import asked_clause
+from server.coach.asked import own_words as own_words  # re-exported: picks, scope, plan and offtopic read it here
 from server.errors import CoachError
 from server.settings import PROJECT_ROOT
 
 GLOSSARY = PROJECT_ROOT / "knowledge" / "glossary.yaml"
-_GLOSS = re.compile(r" \([^()]*\)$")  # what `expand` appends
-
-
-def own_words(text: str) -> str:
-    """The question without the English glosses `Glossary.expand` appends in parentheses."""
-    return _GLOSS.sub("", text)
-
-
 class Glossary:
     """Terms with their English words. A term whose English is empty is a false friend: a word that contains a
     term but means something else (「제작사인데」 is "we are a production company", not 사인 "signing"; 「いずれ」
     is "eventually", not ずれ "slip"), read as itself and glossed with nothing."""
 
-    def __init__(self, terms: list[tuple[str, str]]) -> None:
+    def __init__(self, terms: list[tuple[str, str]], settings: frozenset[str] = frozenset()) -> None:
         self.terms = sorted(terms, key=lambda t: -len(t[0]))  # longest first: 最終編集権 before 編集
+        self.settings = settings  # terms that name a party's role (see `expand`)
 
     @classmethod
     def load(cls, path: Path = GLOSSARY) -> Glossary:
         try:
             entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-            return cls([(term, _english(entry)) for entry in entries for lang in ("ja", "ko", "zh")
-                        for term in entry.get(lang, [])])
+            terms = [(term, _english(entry), bool(entry.get("setting"))) for entry in entries
+                     for lang in ("ja", "ko", "zh") for term in entry.get(lang, [])]
+            return cls([(term, english) for term, english, _ in terms],
+                       frozenset(term for term, _, setting in terms if setting))
         except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as e:
             raise CoachError(f"{path}: cannot read the glossary ({e.__class__.__name__}: {e}); each entry needs "
                              "'en' (text; \"\" for false friends) and lists under 'ja', 'ko', 'zh'") from e
@@ -48,10 +44,17 @@ class Glossary:
     def expand(self, text: str) -> str:
         """The question with the English words of the terms it uses appended (English questions unchanged). A term
         inside a longer one found at the same place says nothing of its own: 「공동제작사」 is a co-producer, not
-        also "co-production" and "production company"; 「预算超支」 an overrun, not also "budget"."""
+        also "co-production" and "production company"; 「预算超支」 an overrun, not also "budget". A term marked
+        `setting` names a party's role, which askers mostly give as the setting of another ask (「幹事会社として…稟議が
+        間に合いません。どう返事をすれば？」, 「幹事会社から「前例がない」と言われた。断りですか？」): its English
+        words, the title words of the card on that role, are added only when it stands in the words that ask."""
         if language_of(text) == "en":
             return text
-        found = [english for term, english, _ in self._matches(text, whole_only=True)]
+        matches = self._matches(text, whole_only=True)
+        if any(term in self.settings for term, _, _ in matches):
+            asked = asked_clause(text)
+            matches = [m for m in matches if m[0] not in self.settings or m[0] in asked]
+        found = [english for term, english, _ in matches]
         return f"{text} ({'; '.join(dict.fromkeys(found))})" if found else text
 
     def _matches(self, text: str, whole_only: bool = False) -> list[tuple[str, str, range]]:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 
 from server.cjk import language_of
+from server.coach.asked import asked_clause as asked_clause  # re-exported: rank, partrank and plan read it here
 from server.coach.glossary import own_words
 from server.coach.picks import asks_to_pick, names_people
 from server.coach.traps import TOPICS
@@ -132,11 +133,6 @@ _OPERATES = re.compile(r"\b(?:set ?up|install|turn on|switch on|export|log ?in|s
                        r"设置|怎么用|安装|登录|注册|导出|账号", re.I)
 _POINTS_BACK = re.compile(r"\b(?:it|this|that|them|these|those|one|ones)\b", re.I)  # "..., which one?"
 IN_PASSING = 0.2  # a trap word in the situation only, not in what is asked, is weaker evidence
-_SENTENCE = re.compile(r"(?<=[?？!！。])\s*|(?<=\.)\s+|\n+")
-# 「…에러가 나요.」 (나다, "comes up") tells; the asking -나요 ends a stem: 괜찮나요 (as in coach/parts.py)
-_ASKS_END = re.compile(r"(?:[?？]|か|ですか|ますか|でしょうか|까요?|(?<!\s)나요|죠|吗|呢)\s*[。.]?\s*$")
-_CLAUSE = re.compile(r"[、，,;；]\s*")
-_JOINED = re.compile(r"(?:and|or|also|plus|but)\b|それと|あと|또|그리고|还有|另外|以及", re.I)
 # Words quoted in a request for a task are its material, not the asker's situation: "translate 'we look forward to
 # a long partnership' into Korean" is no question about a partnership.
 _QUOTED = re.compile(r"(?<!\w)['‘\"“「『][^'’\"”」』\n]{2,}['’\"”」』](?!\w)")
@@ -178,22 +174,6 @@ def asks_for_task(text: str) -> bool:
     """Whether the question asks the coach to do something itself (write, fix, convert, recommend, look up today's
     rate: a look-up only in what it asks)."""
     return bool(TASK.search(own_words(text)) or LOOKUP.search(asked_clause(text)))
-
-
-def asked_clause(text: str) -> str:
-    """The words that ask: the sentences that end in a question (else the last sentence), and of a sentence that
-    asks after a comma, its last clause (「梅雨の予備日は入れてありますが、費用はどちらが負担しますか？」, "weather days
-    are on the schedule, who pays?"), unless that clause only adds a second ask ("..., and what are its hours?")."""
-    own = own_words(text).strip()
-    sentences = [s for s in _SENTENCE.split(own) if s and s.strip()] or [own]
-    asking = [s for s in sentences if _ASKS_END.search(s)] or sentences[-1:]
-    out = []
-    for sentence in asking:
-        clauses = [c for c in _CLAUSE.split(sentence.strip()) if c.strip()]
-        last = clauses[-1] if clauses else sentence
-        whole = len(clauses) < 2 or _JOINED.match(last.strip()) or len(last.strip()) < 4
-        out.append(sentence if whole else last)
-    return " ".join(out)
 
 
 def off_topic_cue(text: str) -> float:

@@ -169,3 +169,22 @@ def test_a_late_reply_is_no_schedule_slip() -> None:
 def test_everyday_words_are_glossed_with_their_own_concept(question: str, meant: str, not_meant: str) -> None:
     expanded = Glossary.load().expand(question)
     assert meant in expanded and not_meant not in expanded
+
+
+def test_a_role_term_adds_its_english_only_where_the_message_asks_about_it() -> None:
+    """幹事会社 is marked `setting`: a question asked to or as the lead company about something else (a reply the
+    ringi cannot meet in time, a partner's 「前例がない」) does not get the lead-company card's title words, while a
+    question about the lead company itself does."""
+    glossary = Glossary.load()
+    gloss = "lead company of the committee"
+    assert gloss not in glossary.expand(
+        "幹事会社の担当として回答を求められていますが、稟議が間に合いません。先方にはどう返事をすればいいでしょうか。")
+    assert gloss not in glossary.expand("幹事会社から「前例がないので」と言われました。これは断りでしょうか。")
+    assert gloss in glossary.expand("幹事会社が委員会全体を代表して契約に署名できますか？")
+    assert gloss in glossary.expand("干事公司到底是什么角色？")
+
+
+def test_a_setting_term_is_glossed_like_any_other_when_no_entry_marks_it(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yaml"
+    path.write_text("- {en: lead company, ja: [幹事会社]}\n", encoding="utf-8")
+    assert "lead company" in Glossary.load(path).expand("幹事会社から連絡がありました。どう返事をすればいいですか。")
