@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+import opencc
 
 # Han, Hiragana, Katakana (incl. prolonged mark), Hangul syllables and jamo.
 CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uff66-\uff9f"
@@ -78,3 +81,22 @@ def normalise(text: str) -> str:
     """NFKC (full-width to half-width, … to ...), lower case, straight apostrophes, single spaces."""
     text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'").replace("\u2018", "'")
     return re.sub(r"\s+", " ", text)
+
+
+TRADITIONAL_CHANGED = 3  # characters OpenCC changes before a message counts as written in traditional Chinese
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """A message written in traditional Chinese (Taiwan, Hong Kong) in simplified characters, which the cards,
+    glossary and word lists use; anything else unchanged. Not a message with kana or hangul, and not a simplified
+    one quoting a Japanese kanji word (「検討中」 changes one or two characters, a traditional question many)."""
+    if KANA.search(text) or HANGUL.search(text) or language_of(text) != "zh":
+        return text
+    converted = _to_simplified().convert(text)
+    changed = sum(a != b for a, b in zip(text, converted, strict=False)) if len(converted) == len(text) else 99
+    return converted if changed >= TRADITIONAL_CHANGED else text

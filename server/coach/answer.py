@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from server.cjk import in_context, language_of
+from server.cjk import in_context, language_of, simplified
 from server.coach.choice import for_the_ask, last_wording, new_card_plan, settle
 from server.coach.compose import (
     MAX_REQUESTS,
@@ -199,7 +199,9 @@ class Answerer:
                 self._first_turns.popitem(last=False)
         return draft
 
-    def _draft(self, ask: Ask, conversation_id: str, history: list[Turn]) -> Draft:
+    def _draft(self, original: Ask, conversation_id: str, history: list[Turn]) -> Draft:
+        ask = original.model_copy(update={"message": simplified(original.message)})  # traditional Chinese: simplified
+        history = [t.model_copy(update={"content": simplified(t.content)}) if t.role == "user" else t for t in history]
         default_pair: Culture | None = ask.culture if ask.culture is not Culture.ANY else None
         default_side, held, kept = ask.perspective, None, False  # the pair (kept: a side) the turns have established
         for turn in history:  # the pair and side the conversation has established so far
@@ -264,7 +266,7 @@ class Answerer:
         else:
             suggestions = [e for e in EXAMPLES[lang.value] if _norm(e) not in asked]
             markdown = compose_decline(self.prompts, suggestions, lang.value, thanks)
-        return Draft(ask, conversation_id, u, plan, decoded, markdown, suggestions, lang, replies)
+        return Draft(original, conversation_id, u, plan, decoded, markdown, suggestions, lang, replies)
 
     def decode(self, message: str, u: Understanding) -> list[Found]:
         """Decode the partner's words only; a short phrase alone counts as theirs, unless it quotes the asker's."""
@@ -286,8 +288,7 @@ class Answerer:
         sources = [Source(id=c.id, title=c.title, topics=c.topics, cultures=[x.value for x in c.cultures],
                           score=round(scores.get(c.id, 0.0), 4)) for c in used]
         decoded = [Decoded(expression=f.form, meaning=f.phrase.signal, card_id=f.card_id) for f in draft.decoded]
-        now = datetime.now(UTC).isoformat()
-        in_scope = draft.outcome != "decline"
+        now, in_scope = datetime.now(UTC).isoformat(), draft.outcome != "decline"
         self.store.append_turns(draft.conversation_id, [  # one transaction: the question and its answer
             Turn(role="user", content=draft.ask.message, created_at=now, resolved_query=draft.query,
                  in_scope=in_scope, confidence=draft.confidence),
@@ -300,11 +301,10 @@ class Answerer:
                       lang=draft.lang)
 
     def _conversation(self, ask: Ask) -> str:
-        culture = ask.culture.value if ask.culture else None
-        perspective = ask.perspective.value if ask.perspective else None
         if ask.conversation_id and self.store.exists(ask.conversation_id):
             return ask.conversation_id
-        return self.store.create(culture, perspective)  # an unknown id starts a new conversation with a new id
+        return self.store.create(ask.culture.value if ask.culture else None,  # an unknown id: a new conversation
+                                 ask.perspective.value if ask.perspective else None)
 
     def _cited(self, cards: list[Card], decoded: list[Found], lang: Language) -> list[Card]:
         """The cards an answer draws on (in the answer's language where translated): the chosen ones, then the
