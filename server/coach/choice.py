@@ -76,26 +76,31 @@ ALONE_OVER_SHOWN = 0.85
 ALONE_LEAD = 0.5
 
 
-def best(plans: list[Plan], shown_cards: Collection[str] = ()) -> Plan | None:
+def best(plans: list[Plan], shown_cards: Collection[str] = (), pair: Culture | None = None) -> Plan | None:
     """The better outcome, then the more confident; on a tie the first (the message on its own). But a message
     sure of its own card, read on its own, is not answered from a card its own words barely support (moves_on)."""
     top = max(plans, key=lambda p: (OUTCOMES.index(p.outcome), p.confidence)) if plans else None
-    return plans[0] if len(plans) == 2 and top is plans[1] and moves_on(plans[0], plans[1], shown_cards) else top
+    return plans[0] if len(plans) == 2 and top is plans[1] and moves_on(plans[0], plans[1], shown_cards, pair) \
+        else top
 
 
-def moves_on(alone: Plan, continuation: Plan, shown_cards: Collection[str] = ()) -> bool:
+def moves_on(alone: Plan, continuation: Plan, shown_cards: Collection[str] = (),
+             pair: Culture | None = None) -> bool:
     """"The credit only pays after we spend. How do we cover the cash until then?" after the Georgia tax-credit
     card: read on its own, the message is sure of another card (at least ALONE_SURE), and its own words support
     the card the continuation answers with under TOPIC_FLOOR; glued to what it continues, the earlier question's
     words rate every card of that topic high (0.98, the cash-flow card's own 0.98 lost on the third decimal). When
     the continuation would answer from a card already shown (the permits card again for "Is there any government
     money for a shoot like this?") and the message alone picks a new one, ALONE_OVER_SHOWN is sure enough, and so is
-    a best card ALONE_LEAD ahead of the message's next one."""
+    a best card ALONE_LEAD ahead of the message's next one of the conversation's pair (a runner-up written for
+    another country is no other reading of this conversation's question: after the Tokyo permits card, the Korean
+    location incentive under the Japanese one)."""
     if alone.outcome != "answer" or continuation.outcome != "answer" or not alone.cards or not continuation.cards \
             or alone.cards[0].id == continuation.cards[0].id:
         return False
     again = continuation.cards[0].id in shown_cards and alone.cards[0].id not in shown_cards
-    ranked = [c.probability for c in alone.candidates[:2]] + [0.0, 0.0]
+    ranked = [alone.candidates[0].probability] if alone.candidates else []
+    ranked += [c.probability for c in alone.candidates[1:] if fits_pair(c.card, pair)][:1] + [0.0, 0.0]
     lead = ranked[0] - ranked[1]  # the message's best card over its runner-up, read on its own
     if alone.confidence < (ALONE_OVER_SHOWN if again else ALONE_SURE) and not (again and lead >= ALONE_LEAD):
         return False
@@ -118,7 +123,7 @@ def settle(plans: list[Plan], message: str, shown_cards: set[str], pair: Culture
     `rebuild(card, chosen, alone)` answers the turn from `card`. A continuation is as sure as its own words make it
     (Plan.earned), not as the last answer was."""
     again = () if asks_who_pays(message) else shown_cards  # "who pays?" asks the cost of the topic shown: no new ask
-    plan = best(plans, again) or Plan(confidence=0.0, outcome="decline", query=message)
+    plan = best(plans, again, pair) or Plan(confidence=0.0, outcome="decline", query=message)
     asked_by_own = people and bool(plan.own) and bool(plan.cards) and plan.own[0].card.id == plan.cards[0].id
     stay = None if asked_by_own else carried_over(plan, shown_cards, CARRY_FLOOR)  # "our CEO to their chairman?"
     instead = unasked_card(plan, shown_cards, answer_at, people, tells_someone(message), side, bare(message))

@@ -116,20 +116,21 @@ _DECIDER = re.compile(
     rf"\bwho {_OVER_THERE}"
     r"(?:should|do|shall|must|can|would|am|are) (?:i|we) (?:actually |really |even |then |supposed to |"
     r"meant to )*(?:be )?(?:e-?mail(?:ing)?|writ(?:e|ing) to|talk(?:ing)? to|speak(?:ing)? to|contact(?:ing)?|"
+    r"negotiat(?:e|ing) with|deal(?:ing)? with|"
     r"call(?:ing)?|follow(?:ing)? up with|convince|persuade|approach(?:ing)?|go(?:ing)? to|escalat(?:e|ing) to|"
     r"need to (?:convince|persuade|talk to|get))\b|\bwho should sign\b|"
     rf"\bwho {_OVER_THERE}(?:actually |really )?(?:decides|makes (?:the|that|this|these|those) (?:calls?|decisions?)|"
     r"signs off|has the final say|calls the shots)\b|"
     r"\bwho(?:'s| is| are) (?:the |their )?(?:actual |real |final |ultimate )?(?:decision[- ]makers?|approvers?)\b|"
     r"\b(?:talk|write|speak|go) (?:directly )?to (?:the|their) (?:members|decision[- ]makers?|head of \w+)\b|"
-    r"誰に(?:メール|連絡|話|相談|送|言|当た|確認|働きかけ)|誰が(?:実際に|本当に)?(?:決め|決定|判断|承認)|"
+    r"誰に(?:メール|連絡|話|相談|送|言|当た|確認|働きかけ)|誰と(?:交渉|話を?進め)|誰が(?:実際に|本当に)?(?:決め|決定|判断|承認)|"
     r"決めているのは誰|決定権|上の(?:人|方|立場)|上層部|上役|誰を連れて|"
     r"(?:決める|決定する|決裁する|判断する)(?:人|方)(?:は|って)|(?:決める|決裁する|判断する)のは(?:誰|どなた)|決裁者|決裁権|"
     r"決定者|"
-    r"누구(?:에게|한테)\s*(?:연락|메일|이메일|말|얘기|보내|물어)|누가\s*(?:실제로|진짜)?\s*결정|결정권|윗선|윗분|윗사람|"
+    r"누구(?:에게|한테)\s*(?:연락|메일|이메일|말|얘기|보내|물어)|누구(?:와|랑|하고)\s*협상|누가\s*(?:실제로|진짜)?\s*결정|결정권|윗선|윗분|윗사람|"
     r"결정하는\s*(?:사람|분)|결재(?:하는|권)|"
     r"누구를\s*(?:데려|데리고)|누가\s*(?:들어가|참석)|"
-    r"找谁|给谁(?:发|写)|谁说了算|谁(?:能|来)?拍板|谁(?:能)?做主|由谁决定|决策人|带谁|派谁|(?:做)?决定的人|拍板的人",
+    r"找谁|给谁(?:发|写)|(?:跟|和|与)谁(?:谈|谈判|商量)|谁说了算|谁(?:能|来)?拍板|谁(?:能)?做主|由谁决定|决策人|带谁|派谁|(?:做)?决定的人|拍板的人",
     re.I)
 DECIDER_FRAME = "who really decides, whom to write to"  # the English the cards on who decides use
 
