@@ -95,7 +95,7 @@ def simplified(text: str) -> str:
     """A message written in traditional Chinese (Taiwan, Hong Kong) in simplified characters, which the cards,
     glossary and word lists use; anything else unchanged. Not a message with kana or hangul, and not a simplified
     one quoting a Japanese kanji word (「検討中」 changes one or two characters, a traditional question many)."""
-    if KANA.search(text) or HANGUL.search(text) or language_of(text) != "zh":
+    if KANA.search(text) or language_of(text) != "zh":  # with no kana, any hangul reads as Korean
         return text
     converted = _to_simplified().convert(text)
     changed = sum(a != b for a, b in zip(text, converted, strict=False)) if len(converted) == len(text) else 99
